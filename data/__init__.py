@@ -1,0 +1,1 @@
+"""Knowledge data (vocabulary, patterns, red flags, condition cards, example cases), shipped as package data."""

@@ -1,0 +1,1 @@
+"""Example cases: symptom sets used by the README, the tests and teachers."""

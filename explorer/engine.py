@@ -1,0 +1,143 @@
+"""The experta inference engine, generated from the YAML rules.
+
+Fact model (chosen for speed, see the design notes: matching cost grows with every declared fact and
+every distinct constant): one small ``Finding`` fact per reported or inferred finding, one ``Absent``
+per finding reported absent, and one ``GroupMet`` per rule whose "at least N of" group is satisfied.
+An "any" group is not expanded into every combination (experta's OR does that): each alternative gets
+a tiny helper rule that counts hits and declares ``GroupMet`` once the count is reached, so a rule
+costs one node per finding it names.
+
+The engine class is built once per knowledge base and process, then reused with reset/declare/run.
+"""
+import threading
+from dataclasses import dataclass, field
+
+from ._experta import AS, DepthStrategy, Fact, KnowledgeEngine, Rule
+from .records import KnowledgeBase
+
+SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10}
+
+
+class Finding(Fact):
+    """A finding that holds: reported by the person (origin "reported") or inferred by a rule."""
+
+
+class Absent(Fact):
+    """A finding the person reported as absent."""
+
+
+class GroupMet(Fact):
+    """The "any" group of rule ``rule`` has at least ``at_least`` findings present."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One rule firing, in order: what it matched and what it concluded."""
+
+    number: int
+    rule: str
+    salience: int
+    matched_present: tuple[str, ...]  # finding ids (reported or inferred) the rule matched
+    matched_absent: tuple[str, ...]
+    conclusion: str
+    target: str
+
+
+@dataclass
+class Inference:
+    """What one run of the engine produced."""
+
+    steps: list[Step] = field(default_factory=list)
+    # finding id -> the reported finding ids behind it (a reported finding stands for itself)
+    support: dict = field(default_factory=dict)
+
+
+class _StableStrategy(DepthStrategy):
+    """experta breaks salience ties by fact ids, then by hash order; adding the rule's position in the
+    knowledge files makes the firing order, and so the trace, the same on every run."""
+
+    def get_key(self, activation):
+        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        return activation.rule.salience, facts, -activation.rule._wrapped.rule_order
+
+
+class Engine:
+    """An experta engine for one knowledge base. Not thread-safe: use ``engine_for`` per thread."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.rules = {rule.id: rule for rule in kb.rules}
+        namespace = {}
+        for rule in kb.rules:
+            for index, alternative in enumerate(rule.any):
+                namespace[f"h{rule.order}_{index}"] = _helper_rule(rule, alternative)
+            namespace[f"r{rule.order}"] = _main_rule(rule)
+        engine_class = type("SymptomExplorerEngine", (KnowledgeEngine,), namespace)
+        self._engine = engine_class()
+        self._engine.strategy = _StableStrategy()
+
+    def run(self, present, absent) -> Inference:
+        """Reset, declare the findings (sorted, so fact ids do not depend on input order) and run."""
+        engine = self._engine
+        engine.reset()
+        engine.hits = {}
+        engine.inference = Inference(support={f: {f} for f in present})
+        engine.rule_by_id = self.rules
+        engine.declare(*[Finding(id=f, origin="reported") for f in sorted(set(present))],
+                       *[Absent(id=f) for f in sorted(set(absent))])
+        try:
+            engine.run()
+        finally:
+            engine.running = False  # a failing rule body would leave experta marked as running
+        return engine.inference
+
+
+def _helper_rule(rule, alternative):
+    def count_hit(engine, found):
+        hits = engine.hits.setdefault(rule.id, [])
+        if found["id"] not in hits:
+            hits.append(found["id"])
+        if len(hits) >= rule.at_least:
+            engine.declare(GroupMet(rule=rule.id))
+
+    count_hit.__name__ = f"{rule.id} / any: {alternative}"
+    count_hit.rule_order = rule.order
+    return Rule(AS.found << Finding(id=alternative), salience=SALIENCE["helper"])(count_hit)
+
+
+def _main_rule(rule):
+    patterns = [getattr(AS, f"p{i}") << Finding(id=ref) for i, ref in enumerate(rule.all)]
+    if rule.any:
+        patterns.append(AS.group << GroupMet(rule=rule.id))
+    patterns += [getattr(AS, f"a{i}") << Absent(id=ref) for i, ref in enumerate(rule.absent)]
+
+    def conclude(engine, **matched):
+        inference = engine.inference
+        present = list(rule.all)
+        if rule.any:
+            present += [f for f in rule.any if f in engine.hits.get(rule.id, ())]
+        inference.steps.append(Step(number=len(inference.steps) + 1, rule=rule.id,
+                                    salience=SALIENCE[rule.conclusion], matched_present=tuple(present),
+                                    matched_absent=rule.absent, conclusion=rule.conclusion,
+                                    target=rule.target))
+        behind = set().union(*(inference.support.get(f, {f}) for f in present))
+        if rule.conclusion == "infer":
+            inference.support.setdefault(rule.target, set()).update(behind)
+            engine.declare(Finding(id=rule.target, origin="inferred"))
+
+    conclude.__name__ = rule.id
+    conclude.rule_order = rule.order
+    return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
+
+
+_local = threading.local()
+
+
+def engine_for(kb: KnowledgeBase) -> Engine:
+    """The engine for ``kb``, built on first use in this thread and reused afterwards."""
+    cache = getattr(_local, "engines", None)
+    if cache is None:
+        cache = _local.engines = {}
+    if kb not in cache:
+        cache[kb] = Engine(kb)
+    return cache[kb]

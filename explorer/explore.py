@@ -1,0 +1,89 @@
+"""explore(): findings in, a Result out. Resolves the words, runs the engine, ranks the suggestions."""
+from .disclaimer import DISCLAIMER
+from .engine import Inference, engine_for
+from .errors import InputError
+from .knowledge import load_knowledge
+from .ranking import rank_suggestions
+from .records import KnowledgeBase
+from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
+from .vocabulary import split_inputs, vocabulary_for
+
+
+def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
+    """Suggest related conditions to read about for the findings ``present`` (and those reported ``absent``).
+
+    Each item is free text ("pins and needles", "Sjögren", "history of diabetes"); several may be given in
+    one string separated by commas. Raises InputError when no finding at all is given.
+    """
+    kb = kb or load_knowledge()
+    present, absent = split_inputs(present), split_inputs(absent)
+    if not present and not absent:
+        raise InputError("no findings given: name at least one symptom or history item")
+    vocabulary = vocabulary_for(kb)
+    resolved_present = [vocabulary.resolve(text) for text in present]
+    resolved_absent = [vocabulary.resolve(text) for text in absent]
+    unrecognized = tuple(sorted({(r.input, r.did_you_mean) for r in resolved_present + resolved_absent
+                                 if r.symptom is None}, key=lambda u: (u[0].lower(), u[0])))
+    present_ids = {r.symptom.id for r in resolved_present if r.symptom}
+    absent_ids = {r.symptom.id for r in resolved_absent if r.symptom}
+    clash = present_ids & absent_ids
+    conflicting = tuple(
+        Conflict(kb.symptoms[i], tuple(sorted({r.input for r in resolved_present + resolved_absent
+                                               if r.symptom and r.symptom.id == i})))
+        for i in sorted(clash))
+    present_ids -= clash
+    absent_ids -= clash
+    inference = engine_for(kb).run(present_ids, absent_ids)
+    return Result(
+        recognized=_recognized(resolved_present, present_ids),
+        unrecognized=tuple(Unrecognized(text, near) for text, near in unrecognized),
+        absent=_recognized(resolved_absent, absent_ids),
+        conflicting=conflicting,
+        red_flags=_red_flags(kb, inference),
+        patterns=_patterns(kb, inference),
+        suggestions=rank_suggestions(kb, inference, present_ids, absent_ids),
+        trace=_trace(kb, inference),
+        disclaimer=DISCLAIMER)
+
+
+def _recognized(resolutions, kept_ids) -> tuple:
+    # Sorted by label then input, so the output does not depend on the order findings were typed in.
+    items = {(r.symptom.label.lower(), r.input, r.symptom.id): r.symptom
+             for r in resolutions if r.symptom and r.symptom.id in kept_ids}
+    return tuple(Recognized(text, symptom) for (_, text, _), symptom in sorted(items.items()))
+
+
+def _because(kb, inference: Inference, fired):
+    ids = set()
+    for step in fired:
+        for finding in step.matched_present:
+            ids |= inference.support.get(finding, {finding})
+    return tuple(sorted((kb.symptoms[i] for i in ids), key=lambda s: s.label.lower()))
+
+
+def _grouped(inference: Inference, conclusion: str) -> dict:
+    groups: dict = {}
+    for step in inference.steps:
+        if step.conclusion == conclusion:
+            groups.setdefault(step.target, []).append(step)
+    return groups
+
+
+def _red_flags(kb, inference) -> tuple:
+    flags = []
+    for flag_id, fired in sorted(_grouped(inference, "red_flag").items()):
+        flag = kb.red_flags[flag_id]
+        flags.append(RedFlag(flag.id, flag.message, _because(kb, inference, fired),
+                             tuple(s.rule for s in fired), flag.sources))
+    return tuple(flags)
+
+
+def _patterns(kb, inference) -> tuple:
+    return tuple(InferredPattern(kb.patterns[p], _because(kb, inference, fired), tuple(s.rule for s in fired))
+                 for p, fired in sorted(_grouped(inference, "infer").items()))
+
+
+def _trace(kb, inference) -> tuple:
+    rules = {rule.id: rule for rule in kb.rules}
+    return tuple(TraceStep(s.number, s.rule, s.salience, s.matched_present, s.matched_absent, s.conclusion,
+                           s.target, rules[s.rule].explanation, rules[s.rule].sources) for s in inference.steps)

@@ -1,0 +1,68 @@
+"""Phrasing shared by the human-readable formats (text and Markdown)."""
+from ..records import KnowledgeBase, Source
+from ..result import Evidence, Result, TraceStep
+
+
+def basis(item: Evidence) -> str:
+    """Where a finding's link to a condition comes from: "article", "ORPHA:289390 very frequent", "rule"."""
+    parts = []
+    for source in item.links:
+        if source.kind == "article":
+            parts.append("article")
+        else:
+            parts.append(source.ref + (f" {source.frequency}" if source.frequency != "not stated" else ""))
+    if not parts and item.rules:
+        parts.append("rule")
+    return "; ".join(dict.fromkeys(parts))
+
+
+def evidence_list(items, with_basis=True) -> str:
+    if not items:
+        return "none"
+    if not with_basis:
+        return ", ".join(e.symptom.label for e in items)
+    return ", ".join(f"{e.symptom.label} ({basis(e)})" for e in items)
+
+
+def source_list(sources) -> str:
+    return "; ".join(cite(s) for s in sources)
+
+
+def cite(source: Source) -> str:
+    return f'article "{source.ref}"' if source.kind == "article" else source.ref
+
+
+def step_line(step: TraceStep, kb: KnowledgeBase) -> str:
+    """One trace step as a sentence: rule, what it matched, what it concluded."""
+    matched = ", ".join(kb.label(f) for f in step.matched_present)
+    if step.matched_absent:
+        matched += "; reported absent: " + ", ".join(kb.label(f) for f in step.matched_absent)
+    if step.conclusion == "infer":
+        concluded = f"inferred pattern: {kb.patterns[step.target].label}"
+    elif step.conclusion == "suggest":
+        concluded = f"suggested: {kb.conditions[step.target].name}"
+    else:
+        concluded = f"raised red flag: {step.target}"
+    return f"{step.rule} [{matched}] -> {concluded}"
+
+
+def input_notes(result: Result) -> list[str]:
+    """What happened to each input, for the end of a report."""
+    notes = []
+    if result.recognized:
+        notes.append("Findings used: " + ", ".join(_named(r) for r in result.recognized))
+    if result.absent:
+        notes.append("Reported absent: " + ", ".join(_named(r) for r in result.absent))
+    for u in result.unrecognized:
+        near = ", ".join(s.label for s in u.did_you_mean)
+        notes.append(f'Not recognized: "{u.input}"' + (f" (did you mean: {near}?)" if near else
+                                                     " (try `symptom-explorer symptoms --search WORD`)"))
+    for c in result.conflicting:
+        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent "
+                     f"({', '.join(c.inputs)})")
+    return notes
+
+
+def _named(recognized) -> str:
+    label = recognized.symptom.label
+    return label if recognized.input.strip().lower() == label.lower() else f"{label} (from \"{recognized.input}\")"

@@ -1,0 +1,71 @@
+"""The JSON contract (schema_version 1): the Result as plain data. Documented in the README."""
+import json
+
+from ..records import KnowledgeBase, Source, Symptom
+from ..result import Evidence, Result
+
+SCHEMA_VERSION = 1
+
+
+def symptom_ref(symptom: Symptom) -> dict:
+    return {"id": symptom.id, "label": symptom.label}
+
+
+def source_dict(source: Source) -> dict:
+    data = {"kind": source.kind, "ref": source.ref}
+    if source.frequency:
+        data["frequency"] = source.frequency
+    return data
+
+
+def _evidence(item: Evidence) -> dict:
+    return {"symptom": symptom_ref(item.symptom), "links": [source_dict(s) for s in item.links],
+            "rules": list(item.rules)}
+
+
+def result_to_dict(result: Result, kb: KnowledgeBase) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "recognized": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.recognized],
+        "unrecognized": [{"input": u.input, "did_you_mean": [symptom_ref(s) for s in u.did_you_mean]}
+                         for u in result.unrecognized],
+        "absent": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.absent],
+        "conflicting": [{"inputs": list(c.inputs), "symptom": symptom_ref(c.symptom)} for c in result.conflicting],
+        "red_flags": [{"id": f.id, "message": f.message, "because": [symptom_ref(s) for s in f.because],
+                       "rules": list(f.rules), "sources": [source_dict(s) for s in f.sources]}
+                      for f in result.red_flags],
+        "patterns": [{"id": p.pattern.id, "label": p.pattern.label, "because": [symptom_ref(s) for s in p.because],
+                      "rules": list(p.rules)} for p in result.patterns],
+        "suggestions": [{
+            "rank": s.rank,
+            "condition": {"id": s.condition.id, "name": s.condition.name, "kind": s.condition.kind},
+            "strength": s.strength,
+            "strength_lowered": s.lowered,
+            "supporting": [_evidence(e) for e in s.supporting],
+            "missing": [_evidence(e) for e in s.missing],
+            "against": [_evidence(e) for e in s.against],
+            "explanation": s.explanation,
+            "rules": list(s.rules),
+            "sources": [source_dict(src) for src in s.sources],
+        } for s in result.suggestions],
+        "trace": [{
+            "step": t.number, "rule": t.rule, "salience": t.salience,
+            "matched": [{"id": f, "label": kb.label(f)} for f in t.matched_present],
+            "matched_absent": [{"id": f, "label": kb.label(f)} for f in t.matched_absent],
+            "concluded": {"kind": t.conclusion, "id": t.target, "label": _target_label(kb, t.conclusion, t.target)},
+        } for t in result.trace],
+        "disclaimer": result.disclaimer,
+    }
+
+
+def _target_label(kb: KnowledgeBase, conclusion: str, target: str) -> str:
+    if conclusion == "suggest":
+        return kb.conditions[target].name
+    if conclusion == "red_flag":
+        return kb.red_flags[target].id
+    return kb.patterns[target].label
+
+
+def render_json(result: Result, kb: KnowledgeBase, explain: bool = False) -> str:
+    """The whole result, trace included (``explain`` changes nothing: JSON always carries the trace)."""
+    return json.dumps(result_to_dict(result, kb), ensure_ascii=False, indent=2) + "\n"

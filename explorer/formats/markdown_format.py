@@ -1,0 +1,37 @@
+"""Markdown, for case sheets and handouts: the same content as the text format, as headings and lists."""
+from ..disclaimer import STRENGTH_WORDS
+from ..records import KnowledgeBase
+from ..result import Result
+from .common import evidence_list, input_notes, source_list, step_line
+
+
+def render_markdown(result: Result, kb: KnowledgeBase, explain: bool = False) -> str:
+    out: list[str] = ["# Symptom explorer report", ""]
+    if result.red_flags:
+        out += ["## Urgent: get medical care now", ""]
+        for flag in result.red_flags:
+            out.append(f"- **{flag.message}** (because: {', '.join(s.label for s in flag.because)})")
+        out.append("")
+    out += ["## Related conditions to read about", ""]
+    if not result.suggestions:
+        out += ["No related conditions matched these findings.", ""]
+    for s in result.suggestions:
+        out += [f"### {s.rank}. {s.condition.name} ({s.strength} match)", "",
+                f"- **Why:** {s.explanation}",
+                f"- **Supporting:** {evidence_list(s.supporting)}",
+                f"- **Typical, not reported:** {evidence_list(s.missing, with_basis=False)}",
+                f"- **Reported absent:** {evidence_list(s.against)}"
+                + (" (strength lowered one step)" if s.lowered else ""),
+                f"- **Rules:** {', '.join(f'`{r}`' for r in s.rules)}",
+                f"- **Sources:** {source_list(s.sources)}", ""]
+    if result.suggestions:
+        out += ["Strength: " + "; ".join(STRENGTH_WORDS.values()) + ".", ""]
+    if explain and result.trace:
+        out += ["## How the engine reasoned", ""]
+        out += [f"{step.number}. {step_line(step, kb)}" for step in result.trace]
+        out.append("")
+    notes = input_notes(result)
+    if notes:
+        out += ["## Input", ""] + [f"- {note}" for note in notes] + [""]
+    out += ["---", "", f"*{result.disclaimer}*"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,134 @@
+"""Frozen records: everything downstream of the loader works with these, never with raw dicts."""
+from dataclasses import dataclass, field
+
+STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
+FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare", "not stated")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of knowledge comes from: the article (by section) or an HPO disease annotation."""
+
+    kind: str  # "article" or "annotation"
+    ref: str  # section heading, or a disease id such as "ORPHA:289390"
+    frequency: str | None = None  # annotation frequency category, when the annotation gives one
+
+    def __str__(self):
+        if self.kind == "article":
+            return f'article, section "{self.ref}"'
+        return f"HPO annotation {self.ref}" + (f" ({self.frequency})" if self.frequency else "")
+
+
+@dataclass(frozen=True)
+class Term:
+    """An HPO term (or a term with a modifier, such as "Muscle weakness" + "Rapidly progressive")."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Symptom:
+    """A finding a person can enter: a symptom, or a risk factor / history item (``kind == "history"``)."""
+
+    id: str
+    label: str
+    kind: str  # "symptom" or "history"
+    system: str  # body system, "history" for history items
+    hpo: Term | None = None
+    hpo_modifier: Term | None = None
+    description: str = ""
+    lay_synonyms: tuple[str, ...] = ()
+    clinical_synonyms: tuple[str, ...] = ()
+    urgent_note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name this finding answers to. An HPO label with a modifier names the broader term, not this."""
+        hpo_label = (self.hpo.label,) if self.hpo and not self.hpo_modifier else ()
+        return (self.id.replace("_", " "), self.label) + hpo_label + self.lay_synonyms + self.clinical_synonyms
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """An intermediate conclusion the rules draw, such as peripheral nerve involvement."""
+
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class RedFlagDef:
+    id: str
+    message: str
+    sources: tuple[Source, ...]
+
+
+LINK_ROLES = ("hallmark", "typical", "possible")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A finding linked to a condition, with where that link comes from.
+
+    ``role``: "hallmark" findings lower a suggestion's strength when reported absent; "hallmark" and
+    "typical" ones are listed as not reported; "possible" ones only count as support.
+    """
+
+    symptom: str
+    source: Source
+    role: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    name: str
+    kind: str  # "autoimmune", "pattern" or "cause"
+    aliases: tuple[str, ...]
+    codes: tuple[str, ...]
+    summary: str
+    nerves: str
+    mechanism: str
+    evaluation: str
+    management: str
+    seek_care: str
+    sources: tuple[Source, ...]
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One YAML rule: when these findings hold, infer a pattern, suggest a condition, or raise a red flag."""
+
+    id: str
+    all: tuple[str, ...]
+    any: tuple[str, ...]
+    at_least: int
+    absent: tuple[str, ...]
+    conclusion: str  # "infer", "suggest" or "red_flag"
+    target: str  # pattern id, condition id or red flag id
+    strength: str | None
+    explanation: str
+    sources: tuple[Source, ...]
+    origin: str  # "file:line", shown in errors and traces
+    order: int  # position across all rule files: ties in firing order break on it
+
+
+# eq=False: a knowledge base is hashed by identity, so per-base caches (vocabulary, engine) work.
+@dataclass(frozen=True, eq=False)
+class KnowledgeBase:
+    symptoms: dict = field(hash=False)  # id -> Symptom
+    patterns: dict = field(hash=False)  # id -> Pattern
+    red_flags: dict = field(hash=False)  # id -> RedFlagDef
+    conditions: dict = field(hash=False)  # id -> Condition
+    rules: tuple = field(hash=False)  # Rule, in order
+    article_title: str = ""
+    article_sections: tuple[str, ...] = ()
+    where: str = ""  # the folder or package it was loaded from
+
+    def label(self, fact_id: str) -> str:
+        """Display label of a symptom, history item or pattern id."""
+        item = self.symptoms.get(fact_id) or self.patterns.get(fact_id)
+        return item.label if item else fact_id

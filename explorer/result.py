@@ -1,0 +1,94 @@
+"""The records one exploration returns. They back every output format, the JSON contract included."""
+from dataclasses import dataclass
+
+from .records import Condition, Pattern, Source, Symptom
+
+
+@dataclass(frozen=True)
+class Recognized:
+    input: str
+    symptom: Symptom
+
+
+@dataclass(frozen=True)
+class Unrecognized:
+    input: str
+    did_you_mean: tuple[Symptom, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A finding given both as present and as absent: it is left out of the reasoning."""
+
+    symptom: Symptom
+    inputs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A finding in a suggestion's picture, with the links (article or annotation) and rules behind it."""
+
+    symptom: Symptom
+    links: tuple[Source, ...]
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    rank: int
+    condition: Condition
+    strength: str
+    supporting: tuple[Evidence, ...]
+    missing: tuple[Evidence, ...]  # typical findings that were not reported either way
+    against: tuple[Evidence, ...]  # typical findings reported absent
+    explanation: str
+    rules: tuple[str, ...]  # suggestion rules that fired for it
+    sources: tuple[Source, ...]
+    lowered: bool = False  # strength lowered one step because a hallmark finding was reported absent
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    message: str
+    because: tuple[Symptom, ...]
+    rules: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class InferredPattern:
+    pattern: Pattern
+    because: tuple[Symptom, ...]
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TraceStep:
+    number: int
+    rule: str
+    salience: int
+    matched_present: tuple[str, ...]
+    matched_absent: tuple[str, ...]
+    conclusion: str  # "infer", "suggest" or "red_flag"
+    target: str
+    explanation: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    recognized: tuple[Recognized, ...]
+    unrecognized: tuple[Unrecognized, ...]
+    absent: tuple[Recognized, ...]
+    conflicting: tuple[Conflict, ...]
+    red_flags: tuple[RedFlag, ...]
+    patterns: tuple[InferredPattern, ...]
+    suggestions: tuple[Suggestion, ...]
+    trace: tuple[TraceStep, ...]
+    disclaimer: str
+
+    @property
+    def complete(self) -> bool:
+        """True when every input was used: nothing unrecognized and nothing contradictory."""
+        return not self.unrecognized and not self.conflicting

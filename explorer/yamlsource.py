@@ -1,0 +1,66 @@
+"""Safe YAML loading that remembers where every mapping and list item came from.
+
+Validation errors must say ``file:line``, so mappings load as ``Located`` dicts that carry the line of
+the mapping and of each key, and lists as ``LocatedList`` with the line of each item. Only the safe
+loader is used (libyaml's when present, for speed); duplicate keys are errors, not silently merged.
+"""
+import yaml
+
+from .errors import KnowledgeError
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Located(dict):
+    """A mapping from YAML, with ``line`` (1-based) and ``key_lines``."""
+
+    line = 0
+    key_lines: dict
+
+
+class LocatedList(list):
+    """A list from YAML, with ``line`` and ``item_lines``."""
+
+    line = 0
+    item_lines: list
+
+
+class _Loader(_Base):
+    def construct_yaml_map(self, node):
+        data = Located()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {}
+        yield data
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "keys must be plain scalars", key_node.start_mark)
+            if key in data:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            data[key] = self.construct_object(value_node, deep=True)
+            data.key_lines[key] = key_node.start_mark.line + 1
+
+    def construct_yaml_seq(self, node):
+        data = LocatedList()
+        data.line = node.start_mark.line + 1
+        data.item_lines = [item.start_mark.line + 1 for item in node.value]
+        yield data
+        data.extend(self.construct_object(item, deep=True) for item in node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+
+
+def load_yaml_text(text: str, name: str):
+    """Parse YAML text; syntax errors become a KnowledgeError naming ``name:line``."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from the safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise KnowledgeError([f"{name}:{line}: {exc.problem or exc.context}"]) from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError([f"{name}: {exc}"]) from None

@@ -1,0 +1,1 @@
+"""YAML rules, shipped as package data and turned into experta rules at start-up."""
