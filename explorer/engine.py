@@ -3,9 +3,10 @@
 Fact model (chosen for speed, see the design notes: matching cost grows with every declared fact and
 every distinct constant): one small ``Finding`` fact per reported or inferred finding, one ``Absent``
 per finding reported absent, and one ``GroupMet`` per rule whose "at least N of" group is satisfied.
-An "any" group is not expanded into every combination (experta's OR does that): each alternative gets
-a tiny helper rule that counts hits and declares ``GroupMet`` once the count is reached, so a rule
-costs one node per finding it names.
+An "any" group is not expanded into every combination (experta's OR does that): a single counting
+rule reacts to every ``Finding`` fact, counts it toward each "any" group that names it, and declares
+``GroupMet`` once a group reaches its "at least" count. Building the network is most of the start-up
+cost, so one counting rule instead of one helper per alternative matters.
 
 The engine class is built once per knowledge base and process, then reused with reset/declare/run.
 """
@@ -67,10 +68,12 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.rules = {rule.id: rule for rule in kb.rules}
-        namespace = {}
+        groups: dict = {}  # finding id -> rules whose "any" group names it
         for rule in kb.rules:
-            for index, alternative in enumerate(rule.any):
-                namespace[f"h{rule.order}_{index}"] = _helper_rule(rule, alternative)
+            for alternative in rule.any:
+                groups.setdefault(alternative, []).append(rule)
+        namespace = {"count_groups": _counting_rule(groups)}
+        for rule in kb.rules:
             namespace[f"r{rule.order}"] = _main_rule(rule)
         engine_class = type("SymptomExplorerEngine", (KnowledgeEngine,), namespace)
         self._engine = engine_class()
@@ -92,17 +95,17 @@ class Engine:
         return engine.inference
 
 
-def _helper_rule(rule, alternative):
-    def count_hit(engine, found):
-        hits = engine.hits.setdefault(rule.id, [])
-        if found["id"] not in hits:
-            hits.append(found["id"])
-        if len(hits) >= rule.at_least:
-            engine.declare(GroupMet(rule=rule.id))
+def _counting_rule(groups: dict):
+    def count_groups(engine, found):
+        for rule in groups.get(found["id"], ()):
+            hits = engine.hits.setdefault(rule.id, [])
+            hits.append(found["id"])  # each Finding id is declared once, so no duplicates
+            if len(hits) == rule.at_least:
+                engine.declare(GroupMet(rule=rule.id))
 
-    count_hit.__name__ = f"{rule.id} / any: {alternative}"
-    count_hit.rule_order = rule.order
-    return Rule(AS.found << Finding(id=alternative), salience=SALIENCE["helper"])(count_hit)
+    count_groups.__name__ = "count_groups"
+    count_groups.rule_order = -1
+    return Rule(AS.found << Finding(), salience=SALIENCE["helper"])(count_groups)
 
 
 def _main_rule(rule):

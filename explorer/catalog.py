@@ -1,0 +1,38 @@
+"""Browsing the knowledge base: find a condition by id, name or alias; list conditions and findings."""
+import difflib
+
+from .records import Condition, KnowledgeBase
+from .text import normalize
+
+
+def condition_names(condition: Condition) -> tuple[str, ...]:
+    return (condition.id.replace("_", " "), condition.name) + condition.aliases + condition.codes
+
+
+def find_condition(kb: KnowledgeBase, query: str) -> Condition | None:
+    """The condition named by ``query`` (id, name, alias or ORPHA/OMIM code; case and accents ignored)."""
+    key = normalize(query)
+    for condition in kb.conditions.values():
+        if any(normalize(name) == key for name in condition_names(condition)):
+            return condition
+    return None
+
+
+def close_conditions(kb: KnowledgeBase, query: str, limit: int = 3) -> list[Condition]:
+    """Conditions whose names are close to ``query``, for "did you mean"."""
+    key = normalize(query)
+    by_name = {normalize(name): c for c in kb.conditions.values() for name in condition_names(c)}
+    near = difflib.get_close_matches(key, list(by_name), n=8, cutoff=0.6)
+    near += [name for name in sorted(by_name) if key and (key in name or name in key)]
+    found = list(dict.fromkeys(by_name[name].id for name in near))
+    return [kb.conditions[i] for i in found[:limit]]
+
+
+def sorted_conditions(kb: KnowledgeBase) -> list[Condition]:
+    """Autoimmune diseases first, then the neuropathy pattern, then causes; by name within each."""
+    order = {"autoimmune": 0, "pattern": 1, "cause": 2}
+    return sorted(kb.conditions.values(), key=lambda c: (order[c.kind], c.name.lower()))
+
+
+def rules_for(kb: KnowledgeBase, condition_id: str) -> list:
+    return [rule for rule in kb.rules if rule.conclusion == "suggest" and rule.target == condition_id]

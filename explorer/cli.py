@@ -1,0 +1,196 @@
+"""The command line: parses arguments, calls the core, formats its records. Nothing else lives here."""
+import functools
+import json
+import sys
+
+import click
+
+from . import __version__
+from .catalog import close_conditions, find_condition, sorted_conditions
+from .disclaimer import DISCLAIMER
+from .errors import InputError, KnowledgeError
+from .explore import explore
+from .formats import RENDERERS
+from .formats.cards import card_dict, card_text
+from .knowledge import load_knowledge
+from .vocabulary import vocabulary_for
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_KNOWLEDGE = 0, 1, 2, 3
+
+EXIT_CODES_HELP = """\b
+Exit codes: 0 all findings used; 1 results shown but some findings were not
+recognized or contradicted each other; 2 bad usage or no usable finding;
+3 invalid knowledge files."""
+
+
+def knowledge_option(command):
+    """--knowledge DIR, shared by every command; the loaded base arrives as ``kb``."""
+    @click.option("--knowledge", "knowledge_dir", metavar="DIR",
+                  type=click.Path(exists=True, file_okay=False),
+                  help="Use the knowledge folder DIR (holding data/ and rules/) instead of the built-in one.")
+    @functools.wraps(command)
+    def wrapper(*args, knowledge_dir=None, **kwargs):
+        try:
+            kb = load_knowledge(knowledge_dir)
+        except KnowledgeError as exc:
+            fail_knowledge(exc)
+        return command(*args, kb=kb, **kwargs)
+    return wrapper
+
+
+def format_option(*choices):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
+                        help="Output format.")
+
+
+def fail_knowledge(exc: KnowledgeError):
+    click.echo("symptom-explorer: the knowledge files are invalid:", err=True)
+    for problem in exc.problems:
+        click.echo(f"  {problem}", err=True)
+    sys.exit(EXIT_KNOWLEDGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="symptom-explorer")
+def cli():
+    """Explore how symptoms relate to neuropathy and autoimmune disease.
+
+    An educational expert system: rules written from an article on neuropathy and
+    autoimmune disease, extended with Human Phenotype Ontology annotations, suggest
+    related conditions to read about and show the reasoning behind each one.
+    It never diagnoses.
+    """
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("findings", nargs=-1, metavar="FINDING...")
+@click.option("--absent", "-a", multiple=True, metavar="FINDING",
+              help="A finding the person does NOT have (repeatable; commas separate several).")
+@format_option("text", "json", "markdown")
+@click.option("--explain", is_flag=True, help="Also show the rules in the order they fired (text, markdown).")
+@knowledge_option
+def match(findings, absent, fmt, explain, kb):
+    """Suggest related conditions for FINDING... (symptoms and history).
+
+    Each FINDING is free text: a symptom in everyday or clinical words
+    ("pins and needles", "xerostomia") or a history item ("diabetes",
+    "recent infection"). Quote findings with spaces, or separate several
+    with commas.
+
+    \b
+    Examples:
+      symptom-explorer match numbness "dry eyes"
+      symptom-explorer match --absent "dry mouth" --format json numbness tingling
+    """
+    try:
+        result = explore(findings, absent, kb=kb)
+    except InputError as exc:
+        raise click.UsageError(f"{exc}. Example: symptom-explorer match numbness \"dry eyes\"") from None
+    click.echo(RENDERERS[fmt](result, kb, explain=explain), nl=False)
+    if not result.recognized and not result.absent:
+        click.echo("symptom-explorer: none of the findings could be used (see above).", err=True)
+        sys.exit(EXIT_USAGE)
+    if not result.complete:
+        unused = len(result.unrecognized) + len(result.conflicting)
+        click.echo(f"symptom-explorer: {unused} finding(s) could not be used (see above); "
+                   "the results use the rest.", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
+@cli.command()
+@format_option("text", "json")
+@knowledge_option
+def conditions(fmt, kb):
+    """List the conditions the explorer can suggest."""
+    items = sorted_conditions(kb)
+    if fmt == "json":
+        click.echo(json.dumps([{"id": c.id, "name": c.name, "kind": c.kind, "codes": list(c.codes),
+                                "aliases": list(c.aliases)} for c in items], ensure_ascii=False, indent=2))
+        return
+    kinds = {"autoimmune": "Autoimmune diseases", "pattern": "Nerve damage pattern",
+             "cause": "Other causes of neuropathy named in the article"}
+    current = None
+    for c in items:
+        if c.kind != current:
+            click.echo(f"{kinds[c.kind]}:" if current is None else f"\n{kinds[c.kind]}:")
+            current = c.kind
+        codes = f"  [{', '.join(c.codes)}]" if c.codes else ""
+        click.echo(f"  {c.id:<30} {c.name}{codes}")
+    click.echo("\nShow one with: symptom-explorer show NAME   (id, name or alias, e.g. sjogren, SLE, GBS)")
+
+
+@cli.command()
+@click.argument("condition", metavar="CONDITION")
+@format_option("text", "json", "markdown")
+@knowledge_option
+def show(condition, fmt, kb):
+    """Show the card for CONDITION (id, name or alias: "sjogren", "SLE", "GBS")."""
+    found = find_condition(kb, condition)
+    if found is None:
+        near = close_conditions(kb, condition)
+        hint = f" Did you mean: {', '.join(c.name for c in near)}?" if near else ""
+        raise click.UsageError(f"no condition called {condition!r}.{hint} "
+                               "List them with: symptom-explorer conditions")
+    if fmt == "json":
+        click.echo(json.dumps(card_dict(found, kb), ensure_ascii=False, indent=2))
+    else:
+        click.echo(card_text(found, kb, markdown=fmt == "markdown"), nl=False)
+
+
+@cli.command()
+@click.option("--search", "-s", metavar="TEXT", help="Only findings whose names contain TEXT, or are close to it.")
+@format_option("text", "json")
+@knowledge_option
+def symptoms(search, fmt, kb):
+    """List the findings the explorer understands, with their HPO terms and synonyms."""
+    vocabulary = vocabulary_for(kb)
+    items = vocabulary.search(search) if search else sorted(kb.symptoms.values(),
+                                                               key=lambda s: (s.kind, s.system, s.label.lower()))
+    if fmt == "json":
+        click.echo(json.dumps([{
+            "id": s.id, "label": s.label, "kind": s.kind, "system": s.system,
+            "hpo": {"id": s.hpo.id, "label": s.hpo.label} if s.hpo else None,
+            "hpo_modifier": {"id": s.hpo_modifier.id, "label": s.hpo_modifier.label} if s.hpo_modifier else None,
+            "lay_synonyms": list(s.lay_synonyms), "clinical_synonyms": list(s.clinical_synonyms),
+        } for s in items], ensure_ascii=False, indent=2))
+        return
+    if not items:
+        click.echo(f"No finding matches {search!r}.", err=True)
+        sys.exit(EXIT_PARTIAL)
+    group = None
+    for s in items:
+        heading = "history and risk factors" if s.kind == "history" else s.system
+        if heading != group and not search:
+            click.echo(f"\n{heading.capitalize()}:" if group else f"{heading.capitalize()}:")
+            group = heading
+        hpo = ""
+        if s.hpo:
+            hpo = f"  [{s.hpo.id} {s.hpo.label}" + (f" + {s.hpo_modifier.label}" if s.hpo_modifier else "") + "]"
+        click.echo(f"  {s.label}{hpo}")
+        synonyms = s.lay_synonyms + s.clinical_synonyms
+        if synonyms:
+            click.echo(f"      also: {', '.join(synonyms)}")
+
+
+@cli.command()
+@knowledge_option
+def check(kb):
+    """Validate the knowledge files and summarize them (use with --knowledge DIR)."""
+    counts = {"infer": 0, "suggest": 0, "red_flag": 0}
+    for rule in kb.rules:
+        counts[rule.conclusion] += 1
+    click.echo(f"OK: {kb.where}: {len(kb.symptoms)} findings, {len(kb.patterns)} patterns, "
+               f"{len(kb.conditions)} conditions, {len(kb.red_flags)} red flags, {len(kb.rules)} rules "
+               f"({counts['infer']} pattern, {counts['suggest']} suggestion, {counts['red_flag']} red flag).")
+
+
+def main():
+    try:
+        cli(prog_name="symptom-explorer")
+    except BrokenPipeError:
+        # Output piped into a command that stopped reading (e.g. `| head`): not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+
+
+__all__ = ["cli", "main", "DISCLAIMER"]
