@@ -60,7 +60,14 @@ def load_knowledge(path=None) -> KnowledgeBase:
 
 @functools.cache
 def _packaged() -> KnowledgeBase:
-    return _load(_Files(resources.files("explorer.data"), resources.files("explorer.rules"), "explorer"))
+    try:
+        data, rules = resources.files("explorer.data"), resources.files("explorer.rules")
+    except ModuleNotFoundError:
+        # Run from a source checkout whose explorer/ shadows the installed package (python -m pytest
+        # from the repository root): the same files sit in the checkout's top-level data/ and rules/.
+        root = Path(__file__).resolve().parent.parent
+        data, rules = root / "data", root / "rules"
+    return _load(_Files(data, rules, "explorer"))
 
 
 def _load(files: _Files) -> KnowledgeBase:
@@ -104,7 +111,8 @@ class _Builder:
     """Turns checked entries into records, remembering where each came from for cross-checks."""
 
     def __init__(self):
-        self.problems: list[str] = []
+        self.files: list[Problems] = []  # per-file problems; cross-checks may still add to them
+        self.extra: list[str] = []
         self.title = ""
         self.sections: list[str] = []
         self.symptom_map: dict = {}
@@ -119,7 +127,13 @@ class _Builder:
 
     # -- helpers -------------------------------------------------------------------------------------
     def _finish(self, problems: Problems):
-        self.problems.extend(problems.items)
+        self.files.append(problems)
+
+    @property
+    def problems(self) -> list[str]:
+        """Every problem, ordered by file and line."""
+        found = [p for problems in self.files for p in problems.items] + self.extra
+        return sorted(found, key=_file_line_key)
 
     def _claim(self, namespace: str, item_id: str, problems: Problems, line: int, where: str) -> bool:
         key = (namespace, item_id)
@@ -390,7 +404,7 @@ class _Builder:
                                 (self.flag_map, raised, "red flag is never raised by a rule")):
             for item_id in ids:
                 if item_id not in done:
-                    self.problems.append(f"{self._origin_of(item_id)}: {item_id}: {what}")
+                    self.extra.append(f"{self._origin_of(item_id)}: {item_id}: {what}")
 
     def _origin_of(self, item_id):
         for (namespace, known), origin in self.origins.items():
@@ -405,8 +419,14 @@ class _Builder:
                 key = normalize(phrase)
                 other = owner.setdefault(key, symptom.id)
                 if other != symptom.id:
-                    self.problems.append(f"{self.origins[('finding', symptom.id)]}: symptom {symptom.id!r}: "
+                    self.extra.append(f"{self.origins[('finding', symptom.id)]}: symptom {symptom.id!r}: "
                                          f"phrase {phrase!r} also names {other!r}; a phrase must name one finding")
+
+
+def _file_line_key(problem: str):
+    name, _, rest = problem.partition(":")
+    line = rest.split(":", 1)[0]
+    return name, int(line) if line.isdigit() else 0
 
 
 def _default_role(source: Source) -> str:

@@ -1,0 +1,23 @@
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from explorer.knowledge import load_knowledge
+
+
+@pytest.fixture(scope="session")
+def kb():
+    return load_knowledge()
+
+
+@pytest.fixture
+def kb_copy(tmp_path) -> Path:
+    """A writable copy of the packaged knowledge folder (data/ and rules/), for tests that break it."""
+    for package, folder in (("explorer.data", "data"), ("explorer.rules", "rules")):
+        target = tmp_path / "kb" / folder
+        target.mkdir(parents=True)
+        for entry in resources.files(package).iterdir():
+            if entry.name.endswith(".yaml"):
+                target.joinpath(entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path / "kb"

@@ -1,0 +1,133 @@
+"""Broken knowledge files are reported as `file:line: where: what`, all at once, and the CLI exits 3
+with no traceback."""
+import pytest
+from click.testing import CliRunner
+
+from explorer.cli import cli
+from explorer.errors import KnowledgeError
+from explorer.knowledge import load_knowledge
+
+from tests.kbedit import edit, line_of
+
+
+def problems_for(kb_dir):
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(kb_dir)
+    return caught.value.problems
+
+
+def test_the_copy_itself_loads(kb_copy):
+    assert len(load_knowledge(kb_copy).rules) == len(load_knowledge().rules)
+
+
+def test_unknown_key_names_file_line_and_entry(kb_copy):
+    rules = kb_copy / "rules" / "40_autoimmune.yaml"
+    edit(rules, "  suggest: sjogren_syndrome\n  strength: moderate",
+         "  suggest: sjogren_syndrome\n  strenght: moderate")
+    problems = problems_for(kb_copy)
+    line = line_of(rules, "strenght")
+    assert any(p.startswith(f"{rules}:{line}: rule 'sjogren.sicca': unknown key 'strenght'") for p in problems), problems
+    assert any("a suggestion needs a strength" in p for p in problems)
+
+
+def test_unknown_symptom_in_rule_suggests_the_right_one(kb_copy):
+    rules = kb_copy / "rules" / "10_patterns.yaml"
+    edit(rules, "any: [dry_eyes, dry_mouth]", "any: [dry_eye, dry_mouth]")
+    problems = problems_for(kb_copy)
+    assert any(f"{rules}:" in p and "unknown finding 'dry_eye' (did you mean 'dry_eyes'?)" in p
+               for p in problems), problems
+
+
+def test_duplicate_ids_point_at_the_first_definition(kb_copy):
+    data = kb_copy / "data" / "symptoms.yaml"
+    edit(data, "- id: dry_mouth\n", "- id: dry_eyes\n")
+    problems = problems_for(kb_copy)
+    first = line_of(data, "- id: dry_eyes")
+    assert any("duplicate id 'dry_eyes'" in p and f"first defined at {data}:{first}" in p for p in problems), problems
+
+
+def test_dangling_condition_reference(kb_copy):
+    rules = kb_copy / "rules" / "40_autoimmune.yaml"
+    edit(rules, "suggest: multiple_sclerosis\n  strength: weak", "suggest: multiple_sclerosiss\n  strength: weak")
+    problems = problems_for(kb_copy)
+    assert any("unknown suggest target 'multiple_sclerosiss'" in p for p in problems), problems
+
+
+def test_pattern_nobody_infers_is_an_error(kb_copy):
+    patterns = kb_copy / "data" / "patterns.yaml"
+    patterns.write_text(patterns.read_text(encoding="utf-8") +
+                        "\n- id: orphan_pattern\n  label: Orphan\n  description: Never inferred.\n", encoding="utf-8")
+    problems = problems_for(kb_copy)
+    assert any(p.startswith(f"{patterns}:{line_of(patterns, 'orphan_pattern')}: orphan_pattern: pattern is never "
+                            "inferred") for p in problems), problems
+
+
+def test_article_citation_must_be_a_real_heading(kb_copy):
+    rules = kb_copy / "rules" / "20_red_flags.yaml"
+    edit(rules, "    - article: Common Autoimmune Diseases Associated with Neuropathy",
+         "    - article: Common Autoimmune Disease")
+    problems = problems_for(kb_copy)
+    assert any("'Common Autoimmune Disease' is not a heading of the article" in p for p in problems), problems
+
+
+def test_annotation_must_belong_to_the_condition(kb_copy):
+    data = kb_copy / "data" / "conditions.yaml"
+    edit(data, '{symptom: hair_loss, annotation: "ORPHA:536"', '{symptom: hair_loss, annotation: "ORPHA:999"')
+    problems = problems_for(kb_copy)
+    assert any("annotation 'ORPHA:999' is not one of this condition's codes" in p for p in problems), problems
+
+
+def test_phrase_naming_two_findings_is_an_error(kb_copy):
+    data = kb_copy / "data" / "symptoms.yaml"
+    edit(data, "lay: [dry eye, gritty eyes", "lay: [dry mouth, gritty eyes")
+    problems = problems_for(kb_copy)
+    assert any("phrase 'dry mouth' also names" in p for p in problems), problems
+
+
+def test_at_least_larger_than_group(kb_copy):
+    rules = kb_copy / "rules" / "30_neuropathy_causes.yaml"
+    edit(rules, "at_least: 2", "at_least: 9")
+    problems = problems_for(kb_copy)
+    assert any("at_least: must be a whole number from 1 to 5" in p for p in problems), problems
+
+
+def test_yaml_syntax_error_has_file_and_line(kb_copy):
+    rules = kb_copy / "rules" / "10_patterns.yaml"
+    rules.write_text("- id: broken\n  when: {all: [numbness\n", encoding="utf-8")
+    problems = problems_for(kb_copy)
+    assert len(problems) == 1 and problems[0].startswith(f"{rules}:"), problems
+
+
+def test_duplicate_yaml_key_is_an_error(kb_copy):
+    data = kb_copy / "data" / "article.yaml"
+    data.write_text(data.read_text(encoding="utf-8") + "title: Again\n", encoding="utf-8")
+    problems = problems_for(kb_copy)
+    assert any("duplicate key 'title'" in p for p in problems), problems
+
+
+def test_missing_file_and_not_a_folder(kb_copy, tmp_path):
+    (kb_copy / "data" / "conditions.yaml").unlink()
+    assert any("conditions.yaml: file is missing" in p for p in problems_for(kb_copy))
+    assert "not a knowledge folder" in problems_for(tmp_path)[0]
+
+
+def test_unsafe_yaml_tags_are_refused(kb_copy):
+    data = kb_copy / "data" / "article.yaml"
+    data.write_text("title: !!python/object/apply:os.system ['echo hi']\nsections: []\n", encoding="utf-8")
+    problems = problems_for(kb_copy)
+    assert any("article.yaml:1" in p for p in problems), problems
+
+
+def test_cli_reports_every_problem_and_exits_3_without_traceback(kb_copy):
+    rules = kb_copy / "rules" / "40_autoimmune.yaml"
+    edit(rules, "  suggest: sjogren_syndrome\n  strength: moderate",
+         "  suggest: sjogren_syndrome\n  strenght: moderate")
+    edit(kb_copy / "rules" / "10_patterns.yaml", "any: [dry_eyes, dry_mouth]", "any: [dry_eye, dry_mouth]")
+    result = CliRunner().invoke(cli, ["match", "--knowledge", str(kb_copy), "numbness"])
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "knowledge files are invalid" in result.stderr
+    assert "strenght" in result.stderr and "dry_eye" in result.stderr
+    assert "Traceback" not in result.stderr
+    check = CliRunner().invoke(cli, ["check", "--knowledge", str(kb_copy)])
+    assert check.exit_code == 3 and "strenght" in check.stderr
