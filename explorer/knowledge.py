@@ -58,16 +58,20 @@ def load_knowledge(path=None) -> KnowledgeBase:
     return _load(_Files(root / "data", root / "rules", str(path)))
 
 
-@functools.cache
-def _packaged() -> KnowledgeBase:
+def packaged_folders():
+    """The built-in data/ and rules/ folders (importlib.resources traversables)."""
     try:
-        data, rules = resources.files("explorer.data"), resources.files("explorer.rules")
+        return resources.files("explorer.data"), resources.files("explorer.rules")
     except ModuleNotFoundError:
         # Run from a source checkout whose explorer/ shadows the installed package (python -m pytest
         # from the repository root): the same files sit in the checkout's top-level data/ and rules/.
         root = Path(__file__).resolve().parent.parent
-        data, rules = root / "data", root / "rules"
-    return _load(_Files(data, rules, "explorer"))
+        return root / "data", root / "rules"
+
+
+@functools.cache
+def _packaged() -> KnowledgeBase:
+    return _load(_Files(*packaged_folders(), "explorer"))
 
 
 def _load(files: _Files) -> KnowledgeBase:

@@ -1,9 +1,8 @@
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from explorer.knowledge import load_knowledge
+from explorer.knowledge import load_knowledge, packaged_folders
 
 
 @pytest.fixture(scope="session")
@@ -14,10 +13,10 @@ def kb():
 @pytest.fixture
 def kb_copy(tmp_path) -> Path:
     """A writable copy of the packaged knowledge folder (data/ and rules/), for tests that break it."""
-    for package, folder in (("explorer.data", "data"), ("explorer.rules", "rules")):
+    for source, folder in zip(packaged_folders(), ("data", "rules")):
         target = tmp_path / "kb" / folder
         target.mkdir(parents=True)
-        for entry in resources.files(package).iterdir():
+        for entry in source.iterdir():
             if entry.name.endswith(".yaml"):
                 target.joinpath(entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
     return tmp_path / "kb"
