@@ -86,8 +86,8 @@ def match(findings, absent, fmt, explain, kb):
         result = explore(findings, absent, kb=kb)
     except InputError as exc:
         raise click.UsageError(f"{exc}. Example: symptom-explorer match numbness \"dry eyes\"") from None
-    click.echo(RENDERERS[fmt](result, kb, explain=explain), nl=False)
-    if not result.recognized and not result.absent:
+    click.echo(RENDERERS[fmt](result, explain=explain), nl=False)
+    if not result.usable:
         click.echo("symptom-explorer: none of the findings could be used (see above).", err=True)
         sys.exit(EXIT_USAGE)
     if not result.complete:

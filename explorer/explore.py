@@ -85,5 +85,11 @@ def _patterns(kb, inference) -> tuple:
 
 def _trace(kb, inference) -> tuple:
     rules = {rule.id: rule for rule in kb.rules}
+    targets = {"infer": lambda t: kb.patterns[t].label, "suggest": lambda t: kb.conditions[t].name,
+               "red_flag": lambda t: t}
     return tuple(TraceStep(s.number, s.rule, s.salience, s.matched_present, s.matched_absent, s.conclusion,
-                           s.target, rules[s.rule].explanation, rules[s.rule].sources) for s in inference.steps)
+                           s.target, rules[s.rule].explanation, rules[s.rule].sources,
+                           matched_labels=tuple(kb.label(f) for f in s.matched_present),
+                           matched_absent_labels=tuple(kb.label(f) for f in s.matched_absent),
+                           target_label=targets[s.conclusion](s.target))
+                 for s in inference.steps)

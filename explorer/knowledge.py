@@ -10,11 +10,11 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from . import schema
+from . import yamlcheck
 from .errors import KnowledgeError
 from .records import (FREQUENCIES, LINK_ROLES, STRENGTHS, Condition, KnowledgeBase, Link, Pattern, RedFlagDef, Rule,
                       Source, Symptom, Term)
-from .schema import ID, RULE_ID, Problems, check_keys, line_of, text, text_list
+from .yamlcheck import ID, RULE_ID, Problems, check_keys, line_of, text, text_list
 from .text import normalize
 from .yamlsource import load_yaml_text
 
@@ -225,7 +225,7 @@ class _Builder:
         problems = Problems(name)
         required = {"id", "label", "system"} if kind == "symptom" else {"id", "label"}
         optional = {"hpo", "hpo_modifier", "description", "lay", "clinical", "urgent"}
-        for index, entry in schema.entries(doc, kind, problems):
+        for index, entry in yamlcheck.entries(doc, kind, problems):
             item_id, where = self._entry_id(entry, index, kind, problems)
             if not check_keys(entry, where, problems, required, optional) or not item_id:
                 continue
@@ -246,7 +246,7 @@ class _Builder:
 
     def patterns(self, name, doc):
         problems = Problems(name)
-        for index, entry in schema.entries(doc, "pattern", problems):
+        for index, entry in yamlcheck.entries(doc, "pattern", problems):
             item_id, where = self._entry_id(entry, index, "pattern", problems)
             if not check_keys(entry, where, problems, {"id", "label", "description"}, set()) or not item_id:
                 continue
@@ -257,7 +257,7 @@ class _Builder:
 
     def red_flags(self, name, doc):
         problems = Problems(name)
-        for index, entry in schema.entries(doc, "red_flag", problems):
+        for index, entry in yamlcheck.entries(doc, "red_flag", problems):
             item_id, where = self._entry_id(entry, index, "red_flag", problems)
             if not check_keys(entry, where, problems, {"id", "message", "sources"}, set()) or not item_id:
                 continue
@@ -270,7 +270,7 @@ class _Builder:
         problems = Problems(name)
         texts = ("name", "kind", "summary", "nerves", "mechanism", "evaluation", "management", "seek_care")
         required = set(texts) | {"id", "sources", "links"}
-        for index, entry in schema.entries(doc, "condition", problems):
+        for index, entry in yamlcheck.entries(doc, "condition", problems):
             item_id, where = self._entry_id(entry, index, "condition", problems)
             if not check_keys(entry, where, problems, required, {"aliases", "codes"}) or not item_id:
                 continue
@@ -321,7 +321,7 @@ class _Builder:
     def rules(self, name, doc):
         problems = Problems(name)
         optional = {"strength"} | set(CONCLUSIONS)
-        for index, entry in schema.entries(doc, "rule", problems):
+        for index, entry in yamlcheck.entries(doc, "rule", problems):
             item_id, where = self._entry_id(entry, index, "rule", problems, pattern=RULE_ID)
             if not check_keys(entry, where, problems, {"id", "when", "explanation", "sources"}, optional):
                 continue

@@ -44,9 +44,10 @@ class Symptom:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name this finding answers to. An HPO label with a modifier names the broader term, not this."""
-        hpo_label = (self.hpo.label,) if self.hpo and not self.hpo_modifier else ()
-        return (self.id.replace("_", " "), self.label) + hpo_label + self.lay_synonyms + self.clinical_synonyms
+        """Every name this finding answers to, its HPO id included. An HPO term with a modifier names the
+        broader finding, not this one, so it is left out."""
+        hpo = (self.hpo.id, self.hpo.label) if self.hpo and not self.hpo_modifier else ()
+        return (self.id.replace("_", " "), self.label) + hpo + self.lay_synonyms + self.clinical_synonyms
 
 
 @dataclass(frozen=True)

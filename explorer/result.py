@@ -74,6 +74,9 @@ class TraceStep:
     target: str
     explanation: str
     sources: tuple[Source, ...]
+    matched_labels: tuple[str, ...]  # display labels of matched_present, in the same order
+    matched_absent_labels: tuple[str, ...]
+    target_label: str
 
 
 @dataclass(frozen=True)
@@ -92,3 +95,13 @@ class Result:
     def complete(self) -> bool:
         """True when every input was used: nothing unrecognized and nothing contradictory."""
         return not self.unrecognized and not self.conflicting
+
+    @property
+    def usable(self) -> bool:
+        """True when at least one finding (present or absent) could be used."""
+        return bool(self.recognized or self.absent)
+
+    def to_dict(self) -> dict:
+        """The JSON contract (schema_version 1), as plain data."""
+        from .formats.json_format import result_to_dict
+        return result_to_dict(self)

@@ -25,6 +25,7 @@ def test_normalize(text, expected):
     ("history of diabetes", "diabetes"), ("I have numbness", "numbness"), ("shortness of breath", "trouble_breathing"),
     ("Raynaud's", "raynaud"), ("swollen joints", "joint_swelling"), ("butterfly rash", "butterfly_rash"),
     ("heavy drinking", "heavy_alcohol_use"), ("recent flu", "recent_infection"),
+    ("HP:0003401", "tingling"), ("hp:0000217", "dry_mouth"),
 ])
 def test_lay_and_clinical_words_resolve(kb, text, finding):
     resolved = Vocabulary(kb).resolve(text)

@@ -1,5 +1,5 @@
 """Phrasing shared by the human-readable formats (text and Markdown)."""
-from ..records import KnowledgeBase, Source
+from ..records import Source
 from ..result import Evidence, Result, TraceStep
 
 
@@ -32,18 +32,15 @@ def cite(source: Source) -> str:
     return f'article "{source.ref}"' if source.kind == "article" else source.ref
 
 
-def step_line(step: TraceStep, kb: KnowledgeBase) -> str:
+CONCLUDED = {"infer": "inferred pattern", "suggest": "suggested", "red_flag": "raised red flag"}
+
+
+def step_line(step: TraceStep) -> str:
     """One trace step as a sentence: rule, what it matched, what it concluded."""
-    matched = ", ".join(kb.label(f) for f in step.matched_present)
+    matched = ", ".join(step.matched_labels)
     if step.matched_absent:
-        matched += "; reported absent: " + ", ".join(kb.label(f) for f in step.matched_absent)
-    if step.conclusion == "infer":
-        concluded = f"inferred pattern: {kb.patterns[step.target].label}"
-    elif step.conclusion == "suggest":
-        concluded = f"suggested: {kb.conditions[step.target].name}"
-    else:
-        concluded = f"raised red flag: {step.target}"
-    return f"{step.rule} [{matched}] -> {concluded}"
+        matched += "; reported absent: " + ", ".join(step.matched_absent_labels)
+    return f"{step.rule} [{matched}] -> {CONCLUDED[step.conclusion]}: {step.target_label}"
 
 
 def input_notes(result: Result) -> list[str]:

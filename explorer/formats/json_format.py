@@ -1,7 +1,7 @@
 """The JSON contract (schema_version 1): the Result as plain data. Documented in the README."""
 import json
 
-from ..records import KnowledgeBase, Source, Symptom
+from ..records import Source, Symptom
 from ..result import Evidence, Result
 
 SCHEMA_VERSION = 1
@@ -23,7 +23,7 @@ def _evidence(item: Evidence) -> dict:
             "rules": list(item.rules)}
 
 
-def result_to_dict(result: Result, kb: KnowledgeBase) -> dict:
+def result_to_dict(result: Result) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "recognized": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.recognized],
@@ -50,22 +50,14 @@ def result_to_dict(result: Result, kb: KnowledgeBase) -> dict:
         } for s in result.suggestions],
         "trace": [{
             "step": t.number, "rule": t.rule, "salience": t.salience,
-            "matched": [{"id": f, "label": kb.label(f)} for f in t.matched_present],
-            "matched_absent": [{"id": f, "label": kb.label(f)} for f in t.matched_absent],
-            "concluded": {"kind": t.conclusion, "id": t.target, "label": _target_label(kb, t.conclusion, t.target)},
+            "matched": [{"id": f, "label": label} for f, label in zip(t.matched_present, t.matched_labels)],
+            "matched_absent": [{"id": f, "label": label} for f, label in zip(t.matched_absent, t.matched_absent_labels)],
+            "concluded": {"kind": t.conclusion, "id": t.target, "label": t.target_label},
         } for t in result.trace],
         "disclaimer": result.disclaimer,
     }
 
 
-def _target_label(kb: KnowledgeBase, conclusion: str, target: str) -> str:
-    if conclusion == "suggest":
-        return kb.conditions[target].name
-    if conclusion == "red_flag":
-        return kb.red_flags[target].id
-    return kb.patterns[target].label
-
-
-def render_json(result: Result, kb: KnowledgeBase, explain: bool = False) -> str:
+def render_json(result: Result, explain: bool = False) -> str:
     """The whole result, trace included (``explain`` changes nothing: JSON always carries the trace)."""
-    return json.dumps(result_to_dict(result, kb), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"

@@ -1,11 +1,10 @@
 """Markdown, for case sheets and handouts: the same content as the text format, as headings and lists."""
 from ..disclaimer import STRENGTH_WORDS
-from ..records import KnowledgeBase
 from ..result import Result
 from .common import evidence_list, input_notes, source_list, step_line
 
 
-def render_markdown(result: Result, kb: KnowledgeBase, explain: bool = False) -> str:
+def render_markdown(result: Result, explain: bool = False) -> str:
     out: list[str] = ["# Symptom explorer report", ""]
     if result.red_flags:
         out += ["## Urgent: get medical care now", ""]
@@ -28,7 +27,7 @@ def render_markdown(result: Result, kb: KnowledgeBase, explain: bool = False) ->
         out += ["Strength: " + "; ".join(STRENGTH_WORDS.values()) + ".", ""]
     if explain and result.trace:
         out += ["## How the engine reasoned", ""]
-        out += [f"{step.number}. {step_line(step, kb)}" for step in result.trace]
+        out += [f"{step.number}. {step_line(step)}" for step in result.trace]
         out.append("")
     notes = input_notes(result)
     if notes:

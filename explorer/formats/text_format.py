@@ -2,7 +2,6 @@
 import textwrap
 
 from ..disclaimer import STRENGTH_WORDS
-from ..records import KnowledgeBase
 from ..result import Result
 from .common import evidence_list, input_notes, source_list, step_line
 
@@ -14,7 +13,7 @@ def _wrap(label: str, body: str, indent: int = 3) -> list[str]:
     return textwrap.wrap(body, WIDTH, initial_indent=head, subsequent_indent=" " * (indent + 2)) or [head]
 
 
-def render_text(result: Result, kb: KnowledgeBase, explain: bool = False) -> str:
+def render_text(result: Result, explain: bool = False) -> str:
     lines: list[str] = []
     if result.red_flags:
         lines.append("!! URGENT - these findings need medical care now:")
@@ -45,7 +44,7 @@ def render_text(result: Result, kb: KnowledgeBase, explain: bool = False) -> str
         lines.append("")
         lines.append("How the engine reasoned (rules in the order they fired):")
         for step in result.trace:
-            lines += textwrap.wrap(step_line(step, kb), WIDTH, initial_indent=f"{step.number:>3}. ",
+            lines += textwrap.wrap(step_line(step), WIDTH, initial_indent=f"{step.number:>3}. ",
                                    subsequent_indent="     ")
     lines.append("")
     for note in input_notes(result):
