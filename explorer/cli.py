@@ -2,18 +2,22 @@
 import functools
 import json
 import sys
+from pathlib import Path
 
 import click
 
 from . import __version__
-from .catalog import close_conditions, find_condition, sorted_conditions
+from .api import list_conditions, list_symptoms
+from .batch import FORMATS as BATCH_FORMATS
+from .batch import BatchFileError, open_cases, read_cases, run_cases
+from .catalog import close_conditions, find_condition
 from .disclaimer import DISCLAIMER
 from .errors import InputError, KnowledgeError
 from .explore import explore
 from .formats import RENDERERS
+from .formats.batch_formats import WRITERS
 from .formats.cards import card_dict, card_text
 from .knowledge import load_knowledge
-from .vocabulary import vocabulary_for
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_KNOWLEDGE = 0, 1, 2, 3
 
@@ -97,12 +101,83 @@ def match(findings, absent, fmt, explain, kb):
         sys.exit(EXIT_PARTIAL)
 
 
+@cli.command(epilog="""\b
+Exit codes: 0 every case used all its findings; 1 some cases failed or had
+findings that could not be used (their records say why); 2 bad usage or an
+input that cannot be read; 3 invalid knowledge files.""")
+@click.argument("source", metavar="FILE|-", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--input-format", type=click.Choice(["auto", *BATCH_FORMATS]), default="auto", show_default=True,
+              help="Input format; auto goes by the file extension, or for stdin by the first characters. "
+                   "Phenopacket JSON is read as json or jsonl.")
+@format_option("jsonl", "csv", "markdown")
+@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              default="-", help="Write results to FILE instead of stdout.")
+@knowledge_option
+def batch(source, input_format, fmt, output, kb):
+    """Explore many cases from FILE (or - for stdin), one result per case.
+
+    \b
+    Input formats:
+      yaml, json   a list of cases: {id, symptoms, absent, note}
+      jsonl        one case (or one Phenopacket) per line
+      csv          header row with the columns id, present, absent (note optional)
+      Phenopacket  GA4GH Phenopacket JSON: phenotypicFeatures with HPO ids;
+                   "excluded": true means reported absent
+    Findings inside one field may be separated by commas or semicolons.
+
+    A bad case (malformed line, unknown keys, no recognizable findings) is
+    reported with its id and line and the other cases still run.
+    """
+    if output != "-" and source != "-" and Path(output).resolve() == Path(source).resolve():
+        raise click.UsageError("--output must not be the input file")
+    failed = 0
+    with click.open_file(source, "r", encoding="utf-8") as stream, \
+            click.open_file(output, "w", encoding="utf-8") as out:
+        writer = WRITERS[fmt](out)
+        progress = Progress(enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
+        try:
+            chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
+            writer.start()
+            for outcome in run_cases(read_cases(cases, chosen, kb), kb):
+                writer.write(outcome)
+                out.flush()
+                failed += outcome.status != "ok"
+                progress.step(outcome)
+        except BatchFileError as exc:
+            writer.finish()
+            progress.done()
+            click.echo(f"symptom-explorer: cannot read {'stdin' if source == '-' else source}: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        writer.finish()
+        progress.done()
+    if failed:
+        click.echo(f"symptom-explorer: {failed} of {progress.count} case(s) failed or had findings that could not "
+                   "be used (see their records).", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
+class Progress:
+    """A one-line case counter on stderr, only when stderr is a terminal and results are not printed there."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.count = enabled, 0
+
+    def step(self, outcome):
+        self.count += 1
+        if self.enabled:
+            click.echo(f"\r{self.count} case(s) done", nl=False, err=True)
+
+    def done(self):
+        if self.enabled and self.count:
+            click.echo("", err=True)
+
+
 @cli.command()
 @format_option("text", "json")
 @knowledge_option
 def conditions(fmt, kb):
     """List the conditions the explorer can suggest."""
-    items = sorted_conditions(kb)
+    items = list_conditions(kb)
     if fmt == "json":
         click.echo(json.dumps([{"id": c.id, "name": c.name, "kind": c.kind, "codes": list(c.codes),
                                 "aliases": list(c.aliases)} for c in items], ensure_ascii=False, indent=2))
@@ -143,9 +218,7 @@ def show(condition, fmt, kb):
 @knowledge_option
 def symptoms(search, fmt, kb):
     """List the findings the explorer understands, with their HPO terms and synonyms."""
-    vocabulary = vocabulary_for(kb)
-    items = vocabulary.search(search) if search else sorted(kb.symptoms.values(),
-                                                               key=lambda s: (s.kind, s.system, s.label.lower()))
+    items = list_symptoms(search, kb=kb)
     if fmt == "json":
         click.echo(json.dumps([{
             "id": s.id, "label": s.label, "kind": s.kind, "system": s.system,

@@ -9,3 +9,5 @@ STRENGTH_WORDS = {
     "moderate": "moderate match: several entered findings fit, but the picture is incomplete",
     "weak": "weak match: only loosely related to the entered findings",
 }
+
+SHORT_DISCLAIMER = "Educational only, not a diagnosis: see a health professional about any symptom that worries you."

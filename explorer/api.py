@@ -1,0 +1,45 @@
+"""Functions for scripts, on top of explore(): browse the knowledge, run a file of cases, get the
+output schema. Every function takes an optional ``kb`` (from ``load_knowledge(folder)``); without it
+the built-in knowledge base is used."""
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from .batch import Outcome, open_cases, read_cases, run_cases
+from .catalog import find_condition, sorted_conditions
+from .knowledge import load_knowledge
+from .records import Condition, KnowledgeBase, Symptom
+from .vocabulary import vocabulary_for
+
+
+def list_symptoms(search: str | None = None, kb: KnowledgeBase | None = None) -> list[Symptom]:
+    """Every finding the explorer understands (symptoms and history), or those matching ``search``."""
+    kb = kb or load_knowledge()
+    if search:
+        return vocabulary_for(kb).search(search)
+    return sorted(kb.symptoms.values(), key=lambda s: (s.kind, s.system, s.label.lower()))
+
+
+def list_conditions(kb: KnowledgeBase | None = None) -> list[Condition]:
+    """Every condition the explorer can suggest."""
+    return sorted_conditions(kb or load_knowledge())
+
+
+def get_condition(query: str, kb: KnowledgeBase | None = None) -> Condition | None:
+    """A condition by id, name, alias or ORPHA/OMIM code ("sjogren", "SLE", "ORPHA:536"), or None."""
+    return find_condition(kb or load_knowledge(), query)
+
+
+def explore_file(path, input_format: str | None = None, kb: KnowledgeBase | None = None) -> Iterator[Outcome]:
+    """Explore every case in a batch file (YAML, JSON, JSON Lines, CSV or Phenopacket JSON), lazily.
+    Bad cases come back as outcomes with status "error"; an unreadable file raises BatchFileError."""
+    kb = kb or load_knowledge()
+    with open(path, encoding="utf-8") as stream:
+        fmt, cases = open_cases(stream, str(Path(path)), input_format)
+        yield from run_cases(read_cases(cases, fmt, kb), kb)
+
+
+def output_schema() -> dict:
+    """The published JSON Schema of the output (``explorer/output.schema.json``)."""
+    return json.loads(resources.files("explorer").joinpath("output.schema.json").read_text(encoding="utf-8"))

@@ -1,0 +1,90 @@
+"""Batch output writers: JSON Lines (one record per case), CSV (one row per case, top suggestions) and
+a Markdown table. Each writer is a class with ``start``, ``write(outcome)`` and ``finish``, so results
+go out as soon as each case is done."""
+import csv
+import json
+
+from ..batch import Outcome
+from ..disclaimer import DISCLAIMER, SHORT_DISCLAIMER
+from .json_format import SCHEMA_VERSION
+
+TOP = 3
+
+
+def outcome_dict(outcome: Outcome) -> dict:
+    """One batch record (the ``batch_record`` definition of the published JSON Schema)."""
+    record = {"schema_version": SCHEMA_VERSION, "case": {"id": outcome.id, "line": outcome.line},
+              "status": outcome.status}
+    if outcome.note:
+        record["note"] = outcome.note
+    if outcome.error:
+        record["error"] = outcome.error
+    if outcome.result is not None:
+        record["result"] = outcome.result.to_dict()
+    record["disclaimer"] = SHORT_DISCLAIMER
+    return record
+
+
+class JsonLinesWriter:
+    def __init__(self, out):
+        self.out = out
+
+    def start(self):
+        pass
+
+    def write(self, outcome: Outcome):
+        self.out.write(json.dumps(outcome_dict(outcome), ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def finish(self):
+        pass
+
+
+class CsvWriter:
+    COLUMNS = (["id", "line", "status", "red_flags"]
+               + [f"{kind}_{i}" for i in range(1, TOP + 1) for kind in ("suggestion", "strength")]
+               + ["recognized", "absent", "unrecognized", "error", "disclaimer"])
+
+    def __init__(self, out):
+        self.writer = csv.writer(out, lineterminator="\n")
+
+    def start(self):
+        self.writer.writerow(self.COLUMNS)
+
+    def write(self, outcome: Outcome):
+        r = outcome.result
+        row = {"id": outcome.id or "", "line": outcome.line, "status": outcome.status, "error": outcome.error or "",
+               "disclaimer": SHORT_DISCLAIMER}
+        if r is not None:
+            row["red_flags"] = "; ".join(f.id for f in r.red_flags)
+            for i, s in enumerate(r.suggestions[:TOP], start=1):
+                row[f"suggestion_{i}"], row[f"strength_{i}"] = s.condition.name, s.strength
+            row["recognized"] = "; ".join(x.symptom.id for x in r.recognized)
+            row["absent"] = "; ".join(x.symptom.id for x in r.absent)
+            row["unrecognized"] = "; ".join(u.input for u in r.unrecognized)
+        self.writer.writerow([row.get(c, "") for c in self.COLUMNS])
+
+    def finish(self):
+        pass
+
+
+class MarkdownWriter:
+    def __init__(self, out):
+        self.out = out
+
+    def start(self):
+        self.out.write("| Case | Line | Status | Urgent | Related conditions to read about | Not used |\n"
+                       "|---|---|---|---|---|---|\n")
+
+    def write(self, outcome: Outcome):
+        r = outcome.result
+        urgent = ", ".join(f.id for f in r.red_flags) if r else ""
+        top = ", ".join(f"{s.condition.name} ({s.strength})" for s in r.suggestions[:TOP]) if r else ""
+        unused = outcome.error or (", ".join(f'"{u.input}"' for u in r.unrecognized) if r else "")
+        cells = [outcome.id or "", str(outcome.line), outcome.status, urgent, top, unused]
+        self.out.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
+
+    def finish(self):
+        self.out.write(f"\n*{DISCLAIMER}*\n")
+
+
+WRITERS = {"jsonl": JsonLinesWriter, "csv": CsvWriter, "markdown": MarkdownWriter}
