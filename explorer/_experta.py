@@ -17,7 +17,7 @@ _root = logging.getLogger()
 _handlers_before = list(_root.handlers)
 
 import experta  # noqa: E402
-from experta import AS, Fact, KnowledgeEngine, Rule  # noqa: E402
+from experta import AS, NOT, Fact, KnowledgeEngine, Rule  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
 
 for _handler in list(_root.handlers):
@@ -25,4 +25,4 @@ for _handler in list(_root.handlers):
         _root.removeHandler(_handler)
 logging.getLogger("experta").propagate = False
 
-__all__ = ["AS", "DepthStrategy", "Fact", "KnowledgeEngine", "Rule", "experta"]
+__all__ = ["AS", "NOT", "DepthStrategy", "Fact", "KnowledgeEngine", "Rule", "experta"]

@@ -22,7 +22,7 @@ from .yamlsource import load_yaml_text
 FORMATS = ("yaml", "json", "jsonl", "csv")
 EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
               ".csv": "csv"}
-CASE_KEYS = {"id", "symptoms", "absent", "note"}
+CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note"}
 CSV_COLUMNS = {"id", "present", "symptoms", "absent", "note"}
 _CHUNK = 1 << 16
 _YAML_ID = re.compile(r"^[-\s]*id:\s*['\"]?([^'\"\s#]+)", re.M)
@@ -39,6 +39,7 @@ class Case:
     present: tuple[str, ...]
     absent: tuple[str, ...]
     note: str = ""
+    unsure: tuple[str, ...] = ()  # asked but not answered yes or no; never used as evidence
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,44 @@ def read_cases(stream: TextIO, fmt: str, kb: KnowledgeBase) -> Iterator[Case | C
         raise BatchFileError("the input is not UTF-8 text") from None
 
 
+def load_one_case(path, kb: KnowledgeBase) -> Case:
+    """The single case in a file (a saved questionnaire, or a batch file holding one case)."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            fmt, cases = open_cases(stream, str(path))
+            found = list(read_cases(cases, fmt, kb))
+    except OSError as exc:
+        raise BatchFileError(f"cannot open {path}: {exc.strerror}") from None
+    if len(found) != 1:
+        raise BatchFileError(f"{path} holds {len(found)} cases; one was expected (use `batch` for several)")
+    if isinstance(found[0], CaseError):
+        raise BatchFileError(f"{path}:{found[0].line}: {found[0].message}")
+    return found[0]
+
+
+def save_case(path, case: dict, header: str = ""):
+    """Write ``case`` as a one-case YAML list (valid for batch, match --from and ask --answers),
+    atomically: the old file stays whole until the new one is complete."""
+    import os
+    import tempfile
+
+    import yaml
+
+    target = os.path.abspath(path)
+    text = header + yaml.safe_dump([case], allow_unicode=True, sort_keys=False, default_flow_style=None)
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".symptom-explorer-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
 def run_cases(cases, kb: KnowledgeBase) -> Iterator[Outcome]:
     """Explore each case as it arrives."""
     for item in cases:
@@ -150,15 +189,17 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     case_id = _case_id(data.get("id"), ordinal)
     unknown = sorted(str(k) for k in data if k not in CASE_KEYS)
     if unknown:
-        return CaseError(case_id, line, f"unknown key(s) {', '.join(unknown)} (allowed: absent, id, note, symptoms)")
+        return CaseError(case_id, line, f"unknown key(s) {', '.join(unknown)} "
+                                        "(allowed: absent, id, note, symptoms, unsure)")
     present, absent = _findings(data.get("symptoms")), _findings(data.get("absent"))
-    for key, value in (("symptoms", present), ("absent", absent)):
+    unsure = _findings(data.get("unsure"))
+    for key, value in (("symptoms", present), ("absent", absent), ("unsure", unsure)):
         if value is None:
             return CaseError(case_id, line, f"'{key}' must be a list of findings or a comma-separated text")
     if not present and not absent:
         return CaseError(case_id, line, "no findings: give 'symptoms' (and optionally 'absent')")
     note = data.get("note") if isinstance(data.get("note"), str) else ""
-    return Case(case_id, line, present, absent, note)
+    return Case(case_id, line, present, absent, note, unsure)
 
 
 def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cli_ask
 from .api import list_conditions, list_symptoms
 from .batch import FORMATS as BATCH_FORMATS
-from .batch import BatchFileError, open_cases, read_cases, run_cases
+from .batch import BatchFileError, load_one_case, open_cases, read_cases, run_cases
 from .catalog import close_conditions, find_condition
 from .disclaimer import DISCLAIMER
 from .errors import InputError, KnowledgeError
@@ -72,8 +72,10 @@ def cli():
               help="A finding the person does NOT have (repeatable; commas separate several).")
 @format_option("text", "json", "markdown")
 @click.option("--explain", is_flag=True, help="Also show the rules in the order they fired (text, markdown).")
+@click.option("--from", "case_file", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help="Also take findings from a one-case file, such as answers saved by `ask --save`.")
 @knowledge_option
-def match(findings, absent, fmt, explain, kb):
+def match(findings, absent, fmt, explain, case_file, kb):
     """Suggest related conditions for FINDING... (symptoms and history).
 
     Each FINDING is free text: a symptom in everyday or clinical words
@@ -86,6 +88,12 @@ def match(findings, absent, fmt, explain, kb):
       symptom-explorer match numbness "dry eyes"
       symptom-explorer match --absent "dry mouth" --format json numbness tingling
     """
+    if case_file:
+        try:
+            case = load_one_case(case_file, kb)
+        except BatchFileError as exc:
+            raise click.UsageError(str(exc)) from None
+        findings, absent = (*case.present, *findings), (*case.absent, *absent)
     try:
         result = explore(findings, absent, kb=kb)
     except InputError as exc:
@@ -170,6 +178,31 @@ class Progress:
     def done(self):
         if self.enabled and self.count:
             click.echo("", err=True)
+
+
+@cli.command()
+@click.option("--save", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Save the answers to FILE (YAML) after every answer, so nothing is lost if the session is "
+                   "cut off.")
+@click.option("--answers", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help="Replay answers saved with --save (or any one-case file) and continue from there.")
+@knowledge_option
+def ask(save, answers, kb):
+    """Answer questions one at a time; the rules choose what to ask next.
+
+    Start with the findings you already have, in your own words. The explorer
+    then asks yes / no / not sure questions about the finding that best helps
+    to tell apart the conditions it currently suggests, and stops when no
+    answer would change the picture. At any prompt: why, how, back, skip,
+    quit, help. Ctrl-D or Ctrl-C end the session with the results so far.
+    Answers can also be piped on stdin, one per line.
+    """
+    try:
+        cli_ask.run(kb, save, answers)
+    except BatchFileError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OSError as exc:
+        raise click.UsageError(f"cannot save to {save}: {exc.strerror}") from None
 
 
 @cli.command()

@@ -13,10 +13,10 @@ The engine class is built once per knowledge base and process, then reused with 
 import threading
 from dataclasses import dataclass, field
 
-from ._experta import AS, DepthStrategy, Fact, KnowledgeEngine, Rule
+from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
 from .records import KnowledgeBase
 
-SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10}
+SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
 
 class Finding(Fact):
@@ -29,6 +29,18 @@ class Absent(Fact):
 
 class GroupMet(Fact):
     """The "any" group of rule ``rule`` has at least ``at_least`` findings present."""
+
+
+class Suggested(Fact):
+    """Some rule suggested ``condition``."""
+
+
+class Asked(Fact):
+    """The person was asked about finding ``id`` and was not sure, or skipped it: do not ask again."""
+
+
+class WantToKnow(Fact):
+    """The engine would like to know whether ``finding`` is present, to weigh suggested ``condition``."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,8 @@ class Inference:
     steps: list[Step] = field(default_factory=list)
     # finding id -> the reported finding ids behind it (a reported finding stands for itself)
     support: dict = field(default_factory=dict)
+    # (finding, condition) pairs the question rules declared, in firing order (questionnaire engines only)
+    wants: list = field(default_factory=list)
 
 
 class _StableStrategy(DepthStrategy):
@@ -65,7 +79,9 @@ class _StableStrategy(DepthStrategy):
 class Engine:
     """An experta engine for one knowledge base. Not thread-safe: use ``engine_for`` per thread."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, questions: dict | None = None):
+        """``questions`` maps a condition id to the findings worth asking about once it is suggested;
+        with it the engine also declares WantToKnow facts for the questionnaire."""
         self.kb = kb
         self.rules = {rule.id: rule for rule in kb.rules}
         groups: dict = {}  # finding id -> rules whose "any" group names it
@@ -75,19 +91,24 @@ class Engine:
         namespace = {"count_groups": _counting_rule(groups)}
         for rule in kb.rules:
             namespace[f"r{rule.order}"] = _main_rule(rule)
+        for condition_id, findings in sorted((questions or {}).items()):
+            for finding in findings:
+                namespace[f"q_{condition_id}_{finding}"] = _question_rule(condition_id, finding, len(namespace))
         engine_class = type("SymptomExplorerEngine", (KnowledgeEngine,), namespace)
         self._engine = engine_class()
         self._engine.strategy = _StableStrategy()
 
-    def run(self, present, absent) -> Inference:
-        """Reset, declare the findings (sorted, so fact ids do not depend on input order) and run."""
+    def run(self, present, absent, asked=()) -> Inference:
+        """Reset, declare the findings (sorted, so fact ids do not depend on input order) and run.
+        ``asked``: findings already asked about without a yes or no (questionnaire engines only)."""
         engine = self._engine
         engine.reset()
         engine.hits = {}
         engine.inference = Inference(support={f: {f} for f in present})
         engine.rule_by_id = self.rules
         engine.declare(*[Finding(id=f, origin="reported") for f in sorted(set(present))],
-                       *[Absent(id=f) for f in sorted(set(absent))])
+                       *[Absent(id=f) for f in sorted(set(absent))],
+                       *[Asked(id=f) for f in sorted(set(asked))])
         try:
             engine.run()
         finally:
@@ -127,20 +148,35 @@ def _main_rule(rule):
         if rule.conclusion == "infer":
             inference.support.setdefault(rule.target, set()).update(behind)
             engine.declare(Finding(id=rule.target, origin="inferred"))
+        elif rule.conclusion == "suggest":
+            engine.declare(Suggested(condition=rule.target))
 
     conclude.__name__ = rule.id
     conclude.rule_order = rule.order
     return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
 
 
+def _question_rule(condition_id: str, finding: str, order: int):
+    """Once ``condition_id`` is suggested, want to know about ``finding`` unless it is already known."""
+    def want(engine):
+        engine.inference.wants.append((finding, condition_id))
+
+    want.__name__ = f"ask {finding} for {condition_id}"
+    want.rule_order = order
+    return Rule(Suggested(condition=condition_id), NOT(Finding(id=finding)), NOT(Absent(id=finding)),
+                NOT(Asked(id=finding)), salience=SALIENCE["question"])(want)
+
+
 _local = threading.local()
 
 
-def engine_for(kb: KnowledgeBase) -> Engine:
-    """The engine for ``kb``, built on first use in this thread and reused afterwards."""
+def engine_for(kb: KnowledgeBase, questions: dict | None = None) -> Engine:
+    """The engine for ``kb`` (with question rules when ``questions`` is given), built on first use in this
+    thread and reused afterwards. ``questions`` must be the same object on every call for one base."""
     cache = getattr(_local, "engines", None)
     if cache is None:
         cache = _local.engines = {}
-    if kb not in cache:
-        cache[kb] = Engine(kb)
-    return cache[kb]
+    key = (kb, questions is not None)
+    if key not in cache:
+        cache[key] = Engine(kb, questions)
+    return cache[key]

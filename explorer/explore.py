@@ -15,10 +15,15 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
     Each item is free text ("pins and needles", "Sjögren", "history of diabetes"); several may be given in
     one string separated by commas. Raises InputError when no finding at all is given.
     """
-    kb = kb or load_knowledge()
-    present, absent = split_inputs(present), split_inputs(absent)
-    if not present and not absent:
+    if not split_inputs(present) and not split_inputs(absent):
         raise InputError("no findings given: name at least one symptom or history item")
+    return explore_inference(present, absent, kb or load_knowledge())[0]
+
+
+def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=()):
+    """explore(), also returning the engine's Inference; with ``questions``, the engine's question rules
+    run too and ``asked`` names findings not to ask about again (the questionnaire uses this)."""
+    present, absent = split_inputs(present), split_inputs(absent)
     vocabulary = vocabulary_for(kb)
     resolved_present = [vocabulary.resolve(text) for text in present]
     resolved_absent = [vocabulary.resolve(text) for text in absent]
@@ -33,7 +38,7 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
         for i in sorted(clash))
     present_ids -= clash
     absent_ids -= clash
-    inference = engine_for(kb).run(present_ids, absent_ids)
+    inference = engine_for(kb, questions).run(present_ids, absent_ids, asked)
     return Result(
         recognized=_recognized(resolved_present, present_ids),
         unrecognized=tuple(Unrecognized(text, near) for text, near in unrecognized),
@@ -43,7 +48,7 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
         patterns=_patterns(kb, inference),
         suggestions=rank_suggestions(kb, inference, present_ids, absent_ids),
         trace=_trace(kb, inference),
-        disclaimer=DISCLAIMER)
+        disclaimer=DISCLAIMER), inference
 
 
 def _recognized(resolutions, kept_ids) -> tuple:

@@ -1,0 +1,242 @@
+"""`symptom-explorer ask`: the interactive questionnaire's input and output. Its logic lives in
+questionnaire.py; this module only reads lines, prints, and saves."""
+import sys
+
+import click
+
+from .batch import load_one_case, save_case
+from .disclaimer import DISCLAIMER
+from .formats.common import cite
+from .formats.text_format import render_text
+from .questionnaire import Questionnaire
+from .vocabulary import split_inputs, vocabulary_for
+
+NOTICE = ("This questionnaire is for learning, not a diagnosis: it suggests conditions to read about and "
+          "shows why. If something feels urgent, stop here and get medical help.")
+HELP = """Answer with: yes (y), no (n), not sure (?).
+Other commands, at any prompt:
+  why        which conditions this question helps to tell apart, and the rules behind it
+  how        how the current suggestions were reached: rules fired, findings matched, sources
+  back       take back the last answer
+  skip       skip this question (it will not be asked again)
+  add TEXT   add findings in your own words, e.g. "add fever, joint pain"
+  quit       stop and show what was found so far (Ctrl-D does the same)
+  help       this text"""
+YES = {"y", "yes", "yeah", "yep", "ja", "true"}
+NO = {"n", "no", "nope", "false"}
+UNSURE = {"?", "not sure", "notsure", "unsure", "dont know", "don't know", "idk", "maybe", "ns"}
+QUIT = {"q", "quit", "exit", "stop", "done", "end"}
+
+
+class Ended(Exception):
+    """The person ended the session: quit, end of input, or Ctrl-C."""
+
+
+class AskSession:
+    def __init__(self, kb, save_path=None, echo_input=False):
+        self.kb = kb
+        self.questionnaire = Questionnaire(kb)
+        self.vocabulary = vocabulary_for(kb)
+        self.save_path = save_path
+        self.echo_input = echo_input
+        self.flags_shown: set = set()
+
+    # -- input and output -------------------------------------------------------------------------------
+    def read(self, prompt: str) -> str:
+        try:
+            line = input(prompt)
+        except EOFError:
+            click.echo()
+            raise Ended from None
+        except KeyboardInterrupt:
+            click.echo()
+            raise Ended from None
+        if self.echo_input:
+            click.echo(line)  # piped answers: keep the transcript readable
+        return line.strip()
+
+    def save(self):
+        if self.save_path:
+            save_case(self.save_path, self.questionnaire.as_case(),
+                      header="# symptom-explorer questionnaire answers. Replay with: symptom-explorer ask --answers "
+                             "FILE\n# Also valid input for: symptom-explorer match --from FILE, and batch.\n")
+
+    def changed(self):
+        """After every change: save, then show any red flag that has just become known."""
+        self.save()
+        for flag in self.questionnaire.result().red_flags:
+            if flag.id not in self.flags_shown:
+                self.flags_shown.add(flag.id)
+                click.secho(f"\n!! URGENT: {flag.message}", bold=True)
+                click.echo(f"   (because: {', '.join(s.label for s in flag.because)})\n")
+
+    # -- phases -----------------------------------------------------------------------------------------
+    def load(self, path):
+        case = load_one_case(path, self.kb)
+        unknown = []
+        for texts, answer in ((case.present, "yes"), (case.absent, "no"), (case.unsure, "unsure")):
+            for text in texts:
+                found = self.vocabulary.resolve(text).symptom
+                if found is None:
+                    unknown.append(text)
+                else:
+                    self.questionnaire.record(found.id, answer, entered=answer == "yes")
+        click.echo(f"Loaded {len(self.questionnaire.answers)} answer(s) from {path}.")
+        if unknown:
+            click.echo(f"Not recognized in {path}, left out: {', '.join(repr(u) for u in unknown)}")
+        self.changed()
+
+    def add(self, text: str) -> int:
+        added = 0
+        for part in split_inputs([text]):
+            resolved = self.vocabulary.resolve(part)
+            if resolved.symptom is None:
+                near = ", ".join(s.label for s in resolved.did_you_mean)
+                click.echo(f'  Not recognized: "{part}"' + (f" - did you mean: {near}?" if near else
+                                                            " - try other words, or type help"))
+            elif self.questionnaire.record(resolved.symptom.id, "yes", entered=True):
+                click.echo(f"  + {resolved.symptom.label}")
+                added += 1
+            else:
+                click.echo(f"  (already answered: {resolved.symptom.label})")
+        if added:
+            self.changed()
+        return added
+
+    def collect_findings(self):
+        click.echo("What do you notice? Type findings in your own words, separated by commas "
+                   "(for example: numbness, dry eyes).\nPress Enter on an empty line when done; type help for "
+                   "commands.")
+        while True:
+            line = self.read("findings> ")
+            word = line.lower()
+            if not line:
+                if self.questionnaire.present():
+                    return
+                click.echo("  Enter at least one finding, or quit.")
+            elif word in QUIT:
+                raise Ended
+            elif word in ("help", "h"):
+                click.echo(HELP)
+            elif word in ("how", "why", "back", "skip"):
+                self.command(word, None)
+            else:
+                self.add(line[4:] if word.startswith("add ") else line)
+
+    def ask_questions(self):
+        while True:
+            question = self.questionnaire.next_question()
+            if question is None:
+                if self.questionnaire.result().suggestions:
+                    click.echo("\nNo further question would change the picture.")
+                else:
+                    click.echo("\nNo related condition matches yet, so there is nothing to ask about. "
+                               "Add findings with: add TEXT")
+                    if self.read_command_only():
+                        continue
+                return
+            number = sum(1 for a in self.questionnaire.answers if not a.entered) + 1
+            click.echo(f"\nQuestion {number}: {question.text}")
+            while not self.answer(question):
+                pass
+
+    def read_command_only(self) -> bool:
+        """When there is nothing to ask: let the person add findings or go back; True to look again."""
+        while True:
+            line = self.read("> ")
+            word = line.lower()
+            if not line or word in QUIT:
+                return False
+            if word.startswith("add "):
+                if self.add(line[4:]):
+                    return True
+            elif word == "back":
+                self.command("back", None)
+                return True
+            else:
+                self.command(word, None)
+
+    def answer(self, question) -> bool:
+        """Read one reply to ``question``; True once the question is settled (answered, skipped, undone)."""
+        line = self.read("[yes/no/not sure, why, how, back, skip, quit, help] > ")
+        word = " ".join(line.lower().replace("'", "").split())
+        finding = question.finding.id
+        if word in YES or word in NO or word in UNSURE:
+            answer = "yes" if word in YES else "no" if word in NO else "unsure"
+            self.questionnaire.record(finding, answer)
+            self.changed()
+            return True
+        if word in ("skip", "s"):
+            self.questionnaire.record(finding, "unsure")
+            self.changed()
+            return True
+        if word.startswith("add "):
+            return self.add(line[4:]) > 0
+        if word in QUIT:
+            raise Ended
+        return self.command(word, question)
+
+    def command(self, word: str, question) -> bool:
+        if word == "why":
+            if question is None:
+                click.echo("  why explains a question; there is no question yet.")
+                return False
+            click.echo(f"  This question helps to weigh {len(question.reasons)} suggested condition(s):")
+            for reason in question.reasons:
+                basis = []
+                if reason.rules:
+                    basis.append("rules " + ", ".join(reason.rules))
+                if reason.links:
+                    basis.append("linked by " + "; ".join(dict.fromkeys(cite(s) for s in reason.links)))
+                click.echo(f"  - {reason.condition_name}: {'; '.join(basis)}")
+            return False
+        if word == "how":
+            result = self.questionnaire.result()
+            if not result.usable:
+                click.echo("  Nothing has been entered yet.")
+            else:
+                click.echo(render_text(result, explain=True))
+            return False
+        if word == "back":
+            undone = self.questionnaire.back()
+            if undone is None:
+                click.echo("  There is nothing to take back.")
+                return False
+            label = self.kb.symptoms[undone.finding].label
+            click.echo(f"  Took back: {label} = {undone.answer}")
+            self.flags_shown &= {f.id for f in self.questionnaire.result().red_flags}
+            self.save()
+            return True
+        if word in ("help", "h", ""):
+            click.echo(HELP)
+            return False
+        click.echo("  Please answer yes, no or not sure (or type help).")
+        return False
+
+    def finish(self):
+        result = self.questionnaire.result()
+        click.echo("\n" + "=" * 60)
+        if not result.usable:
+            click.echo("Nothing was entered, so there is nothing to show.\n")
+            click.echo(DISCLAIMER)
+            return
+        click.echo("What was found so far:\n")
+        click.echo(render_text(result), nl=False)
+        if self.save_path:
+            click.echo(f"\nAnswers saved in {self.save_path}.")
+
+
+def run(kb, save_path, answers_path):
+    session = AskSession(kb, save_path=save_path, echo_input=not sys.stdin.isatty())
+    click.echo(NOTICE + "\n")
+    if answers_path:
+        session.load(answers_path)
+    session.save()  # fail now, not after the first answer, if the file cannot be written
+    try:
+        if not session.questionnaire.present():
+            session.collect_findings()
+        session.ask_questions()
+    except (Ended, KeyboardInterrupt):  # Ctrl-C while the engine is thinking ends the session too
+        pass
+    session.finish()
+

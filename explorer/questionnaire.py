@@ -1,0 +1,222 @@
+"""The adaptive questionnaire's logic, with no input or output of its own (the CLI's `ask` does that).
+
+Which question comes next is decided by the rules: for every suggested condition the engine's question
+rules declare the findings it would like to know about (WantToKnow facts). Each candidate is tried both
+ways, yes and no; one whose answer cannot change the picture (the red flags, and the ranked suggestions
+with their strengths) is never asked, and when no candidate is left the questionnaire is done. The
+others are ranked by
+
+    weight (see score_candidates) + 2 x suggested conditions whose strength or place an answer changes
+
+ties broken by label, so the same answers always lead to the same question.
+"""
+import functools
+from dataclasses import dataclass, field
+
+from .catalog import rules_for
+from .explore import explore_inference
+from .records import STRENGTHS, KnowledgeBase, Source, Symptom
+from .result import Result
+
+ANSWERS = ("yes", "no", "unsure")
+ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
+RULE_WEIGHT = 2  # a finding a suggestion rule names weighs like a typical one...
+PATTERN_WEIGHT = 1  # ...and one that only feeds a pattern the rule names, like a possible one
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why one suggested condition wants a finding: the rules that name it and the card links to it."""
+
+    condition_id: str
+    condition_name: str
+    rules: tuple[str, ...]
+    links: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    finding: Symptom
+    reasons: tuple[Reason, ...]  # one per suggested condition that wants to know, best ranked first
+    score: float
+
+    @property
+    def text(self) -> str:
+        if self.finding.kind == "history":
+            return f"Does this apply: {self.finding.label.lower()}?"
+        return f"Do you have this: {self.finding.label.lower()}?"
+
+
+@dataclass(frozen=True)
+class Answer:
+    finding: str  # finding id
+    answer: str  # "yes", "no" or "unsure" (skipped questions are saved as unsure)
+    entered: bool = False  # typed in freely rather than asked
+
+
+@dataclass
+class Questionnaire:
+    """The answers so far, and what to ask next. ``answers`` is in the order given; ``back`` undoes."""
+
+    kb: KnowledgeBase
+    answers: list = field(default_factory=list)
+
+    # -- state ------------------------------------------------------------------------------------------
+    def known(self) -> set:
+        return {a.finding for a in self.answers}
+
+    def present(self) -> list[str]:
+        return [a.finding for a in self.answers if a.answer == "yes"]
+
+    def absent(self) -> list[str]:
+        return [a.finding for a in self.answers if a.answer == "no"]
+
+    def unsure(self) -> list[str]:
+        return [a.finding for a in self.answers if a.answer == "unsure"]
+
+    def record(self, finding: str, answer: str, entered: bool = False) -> bool:
+        """Record an answer; returns False if that finding was already answered (nothing changes)."""
+        if answer not in ANSWERS:
+            raise ValueError(f"answer must be one of {ANSWERS}")
+        if finding in self.known():
+            return False
+        self.answers.append(Answer(finding, answer, entered))
+        return True
+
+    def back(self) -> Answer | None:
+        """Undo the last answer; returns it, or None when there is nothing to undo."""
+        return self.answers.pop() if self.answers else None
+
+    # -- reasoning --------------------------------------------------------------------------------------
+    def result(self) -> Result:
+        return self._run()[0]
+
+    def _run(self):
+        return explore_inference(self._labels(self.present()), self._labels(self.absent()), self.kb,
+                                 questions=question_map(self.kb), asked=self.unsure())
+
+    def next_question(self) -> Question | None:
+        """The most useful question now, or None when no answer would change the picture."""
+        result, inference = self._run()
+        if not result.suggestions:
+            return None
+        current = picture(result)
+        ranked = []
+        for question in score_candidates(self.kb, result, inference.wants):
+            changes_picture, changed = self._effect(question.finding.id, current)
+            if changes_picture:
+                ranked.append((-(question.score + 2 * changed), question.finding.label.lower(), question))
+        return min(ranked, key=lambda item: item[:2])[2] if ranked else None
+
+    def _effect(self, finding: str, current) -> tuple[bool, int]:
+        """Whether a yes or a no would change the picture at all, and how many of the currently
+        suggested conditions would change strength or place (conditions that would newly appear do not
+        count: the question is there to tell the current ones apart)."""
+        changes_picture, changed = False, set()
+        ranked_now = current[1]
+        for answer in ("yes", "no"):
+            present = self.present() + ([finding] if answer == "yes" else [])
+            absent = self.absent() + ([finding] if answer == "no" else [])
+            trial = picture(explore_inference(self._labels(present), self._labels(absent), self.kb)[0])
+            changes_picture = changes_picture or trial != current
+            place = {c: (i, strength) for i, (c, strength) in enumerate(trial[1])}
+            changed |= {c for i, (c, strength) in enumerate(ranked_now) if place.get(c) != (i, strength)}
+        return changes_picture, len(changed)
+
+    def _labels(self, finding_ids) -> list[str]:
+        # Labels, not ids, go to explore(): they resolve to the same findings and read well in the output.
+        return [self.kb.symptoms[f].label for f in finding_ids]
+
+    def as_case(self, case_id: str = "questionnaire") -> dict:
+        """The answers as a batch case (also what --save writes and --answers reads)."""
+        case = {"id": case_id, "symptoms": self.present(), "absent": self.absent()}
+        if self.unsure():
+            case["unsure"] = self.unsure()
+        return case
+
+
+def picture(result: Result) -> tuple:
+    """What the person is shown: red flags, and the ranked suggestions with their strengths."""
+    return (tuple(f.id for f in result.red_flags),
+            tuple((s.condition.id, s.strength) for s in result.suggestions))
+
+
+def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]:
+    """Questions for every finding the engine wants to know about, best first.
+
+    A finding scores, for each suggested condition that wants it, the condition's strength (strong 3,
+    moderate 2, weak 1) times the finding's weight for it (hallmark 3, typical 2, possible 1; named by a
+    suggestion rule 2, or 1 when it only feeds a pattern the rule names). A finding every suggested
+    condition wants cannot tell them apart, so it counts a third when more than one is suggested.
+    """
+    basis = question_basis(kb)
+    suggested = {s.condition.id: s for s in result.suggestions}
+    wanted: dict = {}
+    for finding, condition_id in wants:
+        if condition_id in suggested:
+            wanted.setdefault(finding, set()).add(condition_id)
+    questions = []
+    for finding, conditions in wanted.items():
+        score = 0.0
+        reasons = []
+        for condition_id in sorted(conditions, key=lambda c: suggested[c].rank):
+            rules, links, weight = basis[(condition_id, finding)]
+            score += (STRENGTHS.index(suggested[condition_id].strength) + 1) * weight
+            reasons.append(Reason(condition_id, suggested[condition_id].condition.name, rules, links))
+        if len(suggested) > 1 and len(conditions) == len(suggested):
+            score /= 3
+        questions.append(Question(kb.symptoms[finding], tuple(reasons), score))
+    questions.sort(key=lambda q: (-q.score, q.finding.label.lower()))
+    return questions
+
+
+@functools.lru_cache(maxsize=8)
+def question_basis(kb: KnowledgeBase) -> dict:
+    """(condition id, finding id) -> (rules naming the finding, card links to it, weight), for every
+    finding worth asking about once the condition is suggested: its card links, and the reported
+    findings its suggestion rules rest on (patterns expanded into the findings that infer them)."""
+    leaves = _pattern_leaves(kb)
+    basis: dict = {}
+    for condition in kb.conditions.values():
+        entries: dict = {}
+        for link in condition.links:
+            entry = entries.setdefault(link.symptom, ([], [], 0))
+            entries[link.symptom] = (entry[0], entry[1] + [link.source], max(entry[2], ROLE_WEIGHT[link.role]))
+        for rule in rules_for(kb, condition.id):
+            for ref in rule.all + rule.any:
+                weight = PATTERN_WEIGHT if ref in leaves else RULE_WEIGHT
+                for finding in leaves.get(ref, {ref}):
+                    entry = entries.setdefault(finding, ([], [], 0))
+                    entries[finding] = (entry[0] + [rule.id], entry[1], max(entry[2], weight))
+        for finding, (rules, links, weight) in entries.items():
+            basis[(condition.id, finding)] = (tuple(dict.fromkeys(rules)), tuple(dict.fromkeys(links)), weight)
+    return basis
+
+
+@functools.lru_cache(maxsize=8)
+def question_map(kb: KnowledgeBase) -> dict:
+    """condition id -> findings worth asking about, the shape the engine's question rules are built from.
+    Cached, so the questionnaire engine is built once per knowledge base."""
+    out: dict = {}
+    for condition_id, finding in sorted(question_basis(kb)):
+        out.setdefault(condition_id, []).append(finding)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _pattern_leaves(kb: KnowledgeBase) -> dict:
+    """pattern id -> the reported findings that can infer it, through any chain of pattern rules."""
+    direct: dict = {}
+    for rule in kb.rules:
+        if rule.conclusion == "infer":
+            direct.setdefault(rule.target, set()).update(rule.all + rule.any)
+
+    def expand(ref, seen):
+        if ref in kb.symptoms:
+            return {ref}
+        found = set()
+        for part in direct.get(ref, ()):
+            if part not in seen:
+                found |= expand(part, seen | {part})
+        return found
+
+    return {pattern: expand(pattern, {pattern}) for pattern in kb.patterns}

@@ -1,0 +1,69 @@
+"""The questionnaire in a real pseudo-terminal, driven as a person would: typing findings and answers,
+asking why, going back, and ending with Ctrl-D or Ctrl-C."""
+import pytest
+import yaml
+
+from tests.test_installed import installed_command
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
+
+ANSWER_PROMPT = r"\[yes/no/not sure, why, how, back, skip, quit, help\] > "
+
+
+def spawn(tmp_path, *args):
+    child = pexpect.spawn(installed_command(), ["ask", *args], cwd=str(tmp_path), encoding="utf-8", timeout=30,
+                          dimensions=(50, 120), env={"TERM": "dumb", "PATH": "/usr/bin:/bin"})
+    return child
+
+
+def test_typing_findings_why_back_and_ctrl_d(tmp_path):
+    saved = tmp_path / "answers.yaml"
+    child = spawn(tmp_path, "--save", str(saved))
+    child.expect("not a diagnosis")
+    child.expect("findings> ")
+    child.sendline("numbness, dry eyes")
+    child.expect(r"\+ Numbness")
+    child.expect("findings> ")
+    child.sendline("")
+    child.expect("Question 1: Do you have this: dry mouth\\?")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("why")
+    child.expect("Sjögren's syndrome: rules sjogren")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("yes")
+    child.expect("Question 2: ")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("back")
+    child.expect("Took back: Dry mouth = yes")
+    child.expect("Question 1: Do you have this: dry mouth\\?")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("y")
+    child.expect("Question 2: ")
+    child.expect(ANSWER_PROMPT)
+    child.sendeof()
+    child.expect("What was found so far:")
+    child.expect("1. Sjögren's syndrome - strong match")
+    child.expect("not a diagnosis")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in child.before
+    case = yaml.safe_load(saved.read_text(encoding="utf-8"))[0]
+    assert case["symptoms"] == ["numbness", "dry_eyes", "dry_mouth"]
+
+
+def test_ctrl_c_ends_cleanly_with_results(tmp_path):
+    child = spawn(tmp_path)
+    child.expect("findings> ")
+    child.sendline("weakness, tingling, trouble breathing")
+    child.expect("!! URGENT: Trouble breathing is an emergency")
+    child.expect("findings> ")
+    child.sendline("")
+    child.expect(ANSWER_PROMPT)
+    child.sendintr()
+    child.expect("What was found so far:")
+    child.expect("Guillain-Barré syndrome")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in child.before and "KeyboardInterrupt" not in child.before

@@ -1,0 +1,172 @@
+"""The questionnaire: question selection as tables, the `ask` command through CliRunner, saved answers
+replayed through ask, match and batch."""
+import json
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from explorer import load_knowledge
+from explorer.cli import cli
+from explorer.disclaimer import DISCLAIMER
+from explorer.questionnaire import Questionnaire, picture, question_basis
+
+
+def session(kb, **answers):
+    q = Questionnaire(kb)
+    for finding, answer in answers.items():
+        assert q.record(finding, answer)
+    return q
+
+
+NEXT = [
+    # answers so far -> the finding asked next
+    ({"dry_eyes": "yes", "numbness": "yes"}, "dry_mouth"),              # Sjögren's hallmark pair
+    ({"joint_pain": "yes", "joint_swelling": "yes"}, "joint_stiffness"),  # completes the RA picture
+    ({"butterfly_rash": "yes"}, "fatigue"),                            # lupus: very frequent, raises strength
+    ({"tingling": "yes", "muscle_weakness": "yes"}, "recent_infection"),  # GBS after infection vs the rest
+    ({"numbness": "yes", "tingling": "yes", "diabetes": "no"}, "muscle_weakness"),  # weakness would bring in GBS
+    ({"numbness": "yes"}, "tingling"),                                  # a second nerve symptom
+]
+
+
+@pytest.mark.parametrize("answers,expected", NEXT)
+def test_next_question_is_the_most_useful_finding(kb, answers, expected):
+    question = session(kb, **answers).next_question()
+    assert question is not None and question.finding.id == expected, question
+
+
+def test_question_explains_which_conditions_it_tells_apart(kb):
+    question = session(kb, tingling="yes", muscle_weakness="yes").next_question()
+    names = [r.condition_id for r in question.reasons]
+    assert "guillain_barre_syndrome" in names
+    gbs = next(r for r in question.reasons if r.condition_id == "guillain_barre_syndrome")
+    assert "gbs.weakness-after-infection" in gbs.rules
+
+
+def test_every_question_would_change_the_picture(kb):
+    q = session(kb, dry_eyes="yes", numbness="yes")
+    for _ in range(6):
+        question = q.next_question()
+        if question is None:
+            break
+        before = picture(q.result())
+        changed = []
+        for answer in ("yes", "no"):
+            trial = session(kb, **{a.finding: a.answer for a in q.answers})
+            trial.record(question.finding.id, answer)
+            changed.append(picture(trial.result()) != before)
+        assert any(changed), question.finding.id
+        q.record(question.finding.id, "no")
+
+
+def test_questionnaire_ends_when_nothing_would_change(kb):
+    q = session(kb, dry_eyes="yes", numbness="yes")
+    asked = []
+    while (question := q.next_question()) is not None:
+        assert question.finding.id not in asked, "a question came back"
+        asked.append(question.finding.id)
+        q.record(question.finding.id, "unsure")
+        assert len(asked) < 60
+    assert asked and q.next_question() is None
+
+
+def test_unsure_and_skipped_are_not_asked_again_and_not_evidence(kb):
+    q = session(kb, dry_eyes="yes", numbness="yes", dry_mouth="unsure")
+    assert q.next_question().finding.id != "dry_mouth"
+    assert "dry_mouth" not in {r.symptom.id for r in q.result().recognized}
+
+
+def test_back_undoes_the_last_answer(kb):
+    q = session(kb, dry_eyes="yes")
+    first = q.next_question().finding.id
+    q.record(first, "yes")
+    assert q.back().finding == first
+    assert q.next_question().finding.id == first
+
+
+def test_candidates_come_from_the_rules_and_links(kb):
+    basis = question_basis(kb)
+    rules, links, weight = basis[("sjogren_syndrome", "dry_mouth")]
+    assert "sjogren.dry-eyes-and-mouth" in rules and weight == 3
+    assert ("guillain_barre_syndrome", "recent_infection") in basis
+
+
+def run_ask(*args, input):
+    return CliRunner().invoke(cli, ["ask", *args], input=input)
+
+
+def test_ask_with_piped_answers(tmp_path):
+    result = run_ask(input="numbness, dry eyes, numbnes\n\nwhy\nyes\nback\nyes\nquit\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("This questionnaire is for learning, not a diagnosis")
+    assert 'Not recognized: "numbnes" - did you mean: Numbness?' in out
+    assert "Question 1: Do you have this: dry mouth?" in out
+    assert "This question helps to weigh 1 suggested condition(s):" in out
+    assert "Took back: Dry mouth = yes" in out
+    assert out.count("Question 1: Do you have this: dry mouth?") == 2
+    assert "What was found so far:" in out and "1. Sjögren's syndrome - strong match" in out
+    assert " ".join(DISCLAIMER.split()) in " ".join(out.split())
+
+
+def test_ask_end_of_input_shows_results_so_far():
+    result = run_ask(input="dry eyes, numbness\n\n")
+    assert result.exit_code == 0
+    assert "What was found so far:" in result.stdout and "Traceback" not in result.output
+
+
+def test_ask_red_flag_shows_at_once():
+    result = run_ask(input="tingling, trouble breathing\n")
+    out = result.stdout
+    assert "!! URGENT: Trouble breathing is an emergency" in out
+    assert out.index("!! URGENT") < out.index("What was found so far")
+
+
+def test_ask_how_shows_rules_and_sources():
+    out = run_ask(input="numbness\n\nhow\nquit\n").stdout
+    assert "How the engine reasoned" in out and "pattern.sensory [Numbness]" in out
+
+
+def test_ask_nothing_entered():
+    result = run_ask(input="\n\n")
+    assert result.exit_code == 0
+    assert "Nothing was entered" in result.stdout
+
+
+def test_save_is_written_after_every_answer_and_replays(tmp_path):
+    saved = tmp_path / "answers.yaml"
+    result = run_ask("--save", str(saved), input="numbness, dry eyes\n\nyes\nno\n")  # then input ends
+    assert result.exit_code == 0
+    case = yaml.safe_load(saved.read_text(encoding="utf-8"))[0]
+    assert case["symptoms"] == ["numbness", "dry_eyes", "dry_mouth"] and case["absent"] == ["tingling"]
+
+    replay = run_ask("--answers", str(saved), input="quit\n")
+    assert "Loaded 4 answer(s)" in replay.stdout
+    assert "Question 1:" not in replay.stdout  # answered questions are not asked again
+
+    match = CliRunner().invoke(cli, ["match", "--from", str(saved), "--format", "json"])
+    assert match.exit_code == 0
+    data = json.loads(match.stdout)
+    assert data["suggestions"][0]["condition"]["id"] == "sjogren_syndrome"
+    assert [a["symptom"]["id"] for a in data["absent"]] == ["tingling"]
+
+    batch = CliRunner().invoke(cli, ["batch", str(saved)])
+    assert batch.exit_code == 0 and json.loads(batch.stdout)["status"] == "ok"
+
+
+def test_save_to_an_impossible_place_is_a_clean_error(tmp_path):
+    result = run_ask("--save", str(tmp_path / "missing-dir" / "a.yaml"), input="numbness\n")
+    assert result.exit_code == 2 and "cannot save" in result.stderr
+
+
+def test_answers_file_with_several_cases_is_refused(tmp_path):
+    path = tmp_path / "two.yaml"
+    path.write_text("- id: a\n  symptoms: [numbness]\n- id: b\n  symptoms: [tingling]\n", encoding="utf-8")
+    result = run_ask("--answers", str(path), input="")
+    assert result.exit_code == 2 and "holds 2 cases" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
