@@ -2,20 +2,19 @@
 import functools
 import json
 import sys
-from pathlib import Path
 
 import click
 
-from . import __version__, cli_ask
+from . import __version__, cli_ask, cli_batch
 from .api import list_conditions, list_symptoms
 from .batch import FORMATS as BATCH_FORMATS
-from .batch import BatchFileError, load_one_case, open_cases, read_cases, run_cases
+from .batch import BatchFileError
+from .casefile import load_one_case
 from .catalog import close_conditions, find_condition
 from .disclaimer import DISCLAIMER
 from .errors import InputError, KnowledgeError
 from .explore import explore
 from .formats import RENDERERS
-from .formats.batch_formats import WRITERS
 from .formats.cards import card_dict, card_text
 from .knowledge import load_knowledge
 
@@ -136,48 +135,15 @@ def batch(source, input_format, fmt, output, kb):
     A bad case (malformed line, unknown keys, no recognizable findings) is
     reported with its id and line and the other cases still run.
     """
-    if output != "-" and source != "-" and Path(output).resolve() == Path(source).resolve():
-        raise click.UsageError("--output must not be the input file")
-    failed = 0
-    with click.open_file(source, "r", encoding="utf-8") as stream, \
-            click.open_file(output, "w", encoding="utf-8") as out:
-        writer = WRITERS[fmt](out)
-        progress = Progress(enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
-        try:
-            chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
-            writer.start()
-            for outcome in run_cases(read_cases(cases, chosen, kb), kb):
-                writer.write(outcome)
-                out.flush()
-                failed += outcome.status != "ok"
-                progress.step(outcome)
-        except BatchFileError as exc:
-            writer.finish()
-            progress.done()
-            click.echo(f"symptom-explorer: cannot read {'stdin' if source == '-' else source}: {exc}", err=True)
-            sys.exit(EXIT_USAGE)
-        writer.finish()
-        progress.done()
+    try:
+        failed, total = cli_batch.run(source, input_format, fmt, output, kb)
+    except BatchFileError as exc:
+        click.echo(f"symptom-explorer: cannot read {'stdin' if source == '-' else source}: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     if failed:
-        click.echo(f"symptom-explorer: {failed} of {progress.count} case(s) failed or had findings that could not "
+        click.echo(f"symptom-explorer: {failed} of {total} case(s) failed or had findings that could not "
                    "be used (see their records).", err=True)
         sys.exit(EXIT_PARTIAL)
-
-
-class Progress:
-    """A one-line case counter on stderr, only when stderr is a terminal and results are not printed there."""
-
-    def __init__(self, enabled: bool):
-        self.enabled, self.count = enabled, 0
-
-    def step(self, outcome):
-        self.count += 1
-        if self.enabled:
-            click.echo(f"\r{self.count} case(s) done", nl=False, err=True)
-
-    def done(self):
-        if self.enabled and self.count:
-            click.echo("", err=True)
 
 
 @cli.command()

@@ -4,7 +4,7 @@ import sys
 
 import click
 
-from .batch import load_one_case, save_case
+from .casefile import load_one_case, save_case
 from .disclaimer import DISCLAIMER
 from .formats.common import cite
 from .formats.text_format import render_text

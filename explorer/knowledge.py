@@ -127,7 +127,7 @@ class _Builder:
         self.origins: dict = {}  # (namespace, id) -> "file:line"
         self.pending_sources: list = []  # (Problems, line, where, Source) checked once sections are known
         self.pending_links: list = []  # (Problems, line, where, symptom id) checked once symptoms are known
-        self.rule_where: dict = {}  # rule id -> (Problems, entry line, when line, where)
+        self.rule_where: dict = {}  # rule id -> (Problems, entry node, when node, where), for line numbers
 
     # -- helpers -------------------------------------------------------------------------------------
     def _finish(self, problems: Problems):
@@ -372,7 +372,7 @@ class _Builder:
                     explanation=text(entry, "explanation", where, problems) or "",
                     sources=self._sources(entry, "sources", where, problems),
                     origin=f"{problems.name}:{line_of(entry)}", order=len(self.rule_list))
-        self.rule_where[item_id] = (problems, line_of(entry), line_of(when), where)
+        self.rule_where[item_id] = (problems, entry, when, where)
         return rule
 
     # -- references across files ---------------------------------------------------------------------
@@ -390,18 +390,19 @@ class _Builder:
         raised = {r.target for r in self.rule_list if r.conclusion == "red_flag"}
         findings = set(self.symptom_map) | set(self.pattern_map)
         for rule in self.rule_list:
-            problems, line, when_line, where = self.rule_where[rule.id]
-            for ref in rule.all + rule.any:
-                if ref not in findings:
-                    problems.add(when_line, f"{where}.when", f"unknown finding {ref!r}"
-                                                             f"{_close(ref, findings)}")
+            problems, entry, when, where = self.rule_where[rule.id]
+            for key, refs in (("all", rule.all), ("any", rule.any)):
+                for ref in refs:
+                    if ref not in findings:
+                        problems.add(line_of(when, key), f"{where}.when.{key}",
+                                     f"unknown finding {ref!r}{_close(ref, findings)}")
             for ref in rule.absent:
                 if ref not in self.symptom_map:
-                    problems.add(when_line, f"{where}.when.absent",
+                    problems.add(line_of(when, "absent"), f"{where}.when.absent",
                                  f"{ref!r} is not a symptom or history item (only those can be reported absent)")
             known = {"infer": self.pattern_map, "suggest": self.condition_map, "red_flag": self.flag_map}
             if rule.target not in known[rule.conclusion]:
-                problems.add(line, f"{where}.{rule.conclusion}", f"unknown {rule.conclusion.replace('_', ' ')} "
+                problems.add(line_of(entry, rule.conclusion), f"{where}.{rule.conclusion}", f"unknown {rule.conclusion.replace('_', ' ')} "
                              f"target {rule.target!r}{_close(rule.target, known[rule.conclusion])}")
         for ids, done, what in ((self.pattern_map, inferred, "pattern is never inferred by a rule"),
                                 (self.condition_map, suggested, "condition is never suggested by a rule"),

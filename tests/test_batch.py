@@ -199,3 +199,19 @@ def test_large_input_streams_case_by_case(tmp_path):
     cases = read_cases(source, "jsonl", load_knowledge())
     first_three = [next(cases).id for _ in range(3)]
     assert first_three == ["1", "2", "3"] and source.lines_read == 3
+
+
+def test_progress_shows_on_a_terminal_but_not_in_a_pipe(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    from tests.test_installed import installed_command
+    source = tmp_path / "cases.jsonl"
+    source.write_text(as_jsonl(GOOD * 3), encoding="utf-8")
+    child = pexpect.spawn(installed_command(), ["batch", str(source), "--output", str(tmp_path / "out.jsonl")],
+                          encoding="utf-8", timeout=30)
+    child.expect("6 case\\(s\\) done")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 6
+    piped = run(str(source))
+    assert "case(s) done" not in piped.stderr and piped.stderr == ""
