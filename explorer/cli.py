@@ -125,7 +125,7 @@ def batch(source, input_format, fmt, output, kb):
 
     \b
     Input formats:
-      yaml, json   a list of cases: {id, symptoms, absent, note}
+      yaml, json   a list of cases: {id, symptoms, absent, unsure, note}
       jsonl        one case (or one Phenopacket) per line
       csv          header row with the columns id, present, absent (note optional)
       Phenopacket  GA4GH Phenopacket JSON: phenotypicFeatures with HPO ids;
