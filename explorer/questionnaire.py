@@ -44,7 +44,7 @@ class Question:
     def text(self) -> str:
         if self.finding.kind == "history":
             return f"Does this apply: {self.finding.label.lower()}?"
-        return f"Do you have this: {self.finding.label.lower()}?"
+        return f"Have you noticed this: {self.finding.label.lower()}?"
 
 
 @dataclass(frozen=True)

@@ -102,10 +102,10 @@ def test_ask_with_piped_answers(tmp_path):
     out = result.stdout
     assert out.startswith("This questionnaire is for learning, not a diagnosis")
     assert 'Not recognized: "numbnes" - did you mean: Numbness?' in out
-    assert "Question 1: Do you have this: dry mouth?" in out
+    assert "Question 1: Have you noticed this: dry mouth?" in out
     assert "This question helps to weigh 1 suggested condition(s):" in out
     assert "Took back: Dry mouth = yes" in out
-    assert out.count("Question 1: Do you have this: dry mouth?") == 2
+    assert out.count("Question 1: Have you noticed this: dry mouth?") == 2
     assert "What was found so far:" in out and "1. Sjögren's syndrome - strong match" in out
     assert " ".join(DISCLAIMER.split()) in " ".join(out.split())
 
