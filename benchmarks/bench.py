@@ -48,7 +48,30 @@ def in_process(queries: int) -> dict:
         explore(*CASES[i % len(CASES)], kb=kb)
     elapsed = time.perf_counter() - start_q
     return {"import+load_ms": (loaded - start) * 1000, "build_ms": (built - loaded) * 1000,
-            "per_query_ms": elapsed / queries * 1000, "queries_per_s": queries / elapsed, "rules": len(kb.rules)}
+            "per_query_ms": elapsed / queries * 1000, "queries_per_s": queries / elapsed, "rules": len(kb.rules),
+            "next_question_ms": next_question_ms(kb)}
+
+
+def next_question_ms(kb, rounds: int = 5) -> float:
+    """Mean time for the questionnaire to choose its next question, over whole sessions answered "no"."""
+    from explorer.questionnaire import Questionnaire
+    from explorer.vocabulary import vocabulary_for
+    times = []
+    for _ in range(rounds):
+        for present, _absent in CASES:
+            session = Questionnaire(kb)
+            for text in present:
+                found = vocabulary_for(kb).resolve(text).symptom
+                if found:
+                    session.record(found.id, "yes", entered=True)
+            while True:
+                start = time.perf_counter()
+                question = session.next_question()
+                times.append(time.perf_counter() - start)
+                if question is None:
+                    break
+                session.record(question.finding.id, "no")
+    return statistics.mean(times) * 1000
 
 
 def main():
@@ -65,6 +88,8 @@ def main():
           f"({figures['rules']} rules) {figures['build_ms']:.0f} ms")
     print(f"in process: {figures['per_query_ms']:.2f} ms per query, {figures['queries_per_s']:.0f} queries/s "
           f"({args.queries} queries over {len(CASES)} cases, full explore(): resolve, run, rank)")
+    print(f"questionnaire: {figures['next_question_ms']:.0f} ms on average to choose the next question "
+          f"(every candidate tried both ways)")
 
 
 if __name__ == "__main__":
