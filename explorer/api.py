@@ -18,7 +18,7 @@ def list_symptoms(search: str | None = None, kb: KnowledgeBase | None = None) ->
     kb = kb or load_knowledge()
     if search:
         return vocabulary_for(kb).search(search)
-    return sorted(kb.symptoms.values(), key=lambda s: (s.kind, s.system, s.label.lower()))
+    return sorted(kb.symptoms.values(), key=lambda s: (s.kind != "symptom", s.system, s.label.lower()))
 
 
 def list_conditions(kb: KnowledgeBase | None = None) -> list[Condition]:

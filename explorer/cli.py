@@ -15,7 +15,7 @@ from .disclaimer import DISCLAIMER
 from .errors import InputError, KnowledgeError
 from .explore import explore
 from .formats import RENDERERS
-from .formats.cards import card_dict, card_text
+from .formats.cards import card_dict, card_text, conditions_dict, conditions_text, symptoms_dict, symptoms_text
 from .knowledge import load_knowledge
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_KNOWLEDGE = 0, 1, 2, 3
@@ -177,20 +177,8 @@ def ask(save, answers, kb):
 def conditions(fmt, kb):
     """List the conditions the explorer can suggest."""
     items = list_conditions(kb)
-    if fmt == "json":
-        click.echo(json.dumps([{"id": c.id, "name": c.name, "kind": c.kind, "codes": list(c.codes),
-                                "aliases": list(c.aliases)} for c in items], ensure_ascii=False, indent=2))
-        return
-    kinds = {"autoimmune": "Autoimmune diseases", "pattern": "Nerve damage pattern",
-             "cause": "Other causes of neuropathy named in the article"}
-    current = None
-    for c in items:
-        if c.kind != current:
-            click.echo(f"{kinds[c.kind]}:" if current is None else f"\n{kinds[c.kind]}:")
-            current = c.kind
-        codes = f"  [{', '.join(c.codes)}]" if c.codes else ""
-        click.echo(f"  {c.id:<30} {c.name}{codes}")
-    click.echo("\nShow one with: symptom-explorer show NAME   (id, name or alias, e.g. sjogren, SLE, GBS)")
+    click.echo(json.dumps(conditions_dict(items), ensure_ascii=False, indent=2) if fmt == "json"
+               else conditions_text(items), nl=fmt == "json")
 
 
 @cli.command()
@@ -219,29 +207,12 @@ def symptoms(search, fmt, kb):
     """List the findings the explorer understands, with their HPO terms and synonyms."""
     items = list_symptoms(search, kb=kb)
     if fmt == "json":
-        click.echo(json.dumps([{
-            "id": s.id, "label": s.label, "kind": s.kind, "system": s.system,
-            "hpo": {"id": s.hpo.id, "label": s.hpo.label} if s.hpo else None,
-            "hpo_modifier": {"id": s.hpo_modifier.id, "label": s.hpo_modifier.label} if s.hpo_modifier else None,
-            "lay_synonyms": list(s.lay_synonyms), "clinical_synonyms": list(s.clinical_synonyms),
-        } for s in items], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(symptoms_dict(items), ensure_ascii=False, indent=2))
         return
     if not items:
         click.echo(f"No finding matches {search!r}.", err=True)
         sys.exit(EXIT_PARTIAL)
-    group = None
-    for s in items:
-        heading = "history and risk factors" if s.kind == "history" else s.system
-        if heading != group and not search:
-            click.echo(f"\n{heading.capitalize()}:" if group else f"{heading.capitalize()}:")
-            group = heading
-        hpo = ""
-        if s.hpo:
-            hpo = f"  [{s.hpo.id} {s.hpo.label}" + (f" + {s.hpo_modifier.label}" if s.hpo_modifier else "") + "]"
-        click.echo(f"  {s.label}{hpo}")
-        synonyms = s.lay_synonyms + s.clinical_synonyms
-        if synonyms:
-            click.echo(f"      also: {', '.join(synonyms)}")
+    click.echo(symptoms_text(items, grouped=not search), nl=False)
 
 
 @cli.command()

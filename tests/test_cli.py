@@ -102,8 +102,10 @@ def test_conditions_lists_every_condition(kb):
     out = run("conditions").stdout
     for condition in kb.conditions.values():
         assert condition.name in out
+    assert "not a diagnosis" in out
     data = json.loads(run("conditions", "--format", "json").stdout)
-    assert {c["id"] for c in data} == set(kb.conditions)
+    assert {c["id"] for c in data["conditions"]} == set(kb.conditions)
+    assert "not a diagnosis" in data["disclaimer"]
 
 
 @pytest.mark.parametrize("query", ["sjogren", "Sjögren's syndrome", "SS"])
@@ -133,8 +135,11 @@ def test_symptoms_lists_and_searches(kb):
     assert out.count("[HP:") == sum(1 for s in kb.symptoms.values() if s.hpo)
     searched = run("symptoms", "--search", "dry").stdout
     assert "Dry eyes" in searched and "Dry mouth" in searched and "Numbness" not in searched
+    assert "not a diagnosis" in out
     data = json.loads(run("symptoms", "--format", "json", "--search", "xerostomia").stdout)
-    assert data[0]["id"] == "dry_mouth" and data[0]["hpo"] == {"id": "HP:0000217", "label": "Xerostomia"}
+    first = data["symptoms"][0]
+    assert first["id"] == "dry_mouth" and first["hpo"] == {"id": "HP:0000217", "label": "Xerostomia"}
+    assert "not a diagnosis" in data["disclaimer"]
     missing = run("symptoms", "--search", "qqqqq")
     assert missing.exit_code == 1 and "No finding matches" in missing.stderr
 

@@ -2,7 +2,7 @@
 import textwrap
 
 from ..catalog import rules_for
-from ..disclaimer import DISCLAIMER
+from ..disclaimer import DISCLAIMER, SHORT_DISCLAIMER
 from ..records import Condition, KnowledgeBase
 from .common import cite
 from .json_format import source_dict
@@ -55,4 +55,58 @@ def card_text(condition: Condition, kb: KnowledgeBase, markdown: bool = False) -
     out.append(("Sources: " if not markdown else "**Sources:** ") + "; ".join(cite(s) for s in condition.sources))
     out.append("")
     out += [f"*{DISCLAIMER}*"] if markdown else textwrap.wrap(DISCLAIMER, 88)
+    return "\n".join(out) + "\n"
+
+
+KIND_HEADINGS = {"autoimmune": "Autoimmune diseases", "pattern": "Nerve damage pattern",
+                 "cause": "Other causes of neuropathy named in the article"}
+
+
+def conditions_dict(conditions) -> dict:
+    return {"schema_version": 1,
+            "conditions": [{"id": c.id, "name": c.name, "kind": c.kind, "codes": list(c.codes),
+                            "aliases": list(c.aliases)} for c in conditions],
+            "disclaimer": SHORT_DISCLAIMER}
+
+
+def conditions_text(conditions) -> str:
+    out, current = [], None
+    for c in conditions:
+        if c.kind != current:
+            out += ([""] if current else []) + [f"{KIND_HEADINGS[c.kind]}:"]
+            current = c.kind
+        codes = f"  [{', '.join(c.codes)}]" if c.codes else ""
+        out.append(f"  {c.id:<30} {c.name}{codes}")
+    out += ["", "Show one with: symptom-explorer show NAME   (id, name or alias, e.g. sjogren, SLE, GBS)",
+            SHORT_DISCLAIMER]
+    return "\n".join(out) + "\n"
+
+
+def symptoms_dict(symptoms) -> dict:
+    def term(t):
+        return {"id": t.id, "label": t.label} if t else None
+
+    return {"schema_version": 1,
+            "symptoms": [{"id": s.id, "label": s.label, "kind": s.kind, "system": s.system, "hpo": term(s.hpo),
+                          "hpo_modifier": term(s.hpo_modifier), "lay_synonyms": list(s.lay_synonyms),
+                          "clinical_synonyms": list(s.clinical_synonyms)} for s in symptoms],
+            "disclaimer": SHORT_DISCLAIMER}
+
+
+def symptoms_text(symptoms, grouped: bool = True) -> str:
+    """One finding a line with its HPO term, then its other names; under body-system headings if grouped."""
+    out, group = [], None
+    for s in symptoms:
+        heading = "history and risk factors" if s.kind == "history" else s.system
+        if grouped and heading != group:
+            out += ([""] if group else []) + [f"{heading.capitalize()}:"]
+            group = heading
+        hpo = ""
+        if s.hpo:
+            hpo = f"  [{s.hpo.id} {s.hpo.label}" + (f" + {s.hpo_modifier.label}" if s.hpo_modifier else "") + "]"
+        out.append(f"  {s.label}{hpo}")
+        synonyms = s.lay_synonyms + s.clinical_synonyms
+        if synonyms:
+            out.append(f"      also: {', '.join(synonyms)}")
+    out += ["", SHORT_DISCLAIMER]
     return "\n".join(out) + "\n"
