@@ -1,6 +1,7 @@
 """`symptom-explorer ask`: the interactive questionnaire's input and output. Its logic lives in
 questionnaire.py; this module only reads lines, prints, and saves."""
 import sys
+import textwrap
 
 import click
 
@@ -181,7 +182,7 @@ class AskSession:
             if question is None:
                 click.echo("  why explains a question; there is no question yet.")
                 return False
-            click.echo(f"  This question helps to weigh {len(question.reasons)} suggested condition(s):")
+            click.echo(f"  {question.finding.label} is part of the picture of:")
             for reason in question.reasons:
                 basis = []
                 if reason.rules:
@@ -189,6 +190,10 @@ class AskSession:
                 if reason.links:
                     basis.append("linked by " + "; ".join(dict.fromkeys(cite(s) for s in reason.links)))
                 click.echo(f"  - {reason.condition_name}: {'; '.join(basis)}")
+            if question.others:
+                click.echo(f"  but not of: {', '.join(question.others)}. Your answer helps to tell them apart.")
+            else:
+                click.echo("  Your answer changes how strongly the findings match these conditions.")
             return False
         if word == "how":
             result = self.questionnaire.result()
@@ -207,7 +212,7 @@ class AskSession:
             self.flags_shown &= {f.id for f in self.questionnaire.result().red_flags}
             self.save()
             return True
-        if word in ("help", "h", ""):
+        if word in ("help", "h"):
             click.echo(HELP)
             return False
         click.echo("  Please answer yes, no or not sure (or type help).")
@@ -228,7 +233,7 @@ class AskSession:
 
 def run(kb, save_path, answers_path):
     session = AskSession(kb, save_path=save_path, echo_input=not sys.stdin.isatty())
-    click.echo(NOTICE + "\n")
+    click.echo(textwrap.fill(NOTICE, 88) + "\n")
     if answers_path:
         session.load(answers_path)
     session.save()  # fail now, not after the first answer, if the file cannot be written

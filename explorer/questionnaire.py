@@ -39,6 +39,7 @@ class Question:
     finding: Symptom
     reasons: tuple[Reason, ...]  # one per suggested condition that wants to know, best ranked first
     score: float
+    others: tuple[str, ...] = ()  # names of the suggested conditions this finding is not part of
 
     @property
     def text(self) -> str:
@@ -165,7 +166,8 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
             reasons.append(Reason(condition_id, suggested[condition_id].condition.name, rules, links))
         if len(suggested) > 1 and len(conditions) == len(suggested):
             score /= 3
-        questions.append(Question(kb.symptoms[finding], tuple(reasons), score))
+        others = tuple(s.condition.name for s in result.suggestions if s.condition.id not in conditions)
+        questions.append(Question(kb.symptoms[finding], tuple(reasons), score, others))
     questions.sort(key=lambda q: (-q.score, q.finding.label.lower()))
     return questions
 

@@ -11,6 +11,9 @@ from .text import normalize
 # Leading words people add around a finding ("history of diabetes", "I have numbness").
 _FILLER = re.compile(r"^(?:(?:i|ive|have|has|had|having|a|an|the|my|some|history|of|feeling|feel|with|"
                      r"been|get|getting|experiencing)\s+)+")
+# Trailing words about when ("flu last week", "numbness lately").
+_WHEN = re.compile(r"\s+(?:recently|lately|last (?:week|month|year)|(?:a |one |two |few |\d+ )*(?:days?|weeks?|months?) "
+                   r"ago|yesterday|today|at times|sometimes|all the time|at night|in the morning)$")
 _SPLIT = re.compile(r"[,;]")
 
 
@@ -41,7 +44,7 @@ class Vocabulary:
 
     def resolve(self, text: str) -> Resolution:
         key = normalize(text)
-        for candidate in (key, _FILLER.sub("", key)):
+        for candidate in dict.fromkeys((key, _FILLER.sub("", key), _WHEN.sub("", _FILLER.sub("", key)))):
             if candidate in self.exact:
                 return Resolution(text, self.kb.symptoms[self.exact[candidate]])
             if _singular(candidate) in self.loose:

@@ -25,7 +25,8 @@ def test_normalize(text, expected):
     ("history of diabetes", "diabetes"), ("I have numbness", "numbness"), ("shortness of breath", "trouble_breathing"),
     ("Raynaud's", "raynaud"), ("swollen joints", "joint_swelling"), ("butterfly rash", "butterfly_rash"),
     ("heavy drinking", "heavy_alcohol_use"), ("recent flu", "recent_infection"),
-    ("HP:0003401", "tingling"), ("hp:0000217", "dry_mouth"),
+    ("HP:0003401", "tingling"), ("hp:0000217", "dry_mouth"), ("had the flu last week", "recent_infection"),
+    ("numbness lately", "numbness"), ("I've been getting muscle aches", "muscle_pain"),
 ])
 def test_lay_and_clinical_words_resolve(kb, text, finding):
     resolved = Vocabulary(kb).resolve(text)
