@@ -9,6 +9,7 @@ import difflib
 import functools
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from . import yamlcheck
 from .errors import KnowledgeError
@@ -105,9 +106,11 @@ def _load(files: _Files) -> KnowledgeBase:
     builder.cross_check()
     if builder.problems:
         raise KnowledgeError(builder.problems)
+    # Read-only views: the base is shared by every query and cached per process.
     return KnowledgeBase(
-        symptoms=builder.symptom_map, patterns=builder.pattern_map, red_flags=builder.flag_map,
-        conditions=builder.condition_map, rules=tuple(builder.rule_list),
+        symptoms=MappingProxyType(builder.symptom_map), patterns=MappingProxyType(builder.pattern_map),
+        red_flags=MappingProxyType(builder.flag_map), conditions=MappingProxyType(builder.condition_map),
+        rules=tuple(builder.rule_list),
         article_title=builder.title, article_sections=tuple(builder.sections), where=files.shown_root)
 
 

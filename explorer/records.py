@@ -1,4 +1,5 @@
 """Frozen records: everything downstream of the loader works with these, never with raw dicts."""
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
@@ -120,10 +121,10 @@ class Rule:
 # eq=False: a knowledge base is hashed by identity, so per-base caches (vocabulary, engine) work.
 @dataclass(frozen=True, eq=False)
 class KnowledgeBase:
-    symptoms: dict = field(hash=False)  # id -> Symptom
-    patterns: dict = field(hash=False)  # id -> Pattern
-    red_flags: dict = field(hash=False)  # id -> RedFlagDef
-    conditions: dict = field(hash=False)  # id -> Condition
+    symptoms: Mapping = field(hash=False)  # id -> Symptom (read-only)
+    patterns: Mapping = field(hash=False)  # id -> Pattern
+    red_flags: Mapping = field(hash=False)  # id -> RedFlagDef
+    conditions: Mapping = field(hash=False)  # id -> Condition
     rules: tuple = field(hash=False)  # Rule, in order
     article_title: str = ""
     article_sections: tuple[str, ...] = ()
