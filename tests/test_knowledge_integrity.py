@@ -61,3 +61,10 @@ def test_article_and_annotation_links_are_both_used(kb):
                                           "paralysis"])
 def test_urgent_findings_carry_an_urgent_note(kb, flag_symptom):
     assert kb.symptoms[flag_symptom].urgent_note
+
+
+def test_knowledge_base_cannot_be_changed_in_place(kb):
+    with pytest.raises(TypeError):
+        kb.symptoms["new"] = kb.symptoms["numbness"]
+    with pytest.raises(AttributeError):
+        kb.symptoms["numbness"].label = "changed"
