@@ -7,7 +7,7 @@ import click
 
 from .casefile import load_one_case, save_case
 from .disclaimer import DISCLAIMER
-from .formats.common import cite
+from .formats.common import cite, unrecognized_hint
 from .formats.text_format import render_text
 from .questionnaire import Questionnaire
 from .vocabulary import split_inputs, vocabulary_for
@@ -92,9 +92,7 @@ class AskSession:
         for part in split_inputs([text]):
             resolved = self.vocabulary.resolve(part)
             if resolved.symptom is None:
-                near = ", ".join(s.label for s in resolved.did_you_mean)
-                click.echo(f'  Not recognized: "{part}"' + (f" - did you mean: {near}?" if near else
-                                                            " - try other words, or type help"))
+                click.echo(f'  Not recognized: "{part}" - {unrecognized_hint(resolved.did_you_mean, resolved.condition)}')
             elif self.questionnaire.record(resolved.symptom.id, "yes", entered=True):
                 click.echo(f"  + {resolved.symptom.label}")
                 added += 1

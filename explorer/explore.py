@@ -12,8 +12,8 @@ from .vocabulary import split_inputs, vocabulary_for
 def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
     """Suggest related conditions to read about for the findings ``present`` (and those reported ``absent``).
 
-    Each item is free text ("pins and needles", "Sjögren", "history of diabetes"); several may be given in
-    one string separated by commas. Raises InputError when no finding at all is given.
+    Each item is free text ("pins and needles", "Xerostomia", "history of diabetes"); several may be given
+    in one string separated by commas. Raises InputError when no finding at all is given.
     """
     if not split_inputs(present) and not split_inputs(absent):
         raise InputError("no findings given: name at least one symptom or history item")
@@ -27,7 +27,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     vocabulary = vocabulary_for(kb)
     resolved_present = [vocabulary.resolve(text) for text in present]
     resolved_absent = [vocabulary.resolve(text) for text in absent]
-    unrecognized = tuple(sorted({(r.input, r.did_you_mean) for r in resolved_present + resolved_absent
+    unrecognized = tuple(sorted({(r.input, r.did_you_mean, r.condition) for r in resolved_present + resolved_absent
                                  if r.symptom is None}, key=lambda u: (u[0].lower(), u[0])))
     present_ids = {r.symptom.id for r in resolved_present if r.symptom}
     absent_ids = {r.symptom.id for r in resolved_absent if r.symptom}
@@ -41,7 +41,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     inference = engine_for(kb, questions).run(present_ids, absent_ids, asked)
     return Result(
         recognized=_recognized(resolved_present, present_ids),
-        unrecognized=tuple(Unrecognized(text, near) for text, near in unrecognized),
+        unrecognized=tuple(Unrecognized(text, near, condition) for text, near, condition in unrecognized),
         absent=_recognized(resolved_absent, absent_ids),
         conflicting=conflicting,
         red_flags=_red_flags(kb, inference),

@@ -14,6 +14,7 @@ class Recognized:
 class Unrecognized:
     input: str
     did_you_mean: tuple[Symptom, ...]
+    condition: Condition | None = None  # set when the input names a condition rather than a finding
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .records import KnowledgeBase, Symptom
+from .catalog import find_condition
+from .records import Condition, KnowledgeBase, Symptom
 from .text import normalize
 
 # Leading words people add around a finding ("history of diabetes", "I have numbness").
@@ -24,6 +25,7 @@ class Resolution:
     input: str
     symptom: Symptom | None
     did_you_mean: tuple[Symptom, ...] = ()
+    condition: Condition | None = None  # the input names a condition, not a finding
 
 
 class Vocabulary:
@@ -49,7 +51,7 @@ class Vocabulary:
                 return Resolution(text, self.kb.symptoms[self.exact[candidate]])
             if _singular(candidate) in self.loose:
                 return Resolution(text, self.kb.symptoms[self.loose[_singular(candidate)]])
-        return Resolution(text, None, self.suggest(key))
+        return Resolution(text, None, self.suggest(key), find_condition(self.kb, text))
 
     def suggest(self, key: str, limit: int = 3) -> tuple[Symptom, ...]:
         """Close matches for an unrecognized phrase: spelling first, then shared words."""

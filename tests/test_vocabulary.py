@@ -59,3 +59,12 @@ def test_commas_separate_several_findings():
                                              ("ORPHA:536", "systemic_lupus_erythematosus")])
 def test_conditions_found_by_alias(kb, query, condition):
     assert find_condition(kb, query).id == condition
+
+
+def test_a_condition_name_given_as_a_finding_points_to_its_card(kb):
+    result = explore(["Sjögren", "numbness"], kb=kb)
+    (entry,) = result.unrecognized
+    assert entry.input == "Sjögren" and entry.condition.id == "sjogren_syndrome"
+    from explorer.formats.common import input_notes
+    assert any("Sjögren's syndrome is a condition, not a finding: read its card with "
+               "`symptom-explorer show sjogren_syndrome`" in note for note in input_notes(result))

@@ -51,13 +51,21 @@ def input_notes(result: Result) -> list[str]:
     if result.absent:
         notes.append("Reported absent: " + ", ".join(_named(r) for r in result.absent))
     for u in result.unrecognized:
-        near = ", ".join(s.label for s in u.did_you_mean)
-        notes.append(f'Not recognized: "{u.input}"' + (f" (did you mean: {near}?)" if near else
-                                                     " (try `symptom-explorer symptoms --search WORD`)"))
+        notes.append(f'Not recognized: "{u.input}" ({unrecognized_hint(u.did_you_mean, u.condition)})')
     for c in result.conflicting:
         notes.append(f"Left out: {c.symptom.label} was given both as present and as absent "
                      f"({', '.join(c.inputs)})")
     return notes
+
+
+def unrecognized_hint(did_you_mean, condition) -> str:
+    """What to say about an input that names no finding: a condition's card, close findings, or a search."""
+    if condition is not None:
+        return (f"{condition.name} is a condition, not a finding: read its card with "
+                f"`symptom-explorer show {condition.id}`")
+    if did_you_mean:
+        return f"did you mean: {', '.join(s.label for s in did_you_mean)}?"
+    return "try `symptom-explorer symptoms --search WORD`"
 
 
 def _named(recognized) -> str:

@@ -27,7 +27,8 @@ def result_to_dict(result: Result) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "recognized": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.recognized],
-        "unrecognized": [{"input": u.input, "did_you_mean": [symptom_ref(s) for s in u.did_you_mean]}
+        "unrecognized": [{"input": u.input, "did_you_mean": [symptom_ref(s) for s in u.did_you_mean],
+                          "condition": {"id": u.condition.id, "name": u.condition.name} if u.condition else None}
                          for u in result.unrecognized],
         "absent": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.absent],
         "conflicting": [{"inputs": list(c.inputs), "symptom": symptom_ref(c.symptom)} for c in result.conflicting],
