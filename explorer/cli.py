@@ -2,6 +2,7 @@
 import functools
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -163,6 +164,9 @@ def ask(save, answers, kb):
     quit, help. Ctrl-D or Ctrl-C end the session with the results so far.
     Answers can also be piped on stdin, one per line.
     """
+    if save and Path(save).exists() and not (answers and Path(answers).resolve() == Path(save).resolve()):
+        raise click.UsageError(f"{save} already exists; to carry on with it use --answers {save} --save {save}, "
+                               "or save to a new file")
     try:
         cli_ask.run(kb, save, answers)
     except BatchFileError as exc:

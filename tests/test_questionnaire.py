@@ -146,6 +146,12 @@ def test_save_is_written_after_every_answer_and_replays(tmp_path):
     assert "Loaded 4 answer(s)" in replay.stdout
     assert "Question 1:" not in replay.stdout  # answered questions are not asked again
 
+    refused = run_ask("--save", str(saved), input="numbness\n")  # would overwrite the earlier session
+    assert refused.exit_code == 2 and "already exists" in refused.stderr
+    carried_on = run_ask("--answers", str(saved), "--save", str(saved), input="yes\n")
+    assert carried_on.exit_code == 0
+    assert len(yaml.safe_load(saved.read_text(encoding="utf-8"))[0]["symptoms"]) >= 3
+
     match = CliRunner().invoke(cli, ["match", "--from", str(saved), "--format", "json"])
     assert match.exit_code == 0
     data = json.loads(match.stdout)
