@@ -32,3 +32,8 @@ def test_readme_lists_the_json_keys_in_order():
     documented = re.findall(r"^\| `(\w+)` \|", table, re.M)
     data = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", "numbness"]).stdout)
     assert documented == list(data)
+
+
+def test_every_command_is_documented_in_the_readme():
+    for name in cli.commands:
+        assert f"symptom-explorer {name}" in README, name
