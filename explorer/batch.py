@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, TextIO
 
-from .errors import ExplorerError, KnowledgeError
+from .errors import ExplorerError
 from .explore import explore
 from .records import KnowledgeBase
 from .result import Result
 from .vocabulary import split_inputs, vocabulary_for
-from .yamlsource import load_yaml_text
+from .yamlsource import YamlSyntaxError, parse_yaml
 
 FORMATS = ("yaml", "json", "jsonl", "csv")
 EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -341,14 +341,11 @@ def _read_yaml(stream, kb):
 
 def _yaml_item(text: str, line: int, kb, ordinal) -> Case | CaseError:
     try:
-        parsed = load_yaml_text(text, "input")
-    except KnowledgeError as exc:
-        where = exc.problems[0].split(":", 2)
-        detail = where[2].strip() if len(where) > 2 else exc.problems[0]
-        offset = int(where[1]) - 1 if len(where) > 2 and where[1].isdigit() else 0
+        parsed = parse_yaml(text)
+    except YamlSyntaxError as exc:
         named = _YAML_ID.search(text)
         return CaseError(named.group(1) if named else None, line,
-                         f"malformed YAML (near line {line + offset}): {detail}")
+                         f"malformed YAML (near line {line + max(exc.line, 1) - 1}): {exc.message}")
     if not isinstance(parsed, list) or len(parsed) != 1:
         return CaseError(None, line, "expected one case per list item")
     return case_from_mapping(parsed[0], line, kb, ordinal)

@@ -6,7 +6,7 @@ loader is used (libyaml's when present, for speed); duplicate keys are errors, n
 """
 import yaml
 
-from .errors import KnowledgeError
+from .errors import ExplorerError, KnowledgeError
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,13 +54,28 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
 
-def load_yaml_text(text: str, name: str):
-    """Parse YAML text; syntax errors become a KnowledgeError naming ``name:line``."""
+class YamlSyntaxError(ExplorerError):
+    """Text that is not valid YAML (or that the safe loader refuses), with the 1-based line (0 if unknown)."""
+
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+        super().__init__(f"line {line}: {message}")
+
+
+def parse_yaml(text: str):
+    """Parse YAML text with the safe, line-keeping loader; raises YamlSyntaxError."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from the safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise KnowledgeError([f"{name}:{line}: {exc.problem or exc.context}"]) from None
+        raise YamlSyntaxError(mark.line + 1 if mark else 0, str(exc.problem or exc.context)) from None
     except yaml.YAMLError as exc:
-        raise KnowledgeError([f"{name}: {exc}"]) from None
+        raise YamlSyntaxError(0, str(exc)) from None
+
+
+def load_yaml_text(text: str, name: str):
+    """Parse a knowledge file's text; syntax errors become a KnowledgeError naming ``name:line``."""
+    try:
+        return parse_yaml(text)
+    except YamlSyntaxError as exc:
+        raise KnowledgeError([f"{name}:{exc.line}: {exc.message}" if exc.line else f"{name}: {exc.message}"]) from None
