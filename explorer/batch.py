@@ -61,11 +61,16 @@ class Outcome:
     note: str = ""
 
 
+def format_from_name(name: str) -> str | None:
+    """The input format its file extension names, if any."""
+    return next((fmt for ending, fmt in EXTENSIONS.items() if name.lower().endswith(ending)), None)
+
+
 def detect_format(name: str, first_text: str) -> str:
     """The input format from the file name, or for stdin from the first non-blank characters."""
-    for ending, fmt in EXTENSIONS.items():
-        if name.lower().endswith(ending):
-            return fmt
+    by_name = format_from_name(name)
+    if by_name:
+        return by_name
     stripped = first_text.lstrip()
     if stripped.startswith("["):
         return "json"
@@ -85,11 +90,9 @@ def detect_format(name: str, first_text: str) -> str:
 def open_cases(stream: TextIO, name: str, fmt: str | None = None) -> tuple[str, TextIO]:
     """Decide the input format (given, from the name, or sniffed from the first characters) without
     losing what was read to sniff it."""
+    fmt = fmt or format_from_name(name)
     if fmt:
         return fmt, stream
-    for ending, known in EXTENSIONS.items():
-        if name.lower().endswith(ending):
-            return known, stream
     try:
         head = stream.read(4096)
     except UnicodeDecodeError:

@@ -83,7 +83,6 @@ class Engine:
         """``questions`` maps a condition id to the findings worth asking about once it is suggested;
         with it the engine also declares WantToKnow facts for the questionnaire."""
         self.kb = kb
-        self.rules = {rule.id: rule for rule in kb.rules}
         groups: dict = {}  # finding id -> rules whose "any" group names it
         for rule in kb.rules:
             for alternative in rule.any:
@@ -105,7 +104,6 @@ class Engine:
         engine.reset()
         engine.hits = {}
         engine.inference = Inference(support={f: {f} for f in present})
-        engine.rule_by_id = self.rules
         engine.declare(*[Finding(id=f, origin="reported") for f in sorted(set(present))],
                        *[Absent(id=f) for f in sorted(set(absent))],
                        *[Asked(id=f) for f in sorted(set(asked))])

@@ -89,7 +89,7 @@ def _patterns(kb, inference) -> tuple:
 
 
 def _trace(kb, inference) -> tuple:
-    rules = {rule.id: rule for rule in kb.rules}
+    rules = kb.rule_index
     targets = {"infer": lambda t: kb.patterns[t].label, "suggest": lambda t: kb.conditions[t].name,
                "red_flag": lambda t: t}
     return tuple(TraceStep(s.number, s.rule, s.salience, s.matched_present, s.matched_absent, s.conclusion,

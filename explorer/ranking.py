@@ -18,7 +18,7 @@ def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, abse
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
-    rules = {rule.id: rule for rule in kb.rules}
+    rules = kb.rule_index
     drafts = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]

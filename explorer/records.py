@@ -1,6 +1,8 @@
 """Frozen records: everything downstream of the loader works with these, never with raw dicts."""
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
 FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare", "not stated")
@@ -129,6 +131,11 @@ class KnowledgeBase:
     article_title: str = ""
     article_sections: tuple[str, ...] = ()
     where: str = ""  # the folder or package it was loaded from
+
+    @cached_property
+    def rule_index(self) -> Mapping:
+        """Rule id -> Rule, built once per base (queries look rules up on every run)."""
+        return MappingProxyType({rule.id: rule for rule in self.rules})
 
     def label(self, fact_id: str) -> str:
         """Display label of a symptom, history item or pattern id."""
