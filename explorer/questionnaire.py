@@ -61,6 +61,7 @@ class Questionnaire:
 
     kb: KnowledgeBase
     answers: list = field(default_factory=list)
+    _last: tuple | None = field(default=None, repr=False, compare=False)
 
     # -- state ------------------------------------------------------------------------------------------
     def known(self) -> set:
@@ -93,6 +94,14 @@ class Questionnaire:
         return self._run()[0]
 
     def _run(self):
+        # The ask loop wants the result after each answer and again to pick the next question: run once
+        # per set of answers.
+        key = tuple(self.answers)
+        if self._last is None or self._last[0] != key:
+            self._last = (key, self._explore())
+        return self._last[1]
+
+    def _explore(self):
         return explore_inference(self._labels(self.present()), self._labels(self.absent()), self.kb,
                                  questions=question_map(self.kb), asked=self.unsure())
 
