@@ -37,7 +37,7 @@ def cold_start(runs: int) -> list[float]:
 def in_process(queries: int) -> dict:
     start = time.perf_counter()
     from explorer import explore, load_knowledge
-    from explorer.engine import engine_for
+    from explorer.reasoning.engine import engine_for
     kb = load_knowledge()
     loaded = time.perf_counter()
     engine_for(kb)
@@ -54,8 +54,8 @@ def in_process(queries: int) -> dict:
 
 def next_question_ms(kb, rounds: int = 5) -> float:
     """Mean time for the questionnaire to choose its next question, over whole sessions answered "no"."""
-    from explorer.questionnaire import Questionnaire
-    from explorer.vocabulary import vocabulary_for
+    from explorer.reasoning.questionnaire import Questionnaire
+    from explorer.knowledge.vocabulary import vocabulary_for
     times = []
     for _ in range(rounds):
         for present, _absent in CASES:

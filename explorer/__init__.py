@@ -13,15 +13,33 @@ Everything returned is a frozen record (see ``explorer.result`` and ``explorer.r
 """
 __version__ = "0.1.0"
 
-from .api import explore_file, get_condition, list_conditions, list_symptoms, output_schema  # noqa: E402
-from .batch import BatchFileError, Case, CaseError, Outcome  # noqa: E402
-from .errors import ExplorerError, InputError, KnowledgeError  # noqa: E402
-from .explore import explore  # noqa: E402
-from .knowledge import load_knowledge  # noqa: E402
-from .records import Condition, KnowledgeBase, Rule, Source, Symptom  # noqa: E402
-from .result import Evidence, RedFlag, Result, Suggestion, TraceStep  # noqa: E402
+# The public API, imported on first use: `symptom-explorer match` should not pay for the batch readers,
+# and `from explorer import explore` still works as before.
+_EXPORTS = {
+    "explore_file": "api", "get_condition": "api", "list_conditions": "api", "list_symptoms": "api",
+    "output_schema": "api",
+    "BatchFileError": "cases.batch", "Case": "cases.batch", "CaseError": "cases.batch", "Outcome": "cases.batch",
+    "ExplorerError": "errors", "InputError": "errors", "KnowledgeError": "errors",
+    "explore": "reasoning.explore",
+    "load_knowledge": "knowledge.loader",
+    "Condition": "knowledge.records", "KnowledgeBase": "knowledge.records", "Rule": "knowledge.records",
+    "Source": "knowledge.records", "Symptom": "knowledge.records",
+    "Evidence": "reasoning.result", "RedFlag": "reasoning.result", "Result": "reasoning.result",
+    "Suggestion": "reasoning.result", "TraceStep": "reasoning.result",
+}
+__all__ = sorted([*_EXPORTS, "__version__"])
 
-__all__ = ["BatchFileError", "Case", "CaseError", "Condition", "Evidence", "ExplorerError", "InputError",
-           "KnowledgeBase", "KnowledgeError", "Outcome", "RedFlag", "Result", "Rule", "Source", "Suggestion",
-           "Symptom", "TraceStep", "__version__", "explore", "explore_file", "get_condition", "list_conditions",
-           "list_symptoms", "load_knowledge", "output_schema"]
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'explorer' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__():
+    return __all__

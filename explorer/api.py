@@ -6,11 +6,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from .batch import Outcome, open_cases, read_cases, run_cases
-from .catalog import find_condition, sorted_conditions
-from .knowledge import load_knowledge
-from .records import Condition, KnowledgeBase, Symptom
-from .vocabulary import vocabulary_for
+from .cases.batch import Outcome, open_cases, read_cases, run_cases
+from .knowledge.catalog import find_condition, sorted_conditions
+from .knowledge.loader import load_knowledge
+from .knowledge.records import Condition, KnowledgeBase, Symptom
+from .knowledge.vocabulary import vocabulary_for
 
 
 def list_symptoms(search: str | None = None, kb: KnowledgeBase | None = None) -> list[Symptom]:

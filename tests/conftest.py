@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.knowledge import load_knowledge, packaged_folders
+from explorer.knowledge.loader import load_knowledge, packaged_folders
 
 
 @pytest.fixture(scope="session")

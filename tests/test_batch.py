@@ -173,7 +173,7 @@ def test_missing_file():
 
 def test_shipped_example_cases_all_run():
     from explorer import explore_file
-    from explorer.knowledge import packaged_folders
+    from explorer.knowledge.loader import packaged_folders
     cases = packaged_folders()[0].joinpath("cases", "examples.yaml")
     outcomes = list(explore_file(str(cases)))
     assert len(outcomes) >= 7 and all(o.status == "ok" for o in outcomes)
@@ -181,8 +181,8 @@ def test_shipped_example_cases_all_run():
 
 def test_large_input_streams_case_by_case(tmp_path):
     """Results come out while the input is still being read: the reader never holds the whole file."""
-    from explorer.batch import read_cases
-    from explorer.knowledge import load_knowledge
+    from explorer.cases.batch import read_cases
+    from explorer.knowledge.loader import load_knowledge
 
     class Endless(io.TextIOBase):
         def __init__(self):

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
-from explorer.disclaimer import DISCLAIMER
+from explorer.knowledge.disclaimer import DISCLAIMER
 
 
 def run(*args, input=None):

@@ -123,5 +123,5 @@ def test_conflicting_finding_is_left_out_and_reported(kb):
 
 
 def test_engine_is_reused_between_queries(kb):
-    from explorer.engine import engine_for
+    from explorer.reasoning.engine import engine_for
     assert engine_for(kb) is engine_for(kb)

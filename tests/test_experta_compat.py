@@ -5,7 +5,7 @@ import sys
 
 
 def test_engine_imports_and_fires_on_this_python():
-    from explorer._experta import AS, Fact, KnowledgeEngine, Rule
+    from explorer.reasoning._experta import AS, Fact, KnowledgeEngine, Rule
 
     class Seen(Fact):
         pass
@@ -25,7 +25,7 @@ def test_engine_imports_and_fires_on_this_python():
 
 
 def test_importing_the_engine_leaves_the_root_logger_alone():
-    code = ("import logging, explorer.engine, sys; "
+    code = ("import logging, explorer.reasoning.engine, sys; "
             "sys.exit(len(logging.getLogger().handlers))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, "experta's logging.basicConfig() handler was left installed"
@@ -33,6 +33,6 @@ def test_importing_the_engine_leaves_the_root_logger_alone():
 
 
 def test_experta_watcher_logs_do_not_reach_stderr(capsys):
-    import explorer.engine  # noqa: F401
+    import explorer.reasoning.engine  # noqa: F401
     logging.getLogger("experta.watchers.RULES").warning("should stay quiet")
     assert capsys.readouterr().err == ""

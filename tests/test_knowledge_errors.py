@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from explorer.cli import cli
 from explorer.errors import KnowledgeError
-from explorer.knowledge import load_knowledge
+from explorer.knowledge.loader import load_knowledge
 
 from tests.kbedit import edit, line_of
 

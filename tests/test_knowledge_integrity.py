@@ -2,8 +2,8 @@
 import pytest
 
 from explorer import explore
-from explorer.catalog import rules_for
-from explorer.records import LINK_ROLES
+from explorer.knowledge.catalog import rules_for
+from explorer.knowledge.records import LINK_ROLES
 
 
 def minimal_inputs(kb, finding, seen=()):

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 
 from explorer import load_knowledge
 from explorer.cli import cli
-from explorer.disclaimer import DISCLAIMER
-from explorer.questionnaire import Questionnaire, picture, question_basis
+from explorer.knowledge.disclaimer import DISCLAIMER
+from explorer.reasoning.questionnaire import Questionnaire, picture, question_basis
 
 
 def session(kb, **answers):

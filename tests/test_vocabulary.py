@@ -2,9 +2,9 @@
 import pytest
 
 from explorer import explore
-from explorer.catalog import find_condition
-from explorer.text import normalize
-from explorer.vocabulary import Vocabulary, split_inputs
+from explorer.knowledge.catalog import find_condition
+from explorer.knowledge.text import normalize
+from explorer.knowledge.vocabulary import Vocabulary, split_inputs
 
 
 @pytest.mark.parametrize("text,expected", [

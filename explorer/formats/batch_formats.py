@@ -4,8 +4,8 @@ go out as soon as each case is done."""
 import csv
 import json
 
-from ..batch import Outcome
-from ..disclaimer import DISCLAIMER, SHORT_DISCLAIMER
+from ..cases.batch import Outcome
+from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
 from .json_format import SCHEMA_VERSION
 
 TOP = 3

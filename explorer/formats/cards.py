@@ -1,9 +1,9 @@
 """Condition cards and vocabulary listings, for `show`, `conditions` and `symptoms`."""
 import textwrap
 
-from ..catalog import rules_for
-from ..disclaimer import DISCLAIMER, SHORT_DISCLAIMER
-from ..records import Condition, KnowledgeBase
+from ..knowledge.catalog import rules_for
+from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
+from ..knowledge.records import Condition, KnowledgeBase
 from .common import cite
 from .json_format import source_dict
 

@@ -1,6 +1,6 @@
 """Phrasing shared by the human-readable formats (text and Markdown)."""
-from ..records import Source
-from ..result import Evidence, Result, TraceStep
+from ..knowledge.records import Source
+from ..reasoning.result import Evidence, Result, TraceStep
 
 
 def basis(item: Evidence) -> str:

@@ -1,6 +1,6 @@
 """Markdown, for case sheets and handouts: the same content as the text format, as headings and lists."""
-from ..disclaimer import STRENGTH_WORDS
-from ..result import Result
+from ..knowledge.disclaimer import STRENGTH_WORDS
+from ..reasoning.result import Result
 from .common import evidence_list, input_notes, source_list, step_line
 
 

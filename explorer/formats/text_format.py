@@ -1,8 +1,8 @@
 """Plain text for a terminal: red flags first, then suggestions best first, then inputs and disclaimer."""
 import textwrap
 
-from ..disclaimer import STRENGTH_WORDS
-from ..result import Result
+from ..knowledge.disclaimer import STRENGTH_WORDS
+from ..reasoning.result import Result
 from .common import evidence_list, input_notes, source_list, step_line
 
 WIDTH = 88

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, TextIO
 
-from .errors import ExplorerError
-from .explore import explore
-from .records import KnowledgeBase
-from .result import Result
-from .vocabulary import split_inputs, vocabulary_for
-from .yamlsource import YamlSyntaxError, parse_yaml
+from ..errors import ExplorerError
+from ..reasoning.explore import explore
+from ..knowledge.records import KnowledgeBase
+from ..reasoning.result import Result
+from ..knowledge.vocabulary import split_inputs, vocabulary_for
+from ..knowledge.yamlsource import YamlSyntaxError, parse_yaml
 
 FORMATS = ("yaml", "json", "jsonl", "csv")
 EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",

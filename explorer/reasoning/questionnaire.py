@@ -13,9 +13,9 @@ ties broken by label, so the same answers always lead to the same question.
 import functools
 from dataclasses import dataclass, field
 
-from .catalog import rules_for
+from ..knowledge.catalog import rules_for
 from .explore import explore_inference
-from .records import STRENGTHS, KnowledgeBase, Source, Symptom
+from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
 from .result import Result
 
 ANSWERS = ("yes", "no", "unsure")

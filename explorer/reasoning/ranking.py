@@ -8,7 +8,7 @@
    findings against, then by more rules fired, then by name, so ties are broken the same way every time.
 """
 from .engine import Inference
-from .records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
+from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
 from .result import Evidence, Suggestion
 
 

@@ -1,7 +1,8 @@
 """The records one exploration returns. They back every output format, the JSON contract included."""
 from dataclasses import dataclass
 
-from .records import Condition, Pattern, Source, Symptom
+from ..knowledge.records import Condition, Pattern, Source, Symptom
+from .result_data import result_to_dict
 
 
 @dataclass(frozen=True)
@@ -104,5 +105,4 @@ class Result:
 
     def to_dict(self) -> dict:
         """The JSON contract (schema_version 1), as plain data."""
-        from .formats.json_format import result_to_dict
         return result_to_dict(self)

@@ -5,12 +5,12 @@ import textwrap
 
 import click
 
-from .casefile import load_one_case, save_case
-from .disclaimer import DISCLAIMER
-from .formats.common import cite, unrecognized_hint
-from .formats.text_format import render_text
-from .questionnaire import Questionnaire
-from .vocabulary import split_inputs, vocabulary_for
+from ..cases.casefile import load_one_case, save_case
+from ..knowledge.disclaimer import DISCLAIMER
+from ..formats.common import cite, unrecognized_hint
+from ..formats.text_format import render_text
+from ..reasoning.questionnaire import Questionnaire
+from ..knowledge.vocabulary import split_inputs, vocabulary_for
 
 NOTICE = ("This questionnaire is for learning, not a diagnosis: it suggests conditions to read about and "
           "shows why. If something feels urgent, stop here and get medical help.")

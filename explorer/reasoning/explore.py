@@ -1,12 +1,12 @@
 """explore(): findings in, a Result out. Resolves the words, runs the engine, ranks the suggestions."""
-from .disclaimer import DISCLAIMER
+from ..knowledge.disclaimer import DISCLAIMER
 from .engine import Inference, engine_for
-from .errors import InputError
-from .knowledge import load_knowledge
+from ..errors import InputError
+from ..knowledge.loader import load_knowledge
 from .ranking import rank_suggestions
-from .records import KnowledgeBase
+from ..knowledge.records import KnowledgeBase
 from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
-from .vocabulary import split_inputs, vocabulary_for
+from ..knowledge.vocabulary import split_inputs, vocabulary_for
 
 
 def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:

@@ -6,18 +6,20 @@ from pathlib import Path
 
 import click
 
-from . import __version__, cli_ask, cli_batch
-from .api import list_conditions, list_symptoms
-from .batch import FORMATS as BATCH_FORMATS
-from .batch import BatchFileError
-from .casefile import load_one_case
-from .catalog import close_conditions, find_condition
-from .disclaimer import DISCLAIMER
-from .errors import InputError, KnowledgeError
-from .explore import explore
-from .formats import RENDERERS
-from .formats.cards import card_dict, card_text, conditions_dict, conditions_text, symptoms_dict, symptoms_text
-from .knowledge import load_knowledge
+from .. import __version__
+from . import ask as cli_ask
+from . import batch as cli_batch
+from ..api import list_conditions, list_symptoms
+from ..cases.batch import FORMATS as BATCH_FORMATS
+from ..cases.batch import BatchFileError
+from ..cases.casefile import load_one_case
+from ..knowledge.catalog import close_conditions, find_condition
+from ..knowledge.disclaimer import DISCLAIMER
+from ..errors import InputError, KnowledgeError
+from ..reasoning.explore import explore
+from ..formats import RENDERERS
+from ..formats.cards import card_dict, card_text, conditions_dict, conditions_text, symptoms_dict, symptoms_text
+from ..knowledge.loader import load_knowledge
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_KNOWLEDGE = 0, 1, 2, 3
 

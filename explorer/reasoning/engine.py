@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
-from .records import KnowledgeBase
+from ..knowledge.records import KnowledgeBase
 
 SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 

@@ -6,7 +6,7 @@ loader is used (libyaml's when present, for speed); duplicate keys are errors, n
 """
 import yaml
 
-from .errors import ExplorerError, KnowledgeError
+from ..errors import ExplorerError, KnowledgeError
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import yamlcheck
-from .errors import KnowledgeError
+from ..errors import KnowledgeError
 from .records import (FREQUENCIES, LINK_ROLES, STRENGTHS, Condition, KnowledgeBase, Link, Pattern, RedFlagDef, Rule,
                       Source, Symptom, Term)
 from .yamlcheck import ID, RULE_ID, Problems, check_keys, line_of, text, text_list
@@ -66,7 +66,7 @@ def packaged_folders():
     except ModuleNotFoundError:
         # Run from a source checkout whose explorer/ shadows the installed package (python -m pytest
         # from the repository root): the same files sit in the checkout's top-level data/ and rules/.
-        root = Path(__file__).resolve().parent.parent
+        root = Path(__file__).resolve().parents[2]
         return root / "data", root / "rules"
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
-from .batch import open_cases, read_cases, run_cases
-from .formats.batch_formats import WRITERS
+from ..cases.batch import open_cases, read_cases, run_cases
+from ..formats.batch_formats import WRITERS
 
 
 def run(source, input_format, fmt, output, kb) -> tuple[int, int]:

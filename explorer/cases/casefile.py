@@ -6,7 +6,7 @@ import tempfile
 import yaml
 
 from .batch import BatchFileError, Case, CaseError, open_cases, read_cases
-from .records import KnowledgeBase
+from ..knowledge.records import KnowledgeBase
 
 
 def load_one_case(path, kb: KnowledgeBase) -> Case:

@@ -1,0 +1,2 @@
+"""Reasoning layer: the experta engine built from the rules, exploration, ranking and the questionnaire.
+Returns records; never prints."""
