@@ -4,6 +4,7 @@ test: it prints figures and never fails on them.
 
     python benchmarks/batch_memory.py [--sizes 500 5000 20000]
 """
+
 import argparse
 import json
 import shutil
@@ -13,8 +14,14 @@ import tempfile
 import time
 from pathlib import Path
 
-FINDINGS = [["numbness", "dry eyes"], ["joint pain", "swollen joints", "stiff joints"], ["weakness", "tingling", "flu"],
-            ["butterfly rash", "tired", "joint pain"], ["double vision", "clumsy"], ["burning feet", "diabetes"]]
+FINDINGS = [
+    ["numbness", "dry eyes"],
+    ["joint pain", "swollen joints", "stiff joints"],
+    ["weakness", "tingling", "flu"],
+    ["butterfly rash", "tired", "joint pain"],
+    ["double vision", "clumsy"],
+    ["burning feet", "diabetes"],
+]
 
 
 def command() -> list[str]:
@@ -29,11 +36,14 @@ def run(size: int, folder: Path) -> tuple[float, float]:
             out.write(json.dumps({"id": f"c{i}", "symptoms": FINDINGS[i % len(FINDINGS)]}) + "\n")
     start = time.perf_counter()
     # A fresh Python process per size, so ru_maxrss of the child is this run's peak alone.
-    probe = ("import resource, subprocess, sys; "
-             "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    done = subprocess.run([sys.executable, "-c", probe, *command(), "batch", str(source)], capture_output=True,
-                          text=True, check=True)
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command(), "batch", str(source)], capture_output=True, text=True, check=True
+    )
     return time.perf_counter() - start, int(done.stdout.strip()) / 1024
 
 
@@ -44,8 +54,10 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             seconds, peak_mib = run(size, Path(folder))
-            print(f"batch of {size:>6} cases (JSON Lines): {seconds:6.1f} s, {size / seconds:6.0f} cases/s, "
-                  f"peak memory {peak_mib:.0f} MiB")
+            print(
+                f"batch of {size:>6} cases (JSON Lines): {seconds:6.1f} s, {size / seconds:6.0f} cases/s, "
+                f"peak memory {peak_mib:.0f} MiB"
+            )
 
 
 if __name__ == "__main__":

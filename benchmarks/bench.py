@@ -3,6 +3,7 @@ figures and never fails on them.
 
     python benchmarks/bench.py [--runs 10] [--queries 2000]
 """
+
 import argparse
 import shutil
 import statistics
@@ -38,6 +39,7 @@ def in_process(queries: int) -> dict:
     start = time.perf_counter()
     from explorer import explore, load_knowledge
     from explorer.reasoning.engine import engine_for
+
     kb = load_knowledge()
     loaded = time.perf_counter()
     engine_for(kb)
@@ -47,15 +49,21 @@ def in_process(queries: int) -> dict:
     for i in range(queries):
         explore(*CASES[i % len(CASES)], kb=kb)
     elapsed = time.perf_counter() - start_q
-    return {"import+load_ms": (loaded - start) * 1000, "build_ms": (built - loaded) * 1000,
-            "per_query_ms": elapsed / queries * 1000, "queries_per_s": queries / elapsed, "rules": len(kb.rules),
-            "next_question_ms": next_question_ms(kb)}
+    return {
+        "import+load_ms": (loaded - start) * 1000,
+        "build_ms": (built - loaded) * 1000,
+        "per_query_ms": elapsed / queries * 1000,
+        "queries_per_s": queries / elapsed,
+        "rules": len(kb.rules),
+        "next_question_ms": next_question_ms(kb),
+    }
 
 
 def next_question_ms(kb, rounds: int = 5) -> float:
     """Mean time for the questionnaire to choose its next question, over whole sessions answered "no"."""
-    from explorer.reasoning.questionnaire import Questionnaire
     from explorer.knowledge.vocabulary import vocabulary_for
+    from explorer.reasoning.questionnaire import Questionnaire
+
     times = []
     for _ in range(rounds):
         for present, _absent in CASES:
@@ -80,16 +88,24 @@ def main():
     parser.add_argument("--queries", type=int, default=2000, help="in-process queries to time")
     args = parser.parse_args()
     times = cold_start(args.runs)
-    print(f"cold start, `symptom-explorer match numbness \"dry eyes\"` ({args.runs} runs): "
-          f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms")
+    print(
+        f'cold start, `symptom-explorer match numbness "dry eyes"` ({args.runs} runs): '
+        f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms"
+    )
     figures = in_process(args.queries)
-    print(f"in process: import and load knowledge {figures['import+load_ms']:.0f} ms, build engine "
-          f"({figures['rules']} rules) {figures['build_ms']:.0f} ms")
-    print(f"in process: {figures['per_query_ms']:.2f} ms per query, {figures['queries_per_s']:.0f} queries/s "
-          f"({args.queries} queries over {len(CASES)} cases, full explore(): resolve, run, rank)")
-    print(f"questionnaire: {figures['next_question_ms']:.0f} ms on average to choose the next question "
-          f"(every candidate tried both ways)")
+    print(
+        f"in process: import and load knowledge {figures['import+load_ms']:.0f} ms, build engine "
+        f"({figures['rules']} rules) {figures['build_ms']:.0f} ms"
+    )
+    print(
+        f"in process: {figures['per_query_ms']:.2f} ms per query, {figures['queries_per_s']:.0f} queries/s "
+        f"({args.queries} queries over {len(CASES)} cases, full explore(): resolve, run, rank)"
+    )
+    print(
+        f"questionnaire: {figures['next_question_ms']:.0f} ms on average to choose the next question "
+        f"(every candidate tried both ways)"
+    )
 
 
 if __name__ == "__main__":

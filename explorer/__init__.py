@@ -11,21 +11,36 @@ For scripts::
 
 Everything returned is a frozen record (see ``explorer.result`` and ``explorer.records``).
 """
+
 __version__ = "0.1.0"
 
 # The public API, imported on first use: `symptom-explorer match` should not pay for the batch readers,
 # and `from explorer import explore` still works as before.
 _EXPORTS = {
-    "explore_file": "api", "get_condition": "api", "list_conditions": "api", "list_symptoms": "api",
+    "explore_file": "api",
+    "get_condition": "api",
+    "list_conditions": "api",
+    "list_symptoms": "api",
     "output_schema": "api",
-    "BatchFileError": "cases.batch", "Case": "cases.batch", "CaseError": "cases.batch", "Outcome": "cases.batch",
-    "ExplorerError": "errors", "InputError": "errors", "KnowledgeError": "errors",
+    "BatchFileError": "cases.batch",
+    "Case": "cases.batch",
+    "CaseError": "cases.batch",
+    "Outcome": "cases.batch",
+    "ExplorerError": "errors",
+    "InputError": "errors",
+    "KnowledgeError": "errors",
     "explore": "reasoning.explore",
     "load_knowledge": "knowledge.loader",
-    "Condition": "knowledge.records", "KnowledgeBase": "knowledge.records", "Rule": "knowledge.records",
-    "Source": "knowledge.records", "Symptom": "knowledge.records",
-    "Evidence": "reasoning.result", "RedFlag": "reasoning.result", "Result": "reasoning.result",
-    "Suggestion": "reasoning.result", "TraceStep": "reasoning.result",
+    "Condition": "knowledge.records",
+    "KnowledgeBase": "knowledge.records",
+    "Rule": "knowledge.records",
+    "Source": "knowledge.records",
+    "Symptom": "knowledge.records",
+    "Evidence": "reasoning.result",
+    "RedFlag": "reasoning.result",
+    "Result": "reasoning.result",
+    "Suggestion": "reasoning.result",
+    "TraceStep": "reasoning.result",
 }
 __all__ = sorted([*_EXPORTS, "__version__"])
 

@@ -1,10 +1,11 @@
 """Functions for scripts, on top of explore(): browse the knowledge, run a file of cases, get the
 output schema. Every function takes an optional ``kb`` (from ``load_knowledge(folder)``); without it
 the built-in knowledge base is used."""
+
 import json
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from .cases.batch import Outcome, open_cases, read_cases, run_cases
 from .knowledge.catalog import find_condition, sorted_conditions

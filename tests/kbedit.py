@@ -1,4 +1,5 @@
 """Helpers for tests that edit a copy of the knowledge files."""
+
 from pathlib import Path
 
 
@@ -14,4 +15,3 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
-

@@ -1,5 +1,6 @@
 """The questionnaire in a real pseudo-terminal, driven as a person would: typing findings and answers,
 asking why, going back, and ending with Ctrl-D or Ctrl-C."""
+
 import pytest
 import yaml
 
@@ -11,8 +12,15 @@ ANSWER_PROMPT = r"\[yes/no/not sure, why, how, back, skip, quit, help\] > "
 
 
 def spawn(tmp_path, *args):
-    child = pexpect.spawn(installed_command(), ["ask", *args], cwd=str(tmp_path), encoding="utf-8", timeout=30,
-                          dimensions=(50, 120), env={"TERM": "dumb", "PATH": "/usr/bin:/bin"})
+    child = pexpect.spawn(
+        installed_command(),
+        ["ask", *args],
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 120),
+        env={"TERM": "dumb", "PATH": "/usr/bin:/bin"},
+    )
     return child
 
 

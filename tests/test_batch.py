@@ -1,4 +1,5 @@
 """Batch runs: every input format, stdin, bad cases in the middle, output formats, and unreadable input."""
+
 import csv
 import io
 import json
@@ -8,7 +9,10 @@ from click.testing import CliRunner
 
 from explorer.cli import cli
 
-GOOD = [("a", ["numbness", "dry eyes"], []), ("b", ["joint pain", "swollen joints", "morning stiffness"], ["butterfly rash"])]
+GOOD = [
+    ("a", ["numbness", "dry eyes"], []),
+    ("b", ["joint pain", "swollen joints", "morning stiffness"], ["butterfly rash"]),
+]
 
 
 def run(*args, input=None):
@@ -40,8 +44,9 @@ def as_csv(cases):
     return out.getvalue()
 
 
-@pytest.mark.parametrize("suffix,make", [(".yaml", as_yaml), (".json", as_json), (".jsonl", as_jsonl),
-                                         (".csv", as_csv)])
+@pytest.mark.parametrize(
+    "suffix,make", [(".yaml", as_yaml), (".json", as_json), (".jsonl", as_jsonl), (".csv", as_csv)]
+)
 def test_each_input_format_from_a_file_and_from_stdin(tmp_path, suffix, make):
     path = tmp_path / f"cases{suffix}"
     path.write_text(make(GOOD), encoding="utf-8")
@@ -56,12 +61,18 @@ def test_each_input_format_from_a_file_and_from_stdin(tmp_path, suffix, make):
 
 
 def test_phenopacket_json_and_jsonl(tmp_path):
-    packet = {"id": "pp1", "subject": {"id": "patient-1"}, "metaData": {"created": "2026-01-01T00:00:00Z"},
-              "phenotypicFeatures": [{"type": {"id": "HP:0000217", "label": "Xerostomia"}},
-                                     {"type": {"id": "HP:0001097", "label": "Keratoconjunctivitis sicca"}},
-                                     {"type": {"id": "HP:0033748", "label": "Hypoesthesia"}},
-                                     {"type": {"id": "HP:0002829", "label": "Arthralgia"}, "excluded": True},
-                                     {"type": {"id": "HP:9999999", "label": "Dry skin"}}]}
+    packet = {
+        "id": "pp1",
+        "subject": {"id": "patient-1"},
+        "metaData": {"created": "2026-01-01T00:00:00Z"},
+        "phenotypicFeatures": [
+            {"type": {"id": "HP:0000217", "label": "Xerostomia"}},
+            {"type": {"id": "HP:0001097", "label": "Keratoconjunctivitis sicca"}},
+            {"type": {"id": "HP:0033748", "label": "Hypoesthesia"}},
+            {"type": {"id": "HP:0002829", "label": "Arthralgia"}, "excluded": True},
+            {"type": {"id": "HP:9999999", "label": "Dry skin"}},
+        ],
+    }
     (tmp_path / "one.json").write_text(json.dumps(packet, indent=2), encoding="utf-8")
     result = run(str(tmp_path / "one.json"))
     assert result.exit_code == 0, result.output
@@ -77,19 +88,30 @@ def test_phenopacket_json_and_jsonl(tmp_path):
 
 
 def test_bad_cases_in_the_middle_do_not_stop_the_others():
-    stdin = "\n".join([
-        json.dumps({"id": "first", "symptoms": ["numbness"]}),
-        '{"id": "broken", symptoms: }',
-        json.dumps({"id": "extra-key", "symptoms": ["numbness"], "colour": "red"}),
-        json.dumps({"id": "nothing-known", "symptoms": ["glowing toenails"]}),
-        json.dumps({"id": "half-known", "symptoms": ["tingling", "xyzzy"]}),
-        json.dumps({"id": "last", "symptoms": ["dry eyes", "dry mouth"]}),
-    ]) + "\n"
+    stdin = (
+        "\n".join(
+            [
+                json.dumps({"id": "first", "symptoms": ["numbness"]}),
+                '{"id": "broken", symptoms: }',
+                json.dumps({"id": "extra-key", "symptoms": ["numbness"], "colour": "red"}),
+                json.dumps({"id": "nothing-known", "symptoms": ["glowing toenails"]}),
+                json.dumps({"id": "half-known", "symptoms": ["tingling", "xyzzy"]}),
+                json.dumps({"id": "last", "symptoms": ["dry eyes", "dry mouth"]}),
+            ]
+        )
+        + "\n"
+    )
     result = run("-", "--input-format", "jsonl", input=stdin)
     assert result.exit_code == 1
     got = {(r["case"]["id"], r["case"]["line"]): r for r in records(result.stdout)}
-    assert [key for key in got] == [("first", 1), (None, 2), ("extra-key", 3), ("nothing-known", 4),
-                                    ("half-known", 5), ("last", 6)]
+    assert [key for key in got] == [
+        ("first", 1),
+        (None, 2),
+        ("extra-key", 3),
+        ("nothing-known", 4),
+        ("half-known", 5),
+        ("last", 6),
+    ]
     assert got[("first", 1)]["status"] == "ok" and got[("last", 6)]["status"] == "ok"
     assert got[(None, 2)]["status"] == "error" and "malformed JSON line" in got[(None, 2)]["error"]
     assert "unknown key(s) colour" in got[("extra-key", 3)]["error"]
@@ -104,7 +126,10 @@ def test_yaml_syntax_error_spoils_only_its_case():
     result = run("-", input=stdin)
     got = records(result.stdout)
     assert [(r["case"]["id"], r["case"]["line"], r["status"]) for r in got] == [
-        ("one", 1, "ok"), ("two", 3, "error"), ("three", 5, "ok")]
+        ("one", 1, "ok"),
+        ("two", 3, "error"),
+        ("three", 5, "ok"),
+    ]
     assert "malformed YAML" in got[1]["error"]
 
 
@@ -138,11 +163,14 @@ def test_output_may_not_overwrite_the_input(tmp_path):
     assert source.read_text(encoding="utf-8") == as_jsonl(GOOD)
 
 
-@pytest.mark.parametrize("content,message", [
-    (b"\xff\xfe\x00bad", "not UTF-8"),
-    (b'[{"id": "x", "symptoms": ["numbness"]}, {"id": ', "the cases before it were processed"),
-    (b"key: value\n", "expected a YAML list of cases"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"\xff\xfe\x00bad", "not UTF-8"),
+        (b'[{"id": "x", "symptoms": ["numbness"]}, {"id": ', "the cases before it were processed"),
+        (b"key: value\n", "expected a YAML list of cases"),
+    ],
+)
 def test_unreadable_input_is_a_clear_error(tmp_path, content, message):
     path = tmp_path / ("cases.json" if content.startswith(b"[") else "cases.yaml")
     path.write_bytes(content)
@@ -174,6 +202,7 @@ def test_missing_file():
 def test_shipped_example_cases_all_run():
     from explorer import explore_file
     from explorer.knowledge.loader import packaged_folders
+
     cases = packaged_folders()[0].joinpath("cases", "examples.yaml")
     outcomes = list(explore_file(str(cases)))
     assert len(outcomes) >= 7 and all(o.status == "ok" for o in outcomes)
@@ -204,10 +233,15 @@ def test_large_input_streams_case_by_case(tmp_path):
 def test_progress_shows_on_a_terminal_but_not_in_a_pipe(tmp_path):
     pexpect = pytest.importorskip("pexpect")
     from tests.test_installed import installed_command
+
     source = tmp_path / "cases.jsonl"
     source.write_text(as_jsonl(GOOD * 3), encoding="utf-8")
-    child = pexpect.spawn(installed_command(), ["batch", str(source), "--output", str(tmp_path / "out.jsonl")],
-                          encoding="utf-8", timeout=30)
+    child = pexpect.spawn(
+        installed_command(),
+        ["batch", str(source), "--output", str(tmp_path / "out.jsonl")],
+        encoding="utf-8",
+        timeout=30,
+    )
     child.expect("6 case\\(s\\) done")
     child.expect(pexpect.EOF)
     child.close()

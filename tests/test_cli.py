@@ -1,4 +1,5 @@
 """Every command through click's CliRunner: exit code, stdout and stderr checked separately."""
+
 import json
 import re
 
@@ -42,8 +43,9 @@ def test_json_contract():
     data = json.loads(result.stdout)
     assert data["schema_version"] == 1
     assert data["recognized"][0] == {"input": "numbness", "symptom": {"id": "numbness", "label": "Numbness"}}
-    assert data["unrecognized"] == [{"input": "numbnes", "did_you_mean": [{"id": "numbness", "label": "Numbness"}],
-                                     "condition": None}]
+    assert data["unrecognized"] == [
+        {"input": "numbnes", "did_you_mean": [{"id": "numbness", "label": "Numbness"}], "condition": None}
+    ]
     assert data["absent"] == [{"input": "dry mouth", "symptom": {"id": "dry_mouth", "label": "Dry mouth"}}]
     top = data["suggestions"][0]
     assert set(top) >= {"rank", "condition", "strength", "supporting", "missing", "against", "explanation", "sources"}

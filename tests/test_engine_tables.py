@@ -1,4 +1,5 @@
 """Engine behaviour as tables: findings in, expected suggestions and red flags out."""
+
 import json
 import os
 import subprocess
@@ -69,17 +70,31 @@ def test_risk_factor_steers_toward_its_cause(kb):
     assert ids(with_diabetes)[0] == "diabetic_neuropathy"
 
 
-@pytest.mark.parametrize("finding,flag", [("trouble breathing", "breathing"), ("difficulty swallowing", "swallowing"),
-                                          ("weakness getting worse quickly", "spreading_weakness"),
-                                          ("paralysis", "paralysis")])
+@pytest.mark.parametrize(
+    "finding,flag",
+    [
+        ("trouble breathing", "breathing"),
+        ("difficulty swallowing", "swallowing"),
+        ("weakness getting worse quickly", "spreading_weakness"),
+        ("paralysis", "paralysis"),
+    ],
+)
 def test_urgent_findings_raise_their_red_flag(kb, finding, flag):
     result = explore(["tingling", finding], kb=kb)
     assert [f.id for f in result.red_flags] == [flag]
     assert result.red_flags[0].because[0].id in {s.id for s in kb.symptoms.values()}
 
 
-@pytest.mark.parametrize("findings", [["numbness", "tingling"], ["dry eyes", "dry mouth"], ["joint pain", "fatigue"],
-                                      ["weakness", "recent infection"], ["double vision"]])
+@pytest.mark.parametrize(
+    "findings",
+    [
+        ["numbness", "tingling"],
+        ["dry eyes", "dry mouth"],
+        ["joint pain", "fatigue"],
+        ["weakness", "recent infection"],
+        ["double vision"],
+    ],
+)
 def test_non_urgent_findings_raise_no_red_flag(kb, findings):
     assert explore(findings, kb=kb).red_flags == ()
 
@@ -91,9 +106,11 @@ def test_reported_absent_red_flag_finding_raises_nothing(kb):
 def test_chaining_goes_symptom_pattern_pattern_condition(kb):
     result = explore(["numbness"], kb=kb)
     steps = [(s.rule, s.matched_present, s.target) for s in result.trace]
-    assert steps[:3] == [("pattern.sensory", ("numbness",), "sensory_nerve_symptoms"),
-                         ("pattern.peripheral", ("sensory_nerve_symptoms",), "peripheral_nerve_involvement"),
-                         ("neuropathy.nerve-involvement", ("peripheral_nerve_involvement",), "peripheral_neuropathy")]
+    assert steps[:3] == [
+        ("pattern.sensory", ("numbness",), "sensory_nerve_symptoms"),
+        ("pattern.peripheral", ("sensory_nerve_symptoms",), "peripheral_nerve_involvement"),
+        ("neuropathy.nerve-involvement", ("peripheral_nerve_involvement",), "peripheral_neuropathy"),
+    ]
 
 
 def test_same_result_whatever_the_input_order(kb):
@@ -106,9 +123,27 @@ def test_same_bytes_whatever_the_hash_seed():
     outputs = set()
     for seed in ("0", "1", "12345"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        done = subprocess.run([sys.executable, "-m", "explorer", "match", "--format", "json", "weakness", "tingling",
-                               "recent infection", "dry eyes", "joint pain", "fatigue", "butterfly rash"],
-                              capture_output=True, text=True, env=env, check=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "explorer",
+                "match",
+                "--format",
+                "json",
+                "weakness",
+                "tingling",
+                "recent infection",
+                "dry eyes",
+                "joint pain",
+                "fatigue",
+                "butterfly rash",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["trace"]
@@ -124,4 +159,5 @@ def test_conflicting_finding_is_left_out_and_reported(kb):
 
 def test_engine_is_reused_between_queries(kb):
     from explorer.reasoning.engine import engine_for
+
     assert engine_for(kb) is engine_for(kb)

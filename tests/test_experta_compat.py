@@ -1,4 +1,5 @@
 """experta 1.9.4 must import and fire on the running Python, without touching the user's logging."""
+
 import logging
 import subprocess
 import sys
@@ -25,8 +26,7 @@ def test_engine_imports_and_fires_on_this_python():
 
 
 def test_importing_the_engine_leaves_the_root_logger_alone():
-    code = ("import logging, explorer.reasoning.engine, sys; "
-            "sys.exit(len(logging.getLogger().handlers))")
+    code = "import logging, explorer.reasoning.engine, sys; sys.exit(len(logging.getLogger().handlers))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, "experta's logging.basicConfig() handler was left installed"
     assert done.stderr == ""
@@ -34,5 +34,6 @@ def test_importing_the_engine_leaves_the_root_logger_alone():
 
 def test_experta_watcher_logs_do_not_reach_stderr(capsys):
     import explorer.reasoning.engine  # noqa: F401
+
     logging.getLogger("experta.watchers.RULES").warning("should stay quiet")
     assert capsys.readouterr().err == ""

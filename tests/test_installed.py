@@ -1,5 +1,6 @@
 """As a user would: the installed `symptom-explorer` command in a subprocess, and a non-editable
 install (a built wheel) run from another directory, which proves the knowledge files ship inside it."""
+
 import json
 import os
 import shutil
@@ -22,16 +23,22 @@ def installed_command() -> str:
 
 
 def test_installed_command_matches_from_any_directory(tmp_path):
-    done = subprocess.run([installed_command(), "match", "numbness", "dry eyes"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [installed_command(), "match", "numbness", "dry eyes"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert "1. Sjögren's syndrome - strong match" in done.stdout
     assert done.stderr == ""
 
 
 def test_installed_command_bad_input_has_no_traceback(tmp_path):
-    done = subprocess.run([installed_command(), "match", "--format", "json", "tingeling"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [installed_command(), "match", "--format", "json", "tingeling"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert json.loads(done.stdout)["unrecognized"][0]["did_you_mean"][0]["id"] == "tingling"
@@ -39,35 +46,62 @@ def test_installed_command_bad_input_has_no_traceback(tmp_path):
 
 def test_output_piped_into_head_ends_quietly(tmp_path):
     pipeline = f"'{installed_command()}' symptoms | head -n 1"
-    done = subprocess.run(["bash", "-o", "pipefail", "-c", pipeline], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", pipeline], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
 
 
 def test_python_dash_m_works(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "explorer", "--version"], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "--version"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0 and done.stdout.startswith("symptom-explorer, version")
 
 
 def test_built_wheel_ships_the_knowledge_and_runs_outside_the_checkout(tmp_path):
     wheels = tmp_path / "wheels"
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
-                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert build.returncode == 0, build.stderr
     wheel = next(wheels.glob("symptom_explorer-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    for expected in ("explorer/data/symptoms.yaml", "explorer/data/conditions.yaml", "explorer/rules/10_patterns.yaml",
-                     "explorer/data/cases/examples.yaml"):
+    for expected in (
+        "explorer/data/symptoms.yaml",
+        "explorer/data/conditions.yaml",
+        "explorer/rules/10_patterns.yaml",
+        "explorer/data/cases/examples.yaml",
+    ):
         assert expected in names, expected
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     env = dict(os.environ, PYTHONPATH=str(target))
-    done = subprocess.run([sys.executable, "-c", "import explorer; print(explorer.__file__)"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", "import explorer; print(explorer.__file__)"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.stdout.startswith(str(target)), done.stdout + done.stderr
-    done = subprocess.run([sys.executable, "-m", "explorer", "match", "joint pain", "swollen joints", "stiff joints"],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "match", "joint pain", "swollen joints", "stiff joints"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "1. Rheumatoid arthritis - strong match" in done.stdout

@@ -1,12 +1,12 @@
 """Broken knowledge files are reported as `file:line: where: what`, all at once, and the CLI exits 3
 with no traceback."""
+
 import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
 from explorer.errors import KnowledgeError
 from explorer.knowledge.loader import load_knowledge
-
 from tests.kbedit import edit, line_of
 
 
@@ -22,37 +22,82 @@ def test_the_copy_itself_loads(kb_copy):
 
 def test_unknown_key_names_file_line_and_entry(kb_copy):
     rules = kb_copy / "rules" / "40_autoimmune.yaml"
-    edit(rules, "  suggest: sjogren_syndrome\n  strength: moderate",
-         "  suggest: sjogren_syndrome\n  strenght: moderate")
+    edit(
+        rules, "  suggest: sjogren_syndrome\n  strength: moderate", "  suggest: sjogren_syndrome\n  strenght: moderate"
+    )
     problems = problems_for(kb_copy)
     line = line_of(rules, "strenght")
-    assert any(p.startswith(f"{rules}:{line}: rule 'sjogren.sicca': unknown key 'strenght'") for p in problems), problems
+    assert any(p.startswith(f"{rules}:{line}: rule 'sjogren.sicca': unknown key 'strenght'") for p in problems), (
+        problems
+    )
     assert any("a suggestion needs a strength" in p for p in problems)
 
 
 BREAKAGES = [
     # (file, text replaced, replacement, text on the line the problem must name, what it must say)
-    ("rules/10_patterns.yaml", "any: [dry_eyes, dry_mouth]", "any: [dry_eye, dry_mouth]", "any: [dry_eye,",
-     "rule 'pattern.sicca'.when.any: unknown finding 'dry_eye' (did you mean 'dry_eyes'?)"),
-    ("rules/40_autoimmune.yaml", "suggest: multiple_sclerosis\n  strength: weak",
-     "suggest: multiple_sclerosiss\n  strength: weak", "multiple_sclerosiss",
-     "unknown suggest target 'multiple_sclerosiss' (did you mean 'multiple_sclerosis'?)"),
-    ("rules/20_red_flags.yaml", "    - article: Common Autoimmune Diseases Associated with Neuropathy",
-     "    - article: Common Autoimmune Disease", "article: Common Autoimmune Disease",
-     "article section 'Common Autoimmune Disease' is not a heading of the article"),
-    ("data/conditions.yaml", '{symptom: hair_loss, annotation: "ORPHA:536"', '{symptom: hair_loss, annotation: "ORPHA:999"',
-     "ORPHA:999", "annotation 'ORPHA:999' is not one of this condition's codes"),
-    ("rules/30_neuropathy_causes.yaml", "at_least: 2", "at_least: 9", "at_least: 9",
-     "when.at_least: must be a whole number from 1 to 5"),
-    ("data/conditions.yaml", "{symptom: fever, annotation: \"OMIM:180300\", role: possible}",
-     "{symptom: fevr, annotation: \"OMIM:180300\", role: possible}", "symptom: fevr",
-     "unknown symptom 'fevr' (did you mean 'fever'?)"),
-    ("data/conditions.yaml", "frequency: occasional}", "frequency: sometimes}", "frequency: sometimes",
-     "frequency 'sometimes' must be one of"),
-    ("data/symptoms.yaml", 'hpo: {id: "HP:0000217", label: Xerostomia}', 'hpo: {id: "HP:217", label: Xerostomia}',
-     "HP:217", "'HP:217' is not an HPO id"),
-    ("rules/10_patterns.yaml", "  infer: sicca_symptoms", "  infer: sicca_symptoms\n  red_flag: breathing",
-     "- id: pattern.sicca", "needs exactly one of: infer, suggest, red_flag"),
+    (
+        "rules/10_patterns.yaml",
+        "any: [dry_eyes, dry_mouth]",
+        "any: [dry_eye, dry_mouth]",
+        "any: [dry_eye,",
+        "rule 'pattern.sicca'.when.any: unknown finding 'dry_eye' (did you mean 'dry_eyes'?)",
+    ),
+    (
+        "rules/40_autoimmune.yaml",
+        "suggest: multiple_sclerosis\n  strength: weak",
+        "suggest: multiple_sclerosiss\n  strength: weak",
+        "multiple_sclerosiss",
+        "unknown suggest target 'multiple_sclerosiss' (did you mean 'multiple_sclerosis'?)",
+    ),
+    (
+        "rules/20_red_flags.yaml",
+        "    - article: Common Autoimmune Diseases Associated with Neuropathy",
+        "    - article: Common Autoimmune Disease",
+        "article: Common Autoimmune Disease",
+        "article section 'Common Autoimmune Disease' is not a heading of the article",
+    ),
+    (
+        "data/conditions.yaml",
+        '{symptom: hair_loss, annotation: "ORPHA:536"',
+        '{symptom: hair_loss, annotation: "ORPHA:999"',
+        "ORPHA:999",
+        "annotation 'ORPHA:999' is not one of this condition's codes",
+    ),
+    (
+        "rules/30_neuropathy_causes.yaml",
+        "at_least: 2",
+        "at_least: 9",
+        "at_least: 9",
+        "when.at_least: must be a whole number from 1 to 5",
+    ),
+    (
+        "data/conditions.yaml",
+        '{symptom: fever, annotation: "OMIM:180300", role: possible}',
+        '{symptom: fevr, annotation: "OMIM:180300", role: possible}',
+        "symptom: fevr",
+        "unknown symptom 'fevr' (did you mean 'fever'?)",
+    ),
+    (
+        "data/conditions.yaml",
+        "frequency: occasional}",
+        "frequency: sometimes}",
+        "frequency: sometimes",
+        "frequency 'sometimes' must be one of",
+    ),
+    (
+        "data/symptoms.yaml",
+        'hpo: {id: "HP:0000217", label: Xerostomia}',
+        'hpo: {id: "HP:217", label: Xerostomia}',
+        "HP:217",
+        "'HP:217' is not an HPO id",
+    ),
+    (
+        "rules/10_patterns.yaml",
+        "  infer: sicca_symptoms",
+        "  infer: sicca_symptoms\n  red_flag: breathing",
+        "- id: pattern.sicca",
+        "needs exactly one of: infer, suggest, red_flag",
+    ),
 ]
 
 
@@ -75,11 +120,16 @@ def test_duplicate_ids_point_at_the_first_definition(kb_copy):
 
 def test_pattern_nobody_infers_is_an_error(kb_copy):
     patterns = kb_copy / "data" / "patterns.yaml"
-    patterns.write_text(patterns.read_text(encoding="utf-8") +
-                        "\n- id: orphan_pattern\n  label: Orphan\n  description: Never inferred.\n", encoding="utf-8")
+    patterns.write_text(
+        patterns.read_text(encoding="utf-8")
+        + "\n- id: orphan_pattern\n  label: Orphan\n  description: Never inferred.\n",
+        encoding="utf-8",
+    )
     problems = problems_for(kb_copy)
-    assert any(p.startswith(f"{patterns}:{line_of(patterns, 'orphan_pattern')}: orphan_pattern: pattern is never "
-                            "inferred") for p in problems), problems
+    assert any(
+        p.startswith(f"{patterns}:{line_of(patterns, 'orphan_pattern')}: orphan_pattern: pattern is never inferred")
+        for p in problems
+    ), problems
 
 
 def test_yaml_syntax_error_has_file_and_line(kb_copy):
@@ -111,8 +161,9 @@ def test_unsafe_yaml_tags_are_refused(kb_copy):
 
 def test_cli_reports_every_problem_and_exits_3_without_traceback(kb_copy):
     rules = kb_copy / "rules" / "40_autoimmune.yaml"
-    edit(rules, "  suggest: sjogren_syndrome\n  strength: moderate",
-         "  suggest: sjogren_syndrome\n  strenght: moderate")
+    edit(
+        rules, "  suggest: sjogren_syndrome\n  strength: moderate", "  suggest: sjogren_syndrome\n  strenght: moderate"
+    )
     edit(kb_copy / "rules" / "10_patterns.yaml", "any: [dry_eyes, dry_mouth]", "any: [dry_eye, dry_mouth]")
     result = CliRunner().invoke(cli, ["match", "--knowledge", str(kb_copy), "numbness"])
     assert result.exit_code == 3

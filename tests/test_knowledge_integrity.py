@@ -1,4 +1,5 @@
 """The shipped knowledge base is complete and every rule is reachable."""
+
 import pytest
 
 from explorer import explore
@@ -16,7 +17,7 @@ def minimal_inputs(kb, finding, seen=()):
 
 def requirements(kb, rule, seen=()):
     needed = set()
-    for finding in rule.all + rule.any[:rule.at_least]:
+    for finding in rule.all + rule.any[: rule.at_least]:
         needed |= minimal_inputs(kb, finding, seen)
     return needed
 
@@ -45,10 +46,18 @@ def test_every_rule_explains_itself_and_cites_a_source(kb):
 
 def test_article_conditions_are_all_present(kb):
     names = {c.name for c in kb.conditions.values()}
-    for expected in ("Peripheral neuropathy", "Guillain-Barré syndrome", "Sjögren's syndrome",
-                     "Systemic lupus erythematosus", "Rheumatoid arthritis", "Multiple sclerosis",
-                     "Diabetic neuropathy", "Alcohol-related neuropathy", "Toxic neuropathy",
-                     "Neuropathy after or during an infection"):
+    for expected in (
+        "Peripheral neuropathy",
+        "Guillain-Barré syndrome",
+        "Sjögren's syndrome",
+        "Systemic lupus erythematosus",
+        "Rheumatoid arthritis",
+        "Multiple sclerosis",
+        "Diabetic neuropathy",
+        "Alcohol-related neuropathy",
+        "Toxic neuropathy",
+        "Neuropathy after or during an infection",
+    ):
         assert expected in names
 
 
@@ -57,8 +66,9 @@ def test_article_and_annotation_links_are_both_used(kb):
     assert kinds == {"article", "annotation"}
 
 
-@pytest.mark.parametrize("flag_symptom", ["trouble_breathing", "trouble_swallowing", "rapidly_spreading_weakness",
-                                          "paralysis"])
+@pytest.mark.parametrize(
+    "flag_symptom", ["trouble_breathing", "trouble_swallowing", "rapidly_spreading_weakness", "paralysis"]
+)
 def test_urgent_findings_carry_an_urgent_note(kb, flag_symptom):
     assert kb.symptoms[flag_symptom].urgent_note
 

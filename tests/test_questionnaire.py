@@ -1,5 +1,6 @@
 """The questionnaire: question selection as tables, the `ask` command through CliRunner, saved answers
 replayed through ask, match and batch."""
+
 import json
 
 import pytest
@@ -21,12 +22,12 @@ def session(kb, **answers):
 
 NEXT = [
     # answers so far -> the finding asked next
-    ({"dry_eyes": "yes", "numbness": "yes"}, "dry_mouth"),              # Sjögren's hallmark pair
+    ({"dry_eyes": "yes", "numbness": "yes"}, "dry_mouth"),  # Sjögren's hallmark pair
     ({"joint_pain": "yes", "joint_swelling": "yes"}, "joint_stiffness"),  # completes the RA picture
-    ({"butterfly_rash": "yes"}, "fatigue"),                            # lupus: very frequent, raises strength
+    ({"butterfly_rash": "yes"}, "fatigue"),  # lupus: very frequent, raises strength
     ({"tingling": "yes", "muscle_weakness": "yes"}, "recent_infection"),  # GBS after infection vs the rest
     ({"numbness": "yes", "tingling": "yes", "diabetes": "no"}, "muscle_weakness"),  # weakness would bring in GBS
-    ({"numbness": "yes"}, "tingling"),                                  # a second nerve symptom
+    ({"numbness": "yes"}, "tingling"),  # a second nerve symptom
 ]
 
 

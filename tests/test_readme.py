@@ -1,4 +1,5 @@
 """The README's promises: the Quick start block, the CI script that runs it, and the JSON keys."""
+
 import json
 import re
 from pathlib import Path

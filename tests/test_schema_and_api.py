@@ -1,5 +1,6 @@
 """The published JSON Schema validates real outputs, and the Python API returns the records that back
 the CLI's JSON."""
+
 import json
 
 import jsonschema
@@ -9,9 +10,13 @@ from click.testing import CliRunner
 import explorer
 from explorer.cli import cli
 
-CASES = [(["numbness", "dry eyes"], ["dry mouth"]), (["weakness", "tingling", "recent flu", "trouble breathing"], []),
-         (["xyzzy", "tingeling"], []), (["numbness"], ["numbness", "fever"]),
-         (["butterfly rash", "joint pain", "tired", "HP:0001596"], [])]
+CASES = [
+    (["numbness", "dry eyes"], ["dry mouth"]),
+    (["weakness", "tingling", "recent flu", "trouble breathing"], []),
+    (["xyzzy", "tingeling"], []),
+    (["numbness"], ["numbness", "fever"]),
+    (["butterfly rash", "joint pain", "tired", "HP:0001596"], []),
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +47,18 @@ def test_schema_rejects_a_broken_result(schema):
 
 
 def test_batch_records_validate(schema):
-    stdin = "\n".join(json.dumps(line) for line in [
-        {"id": "ok", "symptoms": ["numbness"]}, {"id": "bad", "symptoms": 3}, {"id": "partial", "symptoms": ["tingling", "x"]},
-        {"id": "pp", "phenotypicFeatures": [{"type": {"id": "HP:0000217"}}]}]) + "\nnot json\n"
+    stdin = (
+        "\n".join(
+            json.dumps(line)
+            for line in [
+                {"id": "ok", "symptoms": ["numbness"]},
+                {"id": "bad", "symptoms": 3},
+                {"id": "partial", "symptoms": ["tingling", "x"]},
+                {"id": "pp", "phenotypicFeatures": [{"type": {"id": "HP:0000217"}}]},
+            ]
+        )
+        + "\nnot json\n"
+    )
     out = CliRunner().invoke(cli, ["batch", "-", "--input-format", "jsonl"], input=stdin).stdout
     validator = batch_validator(schema)
     lines = out.splitlines()
@@ -59,8 +73,9 @@ def test_api_records_back_the_cli_json():
     top = result.suggestions[0]
     assert isinstance(top, explorer.Suggestion) and top.condition.name == "Sjögren's syndrome"
     assert isinstance(top.supporting[0], explorer.Evidence)
-    cli_json = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", "--absent", "dry mouth",
-                                                   "numbness", "dry eyes"]).stdout)
+    cli_json = json.loads(
+        CliRunner().invoke(cli, ["match", "--format", "json", "--absent", "dry mouth", "numbness", "dry eyes"]).stdout
+    )
     assert result.to_dict() == cli_json
 
 

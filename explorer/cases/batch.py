@@ -5,23 +5,24 @@ others; a file that cannot be read at all raises BatchFileError.
 Memory stays bounded: JSON Lines and CSV are read line by line, a JSON array element by element, and a
 YAML list item by item (each top-level ``- `` item is parsed on its own).
 """
+
 import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from ..errors import ExplorerError
-from ..reasoning.explore import explore
 from ..knowledge.records import KnowledgeBase
-from ..reasoning.result import Result
 from ..knowledge.vocabulary import split_inputs, vocabulary_for
 from ..knowledge.yamlsource import YamlSyntaxError, parse_yaml
+from ..reasoning.explore import explore
+from ..reasoning.result import Result
 
 FORMATS = ("yaml", "json", "jsonl", "csv")
-EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-              ".csv": "csv"}
+EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note"}
 CSV_COLUMNS = {"id", "present", "symptoms", "absent", "note"}
 _CHUNK = 1 << 16
@@ -137,10 +138,19 @@ def run_cases(cases, kb: KnowledgeBase) -> Iterator[Outcome]:
             continue
         result = explore(item.present, item.absent, kb=kb)
         if not result.usable:
-            hints = [f'"{u.input}"' + (f" (did you mean: {', '.join(s.label for s in u.did_you_mean)}?)"
-                                       if u.did_you_mean else "") for u in result.unrecognized]
-            yield Outcome(item.id, item.line, "error", result=result, note=item.note,
-                          error="no recognizable findings: " + "; ".join(hints))
+            hints = [
+                f'"{u.input}"'
+                + (f" (did you mean: {', '.join(s.label for s in u.did_you_mean)}?)" if u.did_you_mean else "")
+                for u in result.unrecognized
+            ]
+            yield Outcome(
+                item.id,
+                item.line,
+                "error",
+                result=result,
+                note=item.note,
+                error="no recognizable findings: " + "; ".join(hints),
+            )
         else:
             yield Outcome(item.id, item.line, "ok" if result.complete else "partial", result=result, note=item.note)
 
@@ -154,8 +164,9 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     case_id = _case_id(data.get("id"), ordinal)
     unknown = sorted(str(k) for k in data if k not in CASE_KEYS)
     if unknown:
-        return CaseError(case_id, line, f"unknown key(s) {', '.join(unknown)} "
-                                        "(allowed: absent, id, note, symptoms, unsure)")
+        return CaseError(
+            case_id, line, f"unknown key(s) {', '.join(unknown)} (allowed: absent, id, note, symptoms, unsure)"
+        )
     present, absent = _findings(data.get("symptoms")), _findings(data.get("absent"))
     unsure = _findings(data.get("unsure"))
     for key, value in (("symptoms", present), ("absent", absent), ("unsure", unsure)):
@@ -234,8 +245,10 @@ def _read_csv(stream, kb):
         return
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if unknown or not ({"present", "symptoms"} & set(columns)):
-        raise BatchFileError(f"CSV header must name the columns id, present, absent (and optionally note); "
-                             f"got: {', '.join(reader.fieldnames)}")
+        raise BatchFileError(
+            f"CSV header must name the columns id, present, absent (and optionally note); "
+            f"got: {', '.join(reader.fieldnames)}"
+        )
     reader.fieldnames = columns
     ordinal = 0
     while True:
@@ -250,8 +263,12 @@ def _read_csv(stream, kb):
         if None in row:
             yield CaseError(_case_id(row.get("id"), ordinal), reader.line_num, "row has more cells than the header")
             continue
-        data = {"id": row.get("id"), "symptoms": row.get("present") or row.get("symptoms") or "",
-                "absent": row.get("absent") or "", "note": row.get("note") or ""}
+        data = {
+            "id": row.get("id"),
+            "symptoms": row.get("present") or row.get("symptoms") or "",
+            "absent": row.get("absent") or "",
+            "note": row.get("note") or "",
+        }
         yield case_from_mapping(data, reader.line_num, kb, ordinal)
 
 
@@ -302,8 +319,10 @@ def _read_json(stream, kb):
                 break
             except ValueError as exc:
                 if finished:
-                    raise BatchFileError(f"not valid JSON near line {line + exc.lineno - 1}: {exc.msg}; "
-                                         f"the cases before it were processed") from None
+                    raise BatchFileError(
+                        f"not valid JSON near line {line + exc.lineno - 1}: {exc.msg}; "
+                        f"the cases before it were processed"
+                    ) from None
                 fill()
         ordinal += 1
         yield case_from_mapping(data, line, kb, ordinal)
@@ -316,8 +335,10 @@ def _read_json(stream, kb):
         if buffer.startswith(","):
             buffer = buffer[1:]
         elif not buffer.startswith("]"):
-            raise BatchFileError(f"not valid JSON near line {line}: expected ',' or ']' between cases; "
-                                 f"the cases before it were processed")
+            raise BatchFileError(
+                f"not valid JSON near line {line}: expected ',' or ']' between cases; "
+                f"the cases before it were processed"
+            )
 
 
 def _read_yaml(stream, kb):
@@ -327,8 +348,7 @@ def _read_yaml(stream, kb):
     start, ordinal = 0, 0
     for number, raw in enumerate(stream, start=1):
         opens_item = raw.startswith("-") and not raw.startswith("---") and (len(raw) < 2 or raw[1] in " \n\r")
-        if opens_item or (not chunk and raw.strip() and not raw.lstrip().startswith("#") and
-                          not raw.startswith("---")):
+        if opens_item or (not chunk and raw.strip() and not raw.lstrip().startswith("#") and not raw.startswith("---")):
             if chunk:
                 ordinal += 1
                 yield _yaml_item("".join(chunk), start, kb, ordinal)
@@ -347,8 +367,11 @@ def _yaml_item(text: str, line: int, kb, ordinal) -> Case | CaseError:
         parsed = parse_yaml(text)
     except YamlSyntaxError as exc:
         named = _YAML_ID.search(text)
-        return CaseError(named.group(1) if named else None, line,
-                         f"malformed YAML (near line {line + max(exc.line, 1) - 1}): {exc.message}")
+        return CaseError(
+            named.group(1) if named else None,
+            line,
+            f"malformed YAML (near line {line + max(exc.line, 1) - 1}): {exc.message}",
+        )
     if not isinstance(parsed, list) or len(parsed) != 1:
         return CaseError(None, line, "expected one case per list item")
     return case_from_mapping(parsed[0], line, kb, ordinal)

@@ -1,12 +1,13 @@
 """Files that hold one case: answers saved by the questionnaire, read back by `ask --answers` and
 `match --from`. The format is a one-case YAML list, so the same file is also valid `batch` input."""
+
 import os
 import tempfile
 
 import yaml
 
-from .batch import BatchFileError, Case, CaseError, open_cases, read_cases
 from ..knowledge.records import KnowledgeBase
+from .batch import BatchFileError, Case, CaseError, open_cases, read_cases
 
 
 def load_one_case(path, kb: KnowledgeBase) -> Case:

@@ -1,4 +1,5 @@
 """The command line: parses arguments, calls the core, formats its records. Nothing else lives here."""
+
 import functools
 import json
 import sys
@@ -7,19 +8,19 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from . import ask as cli_ask
-from . import batch as cli_batch
 from ..api import list_conditions, list_symptoms
 from ..cases.batch import FORMATS as BATCH_FORMATS
 from ..cases.batch import BatchFileError
 from ..cases.casefile import load_one_case
-from ..knowledge.catalog import close_conditions, find_condition
-from ..knowledge.disclaimer import DISCLAIMER
 from ..errors import InputError, KnowledgeError
-from ..reasoning.explore import explore
 from ..formats import RENDERERS
 from ..formats.cards import card_dict, card_text, conditions_dict, conditions_text, symptoms_dict, symptoms_text
+from ..knowledge.catalog import close_conditions, find_condition
+from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
+from ..reasoning.explore import explore
+from . import ask as cli_ask
+from . import batch as cli_batch
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_KNOWLEDGE = 0, 1, 2, 3
 
@@ -31,9 +32,14 @@ recognized or contradicted each other; 2 bad usage or no usable finding;
 
 def knowledge_option(command):
     """--knowledge DIR, shared by every command; the loaded base arrives as ``kb``."""
-    @click.option("--knowledge", "knowledge_dir", metavar="DIR",
-                  type=click.Path(exists=True, file_okay=False),
-                  help="Use the knowledge folder DIR (holding data/ and rules/) instead of the built-in one.")
+
+    @click.option(
+        "--knowledge",
+        "knowledge_dir",
+        metavar="DIR",
+        type=click.Path(exists=True, file_okay=False),
+        help="Use the knowledge folder DIR (holding data/ and rules/) instead of the built-in one.",
+    )
     @functools.wraps(command)
     def wrapper(*args, knowledge_dir=None, **kwargs):
         try:
@@ -41,12 +47,14 @@ def knowledge_option(command):
         except KnowledgeError as exc:
             fail_knowledge(exc)
         return command(*args, kb=kb, **kwargs)
+
     return wrapper
 
 
 def format_option(*choices):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
-                        help="Output format.")
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help="Output format."
+    )
 
 
 def fail_knowledge(exc: KnowledgeError):
@@ -70,12 +78,22 @@ def cli():
 
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("findings", nargs=-1, metavar="FINDING...")
-@click.option("--absent", "-a", multiple=True, metavar="FINDING",
-              help="A finding the person does NOT have (repeatable; commas separate several).")
+@click.option(
+    "--absent",
+    "-a",
+    multiple=True,
+    metavar="FINDING",
+    help="A finding the person does NOT have (repeatable; commas separate several).",
+)
 @format_option("text", "json", "markdown")
 @click.option("--explain", is_flag=True, help="Also show the rules in the order they fired (text, markdown).")
-@click.option("--from", "case_file", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
-              help="Also take findings from a one-case file, such as answers saved by `ask --save`.")
+@click.option(
+    "--from",
+    "case_file",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Also take findings from a one-case file, such as answers saved by `ask --save`.",
+)
 @knowledge_option
 def match(findings, absent, fmt, explain, case_file, kb):
     """Suggest related conditions for FINDING... (symptoms and history).
@@ -99,29 +117,43 @@ def match(findings, absent, fmt, explain, case_file, kb):
     try:
         result = explore(findings, absent, kb=kb)
     except InputError as exc:
-        raise click.UsageError(f"{exc}. Example: symptom-explorer match numbness \"dry eyes\"") from None
+        raise click.UsageError(f'{exc}. Example: symptom-explorer match numbness "dry eyes"') from None
     click.echo(RENDERERS[fmt](result, explain=explain), nl=False)
     if not result.usable:
         click.echo("symptom-explorer: none of the findings could be used (see above).", err=True)
         sys.exit(EXIT_USAGE)
     if not result.complete:
         unused = len(result.unrecognized) + len(result.conflicting)
-        click.echo(f"symptom-explorer: {unused} finding(s) could not be used (see above); "
-                   "the results use the rest.", err=True)
+        click.echo(
+            f"symptom-explorer: {unused} finding(s) could not be used (see above); the results use the rest.", err=True
+        )
         sys.exit(EXIT_PARTIAL)
 
 
-@cli.command(epilog="""\b
+@cli.command(
+    epilog="""\b
 Exit codes: 0 every case used all its findings; 1 some cases failed or had
 findings that could not be used (their records say why); 2 bad usage or an
-input that cannot be read; 3 invalid knowledge files.""")
+input that cannot be read; 3 invalid knowledge files."""
+)
 @click.argument("source", metavar="FILE|-", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("--input-format", type=click.Choice(["auto", *BATCH_FORMATS]), default="auto", show_default=True,
-              help="Input format; auto goes by the file extension, or for stdin by the first characters. "
-                   "Phenopacket JSON is read as json or jsonl.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", *BATCH_FORMATS]),
+    default="auto",
+    show_default=True,
+    help="Input format; auto goes by the file extension, or for stdin by the first characters. "
+    "Phenopacket JSON is read as json or jsonl.",
+)
 @format_option("jsonl", "csv", "markdown")
-@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-              default="-", help="Write results to FILE instead of stdout.")
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-",
+    help="Write results to FILE instead of stdout.",
+)
 @knowledge_option
 def batch(source, input_format, fmt, output, kb):
     """Explore many cases from FILE (or - for stdin), one result per case.
@@ -144,17 +176,27 @@ def batch(source, input_format, fmt, output, kb):
         click.echo(f"symptom-explorer: cannot read {'stdin' if source == '-' else source}: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if failed:
-        click.echo(f"symptom-explorer: {failed} of {total} case(s) failed or had findings that could not "
-                   "be used (see their records).", err=True)
+        click.echo(
+            f"symptom-explorer: {failed} of {total} case(s) failed or had findings that could not "
+            "be used (see their records).",
+            err=True,
+        )
         sys.exit(EXIT_PARTIAL)
 
 
 @cli.command()
-@click.option("--save", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Save the answers to FILE (YAML) after every answer, so nothing is lost if the session is "
-                   "cut off.")
-@click.option("--answers", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
-              help="Replay answers saved with --save (or any one-case file) and continue from there.")
+@click.option(
+    "--save",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Save the answers to FILE (YAML) after every answer, so nothing is lost if the session is cut off.",
+)
+@click.option(
+    "--answers",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Replay answers saved with --save (or any one-case file) and continue from there.",
+)
 @knowledge_option
 def ask(save, answers, kb):
     """Answer questions one at a time; the rules choose what to ask next.
@@ -167,8 +209,9 @@ def ask(save, answers, kb):
     Answers can also be piped on stdin, one per line.
     """
     if save and Path(save).exists() and not (answers and Path(answers).resolve() == Path(save).resolve()):
-        raise click.UsageError(f"{save} already exists; to carry on with it use --answers {save} --save {save}, "
-                               "or save to a new file")
+        raise click.UsageError(
+            f"{save} already exists; to carry on with it use --answers {save} --save {save}, or save to a new file"
+        )
     try:
         cli_ask.run(kb, save, answers)
     except BatchFileError as exc:
@@ -183,8 +226,10 @@ def ask(save, answers, kb):
 def conditions(fmt, kb):
     """List the conditions the explorer can suggest."""
     items = list_conditions(kb)
-    click.echo(json.dumps(conditions_dict(items), ensure_ascii=False, indent=2) if fmt == "json"
-               else conditions_text(items), nl=fmt == "json")
+    click.echo(
+        json.dumps(conditions_dict(items), ensure_ascii=False, indent=2) if fmt == "json" else conditions_text(items),
+        nl=fmt == "json",
+    )
 
 
 @cli.command()
@@ -197,8 +242,7 @@ def show(condition, fmt, kb):
     if found is None:
         near = close_conditions(kb, condition)
         hint = f" Did you mean: {', '.join(c.name for c in near)}?" if near else ""
-        raise click.UsageError(f"no condition called {condition!r}.{hint} "
-                               "List them with: symptom-explorer conditions")
+        raise click.UsageError(f"no condition called {condition!r}.{hint} List them with: symptom-explorer conditions")
     if fmt == "json":
         click.echo(json.dumps(card_dict(found, kb), ensure_ascii=False, indent=2))
     else:
@@ -228,9 +272,11 @@ def check(kb):
     counts = {"infer": 0, "suggest": 0, "red_flag": 0}
     for rule in kb.rules:
         counts[rule.conclusion] += 1
-    click.echo(f"OK: {kb.where}: {len(kb.symptoms)} findings, {len(kb.patterns)} patterns, "
-               f"{len(kb.conditions)} conditions, {len(kb.red_flags)} red flags, {len(kb.rules)} rules "
-               f"({counts['infer']} pattern, {counts['suggest']} suggestion, {counts['red_flag']} red flag).")
+    click.echo(
+        f"OK: {kb.where}: {len(kb.symptoms)} findings, {len(kb.patterns)} patterns, "
+        f"{len(kb.conditions)} conditions, {len(kb.red_flags)} red flags, {len(kb.rules)} rules "
+        f"({counts['infer']} pattern, {counts['suggest']} suggestion, {counts['red_flag']} red flag)."
+    )
 
 
 def main():

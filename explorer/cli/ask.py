@@ -1,19 +1,22 @@
 """`symptom-explorer ask`: the interactive questionnaire's input and output. Its logic lives in
 questionnaire.py; this module only reads lines, prints, and saves."""
+
 import sys
 import textwrap
 
 import click
 
 from ..cases.casefile import load_one_case, save_case
-from ..knowledge.disclaimer import DISCLAIMER
 from ..formats.common import cite, unrecognized_hint
 from ..formats.text_format import render_text
-from ..reasoning.questionnaire import Questionnaire
+from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.vocabulary import split_inputs, vocabulary_for
+from ..reasoning.questionnaire import Questionnaire
 
-NOTICE = ("This questionnaire is for learning, not a diagnosis: it suggests conditions to read about and "
-          "shows why. If something feels urgent, stop here and get medical help.")
+NOTICE = (
+    "This questionnaire is for learning, not a diagnosis: it suggests conditions to read about and "
+    "shows why. If something feels urgent, stop here and get medical help."
+)
 HELP = """Answer with: yes (y), no (n), not sure (?).
 Other commands, at any prompt:
   why        which conditions this question helps to tell apart, and the rules behind it
@@ -58,9 +61,12 @@ class AskSession:
 
     def save(self):
         if self.save_path:
-            save_case(self.save_path, self.questionnaire.as_case(),
-                      header="# symptom-explorer questionnaire answers. Replay with: symptom-explorer ask --answers "
-                             "FILE\n# Also valid input for: symptom-explorer match --from FILE, and batch.\n")
+            save_case(
+                self.save_path,
+                self.questionnaire.as_case(),
+                header="# symptom-explorer questionnaire answers. Replay with: symptom-explorer ask --answers "
+                "FILE\n# Also valid input for: symptom-explorer match --from FILE, and batch.\n",
+            )
 
     def changed(self):
         """After every change: save, then show any red flag that has just become known."""
@@ -92,7 +98,9 @@ class AskSession:
         for part in split_inputs([text]):
             resolved = self.vocabulary.resolve(part)
             if resolved.symptom is None:
-                click.echo(f'  Not recognized: "{part}" - {unrecognized_hint(resolved.did_you_mean, resolved.condition)}')
+                click.echo(
+                    f'  Not recognized: "{part}" - {unrecognized_hint(resolved.did_you_mean, resolved.condition)}'
+                )
             elif self.questionnaire.record(resolved.symptom.id, "yes", entered=True):
                 click.echo(f"  + {resolved.symptom.label}")
                 added += 1
@@ -103,9 +111,11 @@ class AskSession:
         return added
 
     def collect_findings(self):
-        click.echo("What do you notice? Type findings in your own words, separated by commas "
-                   "(for example: numbness, dry eyes).\nPress Enter on an empty line when done; type help for "
-                   "commands.")
+        click.echo(
+            "What do you notice? Type findings in your own words, separated by commas "
+            "(for example: numbness, dry eyes).\nPress Enter on an empty line when done; type help for "
+            "commands."
+        )
         while True:
             line = self.read("findings> ")
             word = line.lower()
@@ -129,8 +139,10 @@ class AskSession:
                 if self.questionnaire.result().suggestions:
                     click.echo("\nNo further question would change the picture.")
                 else:
-                    click.echo("\nNo related condition matches yet, so there is nothing to ask about. "
-                               "Add findings with: add TEXT")
+                    click.echo(
+                        "\nNo related condition matches yet, so there is nothing to ask about. "
+                        "Add findings with: add TEXT"
+                    )
                     if self.read_command_only():
                         continue
                 return
@@ -242,4 +254,3 @@ def run(kb, save_path, answers_path):
     except (Ended, KeyboardInterrupt):  # Ctrl-C while the engine is thinking ends the session too
         pass
     session.finish()
-

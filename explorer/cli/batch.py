@@ -1,5 +1,6 @@
 """`symptom-explorer batch`: streams cases from a file or stdin through the explorer and writes one
 record per case as soon as it is done. The reading and exploring live in batch.py."""
+
 import sys
 from pathlib import Path
 
@@ -15,8 +16,10 @@ def run(source, input_format, fmt, output, kb) -> tuple[int, int]:
     if output != "-" and source != "-" and Path(output).resolve() == Path(source).resolve():
         raise click.UsageError("--output must not be the input file")
     failed = 0
-    with click.open_file(source, "r", encoding="utf-8") as stream, \
-            click.open_file(output, "w", encoding="utf-8") as out:
+    with (
+        click.open_file(source, "r", encoding="utf-8") as stream,
+        click.open_file(output, "w", encoding="utf-8") as out,
+    ):
         writer = WRITERS[fmt](out)
         progress = Progress(enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
         try:

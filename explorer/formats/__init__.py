@@ -1,4 +1,5 @@
 """Output formats. Each takes a Result (and the knowledge base, for labels) and returns text."""
+
 from .json_format import render_json
 from .markdown_format import render_markdown
 from .text_format import render_text

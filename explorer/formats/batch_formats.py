@@ -1,6 +1,7 @@
 """Batch output writers: JSON Lines (one record per case), CSV (one row per case, top suggestions) and
 a Markdown table. Each writer is a class with ``start``, ``write(outcome)`` and ``finish``, so results
 go out as soon as each case is done."""
+
 import csv
 import json
 
@@ -13,8 +14,11 @@ TOP = 3
 
 def outcome_dict(outcome: Outcome) -> dict:
     """One batch record (the ``batch_record`` definition of the published JSON Schema)."""
-    record = {"schema_version": SCHEMA_VERSION, "case": {"id": outcome.id, "line": outcome.line},
-              "status": outcome.status}
+    record = {
+        "schema_version": SCHEMA_VERSION,
+        "case": {"id": outcome.id, "line": outcome.line},
+        "status": outcome.status,
+    }
     if outcome.note:
         record["note"] = outcome.note
     if outcome.error:
@@ -40,9 +44,11 @@ class JsonLinesWriter:
 
 
 class CsvWriter:
-    COLUMNS = (["id", "line", "status", "red_flags"]
-               + [f"{kind}_{i}" for i in range(1, TOP + 1) for kind in ("suggestion", "strength")]
-               + ["recognized", "absent", "unrecognized", "error", "disclaimer"])
+    COLUMNS = (
+        ["id", "line", "status", "red_flags"]
+        + [f"{kind}_{i}" for i in range(1, TOP + 1) for kind in ("suggestion", "strength")]
+        + ["recognized", "absent", "unrecognized", "error", "disclaimer"]
+    )
 
     def __init__(self, out):
         self.writer = csv.writer(out, lineterminator="\n")
@@ -52,8 +58,13 @@ class CsvWriter:
 
     def write(self, outcome: Outcome):
         r = outcome.result
-        row = {"id": outcome.id or "", "line": outcome.line, "status": outcome.status, "error": outcome.error or "",
-               "disclaimer": SHORT_DISCLAIMER}
+        row = {
+            "id": outcome.id or "",
+            "line": outcome.line,
+            "status": outcome.status,
+            "error": outcome.error or "",
+            "disclaimer": SHORT_DISCLAIMER,
+        }
         if r is not None:
             row["red_flags"] = "; ".join(f.id for f in r.red_flags)
             for i, s in enumerate(r.suggestions[:TOP], start=1):
@@ -72,8 +83,10 @@ class MarkdownWriter:
         self.out = out
 
     def start(self):
-        self.out.write("| Case | Line | Status | Urgent | Related conditions to read about | Not used |\n"
-                       "|---|---|---|---|---|---|\n")
+        self.out.write(
+            "| Case | Line | Status | Urgent | Related conditions to read about | Not used |\n"
+            "|---|---|---|---|---|---|\n"
+        )
 
     def write(self, outcome: Outcome):
         r = outcome.result

@@ -1,4 +1,5 @@
 """Condition cards and vocabulary listings, for `show`, `conditions` and `symptoms`."""
+
 import textwrap
 
 from ..knowledge.catalog import rules_for
@@ -7,17 +8,33 @@ from ..knowledge.records import Condition, KnowledgeBase
 from .common import cite
 from .json_format import source_dict
 
-SECTIONS = (("summary", "What it is"), ("nerves", "How nerves are involved"), ("mechanism", "Why it happens"),
-            ("evaluation", "How it is evaluated"), ("management", "How it is managed"),
-            ("seek_care", "When to seek care"))
+SECTIONS = (
+    ("summary", "What it is"),
+    ("nerves", "How nerves are involved"),
+    ("mechanism", "Why it happens"),
+    ("evaluation", "How it is evaluated"),
+    ("management", "How it is managed"),
+    ("seek_care", "When to seek care"),
+)
 
 
 def card_dict(condition: Condition, kb: KnowledgeBase) -> dict:
-    data = {"id": condition.id, "name": condition.name, "kind": condition.kind, "aliases": list(condition.aliases),
-            "codes": list(condition.codes)}
+    data = {
+        "id": condition.id,
+        "name": condition.name,
+        "kind": condition.kind,
+        "aliases": list(condition.aliases),
+        "codes": list(condition.codes),
+    }
     data.update({key: getattr(condition, key) for key, _ in SECTIONS})
-    data["links"] = [{"symptom": {"id": link.symptom, "label": kb.label(link.symptom)}, "role": link.role,
-                      "source": source_dict(link.source)} for link in condition.links]
+    data["links"] = [
+        {
+            "symptom": {"id": link.symptom, "label": kb.label(link.symptom)},
+            "role": link.role,
+            "source": source_dict(link.source),
+        }
+        for link in condition.links
+    ]
     data["rules"] = [rule.id for rule in rules_for(kb, condition.id)]
     data["sources"] = [source_dict(s) for s in condition.sources]
     data["disclaimer"] = DISCLAIMER
@@ -42,8 +59,10 @@ def card_text(condition: Condition, kb: KnowledgeBase, markdown: bool = False) -
         links = [link for link in condition.links if link.role == role]
         by_symptom: dict = {}
         for link in links:
-            by_symptom.setdefault(kb.label(link.symptom), []).append(cite(link.source) + (
-                f" {link.source.frequency}" if link.source.frequency not in (None, "not stated") else ""))
+            by_symptom.setdefault(kb.label(link.symptom), []).append(
+                cite(link.source)
+                + (f" {link.source.frequency}" if link.source.frequency not in (None, "not stated") else "")
+            )
         for label, refs in by_symptom.items():
             out.append(f"{'-' if markdown else '  -'} {label} [{role}]: {'; '.join(refs)}")
     rules = rules_for(kb, condition.id)
@@ -58,15 +77,22 @@ def card_text(condition: Condition, kb: KnowledgeBase, markdown: bool = False) -
     return "\n".join(out) + "\n"
 
 
-KIND_HEADINGS = {"autoimmune": "Autoimmune diseases", "pattern": "Nerve damage pattern",
-                 "cause": "Other causes of neuropathy named in the article"}
+KIND_HEADINGS = {
+    "autoimmune": "Autoimmune diseases",
+    "pattern": "Nerve damage pattern",
+    "cause": "Other causes of neuropathy named in the article",
+}
 
 
 def conditions_dict(conditions) -> dict:
-    return {"schema_version": 1,
-            "conditions": [{"id": c.id, "name": c.name, "kind": c.kind, "codes": list(c.codes),
-                            "aliases": list(c.aliases)} for c in conditions],
-            "disclaimer": SHORT_DISCLAIMER}
+    return {
+        "schema_version": 1,
+        "conditions": [
+            {"id": c.id, "name": c.name, "kind": c.kind, "codes": list(c.codes), "aliases": list(c.aliases)}
+            for c in conditions
+        ],
+        "disclaimer": SHORT_DISCLAIMER,
+    }
 
 
 def conditions_text(conditions) -> str:
@@ -77,8 +103,11 @@ def conditions_text(conditions) -> str:
             current = c.kind
         codes = f"  [{', '.join(c.codes)}]" if c.codes else ""
         out.append(f"  {c.id:<30} {c.name}{codes}")
-    out += ["", "Show one with: symptom-explorer show NAME   (id, name or alias, e.g. sjogren, SLE, GBS)",
-            SHORT_DISCLAIMER]
+    out += [
+        "",
+        "Show one with: symptom-explorer show NAME   (id, name or alias, e.g. sjogren, SLE, GBS)",
+        SHORT_DISCLAIMER,
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -86,11 +115,23 @@ def symptoms_dict(symptoms) -> dict:
     def term(t):
         return {"id": t.id, "label": t.label} if t else None
 
-    return {"schema_version": 1,
-            "symptoms": [{"id": s.id, "label": s.label, "kind": s.kind, "system": s.system, "hpo": term(s.hpo),
-                          "hpo_modifier": term(s.hpo_modifier), "lay_synonyms": list(s.lay_synonyms),
-                          "clinical_synonyms": list(s.clinical_synonyms)} for s in symptoms],
-            "disclaimer": SHORT_DISCLAIMER}
+    return {
+        "schema_version": 1,
+        "symptoms": [
+            {
+                "id": s.id,
+                "label": s.label,
+                "kind": s.kind,
+                "system": s.system,
+                "hpo": term(s.hpo),
+                "hpo_modifier": term(s.hpo_modifier),
+                "lay_synonyms": list(s.lay_synonyms),
+                "clinical_synonyms": list(s.clinical_synonyms),
+            }
+            for s in symptoms
+        ],
+        "disclaimer": SHORT_DISCLAIMER,
+    }
 
 
 def symptoms_text(symptoms, grouped: bool = True) -> str:

@@ -1,4 +1,5 @@
 """Phrasing shared by the human-readable formats (text and Markdown)."""
+
 from ..knowledge.records import Source
 from ..reasoning.result import Evidence, Result, TraceStep
 
@@ -53,16 +54,16 @@ def input_notes(result: Result) -> list[str]:
     for u in result.unrecognized:
         notes.append(f'Not recognized: "{u.input}" ({unrecognized_hint(u.did_you_mean, u.condition)})')
     for c in result.conflicting:
-        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent "
-                     f"({', '.join(c.inputs)})")
+        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({', '.join(c.inputs)})")
     return notes
 
 
 def unrecognized_hint(did_you_mean, condition) -> str:
     """What to say about an input that names no finding: a condition's card, close findings, or a search."""
     if condition is not None:
-        return (f"{condition.name} is a condition, not a finding: read its card with "
-                f"`symptom-explorer show {condition.id}`")
+        return (
+            f"{condition.name} is a condition, not a finding: read its card with `symptom-explorer show {condition.id}`"
+        )
     if did_you_mean:
         return f"did you mean: {', '.join(s.label for s in did_you_mean)}?"
     return "try `symptom-explorer symptoms --search WORD`"
@@ -70,4 +71,4 @@ def unrecognized_hint(did_you_mean, condition) -> str:
 
 def _named(recognized) -> str:
     label = recognized.symptom.label
-    return label if recognized.input.strip().lower() == label.lower() else f"{label} (from \"{recognized.input}\")"
+    return label if recognized.input.strip().lower() == label.lower() else f'{label} (from "{recognized.input}")'

@@ -1,4 +1,5 @@
 """JSON output: the plain-data contract (reasoning/result_data.py) as text."""
+
 import json
 
 from ..reasoning.result import Result

@@ -1,4 +1,5 @@
 """Markdown, for case sheets and handouts: the same content as the text format, as headings and lists."""
+
 from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..reasoning.result import Result
 from .common import evidence_list, input_notes, source_list, step_line
@@ -15,14 +16,18 @@ def render_markdown(result: Result, explain: bool = False) -> str:
     if not result.suggestions:
         out += ["No related conditions matched these findings.", ""]
     for s in result.suggestions:
-        out += [f"### {s.rank}. {s.condition.name} ({s.strength} match)", "",
-                f"- **Why:** {s.explanation}",
-                f"- **Supporting:** {evidence_list(s.supporting)}",
-                f"- **Typical, not reported:** {evidence_list(s.missing, with_basis=False)}",
-                f"- **Reported absent:** {evidence_list(s.against)}"
-                + (" (strength lowered one step)" if s.lowered else ""),
-                f"- **Rules:** {', '.join(f'`{r}`' for r in s.rules)}",
-                f"- **Sources:** {source_list(s.sources)}", ""]
+        out += [
+            f"### {s.rank}. {s.condition.name} ({s.strength} match)",
+            "",
+            f"- **Why:** {s.explanation}",
+            f"- **Supporting:** {evidence_list(s.supporting)}",
+            f"- **Typical, not reported:** {evidence_list(s.missing, with_basis=False)}",
+            f"- **Reported absent:** {evidence_list(s.against)}"
+            + (" (strength lowered one step)" if s.lowered else ""),
+            f"- **Rules:** {', '.join(f'`{r}`' for r in s.rules)}",
+            f"- **Sources:** {source_list(s.sources)}",
+            "",
+        ]
     if result.suggestions:
         out += ["Strength: " + "; ".join(STRENGTH_WORDS.values()) + ".", ""]
     if explain and result.trace:

@@ -1,4 +1,5 @@
 """Plain text for a terminal: red flags first, then suggestions best first, then inputs and disclaimer."""
+
 import textwrap
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
@@ -25,8 +26,10 @@ def render_text(result: Result, explain: bool = False) -> str:
         lines.append("Related conditions to read about, best match first:")
         for s in result.suggestions:
             lines.append("")
-            lines.append(f"{s.rank}. {s.condition.name} - {s.strength} match"
-                         + (" (lowered: a hallmark finding was reported absent)" if s.lowered else ""))
+            lines.append(
+                f"{s.rank}. {s.condition.name} - {s.strength} match"
+                + (" (lowered: a hallmark finding was reported absent)" if s.lowered else "")
+            )
             lines += _wrap("Why", s.explanation)
             lines += _wrap("Supporting", evidence_list(s.supporting))
             lines += _wrap("Typical, not reported", evidence_list(s.missing, with_basis=False))
@@ -44,8 +47,9 @@ def render_text(result: Result, explain: bool = False) -> str:
         lines.append("")
         lines.append("How the engine reasoned (rules in the order they fired):")
         for step in result.trace:
-            lines += textwrap.wrap(step_line(step), WIDTH, initial_indent=f"{step.number:>3}. ",
-                                   subsequent_indent="     ")
+            lines += textwrap.wrap(
+                step_line(step), WIDTH, initial_indent=f"{step.number:>3}. ", subsequent_indent="     "
+            )
     lines.append("")
     for note in input_notes(result):
         lines += textwrap.wrap(note, WIDTH, subsequent_indent="  ")

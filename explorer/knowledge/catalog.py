@@ -1,4 +1,5 @@
 """Browsing the knowledge base: find a condition by id, name or alias; list conditions and findings."""
+
 import difflib
 
 from .records import Condition, KnowledgeBase

@@ -5,18 +5,31 @@ Layout of a knowledge folder (the packaged one, or any folder given with ``--kno
 ``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 """
+
 import difflib
 import functools
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from . import yamlcheck
 from ..errors import KnowledgeError
-from .records import (FREQUENCIES, LINK_ROLES, STRENGTHS, Condition, KnowledgeBase, Link, Pattern, RedFlagDef, Rule,
-                      Source, Symptom, Term)
-from .yamlcheck import ID, RULE_ID, Problems, check_keys, line_of, text, text_list
+from . import yamlcheck
+from .records import (
+    FREQUENCIES,
+    LINK_ROLES,
+    STRENGTHS,
+    Condition,
+    KnowledgeBase,
+    Link,
+    Pattern,
+    RedFlagDef,
+    Rule,
+    Source,
+    Symptom,
+    Term,
+)
 from .text import normalize
+from .yamlcheck import ID, RULE_ID, Problems, check_keys, line_of, text, text_list
 from .yamlsource import load_yaml_text
 
 DATA_FILES = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
@@ -108,10 +121,15 @@ def _load(files: _Files) -> KnowledgeBase:
         raise KnowledgeError(builder.problems)
     # Read-only views: the base is shared by every query and cached per process.
     return KnowledgeBase(
-        symptoms=MappingProxyType(builder.symptom_map), patterns=MappingProxyType(builder.pattern_map),
-        red_flags=MappingProxyType(builder.flag_map), conditions=MappingProxyType(builder.condition_map),
+        symptoms=MappingProxyType(builder.symptom_map),
+        patterns=MappingProxyType(builder.pattern_map),
+        red_flags=MappingProxyType(builder.flag_map),
+        conditions=MappingProxyType(builder.condition_map),
         rules=tuple(builder.rule_list),
-        article_title=builder.title, article_sections=tuple(builder.sections), where=files.shown_root)
+        article_title=builder.title,
+        article_sections=tuple(builder.sections),
+        where=files.shown_root,
+    )
 
 
 class _Builder:
@@ -156,8 +174,11 @@ class _Builder:
         if isinstance(raw, str) and pattern.match(raw):
             return raw, f"{what} {raw!r}"
         if isinstance(entry, dict) and "id" in entry:
-            problems.add(line_of(entry, "id"), where,
-                         f"id {raw!r} must be lower-case letters, digits and underscores, starting with a letter")
+            problems.add(
+                line_of(entry, "id"),
+                where,
+                f"id {raw!r} must be lower-case letters, digits and underscores, starting with a letter",
+            )
         return None, where
 
     def _sources(self, node, key, where, problems: Problems, required=True) -> tuple:
@@ -180,8 +201,11 @@ class _Builder:
         """A source mapping; ``extra`` and ``optional`` name required and optional keys the surrounding
         entry adds (a link's 'symptom' and 'role')."""
         if not isinstance(item, dict) or not (("article" in item) ^ ("annotation" in item)):
-            problems.add(line_of(item), where, "a source is either {article: SECTION} or "
-                                               "{annotation: ORPHA:.../OMIM:..., frequency: ...}")
+            problems.add(
+                line_of(item),
+                where,
+                "a source is either {article: SECTION} or {annotation: ORPHA:.../OMIM:..., frequency: ...}",
+            )
             return None
         if "article" in item:
             check_keys(item, where, problems, {"article"} | extra, set(optional))
@@ -198,8 +222,9 @@ class _Builder:
             problems.add(line_of(item, "annotation"), where, f"annotation {ref!r} must be an ORPHA: or OMIM: id")
             return None
         if frequency not in FREQUENCIES:
-            problems.add(line_of(item, "frequency"), where,
-                         f"frequency {frequency!r} must be one of: {', '.join(FREQUENCIES)}")
+            problems.add(
+                line_of(item, "frequency"), where, f"frequency {frequency!r} must be one of: {', '.join(FREQUENCIES)}"
+            )
             return None
         return Source("annotation", ref, frequency) if ref else None
 
@@ -238,13 +263,17 @@ class _Builder:
             if kind == "symptom" and hpo is None and "hpo" not in entry:
                 problems.add(line_of(entry), where, "a symptom needs its HPO term (hpo: {id, label})")
             self.symptom_map[item_id] = Symptom(
-                id=item_id, label=text(entry, "label", where, problems) or item_id, kind=kind,
+                id=item_id,
+                label=text(entry, "label", where, problems) or item_id,
+                kind=kind,
                 system=text(entry, "system", where, problems, default="history"),
-                hpo=hpo, hpo_modifier=self._term(entry, "hpo_modifier", where, problems),
+                hpo=hpo,
+                hpo_modifier=self._term(entry, "hpo_modifier", where, problems),
                 description=text(entry, "description", where, problems, default=""),
                 lay_synonyms=text_list(entry, "lay", where, problems),
                 clinical_synonyms=text_list(entry, "clinical", where, problems),
-                urgent_note=text(entry, "urgent", where, problems, default=""))
+                urgent_note=text(entry, "urgent", where, problems, default=""),
+            )
         self._finish(problems)
 
     def patterns(self, name, doc):
@@ -254,8 +283,11 @@ class _Builder:
             if not check_keys(entry, where, problems, {"id", "label", "description"}, set()) or not item_id:
                 continue
             if self._claim("finding", item_id, problems, line_of(entry), where):
-                self.pattern_map[item_id] = Pattern(item_id, text(entry, "label", where, problems) or item_id,
-                                                    text(entry, "description", where, problems) or "")
+                self.pattern_map[item_id] = Pattern(
+                    item_id,
+                    text(entry, "label", where, problems) or item_id,
+                    text(entry, "description", where, problems) or "",
+                )
         self._finish(problems)
 
     def red_flags(self, name, doc):
@@ -265,8 +297,11 @@ class _Builder:
             if not check_keys(entry, where, problems, {"id", "message", "sources"}, set()) or not item_id:
                 continue
             if self._claim("red_flag", item_id, problems, line_of(entry), where):
-                self.flag_map[item_id] = RedFlagDef(item_id, text(entry, "message", where, problems) or "",
-                                                    self._sources(entry, "sources", where, problems))
+                self.flag_map[item_id] = RedFlagDef(
+                    item_id,
+                    text(entry, "message", where, problems) or "",
+                    self._sources(entry, "sources", where, problems),
+                )
         self._finish(problems)
 
     def conditions(self, name, doc):
@@ -281,17 +316,26 @@ class _Builder:
                 continue
             values = {key: text(entry, key, where, problems) or "" for key in texts}
             if values["kind"] and values["kind"] not in CONDITION_KINDS:
-                problems.add(line_of(entry, "kind"), f"{where}.kind",
-                             f"{values['kind']!r} must be one of: {', '.join(CONDITION_KINDS)}")
+                problems.add(
+                    line_of(entry, "kind"),
+                    f"{where}.kind",
+                    f"{values['kind']!r} must be one of: {', '.join(CONDITION_KINDS)}",
+                )
             codes = text_list(entry, "codes", where, problems)
             for i, code in enumerate(codes):
                 if not code.startswith(CODE_PREFIXES):
-                    problems.add(line_of(entry["codes"], i), f"{where}.codes[{i}]",
-                                 f"{code!r} must be an ORPHA: or OMIM: id")
+                    problems.add(
+                        line_of(entry["codes"], i), f"{where}.codes[{i}]", f"{code!r} must be an ORPHA: or OMIM: id"
+                    )
             links = self._links(entry, where, problems, codes)
             self.condition_map[item_id] = Condition(
-                id=item_id, aliases=text_list(entry, "aliases", where, problems), codes=codes,
-                sources=self._sources(entry, "sources", where, problems), links=links, **values)
+                id=item_id,
+                aliases=text_list(entry, "aliases", where, problems),
+                codes=codes,
+                sources=self._sources(entry, "sources", where, problems),
+                links=links,
+                **values,
+            )
         self._finish(problems)
 
     def _links(self, entry, where, problems: Problems, codes) -> tuple:
@@ -307,8 +351,11 @@ class _Builder:
             if not symptom or not source:
                 continue
             if source.kind == "annotation" and source.ref not in codes:
-                problems.add(line_of(item, "annotation"), spot,
-                             f"annotation {source.ref!r} is not one of this condition's codes {list(codes)}")
+                problems.add(
+                    line_of(item, "annotation"),
+                    spot,
+                    f"annotation {source.ref!r} is not one of this condition's codes {list(codes)}",
+                )
             key = (symptom, source.kind, source.ref)
             if key in seen:
                 problems.add(line_of(item), spot, f"link to {symptom!r} from {source} is listed twice")
@@ -347,10 +394,14 @@ class _Builder:
             problems.add(line_of(when), f"{where}.when", "needs at least one finding in 'all' or 'any'")
         if "at_least" in when and not any_of:
             problems.add(line_of(when, "at_least"), f"{where}.when.at_least", "only makes sense with 'any'")
-        elif isinstance(at_least, bool) or not isinstance(at_least, int) or (any_of and not
-                                                                            1 <= at_least <= len(any_of)):
-            problems.add(line_of(when, "at_least"), f"{where}.when.at_least",
-                         f"must be a whole number from 1 to {len(any_of)} (the length of 'any')")
+        elif (
+            isinstance(at_least, bool) or not isinstance(at_least, int) or (any_of and not 1 <= at_least <= len(any_of))
+        ):
+            problems.add(
+                line_of(when, "at_least"),
+                f"{where}.when.at_least",
+                f"must be a whole number from 1 to {len(any_of)} (the length of 'any')",
+            )
             at_least = 1
         repeated = sorted({x for x in all_of + any_of + absent if (all_of + any_of + absent).count(x) > 1})
         if repeated:
@@ -366,15 +417,27 @@ class _Builder:
             return None
         strength = text(entry, "strength", where, problems)
         if conclusion == "suggest" and strength not in STRENGTHS:
-            problems.add(line_of(entry, "strength" if "strength" in entry else None), f"{where}.strength",
-                         f"a suggestion needs a strength, one of: {', '.join(STRENGTHS)}")
+            problems.add(
+                line_of(entry, "strength" if "strength" in entry else None),
+                f"{where}.strength",
+                f"a suggestion needs a strength, one of: {', '.join(STRENGTHS)}",
+            )
         if conclusion != "suggest" and "strength" in entry:
             problems.add(line_of(entry, "strength"), f"{where}.strength", "only suggestions have a strength")
-        rule = Rule(id=item_id, all=all_of, any=any_of, at_least=at_least if any_of else 0, absent=absent,
-                    conclusion=conclusion, target=target, strength=strength if conclusion == "suggest" else None,
-                    explanation=text(entry, "explanation", where, problems) or "",
-                    sources=self._sources(entry, "sources", where, problems),
-                    origin=f"{problems.name}:{line_of(entry)}", order=len(self.rule_list))
+        rule = Rule(
+            id=item_id,
+            all=all_of,
+            any=any_of,
+            at_least=at_least if any_of else 0,
+            absent=absent,
+            conclusion=conclusion,
+            target=target,
+            strength=strength if conclusion == "suggest" else None,
+            explanation=text(entry, "explanation", where, problems) or "",
+            sources=self._sources(entry, "sources", where, problems),
+            origin=f"{problems.name}:{line_of(entry)}",
+            order=len(self.rule_list),
+        )
         self.rule_where[item_id] = (problems, entry, when, where)
         return rule
 
@@ -382,8 +445,11 @@ class _Builder:
     def cross_check(self):
         for problems, line, where, source in self.pending_sources:
             if source.ref not in self.sections:
-                problems.add(line, where, f"article section {source.ref!r} is not a heading of the article "
-                                          f"(see data/article.yaml)")
+                problems.add(
+                    line,
+                    where,
+                    f"article section {source.ref!r} is not a heading of the article (see data/article.yaml)",
+                )
         for problems, line, where, symptom in self.pending_links:
             if symptom not in self.symptom_map:
                 problems.add(line, where, f"unknown symptom {symptom!r}{_close(symptom, self.symptom_map)}")
@@ -397,19 +463,29 @@ class _Builder:
             for key, refs in (("all", rule.all), ("any", rule.any)):
                 for ref in refs:
                     if ref not in findings:
-                        problems.add(line_of(when, key), f"{where}.when.{key}",
-                                     f"unknown finding {ref!r}{_close(ref, findings)}")
+                        problems.add(
+                            line_of(when, key), f"{where}.when.{key}", f"unknown finding {ref!r}{_close(ref, findings)}"
+                        )
             for ref in rule.absent:
                 if ref not in self.symptom_map:
-                    problems.add(line_of(when, "absent"), f"{where}.when.absent",
-                                 f"{ref!r} is not a symptom or history item (only those can be reported absent)")
+                    problems.add(
+                        line_of(when, "absent"),
+                        f"{where}.when.absent",
+                        f"{ref!r} is not a symptom or history item (only those can be reported absent)",
+                    )
             known = {"infer": self.pattern_map, "suggest": self.condition_map, "red_flag": self.flag_map}
             if rule.target not in known[rule.conclusion]:
-                problems.add(line_of(entry, rule.conclusion), f"{where}.{rule.conclusion}", f"unknown {rule.conclusion.replace('_', ' ')} "
-                             f"target {rule.target!r}{_close(rule.target, known[rule.conclusion])}")
-        for ids, done, what in ((self.pattern_map, inferred, "pattern is never inferred by a rule"),
-                                (self.condition_map, suggested, "condition is never suggested by a rule"),
-                                (self.flag_map, raised, "red flag is never raised by a rule")):
+                problems.add(
+                    line_of(entry, rule.conclusion),
+                    f"{where}.{rule.conclusion}",
+                    f"unknown {rule.conclusion.replace('_', ' ')} "
+                    f"target {rule.target!r}{_close(rule.target, known[rule.conclusion])}",
+                )
+        for ids, done, what in (
+            (self.pattern_map, inferred, "pattern is never inferred by a rule"),
+            (self.condition_map, suggested, "condition is never suggested by a rule"),
+            (self.flag_map, raised, "red flag is never raised by a rule"),
+        ):
             for item_id in ids:
                 if item_id not in done:
                     self.extra.append(f"{self._origin_of(item_id)}: {item_id}: {what}")
@@ -427,8 +503,10 @@ class _Builder:
                 key = normalize(phrase)
                 other = owner.setdefault(key, symptom.id)
                 if other != symptom.id:
-                    self.extra.append(f"{self.origins[('finding', symptom.id)]}: symptom {symptom.id!r}: "
-                                         f"phrase {phrase!r} also names {other!r}; a phrase must name one finding")
+                    self.extra.append(
+                        f"{self.origins[('finding', symptom.id)]}: symptom {symptom.id!r}: "
+                        f"phrase {phrase!r} also names {other!r}; a phrase must name one finding"
+                    )
 
 
 def _file_line_key(problem: str):

@@ -1,4 +1,5 @@
 """Frozen records: everything downstream of the loader works with these, never with raw dicts."""
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property

@@ -1,4 +1,5 @@
 """Text normalization shared by everything that matches what a person typed."""
+
 import re
 import unicodedata
 

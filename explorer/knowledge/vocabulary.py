@@ -1,5 +1,6 @@
 """Turns what a person typed into finding ids: case, spacing, punctuation, accents, lay and clinical
 synonyms; anything not recognized comes back with close matches, never silently dropped."""
+
 import difflib
 import functools
 import re
@@ -10,11 +11,15 @@ from .records import Condition, KnowledgeBase, Symptom
 from .text import normalize
 
 # Leading words people add around a finding ("history of diabetes", "I have numbness").
-_FILLER = re.compile(r"^(?:(?:i|ive|have|has|had|having|a|an|the|my|some|history|of|feeling|feel|with|"
-                     r"been|get|getting|experiencing)\s+)+")
+_FILLER = re.compile(
+    r"^(?:(?:i|ive|have|has|had|having|a|an|the|my|some|history|of|feeling|feel|with|"
+    r"been|get|getting|experiencing)\s+)+"
+)
 # Trailing words about when ("flu last week", "numbness lately").
-_WHEN = re.compile(r"\s+(?:recently|lately|last (?:week|month|year)|(?:a |one |two |few |\d+ )*(?:days?|weeks?|months?) "
-                   r"ago|yesterday|today|at times|sometimes|all the time|at night|in the morning)$")
+_WHEN = re.compile(
+    r"\s+(?:recently|lately|last (?:week|month|year)|(?:a |one |two |few |\d+ )*(?:days?|weeks?|months?) "
+    r"ago|yesterday|today|at times|sometimes|all the time|at night|in the morning)$"
+)
 _SPLIT = re.compile(r"[,;]")
 
 

@@ -1,6 +1,7 @@
 """A small strict checker for YAML documents: unknown keys, missing keys and wrong types become
 ``file:line: where: what`` problems. Kept by hand because the shapes are few and the messages must
 point at lines, which generic schema libraries do not know about."""
+
 import re
 
 from .yamlsource import Located, LocatedList

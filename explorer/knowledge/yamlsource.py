@@ -4,6 +4,7 @@ Validation errors must say ``file:line``, so mappings load as ``Located`` dicts 
 the mapping and of each key, and lists as ``LocatedList`` with the line of each item. Only the safe
 loader is used (libyaml's when present, for speed); duplicate keys are errors, not silently merged.
 """
+
 import yaml
 
 from ..errors import ExplorerError, KnowledgeError
@@ -34,11 +35,9 @@ class _Loader(_Base):
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "keys must be plain scalars", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, "keys must be plain scalars", key_node.start_mark)
             if key in data:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             data[key] = self.construct_object(value_node, deep=True)
             data.key_lines[key] = key_node.start_mark.line + 1
 

@@ -5,6 +5,7 @@ Python 3.10. We restore it before the first experta import instead of vendoring 
 package. experta also calls ``logging.basicConfig()`` on import, which would route its watcher logs to
 the user's terminal: we undo that handler so stderr stays ours.
 """
+
 import collections
 import collections.abc
 import logging

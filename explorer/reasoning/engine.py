@@ -10,11 +10,12 @@ cost, so one counting rule instead of one helper per alternative matters.
 
 The engine class is built once per knowledge base and process, then reused with reset/declare/run.
 """
+
 import threading
 from dataclasses import dataclass, field
 
-from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
 from ..knowledge.records import KnowledgeBase
+from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
 
 SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
@@ -104,9 +105,11 @@ class Engine:
         engine.reset()
         engine.hits = {}
         engine.inference = Inference(support={f: {f} for f in present})
-        engine.declare(*[Finding(id=f, origin="reported") for f in sorted(set(present))],
-                       *[Absent(id=f) for f in sorted(set(absent))],
-                       *[Asked(id=f) for f in sorted(set(asked))])
+        engine.declare(
+            *[Finding(id=f, origin="reported") for f in sorted(set(present))],
+            *[Absent(id=f) for f in sorted(set(absent))],
+            *[Asked(id=f) for f in sorted(set(asked))],
+        )
         try:
             engine.run()
         finally:
@@ -138,10 +141,17 @@ def _main_rule(rule):
         present = list(rule.all)
         if rule.any:
             present += [f for f in rule.any if f in engine.hits.get(rule.id, ())]
-        inference.steps.append(Step(number=len(inference.steps) + 1, rule=rule.id,
-                                    salience=SALIENCE[rule.conclusion], matched_present=tuple(present),
-                                    matched_absent=rule.absent, conclusion=rule.conclusion,
-                                    target=rule.target))
+        inference.steps.append(
+            Step(
+                number=len(inference.steps) + 1,
+                rule=rule.id,
+                salience=SALIENCE[rule.conclusion],
+                matched_present=tuple(present),
+                matched_absent=rule.absent,
+                conclusion=rule.conclusion,
+                target=rule.target,
+            )
+        )
         behind = set().union(*(inference.support.get(f, {f}) for f in present))
         if rule.conclusion == "infer":
             inference.support.setdefault(rule.target, set()).update(behind)
@@ -156,13 +166,19 @@ def _main_rule(rule):
 
 def _question_rule(condition_id: str, finding: str, order: int):
     """Once ``condition_id`` is suggested, want to know about ``finding`` unless it is already known."""
+
     def want(engine):
         engine.inference.wants.append((finding, condition_id))
 
     want.__name__ = f"ask {finding} for {condition_id}"
     want.rule_order = order
-    return Rule(Suggested(condition=condition_id), NOT(Finding(id=finding)), NOT(Absent(id=finding)),
-                NOT(Asked(id=finding)), salience=SALIENCE["question"])(want)
+    return Rule(
+        Suggested(condition=condition_id),
+        NOT(Finding(id=finding)),
+        NOT(Absent(id=finding)),
+        NOT(Asked(id=finding)),
+        salience=SALIENCE["question"],
+    )(want)
 
 
 _local = threading.local()

@@ -1,12 +1,13 @@
 """explore(): findings in, a Result out. Resolves the words, runs the engine, ranks the suggestions."""
-from ..knowledge.disclaimer import DISCLAIMER
-from .engine import Inference, engine_for
+
 from ..errors import InputError
+from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
-from .ranking import rank_suggestions
 from ..knowledge.records import KnowledgeBase
-from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
 from ..knowledge.vocabulary import split_inputs, vocabulary_for
+from .engine import Inference, engine_for
+from .ranking import rank_suggestions
+from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
 
 
 def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
@@ -27,15 +28,22 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     vocabulary = vocabulary_for(kb)
     resolved_present = [vocabulary.resolve(text) for text in present]
     resolved_absent = [vocabulary.resolve(text) for text in absent]
-    unrecognized = tuple(sorted({(r.input, r.did_you_mean, r.condition) for r in resolved_present + resolved_absent
-                                 if r.symptom is None}, key=lambda u: (u[0].lower(), u[0])))
+    unrecognized = tuple(
+        sorted(
+            {(r.input, r.did_you_mean, r.condition) for r in resolved_present + resolved_absent if r.symptom is None},
+            key=lambda u: (u[0].lower(), u[0]),
+        )
+    )
     present_ids = {r.symptom.id for r in resolved_present if r.symptom}
     absent_ids = {r.symptom.id for r in resolved_absent if r.symptom}
     clash = present_ids & absent_ids
     conflicting = tuple(
-        Conflict(kb.symptoms[i], tuple(sorted({r.input for r in resolved_present + resolved_absent
-                                               if r.symptom and r.symptom.id == i})))
-        for i in sorted(clash))
+        Conflict(
+            kb.symptoms[i],
+            tuple(sorted({r.input for r in resolved_present + resolved_absent if r.symptom and r.symptom.id == i})),
+        )
+        for i in sorted(clash)
+    )
     present_ids -= clash
     absent_ids -= clash
     inference = engine_for(kb, questions).run(present_ids, absent_ids, asked)
@@ -48,13 +56,17 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
         patterns=_patterns(kb, inference),
         suggestions=rank_suggestions(kb, inference, present_ids, absent_ids),
         trace=_trace(kb, inference),
-        disclaimer=DISCLAIMER), inference
+        disclaimer=DISCLAIMER,
+    ), inference
 
 
 def _recognized(resolutions, kept_ids) -> tuple:
     # Sorted by label then input, so the output does not depend on the order findings were typed in.
-    items = {(r.symptom.label.lower(), r.input, r.symptom.id): r.symptom
-             for r in resolutions if r.symptom and r.symptom.id in kept_ids}
+    items = {
+        (r.symptom.label.lower(), r.input, r.symptom.id): r.symptom
+        for r in resolutions
+        if r.symptom and r.symptom.id in kept_ids
+    }
     return tuple(Recognized(text, symptom) for (_, text, _), symptom in sorted(items.items()))
 
 
@@ -78,23 +90,40 @@ def _red_flags(kb, inference) -> tuple:
     flags = []
     for flag_id, fired in sorted(_grouped(inference, "red_flag").items()):
         flag = kb.red_flags[flag_id]
-        flags.append(RedFlag(flag.id, flag.message, _because(kb, inference, fired),
-                             tuple(s.rule for s in fired), flag.sources))
+        flags.append(
+            RedFlag(flag.id, flag.message, _because(kb, inference, fired), tuple(s.rule for s in fired), flag.sources)
+        )
     return tuple(flags)
 
 
 def _patterns(kb, inference) -> tuple:
-    return tuple(InferredPattern(kb.patterns[p], _because(kb, inference, fired), tuple(s.rule for s in fired))
-                 for p, fired in sorted(_grouped(inference, "infer").items()))
+    return tuple(
+        InferredPattern(kb.patterns[p], _because(kb, inference, fired), tuple(s.rule for s in fired))
+        for p, fired in sorted(_grouped(inference, "infer").items())
+    )
 
 
 def _trace(kb, inference) -> tuple:
     rules = kb.rule_index
-    targets = {"infer": lambda t: kb.patterns[t].label, "suggest": lambda t: kb.conditions[t].name,
-               "red_flag": lambda t: t}
-    return tuple(TraceStep(s.number, s.rule, s.salience, s.matched_present, s.matched_absent, s.conclusion,
-                           s.target, rules[s.rule].explanation, rules[s.rule].sources,
-                           matched_labels=tuple(kb.label(f) for f in s.matched_present),
-                           matched_absent_labels=tuple(kb.label(f) for f in s.matched_absent),
-                           target_label=targets[s.conclusion](s.target))
-                 for s in inference.steps)
+    targets = {
+        "infer": lambda t: kb.patterns[t].label,
+        "suggest": lambda t: kb.conditions[t].name,
+        "red_flag": lambda t: t,
+    }
+    return tuple(
+        TraceStep(
+            s.number,
+            s.rule,
+            s.salience,
+            s.matched_present,
+            s.matched_absent,
+            s.conclusion,
+            s.target,
+            rules[s.rule].explanation,
+            rules[s.rule].sources,
+            matched_labels=tuple(kb.label(f) for f in s.matched_present),
+            matched_absent_labels=tuple(kb.label(f) for f in s.matched_absent),
+            target_label=targets[s.conclusion](s.target),
+        )
+        for s in inference.steps
+    )

@@ -10,12 +10,13 @@ others are ranked by
 
 ties broken by label, so the same answers always lead to the same question.
 """
+
 import functools
 from dataclasses import dataclass, field
 
 from ..knowledge.catalog import rules_for
-from .explore import explore_inference
 from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
+from .explore import explore_inference
 from .result import Result
 
 ANSWERS = ("yes", "no", "unsure")
@@ -102,8 +103,13 @@ class Questionnaire:
         return self._last[1]
 
     def _explore(self):
-        return explore_inference(self._labels(self.present()), self._labels(self.absent()), self.kb,
-                                 questions=question_map(self.kb), asked=self.unsure())
+        return explore_inference(
+            self._labels(self.present()),
+            self._labels(self.absent()),
+            self.kb,
+            questions=question_map(self.kb),
+            asked=self.unsure(),
+        )
 
     def next_question(self) -> Question | None:
         """The most useful question now, or None when no answer would change the picture."""
@@ -147,8 +153,7 @@ class Questionnaire:
 
 def picture(result: Result) -> tuple:
     """What the person is shown: red flags, and the ranked suggestions with their strengths."""
-    return (tuple(f.id for f in result.red_flags),
-            tuple((s.condition.id, s.strength) for s in result.suggestions))
+    return (tuple(f.id for f in result.red_flags), tuple((s.condition.id, s.strength) for s in result.suggestions))
 
 
 def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]:

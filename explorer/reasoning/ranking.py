@@ -7,10 +7,10 @@
 3. Suggestions are ordered by strength, then by how many entered findings support them, then by fewer
    findings against, then by more rules fired, then by name, so ties are broken the same way every time.
 """
-from .engine import Inference
-from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
-from .result import Evidence, Suggestion
 
+from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
+from .engine import Inference
+from .result import Evidence, Suggestion
 
 
 def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
@@ -39,11 +39,22 @@ def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, abse
         level -= lowered
         best = max(fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
         fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
-        drafts.append((
-            (-level, -len(supporting), len(against), -len(fired_ids), condition.name.lower()),
-            dict(condition=condition, strength=STRENGTHS[level], supporting=supporting, missing=missing,
-                 against=against, explanation=rules[best.rule].explanation, rules=fired_ids,
-                 sources=_sources(rules, fired_ids, supporting), lowered=lowered)))
+        drafts.append(
+            (
+                (-level, -len(supporting), len(against), -len(fired_ids), condition.name.lower()),
+                dict(
+                    condition=condition,
+                    strength=STRENGTHS[level],
+                    supporting=supporting,
+                    missing=missing,
+                    against=against,
+                    explanation=rules[best.rule].explanation,
+                    rules=fired_ids,
+                    sources=_sources(rules, fired_ids, supporting),
+                    lowered=lowered,
+                ),
+            )
+        )
     drafts.sort(key=lambda d: d[0])
     return tuple(Suggestion(rank=i, **fields) for i, (_, fields) in enumerate(drafts, start=1))
 
@@ -66,13 +77,16 @@ def _roles_by_symptom(condition) -> dict:
 
 def _evidence(kb, symptom_ids, links, behind_rule, roles=None) -> tuple:
     """Evidence records, hallmark findings first (when roles are given), article links next, then by label."""
+
     def order(symptom_id):
         role = LINK_ROLES.index(roles[symptom_id]) if roles else 0
         article_first = not any(src.kind == "article" for src in links.get(symptom_id, []))
         return role, article_first, kb.symptoms[symptom_id].label.lower()
 
-    return tuple(Evidence(kb.symptoms[i], tuple(links.get(i, ())), tuple(dict.fromkeys(behind_rule.get(i, ()))))
-                 for i in sorted(symptom_ids, key=order))
+    return tuple(
+        Evidence(kb.symptoms[i], tuple(links.get(i, ())), tuple(dict.fromkeys(behind_rule.get(i, ()))))
+        for i in sorted(symptom_ids, key=order)
+    )
 
 
 def _sources(rules, fired_ids, supporting) -> tuple:

@@ -1,4 +1,5 @@
 """The records one exploration returns. They back every output format, the JSON contract included."""
+
 from dataclasses import dataclass
 
 from ..knowledge.records import Condition, Pattern, Source, Symptom

@@ -1,5 +1,6 @@
 """The JSON contract (schema_version 1): a Result as plain data, documented in the README. It lives
 beside the records, not among the formatters, so that ``Result.to_dict()`` needs no formatter."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -23,41 +24,73 @@ def source_dict(source: Source) -> dict:
 
 
 def _evidence(item: Evidence) -> dict:
-    return {"symptom": symptom_ref(item.symptom), "links": [source_dict(s) for s in item.links],
-            "rules": list(item.rules)}
+    return {
+        "symptom": symptom_ref(item.symptom),
+        "links": [source_dict(s) for s in item.links],
+        "rules": list(item.rules),
+    }
 
 
 def result_to_dict(result: Result) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "recognized": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.recognized],
-        "unrecognized": [{"input": u.input, "did_you_mean": [symptom_ref(s) for s in u.did_you_mean],
-                          "condition": {"id": u.condition.id, "name": u.condition.name} if u.condition else None}
-                         for u in result.unrecognized],
+        "unrecognized": [
+            {
+                "input": u.input,
+                "did_you_mean": [symptom_ref(s) for s in u.did_you_mean],
+                "condition": {"id": u.condition.id, "name": u.condition.name} if u.condition else None,
+            }
+            for u in result.unrecognized
+        ],
         "absent": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.absent],
         "conflicting": [{"inputs": list(c.inputs), "symptom": symptom_ref(c.symptom)} for c in result.conflicting],
-        "red_flags": [{"id": f.id, "message": f.message, "because": [symptom_ref(s) for s in f.because],
-                       "rules": list(f.rules), "sources": [source_dict(s) for s in f.sources]}
-                      for f in result.red_flags],
-        "patterns": [{"id": p.pattern.id, "label": p.pattern.label, "because": [symptom_ref(s) for s in p.because],
-                      "rules": list(p.rules)} for p in result.patterns],
-        "suggestions": [{
-            "rank": s.rank,
-            "condition": {"id": s.condition.id, "name": s.condition.name, "kind": s.condition.kind},
-            "strength": s.strength,
-            "strength_lowered": s.lowered,
-            "supporting": [_evidence(e) for e in s.supporting],
-            "missing": [_evidence(e) for e in s.missing],
-            "against": [_evidence(e) for e in s.against],
-            "explanation": s.explanation,
-            "rules": list(s.rules),
-            "sources": [source_dict(src) for src in s.sources],
-        } for s in result.suggestions],
-        "trace": [{
-            "step": t.number, "rule": t.rule, "salience": t.salience,
-            "matched": [{"id": f, "label": label} for f, label in zip(t.matched_present, t.matched_labels)],
-            "matched_absent": [{"id": f, "label": label} for f, label in zip(t.matched_absent, t.matched_absent_labels)],
-            "concluded": {"kind": t.conclusion, "id": t.target, "label": t.target_label},
-        } for t in result.trace],
+        "red_flags": [
+            {
+                "id": f.id,
+                "message": f.message,
+                "because": [symptom_ref(s) for s in f.because],
+                "rules": list(f.rules),
+                "sources": [source_dict(s) for s in f.sources],
+            }
+            for f in result.red_flags
+        ],
+        "patterns": [
+            {
+                "id": p.pattern.id,
+                "label": p.pattern.label,
+                "because": [symptom_ref(s) for s in p.because],
+                "rules": list(p.rules),
+            }
+            for p in result.patterns
+        ],
+        "suggestions": [
+            {
+                "rank": s.rank,
+                "condition": {"id": s.condition.id, "name": s.condition.name, "kind": s.condition.kind},
+                "strength": s.strength,
+                "strength_lowered": s.lowered,
+                "supporting": [_evidence(e) for e in s.supporting],
+                "missing": [_evidence(e) for e in s.missing],
+                "against": [_evidence(e) for e in s.against],
+                "explanation": s.explanation,
+                "rules": list(s.rules),
+                "sources": [source_dict(src) for src in s.sources],
+            }
+            for s in result.suggestions
+        ],
+        "trace": [
+            {
+                "step": t.number,
+                "rule": t.rule,
+                "salience": t.salience,
+                "matched": [{"id": f, "label": label} for f, label in zip(t.matched_present, t.matched_labels)],
+                "matched_absent": [
+                    {"id": f, "label": label} for f, label in zip(t.matched_absent, t.matched_absent_labels)
+                ],
+                "concluded": {"kind": t.conclusion, "id": t.target, "label": t.target_label},
+            }
+            for t in result.trace
+        ],
         "disclaimer": result.disclaimer,
     }
