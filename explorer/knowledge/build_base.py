@@ -1,0 +1,145 @@
+"""The state every knowledge-file reader shares: records built so far, where each came from, and the
+checks for ids and sources that every kind of file uses."""
+
+import difflib
+
+from .records import (
+    FREQUENCIES,
+    Source,
+    Term,
+)
+from .yamlcheck import ID, Problems, check_keys, line_of, text
+
+CONDITION_KINDS = ("autoimmune", "pattern", "cause")
+CONCLUSIONS = ("infer", "suggest", "red_flag")
+CODE_PREFIXES = ("ORPHA:", "OMIM:")
+
+
+class BuilderBase:
+    """Turns checked entries into records, remembering where each came from for cross-checks."""
+
+    def __init__(self):
+        self.files: list[Problems] = []  # per-file problems; cross-checks may still add to them
+        self.extra: list[str] = []
+        self.title = ""
+        self.sections: list[str] = []
+        self.symptom_map: dict = {}
+        self.pattern_map: dict = {}
+        self.flag_map: dict = {}
+        self.condition_map: dict = {}
+        self.rule_list: list = []
+        self.origins: dict = {}  # (namespace, id) -> "file:line"
+        self.pending_sources: list = []  # (Problems, line, where, Source) checked once sections are known
+        self.pending_links: list = []  # (Problems, line, where, symptom id) checked once symptoms are known
+        self.rule_where: dict = {}  # rule id -> (Problems, entry node, when node, where), for line numbers
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _finish(self, problems: Problems):
+        self.files.append(problems)
+
+    @property
+    def problems(self) -> list[str]:
+        """Every problem, ordered by file and line."""
+        found = [p for problems in self.files for p in problems.items] + self.extra
+        return sorted(found, key=file_line_key)
+
+    def _claim(self, namespace: str, item_id: str, problems: Problems, line: int, where: str) -> bool:
+        key = (namespace, item_id)
+        if key in self.origins:
+            problems.add(line, where, f"duplicate id {item_id!r} (first defined at {self.origins[key]})")
+            return False
+        self.origins[key] = f"{problems.name}:{line}"
+        return True
+
+    def _entry_id(self, entry, index, what, problems, pattern=ID):
+        where = f"{what}[{index}]"
+        raw = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(raw, str) and pattern.match(raw):
+            return raw, f"{what} {raw!r}"
+        if isinstance(entry, dict) and "id" in entry:
+            problems.add(
+                line_of(entry, "id"),
+                where,
+                f"id {raw!r} must be lower-case letters, digits and underscores, starting with a letter",
+            )
+        return None, where
+
+    def _sources(self, node, key, where, problems: Problems, required=True) -> tuple:
+        if key not in node:
+            if required:
+                problems.add(line_of(node), where, f"missing required key {key!r}")
+            return ()
+        value = node[key]
+        if not isinstance(value, list) or not value:
+            problems.add(line_of(node, key), f"{where}.{key}", "expected a non-empty list of sources")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            source = self._source(item, f"{where}.{key}[{i}]", problems)
+            if source:
+                out.append(source)
+        return tuple(out)
+
+    def _source(self, item, where, problems: Problems, extra=frozenset(), optional=frozenset()):
+        """A source mapping; ``extra`` and ``optional`` name required and optional keys the surrounding
+        entry adds (a link's 'symptom' and 'role')."""
+        if not isinstance(item, dict) or not (("article" in item) ^ ("annotation" in item)):
+            problems.add(
+                line_of(item),
+                where,
+                "a source is either {article: SECTION} or {annotation: ORPHA:.../OMIM:..., frequency: ...}",
+            )
+            return None
+        if "article" in item:
+            check_keys(item, where, problems, {"article"} | extra, set(optional))
+            section = text(item, "article", where, problems)
+            if section:
+                source = Source("article", section)
+                self.pending_sources.append((problems, line_of(item, "article"), where, source))
+                return source
+            return None
+        check_keys(item, where, problems, {"annotation"} | extra, {"frequency"} | optional)
+        ref = text(item, "annotation", where, problems)
+        frequency = text(item, "frequency", where, problems, default="not stated")
+        if ref and not ref.startswith(CODE_PREFIXES):
+            problems.add(line_of(item, "annotation"), where, f"annotation {ref!r} must be an ORPHA: or OMIM: id")
+            return None
+        if frequency not in FREQUENCIES:
+            problems.add(
+                line_of(item, "frequency"), where, f"frequency {frequency!r} must be one of: {', '.join(FREQUENCIES)}"
+            )
+            return None
+        return Source("annotation", ref, frequency) if ref else None
+
+    def _term(self, node, key, where, problems: Problems):
+        if key not in node:
+            return None
+        value = node[key]
+        if not check_keys(value, f"{where}.{key}", problems, {"id", "label"}, set()):
+            return None
+        term_id = text(value, "id", f"{where}.{key}", problems)
+        label = text(value, "label", f"{where}.{key}", problems)
+        if term_id and not (term_id.startswith("HP:") and term_id[3:].isdigit() and len(term_id) == 10):
+            problems.add(line_of(value, "id"), f"{where}.{key}.id", f"{term_id!r} is not an HPO id (HP:0000000)")
+            return None
+        return Term(term_id, label) if term_id and label else None
+
+    # -- documents -----------------------------------------------------------------------------------
+
+
+def file_line_key(problem: str):
+    name, _, rest = problem.partition(":")
+    line = rest.split(":", 1)[0]
+    return name, int(line) if line.isdigit() else 0
+
+
+def default_role(source: Source) -> str:
+    """Article links are typical unless marked; annotations follow their frequency category."""
+    if source.kind == "article" or source.frequency in ("frequent", "not stated"):
+        return "typical"
+    return "hallmark" if source.frequency in ("obligate", "very frequent") else "possible"
+
+
+def close_match(word, choices) -> str:
+    near = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {near[0]!r}?)" if near else ""

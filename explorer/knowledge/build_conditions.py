@@ -1,0 +1,81 @@
+"""Reader for the condition cards and their links to findings."""
+
+from . import yamlcheck
+from .build_base import (
+    CODE_PREFIXES,
+    CONDITION_KINDS,
+    BuilderBase,
+    default_role,
+)
+from .records import (
+    LINK_ROLES,
+    Condition,
+    Link,
+)
+from .yamlcheck import Problems, check_keys, line_of, text, text_list
+
+
+class ConditionsReader(BuilderBase):
+    def conditions(self, name, doc):
+        problems = Problems(name)
+        texts = ("name", "kind", "summary", "nerves", "mechanism", "evaluation", "management", "seek_care")
+        required = set(texts) | {"id", "sources", "links"}
+        for index, entry in yamlcheck.entries(doc, "condition", problems):
+            item_id, where = self._entry_id(entry, index, "condition", problems)
+            if not check_keys(entry, where, problems, required, {"aliases", "codes"}) or not item_id:
+                continue
+            if not self._claim("condition", item_id, problems, line_of(entry), where):
+                continue
+            values = {key: text(entry, key, where, problems) or "" for key in texts}
+            if values["kind"] and values["kind"] not in CONDITION_KINDS:
+                problems.add(
+                    line_of(entry, "kind"),
+                    f"{where}.kind",
+                    f"{values['kind']!r} must be one of: {', '.join(CONDITION_KINDS)}",
+                )
+            codes = text_list(entry, "codes", where, problems)
+            for i, code in enumerate(codes):
+                if not code.startswith(CODE_PREFIXES):
+                    problems.add(
+                        line_of(entry["codes"], i), f"{where}.codes[{i}]", f"{code!r} must be an ORPHA: or OMIM: id"
+                    )
+            links = self._links(entry, where, problems, codes)
+            self.condition_map[item_id] = Condition(
+                id=item_id,
+                aliases=text_list(entry, "aliases", where, problems),
+                codes=codes,
+                sources=self._sources(entry, "sources", where, problems),
+                links=links,
+                **values,
+            )
+        self._finish(problems)
+
+    def _links(self, entry, where, problems: Problems, codes) -> tuple:
+        value = entry.get("links")
+        if not isinstance(value, list) or not value:
+            problems.add(line_of(entry, "links"), f"{where}.links", "expected a non-empty list of links")
+            return ()
+        links, seen = [], set()
+        for i, item in enumerate(value):
+            spot = f"{where}.links[{i}]"
+            symptom = text(item, "symptom", spot, problems) if isinstance(item, dict) else None
+            source = self._source(item, spot, problems, extra={"symptom"}, optional={"role"})
+            if not symptom or not source:
+                continue
+            if source.kind == "annotation" and source.ref not in codes:
+                problems.add(
+                    line_of(item, "annotation"),
+                    spot,
+                    f"annotation {source.ref!r} is not one of this condition's codes {list(codes)}",
+                )
+            key = (symptom, source.kind, source.ref)
+            if key in seen:
+                problems.add(line_of(item), spot, f"link to {symptom!r} from {source} is listed twice")
+            seen.add(key)
+            role = text(item, "role", spot, problems, default=default_role(source))
+            if role not in LINK_ROLES:
+                problems.add(line_of(item, "role"), f"{spot}.role", f"{role!r} must be one of: {', '.join(LINK_ROLES)}")
+                continue
+            links.append(Link(symptom, source, role))
+            self.pending_links.append((problems, line_of(item, "symptom"), spot, symptom))
+        return tuple(links)

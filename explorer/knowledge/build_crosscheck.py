@@ -1,0 +1,75 @@
+"""Checks across files, once everything is read: references resolve, nothing is unused."""
+
+from .build_base import BuilderBase, close_match
+from .text import normalize
+from .yamlcheck import line_of
+
+
+class CrossChecker(BuilderBase):
+    def cross_check(self):
+        for problems, line, where, source in self.pending_sources:
+            if source.ref not in self.sections:
+                problems.add(
+                    line,
+                    where,
+                    f"article section {source.ref!r} is not a heading of the article (see data/article.yaml)",
+                )
+        for problems, line, where, symptom in self.pending_links:
+            if symptom not in self.symptom_map:
+                problems.add(line, where, f"unknown symptom {symptom!r}{close_match(symptom, self.symptom_map)}")
+        self._check_synonyms()
+        inferred = {r.target for r in self.rule_list if r.conclusion == "infer"}
+        suggested = {r.target for r in self.rule_list if r.conclusion == "suggest"}
+        raised = {r.target for r in self.rule_list if r.conclusion == "red_flag"}
+        findings = set(self.symptom_map) | set(self.pattern_map)
+        for rule in self.rule_list:
+            problems, entry, when, where = self.rule_where[rule.id]
+            for key, refs in (("all", rule.all), ("any", rule.any)):
+                for ref in refs:
+                    if ref not in findings:
+                        problems.add(
+                            line_of(when, key),
+                            f"{where}.when.{key}",
+                            f"unknown finding {ref!r}{close_match(ref, findings)}",
+                        )
+            for ref in rule.absent:
+                if ref not in self.symptom_map:
+                    problems.add(
+                        line_of(when, "absent"),
+                        f"{where}.when.absent",
+                        f"{ref!r} is not a symptom or history item (only those can be reported absent)",
+                    )
+            known = {"infer": self.pattern_map, "suggest": self.condition_map, "red_flag": self.flag_map}
+            if rule.target not in known[rule.conclusion]:
+                problems.add(
+                    line_of(entry, rule.conclusion),
+                    f"{where}.{rule.conclusion}",
+                    f"unknown {rule.conclusion.replace('_', ' ')} "
+                    f"target {rule.target!r}{close_match(rule.target, known[rule.conclusion])}",
+                )
+        for ids, done, what in (
+            (self.pattern_map, inferred, "pattern is never inferred by a rule"),
+            (self.condition_map, suggested, "condition is never suggested by a rule"),
+            (self.flag_map, raised, "red flag is never raised by a rule"),
+        ):
+            for item_id in ids:
+                if item_id not in done:
+                    self.extra.append(f"{self._origin_of(item_id)}: {item_id}: {what}")
+
+    def _origin_of(self, item_id):
+        for (namespace, known), origin in self.origins.items():
+            if known == item_id and namespace != "rule":
+                return origin
+        return "?"
+
+    def _check_synonyms(self):
+        owner: dict = {}
+        for symptom in self.symptom_map.values():
+            for phrase in symptom.names:
+                key = normalize(phrase)
+                other = owner.setdefault(key, symptom.id)
+                if other != symptom.id:
+                    self.extra.append(
+                        f"{self.origins[('finding', symptom.id)]}: symptom {symptom.id!r}: "
+                        f"phrase {phrase!r} also names {other!r}; a phrase must name one finding"
+                    )
