@@ -1,114 +1,19 @@
 """`symptom-explorer ask`: the interactive questionnaire's input and output. Its logic lives in
-questionnaire.py; this module only reads lines, prints, and saves."""
+reasoning/questionnaire.py; this module only reads lines, prints, and saves."""
 
 import sys
 import textwrap
+from pathlib import Path
 
 import click
 
-from ..cases.casefile import load_one_case, save_case
-from ..formats.common import cite, unrecognized_hint
-from ..formats.text_format import render_text
-from ..knowledge.disclaimer import DISCLAIMER
-from ..knowledge.vocabulary import split_inputs, vocabulary_for
-from ..reasoning.questionnaire import Questionnaire
-
-NOTICE = (
-    "This questionnaire is for learning, not a diagnosis: it suggests conditions to read about and "
-    "shows why. If something feels urgent, stop here and get medical help."
-)
-HELP = """Answer with: yes (y), no (n), not sure (?).
-Other commands, at any prompt:
-  why        which conditions this question helps to tell apart, and the rules behind it
-  how        how the current suggestions were reached: rules fired, findings matched, sources
-  back       take back the last answer
-  skip       skip this question (it will not be asked again)
-  add TEXT   add findings in your own words, e.g. "add fever, joint pain"
-  quit       stop and show what was found so far (Ctrl-D does the same)
-  help       this text"""
-YES = {"y", "yes", "yeah", "yep", "ja", "true"}
-NO = {"n", "no", "nope", "false"}
-UNSURE = {"?", "not sure", "notsure", "unsure", "dont know", "don't know", "idk", "maybe", "ns"}
-QUIT = {"q", "quit", "exit", "stop", "done", "end"}
+from ..cases.batch import BatchFileError
+from .app import cli, knowledge_option
+from .ask_commands import HELP, NO, NOTICE, QUIT, UNSURE, YES, Ended, SessionCommands
 
 
-class Ended(Exception):
-    """The person ended the session: quit, end of input, or Ctrl-C."""
-
-
-class AskSession:
-    def __init__(self, kb, save_path=None, echo_input=False):
-        self.kb = kb
-        self.questionnaire = Questionnaire(kb)
-        self.vocabulary = vocabulary_for(kb)
-        self.save_path = save_path
-        self.echo_input = echo_input
-        self.flags_shown: set = set()
-
-    # -- input and output -------------------------------------------------------------------------------
-    def read(self, prompt: str) -> str:
-        try:
-            line = input(prompt)
-        except EOFError:
-            click.echo()
-            raise Ended from None
-        except KeyboardInterrupt:
-            click.echo()
-            raise Ended from None
-        if self.echo_input:
-            click.echo(line)  # piped answers: keep the transcript readable
-        return line.strip()
-
-    def save(self):
-        if self.save_path:
-            save_case(
-                self.save_path,
-                self.questionnaire.as_case(),
-                header="# symptom-explorer questionnaire answers. Replay with: symptom-explorer ask --answers "
-                "FILE\n# Also valid input for: symptom-explorer match --from FILE, and batch.\n",
-            )
-
-    def changed(self):
-        """After every change: save, then show any red flag that has just become known."""
-        self.save()
-        for flag in self.questionnaire.result().red_flags:
-            if flag.id not in self.flags_shown:
-                self.flags_shown.add(flag.id)
-                click.secho(f"\n!! URGENT: {flag.message}", bold=True)
-                click.echo(f"   (because: {', '.join(s.label for s in flag.because)})\n")
-
-    # -- phases -----------------------------------------------------------------------------------------
-    def load(self, path):
-        case = load_one_case(path, self.kb)
-        unknown = []
-        for texts, answer in ((case.present, "yes"), (case.absent, "no"), (case.unsure, "unsure")):
-            for text in texts:
-                found = self.vocabulary.resolve(text).symptom
-                if found is None:
-                    unknown.append(text)
-                else:
-                    self.questionnaire.record(found.id, answer, entered=answer == "yes")
-        click.echo(f"Loaded {len(self.questionnaire.answers)} answer(s) from {path}.")
-        if unknown:
-            click.echo(f"Not recognized in {path}, left out: {', '.join(repr(u) for u in unknown)}")
-        self.changed()
-
-    def add(self, text: str) -> int:
-        added = 0
-        for part in split_inputs([text]):
-            resolved = self.vocabulary.resolve(part)
-            if resolved.symptom is None:
-                click.echo(
-                    f'  Not recognized: "{part}" - {unrecognized_hint(resolved.did_you_mean, resolved.condition)}'
-                )
-            elif self.questionnaire.record(resolved.symptom.id, "yes", entered=True):
-                click.echo(f"  + {resolved.symptom.label}")
-                added += 1
-            else:
-                click.echo(f"  (already answered: {resolved.symptom.label})")
-        if added:
-            self.changed()
-        return added
+class AskSession(SessionCommands):
+    """The terminal loop: findings first, then one question at a time."""
 
     def collect_findings(self):
         click.echo(
@@ -187,59 +92,6 @@ class AskSession:
             raise Ended
         return self.command(word, question)
 
-    def command(self, word: str, question) -> bool:
-        if word == "why":
-            if question is None:
-                click.echo("  why explains a question; there is no question yet.")
-                return False
-            click.echo(f"  {question.finding.label} is part of the picture of:")
-            for reason in question.reasons:
-                basis = []
-                if reason.rules:
-                    basis.append("rules " + ", ".join(reason.rules))
-                if reason.links:
-                    basis.append("linked by " + "; ".join(dict.fromkeys(cite(s) for s in reason.links)))
-                click.echo(f"  - {reason.condition_name}: {'; '.join(basis)}")
-            if question.others:
-                click.echo(f"  but not of: {', '.join(question.others)}. Your answer helps to tell them apart.")
-            else:
-                click.echo("  Your answer changes how strongly the findings match these conditions.")
-            return False
-        if word == "how":
-            result = self.questionnaire.result()
-            if not result.usable:
-                click.echo("  Nothing has been entered yet.")
-            else:
-                click.echo(render_text(result, explain=True))
-            return False
-        if word == "back":
-            undone = self.questionnaire.back()
-            if undone is None:
-                click.echo("  There is nothing to take back.")
-                return False
-            label = self.kb.symptoms[undone.finding].label
-            click.echo(f"  Took back: {label} = {undone.answer}")
-            self.flags_shown &= {f.id for f in self.questionnaire.result().red_flags}
-            self.save()
-            return True
-        if word in ("help", "h"):
-            click.echo(HELP)
-            return False
-        click.echo("  Please answer yes, no or not sure (or type help).")
-        return False
-
-    def finish(self):
-        result = self.questionnaire.result()
-        click.echo("\n" + "=" * 60)
-        if not result.usable:
-            click.echo("Nothing was entered, so there is nothing to show.\n")
-            click.echo(DISCLAIMER)
-            return
-        click.echo("What was found so far:\n")
-        click.echo(render_text(result), nl=False)
-        if self.save_path:
-            click.echo(f"\nAnswers saved in {self.save_path}.")
-
 
 def run(kb, save_path, answers_path):
     session = AskSession(kb, save_path=save_path, echo_input=not sys.stdin.isatty())
@@ -254,3 +106,39 @@ def run(kb, save_path, answers_path):
     except (Ended, KeyboardInterrupt):  # Ctrl-C while the engine is thinking ends the session too
         pass
     session.finish()
+
+
+@cli.command()
+@click.option(
+    "--save",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Save the answers to FILE (YAML) after every answer, so nothing is lost if the session is cut off.",
+)
+@click.option(
+    "--answers",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Replay answers saved with --save (or any one-case file) and continue from there.",
+)
+@knowledge_option
+def ask(save, answers, kb):
+    """Answer questions one at a time; the rules choose what to ask next.
+
+    Start with the findings you already have, in your own words. The explorer
+    then asks yes / no / not sure questions about the finding that best helps
+    to tell apart the conditions it currently suggests, and stops when no
+    answer would change the picture. At any prompt: why, how, back, skip,
+    quit, help. Ctrl-D or Ctrl-C end the session with the results so far.
+    Answers can also be piped on stdin, one per line.
+    """
+    if save and Path(save).exists() and not (answers and Path(answers).resolve() == Path(save).resolve()):
+        raise click.UsageError(
+            f"{save} already exists; to carry on with it use --answers {save} --save {save}, or save to a new file"
+        )
+    try:
+        run(kb, save, answers)
+    except BatchFileError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OSError as exc:
+        raise click.UsageError(f"cannot save to {save}: {exc.strerror}") from None

@@ -1,13 +1,15 @@
 """`symptom-explorer batch`: streams cases from a file or stdin through the explorer and writes one
-record per case as soon as it is done. The reading and exploring live in batch.py."""
+record per case as soon as it is done. The reading and exploring live in cases/."""
 
 import sys
 from pathlib import Path
 
 import click
 
-from ..cases.batch import open_cases, read_cases, run_cases
+from ..cases.batch import FORMATS as BATCH_FORMATS
+from ..cases.batch import BatchFileError, open_cases, read_cases, run_cases
 from ..formats.batch_formats import WRITERS
+from .app import EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 
 
 def run(source, input_format, fmt, output, kb) -> tuple[int, int]:
@@ -51,3 +53,57 @@ class Progress:
     def done(self):
         if self.enabled and self.count:
             click.echo("", err=True)
+
+
+@cli.command(
+    epilog="""\b
+Exit codes: 0 every case used all its findings; 1 some cases failed or had
+findings that could not be used (their records say why); 2 bad usage or an
+input that cannot be read; 3 invalid knowledge files."""
+)
+@click.argument("source", metavar="FILE|-", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", *BATCH_FORMATS]),
+    default="auto",
+    show_default=True,
+    help="Input format; auto goes by the file extension, or for stdin by the first characters. "
+    "Phenopacket JSON is read as json or jsonl.",
+)
+@format_option("jsonl", "csv", "markdown")
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-",
+    help="Write results to FILE instead of stdout.",
+)
+@knowledge_option
+def batch(source, input_format, fmt, output, kb):
+    """Explore many cases from FILE (or - for stdin), one result per case.
+
+    \b
+    Input formats:
+      yaml, json   a list of cases: {id, symptoms, absent, unsure, note}
+      jsonl        one case (or one Phenopacket) per line
+      csv          header row with the columns id, present, absent (note optional)
+      Phenopacket  GA4GH Phenopacket JSON: phenotypicFeatures with HPO ids;
+                   "excluded": true means reported absent
+    Findings inside one field may be separated by commas or semicolons.
+
+    A bad case (malformed line, unknown keys, no recognizable findings) is
+    reported with its id and line and the other cases still run.
+    """
+    try:
+        failed, total = run(source, input_format, fmt, output, kb)
+    except BatchFileError as exc:
+        click.echo(f"symptom-explorer: cannot read {'stdin' if source == '-' else source}: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if failed:
+        click.echo(
+            f"symptom-explorer: {failed} of {total} case(s) failed or had findings that could not "
+            "be used (see their records).",
+            err=True,
+        )
+        sys.exit(EXIT_PARTIAL)

@@ -1,0 +1,63 @@
+"""The command group and what every command shares: exit codes, --knowledge, --format."""
+
+import functools
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import KnowledgeError
+from ..knowledge.loader import load_knowledge
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_KNOWLEDGE = 0, 1, 2, 3
+
+EXIT_CODES_HELP = """\b
+Exit codes: 0 all findings used; 1 results shown but some findings were not
+recognized or contradicted each other; 2 bad usage or no usable finding;
+3 invalid knowledge files."""
+
+
+def knowledge_option(command):
+    """--knowledge DIR, shared by every command; the loaded base arrives as ``kb``."""
+
+    @click.option(
+        "--knowledge",
+        "knowledge_dir",
+        metavar="DIR",
+        type=click.Path(exists=True, file_okay=False),
+        help="Use the knowledge folder DIR (holding data/ and rules/) instead of the built-in one.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, knowledge_dir=None, **kwargs):
+        try:
+            kb = load_knowledge(knowledge_dir)
+        except KnowledgeError as exc:
+            fail_knowledge(exc)
+        return command(*args, kb=kb, **kwargs)
+
+    return wrapper
+
+
+def format_option(*choices):
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help="Output format."
+    )
+
+
+def fail_knowledge(exc: KnowledgeError):
+    click.echo("symptom-explorer: the knowledge files are invalid:", err=True)
+    for problem in exc.problems:
+        click.echo(f"  {problem}", err=True)
+    sys.exit(EXIT_KNOWLEDGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="symptom-explorer")
+def cli():
+    """Explore how symptoms relate to neuropathy and autoimmune disease.
+
+    An educational expert system: rules written from an article on neuropathy and
+    autoimmune disease, extended with Human Phenotype Ontology annotations, suggest
+    related conditions to read about and show the reasoning behind each one.
+    It never diagnoses.
+    """

@@ -1,0 +1,75 @@
+"""Browsing the knowledge: conditions, show, symptoms, check."""
+
+import json
+import sys
+
+import click
+
+from ..api import list_conditions, list_symptoms
+from ..formats.cards import card_dict, card_text, conditions_dict, conditions_text, symptoms_dict, symptoms_text
+from ..knowledge.catalog import close_conditions, find_condition
+from .app import (
+    EXIT_PARTIAL,
+    cli,
+    format_option,
+    knowledge_option,
+)
+
+
+@cli.command()
+@format_option("text", "json")
+@knowledge_option
+def conditions(fmt, kb):
+    """List the conditions the explorer can suggest."""
+    items = list_conditions(kb)
+    click.echo(
+        json.dumps(conditions_dict(items), ensure_ascii=False, indent=2) if fmt == "json" else conditions_text(items),
+        nl=fmt == "json",
+    )
+
+
+@cli.command()
+@click.argument("condition", metavar="CONDITION")
+@format_option("text", "json", "markdown")
+@knowledge_option
+def show(condition, fmt, kb):
+    """Show the card for CONDITION (id, name or alias: "sjogren", "SLE", "GBS")."""
+    found = find_condition(kb, condition)
+    if found is None:
+        near = close_conditions(kb, condition)
+        hint = f" Did you mean: {', '.join(c.name for c in near)}?" if near else ""
+        raise click.UsageError(f"no condition called {condition!r}.{hint} List them with: symptom-explorer conditions")
+    if fmt == "json":
+        click.echo(json.dumps(card_dict(found, kb), ensure_ascii=False, indent=2))
+    else:
+        click.echo(card_text(found, kb, markdown=fmt == "markdown"), nl=False)
+
+
+@cli.command()
+@click.option("--search", "-s", metavar="TEXT", help="Only findings whose names contain TEXT, or are close to it.")
+@format_option("text", "json")
+@knowledge_option
+def symptoms(search, fmt, kb):
+    """List the findings the explorer understands, with their HPO terms and synonyms."""
+    items = list_symptoms(search, kb=kb)
+    if fmt == "json":
+        click.echo(json.dumps(symptoms_dict(items), ensure_ascii=False, indent=2))
+        return
+    if not items:
+        click.echo(f"No finding matches {search!r}.", err=True)
+        sys.exit(EXIT_PARTIAL)
+    click.echo(symptoms_text(items, grouped=not search), nl=False)
+
+
+@cli.command()
+@knowledge_option
+def check(kb):
+    """Validate the knowledge files and summarize them (use with --knowledge DIR)."""
+    counts = {"infer": 0, "suggest": 0, "red_flag": 0}
+    for rule in kb.rules:
+        counts[rule.conclusion] += 1
+    click.echo(
+        f"OK: {kb.where}: {len(kb.symptoms)} findings, {len(kb.patterns)} patterns, "
+        f"{len(kb.conditions)} conditions, {len(kb.red_flags)} red flags, {len(kb.rules)} rules "
+        f"({counts['infer']} pattern, {counts['suggest']} suggestion, {counts['red_flag']} red flag)."
+    )
