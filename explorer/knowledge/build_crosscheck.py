@@ -7,13 +7,7 @@ from .yamlcheck import line_of
 
 class CrossChecker(BuilderBase):
     def cross_check(self):
-        for problems, line, where, source in self.pending_sources:
-            if source.ref not in self.sections:
-                problems.add(
-                    line,
-                    where,
-                    f"article section {source.ref!r} is not a heading of the article (see data/article.yaml)",
-                )
+        self._check_citations()
         for problems, line, where, symptom in self.pending_links:
             if symptom not in self.symptom_map:
                 problems.add(line, where, f"unknown symptom {symptom!r}{close_match(symptom, self.symptom_map)}")
@@ -55,6 +49,30 @@ class CrossChecker(BuilderBase):
             for item_id in ids:
                 if item_id not in done:
                     self.extra.append(f"{self._origin_of(item_id)}: {item_id}: {what}")
+
+    def _check_citations(self):
+        """An article citation must name a heading, and the heading's section must mention what it is
+        cited for (data/article.yaml lists the concepts of each section)."""
+        known = set(self.symptom_map) | set(self.pattern_map) | set(self.condition_map) | set(self.flag_map)
+        for problems, line, where, concept in self.pending_concepts:
+            if concept not in known:
+                problems.add(line, where, f"unknown concept {concept!r}{close_match(concept, known)}")
+        for problems, line, where, source, cites in self.pending_sources:
+            if source.ref not in self.sections:
+                problems.add(
+                    line,
+                    where,
+                    f"article section {source.ref!r} is not a heading of the article (see data/article.yaml)",
+                )
+                continue
+            unsupported = [c for c in dict.fromkeys(cites) if c not in self.concepts.get(source.ref, ())]
+            if unsupported:
+                problems.add(
+                    line,
+                    where,
+                    f"article section {source.ref!r} does not mention {', '.join(unsupported)}: cite a source "
+                    "that supports this (the section's concepts are listed in data/article.yaml)",
+                )
 
     def _origin_of(self, item_id):
         for (namespace, known), origin in self.origins.items():

@@ -7,19 +7,25 @@ from types import MappingProxyType
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
 FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare", "not stated")
+# Urgency levels of red flags, highest first (the index is the order every output shows them in).
+URGENCY_LEVELS = ("emergency", "same_day")
+URGENCY_LABELS = {"emergency": "Emergency now", "same_day": "See a doctor within a day"}
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a piece of knowledge comes from: the article (by section) or an HPO disease annotation."""
+    """Where a piece of knowledge comes from: the article (by section), an HPO disease annotation, or
+    another public reference named by its address (such as a health service's page)."""
 
-    kind: str  # "article" or "annotation"
-    ref: str  # section heading, or a disease id such as "ORPHA:289390"
+    kind: str  # "article", "annotation" or "reference"
+    ref: str  # section heading, a disease id such as "ORPHA:289390", or an https:// address
     frequency: str | None = None  # annotation frequency category, when the annotation gives one
 
     def __str__(self):
         if self.kind == "article":
             return f'article, section "{self.ref}"'
+        if self.kind == "reference":
+            return f"reference {self.ref}"
         return f"HPO annotation {self.ref}" + (f" ({self.frequency})" if self.frequency else "")
 
 
@@ -45,6 +51,7 @@ class Symptom:
     lay_synonyms: tuple[str, ...] = ()
     clinical_synonyms: tuple[str, ...] = ()
     urgent_note: str = ""
+    background: str = ""  # why no rule uses this finding, when none does (shown, never used as evidence)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -65,9 +72,15 @@ class Pattern:
 
 @dataclass(frozen=True)
 class RedFlagDef:
+    """An urgent-care warning: its level (see URGENCY_LEVELS), a short title naming the presentation,
+    the plain action to take, and a sentence on why."""
+
     id: str
     message: str
     sources: tuple[Source, ...]
+    level: str = "emergency"
+    title: str = ""
+    action: str = ""
 
 
 LINK_ROLES = ("hallmark", "typical", "possible")
@@ -131,6 +144,8 @@ class KnowledgeBase:
     rules: tuple = field(hash=False)  # Rule, in order
     article_title: str = ""
     article_sections: tuple[str, ...] = ()
+    # section heading -> ids (findings, patterns, conditions, red flags) the section mentions
+    article_concepts: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)
     where: str = ""  # the folder or package it was loaded from
 
     @cached_property

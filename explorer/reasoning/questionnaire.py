@@ -8,19 +8,25 @@ others are ranked by
 
     weight (see score_candidates) + 2 x suggested conditions whose strength or place an answer changes
 
-ties broken by label, so the same answers always lead to the same question.
+ties broken by label, so the same answers always lead to the same question. Two rules come before that
+score: a finding that raises a red flag on its own (an urgent feature of a suggested condition, such as
+trouble breathing for Guillain-Barré syndrome) is asked before any other, highest urgency level first;
+and when no rule wants anything, the article's core nerve symptoms are asked, so that a single finding
+never ends the questionnaire at once.
 """
 
 import functools
 from dataclasses import dataclass, field
 
 from ..knowledge.catalog import rules_for
-from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
+from ..knowledge.records import STRENGTHS, URGENCY_LEVELS, KnowledgeBase, Source, Symptom
 from .explore import explore_inference
 from .result import Result
 
 ANSWERS = ("yes", "no", "unsure")
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
+# The symptoms the article's "Understanding Neuropathy" section names first: asked when nothing else is.
+CORE_FINDINGS = ("numbness", "tingling", "nerve_pain", "muscle_weakness")
 RULE_WEIGHT = 2  # a finding a suggestion rule names weighs like a typical one...
 PATTERN_WEIGHT = 1  # ...and one that only feeds a pattern the rule names, like a possible one
 
@@ -114,15 +120,31 @@ class Questionnaire:
     def next_question(self) -> Question | None:
         """The most useful question now, or None when no answer would change the picture."""
         result, inference = self._run()
-        if not result.suggestions:
-            return None
         current = picture(result)
+        urgent = urgent_findings(self.kb)
         ranked = []
-        for question in score_candidates(self.kb, result, inference.wants):
+        candidates = score_candidates(self.kb, result, inference.wants) if result.suggestions else []
+        for question in candidates:
             changes_picture, changed = self._effect(question.finding.id, current)
             if changes_picture:
-                ranked.append((-(question.score + 2 * changed), question.finding.label.lower(), question))
-        return min(ranked, key=lambda item: item[:2])[2] if ranked else None
+                first = urgent.get(question.finding.id, len(URGENCY_LEVELS)) if self._direct(question) else 9
+                ranked.append((first, -(question.score + 2 * changed), question.finding.label.lower(), question))
+        if ranked:
+            return min(ranked, key=lambda item: item[:3])[3]
+        return self._core_question(current)
+
+    def _direct(self, question: Question) -> bool:
+        """Whether a suggested condition names this finding itself (a card link or a rule naming it), rather
+        than only through a pattern: only such a finding is an urgent feature of that condition."""
+        finding, rules = question.finding.id, self.kb.rule_index
+        return any(r.links or any(finding in rules[i].all + rules[i].any for i in r.rules) for r in question.reasons)
+
+    def _core_question(self, current) -> Question | None:
+        """The first core nerve symptom not yet answered whose answer would change the picture."""
+        for finding in CORE_FINDINGS:
+            if finding in self.kb.symptoms and finding not in self.known() and self._effect(finding, current)[0]:
+                return Question(self.kb.symptoms[finding], (), 0.0)
+        return None
 
     def _effect(self, finding: str, current) -> tuple[bool, int]:
         """Whether a yes or a no would change the picture at all, and how many of the currently
@@ -184,6 +206,23 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
         questions.append(Question(kb.symptoms[finding], tuple(reasons), score, others))
     questions.sort(key=lambda q: (-q.score, q.finding.label.lower()))
     return questions
+
+
+@functools.lru_cache(maxsize=8)
+def urgent_findings(kb: KnowledgeBase) -> dict:
+    """finding id -> index of the highest urgency level it raises on its own (a red-flag rule that needs
+    nothing else)."""
+    out: dict = {}
+    for rule in kb.rules:
+        if rule.conclusion != "red_flag" or len(rule.all) + min(len(rule.any), 1) != 1:
+            continue
+        if rule.any and rule.at_least != 1:
+            continue
+        level = URGENCY_LEVELS.index(kb.red_flags[rule.target].level)
+        for finding in rule.all + rule.any:
+            if finding in kb.symptoms:
+                out[finding] = min(out.get(finding, level), level)
+    return out
 
 
 @functools.lru_cache(maxsize=8)
