@@ -92,7 +92,7 @@ def test_urgent_findings_raise_their_red_flag(kb, finding, flag):
         ["dry eyes", "dry mouth"],
         ["joint pain", "fatigue"],
         ["weakness", "recent infection"],
-        ["blurred vision in one eye"],
+        ["gritty eyes"],
     ],
 )
 def test_non_urgent_findings_raise_no_red_flag(kb, findings):

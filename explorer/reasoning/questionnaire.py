@@ -127,17 +127,27 @@ class Questionnaire:
         for question in candidates:
             changes_picture, changed = self._effect(question.finding.id, current)
             if changes_picture:
-                first = urgent.get(question.finding.id, len(URGENCY_LEVELS)) if self._direct(question) else 9
+                first = self._urgency(question, urgent.get(question.finding.id))
                 ranked.append((first, -(question.score + 2 * changed), question.finding.label.lower(), question))
         if ranked:
             return min(ranked, key=lambda item: item[:3])[3]
         return self._core_question(current)
 
-    def _direct(self, question: Question) -> bool:
-        """Whether a suggested condition names this finding itself (a card link or a rule naming it), rather
-        than only through a pattern: only such a finding is an urgent feature of that condition."""
-        finding, rules = question.finding.id, self.kb.rule_index
-        return any(r.links or any(finding in rules[i].all + rules[i].any for i in r.rules) for r in question.reasons)
+    def _urgency(self, question: Question, level) -> int:
+        """Where an urgent feature of a suggested condition goes: before every other question (highest level
+        first). Urgent features: findings that raise a red flag and that the condition names itself, by a
+        rule or a card link, rather than only through a pattern; for the "see a doctor within a day" level
+        a link marked possible is not enough."""
+        finding = question.finding.id
+        named = [r for r in question.reasons if r.links or self._names(r.rules, finding)]
+        if level is None or not named:
+            return len(URGENCY_LEVELS)
+        weight = max(question_basis(self.kb)[(r.condition_id, finding)][2] for r in named)
+        return level if URGENCY_LEVELS[level] == "emergency" or weight >= RULE_WEIGHT else len(URGENCY_LEVELS)
+
+    def _names(self, rule_ids, finding) -> bool:
+        rules = self.kb.rule_index
+        return any(finding in rules[i].all + rules[i].any for i in rule_ids)
 
     def _core_question(self, current) -> Question | None:
         """The first core nerve symptom not yet answered whose answer would change the picture."""
