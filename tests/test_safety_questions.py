@@ -1,11 +1,16 @@
 """ask: red-flag questions first whenever a suggested condition has urgent features; never stopping at
 once after a single finding, core nerve symptoms first."""
 
+import json
+import subprocess
+
 import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
 from explorer.reasoning.questionnaire import CORE_FINDINGS, Questionnaire, urgent_findings
+from tests.test_ask_terminal import ANSWER_PROMPT, spawn
+from tests.test_installed import installed_command
 
 
 def asked(kb, answers, count):
@@ -69,3 +74,37 @@ def test_ask_why_for_a_core_question():
     out = CliRunner().invoke(cli, ["ask"], input="fever\n\nwhy\nquit\n").stdout
     assert "Question 1: Have you noticed this: numbness?" in out
     assert "core nerve symptoms" in out
+
+
+def test_in_a_terminal_the_red_flag_question_comes_first_and_a_yes_warns_at_once(tmp_path):
+    pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
+    child = spawn(tmp_path)
+    child.expect("findings> ")
+    child.sendline("weak legs, flu")
+    child.expect("findings> ")
+    child.sendline("")
+    child.expect("Question 1: Have you noticed this: trouble breathing\\?")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("yes")
+    child.expect("!! URGENT - EMERGENCY NOW: Call your local emergency number")
+    child.expect("Question 2: Have you noticed this: ")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("quit")
+    child.expect("What was found so far:")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_installed_command_shows_the_highest_level_first(tmp_path):
+    done = subprocess.run(
+        [installed_command(), "match", "--format", "json", "seeing double", "I can't breathe"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["urgency"]["level"] == "emergency"
+    assert [f["id"] for f in data["red_flags"]] == ["breathing", "double_vision"]
