@@ -36,6 +36,8 @@ URGENT = [
     ("getting weaker every day", "spreading_weakness", EMERGENCY, False),
     ("ascending weakness", "spreading_weakness", EMERGENCY, False),
     ("rapidly progressive weakness", "spreading_weakness", EMERGENCY, False),
+    ("muscle weakness getting worse every day", "spreading_weakness", EMERGENCY, False),
+    ("weak legs getting worse quickly", "spreading_weakness", EMERGENCY, False),
     # paralysis
     ("paralysed legs", "paralysis", EMERGENCY, False),
     ("can't move my legs", "paralysis", EMERGENCY, False),
@@ -70,6 +72,8 @@ URGENT = [
     ("numbness spreading up my legs", "spreading_numbness", SAME_DAY, False),
     ("numbness getting worse every day", "spreading_numbness", SAME_DAY, False),
     ("ascending numbness", "spreading_numbness", SAME_DAY, False),
+    ("pins and needles getting worse every day", "spreading_numbness", SAME_DAY, False),
+    ("numb feet spreading", "spreading_numbness", SAME_DAY, False),
     ("painful eye movements", "painful_vision", SAME_DAY, False),
     ("optic neuritis", "painful_vision", SAME_DAY, False),
     # sentences: only the free-text parser can read these

@@ -122,6 +122,13 @@ BREAKAGES = [
         "unknown concept 'peripheral_nerve_involvment' (did you mean 'peripheral_nerve_involvement'?)",
     ),
     (
+        "data/symptoms.yaml",
+        "worsening_of: [numbness, tingling]",
+        "worsening_of: [numbnes, tingling]",
+        "worsening_of: [numbnes",
+        "symptom 'worsening_numbness'.worsening_of: 'numbnes' is not another symptom",
+    ),
+    (
         "data/red_flags.yaml",
         "reference: https://www.nhs.uk/conditions/chest-pain/",
         "reference: http://www.nhs.uk/conditions/chest-pain/",

@@ -164,6 +164,9 @@ def symptoms_text(symptoms, grouped: bool = True) -> str:
         synonyms = s.lay_synonyms + s.clinical_synonyms
         if synonyms:
             out.append(f"      also: {', '.join(synonyms)}")
+        if s.worsening_of:
+            bases = ", ".join(b.replace("_", " ") for b in s.worsening_of)
+            out.append(f'      also: any wording of {bases}, with "getting worse every day", "spreading" and the like')
         if s.urgent_note:
             out.append(f"      URGENT: {s.urgent_note}")
     out += ["", SHORT_DISCLAIMER]

@@ -1,8 +1,24 @@
 """Checks across files, once everything is read: references resolve, nothing is unused."""
 
+from dataclasses import replace
+
 from .build_base import BuilderBase, close_match
 from .text import normalize
 from .yamlcheck import line_of
+
+# How people say that a finding is worsening quickly, after or before its name.
+WORSENING_AFTER = (
+    "getting worse every day",
+    "getting worse by the day",
+    "getting worse quickly",
+    "worse every day",
+    "worse by the day",
+    "worsening quickly",
+    "spreading quickly",
+    "spreading",
+    "is spreading",
+)
+WORSENING_BEFORE = ("rapidly worsening", "quickly worsening", "spreading", "rapidly spreading", "quickly spreading")
 
 
 class CrossChecker(BuilderBase):
@@ -11,6 +27,7 @@ class CrossChecker(BuilderBase):
         for problems, line, where, symptom in self.pending_links:
             if symptom not in self.symptom_map:
                 problems.add(line, where, f"unknown symptom {symptom!r}{close_match(symptom, self.symptom_map)}")
+        self._derive_worsening()
         self._check_synonyms()
         inferred = {r.target for r in self.rule_list if r.conclusion == "infer"}
         suggested = {r.target for r in self.rule_list if r.conclusion == "suggest"}
@@ -79,6 +96,23 @@ class CrossChecker(BuilderBase):
             if known == item_id and namespace != "rule":
                 return origin
         return "?"
+
+    def _derive_worsening(self):
+        """ "X getting worse every day" names the quickly worsening form of finding X: the phrases are built
+        from X's names, so every wording of X works; a phrase another finding already owns stays its own."""
+        taken = {normalize(p): s.id for s in self.symptom_map.values() for p in s.names}
+        for problems, line, where, finding in self.pending_worsening:
+            symptom, phrases = self.symptom_map[finding], []
+            for base in symptom.worsening_of:
+                if base not in self.symptom_map or base == finding:
+                    problems.add(line, f"{where}.worsening_of", f"{base!r} is not another symptom")
+                    continue
+                other = self.symptom_map[base]
+                for name in (other.label,) + other.lay_synonyms + other.clinical_synonyms:
+                    phrases += [f"{name} {after}" for after in WORSENING_AFTER]
+                    phrases += [f"{before} {name}" for before in WORSENING_BEFORE]
+            own = [p for p in dict.fromkeys(phrases) if taken.get(normalize(p), finding) == finding]
+            self.symptom_map[finding] = replace(symptom, derived_names=tuple(own))
 
     def _check_synonyms(self):
         owner: dict = {}

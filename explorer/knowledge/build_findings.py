@@ -40,7 +40,7 @@ class FindingsReader(BuilderBase):
     def symptoms(self, name, doc, kind):
         problems = Problems(name)
         required = {"id", "label", "system"} if kind == "symptom" else {"id", "label"}
-        optional = {"hpo", "hpo_modifier", "description", "lay", "clinical", "urgent", "background"}
+        optional = {"hpo", "hpo_modifier", "description", "lay", "clinical", "urgent", "background", "worsening_of"}
         for index, entry in yamlcheck.entries(doc, kind, problems):
             item_id, where = self._entry_id(entry, index, kind, problems)
             if not check_keys(entry, where, problems, required, optional) or not item_id:
@@ -50,6 +50,8 @@ class FindingsReader(BuilderBase):
             hpo = self._term(entry, "hpo", where, problems)
             if kind == "symptom" and hpo is None and "hpo" not in entry:
                 problems.add(line_of(entry), where, "a symptom needs its HPO term (hpo: {id, label})")
+            if "worsening_of" in entry:
+                self.pending_worsening.append((problems, line_of(entry, "worsening_of"), where, item_id))
             self.symptom_map[item_id] = Symptom(
                 id=item_id,
                 label=text(entry, "label", where, problems) or item_id,
@@ -62,6 +64,7 @@ class FindingsReader(BuilderBase):
                 clinical_synonyms=text_list(entry, "clinical", where, problems),
                 urgent_note=text(entry, "urgent", where, problems, default=""),
                 background=text(entry, "background", where, problems, default=""),
+                worsening_of=text_list(entry, "worsening_of", where, problems, pattern=ID),
             )
         self._finish(problems)
 

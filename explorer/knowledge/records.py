@@ -52,13 +52,18 @@ class Symptom:
     clinical_synonyms: tuple[str, ...] = ()
     urgent_note: str = ""
     background: str = ""  # why no rule uses this finding, when none does (shown, never used as evidence)
+    # Findings whose quick worsening this finding is ("numbness getting worse every day" is spreading
+    # numbness), and the phrases built from their names at load time (not listed, but recognized).
+    worsening_of: tuple[str, ...] = ()
+    derived_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         """Every name this finding answers to, its HPO id included. An HPO term with a modifier names the
         broader finding, not this one, so it is left out."""
         hpo = (self.hpo.id, self.hpo.label) if self.hpo and not self.hpo_modifier else ()
-        return (self.id.replace("_", " "), self.label) + hpo + self.lay_synonyms + self.clinical_synonyms
+        names = (self.id.replace("_", " "), self.label) + hpo + self.lay_synonyms + self.clinical_synonyms
+        return names + self.derived_names
 
 
 @dataclass(frozen=True)
