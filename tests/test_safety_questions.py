@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
-from explorer.reasoning.questionnaire import CORE_FINDINGS, Questionnaire, urgent_findings
+from explorer.reasoning.questionnaire import Questionnaire
+from explorer.reasoning.urgent_questions import CORE_FINDINGS, urgent_findings
 from tests.test_ask_terminal import ANSWER_PROMPT, spawn
 from tests.test_installed import installed_command
 

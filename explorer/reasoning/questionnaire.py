@@ -19,14 +19,13 @@ import functools
 from dataclasses import dataclass, field
 
 from ..knowledge.catalog import rules_for
-from ..knowledge.records import STRENGTHS, URGENCY_LEVELS, KnowledgeBase, Source, Symptom
+from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
 from .explore import explore_inference
 from .result import Result
+from .urgent_questions import CORE_FINDINGS, urgency_rank
 
 ANSWERS = ("yes", "no", "unsure")
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
-# The symptoms the article's "Understanding Neuropathy" section names first: asked when nothing else is.
-CORE_FINDINGS = ("numbness", "tingling", "nerve_pain", "muscle_weakness")
 RULE_WEIGHT = 2  # a finding a suggestion rule names weighs like a typical one...
 PATTERN_WEIGHT = 1  # ...and one that only feeds a pattern the rule names, like a possible one
 
@@ -121,33 +120,16 @@ class Questionnaire:
         """The most useful question now, or None when no answer would change the picture."""
         result, inference = self._run()
         current = picture(result)
-        urgent = urgent_findings(self.kb)
         ranked = []
         candidates = score_candidates(self.kb, result, inference.wants) if result.suggestions else []
         for question in candidates:
             changes_picture, changed = self._effect(question.finding.id, current)
             if changes_picture:
-                first = self._urgency(question, urgent.get(question.finding.id))
+                first = urgency_rank(self.kb, question.finding.id, question.reasons, question_basis(self.kb))
                 ranked.append((first, -(question.score + 2 * changed), question.finding.label.lower(), question))
         if ranked:
             return min(ranked, key=lambda item: item[:3])[3]
         return self._core_question(current)
-
-    def _urgency(self, question: Question, level) -> int:
-        """Where an urgent feature of a suggested condition goes: before every other question (highest level
-        first). Urgent features: findings that raise a red flag and that the condition names itself, by a
-        rule or a card link, rather than only through a pattern; for the "see a doctor within a day" level
-        a link marked possible is not enough."""
-        finding = question.finding.id
-        named = [r for r in question.reasons if r.links or self._names(r.rules, finding)]
-        if level is None or not named:
-            return len(URGENCY_LEVELS)
-        weight = max(question_basis(self.kb)[(r.condition_id, finding)][2] for r in named)
-        return level if URGENCY_LEVELS[level] == "emergency" or weight >= RULE_WEIGHT else len(URGENCY_LEVELS)
-
-    def _names(self, rule_ids, finding) -> bool:
-        rules = self.kb.rule_index
-        return any(finding in rules[i].all + rules[i].any for i in rule_ids)
 
     def _core_question(self, current) -> Question | None:
         """The first core nerve symptom not yet answered whose answer would change the picture."""
@@ -216,23 +198,6 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
         questions.append(Question(kb.symptoms[finding], tuple(reasons), score, others))
     questions.sort(key=lambda q: (-q.score, q.finding.label.lower()))
     return questions
-
-
-@functools.lru_cache(maxsize=8)
-def urgent_findings(kb: KnowledgeBase) -> dict:
-    """finding id -> index of the highest urgency level it raises on its own (a red-flag rule that needs
-    nothing else)."""
-    out: dict = {}
-    for rule in kb.rules:
-        if rule.conclusion != "red_flag" or len(rule.all) + min(len(rule.any), 1) != 1:
-            continue
-        if rule.any and rule.at_least != 1:
-            continue
-        level = URGENCY_LEVELS.index(kb.red_flags[rule.target].level)
-        for finding in rule.all + rule.any:
-            if finding in kb.symptoms:
-                out[finding] = min(out.get(finding, level), level)
-    return out
 
 
 @functools.lru_cache(maxsize=8)
