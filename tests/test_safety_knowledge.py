@@ -19,7 +19,8 @@ def article_citations(kb):
     """(where, section, ids it is cited for) for every article citation in the knowledge base."""
     for rule in kb.rules:
         for source in rule.sources:
-            yield rule.id, source, rule.all + rule.any + (rule.target,)
+            findings = rule.all + rule.any if source.supports is None else source.supports
+            yield rule.id, source, findings + (rule.target,)
     for condition in kb.conditions.values():
         for source in condition.sources:
             yield condition.id, source, (condition.id,)
@@ -39,6 +40,12 @@ def test_no_article_citation_outside_its_section(kb):
         concepts = kb.article_concepts[source.ref]
         unsupported += [(where, source.ref, i) for i in ids if i not in concepts]
     assert cited > 20 and unsupported == []
+
+
+def test_a_scoped_citation_covers_only_the_findings_it_names(kb):
+    rule = kb.rule_index["sle.skin-with-nerve-symptoms"]
+    article = next(s for s in rule.sources if s.kind == "article")
+    assert article.supports == ("peripheral_nerve_involvement",)
 
 
 def test_the_article_does_not_mention_breathing_swallowing_or_speed(kb):
@@ -120,6 +127,20 @@ BREAKAGES = [
         "concepts: [peripheral_nerve_involvment]",
         "peripheral_nerve_involvment",
         "unknown concept 'peripheral_nerve_involvment' (did you mean 'peripheral_nerve_involvement'?)",
+    ),
+    (
+        "rules/40_autoimmune.yaml",
+        "for: [peripheral_nerve_involvement]",
+        "for: [fever]",
+        "for: [fever]",
+        "'fever' is not one of this rule's findings",
+    ),
+    (
+        "rules/40_autoimmune.yaml",
+        "for: [peripheral_nerve_involvement]",
+        "for: [lupus_skin_signs]",
+        "for: [lupus_skin_signs]",
+        "does not mention lupus_skin_signs",
     ),
     (
         "data/symptoms.yaml",

@@ -8,7 +8,7 @@ from .records import (
     Source,
     Term,
 )
-from .yamlcheck import ID, Problems, check_keys, line_of, text
+from .yamlcheck import ID, Problems, check_keys, line_of, text, text_list
 
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
@@ -69,7 +69,7 @@ class BuilderBase:
             )
         return None, where
 
-    def _sources(self, node, key, where, problems: Problems, required=True, cites=()) -> tuple:
+    def _sources(self, node, key, where, problems: Problems, required=True, cites=(), scope=None) -> tuple:
         if key not in node:
             if required:
                 problems.add(line_of(node), where, f"missing required key {key!r}")
@@ -80,15 +80,17 @@ class BuilderBase:
             return ()
         out = []
         for i, item in enumerate(value):
-            source = self._source(item, f"{where}.{key}[{i}]", problems, cites=cites)
+            source = self._source(item, f"{where}.{key}[{i}]", problems, cites=cites, scope=scope)
             if source:
                 out.append(source)
         return tuple(out)
 
-    def _source(self, item, where, problems: Problems, extra=frozenset(), optional=frozenset(), cites=()):
+    def _source(self, item, where, problems: Problems, extra=frozenset(), optional=frozenset(), cites=(), scope=None):
         """A source mapping; ``extra`` and ``optional`` name required and optional keys the surrounding
         entry adds (a link's 'symptom' and 'role'); ``cites``: the ids an article citation must find
-        among its section's concepts."""
+        among its section's concepts. With ``scope`` (a rule's conclusion), an article citation may say
+        which of the rule's findings it supports (``for: [...]``); the section must then mention those
+        and the conclusion."""
         if not isinstance(item, dict) or sum(key in item for key in SOURCE_KINDS) != 1:
             problems.add(
                 line_of(item),
@@ -105,10 +107,14 @@ class BuilderBase:
                 return None
             return Source("reference", ref) if ref else None
         if "article" in item:
-            check_keys(item, where, problems, {"article"} | extra, set(optional))
+            check_keys(item, where, problems, {"article"} | extra, set(optional) | ({"for"} if scope else set()))
             section = text(item, "article", where, problems)
+            supports = None
+            if scope is not None:
+                supports = self._scoped(item, where, problems, cites) if "for" in item else None
+                cites = (tuple(cites) if supports is None else supports) + tuple(scope)
             if section:
-                source = Source("article", section)
+                source = Source("article", section, supports=supports)
                 self.pending_sources.append((problems, line_of(item, "article"), where, source, tuple(cites)))
                 return source
             return None
@@ -124,6 +130,13 @@ class BuilderBase:
             )
             return None
         return Source("annotation", ref, frequency) if ref else None
+
+    def _scoped(self, item, where, problems: Problems, cites) -> tuple:
+        only = text_list(item, "for", where, problems, pattern=ID)
+        for ref in only:
+            if ref not in cites:
+                problems.add(line_of(item, "for"), f"{where}.for", f"{ref!r} is not one of this rule's findings")
+        return tuple(only)
 
     def _term(self, node, key, where, problems: Problems):
         if key not in node:

@@ -20,6 +20,8 @@ class Source:
     kind: str  # "article", "annotation" or "reference"
     ref: str  # section heading, a disease id such as "ORPHA:289390", or an https:// address
     frequency: str | None = None  # annotation frequency category, when the annotation gives one
+    # A rule's article citation may support only some of its findings ("for:"); None means all of them.
+    supports: tuple[str, ...] | None = field(default=None, compare=False)
 
     def __str__(self):
         if self.kind == "article":
