@@ -57,8 +57,8 @@ def _modifier_ids(feature: dict) -> set:
     ids = {m.get("id") for m in feature.get("modifiers") or () if isinstance(m, dict)}
     onset = feature.get("onset")
     if isinstance(onset, dict):
-        ids.add((onset.get("ontologyClass") or {}).get("id") if isinstance(onset.get("ontologyClass"), dict) else None)
-        ids.add(onset.get("id"))
+        term = onset.get("ontologyClass") if isinstance(onset.get("ontologyClass"), dict) else onset
+        ids.add(term.get("id"))
     return {i for i in ids if isinstance(i, str)}
 
 
