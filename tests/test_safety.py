@@ -246,3 +246,20 @@ def test_the_card_lists_its_warning_signs(kb):
     assert "Emergency now: trouble breathing." in out
     data = json.loads(CliRunner().invoke(cli, ["show", "--format", "json", "GBS"]).stdout)
     assert {"id": "double_vision", "level": "same_day"}.items() <= data["red_flags"][-2].items()
+
+
+def test_batch_reads_the_modifier_from_a_phenopacket_file(tmp_path):
+    packet = {
+        "id": "rapid-weakness",
+        "phenotypicFeatures": [
+            {"type": {"id": "HP:0001324"}, "modifiers": [{"id": "HP:0003678", "label": "Rapidly progressive"}]},
+            {"type": {"id": "HP:0003401", "label": "Paresthesia"}},
+        ],
+    }
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(packet), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["batch", str(path)])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["result"]["urgency"]["level"] == "emergency"
+    assert [f["id"] for f in record["result"]["red_flags"]] == ["spreading_weakness"]
