@@ -8,7 +8,11 @@ others are ranked by
 
     weight (see score_candidates) + 2 x suggested conditions whose strength or place an answer changes
 
-ties broken by label, so the same answers always lead to the same question.
+ties broken by label, so the same answers always lead to the same question. Two rules come before that
+score: a finding that raises a red flag on its own (an urgent feature of a suggested condition, such as
+trouble breathing for Guillain-Barré syndrome) is asked before any other, highest urgency level first;
+and when no rule wants anything, the article's core nerve symptoms are asked, so that a single finding
+never ends the questionnaire at once.
 """
 
 import functools
@@ -18,6 +22,7 @@ from ..knowledge.catalog import rules_for
 from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
 from .explore import explore_inference
 from .result import Result
+from .urgent_questions import CORE_FINDINGS, urgency_rank
 
 ANSWERS = ("yes", "no", "unsure")
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
@@ -114,15 +119,24 @@ class Questionnaire:
     def next_question(self) -> Question | None:
         """The most useful question now, or None when no answer would change the picture."""
         result, inference = self._run()
-        if not result.suggestions:
-            return None
         current = picture(result)
         ranked = []
-        for question in score_candidates(self.kb, result, inference.wants):
+        candidates = score_candidates(self.kb, result, inference.wants) if result.suggestions else []
+        for question in candidates:
             changes_picture, changed = self._effect(question.finding.id, current)
             if changes_picture:
-                ranked.append((-(question.score + 2 * changed), question.finding.label.lower(), question))
-        return min(ranked, key=lambda item: item[:2])[2] if ranked else None
+                first = urgency_rank(self.kb, question.finding.id, question.reasons, question_basis(self.kb))
+                ranked.append((first, -(question.score + 2 * changed), question.finding.label.lower(), question))
+        if ranked:
+            return min(ranked, key=lambda item: item[:3])[3]
+        return self._core_question(current)
+
+    def _core_question(self, current) -> Question | None:
+        """The first core nerve symptom not yet answered whose answer would change the picture."""
+        for finding in CORE_FINDINGS:
+            if finding in self.kb.symptoms and finding not in self.known() and self._effect(finding, current)[0]:
+                return Question(self.kb.symptoms[finding], (), 0.0)
+        return None
 
     def _effect(self, finding: str, current) -> tuple[bool, int]:
         """Whether a yes or a no would change the picture at all, and how many of the currently
