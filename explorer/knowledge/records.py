@@ -121,6 +121,18 @@ class Rule:
     order: int  # position across all rule files: ties in firing order break on it
 
 
+@dataclass(frozen=True)
+class Site:
+    """A body site ("feet", "one side of the body"): the words that name it, the findings it turns into
+    others (``changes``: finding id -> finding id) and what it tells a reader (``note``)."""
+
+    id: str
+    label: str
+    words: tuple[str, ...]
+    changes: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    note: str = ""
+
+
 # eq=False: a knowledge base is hashed by identity, so per-base caches (vocabulary, engine) work.
 @dataclass(frozen=True, eq=False)
 class KnowledgeBase:
@@ -132,6 +144,7 @@ class KnowledgeBase:
     article_title: str = ""
     article_sections: tuple[str, ...] = ()
     where: str = ""  # the folder or package it was loaded from
+    sites: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)  # id -> Site
 
     @cached_property
     def rule_index(self) -> Mapping:

@@ -1,0 +1,202 @@
+"""Matching inside one clause, for the parser: phrases found in any word order within a small window,
+body-site words set apart, negation scopes, and the spans of whatever is left over."""
+
+import functools
+from dataclasses import dataclass
+
+from .negation import AFTER, BEFORE, is_cue_after, is_cue_before
+from .phrases import PhraseIndex, Target
+from .spelling import correct
+from .tokens import SUBJECTS, Token
+
+MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
+WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A token that matters for matching, with its folded form and role in the clause."""
+
+    token: Token
+    fold: str
+    role: str  # "word", "quiet", "site", "sep", "hpo", "other"
+    site: str | None = None
+    typed: str | None = None  # the word as typed, when spelling corrected it
+    read_as: str | None = None  # the vocabulary word it was read as
+
+
+@dataclass(frozen=True)
+class Found:
+    used: tuple[int, ...]  # item positions of the phrase's words
+    target: Target
+    sites: tuple[int, ...]  # item positions of the site words in the same list item
+
+
+def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
+    """Give runs of words that name a body site the role "site" (longest run first)."""
+    longest = max((len(k) for k in site_words), default=0)
+    out, i = list(items), 0
+    while i < len(out):
+        for size in range(longest, 0, -1):
+            run = out[i : i + size]
+            if len(run) == size and all(x.role in ("word", "quiet") for x in run):
+                site = site_words.get(tuple(x.fold for x in run))
+                if site:
+                    for k in range(i, i + size):
+                        out[k] = Item(out[k].token, out[k].fold, "site", site)
+                    i += size - 1
+                    break
+        i += 1
+    return out
+
+
+def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Found]:
+    """The phrases found in a clause, longest first, never two on one word; in text order."""
+    candidates = []
+    for rank, index in enumerate(indexes):
+        for i, item in enumerate(items):
+            if item.role == "hpo" and rank == 0 and item.fold in ids:
+                candidates.append((-1, 0, i, (i,), None, None))
+            if item.role not in ("word", "quiet"):
+                continue
+            for key in index.by_word.get(item.fold, ()):
+                used = _scan(items, i, key)
+                if used:
+                    candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3][-1] - c[3][0], c[4] or ()))
+    taken: set[int] = set()
+    found = []
+    for _, _, i, used, key, index in candidates:
+        if taken.intersection(used):
+            continue
+        sites = _sites_near(items, used)
+        if index is None:
+            target = ids[items[i].fold]
+        else:
+            target = index.resolve(frozenset(key), tuple(items[s].site for s in sites))
+        if target is None:
+            continue
+        taken.update(used)
+        found.append(Found(used, target, sites))
+    return sorted(found, key=lambda f: f.used)
+
+
+def _scan(items: list[Item], i: int, key: frozenset) -> tuple[int, ...] | None:
+    need = set(key)
+    need.discard(items[i].fold)
+    used, gaps, j = [i], 0, i + 1
+    limit = min(len(items), i + len(key) + WINDOW_SLACK)
+    while need and j < limit:
+        item = items[j]
+        if item.fold in need and item.role in ("word", "quiet", "sep"):
+            need.discard(item.fold)
+            used.append(j)
+        elif item.role == "sep" or item.token.norm in BEFORE:
+            break
+        elif item.role not in ("site", "quiet"):
+            gaps += 1
+            if gaps > MAX_GAP:
+                break
+        j += 1
+    return None if need else tuple(used)
+
+
+def _segment(items: list[Item], used) -> tuple[int, int]:
+    """The list item around positions ``used``: between the separators that are not part of the phrase."""
+    lo, hi = min(used), max(used)
+    while lo > 0 and items[lo - 1].role != "sep":
+        lo -= 1
+    while hi + 1 < len(items) and items[hi + 1].role != "sep":
+        hi += 1
+    return lo, hi
+
+
+def _sites_near(items: list[Item], used) -> tuple[int, ...]:
+    lo, hi = _segment(items, used)
+    return tuple(k for k in range(lo, hi + 1) if items[k].role == "site")
+
+
+def unread(items: list[Item], found: list[Found]) -> bool:
+    """Is there a word no phrase took (one worth a second look: HPO terms, then spelling)?"""
+    taken = {i for f in found for i in f.used}
+    return any(i not in taken and item.role in ("word", "hpo") for i, item in enumerate(items))
+
+
+def cues(items: list[Item], found: list[Found]) -> dict:
+    """Negation: Found.used -> the cue that makes it absent, for the findings in a cue's scope."""
+    taken = {i for f in found for i in f.used}
+    norms = [item.token.norm for item in items]
+    after: dict = {}  # found.used -> cue word after it, at the end of its list item
+    cue_positions = set()
+    for f in found:
+        lo, hi = _segment(items, f.used)
+        tail = [k for k in range(max(f.used) + 1, hi + 1) if k not in taken and items[k].role in ("word", "quiet")]
+        if tail and is_cue_after(norms[tail[-1]]) and all(norms[k] in AFTER or items[k].role == "quiet" for k in tail):
+            after[f.used] = items[tail[-1]].token.text
+            cue_positions.add(tail[-1])
+    starts = {f.used[0]: f for f in found}
+    out, scope = {}, None
+    for i, item in enumerate(items):
+        if i in starts and (scope or starts[i].used in after):
+            out[starts[i].used] = scope or after[starts[i].used]
+        if i in taken or i in cue_positions:
+            continue
+        if item.token.norm in SUBJECTS:
+            scope = None
+        elif is_cue_before(norms, i):
+            scope = item.token.text
+    return out
+
+
+def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
+    """Sites alone in a list item go with the findings of the item before ("numb hands and feet")."""
+    out: dict = {}
+    segments = []  # (lo, hi) of each list item, in order
+    i = 0
+    while i < len(items):
+        if items[i].role == "sep":
+            i += 1
+            continue
+        lo, hi = _segment(items, (i,))
+        segments.append((lo, hi))
+        i = hi + 1
+    owners = {f.used: _segment(items, f.used) for f in found}
+    for previous, current in zip(segments, segments[1:]):
+        if any(seg == current for seg in owners.values()):
+            continue
+        lone = [items[k].site for k in range(current[0], current[1] + 1) if items[k].role == "site"]
+        for used, seg in owners.items():
+            if seg == previous and lone:
+                out.setdefault(used, []).extend(lone)
+    return out
+
+
+def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: str) -> list[tuple[str, int, int]]:
+    """Runs of words that named nothing (sites with no finding included), as (text, start, end)."""
+    taken = {i for f in found for i in f.used}
+    taken.update(k for f in found for k in f.sites)
+    lone_sites = {s for sites in attached.values() for s in sites}
+    spans, run = [], []
+    for i, item in enumerate([*items, None]):
+        if item is None or item.role == "sep" or i in taken:
+            if run:
+                start, end = run[0].token.start, run[-1].token.end
+                spans.append((text[start:end], start, end))
+            run = []
+            continue
+        if item.role == "site" and item.site in lone_sites:
+            continue
+        norm = item.token.norm
+        if item.role in ("word", "hpo", "other", "site") and norm not in BEFORE and norm not in AFTER:
+            run.append(item)
+    return spans
+
+
+@functools.lru_cache(maxsize=4096)
+def correction(word: str, lexicon: tuple[str, ...]) -> str | None:
+    return correct(word, lexicon)
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon_of(indexes: tuple[PhraseIndex, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set().union(*(index.words for index in indexes))))

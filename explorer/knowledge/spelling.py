@@ -1,0 +1,22 @@
+"""Spelling correction for one word, with rapidfuzz (imported only here, and only when a word is not
+found as typed, so a text of known words never loads it)."""
+
+from .tokens import fold
+
+MIN_LENGTH = 5  # shorter words have too many neighbours one slip away
+
+
+def correct(word: str, lexicon: tuple[str, ...]) -> str | None:
+    """The one vocabulary word a single slip (an insertion, deletion, substitution or swap of two
+    neighbours) away from ``word``, or None when there is none or a rival is as close."""
+    if len(word) < MIN_LENGTH:
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    hits = process.extract(word, lexicon, scorer=OSA.distance, score_cutoff=1, limit=6)
+    close = sorted(hit[0] for hit in hits if hit[1] == 1)
+    # Rivals that fold to the same word ("tingle", "tingles") are one candidate, not two.
+    if close and len({fold(w) for w in close}) == 1:
+        return close[0]
+    return None
