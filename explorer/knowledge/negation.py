@@ -4,12 +4,15 @@ stop) or a new statement starts ("... and I have"). A cue after a finding at the
 ("fever: none", "pain-free", "dry mouth denied") makes that item absent."""
 
 BEFORE = frozenset(
-    "no not without never denies deny denied dont doesnt didnt havent hasnt hadnt arent isnt wasnt werent "
-    "nor neither none free negative absence".split()
+    {
+        *("no", "not", "without", "never", "denies", "deny", "denied", "nor", "neither", "none"),
+        *("dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "arent", "isnt", "wasnt", "werent"),
+        *("free", "negative", "absence"),  # "free of", "negative for", "absence of"
+    }
 )
-AFTER = frozenset("no none absent denied gone resolved free negative not".split())
+AFTER = frozenset({"no", "none", "absent", "denied", "gone", "resolved", "free", "negative", "not"})
 # "not only", "no change in", "not sure": these do not deny the finding that follows.
-PSEUDO_NEXT = frozenset("only just sure certain change changes worse better doubt longer".split()) - {"longer"}
+PSEUDO_NEXT = frozenset({"only", "just", "sure", "certain", "change", "changes", "worse", "better", "doubt"})
 
 
 def is_cue_before(words: list[str], i: int) -> bool:

@@ -51,6 +51,9 @@ class Parser:
     def parse(self, text: str) -> Parse:
         if not isinstance(text, str):
             raise TypeError(f"parse() takes text, got {type(text).__name__}")
+        exact = self._exact(text)
+        if exact:
+            return exact
         tokens = tokenize(text)
         budget = [MAX_CORRECTIONS]
         mentions, spans, start = [], [], 0
@@ -64,6 +67,18 @@ class Parser:
                     spans.extend(matching.leftover_spans(items, found, attached, text))
                 start = i + 1
         return Parse(text, tuple(mentions), tuple(self._hinted(spans)))
+
+    def _exact(self, text: str) -> Parse | None:
+        """A text that is one of the vocabulary's names as a whole (a label, "history of diabetes", an
+        HPO id) is that finding, read exactly as the vocabulary has always read it."""
+        if len(text) > HINT_LENGTH or not text.strip():
+            return None
+        symptom = vocabulary_for(self.kb).resolve(text).symptom
+        if symptom is None:
+            return None
+        start = len(text) - len(text.lstrip())
+        piece = text.strip()
+        return Parse(text, (Mention(piece, start, start + len(piece), symptom, True),), ())
 
     def _items(self, tokens: list[Token]) -> list[Item]:
         items = []

@@ -45,7 +45,7 @@ class PhraseIndex:
 
     def finish(self):
         # Longest keys first, so a scan meets the most specific phrase first; order fixed for determinism.
-        for word, anchors in self.by_word.items():
+        for anchors in self.by_word.values():
             anchors.sort(key=lambda k: (-len(k), sorted(k)))
 
     def resolve(self, key: frozenset, sites: tuple[str, ...]) -> Target | None:

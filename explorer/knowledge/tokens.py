@@ -17,21 +17,23 @@ CLAUSE_END = frozenset({"but", "except", "however", "although", "though", "where
 # Words that separate mentions in a list without ending the clause ("no fever, rash or joint pain").
 LIST_WORDS = frozenset({"and", "or", "nor", "plus", "also"})
 # Dropped before matching, from phrases and text alike: they never tell findings apart.
-STOP = frozenset(
+_STOP_WORDS = (
     "a an the my your his her their our its me of in on at to into from for with by over around about is are am "
     "was were be been being it that this these those there very really quite so too bit little lot lots much "
     "some kind sort like both all just quite rather pretty extremely severely slightly mildly constantly "
     "always often sometimes occasionally lately recently recent currently now still again usually mostly "
-    "when while whenever after before during since".split()
+    "when while whenever after before during since"
 )
+STOP = frozenset(_STOP_WORDS.split())
 # Kept for matching ("dead feeling"), but never reported as left over on their own.
-QUIET = frozenset(
+_QUIET_WORDS = (
     "i im ive id ill we he she they hes shes theyre you have has had having get gets got getting feel feels "
     "felt feeling notice noticed noticing experience experiencing experienced suffer suffering suffered "
     "keep keeps seem seems do does did doing then day days week weeks month months year years ago "
     "morning night evening today yesterday time times thing things symptom symptoms problem problems "
-    "issue issues any new ok okay well please hi hello thanks".split()
+    "issue issues any new ok okay well please hi hello thanks"
 )
+QUIET = frozenset(_QUIET_WORDS.split())
 # Subject words open a new statement, which ends a negation's scope ("no fever and I have numbness").
 SUBJECTS = frozenset({"i", "im", "ive", "he", "she", "they", "we", "hes", "shes", "theyre", "patient"})
 _IRREGULAR = {"feet": "foot", "teeth": "tooth", "swollen": "swell", "cannot": "cant", "unable": "cant"}

@@ -2,14 +2,16 @@
 
 from dataclasses import dataclass
 
+from ..knowledge.parse_records import Mention
 from ..knowledge.records import Condition, Pattern, Source, Symptom
 from .result_data import result_to_dict
 
 
 @dataclass(frozen=True)
 class Recognized:
-    input: str
+    input: str  # the words that named the finding (the whole entry, or its part in a sentence)
     symptom: Symptom
+    mention: Mention | None = None  # how the parser read it: span, sites, negation, spelling, HPO
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,17 @@ def _evidence(item: Evidence) -> dict:
     }
 
 
+def _recognized(item) -> dict:
+    data = {"input": item.input, "symptom": symptom_ref(item.symptom)}
+    if item.mention is not None:
+        data["parse"] = item.mention.to_dict()
+    return data
+
+
 def result_to_dict(result: Result) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
-        "recognized": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.recognized],
+        "recognized": [_recognized(r) for r in result.recognized],
         "unrecognized": [
             {
                 "input": u.input,
@@ -43,7 +50,7 @@ def result_to_dict(result: Result) -> dict:
             }
             for u in result.unrecognized
         ],
-        "absent": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.absent],
+        "absent": [_recognized(r) for r in result.absent],
         "conflicting": [{"inputs": list(c.inputs), "symptom": symptom_ref(c.symptom)} for c in result.conflicting],
         "red_flags": [
             {
