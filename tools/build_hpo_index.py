@@ -100,10 +100,11 @@ def nearest_findings(term_id: str, terms: dict, ours: dict) -> tuple[set, int]:
 def build(obo: Path) -> dict:
     sys.path.insert(0, str(ROOT))
     from explorer.knowledge.loader import load_knowledge
-    from explorer.knowledge.phrases import hpo_ids
+    from explorer.knowledge.phrases import hpo_ids, narrower_ids
 
     release, terms = read_obo(obo)
-    ours = hpo_ids(load_knowledge())  # HPO id -> finding id
+    kb = load_knowledge()
+    ours = {**narrower_ids(kb), **hpo_ids(kb)}  # HPO id -> finding id
     entries = []
     for term_id in sorted(terms):
         if term_id in ours:

@@ -23,7 +23,7 @@ class FindingsReader(BuilderBase):
     def symptoms(self, name, doc, kind):
         problems = Problems(name)
         required = {"id", "label", "system"} if kind == "symptom" else {"id", "label"}
-        optional = {"hpo", "hpo_modifier", "description", "lay", "clinical", "urgent"}
+        optional = {"hpo", "hpo_modifier", "description", "lay", "clinical", "urgent", "narrower"}
         for index, entry in yamlcheck.entries(doc, kind, problems):
             item_id, where = self._entry_id(entry, index, kind, problems)
             if not check_keys(entry, where, problems, required, optional) or not item_id:
@@ -44,8 +44,22 @@ class FindingsReader(BuilderBase):
                 lay_synonyms=text_list(entry, "lay", where, problems),
                 clinical_synonyms=text_list(entry, "clinical", where, problems),
                 urgent_note=text(entry, "urgent", where, problems, default=""),
+                narrower=self._narrower(entry, where, problems),
             )
         self._finish(problems)
+
+    def _narrower(self, entry, where, problems) -> tuple:
+        value = entry.get("narrower")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            problems.add(line_of(entry, "narrower"), f"{where}.narrower", "expected a list of {id, label}")
+            return ()
+        terms = (
+            self._term({"narrower": item}, "narrower", f"{where}.narrower[{i}]", problems)
+            for i, item in enumerate(value)
+        )
+        return tuple(t for t in terms if t)
 
     def patterns(self, name, doc):
         problems = Problems(name)

@@ -33,6 +33,11 @@ class HpoIndex:
             self.ids[entry["id"]] = target
             for phrase in (entry["label"], *entry["synonyms"]):
                 self.phrases.add(phrase, target)
+        for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
+            for term in symptom.narrower:
+                target = Target(symptom.id, None, term)
+                self.ids[term.id] = target
+                self.phrases.add(term.label, target)
         self.phrases.finish()
 
 

@@ -111,3 +111,8 @@ def vocabulary_index(kb: KnowledgeBase) -> PhraseIndex:
 def hpo_ids(kb: KnowledgeBase) -> dict:
     """HPO id -> finding id, for the ids the vocabulary itself names."""
     return {s.hpo.id: s.id for s in sorted(kb.symptoms.values(), key=lambda s: s.id) if s.hpo and not s.hpo_modifier}
+
+
+def narrower_ids(kb: KnowledgeBase) -> dict:
+    """HPO id -> finding id, for the narrower terms findings list (read as that finding, a broader term)."""
+    return {t.id: s.id for s in sorted(kb.symptoms.values(), key=lambda s: s.id) for t in s.narrower}

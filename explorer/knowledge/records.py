@@ -45,6 +45,9 @@ class Symptom:
     lay_synonyms: tuple[str, ...] = ()
     clinical_synonyms: tuple[str, ...] = ()
     urgent_note: str = ""
+    # HPO terms more specific than this finding that the ontology files elsewhere (Areflexia sits beside
+    # Hyporeflexia): the parser reads them, and the terms below them, as this finding, "a broader term".
+    narrower: tuple[Term, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
