@@ -30,6 +30,8 @@ class Found:
     used: tuple[int, ...]  # item positions of the phrase's words
     target: Target
     sites: tuple[int, ...]  # item positions of the site words in the same list item
+    cue: int | None = None  # position of a negation cue between the phrase's words ("mouth is not dry")
+    key: frozenset = frozenset()  # the phrase's folded words
 
 
 def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
@@ -56,17 +58,17 @@ def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Foun
     for rank, index in enumerate(indexes):
         for i, item in enumerate(items):
             if item.role == "hpo" and rank == 0 and item.fold in ids:
-                candidates.append((-1, 0, i, (i,), None, None))
+                candidates.append((-1, 0, i, (i,), None, None, None))
             if item.role not in ("word", "quiet"):
                 continue
             for key in index.by_word.get(item.fold, ()):
-                used = _scan(items, i, key)
+                used, cue = _scan(items, i, key)
                 if used:
-                    candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index))
+                    candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index, cue))
     candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3][-1] - c[3][0], c[4] or ()))
     taken: set[int] = set()
     found = []
-    for _, _, i, used, key, index in candidates:
+    for _, _, i, used, key, index, cue in candidates:
         if taken.intersection(used):
             continue
         sites = _sites_near(items, used)
@@ -77,28 +79,30 @@ def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Foun
         if target is None:
             continue
         taken.update(used)
-        found.append(Found(used, target, sites))
+        found.append(Found(used, target, sites, cue, frozenset(key or ())))
     return sorted(found, key=lambda f: f.used)
 
 
-def _scan(items: list[Item], i: int, key: frozenset) -> tuple[int, ...] | None:
+def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | None, int | None]:
     need = set(key)
     need.discard(items[i].fold)
-    used, gaps, j = [i], 0, i + 1
+    used, gaps, j, cue = [i], 0, i + 1, None
     limit = min(len(items), i + len(key) + WINDOW_SLACK)
     while need and j < limit:
         item = items[j]
         if item.fold in need and item.role in ("word", "quiet", "sep"):
             need.discard(item.fold)
             used.append(j)
-        elif item.role == "sep" or item.token.norm in BEFORE:
+        elif item.role == "sep" or (item.token.norm in BEFORE and cue is not None):
             break
+        elif item.token.norm in BEFORE:
+            cue = j  # "my mouth is not dry": the phrase goes on, and is negated
         elif item.role not in ("site", "quiet"):
             gaps += 1
             if gaps > MAX_GAP:
                 break
         j += 1
-    return None if need else tuple(used)
+    return (None, None) if need else (tuple(used), cue)
 
 
 def _segment(items: list[Item], used) -> tuple[int, int]:
@@ -134,6 +138,10 @@ def cues(items: list[Item], found: list[Found]) -> dict:
         if tail and is_cue_after(norms[tail[-1]]) and all(norms[k] in AFTER or items[k].role == "quiet" for k in tail):
             after[f.used] = items[tail[-1]].token.text
             cue_positions.add(tail[-1])
+    for f in found:
+        if f.cue is not None:
+            after[f.used] = items[f.cue].token.text
+            cue_positions.add(f.cue)
     starts = {f.used[0]: f for f in found}
     out, scope = {}, None
     for i, item in enumerate(items):
@@ -148,11 +156,9 @@ def cues(items: list[Item], found: list[Found]) -> dict:
     return out
 
 
-def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
-    """Sites alone in a list item go with the findings of the item before ("numb hands and feet")."""
-    out: dict = {}
-    segments = []  # (lo, hi) of each list item, in order
-    i = 0
+def _segments(items: list[Item]) -> list[tuple[int, int]]:
+    """(lo, hi) of each list item of a clause, in order."""
+    segments, i = [], 0
     while i < len(items):
         if items[i].role == "sep":
             i += 1
@@ -160,6 +166,38 @@ def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
         lo, hi = _segment(items, (i,))
         segments.append((lo, hi))
         i = hi + 1
+    return segments
+
+
+def ellipsis(items: list[Item], found: list[Found], indexes: list[PhraseIndex]) -> list[Found]:
+    """A list item of unread words that stands for a word of the phrase before it: "dry eyes and mouth"
+    reads "mouth" as "dry mouth", "no numbness or tingling" needs no such help."""
+    taken = {i for f in found for i in f.used}
+    owners = {_segment(items, f.used): f for f in found}
+    out, segments = [], _segments(items)
+    for previous, current in zip(segments, segments[1:]):
+        before = owners.get(previous)
+        words = [k for k in range(current[0], current[1] + 1) if k not in taken and items[k].role == "word"]
+        if before is None or not before.key or not words or current in owners:
+            continue
+        sites = tuple(k for k in range(current[0], current[1] + 1) if items[k].role == "site")
+        new = frozenset(items[k].fold for k in words)
+        for replaced in sorted(before.key):
+            key = (before.key - {replaced}) | new
+            target = next(
+                (t for t in (ix.resolve(key, tuple(items[s].site for s in sites)) for ix in indexes) if t), None
+            )
+            if target is not None and len(key) == len(before.key):
+                out.append(Found(tuple(words), target, sites, None, key))
+                owners[current] = out[-1]
+                break
+    return out
+
+
+def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
+    """Sites alone in a list item go with the findings of the item before ("numb hands and feet")."""
+    out: dict = {}
+    segments = _segments(items)
     owners = {f.used: _segment(items, f.used) for f in found}
     for previous, current in zip(segments, segments[1:]):
         if any(seg == current for seg in owners.values()):
@@ -192,11 +230,26 @@ def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: 
     return spans
 
 
-@functools.lru_cache(maxsize=4096)
-def correction(word: str, lexicon: tuple[str, ...]) -> str | None:
-    return correct(word, lexicon)
+class Lexicon:
+    """Every word of the indexes' phrases, with the findings each names, and a cache of corrections."""
+
+    def __init__(self, indexes: tuple[PhraseIndex, ...]):
+        words: dict[str, set] = {}
+        for index in indexes:
+            for word, findings in index.words.items():
+                words.setdefault(word, set()).update(findings)
+        self.words = {w: frozenset(words[w]) for w in sorted(words)}
+        self.cache: dict[str, str | None] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def correction(self, word: str) -> str | None:
+        if word not in self.cache:
+            self.cache[word] = correct(word, self.words)
+        return self.cache[word]
 
 
 @functools.lru_cache(maxsize=8)
-def lexicon_of(indexes: tuple[PhraseIndex, ...]) -> tuple[str, ...]:
-    return tuple(sorted(set().union(*(index.words for index in indexes))))
+def lexicon_of(indexes: tuple[PhraseIndex, ...]) -> Lexicon:
+    return Lexicon(indexes)

@@ -15,14 +15,16 @@ from . import matching
 from .catalog import find_condition
 from .hpo_index import hpo_index_for
 from .matching import Found, Item
+from .negation import AFTER, BEFORE
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, vocabulary_index
 from .records import KnowledgeBase
 from .spelling import MIN_LENGTH
 from .text import normalize
-from .tokens import QUIET, STOP, Token, fold, tokenize
+from .tokens import QUIET, STOP, SUBJECTS, Token, fold, tokenize
 from .vocabulary import vocabulary_for
 
+CLOSED_WORDS = BEFORE | AFTER | SUBJECTS | QUIET | STOP
 MAX_CORRECTIONS = 200  # words tried for spelling per text, so a huge text of unknown words stays fast
 MAX_HINTED = 25  # leftovers given close matches per text
 HINT_LENGTH = 80  # longer leftovers get no close matches (they are not a phrase)
@@ -104,6 +106,8 @@ class Parser:
         found = matching.match(items, indexes, ids)
         if matching.unread(items, found) and budget[0] > 0:
             found, items = self._correct(items, found, indexes, ids, budget)
+        if matching.unread(items, found):
+            found = sorted(found + matching.ellipsis(items, found, indexes), key=lambda f: f.used)
         return found, items
 
     def _correct(self, items, found, indexes, ids, budget):
@@ -114,10 +118,12 @@ class Parser:
             norm = item.token.norm
             if i in taken or item.role != "word" or len(norm) < MIN_LENGTH or budget[0] <= 0:
                 continue
+            if norm in CLOSED_WORDS:
+                continue  # "never" is a negation cue, not a slip for "fever"
             if any(item.fold in index.by_word for index in indexes):
                 continue  # a known word that simply did not complete a phrase here
             budget[0] -= 1
-            better = matching.correction(norm, lexicon)
+            better = lexicon.correction(norm)
             if better:
                 tried[i] = replace(item, fold=fold(better), typed=norm, read_as=better)
         if tried == items:

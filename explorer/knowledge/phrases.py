@@ -24,7 +24,7 @@ class PhraseIndex:
         self.site_words = site_words  # tuple of folded words -> site id
         self.keys: dict[frozenset, list[Target]] = {}
         self.by_word: dict[str, list[frozenset]] = {}
-        self.words: set[str] = set()  # normalized surface words, for spelling correction
+        self.words: dict[str, set] = {}  # normalized surface word -> findings named with it (spelling)
 
     def add(self, phrase: str, target: Target):
         folds = phrase_folds(phrase)
@@ -41,7 +41,9 @@ class PhraseIndex:
             anchors = self.by_word.setdefault(word, [])
             if key not in anchors:
                 anchors.append(key)
-        self.words.update(w for w in normalize(phrase).split() if w not in STOP and len(w) > 2)
+        for word in normalize(phrase).split():
+            if word not in STOP and len(word) > 2:
+                self.words.setdefault(word, set()).add(target.symptom)
 
     def finish(self):
         # Longest keys first, so a scan meets the most specific phrase first; order fixed for determinism.

@@ -6,17 +6,19 @@ from .tokens import fold
 MIN_LENGTH = 5  # shorter words have too many neighbours one slip away
 
 
-def correct(word: str, lexicon: tuple[str, ...]) -> str | None:
-    """The one vocabulary word a single slip (an insertion, deletion, substitution or swap of two
-    neighbours) away from ``word``, or None when there is none or a rival is as close."""
+def correct(word: str, lexicon: dict) -> str | None:
+    """The vocabulary word a single slip (an insertion, deletion, substitution or swap of two neighbours)
+    away from ``word``, or None when there is none or a rival one slip away names another finding.
+    ``lexicon``: word -> the findings whose names use it."""
     if len(word) < MIN_LENGTH:
         return None
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    hits = process.extract(word, lexicon, scorer=OSA.distance, score_cutoff=1, limit=6)
+    hits = process.extract(word, list(lexicon), scorer=OSA.distance, score_cutoff=1, limit=8)
     close = sorted(hit[0] for hit in hits if hit[1] == 1)
-    # Rivals that fold to the same word ("tingle", "tingles") are one candidate, not two.
-    if close and len({fold(w) for w in close}) == 1:
+    # Rivals that are one word inflected ("tingle", "tingles") or name the same finding ("paresthesia",
+    # "paraesthesia") are one candidate, not two.
+    if close and (len({fold(w) for w in close}) == 1 or len(set().union(*(lexicon[w] for w in close))) == 1):
         return close[0]
     return None

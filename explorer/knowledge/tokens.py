@@ -31,7 +31,7 @@ _QUIET_WORDS = (
     "felt feeling notice noticed noticing experience experiencing experienced suffer suffering suffered "
     "keep keeps seem seems do does did doing then day days week weeks month months year years ago "
     "morning night evening today yesterday time times thing things symptom symptoms problem problems "
-    "issue issues any new ok okay well please hi hello thanks"
+    "issue issues any new ok okay well please hi hello thanks longer anymore"
 )
 QUIET = frozenset(_QUIET_WORDS.split())
 # Subject words open a new statement, which ends a negation's scope ("no fever and I have numbness").
@@ -42,6 +42,7 @@ _SUFFIXES = (
     ("ness", ""),
     ("ings", ""),
     ("ing", ""),
+    ("ity", ""),
     ("ies", "y"),
     ("ied", "y"),
     ("ed", ""),
