@@ -19,9 +19,9 @@ LIST_WORDS = frozenset({"and", "or", "nor", "plus", "also"})
 # Dropped before matching, from phrases and text alike: they never tell findings apart.
 _STOP_WORDS = (
     "a an the my your his her their our its me of in on at to into from for with by over around about is are am "
-    "was were be been being it that this these those there very really quite so too bit little lot lots much "
+    "was were be been being it that this these those there very really quite so too bit little much "
     "some kind sort like both all just quite rather pretty extremely severely slightly mildly constantly "
-    "always often sometimes occasionally lately recently recent currently now still again usually mostly "
+    "always often sometimes occasionally lately recently currently now still again usually mostly "
     "when while whenever after before during since"
 )
 STOP = frozenset(_STOP_WORDS.split())
