@@ -53,9 +53,15 @@ class Parser:
     def parse(self, text: str) -> Parse:
         if not isinstance(text, str):
             raise TypeError(f"parse() takes text, got {type(text).__name__}")
+        reading = self._parse(text)
         exact = self._exact(text)
-        if exact:
-            return exact
+        if exact is None:
+            return reading
+        if not reading.leftovers and [m.symptom for m in reading.mentions] == [exact.mentions[0].symptom]:
+            return reading  # the same finding, with its sites and notes
+        return exact
+
+    def _parse(self, text: str) -> Parse:
         tokens = tokenize(text)
         budget = [MAX_CORRECTIONS]
         mentions, spans, start = [], [], 0
@@ -140,6 +146,9 @@ class Parser:
             own = [items[i].site for i in f.sites]
             sites = tuple(self.kb.sites[s] for s in dict.fromkeys(own + attached.get(f.used, [])))
             symptom_id, changed = f.target.symptom, None
+            plain = self.vocabulary.resolve(f.key, ()) if f.target.site else None
+            if plain and any(self.kb.sites[s].changes.get(plain.symptom) == symptom_id for s in own):
+                changed = self.kb.symptoms[plain.symptom]  # "weak legs": weakness, changed by the site
             for site in dict.fromkeys(own):
                 new = self.kb.sites[site].changes.get(symptom_id)
                 if new:

@@ -61,7 +61,9 @@ class PhraseIndex:
         if len(plain) == 1:
             return next(iter(plain.values()))
         with_site = {t.symptom: t for t in targets if t.site is not None}
-        if sites and not plain and len(with_site) == 1:
+        # Any site will do for a phrase of two words or more ("can't feel my legs" as "can't feel my
+        # feet"); one word needs its own kind of site ("foot drop" is not "wrist drop").
+        if sites and not plain and len(with_site) == 1 and len(key) > 1:
             return next(iter(with_site.values()))
         return None
 
