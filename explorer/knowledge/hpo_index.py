@@ -3,7 +3,6 @@ HPO term below a finding's term, with its exact and layperson synonyms, and the 
 widens to. Loaded only when a text holds words the vocabulary does not know."""
 
 import functools
-import json
 from importlib import resources
 
 from .phrases import PhraseIndex, Target, site_words
@@ -15,6 +14,8 @@ FILE = "hpo_index.json"
 @functools.cache
 def index_data() -> dict:
     """The shipped index as plain data: {hpo_release, source, terms: [{id, label, synonyms, finding, ...}]}."""
+    import json
+
     return json.loads(resources.files("explorer.knowledge").joinpath(FILE).read_text(encoding="utf-8"))
 
 

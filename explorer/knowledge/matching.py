@@ -9,6 +9,7 @@ from .phrases import PhraseIndex, Target
 from .spelling import correct
 from .tokens import SUBJECTS, Token
 
+CUE_WORDS = BEFORE | AFTER | SUBJECTS
 MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
 
@@ -37,8 +38,12 @@ class Found:
 def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
     """Give runs of words that name a body site the role "site" (longest run first)."""
     longest = max((len(k) for k in site_words), default=0)
+    firsts = {k[0] for k in site_words}
     out, i = list(items), 0
     while i < len(out):
+        if out[i].fold not in firsts:
+            i += 1
+            continue
         for size in range(longest, 0, -1):
             run = out[i : i + size]
             if len(run) == size and all(x.role in ("word", "quiet") for x in run):
@@ -123,7 +128,10 @@ def _sites_near(items: list[Item], used) -> tuple[int, ...]:
 def unread(items: list[Item], found: list[Found]) -> bool:
     """Is there a word no phrase took (one worth a second look: HPO terms, then spelling)?"""
     taken = {i for f in found for i in f.used}
-    return any(i not in taken and item.role in ("word", "hpo") for i, item in enumerate(items))
+    return any(
+        i not in taken and item.role in ("word", "hpo") and item.token.norm not in CUE_WORDS
+        for i, item in enumerate(items)
+    )
 
 
 def cues(items: list[Item], found: list[Found]) -> dict:

@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from . import matching
 from .catalog import find_condition
-from .hpo_index import hpo_index_for
 from .matching import Found, Item
 from .negation import AFTER, BEFORE
 from .parse_records import Leftover, Mention, Parse
@@ -107,6 +106,8 @@ class Parser:
         found = matching.match(items, [self.vocabulary], self.ids)
         if not matching.unread(items, found):
             return found, items
+        from .hpo_index import hpo_index_for  # loaded only for words the vocabulary does not know
+
         hpo = hpo_index_for(self.kb)
         indexes, ids = [self.vocabulary, hpo.phrases], {**hpo.ids, **self.ids}
         found = matching.match(items, indexes, ids)

@@ -2,11 +2,15 @@
 word order and filler ignored, with body-site words set apart ("numb toes" = "numb" at the feet).
 Built once per knowledge base (and once for the generated HPO index, only when it is needed)."""
 
+import re
 from dataclasses import dataclass
 
 from .records import KnowledgeBase, Term
 from .text import normalize
-from .tokens import STOP, phrase_folds
+from .tokens import STOP, fold, phrase_folds
+
+
+_HPO_KEY = re.compile(r"^hp \d{7}$")  # an HPO id, as normalize() leaves it
 
 
 @dataclass(frozen=True)
@@ -26,8 +30,9 @@ class PhraseIndex:
         self.by_word: dict[str, list[frozenset]] = {}
         self.words: dict[str, set] = {}  # normalized surface word -> findings named with it (spelling)
 
-    def add(self, phrase: str, target: Target):
-        folds = phrase_folds(phrase)
+    def add(self, phrase: str, target: Target, normalized: bool = False):
+        words = (phrase if normalized else normalize(phrase)).split()
+        folds = tuple(fold(w) for w in words if w not in STOP)
         core, sites = split_sites(folds, self.site_words)
         if not core:
             return
@@ -41,7 +46,7 @@ class PhraseIndex:
             anchors = self.by_word.setdefault(word, [])
             if key not in anchors:
                 anchors.append(key)
-        for word in normalize(phrase).split():
+        for word in words:
             if word not in STOP and len(word) > 2:
                 self.words.setdefault(word, set()).add(target.symptom)
 
@@ -103,11 +108,13 @@ def split_sites(folds: tuple[str, ...], sites: dict) -> tuple[list[str], list[st
 
 
 def vocabulary_index(kb: KnowledgeBase) -> PhraseIndex:
+    from .vocabulary import vocabulary_for
+
     index = PhraseIndex(site_words(kb))
-    for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
-        for name in symptom.names:
-            if not name.upper().startswith("HP:"):
-                index.add(name, Target(symptom.id))
+    # The vocabulary has normalized every name already (start-up time matters: a plain match builds this).
+    for phrase, symptom_id in sorted(vocabulary_for(kb).exact.items()):
+        if not _HPO_KEY.match(phrase):
+            index.add(phrase, Target(symptom_id), normalized=True)
     index.finish()
     return index
 

@@ -4,6 +4,7 @@ word, a word to match) and its folded form, which ignores inflection ("tingling"
 The tokenizer's pattern has no nested repetition, so it cannot backtrack: time grows with the length of
 the text, whatever the text holds (emoji, control characters, right-to-left scripts)."""
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -71,7 +72,7 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        norm = normalize(raw).replace(" ", "")
+        norm = _norm(raw)
         if raw[0] in ".;!?\n" or norm in CLAUSE_END:
             kind = "end"
         elif raw in ",/&+" or norm in LIST_WORDS:
@@ -86,6 +87,12 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@functools.lru_cache(maxsize=65536)
+def _norm(raw: str) -> str:
+    return normalize(raw).replace(" ", "")
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Fold inflection away, the same way for the vocabulary and for what people type:
     "tingling", "tingles", "tingly" -> "tingl"; "numbness" -> "numb"; "feet" -> "foot"."""

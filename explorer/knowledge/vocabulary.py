@@ -47,8 +47,15 @@ class Vocabulary:
             loose.setdefault(_singular(key), set()).add(symptom_id)
         self.loose = {key: ids.pop() for key, ids in loose.items() if len(ids) == 1}
         self.keys = sorted(self.exact)
-        self.meaning = {phrase: meaningful_words(phrase) for phrase in self.keys}
-        self.urgent = urgent_findings(kb)
+
+    @functools.cached_property
+    def meaning(self) -> dict:
+        """Phrase -> its meaningful words; built on the first did-you-mean, not at start-up."""
+        return {phrase: meaningful_words(phrase) for phrase in self.keys}
+
+    @functools.cached_property
+    def urgent(self) -> frozenset:
+        return urgent_findings(self.kb)
 
     def resolve(self, text: str) -> Resolution:
         key = normalize(text)
@@ -102,10 +109,17 @@ _NOT_MEANINGFUL = frozenset(
 
 def meaningful_words(text: str) -> frozenset:
     """The folded words of a phrase that say what it is about ("can't climb stairs" -> climb, stair)."""
-    from .tokens import QUIET, fold, phrase_folds
+    from .tokens import phrase_folds
 
-    skip = {fold(w) for w in _NOT_MEANINGFUL | QUIET}
+    skip = _skipped_words()
     return frozenset(w for w in phrase_folds(text) if w not in skip and len(w) > 1)
+
+
+@functools.cache
+def _skipped_words() -> frozenset:
+    from .tokens import QUIET, fold
+
+    return frozenset(fold(w) for w in _NOT_MEANINGFUL | QUIET)
 
 
 def urgent_findings(kb: KnowledgeBase) -> frozenset:
