@@ -9,7 +9,6 @@ from .records import KnowledgeBase, Term
 from .text import normalize
 from .tokens import STOP, fold, phrase_folds
 
-
 _HPO_KEY = re.compile(r"^hp \d{7}$")  # an HPO id, as normalize() leaves it
 
 
