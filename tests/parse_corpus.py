@@ -158,6 +158,23 @@ diabetis | +diabetes
 exausted | +fatigue
 feaver | +fever
 blured vision in one eye | +optic_neuritis
+my toes have been numb for months | +numbness
+pins & needles in my fingertips | +tingling
+sharp shooting pain in my hands | +nerve_pain
+I get out of breath easily | +trouble_breathing
+things taste funny and my mouth is parched | +dry_mouth
+I'm really tired all the time and my joints hurt | +fatigue +joint_pain
+my eyes are itchy and dry | +dry_eyes
+weakness in both arms and legs | +muscle_weakness
+numbness that started in my feet and is moving up | +numbness
+my hair has been falling out | +hair_loss
+blurry vision in my left eye | +optic_neuritis
+feeling very low lately | +depression
+trouble with balance | +unsteady_walking
+legs are heavy and weak | +leg_weakness
+NEG no pins and needles | -tingling
+NEG I've never had a fever | -fever
+NEG without dry eyes | -dry_eyes
 NEG I don't have a fever | -fever
 NEG no dry mouth | -dry_mouth
 NEG dry eyes but no dry mouth | +dry_eyes -dry_mouth

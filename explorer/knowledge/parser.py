@@ -25,6 +25,7 @@ from .vocabulary import vocabulary_for
 
 CLOSED_WORDS = BEFORE | AFTER | SUBJECTS | QUIET | STOP
 MAX_CORRECTIONS = 200  # words tried for spelling per text, so a huge text of unknown words stays fast
+_SEP_WORDS = {"&": "and", "+": "and"}  # "pins & needles" is "pins and needles"
 MAX_HINTED = 25  # leftovers given close matches per text
 HINT_LENGTH = 80  # longer leftovers get no close matches (they are not a phrase)
 
@@ -91,7 +92,7 @@ class Parser:
         items = []
         for token in tokens:
             if token.kind == "list":
-                items.append(Item(token, token.norm or token.text, "sep"))
+                items.append(Item(token, token.norm or _SEP_WORDS.get(token.text, token.text), "sep"))
             elif token.kind == "hpo":
                 items.append(Item(token, token.norm, "hpo"))
             elif token.kind == "other":
