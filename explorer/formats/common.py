@@ -71,4 +71,11 @@ def unrecognized_hint(did_you_mean, condition) -> str:
 
 def _named(recognized) -> str:
     label = recognized.symptom.label
-    return label if recognized.input.strip().lower() == label.lower() else f'{label} (from "{recognized.input}")'
+    mention = recognized.mention
+    if mention is not None and mention.sites:
+        label += " - " + ", ".join(site.label for site in mention.sites)
+    if recognized.input.strip().lower() == recognized.symptom.label.lower():
+        return label
+    # How the words were read, when it was not word for word: a spelling slip, a narrower HPO term.
+    notes = [n for n in mention.notes() if not n.startswith("absent:")] if mention is not None else []
+    return f'{label} (from "{recognized.input}"' + (f"; {'; '.join(notes)}" if notes else "") + ")"

@@ -16,7 +16,7 @@ from .catalog import find_condition
 from .matching import Found, Item
 from .negation import AFTER, BEFORE
 from .parse_records import Leftover, Mention, Parse
-from .phrases import Target, hpo_ids, vocabulary_index
+from .phrases import Target, hpo_ids, site_words, vocabulary_index
 from .records import KnowledgeBase
 from .spelling import MIN_LENGTH
 from .text import normalize
@@ -47,14 +47,22 @@ def parser_for(kb: KnowledgeBase) -> "Parser":
 class Parser:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.vocabulary = vocabulary_index(kb)
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
+        self.site_folds = frozenset(word for key in site_words(kb) for word in key)
+
+    @functools.cached_property
+    def vocabulary(self):
+        """The phrase index, built on the first text that is not one of the vocabulary's names as it
+        stands (a plain `match numbness "dry eyes"` never needs it)."""
+        return vocabulary_index(self.kb)
 
     def parse(self, text: str) -> Parse:
         if not isinstance(text, str):
             raise TypeError(f"parse() takes text, got {type(text).__name__}")
-        reading = self._parse(text)
         exact = self._exact(text)
+        if exact is not None and not self.site_folds.intersection(t.fold for t in tokenize(text)):
+            return exact
+        reading = self._parse(text)
         if exact is None:
             return reading
         if not reading.leftovers and [m.symptom for m in reading.mentions] == [exact.mentions[0].symptom]:
