@@ -85,7 +85,26 @@ def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Foun
             continue
         taken.update(used)
         found.append(Found(used, target, sites, cue, frozenset(key or ())))
-    return sorted(found, key=lambda f: f.used)
+    return sorted((_absorb(items, f, indexes, taken) for f in found), key=lambda f: f.used)
+
+
+def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: set) -> Found:
+    """Words left in a finding's list item that another name of the same finding uses belong to it:
+    "choking on my food when I eat" is one mention ("choking on food", "choking when eating")."""
+    if not found.key:
+        return found
+    lo, hi = _segment(items, found.used)
+    free = {items[k].fold: k for k in range(lo, hi + 1) if k not in taken and items[k].role == "word"}
+    extra = set()
+    for word in free:
+        for index in indexes:
+            for key in index.by_word.get(word, ()):
+                if key <= found.key | set(free) and any(t.symptom == found.target.symptom for t in index.keys[key]):
+                    extra.update(free[w] for w in key if w in free)
+    if not extra:
+        return found
+    taken.update(extra)
+    return Found(tuple(sorted({*found.used, *extra})), found.target, found.sites, found.cue, found.key)
 
 
 def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | None, int | None]:

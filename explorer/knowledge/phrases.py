@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .records import KnowledgeBase, Term
 from .text import normalize
-from .tokens import STOP, fold, phrase_folds
+from .tokens import STOP, SUBJECTS, fold, phrase_folds
 
 _HPO_KEY = re.compile(r"^hp \d{7}$")  # an HPO id, as normalize() leaves it
 
@@ -31,7 +31,8 @@ class PhraseIndex:
 
     def add(self, phrase: str, target: Target, normalized: bool = False):
         words = (phrase if normalized else normalize(phrase)).split()
-        folds = tuple(fold(w) for w in words if w not in STOP)
+        # Subject words ("choking when I eat") never tell two phrases apart.
+        folds = tuple(fold(w) for w in words if w not in STOP and w not in SUBJECTS)
         core, sites = split_sites(folds, self.site_words)
         if not core:
             return

@@ -104,6 +104,7 @@ SPELLING_SIMILARITY = 72  # rapidfuzz ratio (0-100) from which a phrase counts a
 _NOT_MEANINGFUL = frozenset(
     {"cant", "difficulty", "difficult", "trouble", "hard", "poor", "loss", "lost", "feel", "feeling", "problem"}
     | {"reduced", "decreased", "increased", "severe", "mild", "bad", "worse", "sudden", "recent", "always", "no"}
+    | {"up", "down", "out", "off", "way", "going", "gets", "get"}  # directions and light verbs
 )
 
 
