@@ -49,7 +49,12 @@ def test_json_contract():
     }
     assert first["parse"]["span"] == [0, 8] and first["parse"]["status"] == "present"
     assert data["unrecognized"] == [
-        {"input": "numbbnesss", "did_you_mean": [{"id": "numbness", "label": "Numbness"}], "condition": None}
+        {
+            "input": "numbbnesss",
+            "did_you_mean": [{"id": "numbness", "label": "Numbness"}],
+            "condition": None,
+            "negation": None,
+        }
     ]
     (absent,) = data["absent"]
     assert absent["input"] == "dry mouth" and absent["symptom"] == {"id": "dry_mouth", "label": "Dry mouth"}

@@ -54,7 +54,9 @@ def test_parse_json_validates_against_the_schema():
     parse_validator().validate(data)
     assert [m["status"] for m in data["mentions"]] == ["present", "absent"]
     assert data["mentions"][0]["span"] == [0, 18] and data["mentions"][0]["sites"] == [{"id": "feet", "label": "feet"}]
-    assert data["leftovers"] == [{"text": "zzz", "span": [37, 40], "did_you_mean": [], "condition": None}]
+    assert data["leftovers"] == [
+        {"text": "zzz", "span": [37, 40], "did_you_mean": [], "condition": None, "negation": "no"}
+    ]
     assert data["disclaimer"] == DISCLAIMER
 
 
@@ -106,3 +108,30 @@ def test_installed_parse_reads_a_megabyte_from_stdin_without_a_traceback(tmp_pat
     assert "Traceback" not in done.stderr
     assert done.returncode == 1  # the Hebrew words and the emoji are left over
     assert "present Numbness" in done.stdout and "ABSENT  Fever" in done.stdout
+
+
+def test_parse_output_is_the_same_under_any_hash_seed(tmp_path):
+    text = "tinglng & numb hands and feet, no fever or rash but dry eyes and mouth; Areflexia, zzq, Sjögren"
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        done = subprocess.run(
+            [installed_command(), "parse", "--format", "json", text],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+        )
+        assert done.returncode == 1, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+def test_words_left_over_in_a_negation_say_so_before_any_did_you_mean():
+    result = run("match", "numbness, no fever or rash")
+    assert result.exit_code == 1
+    assert "Not recognized: \"rash\" (said to be absent ('no'); did you mean: Butterfly-shaped rash" in " ".join(
+        result.stdout.split()
+    )
+    data = json.loads(run("match", "--format", "json", "numbness, no fever or rash").stdout)
+    assert data["unrecognized"][0]["negation"] == "no"

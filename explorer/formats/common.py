@@ -52,7 +52,8 @@ def input_notes(result: Result) -> list[str]:
     if result.absent:
         notes.append("Reported absent: " + ", ".join(_named(r) for r in result.absent))
     for u in result.unrecognized:
-        notes.append(f'Not recognized: "{u.input}" ({unrecognized_hint(u.did_you_mean, u.condition)})')
+        absent = f"said to be absent ('{u.negation}'); " if u.negation else ""
+        notes.append(f'Not recognized: "{u.input}" ({absent}{unrecognized_hint(u.did_you_mean, u.condition)})')
     for c in result.conflicting:
         notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({', '.join(c.inputs)})")
     return notes

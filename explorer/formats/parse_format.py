@@ -38,6 +38,8 @@ def render_parse_text(reading: Parse) -> str:
         lines.append("Left over (not understood):")
         for x in reading.leftovers:
             hint = unrecognized_hint(x.did_you_mean, x.condition)
+            if x.cue:
+                hint = f"said to be absent ('{x.cue}'); {hint}"
             shown = x.text if len(x.text) <= 60 else x.text[:57] + "..."
             lines += textwrap.wrap(
                 f'"{shown}" (characters {x.start}-{x.end}): {hint}',

@@ -153,8 +153,9 @@ def unread(items: list[Item], found: list[Found]) -> bool:
     )
 
 
-def cues(items: list[Item], found: list[Found]) -> dict:
-    """Negation: Found.used -> the cue that makes it absent, for the findings in a cue's scope."""
+def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
+    """Negation: (Found.used -> the cue that makes it absent, for the findings in a cue's scope;
+    the cue in force at each item, so that words left over in a scope can say so)."""
     taken = {i for f in found for i in f.used}
     norms = [item.token.norm for item in items]
     after: dict = {}  # found.used -> cue word after it, at the end of its list item
@@ -170,8 +171,9 @@ def cues(items: list[Item], found: list[Found]) -> dict:
             after[f.used] = items[f.cue].token.text
             cue_positions.add(f.cue)
     starts = {f.used[0]: f for f in found}
-    out, scope = {}, None
+    out, scope, in_force = {}, None, []
     for i, item in enumerate(items):
+        in_force.append(scope)
         if i in starts and (scope or starts[i].used in after):
             out[starts[i].used] = scope or after[starts[i].used]
         if i in taken or i in cue_positions:
@@ -180,7 +182,7 @@ def cues(items: list[Item], found: list[Found]) -> dict:
             scope = None
         elif is_cue_before(norms, i):
             scope = item.token.text
-    return out
+    return out, in_force
 
 
 def _segments(items: list[Item]) -> list[tuple[int, int]]:
@@ -236,8 +238,10 @@ def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
     return out
 
 
-def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: str) -> list[tuple[str, int, int]]:
-    """Runs of words that named nothing (sites with no finding included), as (text, start, end)."""
+def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: str) -> list[tuple]:
+    """Runs of words that named nothing (sites with no finding included), as (text, start, end, cue):
+    ``cue`` is the negation in whose scope they stand ("no rash": rash was said to be absent)."""
+    in_force = cues(items, found)[1]
     taken = {i for f in found for i in f.used}
     taken.update(k for f in found for k in f.sites)
     lone_sites = {s for sites in attached.values() for s in sites}
@@ -245,15 +249,15 @@ def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: 
     for i, item in enumerate([*items, None]):
         if item is None or item.role == "sep" or i in taken:
             if run:
-                start, end = run[0].token.start, run[-1].token.end
-                spans.append((text[start:end], start, end))
+                start, end = run[0][1].token.start, run[-1][1].token.end
+                spans.append((text[start:end], start, end, in_force[run[0][0]]))
             run = []
             continue
         if item.role == "site" and item.site in lone_sites:
             continue
         norm = item.token.norm
         if item.role in ("word", "hpo", "other", "site") and norm not in BEFORE and norm not in AFTER:
-            run.append(item)
+            run.append((i, item))
     return spans
 
 

@@ -62,6 +62,7 @@ class Leftover:
     end: int
     did_you_mean: tuple[Symptom, ...] = ()
     condition: Condition | None = None  # it names a condition rather than a finding
+    cue: str | None = None  # it stands in a negation's scope ("no rash"): whatever it names is absent
 
     def to_dict(self) -> dict:
         return {
@@ -69,6 +70,7 @@ class Leftover:
             "span": [self.start, self.end],
             "did_you_mean": [_ref(s) for s in self.did_you_mean],
             "condition": {"id": self.condition.id, "name": self.condition.name} if self.condition else None,
+            "negation": self.cue,
         }
 
 

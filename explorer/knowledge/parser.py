@@ -150,7 +150,7 @@ class Parser:
         return matching.match(kept, indexes, ids), kept
 
     def _mentions(self, items: list[Item], found: list[Found], attached: dict, text: str) -> list[Mention]:
-        cues = matching.cues(items, found)
+        cues = matching.cues(items, found)[0]
         mentions = []
         for f in found:
             own = [items[i].site for i in f.sites]
@@ -181,13 +181,13 @@ class Parser:
             )
         return mentions
 
-    def _hinted(self, spans: list[tuple[str, int, int]]) -> list[Leftover]:
+    def _hinted(self, spans: list[tuple]) -> list[Leftover]:
         vocabulary = vocabulary_for(self.kb)
         out = []
-        for n, (piece, start, end) in enumerate(spans):
+        for n, (piece, start, end, cue) in enumerate(spans):
             if n < MAX_HINTED and len(piece) <= HINT_LENGTH:
                 near = vocabulary.suggest(normalize(piece))
-                out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece)))
+                out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue))
             else:
-                out.append(Leftover(piece, start, end))
+                out.append(Leftover(piece, start, end, cue=cue))
         return out

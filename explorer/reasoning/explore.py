@@ -38,7 +38,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
             reading = parse(text, kb)
             for mention in reading.mentions:
                 (said_absent if given_absent or not mention.present else said_present).append(mention)
-            leftovers.update((x.text, x.did_you_mean, x.condition) for x in reading.leftovers)
+            leftovers.update((x.text, x.did_you_mean, x.condition, x.cue) for x in reading.leftovers)
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids
@@ -52,8 +52,8 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     return Result(
         recognized=_recognized(said_present, present_ids),
         unrecognized=tuple(
-            Unrecognized(text, near, condition)
-            for text, near, condition in sorted(leftovers, key=lambda u: (u[0].lower(), u[0]))
+            Unrecognized(text, near, condition, cue)
+            for text, near, condition, cue in sorted(leftovers, key=lambda u: (u[0].lower(), u[0], u[3] or ""))
         ),
         absent=_recognized(said_absent, absent_ids),
         conflicting=conflicting,

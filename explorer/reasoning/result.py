@@ -19,6 +19,7 @@ class Unrecognized:
     input: str
     did_you_mean: tuple[Symptom, ...]
     condition: Condition | None = None  # set when the input names a condition rather than a finding
+    negation: str | None = None  # the cue whose scope it stood in ("no rash"): it was said to be absent
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ def result_to_dict(result: Result) -> dict:
                 "input": u.input,
                 "did_you_mean": [symptom_ref(s) for s in u.did_you_mean],
                 "condition": {"id": u.condition.id, "name": u.condition.name} if u.condition else None,
+                "negation": u.negation,
             }
             for u in result.unrecognized
         ],
