@@ -43,10 +43,15 @@ def large_texts() -> list[tuple[str, float]]:
     kb = load_knowledge()
     out = []
     for size in (10_000, 100_000, 1_000_000):
-        text = ("I have tingling in my feet but no dry mouth, and zzqx words. " * (size // 50))[:size]
-        start = time.perf_counter()
-        parse(text, kb)
-        out.append((f"{size:>9,} characters of sentences", time.perf_counter() - start))
+        texts = {
+            "sentences": "I have tingling in my feet but no dry mouth, and zzqx words. ",
+            "one list item": "numb feet tingling ",  # no separator at all: one clause, one list item
+        }
+        for kind, unit in texts.items():
+            text = (unit * (size // len(unit) + 1))[:size]
+            start = time.perf_counter()
+            parse(text, kb)
+            out.append((f"{size:>9,} characters, {kind}", time.perf_counter() - start))
     return out
 
 

@@ -150,6 +150,10 @@ def test_a_megabyte_of_text_is_read_without_error(kb):
     assert len(reading.mentions) > 10_000
     assert {m.symptom.id for m in reading.mentions} == {"tingling", "dry_mouth"}
     assert all(not m.present for m in reading.mentions if m.symptom.id == "dry_mouth")
+    # One list item with thousands of findings and sites: each keeps its own site, nothing is shared.
+    long_item = parse("numb feet tingling " * 20_000, kb)
+    assert len(long_item.mentions) == 40_000
+    assert all([s.id for s in m.sites] == ["feet"] for m in long_item.mentions if m.symptom.id == "numbness")
     junk = parse("qwzx " * 200_000, kb)  # one long run of unknown words: one leftover, no close matches
     assert junk.mentions == () and len(junk.leftovers) == 1 and junk.leftovers[0].did_you_mean == ()
 

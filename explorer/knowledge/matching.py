@@ -1,12 +1,10 @@
 """Matching inside one clause, for the parser: phrases found in any word order within a small window,
 body-site words set apart, negation scopes, and the spans of whatever is left over."""
 
-import functools
 from dataclasses import dataclass
 
 from .negation import AFTER, BEFORE, is_cue_after, is_cue_before
 from .phrases import PhraseIndex, Target
-from .spelling import correct
 from .tokens import SUBJECTS, Token
 
 CUE_WORDS = BEFORE | AFTER | SUBJECTS
@@ -93,7 +91,8 @@ def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: 
     "choking on my food when I eat" is one mention ("choking on food", "choking when eating")."""
     if not found.key:
         return found
-    lo, hi = _segment(items, found.used)
+    lo, hi = segment(items, found.used)
+    lo, hi = max(lo, min(found.used) - WINDOW_SLACK), min(hi, max(found.used) + WINDOW_SLACK)
     free = {items[k].fold: k for k in range(lo, hi + 1) if k not in taken and items[k].role == "word"}
     extra = set()
     for word in free:
@@ -129,18 +128,35 @@ def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | 
     return (None, None) if need else (tuple(used), cue)
 
 
-def _segment(items: list[Item], used) -> tuple[int, int]:
+_BOUNDS: list = [None, None]  # the last clause's items and their list-item bounds (one clause at a time)
+
+
+def _bounds(items: list[Item]) -> tuple[list[int], list[int]]:
+    """For each item, the first and last position of its list item; computed once per clause, so that
+    every look-up is constant time and a clause of any length is read in linear time."""
+    if _BOUNDS[0] is not items:
+        n = len(items)
+        lo_of, hi_of = list(range(n)), list(range(n))
+        for i in range(1, n):
+            if items[i].role != "sep" and items[i - 1].role != "sep":
+                lo_of[i] = lo_of[i - 1]
+        for i in range(n - 2, -1, -1):
+            if items[i].role != "sep" and items[i + 1].role != "sep":
+                hi_of[i] = hi_of[i + 1]
+        _BOUNDS[:] = [items, (lo_of, hi_of)]
+    return _BOUNDS[1]
+
+
+def segment(items: list[Item], used) -> tuple[int, int]:
     """The list item around positions ``used``: between the separators that are not part of the phrase."""
-    lo, hi = min(used), max(used)
-    while lo > 0 and items[lo - 1].role != "sep":
-        lo -= 1
-    while hi + 1 < len(items) and items[hi + 1].role != "sep":
-        hi += 1
-    return lo, hi
+    lo_of, hi_of = _bounds(items)
+    return lo_of[min(used)], hi_of[max(used)]
 
 
 def _sites_near(items: list[Item], used) -> tuple[int, ...]:
-    lo, hi = _segment(items, used)
+    """Site words in the phrase's list item, near it (a long list item does not share its sites)."""
+    lo, hi = segment(items, used)
+    lo, hi = max(lo, min(used) - WINDOW_SLACK), min(hi, max(used) + WINDOW_SLACK)
     return tuple(k for k in range(lo, hi + 1) if items[k].role == "site")
 
 
@@ -161,8 +177,13 @@ def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
     after: dict = {}  # found.used -> cue word after it, at the end of its list item
     cue_positions = set()
     for f in found:
-        lo, hi = _segment(items, f.used)
-        tail = [k for k in range(max(f.used) + 1, hi + 1) if k not in taken and items[k].role in ("word", "quiet")]
+        lo, hi = segment(items, f.used)
+        tail = []
+        for k in range(max(f.used) + 1, hi + 1):
+            if k in taken:
+                break  # the next finding's words: the cue, if any, is its own
+            if items[k].role in ("word", "quiet"):
+                tail.append(k)
         if tail and is_cue_after(norms[tail[-1]]) and all(norms[k] in AFTER or items[k].role == "quiet" for k in tail):
             after[f.used] = items[tail[-1]].token.text
             cue_positions.add(tail[-1])
@@ -185,57 +206,17 @@ def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
     return out, in_force
 
 
-def _segments(items: list[Item]) -> list[tuple[int, int]]:
+def list_items(items: list[Item]) -> list[tuple[int, int]]:
     """(lo, hi) of each list item of a clause, in order."""
     segments, i = [], 0
     while i < len(items):
         if items[i].role == "sep":
             i += 1
             continue
-        lo, hi = _segment(items, (i,))
+        lo, hi = segment(items, (i,))
         segments.append((lo, hi))
         i = hi + 1
     return segments
-
-
-def ellipsis(items: list[Item], found: list[Found], indexes: list[PhraseIndex]) -> list[Found]:
-    """A list item of unread words that stands for a word of the phrase before it: "dry eyes and mouth"
-    reads "mouth" as "dry mouth", "no numbness or tingling" needs no such help."""
-    taken = {i for f in found for i in f.used}
-    owners = {_segment(items, f.used): f for f in found}
-    out, segments = [], _segments(items)
-    for previous, current in zip(segments, segments[1:]):
-        before = owners.get(previous)
-        words = [k for k in range(current[0], current[1] + 1) if k not in taken and items[k].role == "word"]
-        if before is None or not before.key or not words or current in owners:
-            continue
-        sites = tuple(k for k in range(current[0], current[1] + 1) if items[k].role == "site")
-        new = frozenset(items[k].fold for k in words)
-        for replaced in sorted(before.key):
-            key = (before.key - {replaced}) | new
-            target = next(
-                (t for t in (ix.resolve(key, tuple(items[s].site for s in sites)) for ix in indexes) if t), None
-            )
-            if target is not None and len(key) == len(before.key):
-                out.append(Found(tuple(words), target, sites, None, key))
-                owners[current] = out[-1]
-                break
-    return out
-
-
-def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
-    """Sites alone in a list item go with the findings of the item before ("numb hands and feet")."""
-    out: dict = {}
-    segments = _segments(items)
-    owners = {f.used: _segment(items, f.used) for f in found}
-    for previous, current in zip(segments, segments[1:]):
-        if any(seg == current for seg in owners.values()):
-            continue
-        lone = [items[k].site for k in range(current[0], current[1] + 1) if items[k].role == "site"]
-        for used, seg in owners.items():
-            if seg == previous and lone:
-                out.setdefault(used, []).extend(lone)
-    return out
 
 
 def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: str) -> list[tuple]:
@@ -259,28 +240,3 @@ def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: 
         if item.role in ("word", "hpo", "other", "site") and norm not in BEFORE and norm not in AFTER:
             run.append((i, item))
     return spans
-
-
-class Lexicon:
-    """Every word of the indexes' phrases, with the findings each names, and a cache of corrections."""
-
-    def __init__(self, indexes: tuple[PhraseIndex, ...]):
-        words: dict[str, set] = {}
-        for index in indexes:
-            for word, findings in index.words.items():
-                words.setdefault(word, set()).update(findings)
-        self.words = {w: frozenset(words[w]) for w in sorted(words)}
-        self.cache: dict[str, str | None] = {}
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.words
-
-    def correction(self, word: str) -> str | None:
-        if word not in self.cache:
-            self.cache[word] = correct(word, self.words)
-        return self.cache[word]
-
-
-@functools.lru_cache(maxsize=8)
-def lexicon_of(indexes: tuple[PhraseIndex, ...]) -> Lexicon:
-    return Lexicon(indexes)

@@ -11,14 +11,13 @@ import functools
 import unicodedata
 from dataclasses import replace
 
-from . import matching
+from . import coordination, matching, spelling
 from .catalog import find_condition
 from .matching import Found, Item
 from .negation import AFTER, BEFORE
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
 from .records import KnowledgeBase
-from .spelling import MIN_LENGTH
 from .text import normalize
 from .tokens import QUIET, STOP, SUBJECTS, Token, fold, tokenize
 from .vocabulary import vocabulary_for
@@ -78,7 +77,7 @@ class Parser:
                 if i > start:
                     items = self._items(tokens[start:i])
                     found, items = self._read(items, budget)
-                    attached = matching.coordinated_sites(items, found)
+                    attached = coordination.coordinated_sites(items, found)
                     mentions.extend(self._mentions(items, found, attached, text))
                     spans.extend(matching.leftover_spans(items, found, attached, text))
                 start = i + 1
@@ -123,16 +122,16 @@ class Parser:
         if matching.unread(items, found) and budget[0] > 0:
             found, items = self._correct(items, found, indexes, ids, budget)
         if matching.unread(items, found):
-            found = sorted(found + matching.ellipsis(items, found, indexes), key=lambda f: f.used)
+            found = sorted(found + coordination.ellipsis(items, found, indexes), key=lambda f: f.used)
         return found, items
 
     def _correct(self, items, found, indexes, ids, budget):
-        lexicon = matching.lexicon_of(tuple(indexes))
+        lexicon = spelling.lexicon_of(tuple(indexes))
         taken = {i for f in found for i in f.used}
         tried = list(items)
         for i, item in enumerate(items):
             norm = item.token.norm
-            if i in taken or item.role != "word" or len(norm) < MIN_LENGTH or budget[0] <= 0:
+            if i in taken or item.role != "word" or len(norm) < spelling.MIN_LENGTH or budget[0] <= 0:
                 continue
             if norm in CLOSED_WORDS:
                 continue  # "never" is a negation cue, not a slip for "fever"

@@ -1,6 +1,8 @@
 """Spelling correction for one word, with rapidfuzz (imported only here, and only when a word is not
 found as typed, so a text of known words never loads it)."""
 
+import functools
+
 from .tokens import fold
 
 MIN_LENGTH = 5  # shorter words have too many neighbours one slip away
@@ -22,3 +24,28 @@ def correct(word: str, lexicon: dict) -> str | None:
     if close and (len({fold(w) for w in close}) == 1 or len(set().union(*(lexicon[w] for w in close))) == 1):
         return close[0]
     return None
+
+
+class Lexicon:
+    """Every word of the indexes' phrases, with the findings each names, and a cache of corrections."""
+
+    def __init__(self, indexes: tuple):
+        words: dict[str, set] = {}
+        for index in indexes:
+            for word, findings in index.words.items():
+                words.setdefault(word, set()).update(findings)
+        self.words = {w: frozenset(words[w]) for w in sorted(words)}
+        self.cache: dict[str, str | None] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def correction(self, word: str) -> str | None:
+        if word not in self.cache:
+            self.cache[word] = correct(word, self.words)
+        return self.cache[word]
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon_of(indexes: tuple) -> Lexicon:
+    return Lexicon(indexes)
