@@ -16,7 +16,6 @@ CASES = cases()
 KNOWN_MISSES = {
     "I get out of breath easily",  # no phrase "out of breath" yet
     "my eyes are itchy and dry",  # a shared predicate ("itchy and dry") is not spread over its subject
-    "blurry vision in my left eye",  # "left eye" is not read as "one eye"
     "legs are heavy and weak",  # the site of one list item does not carry to the next
 }
 

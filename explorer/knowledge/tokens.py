@@ -38,6 +38,7 @@ QUIET = frozenset(_QUIET_WORDS.split())
 # Subject words open a new statement, which ends a negation's scope ("no fever and I have numbness").
 SUBJECTS = frozenset({"i", "im", "ive", "he", "she", "they", "we", "hes", "shes", "theyre", "patient"})
 _IRREGULAR = {"feet": "foot", "teeth": "tooth", "swollen": "swell", "cannot": "cant", "unable": "cant"}
+_IRREGULAR.update({"left": "one", "right": "one"})  # "my left eye", "the right side": one of a pair
 _SUFFIXES = (
     ("nesses", ""),
     ("ness", ""),
