@@ -2,7 +2,7 @@
 
 Layout of a knowledge folder (the packaged one, or any folder given with ``--knowledge``):
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
-``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``.
+``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 """
 
@@ -16,6 +16,7 @@ from .build_conditions import ConditionsReader
 from .build_crosscheck import CrossChecker
 from .build_findings import FindingsReader
 from .build_rules import RulesReader
+from .build_sites import SitesReader
 from .records import KnowledgeBase
 from .yamlsource import load_yaml_text
 
@@ -30,6 +31,10 @@ class _Files:
 
     def __init__(self, data_dir, rules_dir, shown_root: str):
         self.data_dir, self.rules_dir, self.shown_root = data_dir, rules_dir, shown_root
+
+    def read_optional(self, folder, name: str):
+        """(shown name, document), or None when the file is absent (knowledge folders written before it)."""
+        return self.read(folder, name) if folder.joinpath(name).is_file() else None
 
     def read(self, folder, name: str):
         shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
@@ -83,6 +88,11 @@ def _load(files: _Files) -> KnowledgeBase:
             docs[name] = files.read(files.data_dir, f"{name}.yaml")
         except KnowledgeError as exc:
             problems.extend(exc.problems)
+    sites = None
+    try:
+        sites = files.read_optional(files.data_dir, "sites.yaml")
+    except KnowledgeError as exc:
+        problems.extend(exc.problems)
     rule_docs = []
     try:
         for name in files.rule_files():
@@ -98,6 +108,7 @@ def _load(files: _Files) -> KnowledgeBase:
     builder.article(*docs["article"])
     builder.symptoms(*docs["symptoms"], kind="symptom")
     builder.symptoms(*docs["history"], kind="history")
+    builder.sites(*(sites or ("sites.yaml", None)))
     builder.patterns(*docs["patterns"])
     builder.red_flags(*docs["red_flags"])
     builder.conditions(*docs["conditions"])
@@ -117,8 +128,9 @@ def _load(files: _Files) -> KnowledgeBase:
         article_sections=tuple(builder.sections),
         article_concepts=MappingProxyType(dict(builder.concepts)),
         where=files.shown_root,
+        sites=MappingProxyType(builder.site_map),
     )
 
 
-class Builder(FindingsReader, ConditionsReader, RulesReader, CrossChecker):
+class Builder(FindingsReader, SitesReader, ConditionsReader, RulesReader, CrossChecker):
     """Turns checked entries into records, one reader per kind of file, then checks across files."""
