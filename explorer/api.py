@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from .cases.batch import Outcome, open_cases, read_cases, run_cases
+from .cases.readers import open_text
 from .knowledge.catalog import find_condition, sorted_conditions
 from .knowledge.loader import load_knowledge
 from .knowledge.records import Condition, KnowledgeBase, Symptom
@@ -34,9 +35,10 @@ def get_condition(query: str, kb: KnowledgeBase | None = None) -> Condition | No
 
 def explore_file(path, input_format: str | None = None, kb: KnowledgeBase | None = None) -> Iterator[Outcome]:
     """Explore every case in a batch file (YAML, JSON, JSON Lines, CSV or Phenopacket JSON), lazily.
-    Bad cases come back as outcomes with status "error"; an unreadable file raises BatchFileError."""
+    Bad cases come back as outcomes with status "error"; an unreadable file raises BatchFileError
+    (the only error it raises, besides KnowledgeError for a bad ``kb`` folder)."""
     kb = kb or load_knowledge()
-    with open(path, encoding="utf-8") as stream:
+    with open_text(path) as stream:
         fmt, cases = open_cases(stream, str(Path(path)), input_format)
         yield from run_cases(read_cases(cases, fmt, kb), kb)
 

@@ -1,6 +1,7 @@
 """Files that hold one case: answers saved by the questionnaire, read back by `ask --answers` and
 `match --from`. The format is a one-case YAML list, so the same file is also valid `batch` input."""
 
+import itertools
 import os
 import tempfile
 
@@ -8,18 +9,16 @@ import yaml
 
 from ..knowledge.records import KnowledgeBase
 from .batch import BatchFileError, Case, CaseError, open_cases, read_cases
+from .readers import open_text
 
 
 def load_one_case(path, kb: KnowledgeBase) -> Case:
     """The single case in a file (a saved questionnaire, or a batch file holding one case)."""
-    try:
-        with open(path, encoding="utf-8") as stream:
-            fmt, cases = open_cases(stream, str(path))
-            found = list(read_cases(cases, fmt, kb))
-    except OSError as exc:
-        raise BatchFileError(f"cannot open {path}: {exc.strerror}") from None
+    with open_text(path) as stream:
+        fmt, cases = open_cases(stream, str(path))
+        found = list(itertools.islice(read_cases(cases, fmt, kb), 2))  # one case is expected: never read on
     if len(found) != 1:
-        raise BatchFileError(f"{path} holds {len(found)} cases; one was expected (use `batch` for several)")
+        raise BatchFileError(f"{path} holds more than one case; one was expected (use `batch` for several)")
     if isinstance(found[0], CaseError):
         raise BatchFileError(f"{path}:{found[0].line}: {found[0].message}")
     return found[0]
