@@ -9,6 +9,7 @@ MAX_CASE_CHARS = 1 << 20  # the text of one case (a JSON array element, a YAML l
 MAX_DEPTH = 32  # nesting of lists and mappings inside one case or knowledge file
 MAX_FINDINGS = 200  # findings in one case (present, absent and unsure together)
 MAX_FINDING_CHARS = 500  # one finding as typed
+MAX_TEXT_CHARS = 200_000  # all the findings of one case as given, before splitting at commas
 MAX_KNOWLEDGE_FILE_BYTES = 2 << 20  # one knowledge file
 MAX_RULES = 2000  # rules in one knowledge folder
 MAX_QUESTION_CANDIDATES = 40  # findings the questionnaire tries both ways before choosing a question

@@ -5,9 +5,11 @@ import click
 
 from ..cases.casefile import load_one_case, save_case
 from ..formats.common import cite, unrecognized_hint
+from ..formats.escape import terminal_safe
 from ..formats.text_format import render_text
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.vocabulary import split_inputs, vocabulary_for
+from ..limits import MAX_TEXT_CHARS, findings_problem
 from ..reasoning.questionnaire import Questionnaire
 
 NOTICE = (
@@ -53,7 +55,7 @@ class SessionCommands:
             click.echo()
             raise Ended from None
         if self.echo_input:
-            click.echo(line)  # piped answers: keep the transcript readable
+            click.echo(terminal_safe(line))  # piped answers: keep the transcript readable
         return line.strip()
 
     def save(self):
@@ -92,12 +94,19 @@ class SessionCommands:
 
     def add(self, text: str) -> int:
         added = 0
-        for part in split_inputs([text]):
+        if len(text) > MAX_TEXT_CHARS:
+            click.echo(f"  Not used: {len(text):,} characters, over the limit of {MAX_TEXT_CHARS:,} per case.")
+            return 0
+        parts = split_inputs([text])
+        problem = findings_problem(parts)
+        if problem:
+            click.echo(f"  Not used: {problem}.")
+            return 0
+        for part in parts:
             resolved = self.vocabulary.resolve(part)
             if resolved.symptom is None:
-                click.echo(
-                    f'  Not recognized: "{part}" - {unrecognized_hint(resolved.did_you_mean, resolved.condition)}'
-                )
+                hint = unrecognized_hint(resolved.did_you_mean, resolved.condition)
+                click.echo(f'  Not recognized: "{terminal_safe(part)}" - {hint}')
             elif self.questionnaire.record(resolved.symptom.id, "yes", entered=True):
                 click.echo(f"  + {resolved.symptom.label}")
                 added += 1

@@ -2,6 +2,7 @@
 
 from ..knowledge.records import Source
 from ..reasoning.result import Evidence, Result, TraceStep
+from .escape import terminal_safe
 
 
 def basis(item: Evidence) -> str:
@@ -44,17 +45,19 @@ def step_line(step: TraceStep) -> str:
     return f"{step.rule} [{matched}] -> {CONCLUDED[step.conclusion]}: {step.target_label}"
 
 
-def input_notes(result: Result) -> list[str]:
-    """What happened to each input, for the end of a report."""
+def input_notes(result: Result, echo=terminal_safe) -> list[str]:
+    """What happened to each input, for the end of a report. ``echo`` makes the user's own text safe
+    for the output format (formats/escape.py)."""
     notes = []
     if result.recognized:
-        notes.append("Findings used: " + ", ".join(_named(r) for r in result.recognized))
+        notes.append("Findings used: " + ", ".join(_named(r, echo) for r in result.recognized))
     if result.absent:
-        notes.append("Reported absent: " + ", ".join(_named(r) for r in result.absent))
+        notes.append("Reported absent: " + ", ".join(_named(r, echo) for r in result.absent))
     for u in result.unrecognized:
-        notes.append(f'Not recognized: "{u.input}" ({unrecognized_hint(u.did_you_mean, u.condition)})')
+        notes.append(f'Not recognized: "{echo(u.input)}" ({unrecognized_hint(u.did_you_mean, u.condition)})')
     for c in result.conflicting:
-        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({', '.join(c.inputs)})")
+        inputs = ", ".join(echo(i) for i in c.inputs)
+        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({inputs})")
     return notes
 
 
@@ -69,6 +72,6 @@ def unrecognized_hint(did_you_mean, condition) -> str:
     return "try `symptom-explorer symptoms --search WORD`"
 
 
-def _named(recognized) -> str:
+def _named(recognized, echo) -> str:
     label = recognized.symptom.label
-    return label if recognized.input.strip().lower() == label.lower() else f'{label} (from "{recognized.input}")'
+    return label if recognized.input.strip().lower() == label.lower() else f'{label} (from "{echo(recognized.input)}")'

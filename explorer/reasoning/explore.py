@@ -5,6 +5,7 @@ from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import KnowledgeBase
 from ..knowledge.vocabulary import split_inputs, vocabulary_for
+from ..limits import MAX_FINDINGS, MAX_TEXT_CHARS, findings_problem
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
 from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
@@ -14,11 +15,34 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
     """Suggest related conditions to read about for the findings ``present`` (and those reported ``absent``).
 
     Each item is free text ("pins and needles", "Xerostomia", "history of diabetes"); several may be given
-    in one string separated by commas. Raises InputError when no finding at all is given.
+    in one string separated by commas. Raises InputError when no finding at all is given, or when the
+    findings break a limit (too many, too long, not valid text: see explorer/limits.py).
     """
-    if not split_inputs(present) and not split_inputs(absent):
+    present, absent = _texts(present), _texts(absent)
+    if not present and not absent:
         raise InputError("no findings given: name at least one symptom or history item")
+    problem = findings_problem(present, absent)
+    if problem:
+        raise InputError(problem)
     return explore_inference(present, absent, kb or load_knowledge())[0]
+
+
+def _texts(values) -> list[str]:
+    if isinstance(values, str):
+        values = [values]
+    try:
+        values = list(values)
+    except TypeError:
+        raise InputError("findings must be given as text or a list of texts") from None
+    if not all(isinstance(v, str) for v in values):
+        raise InputError("findings must be given as text or a list of texts")
+    # Before splitting, so a huge input is refused without work.
+    if len(values) > MAX_FINDINGS:
+        raise InputError(f"{len(values)} findings, over the limit of {MAX_FINDINGS} findings per case")
+    total = sum(len(v) for v in values)
+    if total > MAX_TEXT_CHARS:
+        raise InputError(f"{total:,} characters of findings, over the limit of {MAX_TEXT_CHARS:,} per case")
+    return split_inputs(values)
 
 
 def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=()):
