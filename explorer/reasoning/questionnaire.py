@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.catalog import rules_for
 from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
+from ..limits import MAX_QUESTION_CANDIDATES
 from .explore import explore_inference
 from .result import Result
 
@@ -118,7 +119,9 @@ class Questionnaire:
             return None
         current = picture(result)
         ranked = []
-        for question in score_candidates(self.kb, result, inference.wants):
+        # Only the best-scored candidates are tried both ways, so a densely linked knowledge folder
+        # cannot make choosing a question explode.
+        for question in score_candidates(self.kb, result, inference.wants)[:MAX_QUESTION_CANDIDATES]:
             changes_picture, changed = self._effect(question.finding.id, current)
             if changes_picture:
                 ranked.append((-(question.score + 2 * changed), question.finding.label.lower(), question))
@@ -226,13 +229,19 @@ def _pattern_leaves(kb: KnowledgeBase) -> dict:
         if rule.conclusion == "infer":
             direct.setdefault(rule.target, set()).update(rule.all + rule.any)
 
-    def expand(ref, seen):
-        if ref in kb.symptoms:
-            return {ref}
-        found = set()
-        for part in direct.get(ref, ()):
-            if part not in seen:
-                found |= expand(part, seen | {part})
-        return found
-
-    return {pattern: expand(pattern, {pattern}) for pattern in kb.patterns}
+    # Each pattern is expanded once (memoized, without recursion): dense links stay linear.
+    leaves: dict = {}
+    for pattern in sorted(kb.patterns):
+        stack = [pattern]
+        while stack:
+            ref = stack[-1]
+            waiting = [p for p in direct.get(ref, ()) if p not in kb.symptoms and p not in leaves and p not in stack]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            found = {p for p in direct.get(ref, ()) if p in kb.symptoms}
+            for part in direct.get(ref, ()):
+                found |= leaves.get(part, set())
+            leaves[ref] = found
+    return {pattern: leaves[pattern] for pattern in kb.patterns}
