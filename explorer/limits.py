@@ -11,8 +11,9 @@ MAX_FINDINGS = 200  # findings in one case (present, absent and unsure together)
 MAX_FINDING_CHARS = 500  # one finding as typed
 MAX_TEXT_CHARS = 200_000  # all the findings of one case as given, before splitting at commas
 MAX_KNOWLEDGE_FILE_BYTES = 2 << 20  # one knowledge file
-MAX_RULES = 2000  # rules in one knowledge folder
-MAX_QUESTION_CANDIDATES = 40  # findings the questionnaire tries both ways before choosing a question
+MAX_RULES = 500  # rules in one knowledge folder (the engine's time grows faster than the rule count)
+MAX_QUESTION_CANDIDATES = 40  # findings the questionnaire tries both ways before choosing a question...
+QUESTION_WORK = 4000  # ...fewer (down to 8) when candidates x rules would pass this
 
 MAX_ID_CHARS = 200  # a case id
 

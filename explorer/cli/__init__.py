@@ -13,7 +13,11 @@ from .output import quiet_stdout, write_error_message
 def main():
     try:
         try:
-            cli(prog_name="symptom-explorer")
+            # Not standalone: click would turn Ctrl-C into "Aborted!" and exit 1; here it exits 130.
+            code = cli.main(prog_name="symptom-explorer", standalone_mode=False)
+        except click.ClickException as exc:
+            exc.show()
+            code = exc.exit_code
         finally:
             sys.stdout.flush()  # a write error shows here, not in Python's own flush at exit
     except BrokenPipeError:
@@ -24,8 +28,9 @@ def main():
         quiet_stdout()
         click.echo(write_error_message(exc, None), err=True)
         sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:  # Ctrl-C outside a command (start-up, shutdown): quietly, like a shell
+    except (KeyboardInterrupt, click.Abort):  # Ctrl-C at start-up or while loading: quietly, like a shell
         sys.exit(EXIT_INTERRUPTED)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 __all__ = ["cli", "main"]

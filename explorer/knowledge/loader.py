@@ -8,6 +8,7 @@ Every problem found is reported, each as ``file:line: where: what``, in one Know
 
 import errno
 import functools
+import stat
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -37,8 +38,7 @@ class _Files:
         shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
         entry = folder.joinpath(name)
         try:
-            with entry.open("rb") as stream:
-                raw = stream.read(MAX_KNOWLEDGE_FILE_BYTES + 1)
+            raw = _read_bounded(entry)
         except OSError as exc:
             raise KnowledgeError([f"{shown}: {_why_unreadable(exc)}"]) from None
         if len(raw) > MAX_KNOWLEDGE_FILE_BYTES:
@@ -58,6 +58,18 @@ class _Files:
         if not names:
             raise KnowledgeError([f"{self.shown_root}/rules: no rule files (*.yaml) found"])
         return names
+
+
+def _read_bounded(entry) -> bytes:
+    """At most one byte past the size limit; a FIFO or device is refused rather than waited on."""
+    if isinstance(entry, Path):
+        mode = entry.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+    with entry.open("rb") as stream:
+        return stream.read(MAX_KNOWLEDGE_FILE_BYTES + 1)
 
 
 def _why_unreadable(exc: OSError) -> str:

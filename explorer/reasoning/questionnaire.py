@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.catalog import rules_for
 from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
-from ..limits import MAX_QUESTION_CANDIDATES
+from ..limits import MAX_QUESTION_CANDIDATES, QUESTION_WORK
 from .explore import explore_inference
 from .result import Result
 
@@ -119,9 +119,10 @@ class Questionnaire:
             return None
         current = picture(result)
         ranked = []
-        # Only the best-scored candidates are tried both ways, so a densely linked knowledge folder
-        # cannot make choosing a question explode.
-        for question in score_candidates(self.kb, result, inference.wants)[:MAX_QUESTION_CANDIDATES]:
+        # Only the best-scored candidates are tried both ways (fewer for a large rule set), so no
+        # knowledge folder can make choosing a question explode; the bound depends on the folder alone.
+        tried = max(8, min(MAX_QUESTION_CANDIDATES, QUESTION_WORK // max(len(self.kb.rules), 1)))
+        for question in score_candidates(self.kb, result, inference.wants)[:tried]:
             changes_picture, changed = self._effect(question.finding.id, current)
             if changes_picture:
                 ranked.append((-(question.score + 2 * changed), question.finding.label.lower(), question))
