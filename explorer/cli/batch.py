@@ -8,6 +8,7 @@ import click
 from ..cases.batch import FORMATS as BATCH_FORMATS
 from ..cases.batch import BatchFileError, open_cases, read_cases, run_cases
 from ..formats.batch_formats import WRITERS
+from ..formats.escape import terminal_safe
 from .app import EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .output import output_stream, same_file, write_error_message
 
@@ -104,7 +105,8 @@ def batch(source, input_format, fmt, output, kb):
     try:
         failed, total = run(source, input_format, fmt, output, kb)
     except BatchFileError as exc:
-        click.echo(f"symptom-explorer: cannot read {'stdin' if source == '-' else source}: {exc}", err=True)
+        shown = terminal_safe(f"cannot read {'stdin' if source == '-' else source}: {exc}")
+        click.echo(f"symptom-explorer: {shown}", err=True)
         sys.exit(EXIT_USAGE)
     except OSError as exc:  # -o in a folder that cannot be written, a full disk
         click.echo(write_error_message(exc, output), err=True)

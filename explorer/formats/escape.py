@@ -52,6 +52,6 @@ def escape_markdown(text: str) -> str:
 
 
 def csv_cell(value) -> str:
-    """One CSV cell that a spreadsheet shows as text, never evaluates."""
-    text = valid_utf8(str(value))
+    """One CSV cell that a spreadsheet shows as text, never evaluates (and a terminal never obeys)."""
+    text = terminal_safe(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
