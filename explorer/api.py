@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .cases.batch import Outcome, open_cases, read_cases, run_cases
 from .cases.readers import open_text
+from .errors import InputError
 from .knowledge.catalog import find_condition, sorted_conditions
 from .knowledge.loader import load_knowledge
 from .knowledge.records import Condition, KnowledgeBase, Symptom
@@ -19,7 +20,7 @@ def list_symptoms(search: str | None = None, kb: KnowledgeBase | None = None) ->
     """Every finding the explorer understands (symptoms and history), or those matching ``search``."""
     kb = kb or load_knowledge()
     if search:
-        return vocabulary_for(kb).search(search)
+        return vocabulary_for(kb).search(_text(search, "search"))
     return sorted(kb.symptoms.values(), key=lambda s: (s.kind != "symptom", s.system, s.label.lower()))
 
 
@@ -30,7 +31,7 @@ def list_conditions(kb: KnowledgeBase | None = None) -> list[Condition]:
 
 def get_condition(query: str, kb: KnowledgeBase | None = None) -> Condition | None:
     """A condition by id, name, alias or ORPHA/OMIM code ("sjogren", "SLE", "ORPHA:536"), or None."""
-    return find_condition(kb or load_knowledge(), query)
+    return find_condition(kb or load_knowledge(), _text(query, "query"))
 
 
 def explore_file(path, input_format: str | None = None, kb: KnowledgeBase | None = None) -> Iterator[Outcome]:
@@ -41,6 +42,13 @@ def explore_file(path, input_format: str | None = None, kb: KnowledgeBase | None
     with open_text(path) as stream:
         fmt, cases = open_cases(stream, str(Path(path)), input_format)
         yield from run_cases(read_cases(cases, fmt, kb), kb)
+
+
+def _text(value, name: str) -> str:
+    # The API raises only ExplorerError subclasses, also for an argument of the wrong type.
+    if not isinstance(value, str):
+        raise InputError(f"{name} must be text, not {type(value).__name__}")
+    return value
 
 
 def output_schema() -> dict:

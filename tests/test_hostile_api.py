@@ -40,6 +40,12 @@ def test_explore_with_hostile_arguments_raises_only_explorer_errors():
             explorer.explore(present)
 
 
+def test_lookups_with_the_wrong_type_raise_input_errors():
+    for call in (lambda: explorer.get_condition(None), lambda: explorer.list_symptoms(5)):
+        with pytest.raises(explorer.InputError):
+            call()
+
+
 def test_the_readme_explore_file_loop_runs_on_a_case_with_no_suggestion(tmp_path, capsys, monkeypatch):
     block = re.search(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S).group(1)
     loop = re.search(r"^for outcome in explore_file.*?(?=\n\n)", block, re.S | re.M).group(0)
