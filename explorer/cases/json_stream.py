@@ -5,6 +5,7 @@ only then is the element itself parsed. An element that is too large, too deeply
 JSON becomes a CaseError and the reader carries on with the next one.
 """
 
+import io
 import json
 import re
 
@@ -152,6 +153,13 @@ def _case(text, problem, line, kb, ordinal):
         named = _ID.search(text)
         return CaseError(named.group(1) if named else None, line, f"not valid JSON: {json_reason(exc)}")
     return case_from_mapping(data, line, kb, ordinal)
+
+
+def nesting_problem(text: str) -> str | None:
+    """Whether one JSON text (a JSON Lines line) nests deeper than the limit, found without parsing it."""
+    scanner = _Scanner(io.StringIO(text))
+    scanner.peek()
+    return scanner.element()[2]
 
 
 def json_reason(exc) -> str:

@@ -16,7 +16,7 @@ from ..knowledge.records import KnowledgeBase
 from ..knowledge.yamlsource import YamlSyntaxError, parse_yaml
 from ..limits import MAX_CASE_CHARS, is_clean_text
 from .csv_reader import header_delimiter, read_csv
-from .json_stream import json_reason, read_json
+from .json_stream import json_reason, nesting_problem, read_json
 from .lines import lines, too_long
 from .mapping import case_from_mapping
 from .records import BatchFileError, Case, CaseError
@@ -115,8 +115,9 @@ def _read_jsonl(stream, kb):
         if raw is not None and not raw.strip():
             continue
         ordinal += 1
-        if raw is None:
-            yield CaseError(None, number, too_long(number))
+        problem = too_long(number) if raw is None else nesting_problem(raw)
+        if problem:
+            yield CaseError(None, number, f"case skipped: {problem}" if raw is not None else problem)
             continue
         try:
             data = json.loads(raw)
