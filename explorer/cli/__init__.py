@@ -7,7 +7,7 @@ import click
 
 from . import ask, batch, browse, match  # noqa: F401  (importing a command module registers its commands)
 from .app import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, cli
-from .output import quiet_stdout, write_error_message
+from .outfile import quiet_stdout, write_error_message
 
 
 def main():

@@ -10,7 +10,7 @@ from ..cases.batch import BatchFileError, open_cases, read_cases, run_cases
 from ..formats.batch_formats import WRITERS
 from ..formats.escape import terminal_safe
 from .app import EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
-from .output import output_stream, same_file, write_error_message
+from .outfile import output_stream, same_file, write_error_message
 
 
 def run(source, input_format, fmt, output, kb) -> tuple[int, int]:
