@@ -103,7 +103,10 @@ def test_ctrl_c_during_start_up_exits_quietly(after, tmp_path):
     _, stderr = process.communicate(timeout=CAP_SECONDS)
     if b"init_import_site" in stderr:
         pytest.skip("the signal came while Python itself was starting, before any of the project's code")
-    assert process.returncode in (0, 130), stderr  # 0: the run was over before the signal came
+    # 130 from our code; 0: the run was over before the signal came; ended by the signal itself (what a
+    # shell also shows as 130) when it came before Python had set up its handler, which prints nothing.
+    quietly_killed = process.returncode == -signal.SIGINT and stderr == b""
+    assert process.returncode in (0, 130) or quietly_killed, (process.returncode, stderr)
     assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr
 
 

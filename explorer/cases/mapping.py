@@ -27,7 +27,7 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     if not present and not absent:
         return CaseError(identifier, line, "no findings: give 'symptoms' (and optionally 'absent')")
     note = data.get("note") if isinstance(data.get("note"), str) else ""
-    return checked(Case(identifier, line, present, absent, note, unsure))
+    return Case(identifier, line, present, absent, note, unsure)
 
 
 def checked(case: Case) -> Case | CaseError:
@@ -60,7 +60,7 @@ def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:
         (absent if feature.get("excluded") is True else present).append(text)
     if not present and not absent:
         return CaseError(identifier, line, "the phenopacket has no phenotypicFeatures")
-    return checked(Case(identifier, line, tuple(present), tuple(absent)))
+    return Case(identifier, line, tuple(present), tuple(absent))
 
 
 def _findings(value):

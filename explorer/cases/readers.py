@@ -18,7 +18,7 @@ from ..limits import MAX_CASE_CHARS, is_clean_text
 from .csv_reader import header_delimiter, read_csv
 from .json_stream import json_reason, nesting_problem, read_json
 from .lines import lines, too_long
-from .mapping import case_from_mapping
+from .mapping import case_from_mapping, checked
 from .records import BatchFileError, Case, CaseError
 
 FORMATS = ("yaml", "json", "jsonl", "csv")
@@ -101,7 +101,7 @@ def read_cases(stream: TextIO, fmt: str, kb: KnowledgeBase) -> Iterator[Case | C
     count = 0
     try:
         for count, item in enumerate(readers[fmt](stream, kb), start=1):  # noqa: B007 (count is used after)
-            yield item
+            yield checked(item) if isinstance(item, Case) else item
     except UnicodeDecodeError:
         raise BatchFileError("the input is not UTF-8 text; the cases before it were processed") from None
     if count == 0:

@@ -4,12 +4,10 @@ import json
 
 from ..reasoning.result import Result
 from ..reasoning.result_data import SCHEMA_VERSION, result_to_dict, source_dict, symptom_ref
-from .escape import valid_utf8
 
 __all__ = ["SCHEMA_VERSION", "render_json", "result_to_dict", "source_dict", "symptom_ref"]
 
 
 def render_json(result: Result, explain: bool = False) -> str:
     """The whole result, trace included (``explain`` changes nothing: JSON always carries the trace)."""
-    # valid_utf8: a lone surrogate (refused at input, but never let through) cannot be written as UTF-8.
-    return valid_utf8(json.dumps(result_to_dict(result), ensure_ascii=False, indent=2)) + "\n"
+    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"

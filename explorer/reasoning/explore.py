@@ -15,16 +15,22 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
     """Suggest related conditions to read about for the findings ``present`` (and those reported ``absent``).
 
     Each item is free text ("pins and needles", "Xerostomia", "history of diabetes"); several may be given
-    in one string separated by commas. Raises InputError when no finding at all is given, or when the
-    findings break a limit (too many, too long, not valid text: see explorer/limits.py).
+    in one string separated by commas. Raises InputError when no finding at all is given.
     """
-    present, absent = _texts(present), _texts(absent)
-    if not present and not absent:
+    present, absent = checked_findings(present, absent)
+    if not split_inputs(present) and not split_inputs(absent):
         raise InputError("no findings given: name at least one symptom or history item")
+    return explore_inference(present, absent, kb or load_knowledge())[0]
+
+
+def checked_findings(present, absent) -> tuple[list[str], list[str]]:
+    """The findings as lists of single findings; InputError when they are not text or break a limit
+    (too many, too long, not valid text: see explorer/limits.py), so no argument can hang a run."""
+    present, absent = _texts(present), _texts(absent)
     problem = findings_problem(present, absent)
     if problem:
         raise InputError(problem)
-    return explore_inference(present, absent, kb or load_knowledge())[0]
+    return present, absent
 
 
 def _texts(values) -> list[str]:
