@@ -295,7 +295,7 @@ ROWS = [
     Row("one finding of 128 KiB", {}, ["match", "a " * 65536], 2, ["over the limit of"], good=()),
     Row("one argument of 1 MB", {}, ["match", "numbness," * 120000], 2, ["over the limit of"], good=()),
     Row(
-        "batch json output of a conflicting red flag",
+        "batch markdown says which red flag conflicted",
         {
             "c.jsonl": jsonl(
                 json.dumps(

@@ -96,8 +96,9 @@ class MarkdownWriter:
         urgent = ", ".join(f.id for f in r.red_flags) if r else ""
         top = ", ".join(f"{s.condition.name} ({s.strength})" for s in r.suggestions[:TOP]) if r else ""
         unused = [escape_markdown(outcome.error)] if outcome.error else []
-        if r:
+        if r and not outcome.error:  # an error already names the findings it could not use
             unused += [f'"{escape_markdown(u.input)}"' for u in r.unrecognized]
+        if r:
             unused += [f"{c.symptom.label} (given as present and as absent)" for c in r.conflicting]
         cells = [escape_markdown(outcome.id or ""), str(outcome.line), outcome.status, urgent, top, ", ".join(unused)]
         self.out.write("| " + " | ".join(cells) + " |\n")
