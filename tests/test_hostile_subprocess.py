@@ -166,3 +166,26 @@ def test_ask_piped_into_head_ends_quietly(tmp_path):
         timeout=CAP_SECONDS,
     )
     assert done.stderr == "" and len(done.stdout.splitlines()) == 2
+
+
+def test_escape_sequences_typed_into_ask_come_back_visible_and_a_second_session_is_refused(tmp_path):
+    """In a real terminal: typed control sequences are echoed back as ^[ text, never obeyed; while the
+    session holds its save file, another session on it is refused."""
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(
+        installed_command(),
+        ["ask", "--save", "s.yaml"],
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=30,
+        env={"TERM": "dumb", "PATH": "/usr/bin:/bin"},
+    )
+    child.expect("findings> ")
+    child.sendline("numbness, \x1b]0;owned\x07\x1b[31mred")
+    child.expect(r'Not recognized: "\^\[\]0"')  # ";" separates findings, as "," does
+    child.expect(r'Not recognized: "owned\^G\^\[\[31mred"')
+    code, _, stderr = capped(["ask", "--save", "s.yaml"], tmp_path, input=b"fever\n\n")
+    assert code == 2 and "in use by another `ask --save` session" in stderr
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    assert "\x1b[31m" not in child.before
