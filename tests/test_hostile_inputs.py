@@ -8,7 +8,9 @@ carries nothing unsafe (no raw HTML or terminal escapes, no formula-leading CSV 
 import csv
 import io
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 
 import pytest
@@ -404,3 +406,16 @@ def test_hostile_table_covers_every_class():
         "conflict",
     ):
         assert word in names, word
+
+
+def test_output_written_whole_keeps_usual_permissions(tmp_path):
+    source, target = tmp_path / "c.yaml", tmp_path / "out.jsonl"
+    source.write_bytes(yaml_cases())
+    assert CliRunner().invoke(cli, ["batch", str(source), "-o", str(target)]).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    target.chmod(0o640)
+    assert CliRunner().invoke(cli, ["batch", str(source), "-o", str(target)]).exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.yaml", "out.jsonl"]  # no temporary file left

@@ -38,7 +38,8 @@ def save_case(path, case: dict, header: str = ""):
     text = header + yaml.safe_dump([case], allow_unicode=True, sort_keys=False, default_flow_style=None)
     temporary = _sidecar(target, "tmp")
     try:
-        with open(temporary, "w", encoding="utf-8") as out:
+        # Private (0600), like the temporary file it replaces: the answers are personal.
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

@@ -42,6 +42,7 @@ def output_stream(path: str):
         return
     target = os.path.abspath(path)
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".symptom-explorer-", suffix=".tmp")
+    os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())  # not mkstemp's 0600
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             yield out
@@ -49,6 +50,12 @@ def output_stream(path: str):
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_error_message(exc: OSError, path: str | None) -> str:
