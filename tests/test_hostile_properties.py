@@ -15,7 +15,7 @@ from explorer.cases.readers import FORMATS, open_cases, read_cases
 from explorer.cases.records import Case, CaseError
 from explorer.errors import ExplorerError
 from explorer.formats import RENDERERS
-from explorer.formats.batch_formats import WRITERS
+from explorer.formats.batch_formats import WRITERS, outcome_dict
 from explorer.knowledge.loader import load_knowledge
 from explorer.knowledge.records import STRENGTHS
 
@@ -23,6 +23,7 @@ KB = load_knowledge()
 KNOWN = sorted({name for s in KB.symptoms.values() for name in s.names})[:400]
 SCHEMA = explorer.output_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+BATCH_VALIDATOR = jsonschema.Draft202012Validator({**SCHEMA, "$ref": "#/$defs/batch_record"})
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 known = st.sampled_from(KNOWN)
@@ -114,8 +115,13 @@ def test_readers_return_every_case_by_its_id(fmt, items, bom):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from(FORMATS), st.text(max_size=300) | st.binary(max_size=300).map(lambda b: b.decode("latin-1")))
-def test_any_text_as_any_format_reads_as_cases_or_one_explorer_error(fmt, text):
+@given(
+    st.sampled_from(FORMATS),
+    st.sampled_from(["", "- ", "- id: x\n  symptoms: ", "id,present\n", "id;present\nx;", "[", '{"symptoms": "']),
+    st.text(max_size=300) | st.binary(max_size=300).map(lambda b: b.decode("latin-1")),
+)
+def test_any_text_as_any_format_reads_as_cases_or_one_explorer_error(fmt, start, rest):
+    text = start + rest  # a plausible start, so the readers get past the first line
     try:
         _, stream = open_cases(io.StringIO(text), "input", fmt)
         found = list(read_cases(stream, fmt, KB))
@@ -123,6 +129,7 @@ def test_any_text_as_any_format_reads_as_cases_or_one_explorer_error(fmt, text):
         return
     assert all(isinstance(c, (Case, CaseError)) for c in found)
     for outcome in explorer.api.run_cases(found, KB):
+        BATCH_VALIDATOR.validate(json.loads(json.dumps(outcome_dict(outcome))))
         for writer_class in WRITERS.values():
             out = io.StringIO()
             writer = writer_class(out)
