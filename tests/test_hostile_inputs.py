@@ -316,6 +316,15 @@ ROWS = [
         1,
         [",fever,"],
     ),
+    Row("show a 120 KB name", {}, ["show", "ab " * 40000], 2, ["no condition called 'ab ab"], good=()),
+    Row(
+        "symptoms --search 120 KB of escapes",
+        {},
+        ["symptoms", "--search", "\x1b[2J" * 30000],
+        1,
+        ["No finding matches '\\x1b[2J"],
+        good=(),
+    ),
     # -- files: -o onto the input, a missing folder --------------------------------------------------------
     Row(
         "-o is the input file",
@@ -371,6 +380,7 @@ def test_hostile_input(row, tmp_path):
         assert text in everything, everything[-3000:]
     assert "Traceback" not in everything
     assert len(result.stderr.splitlines()) <= 4, result.stderr  # one clear message (click adds its usage lines)
+    assert all(len(line) < 400 for line in result.stderr.splitlines()), "a message echoes a huge input"
     assert not _UNSAFE.search(result.stdout), "control character or lone surrogate in the output"
     result.stdout.encode("utf-8")
     for text in row.never:

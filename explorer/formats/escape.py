@@ -55,3 +55,8 @@ def csv_cell(value) -> str:
     """One CSV cell that a spreadsheet shows as text, never evaluates (and a terminal never obeys)."""
     text = terminal_safe(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """User text quoted inside a one-line message: repr (so controls show as escapes), cut at ``limit``."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
