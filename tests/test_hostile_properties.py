@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import explorer
+from explorer.cases import json_stream
 from explorer.cases.readers import FORMATS, open_cases, read_cases
 from explorer.cases.records import Case, CaseError
 from explorer.errors import ExplorerError
@@ -137,3 +138,21 @@ def test_any_text_as_any_format_reads_as_cases_or_one_explorer_error(fmt, start,
             writer.write(outcome)
             writer.finish()
             out.getvalue().encode("utf-8")
+
+
+@FAST
+@given(
+    st.lists(st.text(alphabet='ab"\\[]{},: \n\u00e9', max_size=12), min_size=1, max_size=6),
+    st.integers(min_value=1, max_value=9),
+)
+def test_the_json_scanner_cuts_elements_where_json_does_at_any_chunk_size(texts, chunk):
+    """Quotes, backslashes and brackets inside strings, split across read chunks of any size."""
+    document = json.dumps([{"id": str(i), "symptoms": [t or "x"], "note": t} for i, t in enumerate(texts)], indent=1)
+    saved = json_stream._CHUNK
+    json_stream._CHUNK = chunk
+    try:
+        found = list(json_stream.read_json(io.StringIO(document), KB))
+    finally:
+        json_stream._CHUNK = saved
+    assert [c.id for c in found] == [str(i) for i in range(len(texts))]
+    assert [c.note for c in found if isinstance(c, Case)] == [t for t, c in zip(texts, found) if isinstance(c, Case)]
