@@ -2,6 +2,7 @@
 
 from ..knowledge.parser import parse
 from ..knowledge.records import KnowledgeBase
+from ..limits import MAX_ID_CHARS, findings_problem, is_clean_text
 from .records import Case, CaseError
 
 CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note"}
@@ -27,6 +28,17 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
         return CaseError(identifier, line, "no findings: give 'symptoms' (and optionally 'absent')")
     note = data.get("note") if isinstance(data.get("note"), str) else ""
     return Case(identifier, line, present, absent, note, unsure)
+
+
+def checked(case: Case) -> Case | CaseError:
+    """The case, or a CaseError naming the limit it breaks (too many or too long findings, text that
+    is not valid UTF-8)."""
+    problem = findings_problem(case.present, case.absent, case.unsure)
+    if problem is None and not is_clean_text(case.note):
+        problem = "the note is not valid text (a byte that is not UTF-8, or a lone surrogate)"
+    if problem is None:
+        return case
+    return CaseError(case.id, case.line, problem)
 
 
 def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:
@@ -83,8 +95,15 @@ def _findings(value):
 
 
 def case_id(value, ordinal) -> str:
-    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
-        return str(value).strip()
+    """The case's id as given, or case-N. An id too long or not valid text is replaced by a safe one
+    (never echoed), so the case can still be reported."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**MAX_ID_CHARS:
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        text = value.strip()
+        if len(text) <= MAX_ID_CHARS and is_clean_text(text):
+            return text
+        return f"case-{ordinal} (its id is not usable: over {MAX_ID_CHARS} characters or not valid text)"
     return f"case-{ordinal}"
 
 

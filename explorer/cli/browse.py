@@ -7,6 +7,7 @@ import click
 
 from ..api import list_conditions, list_symptoms
 from ..formats.cards import card_dict, card_text, conditions_dict, conditions_text, symptoms_dict, symptoms_text
+from ..formats.escape import quoted
 from ..knowledge.catalog import close_conditions, find_condition
 from .app import (
     EXIT_PARTIAL,
@@ -38,7 +39,9 @@ def show(condition, fmt, kb):
     if found is None:
         near = close_conditions(kb, condition)
         hint = f" Did you mean: {', '.join(c.name for c in near)}?" if near else ""
-        raise click.UsageError(f"no condition called {condition!r}.{hint} List them with: symptom-explorer conditions")
+        raise click.UsageError(
+            f"no condition called {quoted(condition)}.{hint} List them with: symptom-explorer conditions"
+        )
     if fmt == "json":
         click.echo(json.dumps(card_dict(found, kb), ensure_ascii=False, indent=2))
     else:
@@ -56,7 +59,7 @@ def symptoms(search, fmt, kb):
         click.echo(json.dumps(symptoms_dict(items), ensure_ascii=False, indent=2))
         return
     if not items:
-        click.echo(f"No finding matches {search!r}.", err=True)
+        click.echo(f"No finding matches {quoted(search)}.", err=True)
         sys.exit(EXIT_PARTIAL)
     click.echo(symptoms_text(items, grouped=not search), nl=False)
 

@@ -6,12 +6,15 @@ Layout of a knowledge folder (the packaged one, or any folder given with ``--kno
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 """
 
+import errno
 import functools
+import stat
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import KnowledgeError
+from ..limits import MAX_KNOWLEDGE_FILE_BYTES
 from .build_conditions import ConditionsReader
 from .build_crosscheck import CrossChecker
 from .build_findings import FindingsReader
@@ -39,19 +42,50 @@ class _Files:
     def read(self, folder, name: str):
         shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
         entry = folder.joinpath(name)
-        if not entry.is_file():
-            raise KnowledgeError([f"{shown}: file is missing"])
         try:
-            raw = entry.read_text(encoding="utf-8")
+            raw = _read_bounded(entry)
+        except OSError as exc:
+            raise KnowledgeError([f"{shown}: {_why_unreadable(exc)}"]) from None
+        if len(raw) > MAX_KNOWLEDGE_FILE_BYTES:
+            raise KnowledgeError([f"{shown}: larger than {MAX_KNOWLEDGE_FILE_BYTES:,} bytes (the limit for one file)"])
+        try:
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise KnowledgeError([f"{shown}: not valid UTF-8 text"]) from None
-        return shown, load_yaml_text(raw, shown)
+        return shown, load_yaml_text(text, shown)
 
     def rule_files(self):
-        names = sorted(p.name for p in self.rules_dir.iterdir() if p.name.endswith((".yaml", ".yml")))
+        try:
+            found = list(self.rules_dir.iterdir())
+        except OSError as exc:
+            raise KnowledgeError([f"{self.shown_root}/rules: {_why_unreadable(exc)}"]) from None
+        names = sorted(p.name for p in found if p.name.endswith((".yaml", ".yml")))
         if not names:
             raise KnowledgeError([f"{self.shown_root}/rules: no rule files (*.yaml) found"])
         return names
+
+
+def _read_bounded(entry) -> bytes:
+    """At most one byte past the size limit; a FIFO or device is refused rather than waited on."""
+    if isinstance(entry, Path):
+        mode = entry.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+    with entry.open("rb") as stream:
+        return stream.read(MAX_KNOWLEDGE_FILE_BYTES + 1)
+
+
+def _why_unreadable(exc: OSError) -> str:
+    """Say what is wrong with a path: missing, a folder, a symlink loop, not permitted."""
+    if isinstance(exc, FileNotFoundError):
+        return "file is missing"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link that loops"
+    return f"cannot be read: {exc.strerror or exc}"
 
 
 def load_knowledge(path=None) -> KnowledgeBase:

@@ -5,6 +5,7 @@ from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
 from ..knowledge.parser import parse
 from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
+from ..limits import MAX_FINDINGS, MAX_TEXT_CHARS, findings_problem
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
 from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
@@ -17,16 +18,38 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
     diabetes") or a whole sentence ("tingling in my feet but no dry mouth"); findings it names as negated
     count as absent. A single string is one text. Raises InputError when no finding at all is given.
     """
-    present, absent = _texts(present), _texts(absent)
+    present, absent = checked_findings(present, absent)
     if not present and not absent:
         raise InputError("no findings given: name at least one symptom or history item")
     return explore_inference(present, absent, kb or load_knowledge())[0]
 
 
-def _texts(items) -> list[str]:
-    if isinstance(items, str):
-        items = (items,)
-    return [item for item in items if isinstance(item, str) and item.strip()]
+def checked_findings(present, absent) -> tuple[list[str], list[str]]:
+    """The findings as lists of texts (blank ones dropped); InputError when they are not text or break a limit
+    (too many, too long, not valid text: see explorer/limits.py), so no argument can hang a run."""
+    present, absent = _texts(present), _texts(absent)
+    problem = findings_problem(present, absent)
+    if problem:
+        raise InputError(problem)
+    return present, absent
+
+
+def _texts(values) -> list[str]:
+    if isinstance(values, str):
+        values = [values]
+    try:
+        values = list(values)
+    except TypeError:
+        raise InputError("findings must be given as text or a list of texts") from None
+    if not all(isinstance(v, str) for v in values):
+        raise InputError("findings must be given as text or a list of texts")
+    # Before any reading, so a huge input is refused without work.
+    if len(values) > MAX_FINDINGS:
+        raise InputError(f"{len(values)} findings, over the limit of {MAX_FINDINGS} findings per case")
+    total = sum(len(v) for v in values)
+    if total > MAX_TEXT_CHARS:
+        raise InputError(f"{total:,} characters of findings, over the limit of {MAX_TEXT_CHARS:,} per case")
+    return [v for v in values if v.strip()]
 
 
 def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=()):
