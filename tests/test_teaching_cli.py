@@ -258,3 +258,24 @@ def test_installed_teaching_commands(tmp_path):
     assert handout.returncode == 0 and (tmp_path / "case.html").read_text(encoding="utf-8").count("<svg") == 1
     step = installed("match", "--step", "numbness", input="\n\nq\n")
     assert step.returncode == 0 and "STEP 3 of" in step.stdout and "Traceback" not in step.stderr
+
+
+# -- the JSON of the teaching commands follows the published schema -----------------------------------
+@pytest.mark.parametrize(
+    "definition, args",
+    [
+        ("what_if", ["match", "numbness", "dry eyes", "--what-if", "+dry mouth", "--what-if", "!numbness"]),
+        ("what_if", ["match", "muscle weakness", "--what-if", "+trouble breathing", "--what-if", "-muscle weakness"]),
+        ("comparison", ["compare", "sjogren", "lupus"]),
+        ("comparison", ["compare", "gbs", "ms"]),
+        ("rule_list", ["rules"]),
+        ("rule_list", ["rules", "--for", "sle"]),
+        ("case_list", ["cases"]),
+        ("case_run", ["cases", "show", "cannot-move-cannot-swallow"]),
+    ],
+)
+def test_teaching_json_follows_the_schema(definition, args):
+    schema = output_schema()
+    done = run(*args, "--format", "json")
+    assert done.exit_code == 0, done.stderr
+    jsonschema.validate(json.loads(done.stdout), {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]})
