@@ -235,6 +235,8 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
         ["rules"],
         ["compare", "sjogren", "lupus"],
         ["cases", "show", "lookalike-lupus"],
+        ["conditions"],
+        ["symptoms"],
     ],
 )
 def test_wrapped_at_80_columns_never_mid_word(args):

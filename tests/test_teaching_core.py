@@ -135,7 +135,7 @@ def test_what_if_adds_removes_and_reports_absent(kb):
     json.dumps(gone.to_dict())
 
 
-@pytest.mark.parametrize("changes", [["dry mouth"], ["+"], ["+not a finding at all"], []])
+@pytest.mark.parametrize("changes", [["dry mouth"], ["+"], ["+not a finding at all"], [], ["-dry mouth"]])
 def test_what_if_rejects_bad_changes(kb, changes):
     with pytest.raises(InputError):
         what_if(["numbness"], changes=changes, kb=kb)
@@ -227,3 +227,17 @@ def test_a_teachers_file_with_a_bad_expectation_is_refused(kb, tmp_path):
     path.write_text("- id: one\n  symptoms: [numbness]\n", encoding="utf-8")
     (case,) = list_cases(path, kb=kb)
     assert case.case.expect is None
+
+
+def test_notebooks_show_results_cards_and_comparisons_as_html(kb):
+    from explorer import get_condition
+
+    result = explore(["numbness", "dry eyes", "<img src=x onerror=alert(1)>"], kb=kb)
+    shown = result._repr_html_()
+    assert shown.startswith('<div class="symptom-explorer">') and "<svg" in shown and "Sjögren" in shown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img" not in shown
+    assert "body {" not in shown  # the style is scoped to the fragment, not the whole notebook
+    card = get_condition("sjogren", kb=kb)._repr_html_()
+    assert "Findings linked to it" in card and "Dry mouth" in card and "not a diagnosis" in card
+    comparison = compare("gbs", "ms", kb=kb)._repr_html_()
+    assert "Questions that best tell them apart" in comparison and "Ask about" in comparison
