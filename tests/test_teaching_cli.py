@@ -176,6 +176,8 @@ def test_cases_list_and_show():
     assert shown.exit_code == 0, shown.stderr
     assert "Teaching note:" in shown.stdout and "(the engine agrees)" in shown.stdout
     assert "!! URGENT" in shown.stdout and "How the engine reasoned" in shown.stdout
+    page = run("cases", "show", "lookalike-ms", "--format", "html").stdout
+    assert "<title>Case lookalike-ms</title>" in page and "Teaching note:" in page and "<svg" in page
     unknown = run("cases", "show", "no-such-case")
     assert unknown.exit_code == 2 and "no case 'no-such-case'" in unknown.stderr
 
