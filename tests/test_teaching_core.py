@@ -61,6 +61,45 @@ def test_recorded_winner_is_the_rule_experta_fired(kb, experta_log, present, abs
     assert [s.rule for s in result.steps] == fired == [t.rule for t in result.trace]
 
 
+class _Agendas(logging.Handler):
+    """experta's own view, iteration by iteration: the AGENDA watcher lists every activation (index 0 is
+    the last to fire), then the RULES watcher names the one it fires."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.current, self.fired = [], []  # fired: (agenda as experta listed it, rule fired)
+
+    def emit(self, record):
+        if record.name.endswith("AGENDA"):
+            if record.args[0] == 0:
+                self.current = []
+            self.current.append(record.args[1])
+        else:
+            self.fired.append((self.current, record.args[1]))
+            self.current = []
+
+
+@pytest.mark.parametrize("present, absent", CASES)
+def test_recorded_agenda_is_experta_agenda(kb, present, absent):
+    handler = _Agendas()
+    loggers = [experta.watchers.AGENDA, experta.watchers.RULES]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
+    try:
+        result = explore(present, absent, kb=kb, steps=True)
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+    theirs = [(agenda, rule) for agenda, rule in handler.fired if rule in kb.rule_index]
+    assert len(theirs) == len(result.steps)
+    for (agenda, rule), step in zip(theirs, result.steps):
+        assert [a.rule for a in step.agenda] == list(reversed(agenda))
+        assert agenda[-1] == rule == step.rule
+
+
 @pytest.mark.parametrize("present, absent", CASES)
 def test_agenda_is_in_conflict_resolution_order(kb, present, absent):
     """Best first: higher salience, then more recent facts, then earlier rule; the reason names the
