@@ -97,6 +97,7 @@ def test_match_what_if():
         (["numbness", "--what-if", "+flibbertigibbet"], "not a finding"),
         (["numbness", "--what-if", "+dry mouth", "--format", "html"], "--what-if shows text"),
         (["numbness", "--step", "--format", "json"], "--step shows text"),
+        (["numbness", "--step", "--what-if", "+dry eyes"], "do not go together"),
     ],
 )
 def test_match_teaching_options_refuse_bad_usage(args, message):
