@@ -165,7 +165,7 @@ def test_what_if_adds_removes_and_reports_absent(kb):
     flagged = what_if(["muscle weakness"], changes=["+trouble breathing"], kb=kb)
     assert flagged.red_flags_raised == ("breathing",) and not flagged.red_flags_cleared
     gbs = next(m for m in flagged.moves if m.condition == "guillain_barre_syndrome")
-    assert gbs.direction == "appeared" and gbs.after == "strong" and gbs in flagged.appeared
+    assert gbs.direction == "appeared" and gbs.after and gbs.rank_before == 0 and gbs in flagged.appeared
     lowered = what_if(["dry eyes", "numbness"], changes=["!dry mouth"], kb=kb)
     sjogren = next(m for m in lowered.moves if m.condition == "sjogren_syndrome")
     assert (sjogren.before, sjogren.after, sjogren.direction) == ("strong", "moderate", "down")
@@ -184,13 +184,17 @@ def test_compare_look_alikes(kb):
     gbs_ms = compare("GBS", "multiple sclerosis", kb=kb)
     assert (gbs_ms.a.id, gbs_ms.b.id) == ("guillain_barre_syndrome", "multiple_sclerosis")
     assert "tingling" in {a.id for a, _ in gbs_ms.shared}
-    assert "double_vision" in {f.id for f in gbs_ms.only_b} and "double_vision" not in {f.id for f in gbs_ms.only_a}
+    only_a, only_b = {f.id for f in gbs_ms.only_a}, {f.id for f in gbs_ms.only_b}
+    assert only_a and only_b and not only_a & only_b
+    assert not (only_a | only_b) & {x.id for x, _ in gbs_ms.shared}
+    assert "optic_neuritis" in only_b and "reduced_reflexes" in only_a
     assert set(gbs_ms.rules_a) == {r.id for r in kb.rules if r.target == "guillain_barre_syndrome"}
     asked = {q.finding: q.points_to for q in gbs_ms.questions}
     assert asked and all(points in (gbs_ms.a.id, gbs_ms.b.id) for points in asked.values())
     causes = compare("diabetic_neuropathy", "alcohol_related_neuropathy", kb=kb)
-    assert [f.id for f in causes.only_a] == ["diabetes"] and [f.id for f in causes.only_b] == ["heavy_alcohol_use"]
-    assert {q.finding for q in causes.questions} == {"diabetes", "heavy_alcohol_use"}
+    assert "diabetes" in {f.id for f in causes.only_a} and "heavy_alcohol_use" in {f.id for f in causes.only_b}
+    asked = {q.finding: q.points_to for q in causes.questions}
+    assert asked["diabetes"] == "diabetic_neuropathy" and asked["heavy_alcohol_use"] == "alcohol_related_neuropathy"
     dryness = compare("sjogren", "lupus", kb=kb)
     hallmark = [f for f in dryness.only_a if f.role == "hallmark"]
     assert hallmark and dryness.questions[0].finding in {f.id for f in hallmark}
@@ -241,14 +245,16 @@ def test_case_library_is_complete_and_answers_as_expected(kb):
 
     cases = list_cases(kb=kb)
     assert len(cases) >= 12 and len({c.id for c in cases}) == len(cases)
-    firsts, flagged = set(), 0
+    firsts, flagged, problems = set(), 0, {}
     for case in cases:
         assert case.case.note and case.case.expect is not None, case.id
         result = run_case(case, kb)
         assert result.complete, (case.id, result.unrecognized)
-        assert expectation_problems(case, result) == [], case.id
+        if expectation_problems(case, result):
+            problems[case.id] = expectation_problems(case, result)
         firsts.add(case.case.expect.first)
         flagged += bool(case.case.expect.red_flags)
+    assert not problems, f"cases whose expected answer no longer holds (update data/cases): {problems}"
     assert firsts == set(kb.conditions)
     assert flagged >= 2
     ids = {c.id for c in cases}
