@@ -240,6 +240,16 @@ def test_network_and_fired_path(kb):
     assert all(n.fired for n in path.nodes)
 
 
+def test_fired_path_from_the_trace_alone_is_the_same(kb):
+    """`match --format mermaid|dot|html` draws the path from the result alone, with no knowledge base."""
+    from explorer.cases.library import run_case
+    from explorer.reasoning.rulesview import fired_network
+
+    for case in list_cases(kb=kb):
+        result = run_case(case, kb)
+        assert fired_network(result) == knowledge_network(kb, result, only_fired=True), case.id
+
+
 def test_case_library_is_complete_and_answers_as_expected(kb):
     from explorer.cases.library import expectation_problems, run_case
 

@@ -27,7 +27,7 @@ EXAMPLE = 'Example: symptom-explorer match numbness "dry eyes"'
     metavar="FINDING",
     help="A finding the person does NOT have (repeatable; commas separate several).",
 )
-@format_option("text", "json", "markdown", "html", "mermaid", "dot")
+@format_option(*RENDERERS)
 @click.option("--explain", is_flag=True, help="Also show the rules in the order they fired (text, markdown).")
 @click.option(
     "--from",
@@ -83,24 +83,14 @@ def match(findings, absent, fmt, explain, case_file, changes, step, output, disp
         from .step import step_through
 
         step_through(result, kb, display)
-    write_output(render_result(result, fmt, explain, kb, display if not output else None), output)
+    write_output(render_result(result, fmt, explain, display if not output else None), output)
     _exit_for(result)
 
 
-def render_result(result, fmt, explain, kb, display=None) -> str:
-    """``result`` in format ``fmt``; html and the diagrams import their renderers only here."""
+def render_result(result, fmt, explain, display=None) -> str:
+    """``result`` in format ``fmt`` (text laid out for ``display``: the terminal's width and colour)."""
     if fmt == "text":
         return render_text(result, explain, display)
-    if fmt == "html":
-        from ..formats.html import render_html
-
-        return render_html(result, kb=kb)
-    if fmt in ("mermaid", "dot"):
-        from ..formats.diagram import render_dot, render_mermaid
-        from ..reasoning.rulesview import knowledge_network
-
-        network = knowledge_network(kb, result, only_fired=True)
-        return (render_mermaid if fmt == "mermaid" else render_dot)(network, "fired path of this case")
     return RENDERERS[fmt](result, explain=explain)
 
 

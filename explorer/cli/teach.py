@@ -112,11 +112,11 @@ def show_case(case_id, cases_file, fmt, output, display, kb):
     elif fmt == "html":
         from ..formats.html import render_html
 
-        write_output(render_html(result, kb=kb, title=f"Case {case.id}", note=case.case.note), output)
+        write_output(render_html(result, title=f"Case {case.id}", note=case.case.note), output)
     elif fmt == "markdown":
-        write_output(render_result(result, fmt, True, kb), output)
+        write_output(render_result(result, fmt, True), output)
     else:
-        write_output(_case_header(case, problems, display) + render_result(result, fmt, True, kb, display), output)
+        write_output(_case_header(case, problems, display) + render_result(result, fmt, True, display), output)
     if problems:
         click.echo(f"symptom-explorer: case {case_id}: {'; '.join(problems)}", err=True)
         raise SystemExit(EXIT_PARTIAL)

@@ -4,7 +4,8 @@ two nodes become one arrow labelled with every rule."""
 
 import re
 
-from ..reasoning.rulesview import Network
+from ..reasoning.result import Result
+from ..reasoning.rulesview import Network, fired_network
 
 # Node shapes a class can tell apart on a projector, and the same colours in both languages.
 FILL = {"finding": "#e8eefc", "pattern": "#fff4d6", "condition": "#e3f5e1", "red_flag": "#fde2e1"}
@@ -89,3 +90,13 @@ def render_dot(network: Network, title: str = "", rule_labels: bool = True) -> s
         out.append(f"  {_dot_text(source)} -> {_dot_text(target)} [{', '.join(attrs)}];")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def render_mermaid_path(result: Result, explain: bool = False) -> str:
+    """The fired path of one case as Mermaid (`match --format mermaid`)."""
+    return render_mermaid(fired_network(result), "fired path of this case")
+
+
+def render_dot_path(result: Result, explain: bool = False) -> str:
+    """The fired path of one case as Graphviz DOT (`match --format dot`)."""
+    return render_dot(fired_network(result), "fired path of this case")

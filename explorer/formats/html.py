@@ -10,7 +10,7 @@ from ..knowledge.loader import load_knowledge
 from ..knowledge.records import Condition, KnowledgeBase
 from ..reasoning.compare import Comparison
 from ..reasoning.result import Result
-from ..reasoning.rulesview import knowledge_network
+from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
 from .common import basis, cite, step_line
 from .svg import render_svg
@@ -50,9 +50,7 @@ def _evidence(items) -> str:
     return ", ".join(f"{escape(e.symptom.label)} <small>({escape(basis(e))})</small>" for e in items) or "none"
 
 
-def result_fragment(
-    result: Result, kb: KnowledgeBase | None = None, title: str = "Symptom explorer handout", note: str = ""
-) -> str:
+def result_fragment(result: Result, title: str = "Symptom explorer handout", note: str = "") -> str:
     """The handout's body: findings, red flags, suggestions with evidence, fired path, trace, sources;
     ``note``: a teaching note shown under the title."""
     out = [f"<h1>{escape(title)}</h1>", f'<p class="disclaimer"><strong>{escape(DISCLAIMER)}</strong></p>']
@@ -90,10 +88,10 @@ def result_fragment(
         out.append(f"<p><small>{escape('Strength: ' + '; '.join(STRENGTH_WORDS.values()) + '.')}</small></p>")
     out.append("</section>")
     if result.trace:
-        network = knowledge_network(kb or load_knowledge(), result, only_fired=True)
         out += [
             "<section><h2>The path the rules took</h2>",
-            '<div class="diagram">' + render_svg(network, "Fired path: findings, patterns, conclusions") + "</div>",
+            '<div class="diagram">' + render_svg(fired_network(result), "Fired path: findings, patterns, conclusions"),
+            "</div>",
             "<h3>Rules in the order they fired</h3><ol>",
             *[f"<li>{escape(step_line(step))}</li>" for step in result.trace],
             "</ol></section>",
@@ -115,12 +113,10 @@ def _all_sources(result: Result) -> list:
     return sorted(out, key=lambda s: (s.kind != "article", s.ref))
 
 
-def render_html(
-    result: Result, explain: bool = False, kb: KnowledgeBase | None = None, title: str = "", note: str = ""
-) -> str:
+def render_html(result: Result, explain: bool = False, title: str = "", note: str = "") -> str:
     """The handout page (``explain`` changes nothing: the handout always shows the path and trace)."""
     title = title or "Symptom explorer handout"
-    return page(title, result_fragment(result, kb, title, note))
+    return page(title, result_fragment(result, title, note))
 
 
 def card_fragment(condition: Condition, kb: KnowledgeBase | None = None) -> str:

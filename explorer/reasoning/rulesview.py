@@ -196,3 +196,26 @@ def knowledge_network(kb: KnowledgeBase | None = None, result: Result | None = N
     nodes.sort(key=lambda n: (order[n.kind], n.label.lower()))
     edges = sorted(set(edges), key=lambda e: (e.source, e.target, e.rule))
     return Network(tuple(nodes), tuple(edges))
+
+
+def fired_network(result: Result) -> Network:
+    """One case's fired path, from its trace alone (no knowledge base needed): the same nodes and edges
+    as ``knowledge_network(kb, result, only_fired=True)``."""
+    patterns = {t.target for t in result.trace if t.conclusion == "infer"}
+    kind_name = {"infer": "pattern", "suggest": "condition", "red_flag": "red_flag"}
+    nodes, edges = {}, set()
+    for t in result.trace:
+        prefix = kind_name[t.conclusion]
+        label = f"Red flag: {t.target_label.replace('_', ' ')}" if t.conclusion == "red_flag" else t.target_label
+        target = f"{prefix}:{t.target}"
+        nodes[target] = Node(target, prefix, label, True)
+        matched = [(f, label, False) for f, label in zip(t.matched_present, t.matched_labels)]
+        matched += [(f, label, True) for f, label in zip(t.matched_absent, t.matched_absent_labels)]
+        for fact, fact_label, negated in matched:
+            kind = "pattern" if fact in patterns else "finding"
+            source = f"{kind}:{fact}"
+            nodes.setdefault(source, Node(source, kind, fact_label, True))
+            edges.add(Edge(source, target, t.rule, negated, True))
+    order = {"finding": 0, "pattern": 1, "red_flag": 2, "condition": 3}
+    ordered = sorted(nodes.values(), key=lambda n: (order[n.kind], n.label.lower()))
+    return Network(tuple(ordered), tuple(sorted(edges, key=lambda e: (e.source, e.target, e.rule))))
