@@ -15,7 +15,7 @@ from .display import color_option
 @color_option
 @knowledge_option
 def rules(for_condition, uses, fmt, display, kb):
-    """List the rules as IF ... THEN ..., grouped by what they conclude.
+    """List every rule as IF/THEN, grouped by what it concludes.
 
     Each rule shows its strength, its salience (which waiting rule fires
     first) and its sources. mermaid and dot draw the knowledge network:

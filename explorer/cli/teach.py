@@ -35,7 +35,7 @@ def load_cases(cases_file, kb):
 @color_option
 @knowledge_option
 def compare(first, second, fmt, output, display, kb):
-    """Compare conditions A and B: shared findings, those only one has, rules, telling questions.
+    """Compare conditions A and B: shared and distinct findings, rules, questions.
 
     \b
     Example:
@@ -68,7 +68,7 @@ def compare(first, second, fmt, output, display, kb):
 @knowledge_option
 @click.pass_context
 def cases(ctx, cases_file, fmt, display, kb):
-    """List the example cases with their teaching notes; `cases show ID` runs one.
+    """List the example cases and their notes; `cases show ID` runs one.
 
     \b
     Examples:
