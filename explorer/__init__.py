@@ -43,6 +43,7 @@ _EXPORTS = {
     "Comparison": "reasoning.compare",
     "rule_groups": "reasoning.rulesview",
     "knowledge_network": "reasoning.rulesview",
+    "fired_network": "reasoning.rulesview",
     "list_cases": "cases.library",
     "find_case": "cases.library",
     "run_case": "cases.library",
