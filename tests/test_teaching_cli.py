@@ -177,6 +177,9 @@ def test_cases_list_and_show():
     assert shown.exit_code == 0, shown.stderr
     assert "Teaching note:" in shown.stdout and "(the engine agrees)" in shown.stdout
     assert "!! URGENT" in shown.stdout and "How the engine reasoned" in shown.stdout
+    markdown = run("cases", "show", "lookalike-ms", "--format", "markdown").stdout
+    assert markdown.startswith("# Case `lookalike-ms`") and "*Teaching note:*" in markdown
+    assert "## How the engine reasoned" in markdown
     page = run("cases", "show", "lookalike-ms", "--format", "html").stdout
     assert "<title>Case lookalike-ms</title>" in page and "Teaching note:" in page and "<svg" in page
     unknown = run("cases", "show", "no-such-case")

@@ -114,7 +114,12 @@ def show_case(case_id, cases_file, fmt, output, display, kb):
 
         write_output(render_html(result, title=f"Case {case.id}", note=case.case.note), output)
     elif fmt == "markdown":
-        write_output(render_result(result, fmt, True), output)
+        header = [f"# Case `{case.id}`", "", f"*Findings:* {', '.join(case.case.present)}"]
+        if case.case.absent:
+            header.append(f"*Reported absent:* {', '.join(case.case.absent)}")
+        if case.case.note:
+            header += ["", f"*Teaching note:* {case.case.note}"]
+        write_output("\n".join([*header, "", ""]) + render_result(result, fmt, True), output)
     else:
         write_output(_case_header(case, problems, display) + render_result(result, fmt, True, display), output)
     if problems:
