@@ -4,7 +4,7 @@ written by the project and is not escaped here.
 
 - escape_markdown: HTML-significant characters as entities and Markdown punctuation backslash-escaped,
   so no tag, attribute, link or table cell can be opened; line breaks become spaces.
-- escape_html: the five HTML-significant characters as entities.
+- escape_html: the five HTML-significant characters as entities, controls shown as in terminal_safe.
 - csv_cell: a cell starting with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
   spreadsheet shows it as text instead of running it as a formula (OWASP's CSV injection advice).
 - terminal_safe: control characters (escape sequences, carriage returns, bells) shown as visible
@@ -41,7 +41,7 @@ def _visible(match) -> str:
 
 
 def escape_html(text: str) -> str:
-    return html.escape(valid_utf8(text), quote=True)
+    return html.escape(terminal_safe(text), quote=True)
 
 
 def escape_markdown(text: str) -> str:

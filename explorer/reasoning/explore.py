@@ -11,17 +11,19 @@ from .ranking import rank_suggestions
 from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
 
 
-def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
+def explore(present=(), absent=(), kb: KnowledgeBase | None = None, steps: bool = False) -> Result:
     """Suggest related conditions to read about for the findings ``present`` (and those reported ``absent``).
 
     Each item is free text, read by the parser: one finding ("pins and needles", "Xerostomia", "history of
     diabetes") or a whole sentence ("tingling in my feet but no dry mouth"); findings it names as negated
     count as absent. A single string is one text. Raises InputError when no finding at all is given.
+    ``steps``: also record what the engine's agenda and working memory held before each firing
+    (``Result.steps``, for teaching).
     """
     present, absent = checked_findings(present, absent)
     if not present and not absent:
         raise InputError("no findings given: name at least one symptom or history item")
-    return explore_inference(present, absent, kb or load_knowledge())[0]
+    return explore_inference(present, absent, kb or load_knowledge(), record=steps)[0]
 
 
 def checked_findings(present, absent) -> tuple[list[str], list[str]]:
@@ -52,7 +54,7 @@ def _texts(values) -> list[str]:
     return [v for v in values if v.strip()]
 
 
-def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=()):
+def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=(), record=False):
     """explore(), also returning the engine's Inference; with ``questions``, the engine's question rules
     run too and ``asked`` names findings not to ask about again (the questionnaire uses this)."""
     said_present, said_absent, leftovers = [], [], set()
@@ -71,7 +73,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     )
     present_ids -= clash
     absent_ids -= clash
-    inference = engine_for(kb, questions).run(present_ids, absent_ids, asked)
+    inference = engine_for(kb, questions).run(present_ids, absent_ids, asked, record=record)
     return Result(
         recognized=_recognized(said_present, present_ids),
         unrecognized=tuple(
@@ -85,6 +87,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
         suggestions=rank_suggestions(kb, inference, present_ids, absent_ids),
         trace=_trace(kb, inference),
         disclaimer=DISCLAIMER,
+        steps=tuple(inference.engine_steps),
     ), inference
 
 
