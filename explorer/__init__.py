@@ -30,6 +30,7 @@ _EXPORTS = {
     "InputError": "errors",
     "KnowledgeError": "errors",
     "explore": "reasoning.explore",
+    "Questionnaire": "reasoning.questionnaire",
     "load_knowledge": "knowledge.loader",
     "Condition": "knowledge.records",
     "KnowledgeBase": "knowledge.records",
