@@ -15,9 +15,11 @@ from . import routes
 from .payload import WebInputError
 
 # Scripts, styles, images and requests only from this server; no inline script or style, no frames, no
-# plugins. The page builds every element with textContent, so a finding typed as HTML stays text.
+# plugins. The page builds every element with textContent, so a finding typed as HTML stays text. The one
+# hash is cytoscape's own one-line <style> (".__________cytoscape_container { position: relative; }").
+CYTOSCAPE_STYLE = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    f"default-src 'none'; script-src 'self'; style-src 'self' {CYTOSCAPE_STYLE}; img-src 'self' data: blob:; "
     "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS = {
