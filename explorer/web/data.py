@@ -51,24 +51,32 @@ def rules_data(kb) -> dict:
 
 def network_data(kb) -> dict:
     """The knowledge network as nodes and edges, layered: findings (0) -> patterns (1 and up, by how many
-    patterns they rest on) -> conditions and red flags (last). An edge per rule premise."""
+    patterns they rest on) -> conditions and red flags (last). An edge per rule premise. Node ids are
+    "kind:id", since a finding and a red flag may share an id (paralysis)."""
     depth = _pattern_depths(kb)
-    last = max(depth.values(), default=0) + 2
-    nodes = [{"id": s.id, "label": s.label, "kind": "finding", "layer": 0} for s in kb.symptoms.values()]
-    nodes += [{"id": p.id, "label": p.label, "kind": "pattern", "layer": depth[p.id]} for p in kb.patterns.values()]
-    nodes += [{"id": c.id, "label": c.name, "kind": "condition", "layer": last} for c in kb.conditions.values()]
-    nodes += [
-        {"id": f.id, "label": f.id.replace("_", " "), "kind": "red_flag", "layer": last} for f in kb.red_flags.values()
+    last = max(depth.values(), default=0) + 1
+    kinds = (
+        ("finding", kb.symptoms.values(), lambda s: s.label, lambda s: 0),
+        ("pattern", kb.patterns.values(), lambda p: p.label, lambda p: depth[p.id]),
+        ("condition", kb.conditions.values(), lambda c: c.name, lambda c: last),
+        ("red_flag", kb.red_flags.values(), lambda f: f.id.replace("_", " "), lambda f: last),
+    )
+    nodes = [
+        {"id": f"{kind}:{item.id}", "ref": item.id, "label": label(item), "kind": kind, "layer": layer(item)}
+        for kind, items, label, layer in kinds
+        for item in items
     ]
+    conclusion_kind = {"infer": "pattern", "suggest": "condition", "red_flag": "red_flag"}
     edges = []
     for rule in kb.rules:
-        for ref, role in [(r, "all") for r in rule.all] + [(r, "any") for r in rule.any]:
+        target = f"{conclusion_kind[rule.conclusion]}:{rule.target}"
+        premises = (
+            [(r, "all") for r in rule.all] + [(r, "any") for r in rule.any] + [(r, "absent") for r in rule.absent]
+        )
+        for ref, role in premises:
+            source = f"{'pattern' if ref in kb.patterns else 'finding'}:{ref}"
             edges.append(
-                {"id": f"{rule.id}:{ref}", "source": ref, "target": rule.target, "rule": rule.id, "role": role}
-            )
-        for ref in rule.absent:
-            edges.append(
-                {"id": f"{rule.id}:!{ref}", "source": ref, "target": rule.target, "rule": rule.id, "role": "absent"}
+                {"id": f"{rule.id}:{role}:{ref}", "source": source, "target": target, "rule": rule.id, "role": role}
             )
     used = {e["source"] for e in edges} | {e["target"] for e in edges}
     return {"schema_version": SCHEMA_VERSION, "nodes": [n for n in nodes if n["id"] in used], "edges": edges}

@@ -94,7 +94,8 @@ def _step(kb, answers, add: str) -> dict:
     not_understood = []
     if add.strip():
         added = explore([add], (), kb)
-        for item in added.recognized:
+        # in the order typed, as `ask` records them (the result lists them by label)
+        for item in sorted(added.recognized, key=lambda r: add.find(r.input)):
             questionnaire.record(item.symptom.id, "yes", entered=True)
         not_understood = result_to_dict(added)["unrecognized"]
     if not questionnaire.answers:

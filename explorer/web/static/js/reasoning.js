@@ -5,6 +5,7 @@ import { api, cite, h, replace, state } from "./dom.js";
 const $ = (id) => document.getElementById(id);
 const KIND_NAMES = { infer: "infers pattern", suggest: "suggests", red_flag: "raises red flag" };
 const CONCLUSION_NAMES = { infer: "pattern", suggest: "suggestion", red_flag: "red flag" };
+const NODE_KIND = { infer: "pattern", suggest: "condition", red_flag: "red_flag" };
 const view = { cy: null, rules: null, step: 0, timer: null };
 
 export async function initReasoning() {
@@ -45,7 +46,7 @@ function draw(network) {
     const row = rows.get(n.layer) || 0;
     rows.set(n.layer, row + 1);
     const y = (row + 0.5) * (height / sizes.get(n.layer));
-    return { data: { id: n.id, label: n.label, kind: n.kind }, position: { x: n.layer * 260, y } };
+    return { data: { id: n.id, ref: n.ref, label: n.label, kind: n.kind }, position: { x: n.layer * 260, y } };
   });
   const edges = network.edges.map((e) => ({ data: { ...e } }));
   view.cy = window.cytoscape({
@@ -54,7 +55,7 @@ function draw(network) {
     layout: { name: "preset" },
     style: graphStyle(),
   });
-  view.cy.on("tap", "node", (event) => nodeRules(event.target.id(), event.target.data("label")));
+  view.cy.on("tap", "node", (event) => nodeRules(event.target.data("ref"), event.target.data("label")));
 }
 
 function graphStyle() {
@@ -90,18 +91,24 @@ function light(steps) {
   const cy = view.cy;
   cy.elements().removeClass("lit current known known-absent");
   if (state.result) {
-    state.result.recognized.forEach((r) => cy.getElementById(r.symptom.id).addClass("known"));
-    state.result.absent.forEach((r) => cy.getElementById(r.symptom.id).addClass("known-absent"));
+    state.result.recognized.forEach((r) => cy.getElementById(`finding:${r.symptom.id}`).addClass("known"));
+    state.result.absent.forEach((r) => cy.getElementById(`finding:${r.symptom.id}`).addClass("known-absent"));
   }
   // Only the premises a firing actually used: matched findings, and patterns concluded before it.
   const known = new Set();
   steps.slice(0, view.step).forEach((s, i) => {
     const cls = i === view.step - 1 ? "current" : "lit";
-    s.matched.concat(s.matched_absent).forEach((m) => known.add(m.id));
-    cy.getElementById(s.concluded.id).addClass(cls);
+    s.matched.concat(s.matched_absent).forEach((m) => known.add(premise(m.id)));
+    const target = `${NODE_KIND[s.concluded.kind]}:${s.concluded.id}`;
+    cy.getElementById(target).addClass(cls);
     cy.edges().filter((e) => e.data("rule") === s.rule && known.has(e.data("source"))).addClass(cls);
-    known.add(s.concluded.id);
+    known.add(target);
   });
+}
+
+// A matched id names a pattern when the network has one by that id, a finding otherwise.
+function premise(id) {
+  return view.cy.getElementById(`pattern:${id}`).nonempty() ? `pattern:${id}` : `finding:${id}`;
 }
 
 function panel(steps) {
