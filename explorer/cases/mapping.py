@@ -2,9 +2,9 @@
 
 from ..knowledge.records import KnowledgeBase
 from ..knowledge.vocabulary import split_inputs, vocabulary_for
-from .records import Case, CaseError
+from .records import Case, CaseError, Expectation
 
-CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note"}
+CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note", "expect"}
 
 
 def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case | CaseError:
@@ -16,7 +16,9 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     unknown = sorted(str(k) for k in data if k not in CASE_KEYS)
     if unknown:
         return CaseError(
-            identifier, line, f"unknown key(s) {', '.join(unknown)} (allowed: absent, id, note, symptoms, unsure)"
+            identifier,
+            line,
+            f"unknown key(s) {', '.join(unknown)} (allowed: absent, expect, id, note, symptoms, unsure)",
         )
     present, absent = _findings(data.get("symptoms")), _findings(data.get("absent"))
     unsure = _findings(data.get("unsure"))
@@ -26,7 +28,23 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     if not present and not absent:
         return CaseError(identifier, line, "no findings: give 'symptoms' (and optionally 'absent')")
     note = data.get("note") if isinstance(data.get("note"), str) else ""
-    return Case(identifier, line, present, absent, note, unsure)
+    expect = _expectation(data.get("expect"))
+    if isinstance(expect, str):
+        return CaseError(identifier, line, expect)
+    return Case(identifier, line, present, absent, note, unsure, expect)
+
+
+def _expectation(value) -> Expectation | str | None:
+    """A teacher's expected answer: ``{first: condition id, red_flags: [red flag ids]}``; text when invalid."""
+    if value is None:
+        return None
+    usage = "'expect' must be a mapping such as {first: sjogren_syndrome, red_flags: [breathing]}"
+    if not isinstance(value, dict) or set(value) - {"first", "red_flags"}:
+        return usage
+    first, flags = value.get("first", ""), value.get("red_flags", [])
+    if not isinstance(first, str) or not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+        return usage
+    return Expectation(first, tuple(sorted(flags)))
 
 
 def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
+from .steps import EngineStep, agenda_view, memory_fact, memory_view, why_first
 
 SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
@@ -66,6 +67,8 @@ class Inference:
     support: dict = field(default_factory=dict)
     # (finding, condition) pairs the question rules declared, in firing order (questionnaire engines only)
     wants: list = field(default_factory=list)
+    # EngineStep per firing, when the run was asked to record them (run(..., record=True))
+    engine_steps: list = field(default_factory=list)
 
 
 class _StableStrategy(DepthStrategy):
@@ -75,6 +78,14 @@ class _StableStrategy(DepthStrategy):
     def get_key(self, activation):
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
         return activation.rule.salience, facts, -activation.rule._wrapped.rule_order
+
+    recording = False
+    last_agenda: list = []
+
+    def _update_agenda(self, agenda, added, removed):
+        super()._update_agenda(agenda, added, removed)
+        if self.recording:  # the agenda just before experta takes its next activation (the last item)
+            self.last_agenda = list(agenda.activations)
 
 
 class Engine:
@@ -98,10 +109,12 @@ class Engine:
         self._engine = engine_class()
         self._engine.strategy = _StableStrategy()
 
-    def run(self, present, absent, asked=()) -> Inference:
+    def run(self, present, absent, asked=(), record=False) -> Inference:
         """Reset, declare the findings (sorted, so fact ids do not depend on input order) and run.
-        ``asked``: findings already asked about without a yes or no (questionnaire engines only)."""
+        ``asked``: findings already asked about without a yes or no (questionnaire engines only).
+        ``record``: also keep, per firing, the agenda and working memory before it (Inference.engine_steps)."""
         engine = self._engine
+        engine.strategy.recording = record
         engine.reset()
         engine.hits = {}
         engine.inference = Inference(support={f: {f} for f in present})
@@ -138,6 +151,9 @@ def _main_rule(rule):
 
     def conclude(engine, **matched):
         inference = engine.inference
+        recording = engine.strategy.recording
+        memory = memory_view(engine.facts) if recording else ()
+        added = None
         present = list(rule.all)
         if rule.any:
             present += [f for f in rule.any if f in engine.hits.get(rule.id, ())]
@@ -155,9 +171,16 @@ def _main_rule(rule):
         behind = set().union(*(inference.support.get(f, {f}) for f in present))
         if rule.conclusion == "infer":
             inference.support.setdefault(rule.target, set()).update(behind)
-            engine.declare(Finding(id=rule.target, origin="inferred"))
+            added = engine.declare(Finding(id=rule.target, origin="inferred"))
         elif rule.conclusion == "suggest":
-            engine.declare(Suggested(condition=rule.target))
+            added = engine.declare(Suggested(condition=rule.target))
+        if recording:
+            agenda = agenda_view(engine.strategy.last_agenda)
+            inference.engine_steps.append(
+                EngineStep(
+                    len(inference.steps), rule.id, agenda, why_first(agenda), memory, added and memory_fact(added)
+                )
+            )
 
     conclude.__name__ = rule.id
     conclude.rule_order = rule.order

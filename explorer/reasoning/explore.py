@@ -10,18 +10,20 @@ from .ranking import rank_suggestions
 from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
 
 
-def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
+def explore(present=(), absent=(), kb: KnowledgeBase | None = None, steps: bool = False) -> Result:
     """Suggest related conditions to read about for the findings ``present`` (and those reported ``absent``).
 
     Each item is free text ("pins and needles", "Xerostomia", "history of diabetes"); several may be given
     in one string separated by commas. Raises InputError when no finding at all is given.
+    ``steps``: also record what the engine's agenda and working memory held before each firing
+    (``Result.steps``, for teaching).
     """
     if not split_inputs(present) and not split_inputs(absent):
         raise InputError("no findings given: name at least one symptom or history item")
-    return explore_inference(present, absent, kb or load_knowledge())[0]
+    return explore_inference(present, absent, kb or load_knowledge(), record=steps)[0]
 
 
-def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=()):
+def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=(), record=False):
     """explore(), also returning the engine's Inference; with ``questions``, the engine's question rules
     run too and ``asked`` names findings not to ask about again (the questionnaire uses this)."""
     present, absent = split_inputs(present), split_inputs(absent)
@@ -46,7 +48,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     )
     present_ids -= clash
     absent_ids -= clash
-    inference = engine_for(kb, questions).run(present_ids, absent_ids, asked)
+    inference = engine_for(kb, questions).run(present_ids, absent_ids, asked, record=record)
     return Result(
         recognized=_recognized(resolved_present, present_ids),
         unrecognized=tuple(Unrecognized(text, near, condition) for text, near, condition in unrecognized),
@@ -57,6 +59,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
         suggestions=rank_suggestions(kb, inference, present_ids, absent_ids),
         trace=_trace(kb, inference),
         disclaimer=DISCLAIMER,
+        steps=tuple(inference.engine_steps),
     ), inference
 
 
