@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
-from explorer import Questionnaire, output_schema
+from explorer import Questionnaire, compare, list_cases, output_schema, rule_groups, what_if
 from explorer.cli import cli
 from explorer.web import create_app
 from explorer.web.payload import MAX_BODY_BYTES, MAX_FINDINGS
@@ -52,35 +52,47 @@ def test_unknown_condition_and_endpoint_are_json_404s(client):
     assert client.get("/api/nowhere").json() == {"error": "no such endpoint: /api/nowhere"}
 
 
-def test_compare_gives_both_cards(client):
+def test_compare_is_the_teaching_cores_comparison(client, kb):
     data = client.get("/api/compare", params={"a": "sjogren", "b": "SLE"}).json()
-    assert [c["id"] for c in data["conditions"]] == ["sjogren_syndrome", "systemic_lupus_erythematosus"]
-    assert data["conditions"][0] == cli_json("show", "--format", "json", "sjogren")
+    expected = compare("sjogren_syndrome", "systemic_lupus_erythematosus", kb=kb).to_dict()
+    assert {k: v for k, v in data.items() if k in expected} == expected
+    assert data["a"]["id"] == "sjogren_syndrome" and "dry_eyes" in [f["id"] for f in data["only_a"]]
+    assert client.get("/api/compare", params={"a": "sjogren", "b": "nothing-like-this"}).status_code == 404
 
 
-def test_rules_are_if_then_with_sources_and_the_network_is_layered(client, kb):
-    rules = client.get("/api/rules").json()["rules"]
-    assert [r["id"] for r in rules] == [r.id for r in kb.rules]
-    sicca = next(r for r in rules if r["id"] == "sjogren.sicca-with-nerve-symptoms")
-    assert [p["id"] for p in sicca["if"]["all"]] == ["sicca_symptoms", "sensory_nerve_symptoms"]
-    assert sicca["then"] == {
-        "kind": "suggest",
-        "id": "sjogren_syndrome",
-        "label": "Sjögren's syndrome",
-        "strength": "strong",
-    }
-    assert all(r["sources"] for r in rules)
+def test_rules_network_and_cases_come_from_the_teaching_core(client, kb):
+    groups = client.get("/api/rules").json()["groups"]
+    assert groups == [g.to_dict() for g in rule_groups(kb)]
+    assert sorted(r["id"] for g in groups for r in g["rules"]) == sorted(r.id for r in kb.rules)
+    assert all(r["sources"] for g in groups for r in g["rules"])
     network = client.get("/api/network").json()
-    layer = {n["id"]: n["layer"] for n in network["nodes"]}
-    for edge in network["edges"]:
-        assert layer[edge["source"]] < layer[edge["target"]], edge
-    assert {n["kind"] for n in network["nodes"]} == {"finding", "pattern", "condition", "red_flag"}
-
-
-def test_cases_are_the_shipped_library(client):
+    ids = {n["id"] for n in network["nodes"]}
+    assert all(e["from"] in ids and e["to"] in ids for e in network["edges"])
+    assert {"finding:paralysis", "red_flag:paralysis"} <= ids  # same id, two kinds, two nodes
     cases = client.get("/api/cases").json()["cases"]
-    assert cases[0]["id"] == "dryness-and-numb-feet"
-    assert "dry eyes" in cases[0]["symptoms"]
+    assert cases == [c.to_dict() for c in list_cases(kb=kb)]
+    assert all(c["expect"]["first"] or c["expect"]["red_flags"] for c in cases)
+
+
+def test_explore_with_steps_carries_the_agenda_and_working_memory(client):
+    data = client.post("/api/explore", json={"present": ["tingling feet", "dry eyes"], "steps": True}).json()
+    assert len(data["steps"]) == len(data["trace"])
+    first = data["steps"][0]
+    assert first["agenda"][0]["rule"] == first["rule"] == data["trace"][0]["rule"]
+    assert first["memory"] and first["added"]
+    assert "steps" not in client.post("/api/explore", json={"present": ["numbness"]}).json()
+
+
+def test_what_if_says_what_moved(client, kb):
+    body = {"present": ["tingling feet", "dry eyes"], "changes": ["!dry eyes"]}
+    data = client.post("/api/what-if", json=body).json()
+    assert data["after"]["absent"][0]["symptom"]["id"] == "dry_eyes"
+    sjogren = next(m for m in data["moves"] if m["condition"] == "sjogren_syndrome")
+    assert sjogren["direction"] == "left"
+    expected = what_if(["tingling feet", "dry eyes"], (), ["!dry eyes"], kb=kb).to_dict()
+    assert {k: v for k, v in data.items() if k in expected} == expected
+    bad = client.post("/api/what-if", json={"present": ["numbness"], "changes": ["dry eyes"]})
+    assert bad.status_code == 422 and "must start with +" in bad.json()["error"]
 
 
 def test_parse_splits_free_text_and_names_what_it_did_not_understand(client):
@@ -195,6 +207,7 @@ def test_openapi_describes_every_endpoint(client):
     assert schema["openapi"].startswith("3.")
     assert set(schema["paths"]) >= {
         "/api/explore",
+        "/api/what-if",
         "/api/parse",
         "/api/questionnaire",
         "/api/rules",

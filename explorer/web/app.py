@@ -11,7 +11,7 @@ from starlette.schemas import SchemaGenerator
 from starlette.staticfiles import StaticFiles
 
 from .. import ExplorerError, __version__, load_knowledge
-from . import routes
+from . import ask_routes, browse_routes, routes
 from .payload import WebInputError
 
 # Scripts, styles, images and requests only from this server; no inline script or style, no frames, no
@@ -79,16 +79,17 @@ async def not_found(request, exc):
 
 API_ROUTES = [
     Route("/api/explore", routes.api_explore, methods=["POST"]),
+    Route("/api/what-if", routes.api_what_if, methods=["POST"]),
     Route("/api/parse", routes.api_parse, methods=["POST"]),
-    Route("/api/questionnaire", routes.api_questionnaire, methods=["POST"]),
-    Route("/api/questionnaire/load", routes.api_questionnaire_load, methods=["POST"]),
-    Route("/api/symptoms", routes.api_symptoms, methods=["GET"]),
-    Route("/api/conditions", routes.api_conditions, methods=["GET"]),
-    Route("/api/conditions/{query}", routes.api_condition, methods=["GET"]),
-    Route("/api/compare", routes.api_compare, methods=["GET"]),
-    Route("/api/rules", routes.api_rules, methods=["GET"]),
-    Route("/api/network", routes.api_network, methods=["GET"]),
-    Route("/api/cases", routes.api_cases, methods=["GET"]),
+    Route("/api/questionnaire", ask_routes.api_questionnaire, methods=["POST"]),
+    Route("/api/questionnaire/load", ask_routes.api_questionnaire_load, methods=["POST"]),
+    Route("/api/symptoms", browse_routes.api_symptoms, methods=["GET"]),
+    Route("/api/conditions", browse_routes.api_conditions, methods=["GET"]),
+    Route("/api/conditions/{query}", browse_routes.api_condition, methods=["GET"]),
+    Route("/api/compare", browse_routes.api_compare, methods=["GET"]),
+    Route("/api/rules", browse_routes.api_rules, methods=["GET"]),
+    Route("/api/network", browse_routes.api_network, methods=["GET"]),
+    Route("/api/cases", browse_routes.api_cases, methods=["GET"]),
 ]
 
 

@@ -1,121 +1,17 @@
-"""Plain data for the web pages that the CLI's JSON does not already give: rules, the knowledge network,
-the example cases and a questionnaire step. Built from the public core and the formats' plain-data
-functions; no web framework here, so it is tested like any other core code."""
+"""Plain data for the web pages that the core's records do not already give: a questionnaire step, and
+answers files read from and written as text. No web framework here, so it is tested like core code."""
 
 import io
-from importlib import resources
 
 import yaml
 
-from ..formats.cards import card_dict
 from ..formats.json_format import SCHEMA_VERSION, result_to_dict, source_dict, symptom_ref
-from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
+from ..knowledge.disclaimer import DISCLAIMER
 
 SAVE_HEADER = (
     "# symptom-explorer questionnaire answers. Replay with: symptom-explorer ask --answers FILE\n"
     "# Also valid input for: symptom-explorer match --from FILE, and batch.\n"
 )
-
-
-def rule_dict(rule, kb) -> dict:
-    """One rule as IF/THEN data: what must hold, what it concludes, why and on what sources."""
-    targets = {"infer": kb.patterns, "suggest": kb.conditions, "red_flag": kb.red_flags}
-    target = targets[rule.conclusion].get(rule.target)
-    label = getattr(target, "label", None) or getattr(target, "name", None) or rule.target
-    return {
-        "id": rule.id,
-        "if": {
-            "all": [symptom_or_pattern(kb, ref) for ref in rule.all],
-            "any": [symptom_or_pattern(kb, ref) for ref in rule.any],
-            "at_least": rule.at_least if rule.any else 0,
-            "absent": [symptom_or_pattern(kb, ref) for ref in rule.absent],
-        },
-        "then": {"kind": rule.conclusion, "id": rule.target, "label": label, "strength": rule.strength},
-        "explanation": rule.explanation,
-        "sources": [source_dict(s) for s in rule.sources],
-        "origin": rule.origin,
-    }
-
-
-def symptom_or_pattern(kb, ref: str) -> dict:
-    return {"id": ref, "label": kb.label(ref), "kind": "pattern" if ref in kb.patterns else "finding"}
-
-
-def rules_data(kb) -> dict:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "rules": [rule_dict(rule, kb) for rule in kb.rules],
-        "disclaimer": SHORT_DISCLAIMER,
-    }
-
-
-def network_data(kb) -> dict:
-    """The knowledge network as nodes and edges, layered: findings (0) -> patterns (1 and up, by how many
-    patterns they rest on) -> conditions and red flags (last). An edge per rule premise. Node ids are
-    "kind:id", since a finding and a red flag may share an id (paralysis)."""
-    depth = _pattern_depths(kb)
-    last = max(depth.values(), default=0) + 1
-    kinds = (
-        ("finding", kb.symptoms.values(), lambda s: s.label, lambda s: 0),
-        ("pattern", kb.patterns.values(), lambda p: p.label, lambda p: depth[p.id]),
-        ("condition", kb.conditions.values(), lambda c: c.name, lambda c: last),
-        ("red_flag", kb.red_flags.values(), lambda f: f.id.replace("_", " "), lambda f: last),
-    )
-    nodes = [
-        {"id": f"{kind}:{item.id}", "ref": item.id, "label": label(item), "kind": kind, "layer": layer(item)}
-        for kind, items, label, layer in kinds
-        for item in items
-    ]
-    conclusion_kind = {"infer": "pattern", "suggest": "condition", "red_flag": "red_flag"}
-    edges = []
-    for rule in kb.rules:
-        target = f"{conclusion_kind[rule.conclusion]}:{rule.target}"
-        premises = (
-            [(r, "all") for r in rule.all] + [(r, "any") for r in rule.any] + [(r, "absent") for r in rule.absent]
-        )
-        for ref, role in premises:
-            source = f"{'pattern' if ref in kb.patterns else 'finding'}:{ref}"
-            edges.append(
-                {"id": f"{rule.id}:{role}:{ref}", "source": source, "target": target, "rule": rule.id, "role": role}
-            )
-    used = {e["source"] for e in edges} | {e["target"] for e in edges}
-    return {"schema_version": SCHEMA_VERSION, "nodes": [n for n in nodes if n["id"] in used], "edges": edges}
-
-
-def _pattern_depths(kb) -> dict:
-    premises: dict = {}
-    for rule in kb.rules:
-        if rule.conclusion == "infer":
-            premises.setdefault(rule.target, set()).update(r for r in rule.all + rule.any if r in kb.patterns)
-
-    def depth(pattern, seen=()):
-        below = [depth(p, (*seen, pattern)) for p in premises.get(pattern, ()) if p not in seen]
-        return 1 + max(below, default=0)
-
-    return {p: depth(p) for p in kb.patterns}
-
-
-def conditions_data(kb, conditions) -> dict:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "conditions": [card_dict(c, kb) for c in conditions],
-        "disclaimer": DISCLAIMER,
-    }
-
-
-def cases_data() -> dict:
-    """The example case library shipped with the package (data/cases/examples.yaml), as given there."""
-    text = resources.files("explorer.data.cases").joinpath("examples.yaml").read_text(encoding="utf-8")
-    cases = [
-        {
-            "id": str(case["id"]),
-            "note": case.get("note", ""),
-            "symptoms": list(case.get("symptoms", [])),
-            "absent": list(case.get("absent", [])),
-        }
-        for case in yaml.safe_load(text) or []
-    ]
-    return {"schema_version": SCHEMA_VERSION, "cases": cases, "disclaimer": SHORT_DISCLAIMER}
 
 
 def question_dict(question) -> dict | None:

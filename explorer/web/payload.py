@@ -53,13 +53,14 @@ def check_count(*lists) -> None:
         raise WebInputError(422, f"too many findings ({count}); at most {MAX_FINDINGS} at once")
 
 
-def findings(data: dict) -> tuple[list[str], list[str]]:
+def findings(data: dict, extra=("steps",)) -> tuple[list[str], list[str]]:
     """``present`` and ``absent`` from an explore request, within the limits."""
-    unknown = sorted(set(data) - {"present", "absent"})
+    unknown = sorted(set(data) - {"present", "absent", *extra})
     if unknown:
-        raise WebInputError(422, f"unknown key(s): {', '.join(unknown)}; expected present and absent")
+        expected = ", ".join(["present", "absent", *extra])
+        raise WebInputError(422, f"unknown key(s): {', '.join(unknown)}; expected {expected}")
     present, absent = text_list(data, "present"), text_list(data, "absent")
-    check_count(present, absent)
+    check_count(present, absent, data.get("changes", []) if isinstance(data.get("changes"), list) else [])
     return present, absent
 
 

@@ -1,19 +1,15 @@
 // Explore: free text in, one chip per understood finding (present / absent / unknown), results at once.
 import { api, errorBox, h, replace, state } from "./dom.js";
-import { changes, notes, redFlags, suggestionList } from "./results.js";
+import { notes, redFlags, suggestionList, whatChanged } from "./results.js";
 
 const NEXT_STATE = { present: "absent", absent: "unknown", unknown: "present" };
 const $ = (id) => document.getElementById(id);
-let listeners = [];
-
-export function onResult(listener) { listeners.push(listener); }
 
 export function initExplore() {
   $("explore-form").addEventListener("submit", (event) => { event.preventDefault(); add(); });
   $("explore-clear").addEventListener("click", () => {
     state.findings = [];
-    state.result = null;
-    refresh(null);
+    refresh({ present: [], absent: [] }, []);
   });
   suggestAsYouType($("explore-text"));
 }
@@ -36,51 +32,70 @@ export function suggestAsYouType(input) {
   });
 }
 
+const labels = (findings, wanted) => findings.filter((f) => f.state === wanted).map((f) => f.label);
+
 async function add() {
   const input = $("explore-text");
   const text = input.value.trim();
   if (!text) return;
   try {
     const parsed = await api("/api/parse", { text });
+    const before = snapshot();
+    const changes = [];
     for (const r of parsed.recognized) {
       const known = state.findings.find((f) => f.id === r.symptom.id);
+      if (known && known.state === "present") continue;
       if (known) known.state = "present";
       else state.findings.push({ id: r.symptom.id, label: r.symptom.label, state: "present" });
+      changes.push(`+${r.symptom.label}`);
     }
     input.value = "";
     replace($("vocabulary"));
-    await refresh(`adding ${parsed.recognized.map((r) => r.symptom.label).join(", ") || "nothing"}`,
-      parsed.unrecognized);
+    await refresh(before, changes, parsed.unrecognized);
   } catch (error) { replace($("explore-notes"), errorBox(error)); }
 }
 
+const CHANGE_SIGN = { present: "+", absent: "!", unknown: "-" };
+
 async function toggle(finding) {
+  const before = snapshot();
   finding.state = NEXT_STATE[finding.state];
-  await refresh(`${finding.label} set to ${finding.state}`);
+  await refresh(before, [`${CHANGE_SIGN[finding.state]}${finding.label}`]);
 }
 
-async function refresh(cause, unrecognized = []) {
-  drawChips();
-  const present = state.findings.filter((f) => f.state === "present").map((f) => f.label);
-  const absent = state.findings.filter((f) => f.state === "absent").map((f) => f.label);
-  const before = state.result;
-  let result = null;
-  if (present.length || absent.length) {
-    try { result = await api("/api/explore", { present, absent }); } catch (error) {
-      replace($("explore-notes"), errorBox(error));
-      return;
-    }
+function snapshot() {
+  return { present: labels(state.findings, "present"), absent: labels(state.findings, "absent") };
+}
+
+// With findings before the change, the core's what-if says what moved; otherwise a plain explore.
+async function ask(before, changes) {
+  const present = labels(state.findings, "present");
+  const absent = labels(state.findings, "absent");
+  if (!present.length && !absent.length) return { result: null, diff: null };
+  if ((!before.present.length && !before.absent.length) || !changes.length) {
+    return { result: await api("/api/explore", { present, absent }), diff: null };
   }
+  const data = await api("/api/what-if", { ...before, changes });
+  return { result: data.after, diff: whatChanged(data) };
+}
+
+async function refresh(before, changes, unrecognized = []) {
+  drawChips();
+  let answer;
+  try { answer = await ask(before, changes); } catch (error) {
+    replace($("explore-notes"), errorBox(error));
+    return;
+  }
+  const { result, diff } = answer;
   state.result = result;
   replace($("explore-notes"), notes({ unrecognized, conflicting: result ? result.conflicting : [] }));
-  const diff = result ? changes(before, result, cause) : { lines: [], moved: new Set() };
-  replace($("explore-changes"), diff.lines.length
-    ? [h("h3", {}, "What changed"), h("ul", {}, diff.lines.map((line) => h("li", {}, line)))] : []);
+  replace($("explore-changes"), diff && diff.lines.length
+    ? [h("h3", {}, `What changed (${diff.cause})`), h("ul", {}, diff.lines.map((line) => h("li", {}, line)))] : []);
   replace($("explore-results"), result
-    ? [redFlags(result), h("h3", {}, "Related conditions to read about"), suggestionList(result, diff.moved),
+    ? [redFlags(result), h("h3", {}, "Related conditions to read about"),
+      suggestionList(result, diff ? diff.moved : new Set()),
       h("p", {}, h("a", { href: "#reasoning" }, "See the reasoning, step by step"))]
     : []);
-  listeners.forEach((listener) => listener(result));
 }
 
 function drawChips() {

@@ -1,6 +1,7 @@
 // Rules and conditions (every rule as IF/THEN with sources, condition cards, two side by side) and
 // Cases (the case library and a quiz: findings shown, the class chooses, reveal with the trace).
 import { api, cite, errorBox, h, replace } from "./dom.js";
+import { ifThen } from "./reasoning.js";
 import { redFlags, suggestionList } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
@@ -19,16 +20,15 @@ export async function showLibrary() {
   $("compare-form").addEventListener("submit", (event) => { event.preventDefault(); compare(); });
   const full = await Promise.all(conditions.map((c) => api(`/api/conditions/${encodeURIComponent(c.id)}`)));
   replace($("condition-cards"), full.map((card) => conditionCard(card)));
-  replace($("rule-list"), rules.rules.map(ruleBlock));
+  replace($("rule-list"), rules.groups.map((g) => h("section", { class: "rule-group" },
+    h("h4", {}, g.label), g.rules.map(ruleBlock))));
 }
 
-function conditionCard(card, shared = new Set()) {
+function conditionCard(card) {
   const links = ["hallmark", "typical", "possible"].map((role) => {
-    const items = card.links.filter((l) => l.role === role);
+    const items = [...new Map(card.links.filter((l) => l.role === role).map((l) => [l.symptom.id, l])).values()];
     return items.length ? h("p", {}, h("strong", {}, `${role}: `),
-      [...new Map(items.map((l) => [l.symptom.id, l])).values()].map((l) => h("span", {
-        class: "tag" + (shared.has(l.symptom.id) ? " shared" : ""),
-      }, l.symptom.label))) : null;
+      items.map((l) => h("span", { class: "tag" }, l.symptom.label))) : null;
   });
   return h("article", { class: "card", "data-condition": card.id },
     h("h4", {}, card.name, card.codes.length ? ` (${card.codes.join(", ")})` : ""),
@@ -42,24 +42,28 @@ function conditionCard(card, shared = new Set()) {
     h("p", { class: "hint" }, "Sources: ", card.sources.map(cite).join("; ")));
 }
 
+// Two conditions side by side (the core's compare()): shared findings, those only one has, and the
+// findings that best tell them apart.
 async function compare() {
   try {
-    const data = await api(`/api/compare?a=${encodeURIComponent($("compare-a").value)}&b=${encodeURIComponent($("compare-b").value)}`);
-    const [a, b] = data.conditions.map((c) => new Set(c.links.map((l) => l.symptom.id)));
-    const shared = new Set([...a].filter((id) => b.has(id)));
-    replace($("compare"), data.conditions.map((card) => conditionCard(card, shared)));
+    const q = (id) => encodeURIComponent($(id).value);
+    const data = await api(`/api/compare?a=${q("compare-a")}&b=${q("compare-b")}`);
+    const role = (f) => `${f.label} (${f.role})`;
+    const column = (side, only) => h("article", { class: "card", "data-condition": data[side].id },
+      h("h4", {}, data[side].name),
+      h("p", {}, h("strong", {}, "Only here: "), only.map(role).join(", ") || "none"),
+      h("p", {}, h("strong", {}, "Shared: "), data.shared.map((f) => role(f[side])).join(", ") || "none"),
+      h("p", { class: "hint" }, "Rules: ", data[`rules_${side}`].join(", ")));
+    replace($("compare"), column("a", data.only_a), column("b", data.only_b),
+      h("div", { class: "card shared" }, h("h4", {}, "Findings that tell them apart"),
+        h("ul", {}, data.questions.map((q2) => h("li", {},
+          `${q2.label}: points to ${q2.points_to === data.a.id ? data.a.name : data.b.name} (${q2.role})`)))));
   } catch (error) { replace($("compare"), errorBox(error)); }
 }
 
 function ruleBlock(rule) {
-  const names = (items) => items.map((i) => i.label).join(", ");
-  const lines = [];
-  if (rule.if.all.length) lines.push(`IF all of: ${names(rule.if.all)}`);
-  if (rule.if.any.length) lines.push(`${lines.length ? "AND" : "IF"} at least ${rule.if.at_least} of: ${names(rule.if.any)}`);
-  if (rule.if.absent.length) lines.push(`AND reported absent: ${names(rule.if.absent)}`);
-  lines.push(`THEN ${rule.then.kind.replace("_", " ")}: ${rule.then.label}${rule.then.strength ? ` (${rule.then.strength})` : ""}`);
   return h("div", { class: "rule", id: `rule-${rule.id}` }, h("strong", {}, rule.id),
-    h("pre", { class: "ifthen" }, lines.join("\n")), h("p", {}, rule.explanation),
+    h("pre", { class: "ifthen" }, ifThen(rule)), h("p", {}, rule.explanation),
     h("p", { class: "hint" }, "Sources: ", rule.sources.map(cite).join("; ")));
 }
 
@@ -98,11 +102,14 @@ async function reveal(c, chosen, box) {
   try {
     const result = await api("/api/explore", { present: c.symptoms, absent: c.absent });
     const top = result.suggestions[0];
-    const verdict = !chosen() ? "No choice made." : top && chosen() === top.condition.id
-      ? "Yes: that is the first suggestion." : `The rules put ${top ? top.condition.name : "nothing"} first.`;
-    replace(box, h("p", { class: "question" }, verdict), c.note ? h("p", {}, c.note) : null, redFlags(result),
-      suggestionList(result), h("h4", {}, "Rules fired, in order"),
+    const name = (id) => (conditions.find((x) => x.id === id) || { name: id }).name;
+    const expected = c.expect.first;
+    const verdict = !chosen() ? "No choice made." : chosen() === expected
+      ? `Yes: the rules put ${name(expected)} first.` : `The rules put ${expected ? name(expected) : "nothing"} first.`;
+    replace(box, h("p", { class: "question", id: "quiz-verdict" }, verdict), c.note ? h("p", {}, c.note) : null,
+      redFlags(result), suggestionList(result), h("h4", {}, "Rules fired, in order"),
       h("ol", {}, result.trace.map((s) => h("li", {}, `${s.rule}: `, s.matched.map((m) => m.label).join(", "),
-        ` -> ${s.concluded.label}`))));
+        ` -> ${s.concluded.label}`))),
+      top ? null : h("p", {}, "No condition suggested."));
   } catch (error) { replace(box, errorBox(error)); }
 }

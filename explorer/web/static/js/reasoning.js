@@ -1,14 +1,13 @@
 // Reasoning: the knowledge network as a layered diagram (cytoscape, vendored) with the case's path lit,
-// and a stepper through the engine's trace: working memory, the rule as IF/THEN, what it added.
+// and a stepper through the engine's step records: the agenda before each firing and why the first won,
+// working memory, the rule as IF/THEN, and the fact it added. All data comes from the core.
 import { api, cite, h, replace, state } from "./dom.js";
 
 const $ = (id) => document.getElementById(id);
-const KIND_NAMES = { infer: "infers pattern", suggest: "suggests", red_flag: "raises red flag" };
-const CONCLUSION_NAMES = { infer: "pattern", suggest: "suggestion", red_flag: "red flag" };
 const NODE_KIND = { infer: "pattern", suggest: "condition", red_flag: "red_flag" };
-const view = { cy: null, rules: null, step: 0, timer: null };
+const view = { cy: null, rules: null, labels: new Map(), result: null, step: 0, timer: null, key: null };
 
-export async function initReasoning() {
+export function initReasoning() {
   $("step-first").addEventListener("click", () => go(0));
   $("step-back").addEventListener("click", () => go(view.step - 1));
   $("step-next").addEventListener("click", () => go(view.step + 1));
@@ -26,36 +25,63 @@ export async function initReasoning() {
 export async function showReasoning() {
   if (!view.rules) {
     const [network, rules] = await Promise.all([api("/api/network"), api("/api/rules")]);
-    view.rules = new Map(rules.rules.map((r) => [r.id, r]));
+    view.rules = new Map(rules.groups.flatMap((g) => g.rules).map((r) => [r.id, r]));
     draw(network);
+  }
+  const present = state.findings.filter((f) => f.state === "present").map((f) => f.label);
+  const absent = state.findings.filter((f) => f.state === "absent").map((f) => f.label);
+  const key = JSON.stringify([present, absent]);
+  if (key !== view.key) {
+    view.key = key;
+    view.result = present.length || absent.length ? await api("/api/explore", { present, absent, steps: true }) : null;
+    view.step = 0;
   }
   view.cy.resize();
   view.cy.fit(undefined, 20);
-  go(trace().length);
+  go(view.step);
 }
 
-function trace() { return state.result ? state.result.trace : []; }
+function steps() { return view.result ? view.result.steps : []; }
+
+// Layers: findings, then patterns by how many patterns they rest on, then conditions and red flags.
+function layers(network) {
+  const from = new Map();
+  network.edges.forEach((e) => from.set(e.to, [...(from.get(e.to) || []), e.from]));
+  const depth = new Map();
+  const layerOf = (id, seen = new Set()) => {
+    if (depth.has(id)) return depth.get(id);
+    if (!id.startsWith("pattern:") || seen.has(id)) return 0;
+    seen.add(id);
+    const below = (from.get(id) || []).map((p) => layerOf(p, seen));
+    const value = 1 + Math.max(0, ...below);
+    depth.set(id, value);
+    return value;
+  };
+  const last = 1 + Math.max(0, ...network.nodes.map((n) => layerOf(n.id)));
+  return (node) => (node.kind === "finding" ? 0 : node.kind === "pattern" ? layerOf(node.id) : last);
+}
 
 function draw(network) {
-  // Layers as columns; each column spread over the height of the tallest one.
+  const layerOf = layers(network);
   const sizes = new Map();
-  network.nodes.forEach((n) => sizes.set(n.layer, (sizes.get(n.layer) || 0) + 1));
+  network.nodes.forEach((n) => sizes.set(layerOf(n), (sizes.get(layerOf(n)) || 0) + 1));
   const height = Math.max(...sizes.values()) * 30;
   const rows = new Map();
   const nodes = network.nodes.map((n) => {
-    const row = rows.get(n.layer) || 0;
-    rows.set(n.layer, row + 1);
-    const y = (row + 0.5) * (height / sizes.get(n.layer));
-    return { data: { id: n.id, ref: n.ref, label: n.label, kind: n.kind }, position: { x: n.layer * 260, y } };
+    const layer = layerOf(n);
+    const row = rows.get(layer) || 0;
+    rows.set(layer, row + 1);
+    view.labels.set(n.id, n.label);
+    const y = (row + 0.5) * (height / sizes.get(layer));
+    return { data: { id: n.id, label: n.label, kind: n.kind }, position: { x: layer * 260, y } };
   });
-  const edges = network.edges.map((e) => ({ data: { ...e } }));
+  const edges = network.edges.map((e, i) => ({
+    data: { id: `e${i}`, source: e.from, target: e.to, rule: e.rule, negated: e.negated ? "yes" : "no" },
+  }));
   view.cy = window.cytoscape({
-    container: $("graph"),
-    elements: { nodes, edges },
-    layout: { name: "preset" },
-    style: graphStyle(),
+    container: $("graph"), elements: { nodes, edges }, layout: { name: "preset" }, style: graphStyle(),
   });
-  view.cy.on("tap", "node", (event) => nodeRules(event.target.data("ref"), event.target.data("label")));
+  view.cy.on("tap", "node", (event) => nodeRules(event.target.id(), event.target.data("label")));
 }
 
 function graphStyle() {
@@ -66,7 +92,7 @@ function graphStyle() {
     { selector: "node[kind = 'condition']", style: { shape: "round-rectangle", "background-color": "#0b5cad" } },
     { selector: "node[kind = 'red_flag']", style: { shape: "triangle", "background-color": "#a40e26" } },
     { selector: "edge", style: { width: 1, "line-color": "#d0d7de", "curve-style": "bezier", opacity: 0.6 } },
-    { selector: "edge[role = 'absent']", style: { "line-style": "dashed" } },
+    { selector: "edge[negated = 'yes']", style: { "line-style": "dashed" } },
     { selector: ".known", style: { "border-width": 3, "border-color": "#1a7f37" } },
     { selector: ".known-absent", style: { "border-width": 3, "border-color": "#b42318" } },
     { selector: ".lit", style: { "background-color": "#e8590c", "line-color": "#e8590c", width: 3, opacity: 1,
@@ -77,28 +103,33 @@ function graphStyle() {
 }
 
 function go(step) {
-  const steps = trace();
-  view.step = Math.max(0, Math.min(step, steps.length));
-  if (view.step === steps.length) stop();
-  light(steps);
-  replace($("step-counter"), steps.length ? `step ${view.step} of ${steps.length}` : "no case yet");
+  const all = steps();
+  view.step = Math.max(0, Math.min(step, all.length));
+  if (view.step === all.length) stop();
+  light();
+  replace($("step-counter"), all.length ? `step ${view.step} of ${all.length}` : "no case yet");
   $("step-first").disabled = $("step-back").disabled = view.step === 0;
-  $("step-next").disabled = view.step >= steps.length;
-  replace($("step-panel"), panel(steps));
+  $("step-next").disabled = view.step >= all.length;
+  $("step-play").disabled = !all.length;
+  replace($("step-panel"), panel(all));
 }
 
-function light(steps) {
+// A fact id names a pattern when the network has one by that id, a finding otherwise.
+function factNode(id) {
+  return view.cy.getElementById(`pattern:${id}`).nonempty() ? `pattern:${id}` : `finding:${id}`;
+}
+
+function light() {
   const cy = view.cy;
   cy.elements().removeClass("lit current known known-absent");
-  if (state.result) {
-    state.result.recognized.forEach((r) => cy.getElementById(`finding:${r.symptom.id}`).addClass("known"));
-    state.result.absent.forEach((r) => cy.getElementById(`finding:${r.symptom.id}`).addClass("known-absent"));
-  }
-  // Only the premises a firing actually used: matched findings, and patterns concluded before it.
+  if (!view.result) return;
+  view.result.recognized.forEach((r) => cy.getElementById(`finding:${r.symptom.id}`).addClass("known"));
+  view.result.absent.forEach((r) => cy.getElementById(`finding:${r.symptom.id}`).addClass("known-absent"));
+  // Only the premises a firing used: the findings it matched, and patterns concluded before it.
   const known = new Set();
-  steps.slice(0, view.step).forEach((s, i) => {
+  view.result.trace.slice(0, view.step).forEach((s, i) => {
     const cls = i === view.step - 1 ? "current" : "lit";
-    s.matched.concat(s.matched_absent).forEach((m) => known.add(premise(m.id)));
+    s.matched.concat(s.matched_absent).forEach((m) => known.add(factNode(m.id)));
     const target = `${NODE_KIND[s.concluded.kind]}:${s.concluded.id}`;
     cy.getElementById(target).addClass(cls);
     cy.edges().filter((e) => e.data("rule") === s.rule && known.has(e.data("source"))).addClass(cls);
@@ -106,51 +137,59 @@ function light(steps) {
   });
 }
 
-// A matched id names a pattern when the network has one by that id, a finding otherwise.
-function premise(id) {
-  return view.cy.getElementById(`pattern:${id}`).nonempty() ? `pattern:${id}` : `finding:${id}`;
+function panel(all) {
+  if (!all.length) {
+    return h("p", {}, view.result ? "No rule fired for these findings."
+      : "Enter some findings on the Explore page first; their rule firings appear here.");
+  }
+  if (view.step === 0) {
+    return [h("p", {}, "Before the first rule: only the findings entered are known. Press Next (or the right arrow)."),
+      agenda(all[0]), memory(all[0], null)];
+  }
+  const step = all[view.step - 1];
+  return [firing(step), agenda(step), memory(step, step.added)];
 }
 
-function panel(steps) {
-  if (!steps.length) {
-    return h("p", {}, "Explore some findings first (Explore page); their rule firings appear here.");
-  }
-  const memory = [
-    ...state.result.recognized.map((r) => `${r.symptom.label} (present)`),
-    ...state.result.absent.map((r) => `${r.symptom.label} (absent)`),
-  ].map((text) => h("li", {}, text));
-  steps.slice(0, view.step).forEach((s, i) => memory.push(h("li", { class: i === view.step - 1 ? "new" : "" },
-    `${s.concluded.label} (${CONCLUSION_NAMES[s.concluded.kind]}, step ${s.step})`)));
-  const current = steps[view.step - 1];
-  const upcoming = steps.slice(view.step).map((s) => h("li", {}, s.rule));
-  return [
-    current ? firing(current) : h("p", {}, "Before the first rule: only the findings entered are known."),
-    h("h4", {}, "Working memory"), h("ul", { class: "memory" }, memory),
-    h("h4", {}, "Still to fire, in order"), upcoming.length ? h("ol", {}, upcoming) : h("p", {}, "nothing: done"),
-  ];
+function agenda(step) {
+  return [h("h4", {}, "Agenda before this firing (best first)"),
+    h("ol", { class: "agenda" }, step.agenda.map((a, i) => h("li", { class: i === 0 ? "new" : "" },
+      `${a.rule} (salience ${a.salience}, facts ${a.facts.join(", ")})`))),
+    h("p", { class: "hint" }, `Why ${step.agenda[0].rule} goes first: ${step.reason}.`)];
+}
+
+function memory(step, added) {
+  const facts = added ? [...step.memory, added] : step.memory;
+  return [h("h4", {}, "Working memory"), h("ul", { class: "memory" }, facts.map((f) => h("li", {
+    class: added && f.id === added.id ? "new" : "",
+  }, `f-${f.id} ${f.kind}: ${view.labels.get(factNode(f.value)) || f.value}${f.origin ? ` (${f.origin})` : ""}`)))];
 }
 
 function firing(step) {
   const rule = view.rules.get(step.rule);
-  const names = (items) => items.map((i) => i.label).join(", ");
-  const lines = [];
-  if (rule.if.all.length) lines.push(`IF all of: ${names(rule.if.all)}`);
-  if (rule.if.any.length) lines.push(`${lines.length ? "AND" : "IF"} at least ${rule.if.at_least} of: ${names(rule.if.any)}`);
-  if (rule.if.absent.length) lines.push(`AND reported absent: ${names(rule.if.absent)}`);
-  lines.push(`THEN ${KIND_NAMES[rule.then.kind]}: ${rule.then.label}${rule.then.strength ? ` (${rule.then.strength})` : ""}`);
+  const trace = view.result.trace[view.step - 1];
   return [
     h("h4", {}, `Step ${step.step}: ${step.rule}`),
-    h("pre", { class: "ifthen" }, lines.join("\n")),
-    h("p", {}, "Matched: ", step.matched.map((m) => m.label).join(", ") || "nothing",
-      step.matched_absent.length ? `; reported absent: ${step.matched_absent.map((m) => m.label).join(", ")}` : ""),
-    h("p", {}, h("strong", {}, "Added: "), step.concluded.label),
+    h("pre", { class: "ifthen" }, ifThen(rule)),
+    h("p", {}, "Matched: ", trace.matched.map((m) => m.label).join(", ") || "nothing",
+      trace.matched_absent.length ? `; reported absent: ${trace.matched_absent.map((m) => m.label).join(", ")}` : ""),
+    h("p", {}, h("strong", {}, "Added: "), trace.concluded.label),
     h("p", { class: "hint" }, rule.explanation, " Sources: ", rule.sources.map(cite).join("; ")),
   ];
 }
 
+export function ifThen(rule) {
+  const names = (items) => items.map((i) => i.label).join(", ");
+  const lines = [];
+  if (rule.if.all.length) lines.push(`IF all of: ${names(rule.if.all)}`);
+  if (rule.if.any.length) lines.push(`${lines.length ? "AND" : "IF"} at least ${rule.if.at_least} of: ${names(rule.if.any)}`);
+  if (rule.unless.length) lines.push(`AND reported absent: ${names(rule.unless)}`);
+  lines.push(`THEN ${rule.then.kind.replace("_", " ")}: ${rule.then.label}${rule.strength ? ` (${rule.strength})` : ""}`);
+  return lines.join("\n");
+}
+
 function play() {
   if (view.timer) return stop();
-  if (view.step >= trace().length) go(0);
+  if (view.step >= steps().length) go(0);
   $("step-play").textContent = "Pause";
   view.timer = setInterval(() => go(view.step + 1), Number($("step-speed").value));
 }
@@ -161,9 +200,10 @@ function stop() {
   $("step-play").textContent = "Play";
 }
 
-function nodeRules(id, label) {
-  const rules = [...view.rules.values()].filter((r) => r.then.id === id
-    || [...r.if.all, ...r.if.any, ...r.if.absent].some((p) => p.id === id));
+function nodeRules(nodeId, label) {
+  const ref = nodeId.slice(nodeId.indexOf(":") + 1);
+  const rules = [...view.rules.values()].filter((r) => `${NODE_KIND[r.then.kind]}:${r.then.id}` === nodeId
+    || [...r.if.all, ...r.if.any, ...r.unless].some((p) => p.id === ref));
   replace($("node-rules"), h("h3", {}, `Rules about ${label}`), h("ul", {}, rules.map((r) => h("li", {},
     h("strong", {}, r.id), `: ${r.explanation}`))));
 }

@@ -48,28 +48,25 @@ export function notes(result) {
   return out.length ? h("ul", {}, out) : null;
 }
 
-// What moved between two results and why: one sentence per condition that appeared, left, or changed
-// strength or place, naming the finding whose state changed.
-export function changes(before, after, cause) {
-  if (!before) return { lines: [], moved: new Set() };
-  const old = new Map(before.suggestions.map((s) => [s.condition.id, s]));
-  const now = new Map(after.suggestions.map((s) => [s.condition.id, s]));
-  const lines = [];
-  const moved = new Set();
-  for (const s of after.suggestions) {
-    const was = old.get(s.condition.id);
-    if (!was) lines.push(`${s.condition.name} is now suggested (${s.strength}): rule ${s.rules.join(", ")} fired`);
-    else if (was.strength !== s.strength) {
-      const why = s.strength_lowered && !was.strength_lowered ? ", a hallmark finding is now reported absent" : "";
-      lines.push(`${s.condition.name}: ${was.strength} to ${s.strength} match${why}`);
-    } else if (was.rank !== s.rank) lines.push(`${s.condition.name} moved from place ${was.rank} to ${s.rank}`);
-    else continue;
-    moved.add(s.condition.id);
-  }
-  for (const [id, was] of old) {
-    if (!now.has(id)) lines.push(`${was.condition.name} is no longer suggested: no rule for it fires now`);
-  }
-  const flagsBefore = new Set(before.red_flags.map((f) => f.id));
-  for (const f of after.red_flags) if (!flagsBefore.has(f.id)) lines.push(`New warning: ${f.message}`);
-  return { lines: lines.map((line) => (cause ? `${line} (after ${cause})` : line)), moved };
+// What moved and why, from the core's what-if data: one sentence per condition that appeared, left, or
+// changed strength or place, with the rules that started or stopped firing.
+const DIRECTION = {
+  appeared: (m) => `${m.name} is now suggested (${m.strength_after})`,
+  left: (m) => `${m.name} is no longer suggested (it was ${m.strength_before})`,
+  up: (m) => `${m.name}: ${m.strength_before} to ${m.strength_after} match`,
+  down: (m) => `${m.name}: ${m.strength_before} to ${m.strength_after} match`,
+  moved: (m) => `${m.name} moved from place ${m.rank_before} to ${m.rank_after}`,
+};
+
+export function whatChanged(data) {
+  const lines = data.moves.map((m) => DIRECTION[m.direction](m));
+  if (data.rules_started.length) lines.push(`Rules that fire now: ${data.rules_started.join(", ")}`);
+  if (data.rules_stopped.length) lines.push(`Rules that no longer fire: ${data.rules_stopped.join(", ")}`);
+  const flags = new Map(data.after.red_flags.map((f) => [f.id, f.message]));
+  data.red_flags_raised.forEach((id) => lines.push(`New warning: ${flags.get(id) || id}`));
+  data.red_flags_cleared.forEach((id) => lines.push(`Warning no longer raised: ${id.replace("_", " ")}`));
+  const cause = data.changes.map((c) => `${c.label} ${CHANGE_WORDS[c.kind]}`).join(", ");
+  return { cause, lines, moved: new Set(data.moves.map((m) => m.condition)) };
 }
+
+const CHANGE_WORDS = { add: "added as present", remove: "set to unknown", absent: "reported absent" };
