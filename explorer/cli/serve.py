@@ -48,15 +48,20 @@ def serve(port, host, open_browser, kb):
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
     config = uvicorn.Config(create_app(kb), log_level="warning", access_log=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn shuts down cleanly on Ctrl-C, then passes the signal on: stopping is not an error
     click.echo("Stopped.")
 
 
 def _bind(host: str, port: int) -> socket.socket:
     """Bind before starting the server, so a taken port or a bad address is one clear message."""
     try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        family, kind, proto = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][:3]
+        # proto must say TCP: asyncio sets TCP_NODELAY only on such sockets, and without it every answer
+        # after the first on a kept-alive connection waits ~40 ms for a delayed ACK
+        sock = socket.socket(family, kind, proto or socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
         sock.listen(128)
