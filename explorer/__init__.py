@@ -69,5 +69,13 @@ def __getattr__(name: str):
     return value
 
 
+def _repr_html(record) -> str:
+    """The HTML a notebook shows for a Result, a Condition or a Comparison (their ``_repr_html_``). It is
+    looked up here, at the package root and only when asked for, so that no record imports a formatter."""
+    import importlib
+
+    return importlib.import_module(f"{__name__}.formats.html").html_fragment(record)
+
+
 def __dir__():
     return __all__

@@ -3,7 +3,7 @@ One module per command group; each registers its commands on the group in app.py
 
 import sys
 
-from . import ask, batch, browse, match, serve  # noqa: F401  (importing a command module registers its commands)
+from . import ask, batch, browse, match, quiz, rules, serve, teach  # noqa: F401  (importing a command module registers its commands)
 from .app import EXIT_OK, cli
 
 

@@ -6,7 +6,15 @@ import sys
 import click
 
 from ..api import list_conditions, list_symptoms
-from ..formats.cards import card_dict, card_text, conditions_dict, conditions_text, symptoms_dict, symptoms_text
+from ..formats.cards import (
+    card_dict,
+    card_text,
+    conditions_dict,
+    conditions_markdown,
+    conditions_text,
+    symptoms_dict,
+    symptoms_text,
+)
 from ..knowledge.catalog import close_conditions, find_condition
 from .app import (
     EXIT_PARTIAL,
@@ -14,25 +22,27 @@ from .app import (
     format_option,
     knowledge_option,
 )
+from .display import color_option
 
 
 @cli.command()
-@format_option("text", "json")
+@format_option("text", "json", "markdown")
 @knowledge_option
 def conditions(fmt, kb):
     """List the conditions the explorer can suggest."""
     items = list_conditions(kb)
-    click.echo(
-        json.dumps(conditions_dict(items), ensure_ascii=False, indent=2) if fmt == "json" else conditions_text(items),
-        nl=fmt == "json",
-    )
+    if fmt == "json":
+        click.echo(json.dumps(conditions_dict(items), ensure_ascii=False, indent=2))
+    else:
+        click.echo(conditions_markdown(items) if fmt == "markdown" else conditions_text(items), nl=False)
 
 
 @cli.command()
 @click.argument("condition", metavar="CONDITION")
 @format_option("text", "json", "markdown")
+@color_option
 @knowledge_option
-def show(condition, fmt, kb):
+def show(condition, fmt, display, kb):
     """Show the card for CONDITION (id, name or alias: "sjogren", "SLE", "GBS")."""
     found = find_condition(kb, condition)
     if found is None:
@@ -42,7 +52,7 @@ def show(condition, fmt, kb):
     if fmt == "json":
         click.echo(json.dumps(card_dict(found, kb), ensure_ascii=False, indent=2))
     else:
-        click.echo(card_text(found, kb, markdown=fmt == "markdown"), nl=False)
+        click.echo(card_text(found, kb, markdown=fmt == "markdown", display=display), nl=False)
 
 
 @cli.command()

@@ -11,6 +11,12 @@ from ..knowledge.records import LINK_ROLES, Condition, KnowledgeBase, Source
 from .result_data import source_dict
 
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1, "rule": 1}
+ROLE_PHRASE = {
+    "hallmark": "a hallmark of",
+    "typical": "typical of",
+    "possible": "possible in",
+    "rule": "used by the rules for",
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,10 @@ class Question:
     def to_dict(self) -> dict:
         return {"finding": self.finding, "label": self.label, "points_to": self.points_to, "role": self.role}
 
+    def sentence(self, name: str) -> str:
+        """ "Ask about Dry eyes: a hallmark of Sjögren's syndrome", ``name`` being the condition's name."""
+        return f"Ask about {self.label}: {ROLE_PHRASE[self.role]} {name}"
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -71,6 +81,12 @@ class Comparison:
             "rules_b": list(self.rules_b),
             "questions": [q.to_dict() for q in self.questions],
         }
+
+    def _repr_html_(self) -> str:
+        """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
+        from .. import _repr_html
+
+        return _repr_html(self)
 
 
 def named_condition(kb: KnowledgeBase, query: str) -> Condition:

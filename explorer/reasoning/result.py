@@ -111,3 +111,9 @@ class Result:
         if self.steps:
             data["steps"] = [step.to_dict() for step in self.steps]
         return data
+
+    def _repr_html_(self) -> str:
+        """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
+        from .. import _repr_html
+
+        return _repr_html(self)

@@ -69,7 +69,7 @@ def target_label(kb: KnowledgeBase, conclusion: str, target: str) -> str:
     if conclusion == "suggest":
         return kb.conditions[target].name
     if conclusion == "red_flag":
-        return "Red flag: " + target.replace("_", " ")
+        return target.replace("_", " ")
     return kb.label(target)
 
 
@@ -176,7 +176,8 @@ def knowledge_network(kb: KnowledgeBase | None = None, result: Result | None = N
     edges, labels = [], {}
     for rule in kb.rules:
         target = _node_id(kb, rule.target, rule.conclusion)
-        labels[target] = (rule.conclusion, target_label(kb, rule.conclusion, rule.target))
+        label = target_label(kb, rule.conclusion, rule.target)
+        labels[target] = (rule.conclusion, f"Red flag: {label}" if rule.conclusion == "red_flag" else label)
         for fact, negated in [(f, False) for f in (*rule.all, *rule.any)] + [(f, True) for f in rule.absent]:
             source = _node_id(kb, fact)
             labels[source] = ("pattern" if source.startswith("pattern:") else "finding", kb.label(fact))
