@@ -53,7 +53,7 @@ def check_count(*lists) -> None:
         raise WebInputError(422, f"too many findings ({count}); at most {MAX_FINDINGS} at once")
 
 
-def findings(data: dict, extra=("steps",)) -> tuple[list[str], list[str]]:
+def findings(data: dict, extra=()) -> tuple[list[str], list[str]]:
     """``present`` and ``absent`` from an explore request, within the limits."""
     unknown = sorted(set(data) - {"present", "absent", *extra})
     if unknown:

@@ -22,24 +22,22 @@ def _kb(request):
 
 
 async def api_explore(request):
-    """Explore findings: the same JSON as `match --format json`; with "steps": true, also the engine's
-    step records (agenda before each firing, why the first won, working memory, fact added).
+    """Explore findings: the same JSON as `match --format json`, the engine's step records included
+    (the agenda before each firing, why the first won, working memory, the fact added).
     ---
     summary: Related conditions for findings present and absent
     requestBody:
       content:
         application/json:
           schema: {type: object, properties: {present: {type: array, items: {type: string}},
-                   absent: {type: array, items: {type: string}}, steps: {type: boolean}}}
+                   absent: {type: array, items: {type: string}}}}
     responses:
       200: {description: "The result (explorer/output.schema.json)"}
       413: {description: Body too large}
       422: {description: "No findings, too many, or a bad shape"}
     """
-    body = await payload.read_json(request)
-    present, absent = payload.findings(body)
-    steps = body.get("steps", False) is True
-    result = await run_in_threadpool(lambda: explore(present, absent, kb=_kb(request), steps=steps))
+    present, absent = payload.findings(await payload.read_json(request))
+    result = await run_in_threadpool(lambda: explore(present, absent, kb=_kb(request), steps=True))
     return JSONResponse(result.to_dict())
 
 

@@ -33,7 +33,7 @@ export async function showReasoning() {
   const key = JSON.stringify([present, absent]);
   if (key !== view.key) {
     view.key = key;
-    view.result = present.length || absent.length ? await api("/api/explore", { present, absent, steps: true }) : null;
+    view.result = present.length || absent.length ? await api("/api/explore", { present, absent }) : null;
     view.step = 0;
   }
   view.cy.resize();
