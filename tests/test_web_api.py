@@ -98,6 +98,9 @@ def test_parse_splits_free_text_and_names_what_it_did_not_understand(client):
     data = client.post("/api/parse", json={"text": "tingling feet, dry eyes, zzqx"}).json()
     assert [r["symptom"]["id"] for r in data["recognized"]] == ["dry_eyes", "tingling"]
     assert [u["input"] for u in data["unrecognized"]] == ["zzqx"]
+    assert data["absent"] == [] and data["conflicting"] == []
+    too_long = client.post("/api/parse", json={"text": "numbness " * 300})
+    assert too_long.status_code == 422 and "longer than 2000" in too_long.json()["error"]
 
 
 def test_questionnaire_steps_back_and_saves_what_ask_save_writes(client, kb, tmp_path):

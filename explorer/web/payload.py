@@ -6,6 +6,7 @@ import json
 MAX_BODY_BYTES = 64 * 1024
 MAX_FINDINGS = 60  # the knowledge base holds fewer findings than this; more is a mistake or abuse
 MAX_TEXT = 200  # characters in one finding's text
+MAX_FREE_TEXT = 2000  # characters in the free-text box (a few sentences)
 
 
 class WebInputError(Exception):

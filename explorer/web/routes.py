@@ -64,7 +64,8 @@ async def api_what_if(request):
 
 
 async def api_parse(request):
-    """Split free text into findings and say which were understood.
+    """Free text to findings: which were understood as present, which as absent (a sentence such as "no
+    dry mouth", once the free-text parser reads whole sentences), and which not at all.
     ---
     summary: Free text to findings
     requestBody:
@@ -72,18 +73,20 @@ async def api_parse(request):
         application/json:
           schema: {type: object, properties: {text: {type: string}}}
     responses:
-      200: {description: "recognized and unrecognized, shaped as in the result JSON"}
+      200: {description: "recognized, absent, unrecognized and conflicting, shaped as in the result JSON"}
+      422: {description: "Not a string, too long, or too many findings"}
     """
     body = await payload.read_json(request)
     text = body.get("text", "")
     if not isinstance(text, str):
         raise WebInputError(422, "'text' must be a string")
+    if len(text) > payload.MAX_FREE_TEXT:
+        raise WebInputError(422, f"the text is longer than {payload.MAX_FREE_TEXT} characters")
     payload.check_count([text])
     result = await run_in_threadpool(explore, [text], (), _kb(request)) if text.strip() else None
-    full = result_to_dict(result) if result else {"recognized": [], "unrecognized": []}
-    return JSONResponse(
-        {"schema_version": SCHEMA_VERSION, "recognized": full["recognized"], "unrecognized": full["unrecognized"]}
-    )
+    keys = ("recognized", "absent", "unrecognized", "conflicting")
+    full = result_to_dict(result) if result else dict.fromkeys(keys, [])
+    return JSONResponse({"schema_version": SCHEMA_VERSION, **{key: full[key] for key in keys}})
 
 
 async def input_error(request, exc: WebInputError):

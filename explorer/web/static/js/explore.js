@@ -42,12 +42,13 @@ async function add() {
     const parsed = await api("/api/parse", { text });
     const before = snapshot();
     const changes = [];
-    for (const r of parsed.recognized) {
+    const said = [...parsed.recognized.map((r) => [r, "present"]), ...parsed.absent.map((r) => [r, "absent"])];
+    for (const [r, wanted] of said) {
       const known = state.findings.find((f) => f.id === r.symptom.id);
-      if (known && known.state === "present") continue;
-      if (known) known.state = "present";
-      else state.findings.push({ id: r.symptom.id, label: r.symptom.label, state: "present" });
-      changes.push(`+${r.symptom.label}`);
+      if (known && known.state === wanted) continue;
+      if (known) known.state = wanted;
+      else state.findings.push({ id: r.symptom.id, label: r.symptom.label, state: wanted });
+      changes.push(`${CHANGE_SIGN[wanted]}${r.symptom.label}`);
     }
     input.value = "";
     replace($("vocabulary"));
