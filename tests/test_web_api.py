@@ -247,3 +247,14 @@ def test_saved_yaml_is_valid_batch_input(client, kb):
     for a in step["answers"]:
         q.record(a["finding"]["id"], a["answer"])
     assert case == q.as_case()
+
+
+def test_a_local_server_answers_only_to_local_host_names(kb):
+    from explorer.web.app import LOCAL_HOSTS
+
+    local = TestClient(create_app(kb, allowed_hosts=LOCAL_HOSTS), base_url="http://127.0.0.1:8000")
+    assert local.get("/api/conditions").status_code == 200
+    assert local.get("/api/conditions", headers={"host": "localhost:8000"}).status_code == 200
+    rebound = local.get("/api/conditions", headers={"host": "attacker.example:8000"})
+    assert rebound.status_code == 400
+    assert rebound.headers["content-security-policy"]

@@ -32,7 +32,7 @@ def serve(port, host, open_browser, kb):
     try:
         import uvicorn
 
-        from ..web import create_app
+        from ..web.app import LOCAL_HOSTS, create_app
     except ImportError as exc:
         click.echo(f"symptom-explorer: serve needs the web extra ({exc.name} is missing):", err=True)
         click.echo('  pip install "symptom-explorer[web]"', err=True)
@@ -47,7 +47,8 @@ def serve(port, host, open_browser, kb):
     click.echo("Educational only, not a diagnosis.")
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
-    config = uvicorn.Config(create_app(kb), log_level="warning", access_log=False)
+    app = create_app(kb, allowed_hosts=LOCAL_HOSTS if host == LOCAL else ("*",))
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
     try:
         uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:

@@ -5,6 +5,7 @@ request, so nothing outlives the process."""
 from importlib import resources
 
 from starlette.applications import Starlette
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.schemas import SchemaGenerator
@@ -93,8 +94,13 @@ API_ROUTES = [
 ]
 
 
-def create_app(kb=None) -> Starlette:
-    """The ASGI app over knowledge base ``kb`` (the built-in one by default)."""
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+
+def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
+    """The ASGI app over knowledge base ``kb`` (the built-in one by default). ``allowed_hosts``: the Host
+    headers answered; `serve` on 127.0.0.1 passes LOCAL_HOSTS, so a web page elsewhere cannot reach the
+    local server through a name of its own (DNS rebinding)."""
     static = StaticFiles(directory=str(resources.files("explorer.web").joinpath("static")))
     app = Starlette(
         routes=[
@@ -110,5 +116,6 @@ def create_app(kb=None) -> Starlette:
         },
     )
     app.state.kb = kb or load_knowledge()
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app

@@ -23,7 +23,7 @@ async function route() {
 function projector() {
   const button = document.getElementById("projector");
   button.addEventListener("click", () => {
-    const on = document.body.classList.toggle("projector");
+    const on = document.documentElement.classList.toggle("projector");
     button.setAttribute("aria-pressed", String(on));
   });
 }

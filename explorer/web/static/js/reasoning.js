@@ -34,7 +34,7 @@ export async function showReasoning() {
   if (key !== view.key) {
     view.key = key;
     view.result = present.length || absent.length ? await api("/api/explore", { present, absent }) : null;
-    view.step = 0;
+    view.step = steps().length; // a new case opens with its whole path lit; First goes back to the start
   }
   view.cy.resize();
   view.cy.fit(undefined, 20);
