@@ -192,3 +192,32 @@ def test_rules_compare_and_case_quiz(page):
     page.find_element(By.ID, "projector").click()
     assert page.execute_script("return document.documentElement.classList.contains('projector')")
     assert page.execute_script("return getComputedStyle(document.documentElement).fontSize") == "24px"
+
+
+def test_the_vocabulary_suggests_as_you_type(page):
+    page.find_element(By.ID, "explore-text").send_keys("numbness, dry")
+
+    def options(driver):
+        return [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#vocabulary option")]
+
+    wait(page, lambda d: "numbness, Dry eyes" in options(d))
+
+
+def test_saved_answers_load_back_into_the_questionnaire(page, tmp_path):
+    saved = tmp_path / "answers.yaml"
+    saved.write_text("- id: questionnaire\n  symptoms: [numbness, dry_eyes]\n  absent: [dry_mouth]\n", encoding="utf-8")
+    page.find_element(By.CSS_SELECTOR, 'nav a[data-page="ask"]').click()
+    page.find_element(By.ID, "ask-load").send_keys(str(saved))
+    wait(page, lambda d: "3 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    assert "Dry mouth: no" in page.find_element(By.CSS_SELECTOR, ".answers-given").text
+
+
+def test_printing_leaves_out_the_controls(page):
+    enter_findings(page, SJOGREN_FINDINGS)
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not page.find_element(By.CSS_SELECTOR, "header nav").is_displayed()
+        assert not page.find_element(By.ID, "explore-form").is_displayed()
+        assert page.find_element(By.CSS_SELECTOR, ".suggestion").is_displayed()
+    finally:
+        page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
