@@ -58,8 +58,8 @@ def _condition(request, query: str):
 
 
 async def api_compare(request):
-    """Two conditions side by side: the findings they share, those only one has, the rules for each, and
-    the findings that best tell them apart (the core's compare()).
+    """Two conditions side by side: the same JSON as `compare --format json A B` (the findings they share,
+    those only one has, the rules for each, and the findings that best tell them apart).
     ---
     summary: Compare two conditions
     parameters: [{name: a, in: query, required: true, schema: {type: string}},
@@ -69,18 +69,24 @@ async def api_compare(request):
       404: {description: No such condition}
     """
     a, b = (_condition(request, request.query_params.get(key, "")) for key in ("a", "b"))
-    data = compare(a.id, b.id, kb=_kb(request)).to_dict()
-    return JSONResponse({"schema_version": SCHEMA_VERSION, **data, "disclaimer": SHORT_DISCLAIMER})
+    return JSONResponse(compare(a.id, b.id, kb=_kb(request)).to_dict())
 
 
 async def api_rules(request):
-    """Every rule as IF/THEN with its sources, grouped by what it concludes (the core's rule_groups()).
+    """Every rule as IF/THEN with its sources, grouped by what it concludes: the same JSON as
+    `rules --format json` (with ?for=CONDITION and ?uses=FINDING as its --for and --uses).
     ---
     summary: Rules
+    parameters: [{name: for, in: query, schema: {type: string}}, {name: uses, in: query, schema: {type: string}}]
     responses:
       200: {description: "{schema_version, groups: [{kind, id, label, rules: [{id, if, unless, then, ...}]}]}"}
+      404: {description: No such condition}
     """
-    groups = [group.to_dict() for group in rule_groups(_kb(request))]
+    for_condition = request.query_params.get("for", "")
+    uses = request.query_params.get("uses", "")[: payload.MAX_TEXT]
+    if for_condition:
+        _condition(request, for_condition)
+    groups = [group.to_dict() for group in rule_groups(_kb(request), for_condition, uses)]
     return JSONResponse({"schema_version": SCHEMA_VERSION, "groups": groups, "disclaimer": SHORT_DISCLAIMER})
 
 
@@ -95,11 +101,11 @@ async def api_network(request):
 
 
 async def api_cases(request):
-    """The case library, each case with the answer the rules are expected to give.
+    """The case library, each case with the answer the rules are expected to give: the same JSON as
+    `cases --format json`.
     ---
     summary: Example and teaching cases (data/cases/*.yaml)
     responses:
-      200: {description: "{schema_version, cases: [{id, note, symptoms, absent, expect, file}], disclaimer}"}
+      200: {description: "{schema_version, cases: [{id, note, symptoms, absent, expect, file}]}"}
     """
-    cases = [case.to_dict() for case in list_cases(kb=_kb(request))]
-    return JSONResponse({"schema_version": SCHEMA_VERSION, "cases": cases, "disclaimer": SHORT_DISCLAIMER})
+    return JSONResponse({"schema_version": SCHEMA_VERSION, "cases": [c.to_dict() for c in list_cases(kb=_kb(request))]})

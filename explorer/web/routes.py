@@ -12,7 +12,6 @@ from starlette.responses import JSONResponse
 from .. import explore, what_if
 from ..errors import ExplorerError
 from ..formats.json_format import SCHEMA_VERSION, result_to_dict
-from ..knowledge.disclaimer import DISCLAIMER
 from . import payload
 from .payload import WebInputError
 
@@ -43,7 +42,7 @@ async def api_explore(request):
 
 async def api_what_if(request):
     """A case before and after some changes ("+dry mouth" add, "-dry eyes" take away, "!fever" absent),
-    and what moved: the same data as the core's what_if().
+    and what moved: the same JSON as `match --what-if CHANGE --format json`.
     ---
     summary: What if a finding changes
     requestBody:
@@ -60,7 +59,7 @@ async def api_what_if(request):
     changes = payload.text_list(body, "changes")
     kb = _kb(request)
     done = await run_in_threadpool(lambda: what_if(present, absent, changes, kb=kb))
-    return JSONResponse({"schema_version": SCHEMA_VERSION, **done.to_dict(), "disclaimer": DISCLAIMER})
+    return JSONResponse(done.to_dict())
 
 
 async def api_parse(request):
