@@ -10,6 +10,11 @@ For scripts::
     data = result.to_dict()          # the JSON contract, schema_version 1
 
 Everything returned is a frozen record (see ``explorer.result`` and ``explorer.records``).
+
+For teaching: ``explore(..., steps=True).steps`` (the agenda and working memory before each firing),
+``what_if(findings, absent, ["+dry mouth"])``, ``compare("gbs", "ms")``, ``rule_groups()``,
+``knowledge_network(result=...)`` and ``list_cases()``; in a notebook a Result, a Condition and a
+comparison show as HTML.
 """
 
 __version__ = "0.1.0"

@@ -97,6 +97,7 @@ def test_match_what_if():
         (["numbness", "--what-if", "+flibbertigibbet"], "not a finding"),
         (["numbness", "--what-if", "+dry mouth", "--format", "html"], "--what-if shows text"),
         (["numbness", "--step", "--format", "json"], "--step shows text"),
+        (["numbness", "--step", "--what-if", "+dry eyes"], "do not go together"),
     ],
 )
 def test_match_teaching_options_refuse_bad_usage(args, message):
@@ -176,6 +177,8 @@ def test_cases_list_and_show():
     assert shown.exit_code == 0, shown.stderr
     assert "Teaching note:" in shown.stdout and "(the engine agrees)" in shown.stdout
     assert "!! URGENT" in shown.stdout and "How the engine reasoned" in shown.stdout
+    page = run("cases", "show", "lookalike-ms", "--format", "html").stdout
+    assert "<title>Case lookalike-ms</title>" in page and "Teaching note:" in page and "<svg" in page
     unknown = run("cases", "show", "no-such-case")
     assert unknown.exit_code == 2 and "no case 'no-such-case'" in unknown.stderr
 
@@ -235,6 +238,8 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
         ["rules"],
         ["compare", "sjogren", "lupus"],
         ["cases", "show", "lookalike-lupus"],
+        ["conditions"],
+        ["symptoms"],
     ],
 )
 def test_wrapped_at_80_columns_never_mid_word(args):
@@ -258,3 +263,24 @@ def test_installed_teaching_commands(tmp_path):
     assert handout.returncode == 0 and (tmp_path / "case.html").read_text(encoding="utf-8").count("<svg") == 1
     step = installed("match", "--step", "numbness", input="\n\nq\n")
     assert step.returncode == 0 and "STEP 3 of" in step.stdout and "Traceback" not in step.stderr
+
+
+# -- the JSON of the teaching commands follows the published schema -----------------------------------
+@pytest.mark.parametrize(
+    "definition, args",
+    [
+        ("what_if", ["match", "numbness", "dry eyes", "--what-if", "+dry mouth", "--what-if", "!numbness"]),
+        ("what_if", ["match", "muscle weakness", "--what-if", "+trouble breathing", "--what-if", "-muscle weakness"]),
+        ("comparison", ["compare", "sjogren", "lupus"]),
+        ("comparison", ["compare", "gbs", "ms"]),
+        ("rule_list", ["rules"]),
+        ("rule_list", ["rules", "--for", "sle"]),
+        ("case_list", ["cases"]),
+        ("case_run", ["cases", "show", "cannot-move-cannot-swallow"]),
+    ],
+)
+def test_teaching_json_follows_the_schema(definition, args):
+    schema = output_schema()
+    done = run(*args, "--format", "json")
+    assert done.exit_code == 0, done.stderr
+    jsonschema.validate(json.loads(done.stdout), {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]})

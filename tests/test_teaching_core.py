@@ -61,6 +61,45 @@ def test_recorded_winner_is_the_rule_experta_fired(kb, experta_log, present, abs
     assert [s.rule for s in result.steps] == fired == [t.rule for t in result.trace]
 
 
+class _Agendas(logging.Handler):
+    """experta's own view, iteration by iteration: the AGENDA watcher lists every activation (index 0 is
+    the last to fire), then the RULES watcher names the one it fires."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.current, self.fired = [], []  # fired: (agenda as experta listed it, rule fired)
+
+    def emit(self, record):
+        if record.name.endswith("AGENDA"):
+            if record.args[0] == 0:
+                self.current = []
+            self.current.append(record.args[1])
+        else:
+            self.fired.append((self.current, record.args[1]))
+            self.current = []
+
+
+@pytest.mark.parametrize("present, absent", CASES)
+def test_recorded_agenda_is_experta_agenda(kb, present, absent):
+    handler = _Agendas()
+    loggers = [experta.watchers.AGENDA, experta.watchers.RULES]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
+    try:
+        result = explore(present, absent, kb=kb, steps=True)
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+    theirs = [(agenda, rule) for agenda, rule in handler.fired if rule in kb.rule_index]
+    assert len(theirs) == len(result.steps)
+    for (agenda, rule), step in zip(theirs, result.steps):
+        assert [a.rule for a in step.agenda] == list(reversed(agenda))
+        assert agenda[-1] == rule == step.rule
+
+
 @pytest.mark.parametrize("present, absent", CASES)
 def test_agenda_is_in_conflict_resolution_order(kb, present, absent):
     """Best first: higher salience, then more recent facts, then earlier rule; the reason names the
@@ -135,7 +174,7 @@ def test_what_if_adds_removes_and_reports_absent(kb):
     json.dumps(gone.to_dict())
 
 
-@pytest.mark.parametrize("changes", [["dry mouth"], ["+"], ["+not a finding at all"], []])
+@pytest.mark.parametrize("changes", [["dry mouth"], ["+"], ["+not a finding at all"], [], ["-dry mouth"]])
 def test_what_if_rejects_bad_changes(kb, changes):
     with pytest.raises(InputError):
         what_if(["numbness"], changes=changes, kb=kb)
@@ -227,3 +266,17 @@ def test_a_teachers_file_with_a_bad_expectation_is_refused(kb, tmp_path):
     path.write_text("- id: one\n  symptoms: [numbness]\n", encoding="utf-8")
     (case,) = list_cases(path, kb=kb)
     assert case.case.expect is None
+
+
+def test_notebooks_show_results_cards_and_comparisons_as_html(kb):
+    from explorer import get_condition
+
+    result = explore(["numbness", "dry eyes", "<img src=x onerror=alert(1)>"], kb=kb)
+    shown = result._repr_html_()
+    assert shown.startswith('<div class="symptom-explorer">') and "<svg" in shown and "Sjögren" in shown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img" not in shown
+    assert "body {" not in shown  # the style is scoped to the fragment, not the whole notebook
+    card = get_condition("sjogren", kb=kb)._repr_html_()
+    assert "Findings linked to it" in card and "Dry mouth" in card and "not a diagnosis" in card
+    comparison = compare("gbs", "ms", kb=kb)._repr_html_()
+    assert "Questions that best tell them apart" in comparison and "Ask about" in comparison

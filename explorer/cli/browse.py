@@ -27,14 +27,15 @@ from .display import color_option
 
 @cli.command()
 @format_option("text", "json", "markdown")
+@color_option
 @knowledge_option
-def conditions(fmt, kb):
+def conditions(fmt, display, kb):
     """List the conditions the explorer can suggest."""
     items = list_conditions(kb)
     if fmt == "json":
         click.echo(json.dumps(conditions_dict(items), ensure_ascii=False, indent=2))
     else:
-        click.echo(conditions_markdown(items) if fmt == "markdown" else conditions_text(items), nl=False)
+        click.echo(conditions_markdown(items) if fmt == "markdown" else display.fit(conditions_text(items)), nl=False)
 
 
 @cli.command()
@@ -58,8 +59,9 @@ def show(condition, fmt, display, kb):
 @cli.command()
 @click.option("--search", "-s", metavar="TEXT", help="Only findings whose names contain TEXT, or are close to it.")
 @format_option("text", "json")
+@color_option
 @knowledge_option
-def symptoms(search, fmt, kb):
+def symptoms(search, fmt, display, kb):
     """List the findings the explorer understands, with their HPO terms and synonyms."""
     items = list_symptoms(search, kb=kb)
     if fmt == "json":
@@ -68,7 +70,7 @@ def symptoms(search, fmt, kb):
     if not items:
         click.echo(f"No finding matches {search!r}.", err=True)
         sys.exit(EXIT_PARTIAL)
-    click.echo(symptoms_text(items, grouped=not search), nl=False)
+    click.echo(display.fit(symptoms_text(items, grouped=not search)), nl=False)
 
 
 @cli.command()

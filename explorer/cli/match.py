@@ -69,6 +69,8 @@ def match(findings, absent, fmt, explain, case_file, changes, step, output, disp
         except BatchFileError as exc:
             raise click.UsageError(str(exc)) from None
         findings, absent = (*case.present, *findings), (*case.absent, *absent)
+    if changes and step:
+        raise click.UsageError("--step and --what-if do not go together: step through each case on its own")
     if changes:
         return _what_if(findings, absent, changes, fmt, output, display, kb)
     if step and fmt != "text":

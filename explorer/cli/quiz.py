@@ -63,6 +63,8 @@ def _show_case(case, number, total, choices, d):
 
 def _ask(choices, kb):
     """The chosen condition id, "skip", or None to stop (q, Ctrl-D, Ctrl-C)."""
+    import sys
+
     from ..knowledge.catalog import find_condition
 
     while True:
@@ -71,6 +73,8 @@ def _ask(choices, kb):
         except click.Abort:
             click.echo("")
             return None
+        if not sys.stdin.isatty():
+            click.echo(text)  # an answer piped in is not echoed: show it
         if text.lower() in ("q", "quit"):
             return None
         if text.lower() in ("s", "skip"):

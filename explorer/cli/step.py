@@ -26,6 +26,8 @@ def step_through(result, kb, display) -> None:
         except click.Abort:  # Ctrl-C, or the end of the input
             click.echo("")
             return
+        if not sys.stdin.isatty():
+            click.echo("")  # keys piped in are not echoed: end the prompt's line
         if key in ("q", "quit"):
             return
         if key in ("b", "back"):

@@ -109,7 +109,11 @@ def show_case(case_id, cases_file, fmt, output, display, kb):
     if fmt == "json":
         data = {"case": case.to_dict(), "matches_expectation": not problems, "result": result.to_dict()}
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
-    elif fmt in ("html", "markdown"):
+    elif fmt == "html":
+        from ..formats.html import render_html
+
+        write_output(render_html(result, kb=kb, title=f"Case {case.id}", note=case.case.note), output)
+    elif fmt == "markdown":
         write_output(render_result(result, fmt, True, kb), output)
     else:
         write_output(_case_header(case, problems, display) + render_result(result, fmt, True, kb, display), output)

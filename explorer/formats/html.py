@@ -50,9 +50,14 @@ def _evidence(items) -> str:
     return ", ".join(f"{escape(e.symptom.label)} <small>({escape(basis(e))})</small>" for e in items) or "none"
 
 
-def result_fragment(result: Result, kb: KnowledgeBase | None = None, title: str = "Symptom explorer handout") -> str:
-    """The handout's body: findings, red flags, suggestions with evidence, fired path, trace, sources."""
+def result_fragment(
+    result: Result, kb: KnowledgeBase | None = None, title: str = "Symptom explorer handout", note: str = ""
+) -> str:
+    """The handout's body: findings, red flags, suggestions with evidence, fired path, trace, sources;
+    ``note``: a teaching note shown under the title."""
     out = [f"<h1>{escape(title)}</h1>", f'<p class="disclaimer"><strong>{escape(DISCLAIMER)}</strong></p>']
+    if note:
+        out.append(f"<p><em>Teaching note:</em> {escape(note)}</p>")
     out += ["<section><h2>Findings</h2>", _list([escape(r.symptom.label) for r in result.recognized])]
     if result.absent:
         out += ["<h3>Reported absent</h3>", _list([escape(r.symptom.label) for r in result.absent])]
@@ -110,9 +115,12 @@ def _all_sources(result: Result) -> list:
     return sorted(out, key=lambda s: (s.kind != "article", s.ref))
 
 
-def render_html(result: Result, explain: bool = False, kb: KnowledgeBase | None = None) -> str:
+def render_html(
+    result: Result, explain: bool = False, kb: KnowledgeBase | None = None, title: str = "", note: str = ""
+) -> str:
     """The handout page (``explain`` changes nothing: the handout always shows the path and trace)."""
-    return page("Symptom explorer handout", result_fragment(result, kb))
+    title = title or "Symptom explorer handout"
+    return page(title, result_fragment(result, kb, title, note))
 
 
 def card_fragment(condition: Condition, kb: KnowledgeBase | None = None) -> str:

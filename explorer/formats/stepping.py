@@ -67,6 +67,8 @@ def _differences(w: WhatIf, kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
             return f"{m.name}: appears ({m.after}, rank {m.rank_after})"
         if m.direction == "left":
             return f"{m.name}: leaves (was {m.before}, rank {m.rank_before})"
+        if m.direction == "moved":
+            return f"{m.name}: rank {m.rank_before} -> {m.rank_after} (still {m.after})"
         return f"{m.name}: {m.before} -> {m.after}, rank {m.rank_before} -> {m.rank_after}"
 
     flag = lambda i: kb.red_flags[i].message if i in kb.red_flags else i  # noqa: E731

@@ -27,6 +27,17 @@ class Display:
             break_on_hyphens=False,
         ) or [indent.rstrip()]
 
+    def fit(self, text: str) -> str:
+        """Every line of ``text`` that is too wide, wrapped at spaces under its own indentation (+4)."""
+        out = []
+        for line in text.split("\n"):
+            if len(line) <= self.width:
+                out.append(line)
+            else:
+                indent = line[: len(line) - len(line.lstrip())]
+                out += self.wrap(line.strip(), indent, indent + "    ")
+        return "\n".join(out)
+
     def paint(self, text: str, *styles: str) -> str:
         """``text`` in the given styles ("bold", "red", ...) when colour is on."""
         if not self.color or not styles or not text:

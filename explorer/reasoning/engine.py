@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
-from .steps import EngineStep, agenda_view, memory_fact, memory_view, why_first
 
 SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
@@ -151,8 +150,7 @@ def _main_rule(rule):
 
     def conclude(engine, **matched):
         inference = engine.inference
-        recording = engine.strategy.recording
-        memory = memory_view(engine.facts) if recording else ()
+        memory = _memory_before(engine) if engine.strategy.recording else None
         added = None
         present = list(rule.all)
         if rule.any:
@@ -174,17 +172,27 @@ def _main_rule(rule):
             added = engine.declare(Finding(id=rule.target, origin="inferred"))
         elif rule.conclusion == "suggest":
             added = engine.declare(Suggested(condition=rule.target))
-        if recording:
-            agenda = agenda_view(engine.strategy.last_agenda)
-            inference.engine_steps.append(
-                EngineStep(
-                    len(inference.steps), rule.id, agenda, why_first(agenda), memory, added and memory_fact(added)
-                )
-            )
+        if memory is not None:
+            _record(engine, rule.id, memory, added)
 
     conclude.__name__ = rule.id
     conclude.rule_order = rule.order
     return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
+
+
+def _memory_before(engine):
+    from .steps import memory_view  # imported only by runs that record steps: a plain `match` never loads it
+
+    return memory_view(engine.facts)
+
+
+def _record(engine, rule_id: str, memory, added):
+    """Keep the step of the firing of ``rule_id``: the agenda experta held before it, working memory
+    before it and the fact it added (None: a red flag, or a fact already known, which experta drops)."""
+    from .steps import engine_step
+
+    steps = engine.inference.engine_steps
+    steps.append(engine_step(len(engine.inference.steps), rule_id, engine.strategy.last_agenda, memory, added))
 
 
 def _question_rule(condition_id: str, finding: str, order: int):

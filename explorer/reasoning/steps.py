@@ -108,6 +108,11 @@ def memory_fact(fact) -> MemoryFact | None:
     return MemoryFact(fact["__factid__"], kind, str(value), str(fields.get("origin", "")))
 
 
+def engine_step(number: int, rule: str, activations, memory, added) -> EngineStep:
+    agenda = agenda_view(activations)
+    return EngineStep(number, rule, agenda, why_first(agenda), memory, memory_fact(added) if added else None)
+
+
 def memory_view(facts) -> tuple[MemoryFact, ...]:
     found = (memory_fact(f) for f in facts.values())
     return tuple(sorted((f for f in found if f), key=lambda f: f.id))

@@ -115,6 +115,10 @@ def what_if(findings, absent=(), changes=(), kb: KnowledgeBase | None = None) ->
     if not parsed:
         raise InputError('no what-if change given: for example "-dry eyes" or "+dry mouth"')
     before = explore(findings, absent, kb=kb)
+    given = {r.symptom.id for r in (*before.recognized, *before.absent, *before.conflicting)}
+    for change in parsed:
+        if change.kind == "remove" and change.finding not in given:
+            raise InputError(f'what-if change "-{change.text}": the case does not include {change.label}')
     vocabulary = vocabulary_for(kb)
     present_after = _without(split_inputs(findings), parsed, vocabulary)
     absent_after = _without(split_inputs(absent), parsed, vocabulary)
