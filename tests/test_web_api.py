@@ -260,3 +260,21 @@ def test_a_local_server_answers_only_to_local_host_names(kb):
     rebound = local.get("/api/conditions", headers={"host": "attacker.example:8000"})
     assert rebound.status_code == 400
     assert rebound.headers["content-security-policy"]
+
+
+def test_every_answer_matches_the_published_schema(client):
+    defs = output_schema()["$defs"]
+
+    def check(data, definition):
+        jsonschema.validate(data, {"$ref": f"#/$defs/{definition}", "$defs": defs})
+
+    check(client.post("/api/explore", json={"present": ["weak legs", "recent stomach bug"]}).json(), "result")
+    check(client.post("/api/parse", json={"text": "numbness, zzqx"}).json(), "parse_reading")
+    step = client.post("/api/questionnaire", json={"add": "numbness, dry eyes, qqq"}).json()
+    check(step, "questionnaire_step")
+    check(client.post("/api/questionnaire/load", json={"yaml": step["saved"]}).json(), "questionnaire_step")
+    check(client.get("/api/network").json(), "network")
+    check(client.post("/api/what-if", json={"present": ["numbness"], "changes": ["+dry eyes"]}).json(), "what_if")
+    check(client.get("/api/compare", params={"a": "GBS", "b": "MS"}).json(), "comparison")
+    check(client.get("/api/rules").json(), "rule_list")
+    check(client.get("/api/cases").json(), "case_list")
