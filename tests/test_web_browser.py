@@ -129,6 +129,15 @@ def test_step_through_the_trace_to_the_end(page):
     total = int(text_of(page, "step-counter").rsplit(" ", 1)[1])
     assert total >= 3
     assert text_of(page, "step-counter") == f"step {total} of {total}", "the whole path is lit at first"
+    # cytoscape keeps its instance on the container: read the diagram's classes, and tap a node
+    lit = page.execute_script(
+        "const cy = document.getElementById('graph')._cyreg.cy;"
+        "return cy.elements('.lit, .current').map((e) => e.id()).filter((id) => !id.startsWith('e'));"
+    )
+    assert "condition:sjogren_syndrome" in lit and "pattern:sicca_symptoms" in lit
+    page.execute_script("document.getElementById('graph')._cyreg.cy.getElementById('finding:dry_eyes').emit('tap')")
+    wait(page, lambda d: "Rules about Dry eyes" in text_of(d, "node-rules"))
+    assert "pattern.sicca" in text_of(page, "node-rules")
     body = page.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.HOME)
     wait(page, lambda d: text_of(d, "step-counter") == f"step 0 of {total}")
