@@ -13,9 +13,11 @@ import urllib.request
 import pytest
 import uvicorn
 from click.testing import CliRunner
+from starlette.testclient import TestClient
 
 from explorer.cli import cli
 
+from .kbedit import edit
 from .test_installed import installed_command
 
 
@@ -59,6 +61,19 @@ def test_a_taken_port_is_one_clear_message(taken_port, no_server):
     assert not no_server
 
 
+def test_open_opens_the_address_in_the_browser(no_server, monkeypatch):
+    import threading
+    import webbrowser
+
+    opened = threading.Event()
+    urls = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: (urls.append(url), opened.set()))
+    done = CliRunner().invoke(cli, ["serve", "--port", "0", "--open"])
+    assert done.exit_code == 0
+    assert opened.wait(10)
+    assert urls[0] in done.stdout and urls[0].startswith("http://127.0.0.1:")
+
+
 def test_serve_is_documented_and_takes_knowledge():
     done = CliRunner().invoke(cli, ["serve", "--help"])
     for option in ("--port", "--host", "--open", "--knowledge"):
@@ -66,7 +81,8 @@ def test_serve_is_documented_and_takes_knowledge():
 
 
 def _start(tmp_path, *args):
-    env = dict(os.environ, HOME=str(tmp_path), TMPDIR=str(tmp_path))
+    # SYMPTOM_EXPLORER_CACHE=0: a cache of the shipped knowledge (where there is one) is not the user's data
+    env = dict(os.environ, HOME=str(tmp_path), TMPDIR=str(tmp_path), SYMPTOM_EXPLORER_CACHE="0")
     process = subprocess.Popen(
         [installed_command(), "serve", "--port", "0", *args],
         cwd=tmp_path,
@@ -153,3 +169,29 @@ def test_the_listening_socket_is_tcp_so_asyncio_turns_nagle_off():
         assert sock.proto == socket.IPPROTO_TCP
     finally:
         sock.close()
+
+
+def test_serve_uses_the_knowledge_folder_given(kb_copy, monkeypatch, no_server):
+    apps = []
+    original = uvicorn.Config.__init__
+
+    def keep_app(self, app, *args, **kwargs):
+        apps.append(app)
+        original(self, app, *args, **kwargs)
+
+    monkeypatch.setattr(uvicorn.Config, "__init__", keep_app)
+    edit(kb_copy / "data" / "conditions.yaml", "name: Sjögren's syndrome", "name: Sjögren syndrome (edited)")
+    done = CliRunner().invoke(cli, ["serve", "--port", "0", "--knowledge", str(kb_copy)])
+    assert done.exit_code == 0, done.output
+    names = [
+        c["name"] for c in TestClient(apps[0], base_url="http://127.0.0.1").get("/api/conditions").json()["conditions"]
+    ]
+    assert "Sjögren syndrome (edited)" in names
+
+
+def test_serve_refuses_invalid_knowledge(kb_copy, no_server):
+    edit(kb_copy / "data" / "conditions.yaml", "name: Sjögren's syndrome", "nmae: Sjögren's syndrome")
+    done = CliRunner().invoke(cli, ["serve", "--port", "0", "--knowledge", str(kb_copy)])
+    assert done.exit_code == 3
+    assert "knowledge files are invalid" in done.stderr
+    assert not no_server
