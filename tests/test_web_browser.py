@@ -230,3 +230,15 @@ def test_printing_leaves_out_the_controls(page):
         assert page.find_element(By.CSS_SELECTOR, ".suggestion").is_displayed()
     finally:
         page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_red_flags_come_before_any_suggestion(page):
+    enter_findings(page, "weak legs, tingling feet, recent stomach bug, weakness spreading up the legs")
+    results = page.find_element(By.ID, "explore-results")
+    flag = results.find_element(By.CSS_SELECTOR, ".flag")
+    assert "Because of:" in flag.text
+    order = page.execute_script(
+        "const r = document.getElementById('explore-results');"
+        "return r.querySelector('.flag').compareDocumentPosition(r.querySelector('.suggestion'));"
+    )
+    assert order & 4, "the warning is placed before the first suggestion"

@@ -2,11 +2,15 @@
 // supporting / missing / against, rules and sources. Also: what changed between two results, and why.
 import { basis, cite, h } from "./dom.js";
 
+// Red flags come first, in the order the core gives them (most urgent first where the knowledge has
+// urgency levels; their level, title and action are shown when the result carries them).
 export function redFlags(result) {
   if (!result.red_flags.length) return null;
   return h("div", { class: "flags", role: "alert" },
     result.red_flags.map((flag) => h("div", { class: "flag", "data-flag": flag.id },
-      h("strong", {}, "Get urgent care: ", flag.message),
+      h("strong", {}, flag.level_label ? `${flag.level_label}: ` : "Get urgent care: ", flag.title || flag.message),
+      flag.title ? h("p", {}, flag.message) : null,
+      flag.action ? h("p", {}, flag.action) : null,
       "Because of: ", flag.because.map((s) => s.label).join(", "))));
 }
 
