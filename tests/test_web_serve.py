@@ -195,3 +195,11 @@ def test_serve_refuses_invalid_knowledge(kb_copy, no_server):
     assert done.exit_code == 3
     assert "knowledge files are invalid" in done.stderr
     assert not no_server
+
+
+def test_without_the_web_extra_serve_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if uvicorn were not installed
+    done = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    assert done.exit_code == 2
+    assert 'pip install "symptom-explorer[web]"' in done.stderr
+    assert "Traceback" not in done.output
