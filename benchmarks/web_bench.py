@@ -12,6 +12,7 @@
 import argparse
 import http.client
 import json
+import re
 import shutil
 import socket
 import statistics
@@ -67,7 +68,10 @@ def without_web(folder: Path) -> Path:
     shutil.copytree(REPO / "explorer", copy / "explorer", ignore=shutil.ignore_patterns("__pycache__", "web"))
     (copy / "explorer" / "cli" / "serve.py").unlink()
     init = copy / "explorer" / "cli" / "__init__.py"
-    init.write_text(init.read_text().replace(", serve  #", "  #"))
+    text = init.read_text()
+    without = re.sub(r",\s*serve\b", "", text)
+    assert without != text, "explorer/cli/__init__.py no longer imports serve as expected"
+    init.write_text(without)
     for name in ("data", "rules"):  # the packaged knowledge, found by the loader beside a source checkout
         shutil.copytree(REPO / name, copy / name)
     return copy
