@@ -35,6 +35,7 @@ _EXPORTS = {
     "InputError": "errors",
     "KnowledgeError": "errors",
     "explore": "reasoning.explore",
+    "Questionnaire": "reasoning.questionnaire",
     # teaching: step records, what-if, comparison, rules view, knowledge network, the case library
     "EngineStep": "reasoning.steps",
     "what_if": "reasoning.whatif",

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from . import ask, batch, browse, match, parse, quiz, rules, teach  # noqa: F401  (importing a command module registers its commands)
+from . import ask, batch, browse, match, parse, quiz, rules, serve, teach  # noqa: F401  (importing a command module registers its commands)
 from .app import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, cli
 from .outfile import quiet_stdout, write_error_message
 
