@@ -102,6 +102,18 @@ def test_parse_splits_free_text_and_names_what_it_did_not_understand(client):
     assert too_long.status_code == 422 and "longer than 2000" in too_long.json()["error"]
 
 
+def test_parse_carries_what_the_parse_command_prints(client):
+    text = "tinglng in my feet but no dry mouth, zzqx"
+    data = client.post("/api/parse", json={"text": text}).json()
+    shown = CliRunner().invoke(cli, ["parse", "--format", "json", text])
+    assert data["parse"] == json.loads(shown.stdout)
+    assert [r["symptom"]["id"] for r in data["recognized"]] == ["tingling"]
+    assert [r["symptom"]["id"] for r in data["absent"]] == ["dry_mouth"]
+    (mention,) = [m for m in data["parse"]["mentions"] if m["symptom"]["id"] == "tingling"]
+    assert mention["corrections"] and mention["sites"][0]["id"] == "feet"
+    assert data["parse"]["leftovers"][0]["text"] == "zzqx"
+
+
 def test_questionnaire_steps_back_and_saves_what_ask_save_writes(client, kb, tmp_path):
     first = client.post("/api/questionnaire", json={"add": "numbness, dry eyes"}).json()
     assert [a["finding"]["id"] for a in first["answers"]] == ["numbness", "dry_eyes"]  # as typed

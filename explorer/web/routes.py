@@ -9,9 +9,10 @@ The YAML after ``---`` in each docstring is that endpoint's OpenAPI description 
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
-from .. import explore, what_if
+from .. import explore, parse, what_if
 from ..errors import ExplorerError
 from ..formats.json_format import SCHEMA_VERSION, result_to_dict
+from ..formats.parse_format import parse_dict
 from . import payload
 from .payload import WebInputError
 
@@ -64,7 +65,7 @@ async def api_what_if(request):
 
 async def api_parse(request):
     """Free text to findings: which were understood as present, which as absent (a sentence such as "no
-    dry mouth", once the free-text parser reads whole sentences), and which not at all.
+    dry mouth"), and which not at all, with the parser's own reading (spans, sites, corrections).
     ---
     summary: Free text to findings
     requestBody:
@@ -72,7 +73,8 @@ async def api_parse(request):
         application/json:
           schema: {type: object, properties: {text: {type: string}}}
     responses:
-      200: {description: "recognized, absent, unrecognized and conflicting, shaped as in the result JSON"}
+      200: {description: "recognized, absent, unrecognized and conflicting, shaped as in the result JSON, and
+        parse: what `symptom-explorer parse --format json` prints for the text"}
       422: {description: "Not a string, too long, or too many findings"}
     """
     body = await payload.read_json(request)
@@ -82,10 +84,13 @@ async def api_parse(request):
     if len(text) > payload.MAX_FREE_TEXT:
         raise WebInputError(422, f"the text is longer than {payload.MAX_FREE_TEXT} characters")
     payload.check_count([text])
-    result = await run_in_threadpool(explore, [text], (), _kb(request)) if text.strip() else None
+    kb = _kb(request)
+    result = await run_in_threadpool(explore, [text], (), kb) if text.strip() else None
     keys = ("recognized", "absent", "unrecognized", "conflicting")
     full = result_to_dict(result) if result else dict.fromkeys(keys, [])
-    return JSONResponse({"schema_version": SCHEMA_VERSION, **{key: full[key] for key in keys}})
+    # "parse": exactly what `symptom-explorer parse --format json` prints for the text (spans, leftovers)
+    reading = parse_dict(await run_in_threadpool(parse, text, kb))
+    return JSONResponse({"schema_version": SCHEMA_VERSION, **{key: full[key] for key in keys}, "parse": reading})
 
 
 async def input_error(request, exc: WebInputError):
