@@ -12,8 +12,8 @@ from ..formats import RENDERERS
 from ..formats.text_format import render_text
 from ..reasoning.explore import explore
 from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
-from .destination import write_output
 from .display import color_option
+from .outfile import write_output
 
 EXAMPLE = 'Example: symptom-explorer match numbness "dry eyes"'
 

@@ -68,3 +68,17 @@ def quiet_stdout():
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def write_output(text: str, path: str | None):
+    """Echo ``text``, or write it whole to ``path`` (saying so on stderr); a file that cannot be written is
+    a usage error with the reason, never a traceback."""
+    if not path or path == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        with output_stream(path) as out:
+            out.write(text)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    click.echo(f"symptom-explorer: wrote {path}", err=True)

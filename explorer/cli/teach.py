@@ -5,8 +5,8 @@ import json
 import click
 
 from .app import EXIT_PARTIAL, cli, format_option, knowledge_option
-from .destination import write_output
 from .display import color_option
+from .outfile import write_output
 
 CASES_FILE = click.option(
     "--cases",
