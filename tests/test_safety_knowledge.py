@@ -109,7 +109,7 @@ BREAKAGES = [
     ),
     (
         "rules/20_red_flags.yaml",
-        "    - reference: https://www.nhs.uk/conditions/guillain-barre-syndrome/",
+        "    - reference: https://gaincharity.org.uk/what-are-the-symptoms-of-guillain-barre-syndrome",
         "    - article: Common Autoimmune Diseases Associated with Neuropathy",
         "article: Common Autoimmune Diseases",
         "does not mention trouble_breathing, breathing",
@@ -151,9 +151,9 @@ BREAKAGES = [
     ),
     (
         "data/red_flags.yaml",
-        "reference: https://www.nhs.uk/conditions/chest-pain/",
-        "reference: http://www.nhs.uk/conditions/chest-pain/",
-        "http://www.nhs.uk",
+        "reference: https://www2.hse.ie/conditions/chest-pain",
+        "reference: http://www2.hse.ie/conditions/chest-pain",
+        "http://www2.hse.ie",
         "must be an https:// address",
     ),
 ]
