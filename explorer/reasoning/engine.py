@@ -11,11 +11,17 @@ cost, so one counting rule instead of one helper per alternative matters.
 The engine class is built once per knowledge base and process, then reused with reset/declare/run.
 """
 
+import os
 import threading
 from dataclasses import dataclass, field
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
+from .fast_rete import FastKnowledgeEngine
+
+# "fast": experta's RETE network driven by fast_rete (same firings, see tests/test_fast_rete.py);
+# "experta": the stock matcher, kept to compare against and to fall back on.
+MATCHERS = {"fast": FastKnowledgeEngine, "experta": KnowledgeEngine}
 
 SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
@@ -80,9 +86,10 @@ class _StableStrategy(DepthStrategy):
 class Engine:
     """An experta engine for one knowledge base. Not thread-safe: use ``engine_for`` per thread."""
 
-    def __init__(self, kb: KnowledgeBase, questions: dict | None = None):
+    def __init__(self, kb: KnowledgeBase, questions: dict | None = None, matcher: str | None = None):
         """``questions`` maps a condition id to the findings worth asking about once it is suggested;
-        with it the engine also declares WantToKnow facts for the questionnaire."""
+        with it the engine also declares WantToKnow facts for the questionnaire. ``matcher`` is a key of
+        MATCHERS (default: $SYMPTOM_EXPLORER_MATCHER, else "fast")."""
         self.kb = kb
         groups: dict = {}  # finding id -> rules whose "any" group names it
         for rule in kb.rules:
@@ -94,7 +101,8 @@ class Engine:
         for condition_id, findings in sorted((questions or {}).items()):
             for finding in findings:
                 namespace[f"q_{condition_id}_{finding}"] = _question_rule(condition_id, finding, len(namespace))
-        engine_class = type("SymptomExplorerEngine", (KnowledgeEngine,), namespace)
+        base = MATCHERS[matcher or os.environ.get("SYMPTOM_EXPLORER_MATCHER", "fast")]
+        engine_class = type("SymptomExplorerEngine", (base,), namespace)
         self._engine = engine_class()
         self._engine.strategy = _StableStrategy()
 

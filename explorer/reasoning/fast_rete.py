@@ -1,0 +1,223 @@
+"""A faster matcher for experta 1.9.4, made by subclassing its RETE classes (never by copying them).
+
+experta's network is built exactly as before; four things change how it is used:
+
+- Hash dispatch: a node whose children test one field for different constants (``Finding(id="x")``,
+  ``Finding(id="y")``, ...) hands a token only to the children whose constant equals the fact's value,
+  found in a dict, instead of offering it to every child (each offer copies the token). The root does
+  the same by fact type. The chosen children are still called in their original order and still run
+  their own test, so what reaches the rest of the network is unchanged.
+- Only conflict sets that received a token since the last look are asked for activations.
+- ``reset`` clears only the nodes that hold memory (a list made once) instead of walking the whole
+  network, and the engine's deffacts are looked up once instead of through ``inspect`` on every reset.
+- A rule made only of plain facts (and NOT of one fact) skips experta's rewrite into disjunctive normal
+  form at build time: for such a rule the rewrite returns an equal rule (the differential test checks).
+
+tests/test_fast_rete.py runs stock experta and this matcher side by side and asserts identical agendas,
+firings and traces.
+"""
+
+from ._experta import KnowledgeEngine
+from ._experta import experta as _experta_package
+
+# experta's submodules are loaded by ``import experta``; reached through it so this module has one import
+# path for experta (the compatibility shim).
+_rete = _experta_package.matchers.rete
+_nodes = _rete.nodes
+_mixins = _rete.mixins
+_check = _rete.check
+_ce = _experta_package.conditionalelement
+_fc = _experta_package.fieldconstraint
+
+# Values whose == agrees with their hash, so a dict lookup finds exactly the constants == would match.
+_PLAIN_VALUES = (str, int, float, bool, type(None))
+
+
+class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
+    """Stands between a node and its children: routes a token to the children that can match it."""
+
+    def __init__(self, children, key_of):
+        super().__init__()
+        self.children = list(children)
+        self._key_of = key_of  # child node -> (field, constant) it tests, or None when it must see all
+        self._always: list[int] = []
+        self._tables: dict = {}  # field -> {constant: [child positions]}
+        for position, child in enumerate(self.children):
+            key = key_of(child.node)
+            if key is None:
+                self._always.append(position)
+            else:
+                self._tables.setdefault(key[0], {}).setdefault(key[1], []).append(position)
+
+    def route(self, token):
+        (fact,) = token.data
+        positions = list(self._always)
+        for what, table in self._tables.items():
+            value = _field(fact, what)
+            if value is _MISSING:
+                continue
+            if type(value) in _PLAIN_VALUES:
+                positions.extend(table.get(value, ()))
+            else:  # a value dict lookup might not compare like ==: let every child test it
+                for hits in table.values():
+                    positions.extend(hits)
+        if len(positions) > 1:
+            positions.sort()
+        children = self.children
+        for position in positions:
+            children[position].callback(token)
+
+    def __str__(self):  # pragma: no cover
+        return f"Dispatcher: {len(self.children)} children on {sorted(map(str, self._tables))}"
+
+
+_MISSING = object()
+
+
+def _field(fact, what):
+    if what == "__type__":
+        return type(fact)
+    try:
+        return fact[what]
+    except (KeyError, IndexError, TypeError):
+        return _MISSING
+
+
+def _type_key(node):
+    matcher = getattr(node, "matcher", None)
+    if isinstance(node, _nodes.FeatureTesterNode) and isinstance(matcher, _check.TypeCheck):
+        return ("__type__", matcher.fact_type)
+    return None
+
+
+def _literal_key(node):
+    """(field, constant) when ``node`` only tests that a plain field equals a plain constant."""
+    matcher = getattr(node, "matcher", None)
+    if not isinstance(node, _nodes.FeatureTesterNode) or not isinstance(matcher, _check.FeatureCheck):
+        return None
+    how, what = matcher.how, matcher.what
+    if type(how) is not _fc.L or how.__bind__ is not None or type(how.value) not in _PLAIN_VALUES:
+        return None
+    if isinstance(what, str) and ("__" in what):
+        return None  # nested access or a special field: FeatureCheck reads those differently
+    return (what, how.value)
+
+
+class _TrackedConflictSetNode(_nodes.ConflictSetNode):
+    """A conflict set that tells its matcher when a token reached it."""
+
+    def _activate(self, token):
+        super()._activate(token)
+        self._touched[self] = None
+
+
+class FastReteMatcher(_rete.ReteMatcher):
+    """experta's RETE matcher with dispatch by value, dirty conflict sets and a cheap reset."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # builds the network as experta does
+        self._compile()
+
+    @staticmethod
+    def prepare_ruleset(engine):
+        return {_prepare_rule(rule) for rule in engine.get_rules()}
+
+    def _compile(self):
+        nodes = _all_nodes(self.root_node)
+        self._memory_nodes = [n for n in nodes if not isinstance(n, _mixins.NoMemory)]
+        self._touched: dict = {}  # conflict set -> None, in the order tokens reached them
+        self._conflict_sets = self._get_conflict_set_nodes()
+        self._csn_order = {csn: i for i, csn in enumerate(self._conflict_sets)}
+        for csn in self._conflict_sets:
+            csn.__class__ = _TrackedConflictSetNode
+            csn._touched = self._touched
+        _add_dispatcher(self.root_node, _type_key)
+        for node in nodes:
+            _add_dispatcher(node, _literal_key)
+
+    def changes(self, adding=None, deleting=None):
+        if deleting is not None:
+            for deleted in deleting:
+                self.root_node.remove(deleted)
+        if adding is not None:
+            for added in adding:
+                self.root_node.add(added)
+        added, removed = [], []
+        if self._touched:
+            touched = sorted(self._touched, key=self._csn_order.__getitem__)
+            self._touched.clear()
+            for csn in touched:
+                c_added, c_removed = csn.get_activations()
+                added.extend(c_added)
+                removed.extend(c_removed)
+        return added, removed
+
+    def reset(self):
+        # experta's reset clears every node, recursively and more than once for shared nodes; only these
+        # hold memory. Like experta, pending conflict-set changes are kept.
+        for node in self._memory_nodes:
+            node._reset()
+
+
+def _all_nodes(root) -> list:
+    seen: dict = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen[id(node)] = node
+            stack.extend(child.node for child in reversed(node.children))
+    return list(seen.values())
+
+
+def _add_dispatcher(node, key_of):
+    """Put a dispatcher between ``node`` and its children when at least two of them test one field."""
+    keys = [key_of(child.node) for child in node.children]
+    fields: dict = {}
+    for key in keys:
+        if key is not None:
+            fields[key[0]] = fields.get(key[0], 0) + 1
+    if max(fields.values(), default=0) < 2:
+        return
+    dispatcher = _Dispatcher(node.children, key_of)
+    node.children = [_mixins.ChildNode(dispatcher, dispatcher.route)]
+
+
+def _is_plain_fact(element) -> bool:
+    if not isinstance(element, _experta_package.Fact):
+        return False
+    return not any(isinstance(v, (_fc.ORFC, _fc.ANDFC, _fc.NOTFC)) for v in element.values())
+
+
+def is_plain_conjunction(rule) -> bool:
+    """A rule of plain facts and NOT(one plain fact), starting with a fact: experta's rewrite of it is an
+    equal rule."""
+    if len(rule) == 0 or not _is_plain_fact(rule[0]):
+        return False
+    for element in rule:
+        if type(element) is _ce.NOT:
+            if len(element) != 1 or not _is_plain_fact(element[0]):
+                return False
+        elif not _is_plain_fact(element):
+            return False
+    return True
+
+
+def _prepare_rule(rule):
+    if is_plain_conjunction(rule):
+        # The rewrite would only copy the rule (dropping the engine it was read from); do just that.
+        return rule.new_conditions(*rule)
+    return _rete.utils.prepare_rule(rule)
+
+
+class FastKnowledgeEngine(KnowledgeEngine):
+    """A KnowledgeEngine that matches with FastReteMatcher and finds its deffacts once."""
+
+    __matcher__ = FastReteMatcher
+
+    def get_deffacts(self):
+        cached = self.__dict__.get("_deffacts_once")
+        if cached is None:
+            cached = self._deffacts_once = super().get_deffacts()
+        # A DefFacts object belongs to the class and remembers the last instance it was read from.
+        return [deffacts.__get__(self, type(self)) for deffacts in cached]
