@@ -6,7 +6,8 @@ experta's network is built exactly as before; four things change how it is used:
   ``Finding(id="y")``, ...) hands a token only to the children whose constant equals the fact's value,
   found in a dict, instead of offering it to every child (each offer copies the token). The root does
   the same by fact type. The chosen children are still called in their original order and still run
-  their own test, so what reaches the rest of the network is unchanged.
+  their own test, so what reaches the rest of the network is unchanged. Tokens skip the argument checks
+  of their constructor.
 - Only conflict sets that received a token since the last look are asked for activations.
 - ``reset`` clears only the nodes that hold memory (a list made once) instead of walking the whole
   network, and the engine's deffacts are looked up once instead of through ``inspect`` on every reset.
@@ -75,8 +76,6 @@ _MISSING = object()
 
 
 def _field(fact, what):
-    if what == "__type__":
-        return type(fact)
     try:
         return fact[what]
     except (KeyError, IndexError, TypeError):
@@ -86,7 +85,7 @@ def _field(fact, what):
 def _type_key(node):
     matcher = getattr(node, "matcher", None)
     if isinstance(node, _nodes.FeatureTesterNode) and isinstance(matcher, _check.TypeCheck):
-        return ("__type__", matcher.fact_type)
+        return matcher.fact_type
     return None
 
 
@@ -101,6 +100,47 @@ def _literal_key(node):
     if isinstance(what, str) and ("__" in what):
         return None  # nested access or a special field: FeatureCheck reads those differently
     return (what, how.value)
+
+
+class _Token(_rete.token.Token):
+    """experta's Token without the argument checks in its constructor: the matcher itself builds every
+    token (from declared facts and copies), so the checks can only pass. Copies keep this class."""
+
+    def __new__(cls, tag, data, context=None):
+        data = {data} if isinstance(data, _experta_package.Fact) else set(data)
+        return tuple.__new__(cls, (tag, data, {} if context is None else context))
+
+
+class _Bus(_nodes.BusNode):
+    """The root node, building its tokens as ``_Token``. Its children test a fact's type (experta puts
+    the type test first in every branch); when all do, a fact goes straight to the children of the one
+    whose type is its own: that test's only effect is to pass the token on, and every node copies a
+    token before changing it."""
+
+    _by_type = None  # fact type -> callbacks of the type test's children; None: no shortcut
+
+    def _shortcut(self):
+        by_type = {}
+        for child in self.children:
+            if _type_key(child.node) is None:
+                return
+            by_type[child.node.matcher.fact_type] = [c.callback for c in child.node.children]
+        self._by_type = by_type
+
+    def add(self, fact):
+        self._send(_Token.valid(fact))
+
+    def remove(self, fact):
+        self._send(_Token.invalid(fact))
+
+    def _send(self, token):
+        if self._by_type is None:
+            for child in self.children:
+                child.callback(token)
+            return
+        (fact,) = token.data
+        for callback in self._by_type.get(type(fact), ()):
+            callback(token)
 
 
 class _TrackedConflictSetNode(_nodes.ConflictSetNode):
@@ -131,9 +171,10 @@ class FastReteMatcher(_rete.ReteMatcher):
         for csn in self._conflict_sets:
             csn.__class__ = _TrackedConflictSetNode
             csn._touched = self._touched
-        _add_dispatcher(self.root_node, _type_key)
         for node in nodes:
             _add_dispatcher(node, _literal_key)
+        self.root_node.__class__ = _Bus
+        self.root_node._shortcut()
 
     def changes(self, adding=None, deleting=None):
         if deleting is not None:
