@@ -18,6 +18,8 @@ tests/test_fast_rete.py runs stock experta and this matcher side by side and ass
 firings and traces.
 """
 
+import functools
+
 from ._experta import KnowledgeEngine
 from ._experta import experta as _experta_package
 
@@ -162,11 +164,27 @@ class FastReteMatcher(_rete.ReteMatcher):
     def prepare_ruleset(engine):
         return {_prepare_rule(rule) for rule in engine.get_rules()}
 
+    @staticmethod
+    def build_beta_part(ruleset, alpha_terminals):
+        # experta's wire_rule defines a fresh set of singledispatch functions for every rule, whose empty
+        # dispatch caches then resolve the MRO of every element: most of the build time. A plain
+        # conjunction is wired here as wire_rule wires it (a chain of two-input nodes, NOT as a NotNode);
+        # any other rule goes to experta.
+        other = set()
+        for rule in ruleset:
+            if is_plain_conjunction(rule):
+                _wire_plain(rule, alpha_terminals)
+            else:
+                other.add(rule)
+        _rete.ReteMatcher.build_beta_part(other, alpha_terminals)
+
     def _compile(self):
         nodes = _all_nodes(self.root_node)
         self._memory_nodes = [n for n in nodes if not isinstance(n, _mixins.NoMemory)]
         self._touched: dict = {}  # conflict set -> None, in the order tokens reached them
-        self._conflict_sets = self._get_conflict_set_nodes()
+        # The order experta's _get_conflict_set_nodes finds them in (depth first, first visit), without
+        # its repeated walks through shared nodes.
+        self._conflict_sets = tuple(n for n in nodes if isinstance(n, _nodes.ConflictSetNode))
         self._csn_order = {csn: i for i, csn in enumerate(self._conflict_sets)}
         for csn in self._conflict_sets:
             csn.__class__ = _TrackedConflictSetNode
@@ -198,6 +216,20 @@ class FastReteMatcher(_rete.ReteMatcher):
         # hold memory. Like experta, pending conflict-set changes are kept.
         for node in self._memory_nodes:
             node._reset()
+
+
+def _wire_plain(rule, alpha_terminals):
+    def terminal(element):
+        return alpha_terminals[element[0] if type(element) is _ce.NOT else element]
+
+    last = terminal(rule[0])
+    for element in rule[1:]:
+        node = (_nodes.NotNode if type(element) is _ce.NOT else _nodes.OrdinaryMatchNode)(_check.SameContextCheck())
+        last.add_child(node, node.activate_left)
+        terminal(element).add_child(node, node.activate_right)
+        last = node
+    conflict_set = _nodes.ConflictSetNode(rule)
+    last.add_child(conflict_set, conflict_set.activate)
 
 
 def _all_nodes(root) -> list:
@@ -246,8 +278,11 @@ def is_plain_conjunction(rule) -> bool:
 
 def _prepare_rule(rule):
     if is_plain_conjunction(rule):
-        # The rewrite would only copy the rule (dropping the engine it was read from); do just that.
-        return rule.new_conditions(*rule)
+        # The rewrite would only copy the rule (dropping the engine it was read from): do just that, as
+        # Rule.new_conditions does but reusing the signature already read from the same function.
+        copy = type(rule)(*rule, salience=rule.salience)
+        copy._wrapped, copy._wrapped_args = rule._wrapped, rule._wrapped_args
+        return functools.update_wrapper(copy, rule._wrapped)
     return _rete.utils.prepare_rule(rule)
 
 
