@@ -4,8 +4,6 @@ import sys
 
 import click
 
-from ..cases.batch import BatchFileError
-from ..cases.casefile import load_one_case
 from ..errors import InputError
 from ..formats import RENDERERS
 from ..reasoning.explore import explore
@@ -45,6 +43,8 @@ def match(findings, absent, fmt, explain, case_file, kb):
       symptom-explorer match --absent "dry mouth" --format json numbness tingling
     """
     if case_file:
+        from ..cases.casefile import BatchFileError, load_one_case  # the case readers only for --from
+
         try:
             case = load_one_case(case_file, kb)
         except BatchFileError as exc:

@@ -1,9 +1,39 @@
-"""Output formats. Each takes a Result (and the knowledge base, for labels) and returns text."""
+"""Output formats. Each takes a Result (and the knowledge base, for labels) and returns text.
 
-from .json_format import render_json
-from .markdown_format import render_markdown
-from .text_format import render_text
+Renderers are imported when first used, so a command pays only for the format it prints."""
 
-RENDERERS = {"text": render_text, "json": render_json, "markdown": render_markdown}
+import importlib
+from collections.abc import Mapping
+
+_MODULES = {
+    "text": ("text_format", "render_text"),
+    "json": ("json_format", "render_json"),
+    "markdown": ("markdown_format", "render_markdown"),
+}
+
+
+class _Renderers(Mapping):
+    """format name -> render function, importing the function's module on first look-up."""
+
+    def __getitem__(self, fmt):
+        module, name = _MODULES[fmt]
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+    def __iter__(self):
+        return iter(_MODULES)
+
+    def __len__(self):
+        return len(_MODULES)
+
+
+RENDERERS = _Renderers()
+
+
+def __getattr__(name: str):
+    for fmt, (_, function) in _MODULES.items():
+        if function == name:
+            return RENDERERS[fmt]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["RENDERERS", "render_json", "render_markdown", "render_text"]

@@ -4,20 +4,17 @@ Layout of a knowledge folder (the packaged one, or any folder given with ``--kno
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
 ``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
+A validated base is cached (cache.py, keyed on the files' bytes): on a hit neither PyYAML nor the readers
+are imported.
 """
 
 import functools
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import KnowledgeError
-from .build_conditions import ConditionsReader
-from .build_crosscheck import CrossChecker
-from .build_findings import FindingsReader
-from .build_rules import RulesReader
+from . import cache
 from .records import KnowledgeBase
-from .yamlsource import load_yaml_text
 
 DATA_FILES = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
@@ -30,14 +27,31 @@ class _Files:
 
     def __init__(self, data_dir, rules_dir, shown_root: str):
         self.data_dir, self.rules_dir, self.shown_root = data_dir, rules_dir, shown_root
+        self.raw: dict = {}  # path -> bytes read for the cache key, so validation reads the same bytes
+
+    def snapshot(self) -> list | None:
+        """(name, bytes) of every knowledge file, or None when one is missing or unreadable."""
+        try:
+            names = [(self.data_dir, f"{n}.yaml") for n in DATA_FILES]
+            names += [(self.rules_dir, n) for n in self.rule_files()]
+            for folder, name in names:
+                self.raw[folder.joinpath(name)] = folder.joinpath(name).read_bytes()
+        except (OSError, KnowledgeError):
+            return None
+        return [
+            (f"{'data' if folder is self.data_dir else 'rules'}/{name}", self.raw[folder.joinpath(name)])
+            for folder, name in names
+        ]
 
     def read(self, folder, name: str):
+        from .yamlsource import load_yaml_text  # PyYAML only when the files are read
+
         shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
         entry = folder.joinpath(name)
-        if not entry.is_file():
+        if entry not in self.raw and not entry.is_file():
             raise KnowledgeError([f"{shown}: file is missing"])
         try:
-            raw = entry.read_text(encoding="utf-8")
+            raw = self.raw[entry].decode("utf-8") if entry in self.raw else entry.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise KnowledgeError([f"{shown}: not valid UTF-8 text"]) from None
         return shown, load_yaml_text(raw, shown)
@@ -60,10 +74,13 @@ def load_knowledge(path=None) -> KnowledgeBase:
 
 
 def packaged_folders():
-    """The built-in data/ and rules/ folders (importlib.resources traversables)."""
+    """The built-in data/ and rules/ folders, as plain paths: the package ships them as the explorer.data
+    and explorer.rules subpackages, installed as ordinary files (no importlib.resources needed)."""
     try:
-        return resources.files("explorer.data"), resources.files("explorer.rules")
-    except ModuleNotFoundError:
+        from .. import data, rules
+
+        return Path(data.__file__).parent, Path(rules.__file__).parent
+    except ImportError:
         # Run from a source checkout whose explorer/ shadows the installed package (python -m pytest
         # from the repository root): the same files sit in the checkout's top-level data/ and rules/.
         root = Path(__file__).resolve().parents[2]
@@ -76,6 +93,20 @@ def _packaged() -> KnowledgeBase:
 
 
 def _load(files: _Files) -> KnowledgeBase:
+    contents = files.snapshot()
+    where = f"{files.shown_root}\n{files.data_dir}"  # one cache entry per folder
+    key = None if contents is None else cache.key_for(contents, where)
+    kb = None if key is None else cache.load(key, where)
+    if kb is None:
+        kb = _validate(files)
+        if key is not None:
+            cache.store(key, where, kb)
+    return kb
+
+
+def _validate(files: _Files) -> KnowledgeBase:
+    from .builder import Builder  # the readers (and PyYAML, difflib) only on a cache miss
+
     problems: list[str] = []
     docs = {}
     for name in DATA_FILES:
@@ -119,5 +150,9 @@ def _load(files: _Files) -> KnowledgeBase:
     )
 
 
-class Builder(FindingsReader, ConditionsReader, RulesReader, CrossChecker):
-    """Turns checked entries into records, one reader per kind of file, then checks across files."""
+def __getattr__(name: str):
+    if name == "Builder":  # it lives in builder.py, imported only when files must be validated
+        from .builder import Builder
+
+        return Builder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

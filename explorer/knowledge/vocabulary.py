@@ -1,7 +1,6 @@
 """Turns what a person typed into finding ids: case, spacing, punctuation, accents, lay and clinical
 synonyms; anything not recognized comes back with close matches, never silently dropped."""
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -62,6 +61,8 @@ class Vocabulary:
         """Close matches for an unrecognized phrase: spelling first, then shared words."""
         if not key:
             return ()
+        import difflib  # only for input that was not recognized
+
         ids: list[str] = []
         for phrase in difflib.get_close_matches(key, self.keys, n=8, cutoff=0.72):
             ids.append(self.exact[phrase])
