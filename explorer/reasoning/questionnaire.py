@@ -18,6 +18,7 @@ from ..knowledge.catalog import rules_for
 from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
 from .explore import explore_inference
 from .result import Result
+from .trials import Trials
 
 ANSWERS = ("yes", "no", "unsure")
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
@@ -111,33 +112,38 @@ class Questionnaire:
             asked=self.unsure(),
         )
 
-    def next_question(self) -> Question | None:
-        """The most useful question now, or None when no answer would change the picture."""
+    def next_question(self, exhaustive: bool = False) -> Question | None:
+        """The most useful question now, or None when no answer would change the picture.
+
+        A candidate is tried (yes and no) only while it could still beat the best so far: its score plus
+        2 for every current suggestion is the most it can reach. ``exhaustive`` tries every candidate
+        through explore() instead, the straightforward way the tests compare against."""
         result, inference = self._run()
         if not result.suggestions:
             return None
         current = picture(result)
-        ranked = []
+        trials = Trials(self.kb, self.present(), self.absent())
+        best = None
         for question in score_candidates(self.kb, result, inference.wants):
-            changes_picture, changed = self._effect(question.finding.id, current)
-            if changes_picture:
-                ranked.append((-(question.score + 2 * changed), question.finding.label.lower(), question))
-        return min(ranked, key=lambda item: item[:2])[2] if ranked else None
+            if not exhaustive and best is not None and _rank_key(question, len(current[1])) >= best[0]:
+                continue  # even changing every suggestion it could not come first
+            effect = self._effect(question.finding.id, current) if exhaustive else _effect(trials, question, current)
+            changes_picture, changed = effect
+            if changes_picture and (best is None or _rank_key(question, changed) < best[0]):
+                best = (_rank_key(question, changed), question)  # on a tie the earlier candidate stays
+        return best[1] if best else None
 
     def _effect(self, finding: str, current) -> tuple[bool, int]:
         """Whether a yes or a no would change the picture at all, and how many of the currently
         suggested conditions would change strength or place (conditions that would newly appear do not
-        count: the question is there to tell the current ones apart)."""
-        changes_picture, changed = False, set()
-        ranked_now = current[1]
+        count: the question is there to tell the current ones apart). Through explore(), for comparison;
+        next_question uses the module's _effect."""
+        trials = []
         for answer in ("yes", "no"):
             present = self.present() + ([finding] if answer == "yes" else [])
             absent = self.absent() + ([finding] if answer == "no" else [])
-            trial = picture(explore_inference(self._labels(present), self._labels(absent), self.kb)[0])
-            changes_picture = changes_picture or trial != current
-            place = {c: (i, strength) for i, (c, strength) in enumerate(trial[1])}
-            changed |= {c for i, (c, strength) in enumerate(ranked_now) if place.get(c) != (i, strength)}
-        return changes_picture, len(changed)
+            trials.append(picture(explore_inference(self._labels(present), self._labels(absent), self.kb)[0]))
+        return _compare(current, trials)
 
     def _labels(self, finding_ids) -> list[str]:
         # Labels, not ids, go to explore(): they resolve to the same findings and read well in the output.
@@ -149,6 +155,26 @@ class Questionnaire:
         if self.unsure():
             case["unsure"] = self.unsure()
         return case
+
+
+def _rank_key(question: Question, changed: int) -> tuple:
+    """Lower is better: score plus 2 for each current suggestion the answer changes, then the label."""
+    return -(question.score + 2 * changed), question.finding.label.lower()
+
+
+def _effect(trials: Trials, question: Question, current) -> tuple[bool, int]:
+    """Questionnaire._effect, computed from engine runs on finding ids (see trials.py)."""
+    finding = question.finding.id
+    return _compare(current, [trials.picture(finding, answer) for answer in ("yes", "no")])
+
+
+def _compare(current, trials) -> tuple[bool, int]:
+    changes_picture, changed = False, set()
+    for trial in trials:
+        changes_picture = changes_picture or trial != current
+        place = {c: (i, strength) for i, (c, strength) in enumerate(trial[1])}
+        changed |= {c for i, (c, strength) in enumerate(current[1]) if place.get(c) != (i, strength)}
+    return changes_picture, len(changed)
 
 
 def picture(result: Result) -> tuple:
