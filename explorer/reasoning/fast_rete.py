@@ -19,6 +19,7 @@ firings and traces.
 """
 
 import functools
+import inspect
 
 from ._experta import KnowledgeEngine
 from ._experta import experta as _experta_package
@@ -37,12 +38,15 @@ _PLAIN_VALUES = (str, int, float, bool, type(None))
 
 
 class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
-    """Stands between a node and its children: routes a token to the children that can match it."""
+    """Stands between a node and its children: routes a token to the children that can match it.
+
+    A child that only tests "field == constant" is not called itself: the dict lookup has made that test
+    already (it would pass, bind nothing and hand its copy of the token on), so the token goes straight
+    to that child's own children, in their order."""
 
     def __init__(self, children, key_of):
         super().__init__()
         self.children = list(children)
-        self._key_of = key_of  # child node -> (field, constant) it tests, or None when it must see all
         self._always: list[int] = []
         self._tables: dict = {}  # field -> {constant: [child positions]}
         for position, child in enumerate(self.children):
@@ -51,10 +55,20 @@ class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
                 self._always.append(position)
             else:
                 self._tables.setdefault(key[0], {}).setdefault(key[1], []).append(position)
+        self._calls: list = []
+
+    def compile(self):
+        """Resolve, once every dispatcher is in place, what each position calls."""
+        literal = {p for table in self._tables.values() for hits in table.values() for p in hits}
+        self._calls = [
+            [c.callback for c in child.node.children] if p in literal else [child.callback]
+            for p, child in enumerate(self.children)
+        ]
 
     def route(self, token):
         (fact,) = token.data
         positions = list(self._always)
+        plain = True
         for what, table in self._tables.items():
             value = _field(fact, what)
             if value is _MISSING:
@@ -62,13 +76,19 @@ class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
             if type(value) in _PLAIN_VALUES:
                 positions.extend(table.get(value, ()))
             else:  # a value dict lookup might not compare like ==: let every child test it
+                plain = False
                 for hits in table.values():
                     positions.extend(hits)
         if len(positions) > 1:
             positions.sort()
-        children = self.children
-        for position in positions:
-            children[position].callback(token)
+        if plain:
+            calls = self._calls
+            for position in positions:
+                for call in calls[position]:
+                    call(token)
+        else:
+            for position in positions:
+                self.children[position].callback(token)  # each child runs its own test
 
     def __str__(self):  # pragma: no cover
         return f"Dispatcher: {len(self.children)} children on {sorted(map(str, self._tables))}"
@@ -189,8 +209,9 @@ class FastReteMatcher(_rete.ReteMatcher):
         for csn in self._conflict_sets:
             csn.__class__ = _TrackedConflictSetNode
             csn._touched = self._touched
-        for node in nodes:
-            _add_dispatcher(node, _literal_key)
+        dispatchers = [d for d in (_add_dispatcher(node, _literal_key) for node in nodes) if d is not None]
+        for dispatcher in dispatchers:
+            dispatcher.compile()
         self.root_node.__class__ = _Bus
         self.root_node._shortcut()
 
@@ -251,9 +272,10 @@ def _add_dispatcher(node, key_of):
         if key is not None:
             fields[key[0]] = fields.get(key[0], 0) + 1
     if max(fields.values(), default=0) < 2:
-        return
+        return None
     dispatcher = _Dispatcher(node.children, key_of)
     node.children = [_mixins.ChildNode(dispatcher, dispatcher.route)]
+    return dispatcher
 
 
 def _is_plain_fact(element) -> bool:
@@ -295,5 +317,8 @@ class FastKnowledgeEngine(KnowledgeEngine):
         cached = self.__dict__.get("_deffacts_once")
         if cached is None:
             cached = self._deffacts_once = super().get_deffacts()
+            for deffacts in cached:
+                # reset() reads each signature with inspect on every call; inspect uses this if present.
+                deffacts.__signature__ = inspect.signature(deffacts)
         # A DefFacts object belongs to the class and remembers the last instance it was read from.
         return [deffacts.__get__(self, type(self)) for deffacts in cached]
