@@ -1,18 +1,20 @@
 """A faster matcher for experta 1.9.4, made by subclassing its RETE classes (never by copying them).
 
-experta's network is built exactly as before; four things change how it is used:
+The network has the same nodes as experta builds; what changes is how it is built and driven:
 
-- Hash dispatch: a node whose children test one field for different constants (``Finding(id="x")``,
-  ``Finding(id="y")``, ...) hands a token only to the children whose constant equals the fact's value,
-  found in a dict, instead of offering it to every child (each offer copies the token). The root does
-  the same by fact type. The chosen children are still called in their original order and still run
-  their own test, so what reaches the rest of the network is unchanged. Tokens skip the argument checks
-  of their constructor.
+- Hash dispatch (rete_dispatch.py): a node whose children test one field for different constants
+  (``Finding(id="x")``, ``Finding(id="y")``, ...) hands a token only to the children whose constant
+  equals the fact's value, found in a dict, instead of offering it to every child (each offer copies the
+  token); the root does the same by fact type. A test the lookup has already made is not made again:
+  the token goes on to that test's children, in their original order, as the test would have sent it.
 - Only conflict sets that received a token since the last look are asked for activations.
 - ``reset`` clears only the nodes that hold memory (a list made once) instead of walking the whole
-  network, and the engine's deffacts are looked up once instead of through ``inspect`` on every reset.
+  network; the engine's deffacts and their signatures are looked up once, not through ``inspect`` on
+  every reset.
 - A rule made only of plain facts (and NOT of one fact) skips experta's rewrite into disjunctive normal
-  form at build time: for such a rule the rewrite returns an equal rule (the differential test checks).
+  form, for which the rewrite returns an equal rule, and is wired as experta's wire_rule wires it
+  without that function's per-rule singledispatch set-up (most of the build time). Other rules go
+  through experta's own code.
 
 tests/test_fast_rete.py runs stock experta and this matcher side by side and asserts identical agendas,
 firings and traces.
@@ -23,6 +25,7 @@ import inspect
 
 from ._experta import KnowledgeEngine
 from ._experta import experta as _experta_package
+from .rete_dispatch import Bus, add_dispatcher, literal_key
 
 # experta's submodules are loaded by ``import experta``; reached through it so this module has one import
 # path for experta (the compatibility shim).
@@ -32,137 +35,6 @@ _mixins = _rete.mixins
 _check = _rete.check
 _ce = _experta_package.conditionalelement
 _fc = _experta_package.fieldconstraint
-
-# Values whose == agrees with their hash, so a dict lookup finds exactly the constants == would match.
-_PLAIN_VALUES = (str, int, float, bool, type(None))
-
-
-class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
-    """Stands between a node and its children: routes a token to the children that can match it.
-
-    A child that only tests "field == constant" is not called itself: the dict lookup has made that test
-    already (it would pass, bind nothing and hand its copy of the token on), so the token goes straight
-    to that child's own children, in their order."""
-
-    def __init__(self, children, key_of):
-        super().__init__()
-        self.children = list(children)
-        self._always: list[int] = []
-        self._tables: dict = {}  # field -> {constant: [child positions]}
-        for position, child in enumerate(self.children):
-            key = key_of(child.node)
-            if key is None:
-                self._always.append(position)
-            else:
-                self._tables.setdefault(key[0], {}).setdefault(key[1], []).append(position)
-        self._calls: list = []
-
-    def compile(self):
-        """Resolve, once every dispatcher is in place, what each position calls."""
-        literal = {p for table in self._tables.values() for hits in table.values() for p in hits}
-        self._calls = [
-            [c.callback for c in child.node.children] if p in literal else [child.callback]
-            for p, child in enumerate(self.children)
-        ]
-
-    def route(self, token):
-        (fact,) = token.data
-        positions = list(self._always)
-        plain = True
-        for what, table in self._tables.items():
-            value = _field(fact, what)
-            if value is _MISSING:
-                continue
-            if type(value) in _PLAIN_VALUES:
-                positions.extend(table.get(value, ()))
-            else:  # a value dict lookup might not compare like ==: let every child test it
-                plain = False
-                for hits in table.values():
-                    positions.extend(hits)
-        if len(positions) > 1:
-            positions.sort()
-        if plain:
-            calls = self._calls
-            for position in positions:
-                for call in calls[position]:
-                    call(token)
-        else:
-            for position in positions:
-                self.children[position].callback(token)  # each child runs its own test
-
-    def __str__(self):  # pragma: no cover
-        return f"Dispatcher: {len(self.children)} children on {sorted(map(str, self._tables))}"
-
-
-_MISSING = object()
-
-
-def _field(fact, what):
-    try:
-        return fact[what]
-    except (KeyError, IndexError, TypeError):
-        return _MISSING
-
-
-def _type_key(node):
-    matcher = getattr(node, "matcher", None)
-    if isinstance(node, _nodes.FeatureTesterNode) and isinstance(matcher, _check.TypeCheck):
-        return matcher.fact_type
-    return None
-
-
-def _literal_key(node):
-    """(field, constant) when ``node`` only tests that a plain field equals a plain constant."""
-    matcher = getattr(node, "matcher", None)
-    if not isinstance(node, _nodes.FeatureTesterNode) or not isinstance(matcher, _check.FeatureCheck):
-        return None
-    how, what = matcher.how, matcher.what
-    if type(how) is not _fc.L or how.__bind__ is not None or type(how.value) not in _PLAIN_VALUES:
-        return None
-    if isinstance(what, str) and ("__" in what):
-        return None  # nested access or a special field: FeatureCheck reads those differently
-    return (what, how.value)
-
-
-class _Token(_rete.token.Token):
-    """experta's Token without the argument checks in its constructor: the matcher itself builds every
-    token (from declared facts and copies), so the checks can only pass. Copies keep this class."""
-
-    def __new__(cls, tag, data, context=None):
-        data = {data} if isinstance(data, _experta_package.Fact) else set(data)
-        return tuple.__new__(cls, (tag, data, {} if context is None else context))
-
-
-class _Bus(_nodes.BusNode):
-    """The root node, building its tokens as ``_Token``. Its children test a fact's type (experta puts
-    the type test first in every branch); when all do, a fact goes straight to the children of the one
-    whose type is its own: that test's only effect is to pass the token on, and every node copies a
-    token before changing it."""
-
-    _by_type = None  # fact type -> callbacks of the type test's children; None: no shortcut
-
-    def _shortcut(self):
-        by_type = {}
-        for child in self.children:
-            if _type_key(child.node) is None:
-                return
-            by_type[child.node.matcher.fact_type] = [c.callback for c in child.node.children]
-        self._by_type = by_type
-
-    def add(self, fact):
-        self._send(_Token.valid(fact))
-
-    def remove(self, fact):
-        self._send(_Token.invalid(fact))
-
-    def _send(self, token):
-        if self._by_type is None:
-            for child in self.children:
-                child.callback(token)
-            return
-        (fact,) = token.data
-        for callback in self._by_type.get(type(fact), ()):
-            callback(token)
 
 
 class _TrackedConflictSetNode(_nodes.ConflictSetNode):
@@ -209,10 +81,10 @@ class FastReteMatcher(_rete.ReteMatcher):
         for csn in self._conflict_sets:
             csn.__class__ = _TrackedConflictSetNode
             csn._touched = self._touched
-        dispatchers = [d for d in (_add_dispatcher(node, _literal_key) for node in nodes) if d is not None]
+        dispatchers = [d for d in (add_dispatcher(node, literal_key) for node in nodes) if d is not None]
         for dispatcher in dispatchers:
             dispatcher.compile()
-        self.root_node.__class__ = _Bus
+        self.root_node.__class__ = Bus
         self.root_node._shortcut()
 
     def changes(self, adding=None, deleting=None):
@@ -262,20 +134,6 @@ def _all_nodes(root) -> list:
             seen[id(node)] = node
             stack.extend(child.node for child in reversed(node.children))
     return list(seen.values())
-
-
-def _add_dispatcher(node, key_of):
-    """Put a dispatcher between ``node`` and its children when at least two of them test one field."""
-    keys = [key_of(child.node) for child in node.children]
-    fields: dict = {}
-    for key in keys:
-        if key is not None:
-            fields[key[0]] = fields.get(key[0], 0) + 1
-    if max(fields.values(), default=0) < 2:
-        return None
-    dispatcher = _Dispatcher(node.children, key_of)
-    node.children = [_mixins.ChildNode(dispatcher, dispatcher.route)]
-    return dispatcher
 
 
 def _is_plain_fact(element) -> bool:
