@@ -11,6 +11,7 @@ cost, so one counting rule instead of one helper per alternative matters.
 The engine class is built once per knowledge base and process, then reused with reset/declare/run.
 """
 
+import inspect
 import os
 import threading
 from dataclasses import dataclass, field
@@ -168,8 +169,12 @@ def _main_rule(rule):
             engine.declare(Suggested(condition=rule.target))
 
     conclude.__name__ = rule.id
+    conclude.__signature__ = _CONCLUDE_SIGNATURE  # experta's Rule() reads it instead of inspecting each rule
     conclude.rule_order = rule.order
     return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
+
+
+_CONCLUDE_SIGNATURE = inspect.signature(lambda engine, **matched: None)
 
 
 def _question_rule(condition_id: str, finding: str, order: int):

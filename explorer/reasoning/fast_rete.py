@@ -64,7 +64,7 @@ class FastReteMatcher(_rete.ReteMatcher):
         # any other rule goes to experta.
         other = set()
         for rule in ruleset:
-            if is_plain_conjunction(rule):
+            if rule.__dict__.get("_plain_conjunction"):  # marked by _prepare_rule
                 _wire_plain(rule, alpha_terminals)
             else:
                 other.add(rule)
@@ -162,7 +162,9 @@ def _prepare_rule(rule):
         # Rule.new_conditions does but reusing the signature already read from the same function.
         copy = type(rule)(*rule, salience=rule.salience)
         copy._wrapped, copy._wrapped_args = rule._wrapped, rule._wrapped_args
-        return functools.update_wrapper(copy, rule._wrapped)
+        functools.update_wrapper(copy, rule._wrapped)
+        copy._plain_conjunction = True
+        return copy
     return _rete.utils.prepare_rule(rule)
 
 
