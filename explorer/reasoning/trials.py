@@ -4,12 +4,13 @@ A trial needs only what the picture is made of (the red flags raised and the ran
 their strengths), so it runs the engine on finding ids and ranks, without resolving words or building a
 Result. An answer that cannot change what the rules conclude is not run at all. A yes to a finding only
 matters to the rules that name it (in "all" or "any"; the group-counting rule sees every finding but
-counts only those a group names), a no only to the rules that need it absent; and such a rule can only
-fire if its other conditions can hold: every other "all" finding is reported or already inferred (a
-pattern is assumed inferable, to stay on the safe side), its group can reach its count, and its other
-"absent" findings are reported absent. When no rule naming the finding passes that test, the engine
-would conclude exactly what it concludes for the current answers, so that run is reused; only the
-ranking, which also reads the findings, is done again.
+counts only those a group names), a no only to the rules that need it absent, and only if one of those
+rules fires with that answer. Whether it does is read from the rules' data: the patterns the answers
+lead to are found by applying the pattern rules until nothing new follows (the rules only ever add
+facts, so this is what the engine infers), then each rule naming the finding is checked against them.
+When none fires, the engine would conclude exactly what it concludes for the current answers, so that
+run is reused; only the ranking, which also reads the findings, is done again. The tests compare every
+such shortcut with a real run.
 """
 
 import functools
@@ -32,13 +33,31 @@ def _rule_views(kb: KnowledgeBase) -> tuple[dict, dict]:
     return present, absent
 
 
-def _could_fire(rule, holding: set, absent: set, patterns) -> bool:
-    """Whether ``rule`` could fire with findings ``holding`` (reported or inferred) and ``absent``."""
-    if any(ref not in holding and ref not in patterns for ref in rule.all):
+@functools.lru_cache(maxsize=8)
+def _pattern_rules(kb: KnowledgeBase) -> tuple:
+    return tuple(rule for rule in kb.rules if rule.conclusion == "infer")
+
+
+def _fires(rule, holding: set, absent: set) -> bool:
+    """Whether ``rule``'s conditions hold with findings ``holding`` (reported or inferred) and ``absent``."""
+    if any(ref not in holding for ref in rule.all):
         return False
-    if rule.any and sum(ref in holding or ref in patterns for ref in rule.any) < rule.at_least:
+    if rule.any and sum(ref in holding for ref in rule.any) < rule.at_least:
         return False
     return all(ref in absent for ref in rule.absent)
+
+
+def _holding(kb: KnowledgeBase, present: set, absent: set) -> set:
+    """``present`` and every pattern the pattern rules infer from it, to a fixed point."""
+    holding = set(present)
+    grew = True
+    while grew:
+        grew = False
+        for rule in _pattern_rules(kb):
+            if rule.target not in holding and _fires(rule, holding, absent):
+                holding.add(rule.target)
+                grew = True
+    return holding
 
 
 def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
@@ -82,10 +101,9 @@ class Trials:
         rules = (self.seen_present if answer == "yes" else self.seen_absent).get(finding, ())
         if not rules:
             return False
-        base = self.base()
-        holding = self.present | {s.target for s in base.steps if s.conclusion == "infer"}
         if answer == "yes":
-            holding, absent = holding | {finding}, self.absent
+            present, absent = self.present | {finding}, self.absent
         else:
-            absent = self.absent | {finding}
-        return any(_could_fire(rule, holding, absent, self.kb.patterns) for rule in rules)
+            present, absent = self.present, self.absent | {finding}
+        holding = _holding(self.kb, present, absent)
+        return any(_fires(rule, holding, absent) for rule in rules)
