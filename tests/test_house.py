@@ -105,3 +105,17 @@ def test_the_core_never_imports_click_or_prints():
                 assert not any(n.split(".")[0] == "click" for n in names), f"{path} imports click"
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id != "print", f"{path}:{node.lineno} prints"
+
+
+def test_the_pre_commit_hooks_run_what_the_tests_check():
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"ruff-check", "ruff-format", "knowledge-check", "layer-contract"} <= set(hooks)
+    # The local knowledge hook's command must really validate this checkout's knowledge files.
+    command = hooks["knowledge-check"]["entry"].split()
+    assert command[:3] == ["python", "-m", "explorer"]
+    done = subprocess.run([sys.executable, *command[1:]], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("OK: .:")

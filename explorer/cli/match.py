@@ -19,7 +19,7 @@ from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, 
     metavar="FINDING",
     help="A finding the person does NOT have (repeatable; commas separate several).",
 )
-@format_option("text", "json", "markdown")
+@format_option(*RENDERERS)
 @click.option("--explain", is_flag=True, help="Also show the rules in the order they fired (text, markdown).")
 @click.option(
     "--from",
