@@ -98,6 +98,30 @@ def test_fast_matcher_agrees_with_experta(kb, with_questions):
     assert fired_somewhere > 20  # the corpus exercises the rules, not only empty runs
 
 
+def test_engine_of_only_the_rules_that_fire_agrees_with_experta(kb):
+    """The first query of a process builds only the rules reach.py says fire: same agendas, firings and
+    trace as stock experta with every rule."""
+    from explorer.reasoning.reach import rules_that_fire
+
+    stock = _engines(kb, None)["experta"]
+    for present, absent, _ in _example_inputs(kb) + _random_inputs(kb, count=60, seed=5):
+        rules = rules_that_fire(kb, present, absent)
+        small = Engine(kb, rules=rules)
+        small._engine.strategy = _Recording()
+        expected = _run(stock, present, absent, set())
+        assert _run(small, present, absent, set()) == expected, (present, absent)
+        assert {r.id for r in rules} == {step.rule for step in expected[1]}  # exactly the rules that fire
+
+
+def test_first_query_then_every_rule(kb):
+    from explorer.reasoning.engine import _FirstQueryFirst
+
+    lazy, full = _FirstQueryFirst(kb), Engine(kb)
+    for present, absent, _ in _example_inputs(kb)[:3]:
+        assert lazy.run(present, absent).steps == full.run(present, absent).steps
+    assert lazy.first_done and lazy.full is not None
+
+
 def test_fast_matcher_survives_reuse_after_a_failing_rule(kb):
     """A rule body that raises leaves both engines in the same state for the next query."""
     pair = _engines(kb, None)

@@ -6,8 +6,8 @@ Result. An answer that cannot change what the rules conclude is not run at all. 
 matters to the rules that name it (in "all" or "any"; the group-counting rule sees every finding but
 counts only those a group names), a no only to the rules that need it absent, and only if one of those
 rules fires with that answer. Whether it does is read from the rules' data: the patterns the answers
-lead to are found by applying the pattern rules until nothing new follows (the rules only ever add
-facts, so this is what the engine infers), then each rule naming the finding is checked against them.
+lead to are found by applying the pattern rules until nothing new follows (reach.py: the rules only
+ever add facts, so this is what the engine infers), then each rule naming the finding is checked.
 When none fires, the engine would conclude exactly what it concludes for the current answers, so that
 run is reused; only the ranking, which also reads the findings, is done again. The tests compare every
 such shortcut with a real run.
@@ -18,6 +18,7 @@ import functools
 from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
+from .reach import fires, holding
 
 
 @functools.lru_cache(maxsize=8)
@@ -31,33 +32,6 @@ def _rule_views(kb: KnowledgeBase) -> tuple[dict, dict]:
         for ref in rule.absent:
             absent.setdefault(ref, []).append(rule)
     return present, absent
-
-
-@functools.lru_cache(maxsize=8)
-def _pattern_rules(kb: KnowledgeBase) -> tuple:
-    return tuple(rule for rule in kb.rules if rule.conclusion == "infer")
-
-
-def _fires(rule, holding: set, absent: set) -> bool:
-    """Whether ``rule``'s conditions hold with findings ``holding`` (reported or inferred) and ``absent``."""
-    if any(ref not in holding for ref in rule.all):
-        return False
-    if rule.any and sum(ref in holding for ref in rule.any) < rule.at_least:
-        return False
-    return all(ref in absent for ref in rule.absent)
-
-
-def _holding(kb: KnowledgeBase, present: set, absent: set) -> set:
-    """``present`` and every pattern the pattern rules infer from it, to a fixed point."""
-    holding = set(present)
-    grew = True
-    while grew:
-        grew = False
-        for rule in _pattern_rules(kb):
-            if rule.target not in holding and _fires(rule, holding, absent):
-                holding.add(rule.target)
-                grew = True
-    return holding
 
 
 def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
@@ -105,5 +79,5 @@ class Trials:
             present, absent = self.present | {finding}, self.absent
         else:
             present, absent = self.present, self.absent | {finding}
-        holding = _holding(self.kb, present, absent)
-        return any(_fires(rule, holding, absent) for rule in rules)
+        found = holding(self.kb, present, absent)
+        return any(fires(rule, found, absent) for rule in rules)
