@@ -113,6 +113,19 @@ def test_engine_of_only_the_rules_that_fire_agrees_with_experta(kb):
         assert {r.id for r in rules} == {step.rule for step in expected[1]}  # exactly the rules that fire
 
 
+def test_rules_with_unknown_parts_are_all_built(kb, monkeypatch):
+    """A rule field reach.py does not know (a new kind of condition) makes it keep every rule."""
+    from explorer.reasoning import reach
+
+    assert reach.understood(kb)
+    reach.understood.cache_clear()
+    monkeypatch.setattr(reach, "KNOWN_FIELDS", reach.KNOWN_FIELDS - {"absent"})
+    try:
+        assert reach.rules_that_fire(kb, {"numbness"}, set()) == kb.rules
+    finally:
+        reach.understood.cache_clear()
+
+
 def test_first_query_then_every_rule(kb):
     from explorer.reasoning.engine import _FirstQueryFirst
 

@@ -8,9 +8,26 @@ questionnaire uses it to skip trials that cannot change what the rules conclude.
 with full engine runs.
 """
 
+import dataclasses
 import functools
 
-from ..knowledge.records import KnowledgeBase
+from ..knowledge.records import KnowledgeBase, Rule
+
+# What this module knows a rule to be made of. Should rules gain another field (a new kind of condition,
+# say) or another kind of conclusion, `understood` turns false and every rule is taken as one that may
+# fire, until the fields are added here (and to `fires`, if they are conditions).
+KNOWN_FIELDS = frozenset(
+    {"id", "all", "any", "at_least", "absent", "conclusion", "target", "strength", "explanation", "sources"}
+    | {"origin", "order"}
+)
+KNOWN_CONCLUSIONS = frozenset({"infer", "suggest", "red_flag"})
+
+
+@functools.lru_cache(maxsize=8)
+def understood(kb: KnowledgeBase) -> bool:
+    """Whether the rules of ``kb`` are all made of what this module reads."""
+    fields = {f.name for f in dataclasses.fields(Rule)}
+    return fields <= KNOWN_FIELDS and all(rule.conclusion in KNOWN_CONCLUSIONS for rule in kb.rules)
 
 
 @functools.lru_cache(maxsize=8)
@@ -41,7 +58,10 @@ def holding(kb: KnowledgeBase, present: set, absent: set) -> set:
 
 
 def rules_that_fire(kb: KnowledgeBase, present, absent) -> tuple:
-    """The rules of ``kb`` that fire for findings ``present`` and ``absent``, in knowledge order."""
+    """The rules of ``kb`` that fire for findings ``present`` and ``absent``, in knowledge order (every
+    rule when they are not all `understood`)."""
+    if not understood(kb):
+        return kb.rules
     absent = set(absent)
     found = holding(kb, set(present), absent)
     return tuple(rule for rule in kb.rules if fires(rule, found, absent))

@@ -18,7 +18,7 @@ import functools
 from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
-from .reach import fires, holding
+from .reach import fires, holding, understood
 
 
 @functools.lru_cache(maxsize=8)
@@ -72,6 +72,8 @@ class Trials:
 
     def may_change(self, finding: str, answer: str) -> bool:
         """False when answering ``finding`` ``answer`` provably leaves the rules' conclusions unchanged."""
+        if not understood(self.kb):
+            return True
         rules = (self.seen_present if answer == "yes" else self.seen_absent).get(finding, ())
         if not rules:
             return False
