@@ -70,8 +70,8 @@ def test_typing_findings_why_back_and_ctrl_d(tmp_path):
 def test_ctrl_c_ends_cleanly_with_results(tmp_path):
     child = spawn(tmp_path)
     child.expect("findings> ")
-    child.sendline("weakness, tingling, trouble breathing")
-    child.expect("!! URGENT: Trouble breathing is an emergency")
+    child.sendline("muscle weakness, tingling, trouble breathing")
+    child.expect("!! URGENT - EMERGENCY NOW: Call your local emergency number")
     child.expect("findings> ")
     child.sendline("")
     child.expect(ANSWER_PROMPT)

@@ -58,9 +58,9 @@ def test_json_contract():
 
 def test_red_flag_comes_before_suggestions_in_every_format():
     for fmt, marker in (("text", "URGENT"), ("markdown", "## Urgent")):
-        out = run("match", "--format", fmt, "weakness", "trouble breathing").stdout
+        out = run("match", "--format", fmt, "muscle weakness", "trouble breathing").stdout
         assert out.index(marker) < out.index("Guillain-Barré")
-    data = json.loads(run("match", "--format", "json", "weakness", "trouble breathing").stdout)
+    data = json.loads(run("match", "--format", "json", "muscle weakness", "trouble breathing").stdout)
     assert list(data).index("red_flags") < list(data).index("suggestions")
     assert data["red_flags"][0]["because"] == [{"id": "trouble_breathing", "label": "Trouble breathing"}]
 

@@ -20,8 +20,8 @@ FIRST = [
     (["dry mouth", "pins and needles", "can't feel my feet"], [], "sjogren_syndrome"),
     (["butterfly rash", "joint pain", "tired"], [], "systemic_lupus_erythematosus"),
     (["joint pain", "swollen joints", "morning stiffness"], [], "rheumatoid_arthritis"),
-    (["weakness", "tingling", "recent infection"], [], "guillain_barre_syndrome"),
-    (["weakness spreading up the legs"], [], "guillain_barre_syndrome"),
+    (["muscle weakness", "tingling", "recent infection"], [], "guillain_barre_syndrome"),
+    (["double vision", "clumsy", "reduced reflexes", "recent infection"], [], "guillain_barre_syndrome"),
     (["numbness", "burning feet", "diabetes"], [], "diabetic_neuropathy"),
     (["tingling", "heavy drinking"], [], "alcohol_related_neuropathy"),
     (["numbness", "solvent exposure"], [], "toxic_neuropathy"),
@@ -92,7 +92,7 @@ def test_urgent_findings_raise_their_red_flag(kb, finding, flag):
         ["dry eyes", "dry mouth"],
         ["joint pain", "fatigue"],
         ["weakness", "recent infection"],
-        ["double vision"],
+        ["gritty eyes"],
     ],
 )
 def test_non_urgent_findings_raise_no_red_flag(kb, findings):

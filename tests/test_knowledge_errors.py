@@ -68,7 +68,7 @@ BREAKAGES = [
         "at_least: 2",
         "at_least: 9",
         "at_least: 9",
-        "when.at_least: must be a whole number from 1 to 5",
+        "when.at_least: must be a whole number from 1 to 4",
     ),
     (
         "data/conditions.yaml",

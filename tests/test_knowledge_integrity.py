@@ -63,7 +63,7 @@ def test_article_conditions_are_all_present(kb):
 
 def test_article_and_annotation_links_are_both_used(kb):
     kinds = {link.source.kind for c in kb.conditions.values() for link in c.links}
-    assert kinds == {"article", "annotation"}
+    assert kinds == {"article", "annotation", "reference"}
 
 
 @pytest.mark.parametrize(

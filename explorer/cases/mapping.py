@@ -41,14 +41,33 @@ def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:
         term = feature.get("type") if isinstance(feature, dict) else None
         if not isinstance(term, dict) or not isinstance(term.get("id"), str):
             return CaseError(identifier, line, f"phenotypicFeatures[{index}] needs type.id (an HPO id)")
-        # Known HPO ids resolve directly; for others the label may still name a finding we know.
-        text = term["id"]
+        # A modifier or onset (e.g. Rapidly progressive) may name a finding of its own, often an urgent one;
+        # other known HPO ids resolve directly; for the rest the label may still name a finding we know.
+        text = _modified_finding(kb, term["id"], _modifier_ids(feature)) or term["id"]
         if vocabulary.resolve(text).symptom is None and isinstance(term.get("label"), str):
             text = term["label"]
         (absent if feature.get("excluded") is True else present).append(text)
     if not present and not absent:
         return CaseError(identifier, line, "the phenopacket has no phenotypicFeatures")
     return Case(identifier, line, tuple(present), tuple(absent))
+
+
+def _modifier_ids(feature: dict) -> set:
+    """HPO ids of a feature's modifiers and of its onset (Phenopacket v2 ontologyClass, or a plain term)."""
+    ids = {m.get("id") for m in feature.get("modifiers") or () if isinstance(m, dict)}
+    onset = feature.get("onset")
+    if isinstance(onset, dict):
+        term = onset.get("ontologyClass") if isinstance(onset.get("ontologyClass"), dict) else onset
+        ids.add(term.get("id"))
+    return {i for i in ids if isinstance(i, str)}
+
+
+def _modified_finding(kb: KnowledgeBase, term_id: str, modifiers: set) -> str | None:
+    """The label of the finding whose HPO term and modifier are ``term_id`` plus one of ``modifiers``."""
+    for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
+        if symptom.hpo and symptom.hpo_modifier and symptom.hpo.id == term_id and symptom.hpo_modifier.id in modifiers:
+            return symptom.label
+    return None
 
 
 def _findings(value):

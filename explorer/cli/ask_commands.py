@@ -7,6 +7,7 @@ from ..cases.casefile import load_one_case, save_case
 from ..formats.common import cite, unrecognized_hint
 from ..formats.text_format import render_text
 from ..knowledge.disclaimer import DISCLAIMER
+from ..knowledge.records import URGENCY_LABELS
 from ..knowledge.vocabulary import split_inputs, vocabulary_for
 from ..reasoning.questionnaire import Questionnaire
 
@@ -71,8 +72,8 @@ class SessionCommands:
         for flag in self.questionnaire.result().red_flags:
             if flag.id not in self.flags_shown:
                 self.flags_shown.add(flag.id)
-                click.secho(f"\n!! URGENT: {flag.message}", bold=True)
-                click.echo(f"   (because: {', '.join(s.label for s in flag.because)})\n")
+                click.secho(f"\n!! URGENT - {URGENCY_LABELS[flag.level].upper()}: {flag.action}", bold=True)
+                click.echo(f"   {flag.message} (because: {', '.join(s.label for s in flag.because)})\n")
 
     # -- phases -----------------------------------------------------------------------------------------
     def load(self, path):
@@ -111,6 +112,10 @@ class SessionCommands:
         if word == "why":
             if question is None:
                 click.echo("  why explains a question; there is no question yet.")
+                return False
+            if not question.reasons:
+                click.echo(f"  {question.finding.label} is one of the core nerve symptoms the article names; the")
+                click.echo("  answer gives the questions a place to start.")
                 return False
             click.echo(f"  {question.finding.label} is part of the picture of:")
             for reason in question.reasons:

@@ -2,9 +2,9 @@
 
 import textwrap
 
-from ..knowledge.catalog import rules_for
+from ..knowledge.catalog import flags_for, rules_for
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
-from ..knowledge.records import Condition, KnowledgeBase
+from ..knowledge.records import URGENCY_LABELS, Condition, KnowledgeBase
 from .common import cite
 from .json_format import source_dict
 
@@ -35,6 +35,10 @@ def card_dict(condition: Condition, kb: KnowledgeBase) -> dict:
         }
         for link in condition.links
     ]
+    data["red_flags"] = [
+        {"id": f.id, "level": f.level, "level_label": URGENCY_LABELS[f.level], "title": f.title, "action": f.action}
+        for f in flags_for(kb, condition.id)
+    ]
     data["rules"] = [rule.id for rule in rules_for(kb, condition.id)]
     data["sources"] = [source_dict(s) for s in condition.sources]
     data["disclaimer"] = DISCLAIMER
@@ -53,6 +57,15 @@ def card_text(condition: Condition, kb: KnowledgeBase, markdown: bool = False) -
         out.append(f"## {title}" if markdown else f"{title}:")
         body = getattr(condition, key)
         out += [body] if markdown else textwrap.wrap(body, 88, initial_indent="  ", subsequent_indent="  ")
+    flags = flags_for(kb, condition.id)
+    if flags:
+        out.append("")
+        out.append("## Warning signs" if markdown else "Warning signs:")
+        for flag in flags:
+            line = f"{URGENCY_LABELS[flag.level]}: {flag.title}. {flag.action}"
+            out += (
+                [f"- {line}"] if markdown else textwrap.wrap(line, 88, initial_indent="  - ", subsequent_indent="    ")
+            )
     out.append("")
     out.append("## Findings linked to it" if markdown else "Findings linked to it:")
     for role in ("hallmark", "typical", "possible"):
@@ -127,6 +140,8 @@ def symptoms_dict(symptoms) -> dict:
                 "hpo_modifier": term(s.hpo_modifier),
                 "lay_synonyms": list(s.lay_synonyms),
                 "clinical_synonyms": list(s.clinical_synonyms),
+                "urgent": s.urgent_note or None,
+                "background": s.background or None,
             }
             for s in symptoms
         ],
@@ -149,5 +164,10 @@ def symptoms_text(symptoms, grouped: bool = True) -> str:
         synonyms = s.lay_synonyms + s.clinical_synonyms
         if synonyms:
             out.append(f"      also: {', '.join(synonyms)}")
+        if s.worsening_of:
+            bases = ", ".join(b.replace("_", " ") for b in s.worsening_of)
+            out.append(f'      also: any wording of {bases}, with "getting worse every day", "spreading" and the like')
+        if s.urgent_note:
+            out.append(f"      URGENT: {s.urgent_note}")
     out += ["", SHORT_DISCLAIMER]
     return "\n".join(out) + "\n"

@@ -3,6 +3,16 @@
 from ..knowledge.records import Source
 from ..reasoning.result import Evidence, Result, TraceStep
 
+LIMITED_NOTE = "few fitting findings so far, so no stronger"
+
+
+def flags_by_level(result: Result) -> list:
+    """[(level, flags)] for the raised red flags, highest level first (the flags arrive in that order)."""
+    groups: dict = {}
+    for flag in result.red_flags:
+        groups.setdefault(flag.level, []).append(flag)
+    return list(groups.items())
+
 
 def basis(item: Evidence) -> str:
     """Where a finding's link to a condition comes from: "article", "ORPHA:289390 very frequent", "rule"."""
@@ -10,6 +20,8 @@ def basis(item: Evidence) -> str:
     for source in item.links:
         if source.kind == "article":
             parts.append("article")
+        elif source.kind == "reference":
+            parts.append("reference")
         else:
             parts.append(source.ref + (f" {source.frequency}" if source.frequency != "not stated" else ""))
     if not parts and item.rules:
@@ -30,7 +42,7 @@ def source_list(sources) -> str:
 
 
 def cite(source: Source) -> str:
-    return f'article "{source.ref}"' if source.kind == "article" else source.ref
+    return f'article "{source.ref}"' if source.kind == "article" else source.ref  # an id or an address
 
 
 CONCLUDED = {"infer": "inferred pattern", "suggest": "suggested", "red_flag": "raised red flag"}

@@ -1,23 +1,27 @@
 """Markdown, for case sheets and handouts: the same content as the text format, as headings and lists."""
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
+from ..knowledge.records import URGENCY_LABELS
 from ..reasoning.result import Result
-from .common import evidence_list, input_notes, source_list, step_line
+from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 
 
 def render_markdown(result: Result, explain: bool = False) -> str:
     out: list[str] = ["# Symptom explorer report", ""]
-    if result.red_flags:
-        out += ["## Urgent: get medical care now", ""]
-        for flag in result.red_flags:
-            out.append(f"- **{flag.message}** (because: {', '.join(s.label for s in flag.because)})")
+    for level, flags in flags_by_level(result):
+        out += [f"## Urgent: {URGENCY_LABELS[level].lower()}", ""]
+        for flag in flags:
+            because = ", ".join(s.label for s in flag.because)
+            out.append(
+                f"- **{flag.title[:1].upper() + flag.title[1:]}: {flag.action}** {flag.message} (because: {because})"
+            )
         out.append("")
     out += ["## Related conditions to read about", ""]
     if not result.suggestions:
         out += ["No related conditions matched these findings.", ""]
     for s in result.suggestions:
         out += [
-            f"### {s.rank}. {s.condition.name} ({s.strength} match)",
+            f"### {s.rank}. {s.condition.name} ({s.strength} match)" + (f" ({LIMITED_NOTE})" if s.limited else ""),
             "",
             f"- **Why:** {s.explanation}",
             f"- **Supporting:** {evidence_list(s.supporting)}",

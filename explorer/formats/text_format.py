@@ -3,8 +3,9 @@
 import textwrap
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
+from ..knowledge.records import URGENCY_LABELS
 from ..reasoning.result import Result
-from .common import evidence_list, input_notes, source_list, step_line
+from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 
 WIDTH = 88
 
@@ -16,10 +17,11 @@ def _wrap(label: str, body: str, indent: int = 3) -> list[str]:
 
 def render_text(result: Result, explain: bool = False) -> str:
     lines: list[str] = []
-    if result.red_flags:
-        lines.append("!! URGENT - these findings need medical care now:")
-        for flag in result.red_flags:
-            lines += _wrap("", f"- {flag.message}", indent=3)
+    for level, flags in flags_by_level(result):
+        lines.append(f"!! URGENT - {URGENCY_LABELS[level].upper()}:")
+        for flag in flags:
+            lines += _wrap("", f"- {flag.title[:1].upper() + flag.title[1:]}: {flag.action}", indent=3)
+            lines += _wrap("why", flag.message, indent=5)
             lines += _wrap("because", ", ".join(s.label for s in flag.because), indent=5)
         lines.append("")
     if result.suggestions:
@@ -29,6 +31,7 @@ def render_text(result: Result, explain: bool = False) -> str:
             lines.append(
                 f"{s.rank}. {s.condition.name} - {s.strength} match"
                 + (" (lowered: a hallmark finding was reported absent)" if s.lowered else "")
+                + (f" ({LIMITED_NOTE})" if s.limited else "")
             )
             lines += _wrap("Why", s.explanation)
             lines += _wrap("Supporting", evidence_list(s.supporting))

@@ -8,11 +8,12 @@ from .records import (
     Source,
     Term,
 )
-from .yamlcheck import ID, Problems, check_keys, line_of, text
+from .yamlcheck import ID, Problems, check_keys, line_of, text, text_list
 
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
 CODE_PREFIXES = ("ORPHA:", "OMIM:")
+SOURCE_KINDS = ("article", "annotation", "reference")
 
 
 class BuilderBase:
@@ -23,13 +24,17 @@ class BuilderBase:
         self.extra: list[str] = []
         self.title = ""
         self.sections: list[str] = []
+        self.concepts: dict = {}  # section heading -> frozenset of ids it mentions
+        self.pending_concepts: list = []  # (Problems, line, where, id) checked once every id is known
+        self.pending_worsening: list = []  # (Problems, line, where, finding id) with a worsening_of list
         self.symptom_map: dict = {}
         self.pattern_map: dict = {}
         self.flag_map: dict = {}
         self.condition_map: dict = {}
         self.rule_list: list = []
         self.origins: dict = {}  # (namespace, id) -> "file:line"
-        self.pending_sources: list = []  # (Problems, line, where, Source) checked once sections are known
+        # (Problems, line, where, Source, cited ids) checked once sections are known
+        self.pending_sources: list = []
         self.pending_links: list = []  # (Problems, line, where, symptom id) checked once symptoms are known
         self.rule_where: dict = {}  # rule id -> (Problems, entry node, when node, where), for line numbers
 
@@ -64,7 +69,7 @@ class BuilderBase:
             )
         return None, where
 
-    def _sources(self, node, key, where, problems: Problems, required=True) -> tuple:
+    def _sources(self, node, key, where, problems: Problems, required=True, cites=(), scope=None) -> tuple:
         if key not in node:
             if required:
                 problems.add(line_of(node), where, f"missing required key {key!r}")
@@ -75,27 +80,42 @@ class BuilderBase:
             return ()
         out = []
         for i, item in enumerate(value):
-            source = self._source(item, f"{where}.{key}[{i}]", problems)
+            source = self._source(item, f"{where}.{key}[{i}]", problems, cites=cites, scope=scope)
             if source:
                 out.append(source)
         return tuple(out)
 
-    def _source(self, item, where, problems: Problems, extra=frozenset(), optional=frozenset()):
+    def _source(self, item, where, problems: Problems, extra=frozenset(), optional=frozenset(), cites=(), scope=None):
         """A source mapping; ``extra`` and ``optional`` name required and optional keys the surrounding
-        entry adds (a link's 'symptom' and 'role')."""
-        if not isinstance(item, dict) or not (("article" in item) ^ ("annotation" in item)):
+        entry adds (a link's 'symptom' and 'role'); ``cites``: the ids an article citation must find
+        among its section's concepts. With ``scope`` (a rule's conclusion), an article citation may say
+        which of the rule's findings it supports (``for: [...]``); the section must then mention those
+        and the conclusion."""
+        if not isinstance(item, dict) or sum(key in item for key in SOURCE_KINDS) != 1:
             problems.add(
                 line_of(item),
                 where,
-                "a source is either {article: SECTION} or {annotation: ORPHA:.../OMIM:..., frequency: ...}",
+                "a source is one of {article: SECTION}, {annotation: ORPHA:.../OMIM:..., frequency: ...} "
+                "or {reference: https://...}",
             )
             return None
+        if "reference" in item:
+            check_keys(item, where, problems, {"reference"} | extra, set(optional))
+            ref = text(item, "reference", where, problems)
+            if ref and not ref.startswith("https://"):
+                problems.add(line_of(item, "reference"), where, f"reference {ref!r} must be an https:// address")
+                return None
+            return Source("reference", ref) if ref else None
         if "article" in item:
-            check_keys(item, where, problems, {"article"} | extra, set(optional))
+            check_keys(item, where, problems, {"article"} | extra, set(optional) | ({"for"} if scope else set()))
             section = text(item, "article", where, problems)
+            supports = None
+            if scope is not None:
+                supports = self._scoped(item, where, problems, cites) if "for" in item else None
+                cites = (tuple(cites) if supports is None else supports) + tuple(scope)
             if section:
-                source = Source("article", section)
-                self.pending_sources.append((problems, line_of(item, "article"), where, source))
+                source = Source("article", section, supports=supports)
+                self.pending_sources.append((problems, line_of(item, "article"), where, source, tuple(cites)))
                 return source
             return None
         check_keys(item, where, problems, {"annotation"} | extra, {"frequency"} | optional)
@@ -110,6 +130,13 @@ class BuilderBase:
             )
             return None
         return Source("annotation", ref, frequency) if ref else None
+
+    def _scoped(self, item, where, problems: Problems, cites) -> tuple:
+        only = text_list(item, "for", where, problems, pattern=ID)
+        for ref in only:
+            if ref not in cites:
+                problems.add(line_of(item, "for"), f"{where}.for", f"{ref!r} is not one of this rule's findings")
+        return tuple(only)
 
     def _term(self, node, key, where, problems: Problems):
         if key not in node:
@@ -134,8 +161,8 @@ def file_line_key(problem: str):
 
 
 def default_role(source: Source) -> str:
-    """Article links are typical unless marked; annotations follow their frequency category."""
-    if source.kind == "article" or source.frequency in ("frequent", "not stated"):
+    """Article and reference links are typical unless marked; annotations follow their frequency category."""
+    if source.kind != "annotation" or source.frequency in ("frequent", "not stated"):
         return "typical"
     return "hallmark" if source.frequency in ("obligate", "very frequent") else "possible"
 

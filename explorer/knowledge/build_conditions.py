@@ -39,18 +39,18 @@ class ConditionsReader(BuilderBase):
                     problems.add(
                         line_of(entry["codes"], i), f"{where}.codes[{i}]", f"{code!r} must be an ORPHA: or OMIM: id"
                     )
-            links = self._links(entry, where, problems, codes)
+            links = self._links(entry, where, problems, codes, item_id)
             self.condition_map[item_id] = Condition(
                 id=item_id,
                 aliases=text_list(entry, "aliases", where, problems),
                 codes=codes,
-                sources=self._sources(entry, "sources", where, problems),
+                sources=self._sources(entry, "sources", where, problems, cites=(item_id,)),
                 links=links,
                 **values,
             )
         self._finish(problems)
 
-    def _links(self, entry, where, problems: Problems, codes) -> tuple:
+    def _links(self, entry, where, problems: Problems, codes, condition_id) -> tuple:
         value = entry.get("links")
         if not isinstance(value, list) or not value:
             problems.add(line_of(entry, "links"), f"{where}.links", "expected a non-empty list of links")
@@ -59,7 +59,9 @@ class ConditionsReader(BuilderBase):
         for i, item in enumerate(value):
             spot = f"{where}.links[{i}]"
             symptom = text(item, "symptom", spot, problems) if isinstance(item, dict) else None
-            source = self._source(item, spot, problems, extra={"symptom"}, optional={"role"})
+            source = self._source(
+                item, spot, problems, extra={"symptom"}, optional={"role"}, cites=(condition_id, symptom)
+            )
             if not symptom or not source:
                 continue
             if source.kind == "annotation" and source.ref not in codes:

@@ -1,22 +1,33 @@
 """Checks across files, once everything is read: references resolve, nothing is unused."""
 
+from dataclasses import replace
+
 from .build_base import BuilderBase, close_match
 from .text import normalize
 from .yamlcheck import line_of
 
+# How people say that a finding is worsening quickly, after or before its name.
+WORSENING_AFTER = (
+    "getting worse every day",
+    "getting worse by the day",
+    "getting worse quickly",
+    "worse every day",
+    "worse by the day",
+    "worsening quickly",
+    "spreading quickly",
+    "spreading",
+    "is spreading",
+)
+WORSENING_BEFORE = ("rapidly worsening", "quickly worsening", "spreading", "rapidly spreading", "quickly spreading")
+
 
 class CrossChecker(BuilderBase):
     def cross_check(self):
-        for problems, line, where, source in self.pending_sources:
-            if source.ref not in self.sections:
-                problems.add(
-                    line,
-                    where,
-                    f"article section {source.ref!r} is not a heading of the article (see data/article.yaml)",
-                )
+        self._check_citations()
         for problems, line, where, symptom in self.pending_links:
             if symptom not in self.symptom_map:
                 problems.add(line, where, f"unknown symptom {symptom!r}{close_match(symptom, self.symptom_map)}")
+        self._derive_worsening()
         self._check_synonyms()
         inferred = {r.target for r in self.rule_list if r.conclusion == "infer"}
         suggested = {r.target for r in self.rule_list if r.conclusion == "suggest"}
@@ -56,11 +67,52 @@ class CrossChecker(BuilderBase):
                 if item_id not in done:
                     self.extra.append(f"{self._origin_of(item_id)}: {item_id}: {what}")
 
+    def _check_citations(self):
+        """An article citation must name a heading, and the heading's section must mention what it is
+        cited for (data/article.yaml lists the concepts of each section)."""
+        known = set(self.symptom_map) | set(self.pattern_map) | set(self.condition_map) | set(self.flag_map)
+        for problems, line, where, concept in self.pending_concepts:
+            if concept not in known:
+                problems.add(line, where, f"unknown concept {concept!r}{close_match(concept, known)}")
+        for problems, line, where, source, cites in self.pending_sources:
+            if source.ref not in self.sections:
+                problems.add(
+                    line,
+                    where,
+                    f"article section {source.ref!r} is not a heading of the article (see data/article.yaml)",
+                )
+                continue
+            unsupported = [c for c in dict.fromkeys(cites) if c not in self.concepts.get(source.ref, ())]
+            if unsupported:
+                problems.add(
+                    line,
+                    where,
+                    f"article section {source.ref!r} does not mention {', '.join(unsupported)}: cite a source "
+                    "that supports this (the section's concepts are listed in data/article.yaml)",
+                )
+
     def _origin_of(self, item_id):
         for (namespace, known), origin in self.origins.items():
             if known == item_id and namespace != "rule":
                 return origin
         return "?"
+
+    def _derive_worsening(self):
+        """ "X getting worse every day" names the quickly worsening form of finding X: the phrases are built
+        from X's names, so every wording of X works; a phrase another finding already owns stays its own."""
+        taken = {normalize(p): s.id for s in self.symptom_map.values() for p in s.names}
+        for problems, line, where, finding in self.pending_worsening:
+            symptom, phrases = self.symptom_map[finding], []
+            for base in symptom.worsening_of:
+                if base not in self.symptom_map or base == finding:
+                    problems.add(line, f"{where}.worsening_of", f"{base!r} is not another symptom")
+                    continue
+                other = self.symptom_map[base]
+                for name in (other.label,) + other.lay_synonyms + other.clinical_synonyms:
+                    phrases += [f"{name} {after}" for after in WORSENING_AFTER]
+                    phrases += [f"{before} {name}" for before in WORSENING_BEFORE]
+            own = [p for p in dict.fromkeys(phrases) if taken.get(normalize(p), finding) == finding]
+            self.symptom_map[finding] = replace(symptom, derived_names=tuple(own))
 
     def _check_synonyms(self):
         owner: dict = {}

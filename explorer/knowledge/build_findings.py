@@ -5,11 +5,12 @@ from .build_base import (
     BuilderBase,
 )
 from .records import (
+    URGENCY_LEVELS,
     Pattern,
     RedFlagDef,
     Symptom,
 )
-from .yamlcheck import Problems, check_keys, line_of, text, text_list
+from .yamlcheck import ID, Problems, check_keys, line_of, text, text_list
 
 
 class FindingsReader(BuilderBase):
@@ -17,13 +18,29 @@ class FindingsReader(BuilderBase):
         problems = Problems(name)
         if check_keys(doc, "article", problems, {"title", "sections"}, set()):
             self.title = text(doc, "title", "article", problems) or ""
-            self.sections = list(text_list(doc, "sections", "article", problems))
+            self._sections(doc, problems)
         self._finish(problems)
+
+    def _sections(self, doc, problems: Problems):
+        """Each section: its heading and the concepts (ids) it mentions; a citation must stay inside them."""
+        for index, entry in yamlcheck.entries(doc.get("sections"), "section", problems):
+            where = f"article.sections[{index}]"
+            if not check_keys(entry, where, problems, {"heading", "concepts"}, set()):
+                continue
+            heading = text(entry, "heading", where, problems)
+            concepts = text_list(entry, "concepts", where, problems, pattern=ID)
+            if heading:
+                self.sections.append(heading)
+                self.concepts[heading] = frozenset(concepts)
+                for i, concept in enumerate(concepts):
+                    self.pending_concepts.append(
+                        (problems, line_of(entry["concepts"], i), f"{where}.concepts", concept)
+                    )
 
     def symptoms(self, name, doc, kind):
         problems = Problems(name)
         required = {"id", "label", "system"} if kind == "symptom" else {"id", "label"}
-        optional = {"hpo", "hpo_modifier", "description", "lay", "clinical", "urgent"}
+        optional = {"hpo", "hpo_modifier", "description", "lay", "clinical", "urgent", "background", "worsening_of"}
         for index, entry in yamlcheck.entries(doc, kind, problems):
             item_id, where = self._entry_id(entry, index, kind, problems)
             if not check_keys(entry, where, problems, required, optional) or not item_id:
@@ -33,6 +50,8 @@ class FindingsReader(BuilderBase):
             hpo = self._term(entry, "hpo", where, problems)
             if kind == "symptom" and hpo is None and "hpo" not in entry:
                 problems.add(line_of(entry), where, "a symptom needs its HPO term (hpo: {id, label})")
+            if "worsening_of" in entry:
+                self.pending_worsening.append((problems, line_of(entry, "worsening_of"), where, item_id))
             self.symptom_map[item_id] = Symptom(
                 id=item_id,
                 label=text(entry, "label", where, problems) or item_id,
@@ -44,6 +63,8 @@ class FindingsReader(BuilderBase):
                 lay_synonyms=text_list(entry, "lay", where, problems),
                 clinical_synonyms=text_list(entry, "clinical", where, problems),
                 urgent_note=text(entry, "urgent", where, problems, default=""),
+                background=text(entry, "background", where, problems, default=""),
+                worsening_of=text_list(entry, "worsening_of", where, problems, pattern=ID),
             )
         self._finish(problems)
 
@@ -65,12 +86,21 @@ class FindingsReader(BuilderBase):
         problems = Problems(name)
         for index, entry in yamlcheck.entries(doc, "red_flag", problems):
             item_id, where = self._entry_id(entry, index, "red_flag", problems)
-            if not check_keys(entry, where, problems, {"id", "message", "sources"}, set()) or not item_id:
+            required = {"id", "level", "title", "action", "message", "sources"}
+            if not check_keys(entry, where, problems, required, set()) or not item_id:
                 continue
+            level = text(entry, "level", where, problems)
+            if level and level not in URGENCY_LEVELS:
+                problems.add(
+                    line_of(entry, "level"), f"{where}.level", f"{level!r} must be one of: {', '.join(URGENCY_LEVELS)}"
+                )
             if self._claim("red_flag", item_id, problems, line_of(entry), where):
                 self.flag_map[item_id] = RedFlagDef(
                     item_id,
                     text(entry, "message", where, problems) or "",
-                    self._sources(entry, "sources", where, problems),
+                    self._sources(entry, "sources", where, problems, cites=(item_id,)),
+                    level=level if level in URGENCY_LEVELS else URGENCY_LEVELS[0],
+                    title=text(entry, "title", where, problems) or "",
+                    action=text(entry, "action", where, problems) or "",
                 )
         self._finish(problems)

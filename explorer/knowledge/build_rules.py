@@ -79,7 +79,7 @@ class RulesReader(BuilderBase):
             target=target,
             strength=strength if conclusion == "suggest" else None,
             explanation=text(entry, "explanation", where, problems) or "",
-            sources=self._sources(entry, "sources", where, problems),
+            sources=self._sources(entry, "sources", where, problems, cites=all_of + any_of, scope=(target,)),
             origin=f"{problems.name}:{line_of(entry)}",
             order=len(self.rule_list),
         )

@@ -1,6 +1,6 @@
 """Browsing the knowledge base: find a condition by id, name or alias; list conditions and findings."""
 
-from .records import Condition, KnowledgeBase
+from .records import URGENCY_LEVELS, Condition, KnowledgeBase
 from .text import normalize
 
 
@@ -33,6 +33,18 @@ def sorted_conditions(kb: KnowledgeBase) -> list[Condition]:
     """Autoimmune diseases first, then the neuropathy pattern, then causes; by name within each."""
     order = {"autoimmune": 0, "pattern": 1, "cause": 2}
     return sorted(kb.conditions.values(), key=lambda c: (order[c.kind], c.name.lower()))
+
+
+def flags_for(kb: KnowledgeBase, condition_id: str) -> tuple:
+    """The red flags a finding linked on the condition's card raises on its own, highest level first:
+    the warning signs its "when to seek care" must name."""
+    linked = {link.symptom for link in kb.conditions[condition_id].links}
+    raised = {
+        rule.target
+        for rule in kb.rules
+        if rule.conclusion == "red_flag" and linked & set(rule.all + rule.any) and len(rule.all) <= 1
+    }
+    return tuple(sorted((kb.red_flags[f] for f in raised), key=lambda f: (URGENCY_LEVELS.index(f.level), f.id)))
 
 
 def rules_for(kb: KnowledgeBase, condition_id: str) -> list:

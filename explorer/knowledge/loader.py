@@ -146,6 +146,7 @@ def _validate(files: _Files) -> KnowledgeBase:
         rules=tuple(builder.rule_list),
         article_title=builder.title,
         article_sections=tuple(builder.sections),
+        article_concepts=MappingProxyType(dict(builder.concepts)),
         where=files.shown_root,
     )
 

@@ -7,19 +7,27 @@ from types import MappingProxyType
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
 FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare", "not stated")
+# Urgency levels of red flags, highest first (the index is the order every output shows them in).
+URGENCY_LEVELS = ("emergency", "same_day")
+URGENCY_LABELS = {"emergency": "Emergency now", "same_day": "See a doctor within a day"}
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a piece of knowledge comes from: the article (by section) or an HPO disease annotation."""
+    """Where a piece of knowledge comes from: the article (by section), an HPO disease annotation, or
+    another public reference named by its address (such as a health service's page)."""
 
-    kind: str  # "article" or "annotation"
-    ref: str  # section heading, or a disease id such as "ORPHA:289390"
+    kind: str  # "article", "annotation" or "reference"
+    ref: str  # section heading, a disease id such as "ORPHA:289390", or an https:// address
     frequency: str | None = None  # annotation frequency category, when the annotation gives one
+    # A rule's article citation may support only some of its findings ("for:"); None means all of them.
+    supports: tuple[str, ...] | None = field(default=None, compare=False)
 
     def __str__(self):
         if self.kind == "article":
             return f'article, section "{self.ref}"'
+        if self.kind == "reference":
+            return f"reference {self.ref}"
         return f"HPO annotation {self.ref}" + (f" ({self.frequency})" if self.frequency else "")
 
 
@@ -45,13 +53,19 @@ class Symptom:
     lay_synonyms: tuple[str, ...] = ()
     clinical_synonyms: tuple[str, ...] = ()
     urgent_note: str = ""
+    background: str = ""  # why no rule uses this finding, when none does (shown, never used as evidence)
+    # Findings whose quick worsening this finding is ("numbness getting worse every day" is spreading
+    # numbness), and the phrases built from their names at load time (not listed, but recognized).
+    worsening_of: tuple[str, ...] = ()
+    derived_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         """Every name this finding answers to, its HPO id included. An HPO term with a modifier names the
         broader finding, not this one, so it is left out."""
         hpo = (self.hpo.id, self.hpo.label) if self.hpo and not self.hpo_modifier else ()
-        return (self.id.replace("_", " "), self.label) + hpo + self.lay_synonyms + self.clinical_synonyms
+        names = (self.id.replace("_", " "), self.label) + hpo + self.lay_synonyms + self.clinical_synonyms
+        return names + self.derived_names
 
 
 @dataclass(frozen=True)
@@ -65,9 +79,15 @@ class Pattern:
 
 @dataclass(frozen=True)
 class RedFlagDef:
+    """An urgent-care warning: its level (see URGENCY_LEVELS), a short title naming the presentation,
+    the plain action to take, and a sentence on why."""
+
     id: str
     message: str
     sources: tuple[Source, ...]
+    level: str = "emergency"
+    title: str = ""
+    action: str = ""
 
 
 LINK_ROLES = ("hallmark", "typical", "possible")
@@ -131,6 +151,8 @@ class KnowledgeBase:
     rules: tuple = field(hash=False)  # Rule, in order
     article_title: str = ""
     article_sections: tuple[str, ...] = ()
+    # section heading -> ids (findings, patterns, conditions, red flags) the section mentions
+    article_concepts: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)
     where: str = ""  # the folder or package it was loaded from
 
     @cached_property

@@ -3,7 +3,7 @@
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
-from ..knowledge.records import KnowledgeBase
+from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
 from ..knowledge.vocabulary import split_inputs, vocabulary_for
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
@@ -87,13 +87,14 @@ def _grouped(inference: Inference, conclusion: str) -> dict:
 
 
 def _red_flags(kb, inference) -> tuple:
+    """The raised red flags, highest urgency level first, then by id."""
     flags = []
-    for flag_id, fired in sorted(_grouped(inference, "red_flag").items()):
+    for flag_id, fired in _grouped(inference, "red_flag").items():
         flag = kb.red_flags[flag_id]
-        flags.append(
-            RedFlag(flag.id, flag.message, _because(kb, inference, fired), tuple(s.rule for s in fired), flag.sources)
-        )
-    return tuple(flags)
+        because = _because(kb, inference, fired)
+        rules = tuple(s.rule for s in fired)
+        flags.append(RedFlag(flag.id, flag.message, because, rules, flag.sources, flag.level, flag.action, flag.title))
+    return tuple(sorted(flags, key=lambda f: (URGENCY_LEVELS.index(f.level), f.id)))
 
 
 def _patterns(kb, inference) -> tuple:

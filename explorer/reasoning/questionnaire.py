@@ -8,7 +8,11 @@ others are ranked by
 
     weight (see score_candidates) + 2 x suggested conditions whose strength or place an answer changes
 
-ties broken by label, so the same answers always lead to the same question.
+ties broken by label, so the same answers always lead to the same question. Two rules come before that
+score: a finding that raises a red flag on its own (an urgent feature of a suggested condition, such as
+trouble breathing for Guillain-Barré syndrome) is asked before any other, highest urgency level first;
+and when no rule wants anything, the article's core nerve symptoms are asked, so that a single finding
+never ends the questionnaire at once.
 """
 
 import functools
@@ -19,6 +23,7 @@ from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
 from .explore import explore_inference
 from .result import Result
 from .trials import Trials
+from .urgent_questions import CORE_FINDINGS, urgency_rank
 
 ANSWERS = ("yes", "no", "unsure")
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
@@ -115,23 +120,35 @@ class Questionnaire:
     def next_question(self, exhaustive: bool = False) -> Question | None:
         """The most useful question now, or None when no answer would change the picture.
 
-        A candidate is tried (yes and no) only while it could still beat the best so far: its score plus
-        2 for every current suggestion is the most it can reach. ``exhaustive`` tries every candidate
-        through explore() instead, the straightforward way the tests compare against."""
+        A candidate is tried (yes and no) only while it could still beat the best so far: with its urgency
+        rank, its score plus 2 for every current suggestion is the most it can reach. ``exhaustive`` tries
+        every candidate through explore() instead, the straightforward way the tests compare against."""
         result, inference = self._run()
-        if not result.suggestions:
-            return None
         current = picture(result)
         trials = Trials(self.kb, self.present(), self.absent())
+        if exhaustive:
+            effect = functools.partial(self._effect, current=current)
+        else:
+            effect = functools.partial(_effect, trials, current=current)
         best = None
-        for question in score_candidates(self.kb, result, inference.wants):
-            if not exhaustive and best is not None and _rank_key(question, len(current[1])) >= best[0]:
+        candidates = score_candidates(self.kb, result, inference.wants) if result.suggestions else []
+        for question in candidates:
+            first = urgency_rank(self.kb, question.finding.id, question.reasons, question_basis(self.kb))
+            if not exhaustive and best is not None and _rank_key(first, question, len(current[1])) >= best[0]:
                 continue  # even changing every suggestion it could not come first
-            effect = self._effect(question.finding.id, current) if exhaustive else _effect(trials, question, current)
-            changes_picture, changed = effect
-            if changes_picture and (best is None or _rank_key(question, changed) < best[0]):
-                best = (_rank_key(question, changed), question)  # on a tie the earlier candidate stays
-        return best[1] if best else None
+            changes_picture, changed = effect(question.finding.id)
+            if changes_picture and (best is None or _rank_key(first, question, changed) < best[0]):
+                best = (_rank_key(first, question, changed), question)  # on a tie the earlier candidate stays
+        if best:
+            return best[1]
+        return self._core_question(effect)
+
+    def _core_question(self, effect) -> Question | None:
+        """The first core nerve symptom not yet answered whose answer would change the picture."""
+        for finding in CORE_FINDINGS:
+            if finding in self.kb.symptoms and finding not in self.known() and effect(finding)[0]:
+                return Question(self.kb.symptoms[finding], (), 0.0)
+        return None
 
     def _effect(self, finding: str, current) -> tuple[bool, int]:
         """Whether a yes or a no would change the picture at all, and how many of the currently
@@ -157,14 +174,14 @@ class Questionnaire:
         return case
 
 
-def _rank_key(question: Question, changed: int) -> tuple:
-    """Lower is better: score plus 2 for each current suggestion the answer changes, then the label."""
-    return -(question.score + 2 * changed), question.finding.label.lower()
+def _rank_key(first: int, question: Question, changed: int) -> tuple:
+    """Lower is better: urgent features first (``first``, see urgent_questions.py), then score plus 2 for
+    each current suggestion the answer changes, then the label."""
+    return first, -(question.score + 2 * changed), question.finding.label.lower()
 
 
-def _effect(trials: Trials, question: Question, current) -> tuple[bool, int]:
+def _effect(trials: Trials, finding: str, current) -> tuple[bool, int]:
     """Questionnaire._effect, computed from engine runs on finding ids (see trials.py)."""
-    finding = question.finding.id
     return _compare(current, [trials.picture(finding, answer) for answer in ("yes", "no")])
 
 

@@ -1,7 +1,12 @@
 """How suggestions are ranked; the README's "How strength is decided" describes exactly this.
 
 1. A condition is suggested only when at least one of its suggestion rules fired. Its strength is the
-   highest strength among those rules (strong > moderate > weak).
+   highest strength among those rules (strong > moderate > weak), but never more than the entered findings
+   allow (``strength_allowed``, the written definition): "fitting" findings are entered findings the
+   condition's card links as hallmark or typical.
+   - strong needs at least 3 fitting findings, or 2 when one of them is a hallmark;
+   - moderate needs at least 2 supporting findings (several), at least 1 of them fitting;
+   - anything less is weak: one finding alone is never more than weak.
 2. If a hallmark finding of the condition (a link marked "hallmark", which annotations marked obligate or
    very frequent are by default) was reported absent, the strength drops one step (never below weak).
 3. Suggestions are ordered by strength, then by how many entered findings support them, then by fewer
@@ -35,6 +40,9 @@ def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, abse
         missing_ids = {s for s in links if s not in present and s not in absent and roles[s] != "possible"}
         missing = _evidence(kb, missing_ids, links, {}, roles)
         level = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
+        allowed = strength_allowed(supporting, roles)
+        limited = allowed < level
+        level = min(level, allowed)
         lowered = any(roles[e.symptom.id] == "hallmark" for e in against) and level > 0
         level -= lowered
         best = max(fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
@@ -52,11 +60,24 @@ def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, abse
                     rules=fired_ids,
                     sources=_sources(rules, fired_ids, supporting),
                     lowered=lowered,
+                    limited=limited,
                 ),
             )
         )
     drafts.sort(key=lambda d: d[0])
     return tuple(Suggestion(rank=i, **fields) for i, (_, fields) in enumerate(drafts, start=1))
+
+
+def strength_allowed(supporting, roles) -> int:
+    """The most a suggestion may claim (an index into STRENGTHS) for its supporting findings: see the
+    module docstring and the README's "How strength is decided"."""
+    fitting = [e for e in supporting if roles.get(e.symptom.id) in ("hallmark", "typical")]
+    hallmarks = [e for e in fitting if roles[e.symptom.id] == "hallmark"]
+    if len(fitting) >= 3 or (len(fitting) >= 2 and hallmarks):
+        return STRENGTHS.index("strong")
+    if len(supporting) >= 2 and fitting:
+        return STRENGTHS.index("moderate")
+    return STRENGTHS.index("weak")
 
 
 def _links_by_symptom(condition) -> dict:

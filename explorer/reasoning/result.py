@@ -48,6 +48,7 @@ class Suggestion:
     rules: tuple[str, ...]  # suggestion rules that fired for it
     sources: tuple[Source, ...]
     lowered: bool = False  # strength lowered one step because a hallmark finding was reported absent
+    limited: bool = False  # a rule claimed more, but too few fitting findings were entered (ranking.py)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class RedFlag:
     because: tuple[Symptom, ...]
     rules: tuple[str, ...]
     sources: tuple[Source, ...]
+    level: str = "emergency"  # one of URGENCY_LEVELS, highest first
+    action: str = ""  # what to do, in plain words
+    title: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..knowledge.records import URGENCY_LABELS
+
 if TYPE_CHECKING:
     from ..knowledge.records import Source, Symptom
     from .result import Evidence, Result
 
 SCHEMA_VERSION = 1
+
+
+def _urgency(result: Result) -> dict | None:
+    """The highest urgency level among the red flags, with its action, or None when no flag was raised."""
+    if not result.red_flags:
+        return None
+    top = result.red_flags[0]  # flags come highest level first
+    return {"level": top.level, "label": URGENCY_LABELS[top.level], "action": top.action}
 
 
 def symptom_ref(symptom: Symptom) -> dict:
@@ -45,9 +55,14 @@ def result_to_dict(result: Result) -> dict:
         ],
         "absent": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.absent],
         "conflicting": [{"inputs": list(c.inputs), "symptom": symptom_ref(c.symptom)} for c in result.conflicting],
+        "urgency": _urgency(result),
         "red_flags": [
             {
                 "id": f.id,
+                "level": f.level,
+                "level_label": URGENCY_LABELS[f.level],
+                "title": f.title,
+                "action": f.action,
                 "message": f.message,
                 "because": [symptom_ref(s) for s in f.because],
                 "rules": list(f.rules),
@@ -70,6 +85,7 @@ def result_to_dict(result: Result) -> dict:
                 "condition": {"id": s.condition.id, "name": s.condition.name, "kind": s.condition.kind},
                 "strength": s.strength,
                 "strength_lowered": s.lowered,
+                "strength_limited": s.limited,
                 "supporting": [_evidence(e) for e in s.supporting],
                 "missing": [_evidence(e) for e in s.missing],
                 "against": [_evidence(e) for e in s.against],

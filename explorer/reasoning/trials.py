@@ -15,7 +15,7 @@ such shortcut with a real run.
 
 import functools
 
-from ..knowledge.records import KnowledgeBase
+from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
 from .reach import fires, holding, understood
@@ -35,8 +35,10 @@ def _rule_views(kb: KnowledgeBase) -> tuple[dict, dict]:
 
 
 def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
-    """The picture (as questionnaire.picture gives it for a Result) straight from an engine run."""
-    flags = tuple(sorted({step.target for step in inference.steps if step.conclusion == "red_flag"}))
+    """The picture (as questionnaire.picture gives it for a Result) straight from an engine run. Red flags
+    in explore()'s order: highest urgency level first, then by id."""
+    raised = {step.target for step in inference.steps if step.conclusion == "red_flag"}
+    flags = tuple(sorted(raised, key=lambda f: (URGENCY_LEVELS.index(kb.red_flags[f].level), f)))
     ranked = rank_suggestions(kb, inference, present, absent)
     return flags, tuple((s.condition.id, s.strength) for s in ranked)
 

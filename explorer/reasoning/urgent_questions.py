@@ -1,0 +1,42 @@
+"""Which questions the questionnaire asks before any other: the urgent features of a suggested condition
+(findings that raise a red flag on their own), highest urgency level first; and, when no rule wants to
+know anything yet, the article's core nerve symptoms."""
+
+import functools
+
+from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
+
+# The symptoms the article's "Understanding Neuropathy" section names: asked when nothing else is.
+CORE_FINDINGS = ("numbness", "tingling", "nerve_pain", "muscle_weakness")
+TYPICAL_WEIGHT = 2  # question_basis weight of a finding a rule names or a card links as typical
+
+
+@functools.lru_cache(maxsize=8)
+def urgent_findings(kb: KnowledgeBase) -> dict:
+    """finding id -> index of the highest urgency level it raises on its own (a red-flag rule that needs
+    nothing else)."""
+    out: dict = {}
+    for rule in kb.rules:
+        if rule.conclusion != "red_flag" or len(rule.all) + min(len(rule.any), 1) != 1:
+            continue
+        if rule.any and rule.at_least != 1:
+            continue
+        level = URGENCY_LEVELS.index(kb.red_flags[rule.target].level)
+        for finding in rule.all + rule.any:
+            if finding in kb.symptoms:
+                out[finding] = min(out.get(finding, level), level)
+    return out
+
+
+def urgency_rank(kb: KnowledgeBase, finding: str, reasons, basis: dict) -> int:
+    """Where a candidate question goes: its urgency level (0 = emergency) when it is an urgent feature of
+    a suggested condition, else after every level. An urgent feature raises a red flag and the condition
+    names it itself, by a rule or a card link, rather than only through a pattern; for a level below
+    emergency a link marked possible is not enough."""
+    level = urgent_findings(kb).get(finding)
+    rules = kb.rule_index
+    named = [r for r in reasons if r.links or any(finding in rules[i].all + rules[i].any for i in r.rules)]
+    if level is None or not named:
+        return len(URGENCY_LEVELS)
+    weight = max(basis[(r.condition_id, finding)][2] for r in named)
+    return level if URGENCY_LEVELS[level] == "emergency" or weight >= TYPICAL_WEIGHT else len(URGENCY_LEVELS)

@@ -1,0 +1,124 @@
+"""Calibration as a table: for every suggestion rule, the smallest input that fires it and the strength
+then shown. The written definition (README, "How strength is decided") caps what a rule may claim:
+one finding is never more than weak, moderate needs several, strong needs several that fit."""
+
+import pytest
+
+from explorer import explore
+
+# rule -> (smallest input that fires it, strength the rule claims, strength shown for that input)
+CALIBRATION = [
+    ("neuropathy.several-nerve-symptoms", ("numbness", "tingling"), "strong", "strong"),
+    ("neuropathy.nerve-involvement", ("numbness",), "moderate", "weak"),
+    ("cause.diabetes", ("numbness", "diabetes"), "strong", "strong"),
+    ("cause.diabetes-without-symptoms", ("diabetes",), "weak", "weak"),
+    ("cause.alcohol", ("numbness", "heavy_alcohol_use"), "strong", "strong"),
+    ("cause.infection", ("numbness", "recent_infection"), "moderate", "moderate"),
+    ("cause.toxins", ("numbness", "toxin_exposure"), "strong", "strong"),
+    ("cause.alcohol-unsteady-walking", ("heavy_alcohol_use", "unsteady_walking"), "moderate", "moderate"),
+    ("gbs.weakness-after-infection", ("muscle_weakness", "recent_infection"), "strong", "strong"),
+    ("gbs.general-weakness-after-infection", ("general_weakness", "recent_infection"), "weak", "weak"),
+    ("gbs.rapidly-spreading-weakness", ("rapidly_spreading_weakness",), "strong", "weak"),
+    ("gbs.weakness-with-sensory", ("muscle_weakness", "numbness"), "moderate", "moderate"),
+    ("gbs.weakness-with-breathing-or-swallowing", ("muscle_weakness", "trouble_breathing"), "strong", "moderate"),
+    ("gbs.paralysis", ("paralysis",), "moderate", "weak"),
+    ("gbs.miller-fisher", ("double_vision", "poor_coordination", "reduced_reflexes"), "strong", "strong"),
+    ("sjogren.sicca-with-nerve-symptoms", ("dry_eyes", "numbness"), "strong", "strong"),
+    ("sjogren.dry-eyes-and-mouth", ("dry_eyes", "dry_mouth"), "strong", "strong"),
+    ("sjogren.sicca", ("dry_eyes",), "moderate", "weak"),
+    ("sjogren.glands-and-joints", ("swollen_salivary_glands", "joint_pain", "fatigue"), "weak", "weak"),
+    ("sle.skin-with-joints-or-fatigue", ("butterfly_rash", "joint_pain", "joint_swelling"), "strong", "strong"),
+    ("sle.skin-with-nerve-symptoms", ("butterfly_rash", "numbness"), "strong", "moderate"),
+    ("sle.skin-signs", ("butterfly_rash",), "moderate", "weak"),
+    ("sle.whole-body", ("fatigue", "fever", "weight_loss"), "weak", "weak"),
+    ("ra.pain-swelling-stiffness", ("joint_pain", "joint_swelling", "joint_stiffness"), "strong", "strong"),
+    ("ra.swelling-and-stiffness", ("joint_swelling", "joint_stiffness"), "moderate", "moderate"),
+    ("ra.joints-with-nerve-symptoms", ("joint_pain", "joint_swelling", "numbness"), "strong", "strong"),
+    ("ra.inflammatory-joints", ("joint_pain", "joint_swelling"), "moderate", "moderate"),
+    ("ms.several-central-signs", ("double_vision", "optic_neuritis"), "strong", "moderate"),
+    ("ms.central-with-sensory", ("double_vision", "numbness"), "moderate", "moderate"),
+    ("ms.one-central-sign", ("double_vision",), "weak", "weak"),
+]
+
+FITTING_ROLES = ("hallmark", "typical")
+
+
+def smallest_input(kb, rule) -> list[str]:
+    """The findings a rule needs: its 'all' and the first 'at_least' of its 'any', each pattern replaced
+    by what the first rule inferring it needs."""
+    infer = {}
+    for other in kb.rules:
+        if other.conclusion == "infer":
+            infer.setdefault(other.target, other)
+    out: list[str] = []
+    for ref in rule.all + rule.any[: rule.at_least]:
+        for finding in [ref] if ref in kb.symptoms else smallest_input(kb, infer[ref]):
+            if finding not in out:
+                out.append(finding)
+    return out
+
+
+def test_every_suggestion_rule_is_in_the_table(kb):
+    assert [row[0] for row in CALIBRATION] == [r.id for r in kb.rules if r.conclusion == "suggest"]
+
+
+@pytest.mark.parametrize("rule_id,findings,claimed,shown", CALIBRATION, ids=[row[0] for row in CALIBRATION])
+def test_smallest_input_and_strength_shown(kb, rule_id, findings, claimed, shown):
+    rule = kb.rule_index[rule_id]
+    assert tuple(smallest_input(kb, rule)) == findings
+    assert rule.strength == claimed
+    result = explore([kb.symptoms[f].label for f in findings], kb=kb)
+    assert rule_id in {step.rule for step in result.trace}
+    suggestion = next(s for s in result.suggestions if s.condition.id == rule.target)
+    assert suggestion.strength == shown
+    assert suggestion.limited == (shown != claimed)
+
+
+@pytest.mark.parametrize("rule_id,findings,claimed,shown", CALIBRATION, ids=[row[0] for row in CALIBRATION])
+def test_nothing_is_stronger_than_the_definition(kb, rule_id, findings, claimed, shown):
+    """Checked from the card, independently of the ranking code."""
+    condition = kb.conditions[kb.rule_index[rule_id].target]
+    roles = {}
+    for link in condition.links:
+        roles.setdefault(link.symptom, set()).add(link.role)
+    fitting = [f for f in findings if roles.get(f, set()) & set(FITTING_ROLES)]
+    hallmarks = [f for f in findings if "hallmark" in roles.get(f, set())]
+    if len(findings) == 1:
+        assert shown == "weak"
+    if shown == "strong":
+        assert len(fitting) >= 3 or (len(fitting) >= 2 and hallmarks)
+    if shown == "moderate":
+        assert len(findings) >= 2 and fitting
+
+
+@pytest.mark.parametrize(
+    "findings,condition_id,strength",
+    [
+        (["weakness spreading"], "guillain_barre_syndrome", "weak"),  # one finding: never strong
+        (["mouth ulcer", "tingling"], "systemic_lupus_erythematosus", "weak"),  # neither fits lupus's card closely
+        (["dry eyes"], "sjogren_syndrome", "weak"),  # one finding is not "several"
+        (["weakness", "flu"], "guillain_barre_syndrome", "weak"),  # feeling weak is not muscle weakness
+        (["swollen joints", "morning stiffness"], "rheumatoid_arthritis", "moderate"),
+        (["heavy drinking", "unsteady walking"], "alcohol_related_neuropathy", "moderate"),
+    ],
+)
+def test_the_issue_examples(kb, findings, condition_id, strength):
+    result = explore(findings, kb=kb)
+    suggestion = next(s for s in result.suggestions if s.condition.id == condition_id)
+    assert suggestion.strength == strength
+
+
+def test_miller_fisher_picture_ranks_gbs_above_ms(kb):
+    result = explore(["double vision", "clumsiness", "reduced reflexes", "after an infection"], kb=kb)
+    ranked = [s.condition.id for s in result.suggestions]
+    assert ranked.index("guillain_barre_syndrome") < ranked.index("multiple_sclerosis")
+    assert result.suggestions[0].strength == "strong"
+    assert [f.id for f in result.red_flags] == ["double_vision"]
+
+
+def test_thin_input_is_hedged(kb):
+    """A limited suggestion says so, in every human-readable format."""
+    result = explore(["weakness spreading"], kb=kb)
+    gbs = result.suggestions[0]
+    assert gbs.limited and "can be" in gbs.explanation
+    assert result.to_dict()["suggestions"][0]["strength_limited"] is True
