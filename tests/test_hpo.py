@@ -15,7 +15,7 @@ def ontology():
 
 def terms_of(kb):
     for symptom in kb.symptoms.values():
-        for term in (symptom.hpo, symptom.hpo_modifier):
+        for term in (symptom.hpo, symptom.hpo_modifier, *symptom.narrower):
             if term:
                 yield symptom.id, term
 

@@ -33,7 +33,7 @@ def test_installed_command_matches_from_any_directory(tmp_path):
 
 def test_installed_command_bad_input_has_no_traceback(tmp_path):
     done = subprocess.run(
-        [installed_command(), "match", "--format", "json", "tingeling"],
+        [installed_command(), "match", "--format", "json", "tinggeling"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -99,11 +99,11 @@ def run_ask(*args, input):
 
 
 def test_ask_with_piped_answers(tmp_path):
-    result = run_ask(input="numbness, dry eyes, numbnes\n\nwhy\nyes\nback\nyes\nquit\n")
+    result = run_ask(input="numbness, dry eyes, numbbnesss\n\nwhy\nyes\nback\nyes\nquit\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("This questionnaire is for learning, not a diagnosis")
-    assert 'Not recognized: "numbnes" - did you mean: Numbness?' in out
+    assert 'Not recognized: "numbbnesss" - did you mean: Numbness?' in out
     assert "Question 1: Have you noticed this: dry mouth?" in out
     assert "Dry mouth is part of the picture of:\n  - Sjögren's syndrome: rules sjogren" in out
     assert "but not of: Peripheral neuropathy. Your answer helps to tell them apart." in out

@@ -14,76 +14,75 @@ from explorer.knowledge.catalog import flags_for
 from explorer.knowledge.records import URGENCY_LEVELS
 
 EMERGENCY, SAME_DAY = "emergency", "same_day"
-PARSER = "needs the free-text parser (issue 10): a sentence, not a vocabulary phrase"
 
 # (what a person types, red flag expected, its level, needs the parser)
 URGENT = [
     # trouble breathing
-    ("I can't breathe", "breathing", EMERGENCY, False),
-    ("can't breathe", "breathing", EMERGENCY, False),
-    ("difficulty breathing", "breathing", EMERGENCY, False),
-    ("struggling to breathe", "breathing", EMERGENCY, False),
-    ("gasping for air", "breathing", EMERGENCY, False),
-    ("dyspnoea", "breathing", EMERGENCY, False),
+    ("I can't breathe", "breathing", EMERGENCY),
+    ("can't breathe", "breathing", EMERGENCY),
+    ("difficulty breathing", "breathing", EMERGENCY),
+    ("struggling to breathe", "breathing", EMERGENCY),
+    ("gasping for air", "breathing", EMERGENCY),
+    ("dyspnoea", "breathing", EMERGENCY),
     # trouble swallowing
-    ("can't swallow", "swallowing", EMERGENCY, False),
-    ("choking when I eat", "swallowing", EMERGENCY, False),
-    ("food gets stuck", "swallowing", EMERGENCY, False),
-    ("dysphagia", "swallowing", EMERGENCY, False),
+    ("can't swallow", "swallowing", EMERGENCY),
+    ("choking when I eat", "swallowing", EMERGENCY),
+    ("food gets stuck", "swallowing", EMERGENCY),
+    ("dysphagia", "swallowing", EMERGENCY),
     # weakness spreading over hours or days
-    ("weakness spreading up my legs", "spreading_weakness", EMERGENCY, False),
-    ("legs getting weaker every day", "spreading_weakness", EMERGENCY, False),
-    ("getting weaker every day", "spreading_weakness", EMERGENCY, False),
-    ("ascending weakness", "spreading_weakness", EMERGENCY, False),
-    ("rapidly progressive weakness", "spreading_weakness", EMERGENCY, False),
-    ("muscle weakness getting worse every day", "spreading_weakness", EMERGENCY, False),
-    ("weak legs getting worse quickly", "spreading_weakness", EMERGENCY, False),
+    ("weakness spreading up my legs", "spreading_weakness", EMERGENCY),
+    ("legs getting weaker every day", "spreading_weakness", EMERGENCY),
+    ("getting weaker every day", "spreading_weakness", EMERGENCY),
+    ("ascending weakness", "spreading_weakness", EMERGENCY),
+    ("rapidly progressive weakness", "spreading_weakness", EMERGENCY),
+    ("muscle weakness getting worse every day", "spreading_weakness", EMERGENCY),
+    ("weak legs getting worse quickly", "spreading_weakness", EMERGENCY),
     # paralysis
-    ("paralysed legs", "paralysis", EMERGENCY, False),
-    ("can't move my legs", "paralysis", EMERGENCY, False),
-    ("paralysis", "paralysis", EMERGENCY, False),
-    ("tetraplegia", "paralysis", EMERGENCY, False),
+    ("paralysed legs", "paralysis", EMERGENCY),
+    ("can't move my legs", "paralysis", EMERGENCY),
+    ("paralysis", "paralysis", EMERGENCY),
+    ("tetraplegia", "paralysis", EMERGENCY),
     # sudden weakness or drooping of one side of the face or body
-    ("face drooping on one side", "one_sided_weakness", EMERGENCY, False),
-    ("crooked smile", "one_sided_weakness", EMERGENCY, False),
-    ("facial palsy", "one_sided_weakness", EMERGENCY, False),
-    ("sudden weakness on one side", "one_sided_weakness", EMERGENCY, False),
-    ("can't lift my arm", "one_sided_weakness", EMERGENCY, False),
-    ("hemiparesis", "one_sided_weakness", EMERGENCY, False),
+    ("face drooping on one side", "one_sided_weakness", EMERGENCY),
+    ("crooked smile", "one_sided_weakness", EMERGENCY),
+    ("facial palsy", "one_sided_weakness", EMERGENCY),
+    ("sudden weakness on one side", "one_sided_weakness", EMERGENCY),
+    ("can't lift my arm", "one_sided_weakness", EMERGENCY),
+    ("hemiparesis", "one_sided_weakness", EMERGENCY),
     # sudden loss of vision
-    ("sudden loss of vision in one eye", "vision_loss", EMERGENCY, False),
-    ("vision loss in one eye", "vision_loss", EMERGENCY, False),
-    ("sudden blurred vision", "vision_loss", EMERGENCY, False),
-    ("can't see out of one eye", "vision_loss", EMERGENCY, False),
-    ("amaurosis", "vision_loss", EMERGENCY, False),
+    ("sudden loss of vision in one eye", "vision_loss", EMERGENCY),
+    ("vision loss in one eye", "vision_loss", EMERGENCY),
+    ("sudden blurred vision", "vision_loss", EMERGENCY),
+    ("can't see out of one eye", "vision_loss", EMERGENCY),
+    ("amaurosis", "vision_loss", EMERGENCY),
     # new loss of bladder or bowel control
-    ("loss of bladder or bowel control", "bladder_bowel", EMERGENCY, False),
-    ("loss of bladder control", "bladder_bowel", EMERGENCY, False),
-    ("loss of bowel control", "bladder_bowel", EMERGENCY, False),
-    ("faecal incontinence", "bladder_bowel", EMERGENCY, False),
+    ("loss of bladder or bowel control", "bladder_bowel", EMERGENCY),
+    ("loss of bladder control", "bladder_bowel", EMERGENCY),
+    ("loss of bowel control", "bladder_bowel", EMERGENCY),
+    ("faecal incontinence", "bladder_bowel", EMERGENCY),
     # chest pain
-    ("sharp chest pain", "chest_pain", EMERGENCY, False),
-    ("crushing chest pain", "chest_pain", EMERGENCY, False),
-    ("pleurisy", "chest_pain", EMERGENCY, False),
+    ("sharp chest pain", "chest_pain", EMERGENCY),
+    ("crushing chest pain", "chest_pain", EMERGENCY),
+    ("pleurisy", "chest_pain", EMERGENCY),
     # see a doctor within a day
-    ("double vision", "double_vision", SAME_DAY, False),
-    ("seeing double", "double_vision", SAME_DAY, False),
-    ("diplopia", "double_vision", SAME_DAY, False),
-    ("numbness spreading up my legs", "spreading_numbness", SAME_DAY, False),
-    ("numbness getting worse every day", "spreading_numbness", SAME_DAY, False),
-    ("ascending numbness", "spreading_numbness", SAME_DAY, False),
-    ("pins and needles getting worse every day", "spreading_numbness", SAME_DAY, False),
-    ("numb feet spreading", "spreading_numbness", SAME_DAY, False),
-    ("painful eye movements", "painful_vision", SAME_DAY, False),
-    ("optic neuritis", "painful_vision", SAME_DAY, False),
+    ("double vision", "double_vision", SAME_DAY),
+    ("seeing double", "double_vision", SAME_DAY),
+    ("diplopia", "double_vision", SAME_DAY),
+    ("numbness spreading up my legs", "spreading_numbness", SAME_DAY),
+    ("numbness getting worse every day", "spreading_numbness", SAME_DAY),
+    ("ascending numbness", "spreading_numbness", SAME_DAY),
+    ("pins and needles getting worse every day", "spreading_numbness", SAME_DAY),
+    ("numb feet spreading", "spreading_numbness", SAME_DAY),
+    ("painful eye movements", "painful_vision", SAME_DAY),
+    ("optic neuritis", "painful_vision", SAME_DAY),
     # sentences: only the free-text parser can read these
-    ("my legs have been getting weaker every day this week", "spreading_weakness", EMERGENCY, True),
-    ("the weakness is spreading from my feet up to my knees", "spreading_weakness", EMERGENCY, True),
-    ("I keep choking on my food when I eat", "swallowing", EMERGENCY, True),
-    ("my face has dropped on the left side", "one_sided_weakness", EMERGENCY, True),
-    ("I suddenly can't see out of my left eye", "vision_loss", EMERGENCY, True),
-    ("I have wet myself and did not feel it", "bladder_bowel", EMERGENCY, True),
-    ("the numbness has crept up to my knees since Monday", "spreading_numbness", SAME_DAY, True),
+    ("my legs have been getting weaker every day this week", "spreading_weakness", EMERGENCY),
+    ("the weakness is spreading from my feet up to my knees", "spreading_weakness", EMERGENCY),
+    ("I keep choking on my food when I eat", "swallowing", EMERGENCY),
+    ("my face has dropped on the left side", "one_sided_weakness", EMERGENCY),
+    ("I suddenly can't see out of my left eye", "vision_loss", EMERGENCY),
+    ("I have wet myself and did not feel it", "bladder_bowel", EMERGENCY),
+    ("the numbness has crept up to my knees since Monday", "spreading_numbness", SAME_DAY),
 ]
 
 ORDINARY = [
@@ -138,19 +137,13 @@ ORDINARY = [
 ]
 
 
-def urgent_params():
-    for text, flag, level, needs_parser in URGENT:
-        marks = [pytest.mark.xfail(reason=PARSER, strict=False)] if needs_parser else []
-        yield pytest.param(text, flag, level, marks=marks, id=text)
-
-
 def test_the_tables_are_large_enough():
-    assert sum(1 for *_, needs_parser in URGENT if not needs_parser) >= 40
+    assert len(URGENT) >= 40
     assert len(ORDINARY) >= 40
-    assert {level for _, _, level, _ in URGENT} == set(URGENCY_LEVELS)
+    assert {level for _, _, level in URGENT} == set(URGENCY_LEVELS)
 
 
-@pytest.mark.parametrize("text,flag,level", list(urgent_params()))
+@pytest.mark.parametrize("text,flag,level", URGENT, ids=[text for text, *_ in URGENT])
 def test_urgent_presentation_raises_its_level(kb, text, flag, level):
     result = explore([text], kb=kb)
     assert result.unrecognized == ()

@@ -13,7 +13,7 @@ from explorer.cli import cli
 CASES = [
     (["numbness", "dry eyes"], ["dry mouth"]),
     (["weakness", "tingling", "recent flu", "trouble breathing"], []),
-    (["xyzzy", "tingeling"], []),
+    (["xyzzy", "tinggeling", "tinglng in my feet but no dry mouth"], []),
     (["numbness"], ["numbness", "fever"]),
     (["butterfly rash", "joint pain", "tired", "HP:0001596"], []),
 ]

@@ -1,7 +1,7 @@
 """One case from a parsed mapping: our own case shape, or a GA4GH Phenopacket."""
 
+from ..knowledge.parser import parse
 from ..knowledge.records import KnowledgeBase
-from ..knowledge.vocabulary import split_inputs, vocabulary_for
 from .records import Case, CaseError
 
 CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note"}
@@ -35,16 +35,16 @@ def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:
     features = data.get("phenotypicFeatures")
     if not isinstance(features, list):
         return CaseError(identifier, line, "phenotypicFeatures must be a list")
-    vocabulary = vocabulary_for(kb)
     present, absent = [], []
     for index, feature in enumerate(features):
         term = feature.get("type") if isinstance(feature, dict) else None
         if not isinstance(term, dict) or not isinstance(term.get("id"), str):
             return CaseError(identifier, line, f"phenotypicFeatures[{index}] needs type.id (an HPO id)")
         # A modifier or onset (e.g. Rapidly progressive) may name a finding of its own, often an urgent one;
-        # other known HPO ids resolve directly; for the rest the label may still name a finding we know.
+        # otherwise the parser reads the id (ours, or one below a finding in the HPO index); failing that, the
+        # label may still name a finding we know.
         text = _modified_finding(kb, term["id"], _modifier_ids(feature)) or term["id"]
-        if vocabulary.resolve(text).symptom is None and isinstance(term.get("label"), str):
+        if not parse(text, kb).mentions and isinstance(term.get("label"), str):
             text = term["label"]
         (absent if feature.get("excluded") is True else present).append(text)
     if not present and not absent:
@@ -73,10 +73,12 @@ def _modified_finding(kb: KnowledgeBase, term_id: str, modifiers: set) -> str | 
 def _findings(value):
     if value is None:
         return ()
+    # Each text stays whole: the parser splits lists itself and keeps a negation's scope across commas
+    # ("no fever, rash or joint pain").
     if isinstance(value, str):
-        return tuple(split_inputs([value]))
+        return (value,) if value.strip() else ()
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(split_inputs(value))
+        return tuple(v for v in value if v.strip())
     return None
 
 

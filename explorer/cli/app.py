@@ -62,6 +62,7 @@ COMMAND_MODULES = {
     "show": "browse",
     "symptoms": "browse",
     "check": "browse",
+    "parse": "parse",
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..cases.batch import BatchFileError
+from ..knowledge.parser import parse
 from .app import cli, knowledge_option
 from .ask_commands import HELP, NO, NOTICE, QUIT, UNSURE, YES, Ended, SessionCommands
 
@@ -90,6 +91,10 @@ class AskSession(SessionCommands):
             return self.add(line[4:]) > 0
         if word in QUIT:
             raise Ended
+        if word not in ("why", "how", "back", "help", "h") and parse(line, self.kb).mentions:
+            # An answer in words ("my mouth is dry", "no, but my eyes are"): the parser reads it.
+            self.add(line, question)
+            return question.finding.id in {a.finding for a in self.questionnaire.answers}
         return self.command(word, question)
 
 

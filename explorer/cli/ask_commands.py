@@ -7,8 +7,8 @@ from ..cases.casefile import load_one_case, save_case
 from ..formats.common import cite, unrecognized_hint
 from ..formats.text_format import render_text
 from ..knowledge.disclaimer import DISCLAIMER
+from ..knowledge.parser import parse
 from ..knowledge.records import URGENCY_LABELS
-from ..knowledge.vocabulary import split_inputs, vocabulary_for
 from ..reasoning.questionnaire import Questionnaire
 
 NOTICE = (
@@ -38,7 +38,6 @@ class SessionCommands:
     def __init__(self, kb, save_path=None, echo_input=False):
         self.kb = kb
         self.questionnaire = Questionnaire(kb)
-        self.vocabulary = vocabulary_for(kb)
         self.save_path = save_path
         self.echo_input = echo_input
         self.flags_shown: set = set()
@@ -79,31 +78,35 @@ class SessionCommands:
     def load(self, path):
         case = load_one_case(path, self.kb)
         unknown = []
-        for texts, answer in ((case.present, "yes"), (case.absent, "no"), (case.unsure, "unsure")):
+        for texts, given in ((case.present, "yes"), (case.absent, "no"), (case.unsure, "unsure")):
             for text in texts:
-                found = self.vocabulary.resolve(text).symptom
-                if found is None:
-                    unknown.append(text)
-                else:
-                    self.questionnaire.record(found.id, answer, entered=answer == "yes")
+                reading = parse(text, self.kb)
+                unknown.extend(x.text for x in reading.leftovers)
+                for mention in reading.mentions:
+                    answer = given if given != "yes" or mention.present else "no"
+                    self.questionnaire.record(mention.symptom.id, answer, entered=answer == "yes")
         click.echo(f"Loaded {len(self.questionnaire.answers)} answer(s) from {path}.")
         if unknown:
             click.echo(f"Not recognized in {path}, left out: {', '.join(repr(u) for u in unknown)}")
         self.changed()
 
-    def add(self, text: str) -> int:
+    def add(self, text: str, question=None) -> int:
+        """Findings in the person's own words, read by the parser: present ones are recorded as yes, negated
+        ones as no. With ``question``, a mention of its finding answers it."""
         added = 0
-        for part in split_inputs([text]):
-            resolved = self.vocabulary.resolve(part)
-            if resolved.symptom is None:
-                click.echo(
-                    f'  Not recognized: "{part}" - {unrecognized_hint(resolved.did_you_mean, resolved.condition)}'
-                )
-            elif self.questionnaire.record(resolved.symptom.id, "yes", entered=True):
-                click.echo(f"  + {resolved.symptom.label}")
+        reading = parse(text, self.kb)
+        for mention in reading.mentions:
+            label = mention.symptom.label + (f" - {', '.join(s.label for s in mention.sites)}" if mention.sites else "")
+            notes = f" ({'; '.join(mention.notes())})" if mention.notes() else ""
+            answer = "yes" if mention.present else "no"
+            entered = question is None or mention.symptom.id != question.finding.id
+            if self.questionnaire.record(mention.symptom.id, answer, entered=entered):
+                click.echo(f"  {'+' if mention.present else '-'} {label}{notes}")
                 added += 1
             else:
-                click.echo(f"  (already answered: {resolved.symptom.label})")
+                click.echo(f"  (already answered: {mention.symptom.label})")
+        for left in reading.leftovers:
+            click.echo(f'  Not recognized: "{left.text}" - {unrecognized_hint(left.did_you_mean, left.condition)}')
         if added:
             self.changed()
         return added

@@ -64,7 +64,8 @@ def input_notes(result: Result) -> list[str]:
     if result.absent:
         notes.append("Reported absent: " + ", ".join(_named(r) for r in result.absent))
     for u in result.unrecognized:
-        notes.append(f'Not recognized: "{u.input}" ({unrecognized_hint(u.did_you_mean, u.condition)})')
+        absent = f"said to be absent ('{u.negation}'); " if u.negation else ""
+        notes.append(f'Not recognized: "{u.input}" ({absent}{unrecognized_hint(u.did_you_mean, u.condition)})')
     for c in result.conflicting:
         notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({', '.join(c.inputs)})")
     return notes
@@ -83,4 +84,11 @@ def unrecognized_hint(did_you_mean, condition) -> str:
 
 def _named(recognized) -> str:
     label = recognized.symptom.label
-    return label if recognized.input.strip().lower() == label.lower() else f'{label} (from "{recognized.input}")'
+    mention = recognized.mention
+    if mention is not None and mention.sites:
+        label += " - " + ", ".join(site.label for site in mention.sites)
+    if recognized.input.strip().lower() == recognized.symptom.label.lower():
+        return label
+    # How the words were read, when it was not word for word: a spelling slip, a narrower HPO term.
+    notes = [n for n in mention.notes() if not n.startswith("absent:")] if mention is not None else []
+    return f'{label} (from "{recognized.input}"' + (f"; {'; '.join(notes)}" if notes else "") + ")"

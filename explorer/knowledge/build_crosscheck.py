@@ -17,6 +17,9 @@ WORSENING_AFTER = (
     "spreading quickly",
     "spreading",
     "is spreading",
+    "creeping up",
+    "crept up",
+    "moving up",
 )
 WORSENING_BEFORE = ("rapidly worsening", "quickly worsening", "spreading", "rapidly spreading", "quickly spreading")
 

@@ -40,7 +40,17 @@ class FindingsReader(BuilderBase):
     def symptoms(self, name, doc, kind):
         problems = Problems(name)
         required = {"id", "label", "system"} if kind == "symptom" else {"id", "label"}
-        optional = {"hpo", "hpo_modifier", "description", "lay", "clinical", "urgent", "background", "worsening_of"}
+        optional = {
+            "hpo",
+            "hpo_modifier",
+            "description",
+            "lay",
+            "clinical",
+            "urgent",
+            "background",
+            "worsening_of",
+            "narrower",
+        }
         for index, entry in yamlcheck.entries(doc, kind, problems):
             item_id, where = self._entry_id(entry, index, kind, problems)
             if not check_keys(entry, where, problems, required, optional) or not item_id:
@@ -65,8 +75,22 @@ class FindingsReader(BuilderBase):
                 urgent_note=text(entry, "urgent", where, problems, default=""),
                 background=text(entry, "background", where, problems, default=""),
                 worsening_of=text_list(entry, "worsening_of", where, problems, pattern=ID),
+                narrower=self._narrower(entry, where, problems),
             )
         self._finish(problems)
+
+    def _narrower(self, entry, where, problems) -> tuple:
+        value = entry.get("narrower")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            problems.add(line_of(entry, "narrower"), f"{where}.narrower", "expected a list of {id, label}")
+            return ()
+        terms = (
+            self._term({"narrower": item}, "narrower", f"{where}.narrower[{i}]", problems)
+            for i, item in enumerate(value)
+        )
+        return tuple(t for t in terms if t)
 
     def patterns(self, name, doc):
         problems = Problems(name)

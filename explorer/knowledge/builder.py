@@ -5,7 +5,8 @@ from .build_conditions import ConditionsReader
 from .build_crosscheck import CrossChecker
 from .build_findings import FindingsReader
 from .build_rules import RulesReader
+from .build_sites import SitesReader
 
 
-class Builder(FindingsReader, ConditionsReader, RulesReader, CrossChecker):
+class Builder(FindingsReader, SitesReader, ConditionsReader, RulesReader, CrossChecker):
     """Turns checked entries into records, one reader per kind of file, then checks across files."""

@@ -72,7 +72,7 @@ def load(key: bytes, where: str) -> KnowledgeBase | None:
             fields = pickle.load(stream)
     except Exception:  # a missing, truncated or outdated entry is only a cache miss
         return None
-    return KnowledgeBase(**{k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in fields.items()})
+    return KnowledgeBase(**fields)
 
 
 def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
@@ -81,7 +81,7 @@ def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
     if folder is None:
         return
     fields = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb)}
-    fields = {k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in fields.items()}
+    import copyreg
     import tempfile  # only when writing
 
     temporary = None
@@ -89,11 +89,15 @@ def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".kb-", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(key, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(fields, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+            # The base's read-only views (at any depth) pickle as the dicts they show, and come back as views.
+            pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: _reduce_view}
+            pickler.dump(key)
+            pickler.clear_memo()  # each dump is read back by its own pickle.load
+            pickler.dump(fields)
         os.replace(temporary, entry_path(folder, where))
         temporary = None
-    except (OSError, pickle.PicklingError):
+    except Exception:  # anything that cannot be written or pickled: no cache, never a failed command
         pass
     finally:
         if temporary is not None:
@@ -101,3 +105,11 @@ def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+
+def _reduce_view(view):
+    return _view, (dict(view),)
+
+
+def _view(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)

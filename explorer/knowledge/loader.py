@@ -2,7 +2,7 @@
 
 Layout of a knowledge folder (the packaged one, or any folder given with ``--knowledge``):
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
-``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``.
+``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 A validated base is cached (cache.py, keyed on the files' bytes): on a hit neither PyYAML nor the readers
 are imported.
@@ -17,6 +17,7 @@ from . import cache
 from .records import KnowledgeBase
 
 DATA_FILES = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
+OPTIONAL_DATA_FILES = ("sites.yaml",)  # part of the cache key when present
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
 CODE_PREFIXES = ("ORPHA:", "OMIM:")
@@ -33,15 +34,21 @@ class _Files:
         """(name, bytes) of every knowledge file, or None when one is missing or unreadable."""
         try:
             names = [(self.data_dir, f"{n}.yaml") for n in DATA_FILES]
+            names += [(self.data_dir, n) for n in OPTIONAL_DATA_FILES if self.data_dir.joinpath(n).is_file()]
             names += [(self.rules_dir, n) for n in self.rule_files()]
             for folder, name in names:
                 self.raw[folder.joinpath(name)] = folder.joinpath(name).read_bytes()
         except (OSError, KnowledgeError):
             return None
+        # An optional file that is absent is simply not in the list, which is a key of its own.
         return [
             (f"{'data' if folder is self.data_dir else 'rules'}/{name}", self.raw[folder.joinpath(name)])
             for folder, name in names
         ]
+
+    def read_optional(self, folder, name: str):
+        """(shown name, document), or None when the file is absent (knowledge folders written before it)."""
+        return self.read(folder, name) if folder.joinpath(name).is_file() else None
 
     def read(self, folder, name: str):
         from .yamlsource import load_yaml_text  # PyYAML only when the files are read
@@ -114,6 +121,11 @@ def _validate(files: _Files) -> KnowledgeBase:
             docs[name] = files.read(files.data_dir, f"{name}.yaml")
         except KnowledgeError as exc:
             problems.extend(exc.problems)
+    sites = None
+    try:
+        sites = files.read_optional(files.data_dir, "sites.yaml")
+    except KnowledgeError as exc:
+        problems.extend(exc.problems)
     rule_docs = []
     try:
         for name in files.rule_files():
@@ -129,6 +141,7 @@ def _validate(files: _Files) -> KnowledgeBase:
     builder.article(*docs["article"])
     builder.symptoms(*docs["symptoms"], kind="symptom")
     builder.symptoms(*docs["history"], kind="history")
+    builder.sites(*(sites or ("sites.yaml", None)))
     builder.patterns(*docs["patterns"])
     builder.red_flags(*docs["red_flags"])
     builder.conditions(*docs["conditions"])
@@ -148,6 +161,7 @@ def _validate(files: _Files) -> KnowledgeBase:
         article_sections=tuple(builder.sections),
         article_concepts=MappingProxyType(dict(builder.concepts)),
         where=files.shown_root,
+        sites=MappingProxyType(builder.site_map),
     )
 
 

@@ -58,6 +58,9 @@ class Symptom:
     # numbness), and the phrases built from their names at load time (not listed, but recognized).
     worsening_of: tuple[str, ...] = ()
     derived_names: tuple[str, ...] = ()
+    # HPO terms more specific than this finding that the ontology files elsewhere (Areflexia sits beside
+    # Hyporeflexia): the parser reads them, and the terms below them, as this finding, "a broader term".
+    narrower: tuple[Term, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -141,6 +144,18 @@ class Rule:
     order: int  # position across all rule files: ties in firing order break on it
 
 
+@dataclass(frozen=True)
+class Site:
+    """A body site ("feet", "one side of the body"): the words that name it, the findings it turns into
+    others (``changes``: finding id -> finding id) and what it tells a reader (``note``)."""
+
+    id: str
+    label: str
+    words: tuple[str, ...]
+    changes: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    note: str = ""
+
+
 # eq=False: a knowledge base is hashed by identity, so per-base caches (vocabulary, engine) work.
 @dataclass(frozen=True, eq=False)
 class KnowledgeBase:
@@ -154,6 +169,7 @@ class KnowledgeBase:
     # section heading -> ids (findings, patterns, conditions, red flags) the section mentions
     article_concepts: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)
     where: str = ""  # the folder or package it was loaded from
+    sites: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)  # id -> Site
 
     @cached_property
     def rule_index(self) -> Mapping:

@@ -48,6 +48,15 @@ class Vocabulary:
         self.loose = {key: ids.pop() for key, ids in loose.items() if len(ids) == 1}
         self.keys = sorted(self.exact)
 
+    @functools.cached_property
+    def meaning(self) -> dict:
+        """Phrase -> its meaningful words; built on the first did-you-mean, not at start-up."""
+        return {phrase: meaningful_words(phrase) for phrase in self.keys}
+
+    @functools.cached_property
+    def urgent(self) -> frozenset:
+        return urgent_findings(self.kb)
+
     def resolve(self, text: str) -> Resolution:
         key = normalize(text)
         for candidate in dict.fromkeys((key, _FILLER.sub("", key), _WHEN.sub("", _FILLER.sub("", key)))):
@@ -58,24 +67,29 @@ class Vocabulary:
         return Resolution(text, None, self.suggest(key), find_condition(self.kb, text))
 
     def suggest(self, key: str, limit: int = 3) -> tuple[Symptom, ...]:
-        """Close matches for an unrecognized phrase: spelling first, then shared words."""
+        """Close matches for an unrecognized phrase: findings sharing meaningful words with it first (most
+        shared first), then by spelling. A finding that raises a red flag is offered only when it shares a
+        meaningful word: "can't climb stairs" never suggests Trouble breathing."""
         if not key:
             return ()
-        import difflib  # only for input that was not recognized
+        from rapidfuzz import fuzz
 
-        ids: list[str] = []
-        for phrase in difflib.get_close_matches(key, self.keys, n=8, cutoff=0.72):
-            ids.append(self.exact[phrase])
-        words = set(_singular(key).split()) - {"of", "in", "my", "the", "a", "and", "to"}
-        if words:
-            scored = []
-            for phrase in self.keys:
-                shared = words & set(_singular(phrase).split())
-                if shared:
-                    scored.append((-len(shared) / len(words | set(phrase.split())), phrase))
-            ids.extend(self.exact[phrase] for _, phrase in sorted(scored)[:8])
-        unique = list(dict.fromkeys(ids))[:limit]
-        return tuple(self.kb.symptoms[i] for i in unique)
+        words = meaningful_words(key)
+        best: dict[str, tuple[int, float]] = {}
+        for phrase in self.keys:
+            symptom_id = self.exact[phrase]
+            shared = len(words & self.meaning[phrase])
+            score = (shared, fuzz.ratio(key, phrase))
+            if score > best.get(symptom_id, (0, 0.0)):
+                best[symptom_id] = score
+        ranked = sorted(
+            (
+                (-shared, -similarity, self.kb.symptoms[i].label.lower(), i)
+                for i, (shared, similarity) in best.items()
+                if shared or (similarity >= SPELLING_SIMILARITY and i not in self.urgent)
+            )
+        )
+        return tuple(self.kb.symptoms[i] for *_, i in ranked[:limit])
 
     def search(self, text: str) -> list[Symptom]:
         """Symptoms any of whose names contain ``text`` (normalized), or that are close to it."""
@@ -83,6 +97,39 @@ class Vocabulary:
         found = {symptom_id for phrase, symptom_id in self.exact.items() if key in phrase}
         found.update(s.id for s in self.suggest(key, limit=5))
         return sorted((self.kb.symptoms[i] for i in found), key=lambda s: s.label.lower())
+
+
+SPELLING_SIMILARITY = 72  # rapidfuzz ratio (0-100) from which a phrase counts as a spelling neighbour
+# Words that say how or how much, not what: sharing one of them makes no two phrases alike.
+_NOT_MEANINGFUL = frozenset(
+    {"cant", "difficulty", "difficult", "trouble", "hard", "poor", "loss", "lost", "feel", "feeling", "problem"}
+    | {"reduced", "decreased", "increased", "severe", "mild", "bad", "worse", "sudden", "recent", "always", "no"}
+    | {"up", "down", "out", "off", "way", "going", "gets", "get"}  # directions and light verbs
+)
+
+
+def meaningful_words(text: str) -> frozenset:
+    """The folded words of a phrase that say what it is about ("can't climb stairs" -> climb, stair)."""
+    from .tokens import phrase_folds
+
+    skip = _skipped_words()
+    return frozenset(w for w in phrase_folds(text) if w not in skip and len(w) > 1)
+
+
+@functools.cache
+def _skipped_words() -> frozenset:
+    from .tokens import QUIET, fold
+
+    return frozenset(fold(w) for w in _NOT_MEANINGFUL | QUIET)
+
+
+def urgent_findings(kb: KnowledgeBase) -> frozenset:
+    """Findings that raise a red flag: an urgent note, or named by a red-flag rule."""
+    ids = {s.id for s in kb.symptoms.values() if s.urgent_note}
+    for rule in kb.rules:
+        if rule.conclusion == "red_flag":
+            ids.update(i for i in (*rule.all, *rule.any) if i in kb.symptoms)
+    return frozenset(ids)
 
 
 def split_inputs(values) -> list[str]:

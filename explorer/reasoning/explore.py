@@ -3,8 +3,8 @@
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
+from ..knowledge.parser import parse
 from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
-from ..knowledge.vocabulary import split_inputs, vocabulary_for
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
 from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
@@ -13,44 +13,49 @@ from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, Trac
 def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
     """Suggest related conditions to read about for the findings ``present`` (and those reported ``absent``).
 
-    Each item is free text ("pins and needles", "Xerostomia", "history of diabetes"); several may be given
-    in one string separated by commas. Raises InputError when no finding at all is given.
+    Each item is free text, read by the parser: one finding ("pins and needles", "Xerostomia", "history of
+    diabetes") or a whole sentence ("tingling in my feet but no dry mouth"); findings it names as negated
+    count as absent. A single string is one text. Raises InputError when no finding at all is given.
     """
-    if not split_inputs(present) and not split_inputs(absent):
+    present, absent = _texts(present), _texts(absent)
+    if not present and not absent:
         raise InputError("no findings given: name at least one symptom or history item")
     return explore_inference(present, absent, kb or load_knowledge())[0]
+
+
+def _texts(items) -> list[str]:
+    if isinstance(items, str):
+        items = (items,)
+    return [item for item in items if isinstance(item, str) and item.strip()]
 
 
 def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=()):
     """explore(), also returning the engine's Inference; with ``questions``, the engine's question rules
     run too and ``asked`` names findings not to ask about again (the questionnaire uses this)."""
-    present, absent = split_inputs(present), split_inputs(absent)
-    vocabulary = vocabulary_for(kb)
-    resolved_present = [vocabulary.resolve(text) for text in present]
-    resolved_absent = [vocabulary.resolve(text) for text in absent]
-    unrecognized = tuple(
-        sorted(
-            {(r.input, r.did_you_mean, r.condition) for r in resolved_present + resolved_absent if r.symptom is None},
-            key=lambda u: (u[0].lower(), u[0]),
-        )
-    )
-    present_ids = {r.symptom.id for r in resolved_present if r.symptom}
-    absent_ids = {r.symptom.id for r in resolved_absent if r.symptom}
+    said_present, said_absent, leftovers = [], [], set()
+    for texts, given_absent in ((_texts(present), False), (_texts(absent), True)):
+        for text in texts:
+            reading = parse(text, kb)
+            for mention in reading.mentions:
+                (said_absent if given_absent or not mention.present else said_present).append(mention)
+            leftovers.update((x.text, x.did_you_mean, x.condition, x.cue) for x in reading.leftovers)
+    present_ids = {m.symptom.id for m in said_present}
+    absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids
     conflicting = tuple(
-        Conflict(
-            kb.symptoms[i],
-            tuple(sorted({r.input for r in resolved_present + resolved_absent if r.symptom and r.symptom.id == i})),
-        )
+        Conflict(kb.symptoms[i], tuple(sorted({m.text for m in said_present + said_absent if m.symptom.id == i})))
         for i in sorted(clash)
     )
     present_ids -= clash
     absent_ids -= clash
     inference = engine_for(kb, questions).run(present_ids, absent_ids, asked)
     return Result(
-        recognized=_recognized(resolved_present, present_ids),
-        unrecognized=tuple(Unrecognized(text, near, condition) for text, near, condition in unrecognized),
-        absent=_recognized(resolved_absent, absent_ids),
+        recognized=_recognized(said_present, present_ids),
+        unrecognized=tuple(
+            Unrecognized(text, near, condition, cue)
+            for text, near, condition, cue in sorted(leftovers, key=lambda u: (u[0].lower(), u[0], u[3] or ""))
+        ),
+        absent=_recognized(said_absent, absent_ids),
         conflicting=conflicting,
         red_flags=_red_flags(kb, inference),
         patterns=_patterns(kb, inference),
@@ -60,14 +65,13 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     ), inference
 
 
-def _recognized(resolutions, kept_ids) -> tuple:
+def _recognized(mentions, kept_ids) -> tuple:
     # Sorted by label then input, so the output does not depend on the order findings were typed in.
-    items = {
-        (r.symptom.label.lower(), r.input, r.symptom.id): r.symptom
-        for r in resolutions
-        if r.symptom and r.symptom.id in kept_ids
-    }
-    return tuple(Recognized(text, symptom) for (_, text, _), symptom in sorted(items.items()))
+    items = {}
+    for m in mentions:
+        if m.symptom.id in kept_ids:
+            items.setdefault((m.symptom.label.lower(), m.text, m.symptom.id), m)
+    return tuple(Recognized(m.text, m.symptom, m) for _, m in sorted(items.items(), key=lambda kv: kv[0]))
 
 
 def _because(kb, inference: Inference, fired):

@@ -2,14 +2,16 @@
 
 from dataclasses import dataclass
 
+from ..knowledge.parse_records import Mention
 from ..knowledge.records import Condition, Pattern, Source, Symptom
 from .result_data import result_to_dict
 
 
 @dataclass(frozen=True)
 class Recognized:
-    input: str
+    input: str  # the words that named the finding (the whole entry, or its part in a sentence)
     symptom: Symptom
+    mention: Mention | None = None  # how the parser read it: span, sites, negation, spelling, HPO
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,7 @@ class Unrecognized:
     input: str
     did_you_mean: tuple[Symptom, ...]
     condition: Condition | None = None  # set when the input names a condition rather than a finding
+    negation: str | None = None  # the cue whose scope it stood in ("no rash"): it was said to be absent
 
 
 @dataclass(frozen=True)

@@ -41,19 +41,27 @@ def _evidence(item: Evidence) -> dict:
     }
 
 
+def _recognized(item) -> dict:
+    data = {"input": item.input, "symptom": symptom_ref(item.symptom)}
+    if item.mention is not None:
+        data["parse"] = item.mention.to_dict()
+    return data
+
+
 def result_to_dict(result: Result) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
-        "recognized": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.recognized],
+        "recognized": [_recognized(r) for r in result.recognized],
         "unrecognized": [
             {
                 "input": u.input,
                 "did_you_mean": [symptom_ref(s) for s in u.did_you_mean],
                 "condition": {"id": u.condition.id, "name": u.condition.name} if u.condition else None,
+                "negation": u.negation,
             }
             for u in result.unrecognized
         ],
-        "absent": [{"input": r.input, "symptom": symptom_ref(r.symptom)} for r in result.absent],
+        "absent": [_recognized(r) for r in result.absent],
         "conflicting": [{"inputs": list(c.inputs), "symptom": symptom_ref(c.symptom)} for c in result.conflicting],
         "urgency": _urgency(result),
         "red_flags": [

@@ -1,0 +1,52 @@
+"""What the parser understood in a text, for `symptom-explorer parse`: text for people, JSON for scripts."""
+
+import json
+import textwrap
+
+from ..knowledge.disclaimer import DISCLAIMER
+from ..knowledge.parse_records import Parse
+from ..reasoning.result_data import SCHEMA_VERSION
+from .common import unrecognized_hint
+
+WIDTH = 88
+
+
+def parse_dict(reading: Parse) -> dict:
+    """The JSON record (``$defs/parse`` in output.schema.json)."""
+    return {"schema_version": SCHEMA_VERSION, **reading.to_dict(), "disclaimer": DISCLAIMER}
+
+
+def render_parse_json(reading: Parse) -> str:
+    return json.dumps(parse_dict(reading), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_parse_text(reading: Parse) -> str:
+    lines = []
+    if reading.mentions:
+        lines.append("Understood:")
+    for m in reading.mentions:
+        where = f" - {', '.join(s.label for s in m.sites)}" if m.sites else ""
+        status = "present" if m.present else "ABSENT"
+        lines.append(f"  {status:<7} {m.symptom.label}{where}")
+        lines.append(f'          from "{m.text}" (characters {m.start}-{m.end})')
+        for note in m.notes():
+            lines += textwrap.wrap(note, WIDTH, initial_indent="          ", subsequent_indent="            ")
+    if not reading.mentions:
+        lines.append("No finding was recognized.")
+    if reading.leftovers:
+        lines.append("")
+        lines.append("Left over (not understood):")
+        for x in reading.leftovers:
+            hint = unrecognized_hint(x.did_you_mean, x.condition)
+            if x.cue:
+                hint = f"said to be absent ('{x.cue}'); {hint}"
+            shown = x.text if len(x.text) <= 60 else x.text[:57] + "..."
+            lines += textwrap.wrap(
+                f'"{shown}" (characters {x.start}-{x.end}): {hint}',
+                WIDTH,
+                initial_indent="  ",
+                subsequent_indent="    ",
+            )
+    lines.append("")
+    lines += textwrap.wrap(DISCLAIMER, WIDTH)
+    return "\n".join(lines) + "\n"

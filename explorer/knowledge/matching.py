@@ -1,0 +1,242 @@
+"""Matching inside one clause, for the parser: phrases found in any word order within a small window,
+body-site words set apart, negation scopes, and the spans of whatever is left over."""
+
+from dataclasses import dataclass
+
+from .negation import AFTER, BEFORE, is_cue_after, is_cue_before
+from .phrases import PhraseIndex, Target
+from .tokens import SUBJECTS, Token
+
+CUE_WORDS = BEFORE | AFTER | SUBJECTS
+MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
+WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A token that matters for matching, with its folded form and role in the clause."""
+
+    token: Token
+    fold: str
+    role: str  # "word", "quiet", "site", "sep", "hpo", "other"
+    site: str | None = None
+    typed: str | None = None  # the word as typed, when spelling corrected it
+    read_as: str | None = None  # the vocabulary word it was read as
+
+
+@dataclass(frozen=True)
+class Found:
+    used: tuple[int, ...]  # item positions of the phrase's words
+    target: Target
+    sites: tuple[int, ...]  # item positions of the site words in the same list item
+    cue: int | None = None  # position of a negation cue between the phrase's words ("mouth is not dry")
+    key: frozenset = frozenset()  # the phrase's folded words
+
+
+def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
+    """Give runs of words that name a body site the role "site" (longest run first)."""
+    longest = max((len(k) for k in site_words), default=0)
+    firsts = {k[0] for k in site_words}
+    out, i = list(items), 0
+    while i < len(out):
+        if out[i].fold not in firsts:
+            i += 1
+            continue
+        for size in range(longest, 0, -1):
+            run = out[i : i + size]
+            if len(run) == size and all(x.role in ("word", "quiet") for x in run):
+                site = site_words.get(tuple(x.fold for x in run))
+                if site:
+                    for k in range(i, i + size):
+                        out[k] = Item(out[k].token, out[k].fold, "site", site)
+                    i += size - 1
+                    break
+        i += 1
+    return out
+
+
+def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Found]:
+    """The phrases found in a clause, longest first, never two on one word; in text order."""
+    candidates = []
+    for rank, index in enumerate(indexes):
+        for i, item in enumerate(items):
+            if item.role == "hpo" and rank == 0 and item.fold in ids:
+                candidates.append((-1, 0, i, (i,), None, None, None))
+            if item.role not in ("word", "quiet"):
+                continue
+            for key in index.by_word.get(item.fold, ()):
+                used, cue = _scan(items, i, key)
+                if used:
+                    candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index, cue))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3][-1] - c[3][0], c[4] or ()))
+    taken: set[int] = set()
+    found = []
+    for _, _, i, used, key, index, cue in candidates:
+        if taken.intersection(used):
+            continue
+        sites = _sites_near(items, used)
+        if index is None:
+            target = ids[items[i].fold]
+        else:
+            target = index.resolve(frozenset(key), tuple(items[s].site for s in sites))
+        if target is None:
+            continue
+        taken.update(used)
+        found.append(Found(used, target, sites, cue, frozenset(key or ())))
+    return sorted((_absorb(items, f, indexes, taken) for f in found), key=lambda f: f.used)
+
+
+def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: set) -> Found:
+    """Words left in a finding's list item that another name of the same finding uses belong to it:
+    "choking on my food when I eat" is one mention ("choking on food", "choking when eating")."""
+    if not found.key:
+        return found
+    lo, hi = segment(items, found.used)
+    lo, hi = max(lo, min(found.used) - WINDOW_SLACK), min(hi, max(found.used) + WINDOW_SLACK)
+    free = {items[k].fold: k for k in range(lo, hi + 1) if k not in taken and items[k].role == "word"}
+    extra = set()
+    for word in free:
+        for index in indexes:
+            for key in index.by_word.get(word, ()):
+                if key <= found.key | set(free) and any(t.symptom == found.target.symptom for t in index.keys[key]):
+                    extra.update(free[w] for w in key if w in free)
+    if not extra:
+        return found
+    taken.update(extra)
+    return Found(tuple(sorted({*found.used, *extra})), found.target, found.sites, found.cue, found.key)
+
+
+def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | None, int | None]:
+    need = set(key)
+    need.discard(items[i].fold)
+    used, gaps, j, cue = [i], 0, i + 1, None
+    limit = min(len(items), i + len(key) + WINDOW_SLACK)
+    while need and j < limit:
+        item = items[j]
+        if item.fold in need and item.role in ("word", "quiet", "sep"):
+            need.discard(item.fold)
+            used.append(j)
+        elif item.role == "sep" or (item.token.norm in BEFORE and cue is not None):
+            break
+        elif item.token.norm in BEFORE:
+            cue = j  # "my mouth is not dry": the phrase goes on, and is negated
+        elif item.role not in ("site", "quiet"):
+            gaps += 1
+            if gaps > MAX_GAP:
+                break
+        j += 1
+    return (None, None) if need else (tuple(used), cue)
+
+
+_BOUNDS: list = [None, None]  # the last clause's items and their list-item bounds (one clause at a time)
+
+
+def _bounds(items: list[Item]) -> tuple[list[int], list[int]]:
+    """For each item, the first and last position of its list item; computed once per clause, so that
+    every look-up is constant time and a clause of any length is read in linear time."""
+    if _BOUNDS[0] is not items:
+        n = len(items)
+        lo_of, hi_of = list(range(n)), list(range(n))
+        for i in range(1, n):
+            if items[i].role != "sep" and items[i - 1].role != "sep":
+                lo_of[i] = lo_of[i - 1]
+        for i in range(n - 2, -1, -1):
+            if items[i].role != "sep" and items[i + 1].role != "sep":
+                hi_of[i] = hi_of[i + 1]
+        _BOUNDS[:] = [items, (lo_of, hi_of)]
+    return _BOUNDS[1]
+
+
+def segment(items: list[Item], used) -> tuple[int, int]:
+    """The list item around positions ``used``: between the separators that are not part of the phrase."""
+    lo_of, hi_of = _bounds(items)
+    return lo_of[min(used)], hi_of[max(used)]
+
+
+def _sites_near(items: list[Item], used) -> tuple[int, ...]:
+    """Site words in the phrase's list item, near it (a long list item does not share its sites)."""
+    lo, hi = segment(items, used)
+    lo, hi = max(lo, min(used) - WINDOW_SLACK), min(hi, max(used) + WINDOW_SLACK)
+    return tuple(k for k in range(lo, hi + 1) if items[k].role == "site")
+
+
+def unread(items: list[Item], found: list[Found]) -> bool:
+    """Is there a word no phrase took (one worth a second look: HPO terms, then spelling)?"""
+    taken = {i for f in found for i in f.used}
+    return any(
+        i not in taken and item.role in ("word", "hpo") and item.token.norm not in CUE_WORDS
+        for i, item in enumerate(items)
+    )
+
+
+def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
+    """Negation: (Found.used -> the cue that makes it absent, for the findings in a cue's scope;
+    the cue in force at each item, so that words left over in a scope can say so)."""
+    taken = {i for f in found for i in f.used}
+    norms = [item.token.norm for item in items]
+    after: dict = {}  # found.used -> cue word after it, at the end of its list item
+    cue_positions = set()
+    for f in found:
+        lo, hi = segment(items, f.used)
+        tail = []
+        for k in range(max(f.used) + 1, hi + 1):
+            if k in taken:
+                break  # the next finding's words: the cue, if any, is its own
+            if items[k].role in ("word", "quiet"):
+                tail.append(k)
+        if tail and is_cue_after(norms[tail[-1]]) and all(norms[k] in AFTER or items[k].role == "quiet" for k in tail):
+            after[f.used] = items[tail[-1]].token.text
+            cue_positions.add(tail[-1])
+    for f in found:
+        if f.cue is not None:
+            after[f.used] = items[f.cue].token.text
+            cue_positions.add(f.cue)
+    starts = {f.used[0]: f for f in found}
+    out, scope, in_force = {}, None, []
+    for i, item in enumerate(items):
+        in_force.append(scope)
+        if i in starts and (scope or starts[i].used in after):
+            out[starts[i].used] = scope or after[starts[i].used]
+        if i in taken or i in cue_positions:
+            continue
+        if item.token.norm in SUBJECTS:
+            scope = None
+        elif is_cue_before(norms, i):
+            scope = item.token.text
+    return out, in_force
+
+
+def list_items(items: list[Item]) -> list[tuple[int, int]]:
+    """(lo, hi) of each list item of a clause, in order."""
+    segments, i = [], 0
+    while i < len(items):
+        if items[i].role == "sep":
+            i += 1
+            continue
+        lo, hi = segment(items, (i,))
+        segments.append((lo, hi))
+        i = hi + 1
+    return segments
+
+
+def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: str) -> list[tuple]:
+    """Runs of words that named nothing (sites with no finding included), as (text, start, end, cue):
+    ``cue`` is the negation in whose scope they stand ("no rash": rash was said to be absent)."""
+    in_force = cues(items, found)[1]
+    taken = {i for f in found for i in f.used}
+    taken.update(k for f in found for k in f.sites)
+    lone_sites = {s for sites in attached.values() for s in sites}
+    spans, run = [], []
+    for i, item in enumerate([*items, None]):
+        if item is None or item.role == "sep" or i in taken:
+            if run:
+                start, end = run[0][1].token.start, run[-1][1].token.end
+                spans.append((text[start:end], start, end, in_force[run[0][0]]))
+            run = []
+            continue
+        if item.role == "site" and item.site in lone_sites:
+            continue
+        norm = item.token.norm
+        if item.role in ("word", "hpo", "other", "site") and norm not in BEFORE and norm not in AFTER:
+            run.append((i, item))
+    return spans

@@ -1,0 +1,98 @@
+"""What the parser returns: frozen records, with a plain-data form (``to_dict``) for JSON and the web."""
+
+from dataclasses import dataclass
+
+from .records import Condition, Site, Symptom, Term
+
+
+def _ref(symptom: Symptom) -> dict:
+    return {"id": symptom.id, "label": symptom.label}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One finding named in the text: where (``start``:``end`` of the text), present or absent, at which
+    body sites, and how it was read (spelling corrected, a narrower HPO term widened, a site's change)."""
+
+    text: str
+    start: int
+    end: int
+    symptom: Symptom
+    present: bool
+    sites: tuple[Site, ...] = ()
+    cue: str | None = None  # the negation cue that made it absent
+    corrections: tuple[tuple[str, str], ...] = ()  # (as typed, read as)
+    hpo: Term | None = None  # the narrower HPO term typed, read as this broader finding
+    site_changed: Symptom | None = None  # the finding the words named before a site changed it
+
+    def notes(self) -> tuple[str, ...]:
+        """How it was read, as sentences: "read 'tinglng' as 'tingling'", "Areflexia (HP:0001284), ..."."""
+        notes = [f"read '{typed}' as '{read}'" for typed, read in self.corrections]
+        if self.hpo:
+            notes.append(f"{self.hpo.label} ({self.hpo.id}), read as {self.symptom.label}, a broader term")
+        if self.site_changed:
+            sites = ", ".join(s.label for s in self.sites)
+            notes.append(f"{self.site_changed.label} in the {sites} is read as {self.symptom.label}")
+        notes.extend(s.note for s in self.sites if s.note)
+        if self.cue:
+            notes.append(f"absent: '{self.cue}'")
+        return tuple(notes)
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "span": [self.start, self.end],
+            "status": "present" if self.present else "absent",
+            "symptom": _ref(self.symptom),
+            "sites": [{"id": s.id, "label": s.label} for s in self.sites],
+            "negation": self.cue,
+            "corrections": [{"typed": typed, "read_as": read} for typed, read in self.corrections],
+            "hpo": {"id": self.hpo.id, "label": self.hpo.label, "read_as": "broader"} if self.hpo else None,
+            "site_changed": _ref(self.site_changed) if self.site_changed else None,
+            "notes": list(self.notes()),
+        }
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """Text that named no finding: kept with its span and close matches, never dropped."""
+
+    text: str
+    start: int
+    end: int
+    did_you_mean: tuple[Symptom, ...] = ()
+    condition: Condition | None = None  # it names a condition rather than a finding
+    cue: str | None = None  # it stands in a negation's scope ("no rash"): whatever it names is absent
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "span": [self.start, self.end],
+            "did_you_mean": [_ref(s) for s in self.did_you_mean],
+            "condition": {"id": self.condition.id, "name": self.condition.name} if self.condition else None,
+            "negation": self.cue,
+        }
+
+
+@dataclass(frozen=True)
+class Parse:
+    """Everything understood in one text, in text order."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    leftovers: tuple[Leftover, ...]
+
+    @property
+    def present(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.present)
+
+    @property
+    def absent(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if not m.present)
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "leftovers": [x.to_dict() for x in self.leftovers],
+        }

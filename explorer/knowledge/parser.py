@@ -1,0 +1,192 @@
+"""One parser from free text to findings, used by every entry point: it finds every finding named
+anywhere in a text, whatever the word order, inflection and filler; keeps body sites with them; reads
+negation with a scope; corrects a clear spelling slip; widens a narrower HPO term to the finding above
+it; and reports whatever matched nothing, each with the span of text it came from.
+
+Work is linear in the length of the text: one tokenizing pass, then per clause a scan whose window is
+bounded by the longest phrase; spelling correction is tried for a bounded number of words. The HPO
+index and the spelling library are loaded only when a text holds words the vocabulary does not know."""
+
+import functools
+import unicodedata
+from dataclasses import replace
+
+from . import coordination, matching, spelling
+from .catalog import find_condition
+from .matching import Found, Item
+from .negation import AFTER, BEFORE
+from .parse_records import Leftover, Mention, Parse
+from .phrases import Target, hpo_ids, site_words, vocabulary_index
+from .records import KnowledgeBase
+from .text import normalize
+from .tokens import QUIET, STOP, SUBJECTS, Token, fold, tokenize
+from .vocabulary import vocabulary_for
+
+CLOSED_WORDS = BEFORE | AFTER | SUBJECTS | QUIET | STOP
+MAX_CORRECTIONS = 200  # words tried for spelling per text, so a huge text of unknown words stays fast
+_SEP_WORDS = {"&": "and", "+": "and"}  # "pins & needles" is "pins and needles"
+MAX_HINTED = 25  # leftovers given close matches per text
+HINT_LENGTH = 80  # longer leftovers get no close matches (they are not a phrase)
+
+
+def parse(text: str, kb: KnowledgeBase | None = None) -> Parse:
+    """Read ``text`` into the findings it names (present or absent) and what was left over."""
+    if kb is None:
+        from .loader import load_knowledge
+
+        kb = load_knowledge()
+    return parser_for(kb).parse(text)
+
+
+@functools.lru_cache(maxsize=8)
+def parser_for(kb: KnowledgeBase) -> "Parser":
+    return Parser(kb)
+
+
+class Parser:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
+        self.site_folds = frozenset(word for key in site_words(kb) for word in key)
+
+    @functools.cached_property
+    def vocabulary(self):
+        """The phrase index, built on the first text that is not one of the vocabulary's names as it
+        stands (a plain `match numbness "dry eyes"` never needs it)."""
+        return vocabulary_index(self.kb)
+
+    def parse(self, text: str) -> Parse:
+        if not isinstance(text, str):
+            raise TypeError(f"parse() takes text, got {type(text).__name__}")
+        exact = self._exact(text)
+        if exact is not None and not self.site_folds.intersection(t.fold for t in tokenize(text)):
+            return exact
+        reading = self._parse(text)
+        if exact is None:
+            return reading
+        if not reading.leftovers and [m.symptom for m in reading.mentions] == [exact.mentions[0].symptom]:
+            return reading  # the same finding, with its sites and notes
+        return exact
+
+    def _parse(self, text: str) -> Parse:
+        tokens = tokenize(text)
+        budget = [MAX_CORRECTIONS]
+        mentions, spans, start = [], [], 0
+        for i, token in enumerate([*tokens, None]):
+            if token is None or token.kind == "end":
+                if i > start:
+                    items = self._items(tokens[start:i])
+                    found, items = self._read(items, budget)
+                    attached = coordination.coordinated_sites(items, found)
+                    mentions.extend(self._mentions(items, found, attached, text))
+                    spans.extend(matching.leftover_spans(items, found, attached, text))
+                start = i + 1
+        return Parse(text, tuple(mentions), tuple(self._hinted(spans)))
+
+    def _exact(self, text: str) -> Parse | None:
+        """A text that is one of the vocabulary's names as a whole (a label, "history of diabetes", an
+        HPO id) is that finding, read exactly as the vocabulary has always read it."""
+        if len(text) > HINT_LENGTH or not text.strip():
+            return None
+        symptom = vocabulary_for(self.kb).resolve(text).symptom
+        if symptom is None:
+            return None
+        start = len(text) - len(text.lstrip())
+        piece = text.strip()
+        return Parse(text, (Mention(piece, start, start + len(piece), symptom, True),), ())
+
+    def _items(self, tokens: list[Token]) -> list[Item]:
+        items = []
+        for token in tokens:
+            if token.kind == "list":
+                items.append(Item(token, token.norm or _SEP_WORDS.get(token.text, token.text), "sep"))
+            elif token.kind == "hpo":
+                items.append(Item(token, token.norm, "hpo"))
+            elif token.kind == "other":
+                if unicodedata.category(token.text[0])[0] not in "PCZ":
+                    items.append(Item(token, "", "other"))
+            elif token.norm not in STOP:
+                items.append(Item(token, fold(token.norm), "quiet" if token.norm in QUIET else "word"))
+        return matching.mark_sites(items, self.vocabulary.site_words)
+
+    def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
+        """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
+        found = matching.match(items, [self.vocabulary], self.ids)
+        if not matching.unread(items, found):
+            return found, items
+        from .hpo_index import hpo_index_for  # loaded only for words the vocabulary does not know
+
+        hpo = hpo_index_for(self.kb)
+        indexes, ids = [self.vocabulary, hpo.phrases], {**hpo.ids, **self.ids}
+        found = matching.match(items, indexes, ids)
+        if matching.unread(items, found) and budget[0] > 0:
+            found, items = self._correct(items, found, indexes, ids, budget)
+        if matching.unread(items, found):
+            found = sorted(found + coordination.ellipsis(items, found, indexes), key=lambda f: f.used)
+        return found, items
+
+    def _correct(self, items, found, indexes, ids, budget):
+        lexicon = spelling.lexicon_of(tuple(indexes))
+        taken = {i for f in found for i in f.used}
+        tried = list(items)
+        for i, item in enumerate(items):
+            norm = item.token.norm
+            if i in taken or item.role != "word" or len(norm) < spelling.MIN_LENGTH or budget[0] <= 0:
+                continue
+            if norm in CLOSED_WORDS:
+                continue  # "never" is a negation cue, not a slip for "fever"
+            if any(item.fold in index.by_word for index in indexes):
+                continue  # a known word that simply did not complete a phrase here
+            budget[0] -= 1
+            better = lexicon.correction(norm)
+            if better:
+                tried[i] = replace(item, fold=fold(better), typed=norm, read_as=better)
+        if tried == items:
+            return found, items
+        # Keep a correction only where it completes a phrase; elsewhere the word is left over as typed.
+        used = {i for f in matching.match(tried, indexes, ids) for i in f.used}
+        kept = [t if i in used else items[i] for i, t in enumerate(tried)]
+        return matching.match(kept, indexes, ids), kept
+
+    def _mentions(self, items: list[Item], found: list[Found], attached: dict, text: str) -> list[Mention]:
+        cues = matching.cues(items, found)[0]
+        mentions = []
+        for f in found:
+            own = [items[i].site for i in f.sites]
+            sites = tuple(self.kb.sites[s] for s in dict.fromkeys(own + attached.get(f.used, [])))
+            symptom_id, changed = f.target.symptom, None
+            plain = self.vocabulary.resolve(f.key, ()) if f.target.site else None
+            if plain and any(self.kb.sites[s].changes.get(plain.symptom) == symptom_id for s in own):
+                changed = self.kb.symptoms[plain.symptom]  # "weak legs": weakness, changed by the site
+            for site in dict.fromkeys(own):
+                new = self.kb.sites[site].changes.get(symptom_id)
+                if new:
+                    changed, symptom_id = self.kb.symptoms[symptom_id], new
+            span = [items[i].token for i in (*f.used, *f.sites)]
+            start, end = min(t.start for t in span), max(t.end for t in span)
+            mentions.append(
+                Mention(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    symptom=self.kb.symptoms[symptom_id],
+                    present=f.used not in cues,
+                    sites=sites,
+                    cue=cues.get(f.used),
+                    corrections=tuple((items[i].typed, items[i].read_as) for i in f.used if items[i].typed),
+                    hpo=f.target.hpo,
+                    site_changed=changed,
+                )
+            )
+        return mentions
+
+    def _hinted(self, spans: list[tuple]) -> list[Leftover]:
+        vocabulary = vocabulary_for(self.kb)
+        out = []
+        for n, (piece, start, end, cue) in enumerate(spans):
+            if n < MAX_HINTED and len(piece) <= HINT_LENGTH:
+                near = vocabulary.suggest(normalize(piece))
+                out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue))
+            else:
+                out.append(Leftover(piece, start, end, cue=cue))
+        return out

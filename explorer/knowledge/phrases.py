@@ -1,0 +1,129 @@
+"""The phrase index the parser matches against: every name of every finding as a set of folded words,
+word order and filler ignored, with body-site words set apart ("numb toes" = "numb" at the feet).
+Built once per knowledge base (and once for the generated HPO index, only when it is needed)."""
+
+import re
+from dataclasses import dataclass
+
+from .records import KnowledgeBase, Term
+from .text import normalize
+from .tokens import STOP, SUBJECTS, fold, phrase_folds
+
+_HPO_KEY = re.compile(r"^hp \d{7}$")  # an HPO id, as normalize() leaves it
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a phrase names: a finding, the site the phrase itself named, and for a phrase from the HPO
+    index the narrower term it came from."""
+
+    symptom: str
+    site: str | None = None
+    hpo: Term | None = None
+
+
+class PhraseIndex:
+    def __init__(self, site_words: dict):
+        self.site_words = site_words  # tuple of folded words -> site id
+        self.keys: dict[frozenset, list[Target]] = {}
+        self.by_word: dict[str, list[frozenset]] = {}
+        self.words: dict[str, set] = {}  # normalized surface word -> findings named with it (spelling)
+
+    def add(self, phrase: str, target: Target, normalized: bool = False):
+        words = (phrase if normalized else normalize(phrase)).split()
+        # Subject words ("choking when I eat") never tell two phrases apart.
+        folds = tuple(fold(w) for w in words if w not in STOP and w not in SUBJECTS)
+        core, sites = split_sites(folds, self.site_words)
+        if not core:
+            return
+        if sites:
+            target = Target(target.symptom, sites[0], target.hpo)
+        key = frozenset(core)
+        targets = self.keys.setdefault(key, [])
+        if target not in targets:
+            targets.append(target)
+        for word in key:
+            anchors = self.by_word.setdefault(word, [])
+            if key not in anchors:
+                anchors.append(key)
+        for word in words:
+            if word not in STOP and len(word) > 2:
+                self.words.setdefault(word, set()).add(target.symptom)
+
+    def finish(self):
+        # Longest keys first, so a scan meets the most specific phrase first; order fixed for determinism.
+        for anchors in self.by_word.values():
+            anchors.sort(key=lambda k: (-len(k), sorted(k)))
+
+    def resolve(self, key: frozenset, sites: tuple[str, ...]) -> Target | None:
+        """The finding a matched key names, given the sites found with it; None when it is ambiguous or
+        needs a site that is not there ("cant feel" names numbness only with a site, "cant feel my toes")."""
+        targets = self.keys.get(key, ())
+        at_site = {t.symptom: t for t in targets if t.site is not None and t.site in sites}
+        if len(at_site) == 1:
+            return next(iter(at_site.values()))
+        plain = {t.symptom: t for t in targets if t.site is None}
+        if len(plain) == 1:
+            return next(iter(plain.values()))
+        with_site = {t.symptom: t for t in targets if t.site is not None}
+        # Any site will do for a phrase of two words or more ("can't feel my legs" as "can't feel my
+        # feet"); one word needs its own kind of site ("foot drop" is not "wrist drop").
+        if sites and not plain and len(with_site) == 1 and len(key) > 1:
+            return next(iter(with_site.values()))
+        return None
+
+    def ambiguous(self) -> list[tuple[frozenset, list[str]]]:
+        """Keys that name two findings without a site to tell them apart (a vocabulary problem)."""
+        out = []
+        for key, targets in self.keys.items():
+            plain = sorted({t.symptom for t in targets if t.site is None})
+            if len(plain) > 1:
+                out.append((key, plain))
+        return sorted(out, key=lambda item: sorted(item[0]))
+
+
+def site_words(kb: KnowledgeBase) -> dict:
+    words = {}
+    for site in sorted(kb.sites.values(), key=lambda s: s.id):
+        for word in site.words:
+            words.setdefault(phrase_folds(word), site.id)
+    return words
+
+
+def split_sites(folds: tuple[str, ...], sites: dict) -> tuple[list[str], list[str]]:
+    """Folded words -> (the other words, the site ids found), site words matched longest first."""
+    longest = max((len(k) for k in sites), default=0)
+    core, found, i = [], [], 0
+    while i < len(folds):
+        for size in range(min(longest, len(folds) - i), 0, -1):
+            site = sites.get(folds[i : i + size])
+            if site:
+                found.append(site)
+                i += size
+                break
+        else:
+            core.append(folds[i])
+            i += 1
+    return core, found
+
+
+def vocabulary_index(kb: KnowledgeBase) -> PhraseIndex:
+    from .vocabulary import vocabulary_for
+
+    index = PhraseIndex(site_words(kb))
+    # The vocabulary has normalized every name already (start-up time matters: a plain match builds this).
+    for phrase, symptom_id in sorted(vocabulary_for(kb).exact.items()):
+        if not _HPO_KEY.match(phrase):
+            index.add(phrase, Target(symptom_id), normalized=True)
+    index.finish()
+    return index
+
+
+def hpo_ids(kb: KnowledgeBase) -> dict:
+    """HPO id -> finding id, for the ids the vocabulary itself names."""
+    return {s.hpo.id: s.id for s in sorted(kb.symptoms.values(), key=lambda s: s.id) if s.hpo and not s.hpo_modifier}
+
+
+def narrower_ids(kb: KnowledgeBase) -> dict:
+    """HPO id -> finding id, for the narrower terms findings list (read as that finding, a broader term)."""
+    return {t.id: s.id for s in sorted(kb.symptoms.values(), key=lambda s: s.id) for t in s.narrower}
