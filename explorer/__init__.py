@@ -10,6 +10,11 @@ For scripts::
     data = result.to_dict()          # the JSON contract, schema_version 1
 
 Everything returned is a frozen record (see ``explorer.result`` and ``explorer.records``).
+
+For teaching: ``explore(..., steps=True).steps`` (the agenda and working memory before each firing),
+``what_if(findings, absent, ["+dry mouth"])``, ``compare("gbs", "ms")``, ``rule_groups()``,
+``knowledge_network(result=...)`` and ``list_cases()``; in a notebook a Result, a Condition and a
+comparison show as HTML.
 """
 
 __version__ = "0.1.0"
@@ -30,6 +35,20 @@ _EXPORTS = {
     "InputError": "errors",
     "KnowledgeError": "errors",
     "explore": "reasoning.explore",
+    "Questionnaire": "reasoning.questionnaire",
+    # teaching: step records, what-if, comparison, rules view, knowledge network, the case library
+    "EngineStep": "reasoning.steps",
+    "what_if": "reasoning.whatif",
+    "WhatIf": "reasoning.whatif",
+    "compare": "reasoning.compare",
+    "Comparison": "reasoning.compare",
+    "rule_groups": "reasoning.rulesview",
+    "knowledge_network": "reasoning.rulesview",
+    "fired_network": "reasoning.rulesview",
+    "list_cases": "cases.library",
+    "find_case": "cases.library",
+    "run_case": "cases.library",
+    "LibraryCase": "cases.library",
     "load_knowledge": "knowledge.loader",
     "parse": "knowledge.parser",
     "Mention": "knowledge.parse_records",
@@ -58,6 +77,14 @@ def __getattr__(name: str):
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     globals()[name] = value  # later look-ups skip this function
     return value
+
+
+def _repr_html(record) -> str:
+    """The HTML a notebook shows for a Result, a Condition or a Comparison (their ``_repr_html_``). It is
+    looked up here, at the package root and only when asked for, so that no record imports a formatter."""
+    import importlib
+
+    return importlib.import_module(f"{__name__}.formats.html").html_fragment(record)
 
 
 def __dir__():

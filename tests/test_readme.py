@@ -40,3 +40,21 @@ def test_every_command_is_documented_in_the_readme():
     assert "match" in names and "batch" in names
     for name in names:
         assert f"symptom-explorer {name}" in README, name
+
+
+def test_the_lesson_plan_shows_real_output():
+    """Each output block of "A 15-minute lesson plan" is what its command prints on an 80-column terminal."""
+    plan = README.split("### A 15-minute lesson plan", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```\n(.*?)```", plan, re.S)
+    commands = [
+        (["rules", "--for", "sjogren"], None),
+        (["match", "--step", "numbness", "dry eyes", "trouble breathing"], "\n\nq\n"),
+        (["match", "numbness", "dry eyes", "--what-if", "+dry mouth", "--what-if", "!numbness"], None),
+        (["compare", "sjogren", "lupus"], None),
+    ]
+    assert len(blocks) == len(commands)
+    for block, (args, keys) in zip(blocks, commands):
+        shown = CliRunner().invoke(cli, args, input=keys, env={"COLUMNS": "80"}).stdout
+        lines = [line.strip() for line in shown.splitlines()]
+        for line in block.splitlines():
+            assert line.strip() in lines, (args, line)

@@ -68,7 +68,8 @@ def test_batch_records_validate(schema):
 
 
 def test_api_records_back_the_cli_json():
-    result = explorer.explore(["numbness", "dry eyes"], absent=["dry mouth"])
+    # match --format json records the engine's steps too (the "steps" key), so ask the API for them
+    result = explorer.explore(["numbness", "dry eyes"], absent=["dry mouth"], steps=True)
     assert isinstance(result, explorer.Result)
     top = result.suggestions[0]
     assert isinstance(top, explorer.Suggestion) and top.condition.name == "Sjögren's syndrome"

@@ -2,9 +2,10 @@
 
 from ..knowledge.parser import parse
 from ..knowledge.records import KnowledgeBase
-from .records import Case, CaseError
+from ..limits import MAX_ID_CHARS, findings_problem, is_clean_text
+from .records import Case, CaseError, Expectation
 
-CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note"}
+CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note", "expect"}
 
 
 def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case | CaseError:
@@ -16,7 +17,9 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     unknown = sorted(str(k) for k in data if k not in CASE_KEYS)
     if unknown:
         return CaseError(
-            identifier, line, f"unknown key(s) {', '.join(unknown)} (allowed: absent, id, note, symptoms, unsure)"
+            identifier,
+            line,
+            f"unknown key(s) {', '.join(unknown)} (allowed: absent, expect, id, note, symptoms, unsure)",
         )
     present, absent = _findings(data.get("symptoms")), _findings(data.get("absent"))
     unsure = _findings(data.get("unsure"))
@@ -26,7 +29,34 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     if not present and not absent:
         return CaseError(identifier, line, "no findings: give 'symptoms' (and optionally 'absent')")
     note = data.get("note") if isinstance(data.get("note"), str) else ""
-    return Case(identifier, line, present, absent, note, unsure)
+    expect = _expectation(data.get("expect"))
+    if isinstance(expect, str):
+        return CaseError(identifier, line, expect)
+    return Case(identifier, line, present, absent, note, unsure, expect)
+
+
+def _expectation(value) -> Expectation | str | None:
+    """A teacher's expected answer: ``{first: condition id, red_flags: [red flag ids]}``; text when invalid."""
+    if value is None:
+        return None
+    usage = "'expect' must be a mapping such as {first: sjogren_syndrome, red_flags: [breathing]}"
+    if not isinstance(value, dict) or set(value) - {"first", "red_flags"}:
+        return usage
+    first, flags = value.get("first", ""), value.get("red_flags", [])
+    if not isinstance(first, str) or not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+        return usage
+    return Expectation(first, tuple(sorted(flags)))
+
+
+def checked(case: Case) -> Case | CaseError:
+    """The case, or a CaseError naming the limit it breaks (too many or too long findings, text that
+    is not valid UTF-8)."""
+    problem = findings_problem(case.present, case.absent, case.unsure)
+    if problem is None and not is_clean_text(case.note):
+        problem = "the note is not valid text (a byte that is not UTF-8, or a lone surrogate)"
+    if problem is None:
+        return case
+    return CaseError(case.id, case.line, problem)
 
 
 def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:
@@ -83,8 +113,15 @@ def _findings(value):
 
 
 def case_id(value, ordinal) -> str:
-    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
-        return str(value).strip()
+    """The case's id as given, or case-N. An id too long or not valid text is replaced by a safe one
+    (never echoed), so the case can still be reported."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**MAX_ID_CHARS:
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        text = value.strip()
+        if len(text) <= MAX_ID_CHARS and is_clean_text(text):
+            return text
+        return f"case-{ordinal} (its id is not usable: over {MAX_ID_CHARS} characters or not valid text)"
     return f"case-{ordinal}"
 
 

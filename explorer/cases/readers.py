@@ -6,7 +6,6 @@ Memory stays bounded: JSON Lines and CSV are read line by line, a JSON array ele
 YAML list item by item (each top-level ``- `` item is parsed on its own).
 """
 
-import csv
 import io
 import json
 import re
@@ -15,14 +14,17 @@ from typing import TextIO
 
 from ..knowledge.records import KnowledgeBase
 from ..knowledge.yamlsource import YamlSyntaxError, parse_yaml
-from .json_stream import read_json
-from .mapping import case_from_mapping, case_id
+from ..limits import MAX_CASE_CHARS, is_clean_text
+from .csv_reader import header_delimiter, read_csv
+from .json_stream import json_reason, nesting_problem, read_json
+from .lines import lines, too_long
+from .mapping import case_from_mapping, checked
 from .records import BatchFileError, Case, CaseError
 
 FORMATS = ("yaml", "json", "jsonl", "csv")
 EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
-CSV_COLUMNS = {"id", "present", "symptoms", "absent", "note"}
-_YAML_ID = re.compile(r"^[-\s]*id:\s*['\"]?([^'\"\s#]+)", re.M)
+# Only spaces and tabs before "id:" (never newlines), so a search over many blank lines stays linear.
+_YAML_ID = re.compile(r"^[- \t]*id:[ \t]*['\"]?([^'\"\s#]{1,200})", re.M)
 
 
 def format_from_name(name: str) -> str | None:
@@ -43,25 +45,22 @@ def detect_format(name: str, first_text: str) -> str:
         try:
             json.loads(first_line)
             return "jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
     header = stripped.splitlines()[0] if stripped else ""
-    if "," in header and {c.strip().lower() for c in header.split(",")} <= CSV_COLUMNS:
-        return "csv"
-    return "yaml"
+    return "csv" if header_delimiter(header) else "yaml"
 
 
 def open_cases(stream: TextIO, name: str, fmt: str | None = None) -> tuple[str, TextIO]:
     """Decide the input format (given, from the name, or sniffed from the first characters) without
-    losing what was read to sniff it."""
-    fmt = fmt or format_from_name(name)
-    if fmt:
-        return fmt, stream
+    losing what was read to sniff it. A byte-order mark (Excel's "CSV UTF-8") is dropped."""
     try:
         head = stream.read(4096)
     except UnicodeDecodeError:
         raise BatchFileError("the input is not UTF-8 text") from None
-    return detect_format(name, head), _Prefixed(head, stream)
+    if head.startswith("\ufeff"):
+        head = head[1:]
+    return fmt or detect_format(name, head), _Prefixed(head, stream)
 
 
 class _Prefixed(io.TextIOBase):
@@ -80,90 +79,106 @@ class _Prefixed(io.TextIOBase):
         return data + (self._rest.read(size - len(data)) if len(data) < size else "")
 
     def readline(self, size=-1):
-        line = self._head.readline()
-        return line if line.endswith("\n") else line + self._rest.readline()
+        size = -1 if size is None else size
+        line = self._head.readline(size)
+        if line.endswith("\n") or 0 <= size <= len(line):
+            return line
+        return line + self._rest.readline(size - len(line) if size >= 0 else -1)
+
+
+def open_text(path):
+    """A case file for reading: bytes that are not UTF-8 become lone surrogates (surrogateescape), so
+    the reader reports the one case holding them and carries on, instead of failing mid-chunk."""
+    try:
+        return open(path, encoding="utf-8", errors="surrogateescape")
+    except OSError as exc:
+        raise BatchFileError(f"cannot open {path}: {exc.strerror or exc}") from None
 
 
 def read_cases(stream: TextIO, fmt: str, kb: KnowledgeBase) -> Iterator[Case | CaseError]:
     """Yield each case of ``stream`` in format ``fmt`` (one of FORMATS)."""
-    readers = {"yaml": _read_yaml, "json": read_json, "jsonl": _read_jsonl, "csv": _read_csv}
+    readers = {"yaml": _read_yaml, "json": read_json, "jsonl": _read_jsonl, "csv": read_csv}
+    count = 0
     try:
-        yield from readers[fmt](stream, kb)
+        for count, item in enumerate(readers[fmt](stream, kb), start=1):  # noqa: B007 (count is used after)
+            yield checked(item) if isinstance(item, Case) else item
     except UnicodeDecodeError:
-        raise BatchFileError("the input is not UTF-8 text") from None
+        raise BatchFileError("the input is not UTF-8 text; the cases before it were processed") from None
+    if count == 0:
+        raise BatchFileError("the input holds no cases (it is empty)")
 
 
 # -- readers ------------------------------------------------------------------------------------------
 def _read_jsonl(stream, kb):
     ordinal = 0
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
+    for number, raw in lines(stream):
+        if raw is not None and not raw.strip():
             continue
         ordinal += 1
+        problem = too_long(number) if raw is None else nesting_problem(raw)
+        if problem:
+            yield CaseError(None, number, f"case skipped: {problem}" if raw is not None else problem)
+            continue
         try:
             data = json.loads(raw)
-        except ValueError as exc:
-            yield CaseError(None, number, f"malformed JSON line: {exc.msg} (column {exc.colno})")
+        except (ValueError, RecursionError) as exc:
+            yield CaseError(None, number, f"malformed JSON line: {json_reason(exc)}")
             continue
         yield case_from_mapping(data, number, kb, ordinal)
-
-
-def _read_csv(stream, kb):
-    reader = csv.DictReader(stream)
-    try:
-        columns = [c.strip().lower() for c in (reader.fieldnames or [])]
-    except csv.Error as exc:
-        raise BatchFileError(f"not valid CSV: {exc}") from None
-    if not columns:
-        return
-    unknown = [c for c in columns if c not in CSV_COLUMNS]
-    if unknown or not ({"present", "symptoms"} & set(columns)):
-        raise BatchFileError(
-            f"CSV header must name the columns id, present, absent (and optionally note); "
-            f"got: {', '.join(reader.fieldnames)}"
-        )
-    reader.fieldnames = columns
-    ordinal = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield CaseError(None, reader.line_num, f"malformed CSV row: {exc}")
-            continue
-        ordinal += 1
-        if None in row:
-            yield CaseError(case_id(row.get("id"), ordinal), reader.line_num, "row has more cells than the header")
-            continue
-        data = {
-            "id": row.get("id"),
-            "symptoms": row.get("present") or row.get("symptoms") or "",
-            "absent": row.get("absent") or "",
-            "note": row.get("note") or "",
-        }
-        yield case_from_mapping(data, reader.line_num, kb, ordinal)
 
 
 def _read_yaml(stream, kb):
     """A YAML list of cases. Each top-level item (a line starting with "-" in column 0 opens one) is
     parsed on its own, so a syntax error spoils only its case and memory holds one case at a time."""
-    chunk: list[str] = []
-    start, ordinal = 0, 0
-    for number, raw in enumerate(stream, start=1):
-        opens_item = raw.startswith("-") and not raw.startswith("---") and (len(raw) < 2 or raw[1] in " \n\r")
-        if opens_item or (not chunk and raw.strip() and not raw.lstrip().startswith("#") and not raw.startswith("---")):
-            if chunk:
-                ordinal += 1
-                yield _yaml_item("".join(chunk), start, kb, ordinal)
-            if not opens_item:
+    item = None
+    ordinal = 0
+    for number, raw in lines(stream):
+        opens_item = raw is not None and _opens_item(raw)
+        if raw is not None and not opens_item and item is None:
+            if raw.strip() and not raw.lstrip().startswith("#") and not raw.startswith(("---", "...")):
                 raise BatchFileError(f"line {number}: expected a YAML list of cases (each starting with '- ')")
-            chunk, start = [raw], number
-        elif chunk:
-            chunk.append(raw)
-    if chunk:
-        ordinal += 1
-        yield _yaml_item("".join(chunk), start, kb, ordinal)
+            continue
+        if opens_item or item is None:
+            if item is not None:
+                ordinal += 1
+                yield item.case(kb, ordinal)
+            item = _YamlItem(number)
+        item.add(number, raw)
+    if item is not None:
+        yield item.case(kb, ordinal + 1)
+
+
+def _opens_item(raw: str) -> bool:
+    # "- x", "-" alone, and "-<tab>x" (a tab after the dash is easy to type and must not merge two cases)
+    return raw.startswith("-") and not raw.startswith("---") and (len(raw) < 2 or raw[1] in " \t\n\r")
+
+
+class _YamlItem:
+    """The lines of one top-level list item, up to MAX_CASE_CHARS."""
+
+    def __init__(self, line: int):
+        self.line, self.parts, self.size, self.problem = line, [], 0, None
+
+    def add(self, number: int, raw: str | None):
+        if self.problem:
+            return
+        if raw is None:
+            self.problem = too_long(number)
+            return
+        self.size += len(raw)
+        if self.size > MAX_CASE_CHARS:
+            self.problem = f"the case is larger than {MAX_CASE_CHARS:,} characters (the limit for one case)"
+            self.parts = []
+        else:
+            self.parts.append(raw)
+
+    def case(self, kb, ordinal) -> Case | CaseError:
+        text = "".join(self.parts)
+        if self.problem is None and not is_clean_text(text):
+            self.problem = "the case holds bytes that are not UTF-8 text"
+        if self.problem:
+            return CaseError(None, self.line, self.problem)
+        return _yaml_item(text, self.line, kb, ordinal)
 
 
 def _yaml_item(text: str, line: int, kb, ordinal) -> Case | CaseError:

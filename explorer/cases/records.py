@@ -11,6 +11,14 @@ class BatchFileError(ExplorerError):
 
 
 @dataclass(frozen=True)
+class Expectation:
+    """A case's expected answer (curated and teachers' cases): the condition ranked first, the red flags."""
+
+    first: str  # condition id, "" when no suggestion is expected
+    red_flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Case:
     id: str | None
     line: int
@@ -18,6 +26,7 @@ class Case:
     absent: tuple[str, ...]
     note: str = ""
     unsure: tuple[str, ...] = ()  # asked but not answered yes or no; never used as evidence
+    expect: Expectation | None = None
 
 
 @dataclass(frozen=True)

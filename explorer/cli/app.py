@@ -11,11 +11,12 @@ from ..errors import KnowledgeError
 from ..knowledge.loader import load_knowledge
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_KNOWLEDGE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 EXIT_CODES_HELP = """\b
 Exit codes: 0 all findings used; 1 results shown but some findings were not
-recognized or contradicted each other; 2 bad usage or no usable finding;
-3 invalid knowledge files."""
+recognized or contradicted each other; 2 bad usage, no usable finding or an
+output that cannot be written; 3 invalid knowledge files; 130 interrupted."""
 
 
 def knowledge_option(command):
@@ -63,6 +64,11 @@ COMMAND_MODULES = {
     "symptoms": "browse",
     "check": "browse",
     "parse": "parse",
+    "quiz": "quiz",
+    "rules": "rules",
+    "serve": "serve",
+    "compare": "teach",
+    "cases": "teach",
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..cases.batch import BatchFileError
+from ..cases.casefile import save_lock
 from ..knowledge.parser import parse
 from .app import cli, knowledge_option
 from .ask_commands import HELP, NO, NOTICE, QUIT, UNSURE, YES, Ended, SessionCommands
@@ -137,13 +138,20 @@ def ask(save, answers, kb):
     quit, help. Ctrl-D or Ctrl-C end the session with the results so far.
     Answers can also be piped on stdin, one per line.
     """
+    try:
+        with save_lock(save):
+            _ask(save, answers, kb)
+    except BatchFileError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OSError as exc:
+        if exc.filename is None:  # writing to the terminal or a pipe, not the save file
+            raise
+        raise click.UsageError(f"cannot save to {save}: {exc.strerror}") from None
+
+
+def _ask(save, answers, kb):
     if save and Path(save).exists() and not (answers and Path(answers).resolve() == Path(save).resolve()):
         raise click.UsageError(
             f"{save} already exists; to carry on with it use --answers {save} --save {save}, or save to a new file"
         )
-    try:
-        run(kb, save, answers)
-    except BatchFileError as exc:
-        raise click.UsageError(str(exc)) from None
-    except OSError as exc:
-        raise click.UsageError(f"cannot save to {save}: {exc.strerror}") from None
+    run(kb, save, answers)

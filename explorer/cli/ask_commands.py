@@ -5,10 +5,12 @@ import click
 
 from ..cases.casefile import load_one_case, save_case
 from ..formats.common import cite, unrecognized_hint
+from ..formats.escape import terminal_safe
 from ..formats.text_format import render_text
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.parser import parse
 from ..knowledge.records import URGENCY_LABELS
+from ..limits import findings_problem
 from ..reasoning.questionnaire import Questionnaire
 
 NOTICE = (
@@ -53,7 +55,7 @@ class SessionCommands:
             click.echo()
             raise Ended from None
         if self.echo_input:
-            click.echo(line)  # piped answers: keep the transcript readable
+            click.echo(terminal_safe(line))  # piped answers: keep the transcript readable
         return line.strip()
 
     def save(self):
@@ -87,13 +89,17 @@ class SessionCommands:
                     self.questionnaire.record(mention.symptom.id, answer, entered=answer == "yes")
         click.echo(f"Loaded {len(self.questionnaire.answers)} answer(s) from {path}.")
         if unknown:
-            click.echo(f"Not recognized in {path}, left out: {', '.join(repr(u) for u in unknown)}")
+            click.echo(f"Not recognized in {path}, left out: {', '.join(repr(terminal_safe(u)) for u in unknown)}")
         self.changed()
 
     def add(self, text: str, question=None) -> int:
         """Findings in the person's own words, read by the parser: present ones are recorded as yes, negated
         ones as no. With ``question``, a mention of its finding answers it."""
         added = 0
+        problem = findings_problem([text])
+        if problem:
+            click.echo(f"  Not used: {problem}.")
+            return 0
         reading = parse(text, self.kb)
         for mention in reading.mentions:
             label = mention.symptom.label + (f" - {', '.join(s.label for s in mention.sites)}" if mention.sites else "")
@@ -106,7 +112,8 @@ class SessionCommands:
             else:
                 click.echo(f"  (already answered: {mention.symptom.label})")
         for left in reading.leftovers:
-            click.echo(f'  Not recognized: "{left.text}" - {unrecognized_hint(left.did_you_mean, left.condition)}')
+            hint = unrecognized_hint(left.did_you_mean, left.condition)
+            click.echo(f'  Not recognized: "{terminal_safe(left.text)}" - {hint}')
         if added:
             self.changed()
         return added

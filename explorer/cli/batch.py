@@ -4,7 +4,6 @@ record per case as soon as it is done. The reading and exploring live in cases/.
 import functools
 import io
 import sys
-from pathlib import Path
 
 import click
 
@@ -12,18 +11,22 @@ from ..cases.batch import FORMATS as BATCH_FORMATS
 from ..cases.batch import BatchFileError, open_cases, read_cases
 from ..cases.parallel import default_jobs, run_cases_parallel
 from ..formats.batch_formats import WRITERS
+from ..formats.escape import terminal_safe
 from .app import EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
+from .outfile import output_stream, same_file, write_error_message
 
 
 def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
     """Run every case; returns (cases that failed or were partial, cases seen). Raises BatchFileError
-    when the input cannot be read further."""
-    if output != "-" and source != "-" and Path(output).resolve() == Path(source).resolve():
-        raise click.UsageError("--output must not be the input file")
-    failed = 0
+    when the input cannot be read further, once the cases before that point are written."""
+    if same_file(source, output):
+        raise click.UsageError(
+            f"--output must not be the input file ({output} is {source}); write the results to another file"
+        )
+    failed, stopped = 0, None
     with (
-        click.open_file(source, "r", encoding="utf-8") as stream,
-        click.open_file(output, "w", encoding="utf-8") as out,
+        click.open_file(source, "r", encoding="utf-8", errors="surrogateescape") as stream,
+        output_stream(output) as out,
     ):
         writer = WRITERS[fmt](out)
         progress = Progress(enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
@@ -36,10 +39,13 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
                 out.flush()
                 failed += status != "ok"
                 progress.step(status)
+        except BatchFileError as exc:
+            stopped = exc  # the cases done so far are still written, and the output is complete
         finally:
-            # Also when the input breaks part-way: the cases already done stay written, and complete.
             writer.finish()
             progress.done()
+    if stopped:
+        raise stopped
     return failed, progress.count
 
 
@@ -70,7 +76,8 @@ class Progress:
     epilog="""\b
 Exit codes: 0 every case used all its findings; 1 some cases failed or had
 findings that could not be used (their records say why); 2 bad usage or an
-input that cannot be read; 3 invalid knowledge files."""
+input that cannot be read or an output that cannot be written; 3 invalid
+knowledge files; 130 interrupted (Ctrl-C)."""
 )
 @click.argument("source", metavar="FILE|-", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option(
@@ -117,7 +124,11 @@ def batch(source, input_format, fmt, output, jobs, kb):
     try:
         failed, total = run(source, input_format, fmt, output, kb, jobs or default_jobs())
     except BatchFileError as exc:
-        click.echo(f"symptom-explorer: cannot read {'stdin' if source == '-' else source}: {exc}", err=True)
+        shown = terminal_safe(f"cannot read {'stdin' if source == '-' else source}: {exc}")
+        click.echo(f"symptom-explorer: {shown}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:  # -o in a folder that cannot be written, a full disk
+        click.echo(write_error_message(exc, output), err=True)
         sys.exit(EXIT_USAGE)
     if failed:
         click.echo(

@@ -1,4 +1,5 @@
-"""`symptom-explorer match`: one case from the command line."""
+"""`symptom-explorer match`: one case from the command line; also its teaching faces: --step, --what-if,
+and the handout and diagram formats (html, mermaid, dot), whose renderers are imported only when asked."""
 
 import sys
 
@@ -6,8 +7,13 @@ import click
 
 from ..errors import InputError
 from ..formats import RENDERERS
+from ..formats.text_format import render_text
 from ..reasoning.explore import explore
 from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
+from .display import color_option
+from .outfile import write_output
+
+EXAMPLE = 'Example: symptom-explorer match numbness "dry eyes"'
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -28,8 +34,19 @@ from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, 
     type=click.Path(exists=True, dir_okay=False),
     help="Also take findings from a one-case file, such as answers saved by `ask --save`.",
 )
+@click.option(
+    "--what-if",
+    "changes",
+    multiple=True,
+    metavar="CHANGE",
+    help='Change the case and show what moves: "+dry mouth" adds, "-dry eyes" takes away, "!dry mouth" '
+    "reports absent (repeatable; text, markdown or json).",
+)
+@click.option("--step", is_flag=True, help="Step through the rule firings (Enter: next, b: back, q: quit).")
+@click.option("--output", "-o", metavar="FILE", help="Write the output to FILE (such as case.html) instead.")
+@color_option
 @knowledge_option
-def match(findings, absent, fmt, explain, case_file, kb):
+def match(findings, absent, fmt, explain, case_file, changes, step, output, display, kb):
     """Suggest related conditions for FINDING... (symptoms and history).
 
     Each FINDING is free text: a symptom in everyday or clinical words
@@ -41,6 +58,8 @@ def match(findings, absent, fmt, explain, case_file, kb):
     Examples:
       symptom-explorer match numbness "dry eyes"
       symptom-explorer match --absent "dry mouth" --format json numbness tingling
+      symptom-explorer match numbness "dry eyes" --what-if "+dry mouth"
+      symptom-explorer match numbness "dry eyes" --format html -o case.html
     """
     if case_file:
         from ..cases.casefile import BatchFileError, load_one_case  # the case readers only for --from
@@ -50,11 +69,32 @@ def match(findings, absent, fmt, explain, case_file, kb):
         except BatchFileError as exc:
             raise click.UsageError(str(exc)) from None
         findings, absent = (*case.present, *findings), (*case.absent, *absent)
+    if changes and step:
+        raise click.UsageError("--step and --what-if do not go together: step through each case on its own")
+    if changes:
+        return _what_if(findings, absent, changes, fmt, output, display, kb)
+    if step and fmt != "text":
+        raise click.UsageError("--step shows text on the terminal; leave out --format")
     try:
-        result = explore(findings, absent, kb=kb)
+        result = explore(findings, absent, kb=kb, steps=step or fmt == "json")
     except InputError as exc:
-        raise click.UsageError(f'{exc}. Example: symptom-explorer match numbness "dry eyes"') from None
-    click.echo(RENDERERS[fmt](result, explain=explain), nl=False)
+        raise click.UsageError(f"{exc}. {EXAMPLE}") from None
+    if step and result.usable:
+        from .step import step_through
+
+        step_through(result, kb, display)
+    write_output(render_result(result, fmt, explain, display if not output else None), output)
+    _exit_for(result)
+
+
+def render_result(result, fmt, explain, display=None) -> str:
+    """``result`` in format ``fmt`` (text laid out for ``display``: the terminal's width and colour)."""
+    if fmt == "text":
+        return render_text(result, explain, display)
+    return RENDERERS[fmt](result, explain=explain)
+
+
+def _exit_for(result):
     if not result.usable:
         click.echo("symptom-explorer: none of the findings could be used (see above).", err=True)
         sys.exit(EXIT_USAGE)
@@ -64,3 +104,27 @@ def match(findings, absent, fmt, explain, case_file, kb):
             f"symptom-explorer: {unused} finding(s) could not be used (see above); the results use the rest.", err=True
         )
         sys.exit(EXIT_PARTIAL)
+
+
+def _what_if(findings, absent, changes, fmt, output, display, kb):
+    import json
+
+    from ..formats.stepping import what_if_markdown, what_if_text
+    from ..reasoning.whatif import what_if
+
+    if fmt not in ("text", "markdown", "json"):
+        raise click.UsageError("--what-if shows text, markdown or json")
+    try:
+        compared = what_if(findings, absent, changes, kb=kb)
+    except InputError as exc:
+        raise click.UsageError(
+            f'{exc}. Example: symptom-explorer match numbness "dry eyes" --what-if "+dry mouth"'
+        ) from None
+    if fmt == "json":
+        text = json.dumps(compared.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = what_if_markdown(compared, kb)
+    else:
+        text = what_if_text(compared, kb, display if not output else None)
+    write_output(text, output)
+    _exit_for(compared.before)

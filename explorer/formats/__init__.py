@@ -5,6 +5,7 @@ Renderers are imported when first used, so a command pays only for the format it
 import importlib
 from collections.abc import Mapping
 
+# format name -> (module in this package, function), imported on first look-up
 _MODULES = {
     "text": ("text_format", "render_text"),
     "json": ("json_format", "render_json"),
@@ -12,18 +13,42 @@ _MODULES = {
 }
 
 
+# The handout and the diagrams import their modules only when asked for: a plain `match` stays as quick.
+def render_html(result, explain=False):
+    from .html import render_html as render
+
+    return render(result, explain)
+
+
+def render_mermaid(result, explain=False):
+    from .diagram import render_mermaid_path
+
+    return render_mermaid_path(result, explain)
+
+
+def render_dot(result, explain=False):
+    from .diagram import render_dot_path
+
+    return render_dot_path(result, explain)
+
+
+_LOCAL = {"html": render_html, "mermaid": render_mermaid, "dot": render_dot}
+
+
 class _Renderers(Mapping):
     """format name -> render function, importing the function's module on first look-up."""
 
     def __getitem__(self, fmt):
+        if fmt in _LOCAL:
+            return _LOCAL[fmt]
         module, name = _MODULES[fmt]
         return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
     def __iter__(self):
-        return iter(_MODULES)
+        return iter([*_MODULES, *_LOCAL])
 
     def __len__(self):
-        return len(_MODULES)
+        return len(_MODULES) + len(_LOCAL)
 
 
 RENDERERS = _Renderers()
@@ -36,4 +61,4 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["RENDERERS", "render_json", "render_markdown", "render_text"]
+__all__ = ["RENDERERS", "render_dot", "render_html", "render_json", "render_markdown", "render_mermaid", "render_text"]

@@ -7,6 +7,7 @@ import json
 
 from ..cases.batch import Outcome
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
+from .escape import csv_cell, escape_markdown, valid_utf8
 from .json_format import SCHEMA_VERSION
 
 TOP = 3
@@ -37,7 +38,7 @@ class JsonLinesWriter:
         pass
 
     def write(self, outcome: Outcome):
-        self.out.write(json.dumps(outcome_dict(outcome), ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.out.write(valid_utf8(json.dumps(outcome_dict(outcome), ensure_ascii=False, separators=(",", ":"))) + "\n")
 
     def finish(self):
         pass
@@ -47,7 +48,7 @@ class CsvWriter:
     COLUMNS = (
         ["id", "line", "status", "red_flags"]
         + [f"{kind}_{i}" for i in range(1, TOP + 1) for kind in ("suggestion", "strength")]
-        + ["recognized", "absent", "unrecognized", "error", "disclaimer"]
+        + ["recognized", "absent", "unrecognized", "conflicting", "error", "disclaimer"]
     )
 
     def __init__(self, out):
@@ -72,7 +73,9 @@ class CsvWriter:
             row["recognized"] = "; ".join(x.symptom.id for x in r.recognized)
             row["absent"] = "; ".join(x.symptom.id for x in r.absent)
             row["unrecognized"] = "; ".join(u.input for u in r.unrecognized)
-        self.writer.writerow([row.get(c, "") for c in self.COLUMNS])
+            # Given both as present and as absent, so left out of the reasoning: said, never dropped.
+            row["conflicting"] = "; ".join(c.symptom.id for c in r.conflicting)
+        self.writer.writerow([csv_cell(row.get(c, "")) for c in self.COLUMNS])
 
     def finish(self):
         pass
@@ -92,9 +95,13 @@ class MarkdownWriter:
         r = outcome.result
         urgent = ", ".join(f.id for f in r.red_flags) if r else ""
         top = ", ".join(f"{s.condition.name} ({s.strength})" for s in r.suggestions[:TOP]) if r else ""
-        unused = outcome.error or (", ".join(f'"{u.input}"' for u in r.unrecognized) if r else "")
-        cells = [outcome.id or "", str(outcome.line), outcome.status, urgent, top, unused]
-        self.out.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
+        unused = [escape_markdown(outcome.error)] if outcome.error else []
+        if r and not outcome.error:  # an error already names the findings it could not use
+            unused += [f'"{escape_markdown(u.input)}"' for u in r.unrecognized]
+        if r:
+            unused += [f"{c.symptom.label} (given as present and as absent)" for c in r.conflicting]
+        cells = [escape_markdown(outcome.id or ""), str(outcome.line), outcome.status, urgent, top, ", ".join(unused)]
+        self.out.write("| " + " | ".join(cells) + " |\n")
 
     def finish(self):
         self.out.write(f"\n*{DISCLAIMER}*\n")

@@ -1,12 +1,11 @@
 """Condition cards and vocabulary listings, for `show`, `conditions` and `symptoms`."""
 
-import textwrap
-
 from ..knowledge.catalog import flags_for, rules_for
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
 from ..knowledge.records import URGENCY_LABELS, Condition, KnowledgeBase
 from .common import cite
 from .json_format import source_dict
+from .terminal import Display
 
 SECTIONS = (
     ("summary", "What it is"),
@@ -45,7 +44,20 @@ def card_dict(condition: Condition, kb: KnowledgeBase) -> dict:
     return data
 
 
-def card_text(condition: Condition, kb: KnowledgeBase, markdown: bool = False) -> str:
+def card_text(condition: Condition, kb: KnowledgeBase, markdown: bool = False, display: Display | None = None) -> str:
+    """The card as text (wrapped to ``display``'s width at spaces, headings in bold) or as Markdown."""
+    d = display or Display()
+    out = _card_lines(condition, kb, markdown, d)
+    if not markdown:
+        wrapped = []
+        for line in out:
+            item = line.startswith("  - ")
+            wrapped += d.wrap(line, "", "      " if item else "  ") if len(line) > d.width else [line]
+        out = [d.paint(line, "bold") if line.endswith(":") and not line.startswith(" ") else line for line in wrapped]
+    return "\n".join(out) + "\n"
+
+
+def _card_lines(condition: Condition, kb: KnowledgeBase, markdown: bool, d: Display) -> list[str]:
     codes = f" ({', '.join(condition.codes)})" if condition.codes else ""
     out = [f"# {condition.name}{codes}" if markdown else f"{condition.name}{codes}"]
     if not markdown:
@@ -56,16 +68,14 @@ def card_text(condition: Condition, kb: KnowledgeBase, markdown: bool = False) -
         out.append("")
         out.append(f"## {title}" if markdown else f"{title}:")
         body = getattr(condition, key)
-        out += [body] if markdown else textwrap.wrap(body, 88, initial_indent="  ", subsequent_indent="  ")
+        out += [body] if markdown else d.wrap(body, "  ")
     flags = flags_for(kb, condition.id)
     if flags:
         out.append("")
         out.append("## Warning signs" if markdown else "Warning signs:")
         for flag in flags:
             line = f"{URGENCY_LABELS[flag.level]}: {flag.title}. {flag.action}"
-            out += (
-                [f"- {line}"] if markdown else textwrap.wrap(line, 88, initial_indent="  - ", subsequent_indent="    ")
-            )
+            out += [f"- {line}"] if markdown else d.wrap(line, "  - ", "    ")
     out.append("")
     out.append("## Findings linked to it" if markdown else "Findings linked to it:")
     for role in ("hallmark", "typical", "possible"):
@@ -86,8 +96,8 @@ def card_text(condition: Condition, kb: KnowledgeBase, markdown: bool = False) -
     out.append("")
     out.append(("Sources: " if not markdown else "**Sources:** ") + "; ".join(cite(s) for s in condition.sources))
     out.append("")
-    out += [f"*{DISCLAIMER}*"] if markdown else textwrap.wrap(DISCLAIMER, 88)
-    return "\n".join(out) + "\n"
+    out += [f"*{DISCLAIMER}*"] if markdown else d.wrap(DISCLAIMER)
+    return out
 
 
 KIND_HEADINGS = {
@@ -121,6 +131,19 @@ def conditions_text(conditions) -> str:
         "Show one with: symptom-explorer show NAME   (id, name or alias, e.g. sjogren, SLE, GBS)",
         SHORT_DISCLAIMER,
     ]
+    return "\n".join(out) + "\n"
+
+
+def conditions_markdown(conditions) -> str:
+    """The conditions as a Markdown table per kind, for a handout or a wiki page."""
+    out, current = ["# Conditions the explorer can suggest"], None
+    for c in conditions:
+        if c.kind != current:
+            out += ["", f"## {KIND_HEADINGS[c.kind]}", "", "| Id | Name | Codes | Also called |", "|---|---|---|---|"]
+            current = c.kind
+        cells = [f"`{c.id}`", c.name, ", ".join(c.codes), ", ".join(c.aliases)]
+        out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    out += ["", "Show one with `symptom-explorer show NAME`.", "", f"*{SHORT_DISCLAIMER}*"]
     return "\n".join(out) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from ..knowledge.records import Source
 from ..reasoning.result import Evidence, Result, TraceStep
+from .escape import terminal_safe
 
 LIMITED_NOTE = "few fitting findings so far, so no stronger"
 
@@ -56,18 +57,20 @@ def step_line(step: TraceStep) -> str:
     return f"{step.rule} [{matched}] -> {CONCLUDED[step.conclusion]}: {step.target_label}"
 
 
-def input_notes(result: Result) -> list[str]:
-    """What happened to each input, for the end of a report."""
+def input_notes(result: Result, echo=terminal_safe) -> list[str]:
+    """What happened to each input, for the end of a report. ``echo`` makes the user's own text safe
+    for the output format (formats/escape.py)."""
     notes = []
     if result.recognized:
-        notes.append("Findings used: " + ", ".join(_named(r) for r in result.recognized))
+        notes.append("Findings used: " + ", ".join(_named(r, echo) for r in result.recognized))
     if result.absent:
-        notes.append("Reported absent: " + ", ".join(_named(r) for r in result.absent))
+        notes.append("Reported absent: " + ", ".join(_named(r, echo) for r in result.absent))
     for u in result.unrecognized:
         absent = f"said to be absent ('{u.negation}'); " if u.negation else ""
-        notes.append(f'Not recognized: "{u.input}" ({absent}{unrecognized_hint(u.did_you_mean, u.condition)})')
+        notes.append(f'Not recognized: "{echo(u.input)}" ({absent}{unrecognized_hint(u.did_you_mean, u.condition)})')
     for c in result.conflicting:
-        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({', '.join(c.inputs)})")
+        inputs = ", ".join(echo(i) for i in c.inputs)
+        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({inputs})")
     return notes
 
 
@@ -82,7 +85,7 @@ def unrecognized_hint(did_you_mean, condition) -> str:
     return "try `symptom-explorer symptoms --search WORD`"
 
 
-def _named(recognized) -> str:
+def _named(recognized, echo) -> str:
     label = recognized.symptom.label
     mention = recognized.mention
     if mention is not None and mention.sites:
@@ -91,4 +94,4 @@ def _named(recognized) -> str:
         return label
     # How the words were read, when it was not word for word: a spelling slip, a narrower HPO term.
     notes = [n for n in mention.notes() if not n.startswith("absent:")] if mention is not None else []
-    return f'{label} (from "{recognized.input}"' + (f"; {'; '.join(notes)}" if notes else "") + ")"
+    return f'{label} (from "{echo(recognized.input)}"' + (f"; {'; '.join(notes)}" if notes else "") + ")"

@@ -10,4 +10,4 @@ __all__ = ["SCHEMA_VERSION", "render_json", "result_to_dict", "source_dict", "sy
 
 def render_json(result: Result, explain: bool = False) -> str:
     """The whole result, trace included (``explain`` changes nothing: JSON always carries the trace)."""
-    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -4,6 +4,7 @@ from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.records import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
+from .escape import escape_markdown
 
 
 def render_markdown(result: Result, explain: bool = False) -> str:
@@ -38,7 +39,7 @@ def render_markdown(result: Result, explain: bool = False) -> str:
         out += ["## How the engine reasoned", ""]
         out += [f"{step.number}. {step_line(step)}" for step in result.trace]
         out.append("")
-    notes = input_notes(result)
+    notes = input_notes(result, echo=escape_markdown)
     if notes:
         out += ["## Input", ""] + [f"- {note}" for note in notes] + [""]
     out += ["---", "", f"*{result.disclaimer}*"]

@@ -1,61 +1,71 @@
-"""Plain text for a terminal: red flags first, then suggestions best first, then inputs and disclaimer."""
-
-import textwrap
+"""Plain text for a terminal: red flags first, then suggestions best first, then inputs and disclaimer.
+Wrapped to the Display's width at spaces only; red flags in red and strength words in colour when the
+Display has colour on."""
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.records import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
+from .terminal import WIDTH, Display
 
-WIDTH = 88
-
-
-def _wrap(label: str, body: str, indent: int = 3) -> list[str]:
-    head = " " * indent + (f"{label}: " if label else "")
-    return textwrap.wrap(body, WIDTH, initial_indent=head, subsequent_indent=" " * (indent + 2)) or [head]
+__all__ = ["WIDTH", "render_text"]
 
 
-def render_text(result: Result, explain: bool = False) -> str:
+def render_text(result: Result, explain: bool = False, display: Display | None = None) -> str:
+    d = display or Display()
     lines: list[str] = []
     for level, flags in flags_by_level(result):
-        lines.append(f"!! URGENT - {URGENCY_LABELS[level].upper()}:")
+        lines.append(d.paint(f"!! URGENT - {URGENCY_LABELS[level].upper()}:", "bold", "red"))
         for flag in flags:
-            lines += _wrap("", f"- {flag.title[:1].upper() + flag.title[1:]}: {flag.action}", indent=3)
-            lines += _wrap("why", flag.message, indent=5)
-            lines += _wrap("because", ", ".join(s.label for s in flag.because), indent=5)
+            action = f"- {flag.title[:1].upper() + flag.title[1:]}: {flag.action}"
+            lines += [d.paint(line, "red") for line in d.wrap(action, "   ", "     ")]
+            lines += _field(d, "why", flag.message, indent=5)
+            lines += _field(d, "because", ", ".join(s.label for s in flag.because), indent=5)
         lines.append("")
     if result.suggestions:
-        lines.append("Related conditions to read about, best match first:")
+        lines.append(d.paint("Related conditions to read about, best match first:", "bold"))
         for s in result.suggestions:
             lines.append("")
-            lines.append(
-                f"{s.rank}. {s.condition.name} - {s.strength} match"
-                + (" (lowered: a hallmark finding was reported absent)" if s.lowered else "")
-                + (f" ({LIMITED_NOTE})" if s.limited else "")
-            )
-            lines += _wrap("Why", s.explanation)
-            lines += _wrap("Supporting", evidence_list(s.supporting))
-            lines += _wrap("Typical, not reported", evidence_list(s.missing, with_basis=False))
-            lines += _wrap("Reported absent", evidence_list(s.against))
-            lines += _wrap("Rules", ", ".join(s.rules))
-            lines += _wrap("Sources", source_list(s.sources))
+            lowered = " (lowered: a hallmark finding was reported absent)" if s.lowered else ""
+            limited = f" ({LIMITED_NOTE})" if s.limited else ""
+            head = d.wrap(f"{s.rank}. {s.condition.name} - {s.strength} match{lowered}{limited}", "", "   ")
+            lines += [_strength_in(d, line, s.strength) for line in head]
+            lines += _field(d, "Why", s.explanation)
+            lines += _field(d, "Supporting", evidence_list(s.supporting))
+            lines += _field(d, "Typical, not reported", evidence_list(s.missing, with_basis=False))
+            lines += _field(d, "Reported absent", evidence_list(s.against))
+            lines += _field(d, "Rules", ", ".join(s.rules))
+            lines += _field(d, "Sources", source_list(s.sources))
         lines.append("")
-        lines += textwrap.wrap("Strength words: " + "; ".join(STRENGTH_WORDS.values()) + ".", WIDTH)
+        lines += d.wrap("Strength words: " + "; ".join(STRENGTH_WORDS.values()) + ".")
     elif result.recognized or result.absent:
-        lines.append("No related conditions matched these findings. Try adding more of what you notice,")
-        lines.append("or browse with `symptom-explorer conditions`.")
+        lines += d.wrap(
+            "No related conditions matched these findings. Try adding more of what you notice, "
+            "or browse with `symptom-explorer conditions`."
+        )
     else:
         lines.append("No finding was recognized, so there is nothing to suggest.")
     if explain and result.trace:
         lines.append("")
-        lines.append("How the engine reasoned (rules in the order they fired):")
+        lines.append(d.paint("How the engine reasoned (rules in the order they fired):", "bold"))
         for step in result.trace:
-            lines += textwrap.wrap(
-                step_line(step), WIDTH, initial_indent=f"{step.number:>3}. ", subsequent_indent="     "
-            )
+            lines += d.wrap(step_line(step), f"{step.number:>3}. ", "     ")
     lines.append("")
     for note in input_notes(result):
-        lines += textwrap.wrap(note, WIDTH, subsequent_indent="  ")
+        lines += d.wrap(note, "", "  ")
     lines.append("")
-    lines += textwrap.wrap(result.disclaimer, WIDTH)
+    lines += d.wrap(result.disclaimer)
     return "\n".join(lines) + "\n"
+
+
+def _field(d: Display, label: str, body: str, indent: int = 3) -> list[str]:
+    head = " " * indent + (f"{label}: " if label else "")
+    lines = d.wrap(head + body, "", " " * (indent + 2))
+    if d.color and label:  # the label in bold, after wrapping so colour codes never count toward the width
+        lines[0] = lines[0].replace(f"{label}:", d.paint(f"{label}:", "bold"), 1)
+    return lines
+
+
+def _strength_in(d: Display, line: str, strength: str) -> str:
+    word = f" - {strength} match"
+    return line.replace(word, f" - {d.strength(strength)} match", 1) if word in line else line

@@ -2,7 +2,9 @@
 
 from dataclasses import replace
 
+from ..limits import MAX_RULES
 from .build_base import BuilderBase, close_match
+from .build_cycles import cycle_problems
 from .text import normalize
 from .yamlcheck import line_of
 
@@ -61,6 +63,9 @@ class CrossChecker(BuilderBase):
                     f"unknown {rule.conclusion.replace('_', ' ')} "
                     f"target {rule.target!r}{close_match(rule.target, known[rule.conclusion])}",
                 )
+        cycle_problems(self.rule_list, self.rule_where)
+        if len(self.rule_list) > MAX_RULES:
+            self.extra.append(f"{len(self.rule_list)} rules, over the limit of {MAX_RULES} rules per knowledge folder")
         for ids, done, what in (
             (self.pattern_map, inferred, "pattern is never inferred by a rule"),
             (self.condition_map, suggested, "condition is never suggested by a rule"),

@@ -8,11 +8,14 @@ A validated base is cached (cache.py, keyed on the files' bytes): on a hit neith
 are imported.
 """
 
+import errno
 import functools
+import stat
 from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import KnowledgeError
+from ..limits import MAX_KNOWLEDGE_FILE_BYTES
 from . import cache
 from .records import KnowledgeBase
 
@@ -37,8 +40,9 @@ class _Files:
             names += [(self.data_dir, n) for n in OPTIONAL_DATA_FILES if self.data_dir.joinpath(n).is_file()]
             names += [(self.rules_dir, n) for n in self.rule_files()]
             for folder, name in names:
-                self.raw[folder.joinpath(name)] = folder.joinpath(name).read_bytes()
+                self.raw[folder.joinpath(name)] = _read_bounded(folder.joinpath(name))
         except (OSError, KnowledgeError):
+            self.raw.clear()  # validation reads (and reports) the files itself
             return None
         # An optional file that is absent is simply not in the list, which is a key of its own.
         return [
@@ -55,19 +59,50 @@ class _Files:
 
         shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
         entry = folder.joinpath(name)
-        if entry not in self.raw and not entry.is_file():
-            raise KnowledgeError([f"{shown}: file is missing"])
         try:
-            raw = self.raw[entry].decode("utf-8") if entry in self.raw else entry.read_text(encoding="utf-8")
+            raw = self.raw[entry] if entry in self.raw else _read_bounded(entry)
+        except OSError as exc:
+            raise KnowledgeError([f"{shown}: {_why_unreadable(exc)}"]) from None
+        if len(raw) > MAX_KNOWLEDGE_FILE_BYTES:
+            raise KnowledgeError([f"{shown}: larger than {MAX_KNOWLEDGE_FILE_BYTES:,} bytes (the limit for one file)"])
+        try:
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise KnowledgeError([f"{shown}: not valid UTF-8 text"]) from None
-        return shown, load_yaml_text(raw, shown)
+        return shown, load_yaml_text(text, shown)
 
     def rule_files(self):
-        names = sorted(p.name for p in self.rules_dir.iterdir() if p.name.endswith((".yaml", ".yml")))
+        try:
+            found = list(self.rules_dir.iterdir())
+        except OSError as exc:
+            raise KnowledgeError([f"{self.shown_root}/rules: {_why_unreadable(exc)}"]) from None
+        names = sorted(p.name for p in found if p.name.endswith((".yaml", ".yml")))
         if not names:
             raise KnowledgeError([f"{self.shown_root}/rules: no rule files (*.yaml) found"])
         return names
+
+
+def _read_bounded(entry) -> bytes:
+    """At most one byte past the size limit; a FIFO or device is refused rather than waited on."""
+    if isinstance(entry, Path):
+        mode = entry.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+    with entry.open("rb") as stream:
+        return stream.read(MAX_KNOWLEDGE_FILE_BYTES + 1)
+
+
+def _why_unreadable(exc: OSError) -> str:
+    """Say what is wrong with a path: missing, a folder, a symlink loop, not permitted."""
+    if isinstance(exc, FileNotFoundError):
+        return "file is missing"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link that loops"
+    return f"cannot be read: {exc.strerror or exc}"
 
 
 def load_knowledge(path=None) -> KnowledgeBase:

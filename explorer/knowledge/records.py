@@ -125,6 +125,12 @@ class Condition:
     sources: tuple[Source, ...]
     links: tuple[Link, ...]
 
+    def _repr_html_(self) -> str:
+        """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
+        from .. import _repr_html
+
+        return _repr_html(self)
+
 
 @dataclass(frozen=True)
 class Rule:

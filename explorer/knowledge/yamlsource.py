@@ -8,6 +8,7 @@ loader is used (libyaml's when present, for speed); duplicate keys are errors, n
 import yaml
 
 from ..errors import ExplorerError, KnowledgeError
+from ..limits import MAX_DEPTH
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -62,14 +63,53 @@ class YamlSyntaxError(ExplorerError):
 
 
 def parse_yaml(text: str):
-    """Parse YAML text with the safe, line-keeping loader; raises YamlSyntaxError."""
+    """Parse YAML text with the safe, line-keeping loader; raises YamlSyntaxError, also for nesting
+    deeper than MAX_DEPTH (checked on the parsed nodes before any object is built)."""
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from the safe loader
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        deepest = _depth(node)
+        if deepest > MAX_DEPTH:
+            raise YamlSyntaxError(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep (the limit)")
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise YamlSyntaxError(mark.line + 1 if mark else 0, str(exc.problem or exc.context)) from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(0, str(exc)) from None
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        # ValueError: a scalar Python refuses to build, such as an integer past its digit limit.
+        raise YamlSyntaxError(0, str(exc).split(";")[0].split("\n")[0][:200]) from None
+    finally:
+        loader.dispose()
+
+
+def _depth(root) -> int:
+    """How deeply collections nest under ``root``, without recursion; aliases share a node, so each
+    node is measured once (a "billion laughs" document stays linear)."""
+    depth_of: dict = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in depth_of:
+            continue
+        children = _children(node)
+        if children_done or not children:
+            depth_of[id(node)] = 1 + max((depth_of.get(id(c), 0) for c in children), default=0)
+            if depth_of[id(node)] > MAX_DEPTH:
+                return depth_of[id(node)]
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in depth_of)
+    return depth_of[id(root)]
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def load_yaml_text(text: str, name: str):

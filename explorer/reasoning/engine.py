@@ -73,6 +73,8 @@ class Inference:
     support: dict = field(default_factory=dict)
     # (finding, condition) pairs the question rules declared, in firing order (questionnaire engines only)
     wants: list = field(default_factory=list)
+    # EngineStep per firing, when the run was asked to record them (run(..., record=True))
+    engine_steps: list = field(default_factory=list)
 
 
 class _StableStrategy(DepthStrategy):
@@ -82,6 +84,14 @@ class _StableStrategy(DepthStrategy):
     def get_key(self, activation):
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
         return activation.rule.salience, facts, -activation.rule._wrapped.rule_order
+
+    recording = False
+    last_agenda: list = []
+
+    def _update_agenda(self, agenda, added, removed):
+        super()._update_agenda(agenda, added, removed)
+        if self.recording:  # the agenda just before experta takes its next activation (the last item)
+            self.last_agenda = list(agenda.activations)
 
 
 class Engine:
@@ -108,10 +118,12 @@ class Engine:
         self._engine = engine_class()
         self._engine.strategy = _StableStrategy()
 
-    def run(self, present, absent, asked=()) -> Inference:
+    def run(self, present, absent, asked=(), record=False) -> Inference:
         """Reset, declare the findings (sorted, so fact ids do not depend on input order) and run.
-        ``asked``: findings already asked about without a yes or no (questionnaire engines only)."""
+        ``asked``: findings already asked about without a yes or no (questionnaire engines only).
+        ``record``: also keep, per firing, the agenda and working memory before it (Inference.engine_steps)."""
         engine = self._engine
+        engine.strategy.recording = record
         engine.reset()
         engine.hits = {}
         engine.inference = Inference(support={f: {f} for f in present})
@@ -148,6 +160,8 @@ def _main_rule(rule):
 
     def conclude(engine, **matched):
         inference = engine.inference
+        memory = _memory_before(engine) if engine.strategy.recording else None
+        added = None
         present = list(rule.all)
         if rule.any:
             present += [f for f in rule.any if f in engine.hits.get(rule.id, ())]
@@ -165,9 +179,11 @@ def _main_rule(rule):
         behind = set().union(*(inference.support.get(f, {f}) for f in present))
         if rule.conclusion == "infer":
             inference.support.setdefault(rule.target, set()).update(behind)
-            engine.declare(Finding(id=rule.target, origin="inferred"))
+            added = engine.declare(Finding(id=rule.target, origin="inferred"))
         elif rule.conclusion == "suggest":
-            engine.declare(Suggested(condition=rule.target))
+            added = engine.declare(Suggested(condition=rule.target))
+        if memory is not None:
+            _record(engine, rule.id, memory, added)
 
     conclude.__name__ = rule.id
     conclude.__signature__ = _CONCLUDE_SIGNATURE  # experta's Rule() reads it instead of inspecting each rule
@@ -176,6 +192,21 @@ def _main_rule(rule):
 
 
 _CONCLUDE_SIGNATURE = inspect.signature(lambda engine, **matched: None)
+
+
+def _memory_before(engine):
+    from .steps import memory_view  # imported only by runs that record steps: a plain `match` never loads it
+
+    return memory_view(engine.facts)
+
+
+def _record(engine, rule_id: str, memory, added):
+    """Keep the step of the firing of ``rule_id``: the agenda experta held before it, working memory
+    before it and the fact it added (None: a red flag, or a fact already known, which experta drops)."""
+    from .steps import engine_step
+
+    steps = engine.inference.engine_steps
+    steps.append(engine_step(len(engine.inference.steps), rule_id, engine.strategy.last_agenda, memory, added))
 
 
 def _question_rule(condition_id: str, finding: str, order: int):
@@ -207,15 +238,15 @@ class _FirstQueryFirst:
     def __init__(self, kb: KnowledgeBase):
         self.kb, self.full, self.first_done = kb, None, False
 
-    def run(self, present, absent, asked=()) -> Inference:
-        if self.full is None and not self.first_done and not asked:
+    def run(self, present, absent, asked=(), record=False) -> Inference:
+        if self.full is None and not self.first_done and not asked and not record:
             self.first_done = True
             from .reach import rules_that_fire
 
             return Engine(self.kb, rules=rules_that_fire(self.kb, present, absent)).run(present, absent)
         if self.full is None:
             self.full = Engine(self.kb)
-        return self.full.run(present, absent, asked)
+        return self.full.run(present, absent, asked, record=record)
 
 
 def engine_for(kb: KnowledgeBase, questions: dict | None = None):

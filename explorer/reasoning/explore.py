@@ -5,31 +5,56 @@ from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
 from ..knowledge.parser import parse
 from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
+from ..limits import MAX_FINDINGS, MAX_TEXT_CHARS, findings_problem
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
 from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
 
 
-def explore(present=(), absent=(), kb: KnowledgeBase | None = None) -> Result:
+def explore(present=(), absent=(), kb: KnowledgeBase | None = None, steps: bool = False) -> Result:
     """Suggest related conditions to read about for the findings ``present`` (and those reported ``absent``).
 
     Each item is free text, read by the parser: one finding ("pins and needles", "Xerostomia", "history of
     diabetes") or a whole sentence ("tingling in my feet but no dry mouth"); findings it names as negated
     count as absent. A single string is one text. Raises InputError when no finding at all is given.
+    ``steps``: also record what the engine's agenda and working memory held before each firing
+    (``Result.steps``, for teaching).
     """
-    present, absent = _texts(present), _texts(absent)
+    present, absent = checked_findings(present, absent)
     if not present and not absent:
         raise InputError("no findings given: name at least one symptom or history item")
-    return explore_inference(present, absent, kb or load_knowledge())[0]
+    return explore_inference(present, absent, kb or load_knowledge(), record=steps)[0]
 
 
-def _texts(items) -> list[str]:
-    if isinstance(items, str):
-        items = (items,)
-    return [item for item in items if isinstance(item, str) and item.strip()]
+def checked_findings(present, absent) -> tuple[list[str], list[str]]:
+    """The findings as lists of texts (blank ones dropped); InputError when they are not text or break a limit
+    (too many, too long, not valid text: see explorer/limits.py), so no argument can hang a run."""
+    present, absent = _texts(present), _texts(absent)
+    problem = findings_problem(present, absent)
+    if problem:
+        raise InputError(problem)
+    return present, absent
 
 
-def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=()):
+def _texts(values) -> list[str]:
+    if isinstance(values, str):
+        values = [values]
+    try:
+        values = list(values)
+    except TypeError:
+        raise InputError("findings must be given as text or a list of texts") from None
+    if not all(isinstance(v, str) for v in values):
+        raise InputError("findings must be given as text or a list of texts")
+    # Before any reading, so a huge input is refused without work.
+    if len(values) > MAX_FINDINGS:
+        raise InputError(f"{len(values)} findings, over the limit of {MAX_FINDINGS} findings per case")
+    total = sum(len(v) for v in values)
+    if total > MAX_TEXT_CHARS:
+        raise InputError(f"{total:,} characters of findings, over the limit of {MAX_TEXT_CHARS:,} per case")
+    return [v for v in values if v.strip()]
+
+
+def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=(), record=False):
     """explore(), also returning the engine's Inference; with ``questions``, the engine's question rules
     run too and ``asked`` names findings not to ask about again (the questionnaire uses this)."""
     said_present, said_absent, leftovers = [], [], set()
@@ -48,7 +73,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     )
     present_ids -= clash
     absent_ids -= clash
-    inference = engine_for(kb, questions).run(present_ids, absent_ids, asked)
+    inference = engine_for(kb, questions).run(present_ids, absent_ids, asked, record=record)
     return Result(
         recognized=_recognized(said_present, present_ids),
         unrecognized=tuple(
@@ -62,6 +87,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
         suggestions=rank_suggestions(kb, inference, present_ids, absent_ids),
         trace=_trace(kb, inference),
         disclaimer=DISCLAIMER,
+        steps=tuple(inference.engine_steps),
     ), inference
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.catalog import rules_for
 from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
+from ..limits import MAX_QUESTION_CANDIDATES, QUESTION_WORK
 from .explore import explore_inference
 from .result import Result
 from .trials import Trials
@@ -132,8 +133,13 @@ class Questionnaire:
             effect = functools.partial(_effect, trials, current=current)
         best = None
         candidates = score_candidates(self.kb, result, inference.wants) if result.suggestions else []
-        for question in candidates:
-            first = urgency_rank(self.kb, question.finding.id, question.reasons, question_basis(self.kb))
+        # Only the best candidates are tried both ways (fewer for a large rule set), so no knowledge folder
+        # can make choosing a question explode; urgent questions always come first among those tried.
+        tried = max(8, min(MAX_QUESTION_CANDIDATES, QUESTION_WORK // max(len(self.kb.rules), 1)))
+        basis = question_basis(self.kb)
+        candidates.sort(key=lambda q: urgency_rank(self.kb, q.finding.id, q.reasons, basis))
+        for question in candidates[:tried]:
+            first = urgency_rank(self.kb, question.finding.id, question.reasons, basis)
             if not exhaustive and best is not None and _rank_key(first, question, len(current[1])) >= best[0]:
                 continue  # even changing every suggestion it could not come first
             changes_picture, changed = effect(question.finding.id)
@@ -269,13 +275,19 @@ def _pattern_leaves(kb: KnowledgeBase) -> dict:
         if rule.conclusion == "infer":
             direct.setdefault(rule.target, set()).update(rule.all + rule.any)
 
-    def expand(ref, seen):
-        if ref in kb.symptoms:
-            return {ref}
-        found = set()
-        for part in direct.get(ref, ()):
-            if part not in seen:
-                found |= expand(part, seen | {part})
-        return found
-
-    return {pattern: expand(pattern, {pattern}) for pattern in kb.patterns}
+    # Each pattern is expanded once (memoized, without recursion): dense links stay linear.
+    leaves: dict = {}
+    for pattern in sorted(kb.patterns):
+        stack = [pattern]
+        while stack:
+            ref = stack[-1]
+            waiting = [p for p in direct.get(ref, ()) if p not in kb.symptoms and p not in leaves and p not in stack]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            found = {p for p in direct.get(ref, ()) if p in kb.symptoms}
+            for part in direct.get(ref, ()):
+                found |= leaves.get(part, set())
+            leaves[ref] = found
+    return {pattern: leaves[pattern] for pattern in kb.patterns}

@@ -100,6 +100,7 @@ class Result:
     suggestions: tuple[Suggestion, ...]
     trace: tuple[TraceStep, ...]
     disclaimer: str
+    steps: tuple = ()  # EngineStep per firing (agenda, working memory), when explore() was asked to record them
 
     @property
     def complete(self) -> bool:
@@ -112,5 +113,14 @@ class Result:
         return bool(self.recognized or self.absent)
 
     def to_dict(self) -> dict:
-        """The JSON contract (schema_version 1), as plain data."""
-        return result_to_dict(self)
+        """The JSON contract (schema_version 1), as plain data; "steps" only when they were recorded."""
+        data = result_to_dict(self)
+        if self.steps:
+            data["steps"] = [step.to_dict() for step in self.steps]
+        return data
+
+    def _repr_html_(self) -> str:
+        """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
+        from .. import _repr_html
+
+        return _repr_html(self)

@@ -1,0 +1,102 @@
+"""The knowledge network (findings -> patterns -> conditions and red flags) as Mermaid or Graphviz DOT
+text: the whole network for `rules`, or one case's fired path for `match`. Several rules joining the same
+two nodes become one arrow labelled with every rule."""
+
+import re
+
+from ..reasoning.result import Result
+from ..reasoning.rulesview import Network, fired_network
+
+# Node shapes a class can tell apart on a projector, and the same colours in both languages.
+FILL = {"finding": "#e8eefc", "pattern": "#fff4d6", "condition": "#e3f5e1", "red_flag": "#fde2e1"}
+STROKE = {"finding": "#3d5a99", "pattern": "#9a6b00", "condition": "#2e7d32", "red_flag": "#b71c1c"}
+LEGEND = "findings -> patterns -> conditions and red flags"
+
+
+def merged_edges(network: Network) -> list[tuple[str, str, bool, bool, tuple[str, ...]]]:
+    """(source, target, negated, fired, rules) per pair of nodes, in a stable order."""
+    merged: dict = {}
+    for e in network.edges:
+        key = (e.source, e.target, e.negated)
+        rules, fired = merged.get(key, ((), False))
+        merged[key] = ((*rules, e.rule), fired or e.fired)
+    return [(s, t, n, fired, rules) for (s, t, n), (rules, fired) in sorted(merged.items())]
+
+
+def _mermaid_id(node_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", node_id)
+
+
+def _mermaid_text(text: str) -> str:
+    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+
+
+_MERMAID_SHAPE = {"finding": '["{}"]', "pattern": '(["{}"])', "condition": '[["{}"]]', "red_flag": '{{{{"{}"}}}}'}
+
+
+def render_mermaid(network: Network, title: str = "", rule_labels: bool = True) -> str:
+    """A Mermaid flowchart, left to right; fired nodes and arrows drawn thicker when any are marked."""
+    out = [f"%% {title or 'symptom-explorer knowledge network'}: {LEGEND}", "flowchart LR"]
+    for kind in FILL:
+        out.append(f"  classDef {kind} fill:{FILL[kind]},stroke:{STROKE[kind]},color:#111")
+    out.append("  classDef fired stroke-width:4px")
+    for node in network.nodes:
+        shape = _MERMAID_SHAPE[node.kind].format(_mermaid_text(node.label))
+        out.append(f"  {_mermaid_id(node.id)}{shape}:::{node.kind}")
+    fired_links = []
+    for index, (source, target, negated, fired, rules) in enumerate(merged_edges(network)):
+        label = ("NOT " if negated else "") + ", ".join(rules) if rule_labels else ("NOT" if negated else "")
+        arrow = "-.->" if negated else "-->"
+        text = f'|"{_mermaid_text(label)}"|' if label else ""
+        out.append(f"  {_mermaid_id(source)} {arrow}{text} {_mermaid_id(target)}")
+        if fired:
+            fired_links.append(str(index))
+    fired_nodes = [_mermaid_id(n.id) for n in network.nodes if n.fired]
+    if fired_nodes and len(fired_nodes) < len(network.nodes):
+        out.append(f"  class {','.join(fired_nodes)} fired")
+    if fired_links and len(fired_links) < len(merged_edges(network)):
+        out.append(f"  linkStyle {','.join(fired_links)} stroke-width:4px,stroke:#b71c1c")
+    return "\n".join(out) + "\n"
+
+
+def _dot_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+_DOT_SHAPE = {"finding": "box", "pattern": "ellipse", "condition": "box3d", "red_flag": "hexagon"}
+
+
+def render_dot(network: Network, title: str = "", rule_labels: bool = True) -> str:
+    """A Graphviz digraph, left to right, one rank per kind of node."""
+    some_fired = any(n.fired for n in network.nodes) and not all(n.fired for n in network.nodes)
+    out = [
+        f"digraph {_dot_text(title or 'knowledge network')} {{",
+        "  rankdir=LR;",
+        f"  label={_dot_text((title + ': ' if title else '') + LEGEND)}; labelloc=t;",
+        '  node [fontname="Helvetica", style="filled"]; edge [fontname="Helvetica", fontsize=10];',
+    ]
+    for node in network.nodes:
+        width = ", penwidth=3" if some_fired and node.fired else ""
+        out.append(
+            f"  {_dot_text(node.id)} [label={_dot_text(node.label)}, shape={_DOT_SHAPE[node.kind]}, "
+            f'fillcolor="{FILL[node.kind]}", color="{STROKE[node.kind]}"{width}];'
+        )
+    for source, target, negated, fired, rules in merged_edges(network):
+        attrs = [f"label={_dot_text(('NOT ' if negated else '') + ', '.join(rules))}"] if rule_labels else []
+        if negated:
+            attrs.append("style=dashed")
+        if some_fired and fired:
+            attrs.append('penwidth=3, color="#b71c1c"')
+        out.append(f"  {_dot_text(source)} -> {_dot_text(target)} [{', '.join(attrs)}];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def render_mermaid_path(result: Result, explain: bool = False) -> str:
+    """The fired path of one case as Mermaid (`match --format mermaid`)."""
+    return render_mermaid(fired_network(result), "fired path of this case")
+
+
+def render_dot_path(result: Result, explain: bool = False) -> str:
+    """The fired path of one case as Graphviz DOT (`match --format dot`)."""
+    return render_dot(fired_network(result), "fired path of this case")

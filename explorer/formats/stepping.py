@@ -1,0 +1,110 @@
+"""Text and Markdown for watching the engine: one firing at a time (`match --step`, big and sparse so it
+reads from the back of a room) and what changed after a what-if."""
+
+from ..knowledge.disclaimer import DISCLAIMER
+from ..knowledge.records import KnowledgeBase
+from ..reasoning.result import Result
+from ..reasoning.rulesview import rule_view
+from ..reasoning.steps import MemoryFact
+from ..reasoning.whatif import WhatIf
+from .teaching import if_then
+from .terminal import Display
+
+CHANGE_SIGN = {"add": "+", "remove": "-", "absent": "!"}
+
+
+def fact_text(fact: MemoryFact, kb: KnowledgeBase) -> str:
+    """A working-memory fact in words, with its id: "f-4 Finding: Numbness (reported)"."""
+    if fact.kind == "Suggested":
+        value = kb.conditions[fact.value].name if fact.value in kb.conditions else fact.value
+    elif fact.kind == "GroupMet":
+        value = f"{fact.value} has enough of its 'any of' findings"
+    else:
+        value = kb.label(fact.value)
+    origin = f" ({fact.origin})" if fact.origin else ""
+    return f"f-{fact.id} {fact.kind}: {value}{origin}"
+
+
+def step_text(result: Result, index: int, kb: KnowledgeBase, display: Display | None = None) -> str:
+    """Screen ``index`` (0-based) of a step-through: agenda with the winner and why, the rule as IF/THEN,
+    the fact it added, and working memory before it."""
+    d = display or Display()
+    step, trace = result.steps[index], result.trace[index]
+    out = [d.paint(f"STEP {step.number} of {len(result.steps)}", "bold"), ""]
+    out.append(d.paint("Agenda - rules waiting to fire, best first:", "bold"))
+    for position, act in enumerate(step.agenda):
+        mark = ">" if position == 0 else " "
+        facts = ", ".join(f"f-{f}" for f in act.facts)
+        line = f"{mark} {act.rule}   salience {act.salience}   facts {facts}"
+        out += [d.paint(x, "bold", "green") if position == 0 else x for x in d.wrap(line, "  ", "      ")]
+    out += [""] + d.wrap(f"Fires first because {step.reason}.", "  ", "  ")
+    out += ["", d.paint(f"Fired: {step.rule}", "bold")]
+    for word, text in if_then(rule_view(kb, kb.rule_index[step.rule])):
+        out += d.wrap(f"{word:<7} {text}", "  ", " " * 10)
+    if step.added:
+        added = "Added to working memory: " + fact_text(step.added, kb)
+    elif trace.conclusion == "red_flag":
+        added = f"Raised the red flag '{trace.target_label}' (a warning, not a fact)"
+    else:
+        added = "Nothing new added: working memory already held that conclusion"
+    out += [""] + [d.paint(x, "red" if trace.conclusion == "red_flag" else "yellow") for x in d.wrap(added, "", "  ")]
+    out += ["", d.paint("Working memory before this step:", "bold")]
+    out += [x for f in step.memory for x in d.wrap(fact_text(f, kb), "  ", "      ")]
+    return "\n".join(out) + "\n"
+
+
+def _changes(w: WhatIf) -> str:
+    return ", ".join(f"{CHANGE_SIGN[c.kind]}{c.label}" for c in w.changes)
+
+
+def _ranking(result: Result) -> list[str]:
+    return [f"{s.rank}. {s.condition.name} ({s.strength})" for s in result.suggestions] or ["(no suggestion)"]
+
+
+def _differences(w: WhatIf, kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
+    def moved(m):
+        if m.direction == "appeared":
+            return f"{m.name}: appears ({m.after}, rank {m.rank_after})"
+        if m.direction == "left":
+            return f"{m.name}: leaves (was {m.before}, rank {m.rank_before})"
+        if m.direction == "moved":
+            return f"{m.name}: rank {m.rank_before} -> {m.rank_after} (still {m.after})"
+        return f"{m.name}: {m.before} -> {m.after}, rank {m.rank_before} -> {m.rank_after}"
+
+    flag = lambda i: kb.red_flags[i].message if i in kb.red_flags else i  # noqa: E731
+    return [
+        ("Suggestions", [moved(m) for m in w.moves]),
+        ("Rules that start firing", list(w.rules_started)),
+        ("Rules that stop firing", list(w.rules_stopped)),
+        ("Red flags raised", [flag(i) for i in w.red_flags_raised]),
+        ("Red flags cleared", [flag(i) for i in w.red_flags_cleared]),
+    ]
+
+
+def what_if_text(w: WhatIf, kb: KnowledgeBase, display: Display | None = None) -> str:
+    d = display or Display()
+    out = [d.paint(f"What if: {_changes(w)}", "bold"), ""]
+    for title, result in (("Before", w.before), ("After", w.after)):
+        out.append(d.paint(f"{title}:", "bold"))
+        out += [x for line in _ranking(result) for x in d.wrap(line, "  ", "     ")]
+        out.append("")
+    out.append(d.paint("What changed:", "bold"))
+    for title, items in _differences(w, kb):
+        if items:
+            colour = ("red",) if title.startswith("Red flags raised") else ()
+            out += [d.paint(x, *colour) for x in d.wrap(f"{title}: " + "; ".join(items), "  ", "    ")]
+    if not any(items for _, items in _differences(w, kb)):
+        out.append("  nothing: the same rules fire and the ranking is the same")
+    out += [""] + d.wrap(DISCLAIMER)
+    return "\n".join(out) + "\n"
+
+
+def what_if_markdown(w: WhatIf, kb: KnowledgeBase) -> str:
+    out = [f"# What if: {_changes(w)}", ""]
+    for title, result in (("Before", w.before), ("After", w.after)):
+        out += [f"## {title}", ""] + [f"- {line}" for line in _ranking(result)] + [""]
+    out += ["## What changed", ""]
+    changed = [(t, items) for t, items in _differences(w, kb) if items]
+    out += [f"- **{title}:** " + "; ".join(items) for title, items in changed] or ["- nothing"]
+    out += ["", "---", "", f"*{DISCLAIMER}*"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,82 @@
+"""The knowledge network drawn as inline SVG, for the HTML handout: no script, no network, prints as it
+shows. Columns left to right: findings, then patterns by how many steps they are from a finding, then
+red flags and conditions. Fired nodes and arrows are drawn thick and dark."""
+
+import textwrap
+
+from ..reasoning.rulesview import Network
+from .diagram import FILL, STROKE, merged_edges
+from .escape import escape_html as escape
+
+BOX_W, LINE_H, PAD, GAP_X, GAP_Y, CHARS = 190, 16, 8, 90, 14, 24
+
+
+def _columns(network: Network) -> dict:
+    """Node id -> column: findings 0, a pattern one past its furthest input, conclusions last."""
+    kinds = {n.id: n.kind for n in network.nodes}
+    inputs: dict = {}
+    for e in network.edges:
+        inputs.setdefault(e.target, set()).add(e.source)
+    column: dict = {}
+
+    def depth(node, seen=()):
+        if node not in column:
+            if kinds[node] == "finding" or node in seen:
+                column[node] = 0
+            else:
+                column[node] = 1 + max((depth(s, (*seen, node)) for s in inputs.get(node, ())), default=0)
+        return column[node]
+
+    for node in kinds:
+        depth(node)
+    last = max((c for n, c in column.items() if kinds[n] == "pattern"), default=0) + 1
+    return {n: (last if kinds[n] in ("condition", "red_flag") else c) for n, c in column.items()}
+
+
+def render_svg(network: Network, title: str = "") -> str:
+    """An <svg> element (with a <title> for screen readers), sized to fit its content."""
+    columns = _columns(network)
+    lines = {n.id: textwrap.wrap(n.label, CHARS, break_long_words=False) or [""] for n in network.nodes}
+    boxes, heights = {}, {}
+    for node in network.nodes:  # nodes arrive sorted by kind then label: stack them in that order
+        col = columns[node.id]
+        height = len(lines[node.id]) * LINE_H + 2 * PAD
+        top = heights.get(col, 10)
+        boxes[node.id] = (10 + col * (BOX_W + GAP_X), top, height)
+        heights[col] = top + height + GAP_Y
+    width = 20 + (max(columns.values(), default=0) + 1) * (BOX_W + GAP_X) - GAP_X
+    height = max(heights.values(), default=20) + 10
+    some_fired = any(n.fired for n in network.nodes) and not all(n.fired for n in network.nodes)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="network" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" font-family="Helvetica, Arial, sans-serif" font-size="13">',
+        f"<title>{escape(title or 'Knowledge network')}</title>",
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
+    ]
+    for source, target, negated, fired, rules in merged_edges(network):
+        x1, y1, h1 = boxes[source]
+        x2, y2, h2 = boxes[target]
+        ax, ay, bx, by = x1 + BOX_W, y1 + h1 / 2, x2, y2 + h2 / 2
+        bold = some_fired and fired
+        style = f'stroke="{"#b71c1c" if bold else "#888"}" stroke-width="{3 if bold else 1.2}"'
+        dash = ' stroke-dasharray="5 4"' if negated else ""
+        out.append(
+            f'<path class="edge{" fired" if bold else ""}" d="M {ax} {ay} C {ax + GAP_X / 2} {ay}, '
+            f'{bx - GAP_X / 2} {by}, {bx} {by}" fill="none" {style}{dash} marker-end="url(#arrow)">'
+            f"<title>{escape(('NOT ' if negated else '') + ', '.join(rules))}</title></path>"
+        )
+    for node in network.nodes:
+        x, y, h = boxes[node.id]
+        bold = some_fired and node.fired
+        out.append(
+            f'<g class="node {node.kind}{" fired" if bold else ""}"><rect x="{x}" y="{y}" width="{BOX_W}" '
+            f'height="{h}" rx="{12 if node.kind == "pattern" else 4}" fill="{FILL[node.kind]}" '
+            f'stroke="{STROKE[node.kind]}" stroke-width="{3 if bold else 1}"/>'
+        )
+        for i, text in enumerate(lines[node.id]):
+            weight = ' font-weight="bold"' if bold else ""
+            out.append(f'<text x="{x + PAD}" y="{y + PAD + (i + 1) * LINE_H - 4}"{weight}>{escape(text)}</text>')
+        out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)

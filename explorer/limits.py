@@ -1,0 +1,44 @@
+"""Bounds on what one input may hold, so no single hostile input can hang a run or exhaust memory.
+
+Each limit is far above anything a real case needs; a case past one is reported with the limit's name
+and the case, and the other cases still run. A leaf module: every layer may import it.
+"""
+
+MAX_LINE_CHARS = 1 << 20  # one line of a case file (JSON Lines, CSV, YAML)
+MAX_CASE_CHARS = 1 << 20  # the text of one case (a JSON array element, a YAML list item)
+MAX_DEPTH = 32  # nesting of lists and mappings inside one case or knowledge file
+MAX_FINDINGS = 200  # findings in one case (present, absent and unsure together)
+MAX_FINDING_CHARS = 5_000  # one finding as typed: a sentence or a short paragraph, read by the parser
+MAX_TEXT_CHARS = 200_000  # all the findings of one case as given, before splitting at commas
+MAX_KNOWLEDGE_FILE_BYTES = 2 << 20  # one knowledge file
+MAX_RULES = 2_000  # rules in one knowledge folder (start-up and question choice grow with the rule count)
+MAX_QUESTION_CANDIDATES = 40  # findings the questionnaire tries both ways before choosing a question...
+QUESTION_WORK = 4000  # ...fewer (down to 8) when candidates x rules would pass this
+
+MAX_ID_CHARS = 200  # a case id
+
+
+def findings_problem(*groups) -> str | None:
+    """What is wrong with these findings (tuples of text), naming the limit; None when they are fine."""
+    texts = [text for group in groups for text in group]
+    if len(texts) > MAX_FINDINGS:
+        return f"{len(texts)} findings, over the limit of {MAX_FINDINGS} findings per case"
+    for number, text in enumerate(texts, start=1):
+        if len(text) > MAX_FINDING_CHARS:
+            return (
+                f"finding {number} has {len(text):,} characters, "
+                f"over the limit of {MAX_FINDING_CHARS} characters per finding"
+            )
+        if not is_clean_text(text):
+            return f"finding {number} is not valid text (a byte that is not UTF-8, or a lone surrogate)"
+    return None
+
+
+def is_clean_text(text: str) -> bool:
+    """False for text holding lone surrogates: undecodable bytes (surrogateescape) or JSON escapes like
+    "\\ud800"; such text cannot be written as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

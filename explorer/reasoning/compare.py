@@ -1,0 +1,168 @@
+"""compare(): two conditions side by side, for a class looking at look-alikes (GBS and MS, Sjogren's and
+lupus): the findings they share, those only one has, the rules that suggest each, and the questions
+that best tell them apart."""
+
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..knowledge.catalog import close_conditions, find_condition, rules_for
+from ..knowledge.loader import load_knowledge
+from ..knowledge.records import LINK_ROLES, Condition, KnowledgeBase, Source
+from .result_data import source_dict
+
+ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1, "rule": 1}
+ROLE_PHRASE = {
+    "hallmark": "a hallmark of",
+    "typical": "typical of",
+    "possible": "possible in",
+    "rule": "used by the rules for",
+}
+
+
+@dataclass(frozen=True)
+class LinkedFinding:
+    """A finding in a condition's picture: its strongest link role ("rule" when only a rule names it),
+    annotation frequency when one is given, and where the link comes from."""
+
+    id: str
+    label: str
+    role: str
+    frequency: str
+    sources: tuple[Source, ...]
+    in_rules: tuple[str, ...]  # suggestion rules of the condition that use the finding (directly or via a pattern)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "role": self.role,
+            "frequency": self.frequency or None,
+            "sources": [source_dict(s) for s in self.sources],
+            "rules": list(self.in_rules),
+        }
+
+
+@dataclass(frozen=True)
+class Question:
+    """Ask about ``finding``: it belongs to ``points_to``'s picture and not to the other's."""
+
+    finding: str
+    label: str
+    points_to: str  # condition id
+    role: str
+
+    def to_dict(self) -> dict:
+        return {"finding": self.finding, "label": self.label, "points_to": self.points_to, "role": self.role}
+
+    def sentence(self, name: str) -> str:
+        """ "Ask about Dry eyes: a hallmark of Sjögren's syndrome", ``name`` being the condition's name."""
+        return f"Ask about {self.label}: {ROLE_PHRASE[self.role]} {name}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: Condition
+    b: Condition
+    shared: tuple[tuple[LinkedFinding, LinkedFinding], ...]  # (as in a, as in b)
+    only_a: tuple[LinkedFinding, ...]
+    only_b: tuple[LinkedFinding, ...]
+    rules_a: tuple[str, ...]
+    rules_b: tuple[str, ...]
+    questions: tuple[Question, ...]  # best first
+
+    def to_dict(self) -> dict:
+        return {
+            "a": {"id": self.a.id, "name": self.a.name},
+            "b": {"id": self.b.id, "name": self.b.name},
+            "shared": [{"id": x.id, "label": x.label, "a": x.to_dict(), "b": y.to_dict()} for x, y in self.shared],
+            "only_a": [f.to_dict() for f in self.only_a],
+            "only_b": [f.to_dict() for f in self.only_b],
+            "rules_a": list(self.rules_a),
+            "rules_b": list(self.rules_b),
+            "questions": [q.to_dict() for q in self.questions],
+        }
+
+    def _repr_html_(self) -> str:
+        """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
+        from .. import _repr_html
+
+        return _repr_html(self)
+
+
+def named_condition(kb: KnowledgeBase, query: str) -> Condition:
+    condition = find_condition(kb, query)
+    if condition is None:
+        near = ", ".join(c.id for c in close_conditions(kb, query))
+        raise InputError(f'no condition named "{query}"' + (f" (did you mean: {near}?)" if near else ""))
+    return condition
+
+
+def compare(a: str, b: str, kb: KnowledgeBase | None = None, limit: int = 5) -> Comparison:
+    """Conditions ``a`` and ``b`` (by id, name, alias or code) side by side; InputError for an unknown name."""
+    kb = kb or load_knowledge()
+    first, second = named_condition(kb, a), named_condition(kb, b)
+    if first.id == second.id:
+        raise InputError(f"compare needs two different conditions ({a!r} and {b!r} are both {first.name})")
+    pa, pb = picture(kb, first), picture(kb, second)
+    only_a = tuple(f for f in pa.values() if f.id not in pb)
+    only_b = tuple(f for f in pb.values() if f.id not in pa)
+    questions = [Question(f.id, f.label, first.id, f.role) for f in only_a]
+    questions += [Question(f.id, f.label, second.id, f.role) for f in only_b]
+    weight = {f.id: ROLE_WEIGHT[f.role] + bool(f.in_rules) for f in (*only_a, *only_b)}
+    questions.sort(key=lambda q: (-weight[q.finding], q.label.lower()))
+    return Comparison(
+        first,
+        second,
+        tuple((f, pb[f.id]) for f in pa.values() if f.id in pb),
+        only_a,
+        only_b,
+        tuple(r.id for r in rules_for(kb, first.id)),
+        tuple(r.id for r in rules_for(kb, second.id)),
+        tuple(questions[:limit]),
+    )
+
+
+def picture(kb: KnowledgeBase, condition: Condition) -> dict:
+    """Finding id -> LinkedFinding for every finding the condition's links or suggestion rules name,
+    strongest role first, then by label."""
+    roles, sources, frequencies = {}, {}, {}
+    for link in condition.links:
+        roles[link.symptom] = min(roles.get(link.symptom, "possible"), link.role, key=LINK_ROLES.index)
+        sources.setdefault(link.symptom, []).append(link.source)
+        if link.source.frequency:
+            frequencies.setdefault(link.symptom, link.source.frequency)
+    used: dict = {}
+    for rule in rules_for(kb, condition.id):
+        for finding in findings_behind(kb, (*rule.all, *rule.any)):
+            used.setdefault(finding, []).append(rule.id)
+    found = [
+        LinkedFinding(
+            i,
+            kb.label(i),
+            roles.get(i, "rule"),
+            frequencies.get(i, ""),
+            tuple(sources.get(i, ())),
+            tuple(dict.fromkeys(used.get(i, ()))),
+        )
+        for i in {*roles, *used}
+    ]
+    order = (*LINK_ROLES, "rule")
+    found.sort(key=lambda f: (order.index(f.role), f.label.lower()))
+    return {f.id: f for f in found}
+
+
+def findings_behind(kb: KnowledgeBase, ids) -> list[str]:
+    """The entered findings behind ``ids``: a pattern stands for the findings its rules infer it from."""
+    out, seen, todo = [], set(), list(ids)
+    while todo:
+        item = todo.pop(0)
+        if item in seen:
+            continue
+        seen.add(item)
+        if item in kb.patterns:
+            for rule in kb.rules:
+                if rule.conclusion == "infer" and rule.target == item:
+                    todo += [*rule.all, *rule.any]
+        else:
+            out.append(item)
+    return out

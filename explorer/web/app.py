@@ -1,0 +1,121 @@
+"""The web app: one page (static HTML, CSS and JavaScript shipped in the package, no CDN) over the JSON
+API in routes.py. Nothing is stored on the server: the page keeps the answers and sends them with each
+request, so nothing outlives the process."""
+
+from importlib import resources
+
+from starlette.applications import Starlette
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.schemas import SchemaGenerator
+from starlette.staticfiles import StaticFiles
+
+from .. import ExplorerError, __version__, load_knowledge
+from . import ask_routes, browse_routes, routes
+from .payload import WebInputError
+
+# Scripts, styles, images and requests only from this server; no inline script or style, no frames, no
+# plugins. The page builds every element with textContent, so a finding typed as HTML stays text. The one
+# hash is cytoscape's own one-line <style> (".__________cytoscape_container { position: relative; }").
+CYTOSCAPE_STYLE = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"
+CONTENT_SECURITY_POLICY = (
+    f"default-src 'none'; script-src 'self'; style-src 'self' {CYTOSCAPE_STYLE}; img-src 'self' data: blob:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cache-control": "no-store",
+}
+
+SCHEMAS = SchemaGenerator(
+    {
+        "openapi": "3.0.0",
+        "info": {
+            "title": "symptom-explorer",
+            "version": __version__,
+            "description": "Educational, non-diagnostic. The same JSON as the command line's --format json.",
+        },
+    }
+)
+
+
+class SecurityHeaders:
+    """ASGI middleware adding SECURITY_HEADERS to every response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.decode("latin-1") not in SECURITY_HEADERS]
+                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def openapi(request):
+    return JSONResponse(SCHEMAS.get_schema(routes=request.app.routes))
+
+
+def index(request):
+    page = resources.files("explorer.web").joinpath("static", "index.html").read_bytes()
+    return Response(page, media_type="text/html; charset=utf-8")
+
+
+async def not_found(request, exc):
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": f"no such endpoint: {request.url.path}"}, status_code=404)
+    return Response("Not found", status_code=404, media_type="text/plain; charset=utf-8")
+
+
+API_ROUTES = [
+    Route("/api/explore", routes.api_explore, methods=["POST"]),
+    Route("/api/what-if", routes.api_what_if, methods=["POST"]),
+    Route("/api/parse", routes.api_parse, methods=["POST"]),
+    Route("/api/questionnaire", ask_routes.api_questionnaire, methods=["POST"]),
+    Route("/api/questionnaire/load", ask_routes.api_questionnaire_load, methods=["POST"]),
+    Route("/api/symptoms", browse_routes.api_symptoms, methods=["GET"]),
+    Route("/api/conditions", browse_routes.api_conditions, methods=["GET"]),
+    Route("/api/conditions/{query}", browse_routes.api_condition, methods=["GET"]),
+    Route("/api/compare", browse_routes.api_compare, methods=["GET"]),
+    Route("/api/rules", browse_routes.api_rules, methods=["GET"]),
+    Route("/api/network", browse_routes.api_network, methods=["GET"]),
+    Route("/api/cases", browse_routes.api_cases, methods=["GET"]),
+]
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+
+def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
+    """The ASGI app over knowledge base ``kb`` (the built-in one by default). ``allowed_hosts``: the Host
+    headers answered; `serve` on 127.0.0.1 passes LOCAL_HOSTS, so a web page elsewhere cannot reach the
+    local server through a name of its own (DNS rebinding)."""
+    static = StaticFiles(directory=str(resources.files("explorer.web").joinpath("static")))
+    app = Starlette(
+        routes=[
+            Route("/", index, methods=["GET"]),
+            *API_ROUTES,
+            Route("/api/openapi.json", openapi, methods=["GET"], include_in_schema=False),
+            Mount("/static", static, name="static"),
+        ],
+        exception_handlers={
+            WebInputError: routes.input_error,
+            ExplorerError: routes.explorer_error,
+            404: not_found,
+        },
+    )
+    app.state.kb = kb or load_knowledge()
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders)
+    return app

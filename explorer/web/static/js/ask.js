@@ -1,0 +1,102 @@
+// Questionnaire: the `ask` flow, one question at a time. The page keeps the answers; each step sends
+// them all to /api/questionnaire, so the server keeps nothing.
+import { api, cite, errorBox, h, replace } from "./dom.js";
+import { notes, redFlags, suggestionList } from "./results.js";
+
+const $ = (id) => document.getElementById(id);
+const session = { answers: [], step: null, done: false };
+
+export function initAsk() {
+  $("ask-start").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const text = $("ask-text").value.trim();
+    if (!text) return;
+    await send({ answers: session.answers, add: text });
+    $("ask-text").value = "";
+  });
+  $("ask-load").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    if (!file) return;
+    await send({ yaml: await file.text() }, "/api/questionnaire/load");
+    event.target.value = "";
+  });
+}
+
+async function send(body, path = "/api/questionnaire") {
+  try {
+    const step = await api(path, body);
+    session.step = step;
+    session.done = false;
+    session.answers = step.answers.map((a) => ({ finding: a.finding.id, answer: a.answer }));
+    draw(step);
+  } catch (error) { replace($("ask-notes"), errorBox(error)); }
+}
+
+function answer(value) {
+  return send({ answers: [...session.answers, { finding: session.step.question.finding.id, answer: value }] });
+}
+
+function back() {
+  if (!session.answers.length) return;
+  if (session.answers.length === 1) {
+    session.answers = [];
+    session.step = null;
+    replace($("ask-question"), h("p", {}, "All answers taken back. Start again above."));
+    replace($("ask-flags"));
+    replace($("ask-results"));
+    return;
+  }
+  return send({ answers: session.answers.slice(0, -1) });
+}
+
+function draw(step) {
+  replace($("ask-notes"), step.not_understood.length ? notes({ unrecognized: step.not_understood, conflicting: [] }) : null);
+  replace($("ask-flags"), redFlags(step.result));
+  const given = h("p", { class: "answers-given" }, `${step.answers.length} answer(s) so far: `,
+    step.answers.map((a) => `${a.finding.label}: ${a.answer === "unsure" ? "not sure" : a.answer}`).join("; "));
+  const download = h("button", { type: "button", class: "quiet", onclick: () => save(step.saved) }, "Download answers");
+  const controls = (buttons) => h("div", { class: "row" }, buttons,
+    h("button", { type: "button", class: "quiet", onclick: back, id: "ask-back" }, "Back"), download);
+  if (step.question && !session.done) {
+    const q = step.question;
+    replace($("ask-question"),
+      h("p", { class: "question", id: "question-text" }, q.text),
+      controls([
+        h("button", { type: "button", onclick: () => answer("yes") }, "Yes"),
+        h("button", { type: "button", onclick: () => answer("no") }, "No"),
+        h("button", { type: "button", onclick: () => answer("unsure") }, "Not sure"),
+        h("button", { type: "button", class: "quiet", onclick: () => why(q) }, "Why?"),
+        h("button", { type: "button", class: "quiet", onclick: finish }, "Stop here"),
+      ]),
+      h("div", { id: "ask-why" }), given);
+  } else {
+    replace($("ask-question"),
+      h("p", { class: "question", id: "question-text" }, session.done
+        ? "Stopped. These are the results so far." : "No further question would change the picture."),
+      controls([]), given);
+  }
+  replace($("ask-results"), h("h3", {}, "Related conditions to read about (open one for how)"),
+    suggestionList(step.result), h("p", { class: "notice" }, step.disclaimer));
+}
+
+function why(question) {
+  const reasons = question.why.map((r) => h("li", {}, `${r.condition.name}: rules ${r.rules.join(", ") || "none"}`,
+    r.links.length ? `; linked by ${r.links.map(cite).join("; ")}` : ""));
+  const others = question.others.length ? h("p", {}, `Not part of: ${question.others.join(", ")}`) : null;
+  replace($("ask-why"), h("p", {}, "This answer helps tell apart the suggestions it belongs to:"),
+    h("ul", {}, reasons), others);
+}
+
+function finish() {
+  session.done = true;
+  draw(session.step);
+}
+
+function save(text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/yaml" }));
+  const link = h("a", { href: url, download: "answers.yaml" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,76 @@
+// Drawing a result (the JSON of `match --format json`): red flags first, then suggestions that open to
+// supporting / missing / against, rules and sources. Also: what changed between two results, and why.
+import { basis, cite, h } from "./dom.js";
+
+// Red flags come first, in the order the core gives them (most urgent first where the knowledge has
+// urgency levels; their level, title and action are shown when the result carries them).
+export function redFlags(result) {
+  if (!result.red_flags.length) return null;
+  return h("div", { class: "flags", role: "alert" },
+    result.red_flags.map((flag) => h("div", { class: "flag", "data-flag": flag.id },
+      h("strong", {}, flag.level_label ? `${flag.level_label}: ` : "Get urgent care: ", flag.title || flag.message),
+      flag.title ? h("p", {}, flag.message) : null,
+      flag.action ? h("p", {}, flag.action) : null,
+      "Because of: ", flag.because.map((s) => s.label).join(", "))));
+}
+
+export function suggestionList(result, moved = new Set()) {
+  if (!result.suggestions.length) {
+    return h("p", {}, "No condition is suggested by these findings. Try adding more, or check the words above.");
+  }
+  return h("ol", { class: "suggestions", "aria-label": "Suggestions" },
+    result.suggestions.map((s) => h("li", {
+      class: "suggestion" + (moved.has(s.condition.id) ? " moved" : ""), "data-condition": s.condition.id,
+    }, h("details", {},
+      h("summary", {}, `${s.rank}. ${s.condition.name}`,
+        h("span", { class: "strength" }, `${s.strength} match${s.strength_lowered ? " (lowered)" : ""}`)),
+      h("p", {}, s.explanation),
+      h("dl", { class: "evidence" },
+        evidence("Supporting", s.supporting),
+        evidence("Typical, not reported", s.missing),
+        evidence("Reported absent", s.against),
+        h("dt", {}, "Rules"), h("dd", {}, s.rules.map((r) => h("span", { class: "tag" }, r))),
+        h("dt", {}, "Sources"), h("dd", {}, s.sources.map(cite).join("; ")))))));
+}
+
+function evidence(title, items) {
+  return [h("dt", {}, title), h("dd", {}, items.length
+    ? items.map((e) => `${e.symptom.label} (${basis(e)})`).join(", ") : "none")];
+}
+
+export function notes(result) {
+  const out = [];
+  for (const u of result.unrecognized) {
+    let hint = "try other words";
+    if (u.condition) hint = `${u.condition.name} is a condition, not a finding: see Rules and conditions`;
+    else if (u.did_you_mean.length) hint = "did you mean: " + u.did_you_mean.map((s) => s.label).join(", ") + "?";
+    out.push(h("li", { class: "unrecognized" }, `Not recognized: "${u.input}" (${hint})`));
+  }
+  for (const c of result.conflicting) {
+    out.push(h("li", {}, `Left out: ${c.symptom.label} was given both as present and as absent`));
+  }
+  return out.length ? h("ul", {}, out) : null;
+}
+
+// What moved and why, from the core's what-if data: one sentence per condition that appeared, left, or
+// changed strength or place, with the rules that started or stopped firing.
+const DIRECTION = {
+  appeared: (m) => `${m.name} is now suggested (${m.strength_after})`,
+  left: (m) => `${m.name} is no longer suggested (it was ${m.strength_before})`,
+  up: (m) => `${m.name}: ${m.strength_before} to ${m.strength_after} match`,
+  down: (m) => `${m.name}: ${m.strength_before} to ${m.strength_after} match`,
+  moved: (m) => `${m.name} moved from place ${m.rank_before} to ${m.rank_after}`,
+};
+
+export function whatChanged(data) {
+  const lines = data.moves.map((m) => DIRECTION[m.direction](m));
+  if (data.rules_started.length) lines.push(`Rules that fire now: ${data.rules_started.join(", ")}`);
+  if (data.rules_stopped.length) lines.push(`Rules that no longer fire: ${data.rules_stopped.join(", ")}`);
+  const flags = new Map(data.after.red_flags.map((f) => [f.id, f.message]));
+  data.red_flags_raised.forEach((id) => lines.push(`New warning: ${flags.get(id) || id}`));
+  data.red_flags_cleared.forEach((id) => lines.push(`Warning no longer raised: ${id.replace("_", " ")}`));
+  const cause = data.changes.map((c) => `${c.label} ${CHANGE_WORDS[c.kind]}`).join(", ");
+  return { cause, lines, moved: new Set(data.moves.map((m) => m.condition)) };
+}
+
+const CHANGE_WORDS = { add: "added as present", remove: "set to unknown", absent: "reported absent" };
