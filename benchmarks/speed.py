@@ -179,14 +179,8 @@ def next_question() -> None:
 
 
 def batch(cases: int, env) -> None:
-    findings = [
-        ["numbness", "dry eyes"],
-        ["joint pain", "swollen joints", "stiff joints"],
-        ["weakness", "tingling", "flu"],
-        ["butterfly rash", "tired", "joint pain"],
-        ["double vision", "clumsy"],
-        ["burning feet", "diabetes"],
-    ]
+    from batch_memory import FINDINGS as findings  # the same cases as the memory benchmark (same folder)
+
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "cases.jsonl"
         with source.open("w", encoding="utf-8") as out:
