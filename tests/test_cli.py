@@ -54,6 +54,7 @@ def test_json_contract():
             "did_you_mean": [{"id": "numbness", "label": "Numbness"}],
             "condition": None,
             "negation": None,
+            "urgent_if_meant": [],
         }
     ]
     (absent,) = data["absent"]

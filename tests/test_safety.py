@@ -117,6 +117,7 @@ def test_a_negation_before_a_comma_never_hides_an_urgent_finding(kb, text, flag,
     assert finding not in [r.symptom.id for r in result.absent]
     assert [(f.id, f.level) for f in result.red_flags] == [(flag, level)]
 
+
 ORDINARY = [
     ["numbness"],
     ["tingling"],

@@ -81,7 +81,8 @@ def unrecognized_hint(did_you_mean, condition) -> str:
             f"{condition.name} is a condition, not a finding: read its card with `symptom-explorer show {condition.id}`"
         )
     if did_you_mean:
-        return f"did you mean: {', '.join(s.label for s in did_you_mean)}?"
+        urgent = "".join(f" If you meant {s.label}: {s.urgent_note}" for s in did_you_mean if s.urgent_note)
+        return f"did you mean: {', '.join(s.label for s in did_you_mean)}?{urgent}"
     return "try `symptom-explorer symptoms --search WORD`"
 
 
