@@ -55,6 +55,7 @@ def test_json_contract():
             "condition": None,
             "negation": None,
             "urgent_if_meant": [],
+            "past": None,
         }
     ]
     (absent,) = data["absent"]

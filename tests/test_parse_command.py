@@ -63,6 +63,7 @@ def test_parse_json_validates_against_the_schema():
             "condition": None,
             "negation": None,
             "urgent_if_meant": [],
+            "past": None,
         }
     ]
     assert data["disclaimer"] == DISCLAIMER

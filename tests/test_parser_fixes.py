@@ -139,3 +139,57 @@ def test_the_installed_command_shows_the_urgent_note():
     assert [u["id"] for u in leftover["urgent_if_meant"]] == ["chest_pain"]
     text = subprocess.run([installed_command(), "match", "chest pian"], capture_output=True, text=True, check=False)
     assert text.returncode == 2 and URGENT_NOTE in " ".join(text.stdout.split())
+
+
+# Symptoms named as over and done: (text, the words reported, the cue)
+PAST = [
+    ("I had chest pain years ago", "chest pain", "years ago"),
+    ("I used to get chest pain", "chest pain", "used to"),
+    ("chest pain in the past", "chest pain", "in the past"),
+    ("history of double vision", "double vision", "history"),
+    ("previous trouble swallowing", "trouble swallowing", "previous"),
+    ("numbness a year ago", "numbness", "year ago"),
+]
+
+
+@pytest.mark.parametrize("text,words,cue", PAST, ids=[row[0] for row in PAST])
+def test_a_past_event_is_not_a_current_finding(kb, text, words, cue):
+    p = parse(text, kb)
+    assert p.mentions == ()
+    assert [(x.text, x.past, [s.id for s in x.did_you_mean]) for x in p.leftovers][-1][:2] == (words, cue)
+    assert all(x.past or x.did_you_mean == () for x in p.leftovers)
+
+
+# The past-event rule is narrow: each of these is current (or absent), as before.
+NOT_PAST = [
+    ("chest pain started years ago", {"chest_pain": True}),
+    ("I had chest pain years ago and now I have it again", {"chest_pain": True}),
+    ("I had chest pain two days ago", {"chest_pain": True}),
+    ("I've had numbness for years", {"numbness": True}),
+    ("I still get chest pain, as a child too", {"chest_pain": True}),
+    ("history of diabetes", {"diabetes": True}),
+    ("numbness, history of heavy drinking", {"numbness": True, "heavy_alcohol_use": True}),
+    ("no history of chest pain", {"chest_pain": False}),
+    ("I can't breathe, chest pain years ago", {"trouble_breathing": True}),
+    ("chest pain years ago and trouble breathing", {"trouble_breathing": True}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOT_PAST, ids=[row[0] for row in NOT_PAST])
+def test_only_a_symptom_clearly_in_the_past_is_set_aside(kb, text, expected):
+    assert reading(text, kb)[0] == expected
+
+
+def test_a_past_event_says_so_in_every_format():
+    text = CliRunner().invoke(cli, ["match", "I had chest pain years ago", "numbness"]).stdout
+    flat = " ".join(text.split())
+    assert "Not read as a current finding: \"chest pain\" (a past event ('years ago'): Chest pain;" in flat
+    assert "URGENT" not in text and "Chest pain needs emergency care" in flat
+    data = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", "I used to get chest pain"]).stdout)
+    assert data["red_flags"] == [] and data["unrecognized"][0]["past"] == "used to"
+    markdown = CliRunner().invoke(cli, ["match", "--format", "markdown", "history of double vision"]).stdout
+    assert "Not read as a current finding" in markdown
+    done = subprocess.run(
+        [installed_command(), "parse", "--format", "json", "chest pain years ago"], capture_output=True, text=True
+    )
+    assert json.loads(done.stdout)["leftovers"][0]["past"] == "years ago"

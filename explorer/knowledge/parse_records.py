@@ -68,6 +68,7 @@ class Leftover:
     did_you_mean: tuple[Symptom, ...] = ()
     condition: Condition | None = None  # it names a condition rather than a finding
     cue: str | None = None  # it stands in a negation's scope ("no rash"): whatever it names is absent
+    past: str | None = None  # the words that make it a past event ("years ago"): not a current finding
 
     def to_dict(self) -> dict:
         return {
@@ -77,6 +78,7 @@ class Leftover:
             "condition": {"id": self.condition.id, "name": self.condition.name} if self.condition else None,
             "negation": self.cue,
             "urgent_if_meant": urgent_if_meant(self.did_you_mean),
+            "past": self.past,
         }
 
 

@@ -39,7 +39,8 @@ _QUIET_WORDS = (
     # when something began says nothing about what it is (the urgent wordings that need "sudden" say so)
     "suddenly gradually slowly monday tuesday wednesday thursday friday saturday sunday weekend "
     # an answer in questionnaire style ("numbness? yes") says the finding is there, as naming it does
-    "yes yeah yep history hx pmh known medical reports reported complains complaining"
+    "yes yeah yep history hx pmh known medical reports reported complains complaining used past previous "
+    "previously prior"
 )
 QUIET = frozenset(_QUIET_WORDS.split())
 # Subject words open a new statement, which ends a negation's scope ("no fever and I have numbness").

@@ -60,6 +60,7 @@ def result_to_dict(result: Result) -> dict:
                 "condition": {"id": u.condition.id, "name": u.condition.name} if u.condition else None,
                 "negation": u.negation,
                 "urgent_if_meant": urgent_if_meant(u.did_you_mean),
+                "past": u.past,
             }
             for u in result.unrecognized
         ],
