@@ -170,7 +170,7 @@ ORDINARY = [
     # a symptom named as a past event is set aside, not read as current (its note is still shown)
     ["I had chest pain years ago"],
     ["I used to get chest pain", "numbness"],
-    ["history of double vision"],
+    ["past history of double vision"],
 ]
 
 

@@ -1,5 +1,5 @@
 """Past events, after NegEx's historical cues: "I had chest pain years ago", "used to get numbness",
-"history of double vision". A symptom named as over and done is not read as a current finding (it
+"past history of double vision". A symptom named as over and done is not read as a current finding (it
 would raise a red flag for something that is not happening now); the parser reports it instead, with
 the cue, so the reader can enter it again if it is happening now.
 
@@ -8,7 +8,8 @@ narrow on purpose, so that it never hides a current warning sign:
 - the cue must stand in the symptom's own list item ("I can't breathe, chest pain years ago": only the
   chest pain is past), within a few words;
 - "days ago", "last week" are not cues (a recent episode still matters); only "years ago", "a year ago",
-  "in the past", "as a child", "used to", "history of", "previous";
+  "in the past", "as a child", "used to", "previous", "past history of" (not "history of" alone:
+  "a two-year history of numbness" is ongoing);
 - a word that says it goes on cancels the cue for the whole clause: "since", "still", "now", "again",
   "for", "started", "came back" ("chest pain started years ago" is current)."""
 
@@ -17,7 +18,8 @@ from bisect import bisect_left, bisect_right
 from .tokens import Token
 
 REACH = 8  # tokens looked at on each side of a mention
-_BEFORE = (("used", "to"), ("history",), ("hx",), ("previous",), ("previously",), ("past",), ("prior",))
+# "history of" alone is no cue: "a two-year history of numbness" is ongoing; "past history of" is one.
+_BEFORE = (("used", "to"), ("previous",), ("previously",), ("past",), ("prior",))
 _AFTER = (("years", "ago"), ("year", "ago"), ("in", "the", "past"), ("as", "a", "child"), ("as", "a", "kid"))
 ONGOING = frozenset(
     {"since", "still", "now", "again", "for", "started", "start", "starting", "began", "begun", "ongoing"}
