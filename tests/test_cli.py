@@ -54,6 +54,8 @@ def test_json_contract():
             "did_you_mean": [{"id": "numbness", "label": "Numbness"}],
             "condition": None,
             "negation": None,
+            "urgent_if_meant": [],
+            "past": None,
         }
     ]
     (absent,) = data["absent"]

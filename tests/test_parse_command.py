@@ -55,7 +55,16 @@ def test_parse_json_validates_against_the_schema():
     assert [m["status"] for m in data["mentions"]] == ["present", "absent"]
     assert data["mentions"][0]["span"] == [0, 18] and data["mentions"][0]["sites"] == [{"id": "feet", "label": "feet"}]
     assert data["leftovers"] == [
-        {"text": "zzz", "span": [37, 40], "did_you_mean": [], "condition": None, "negation": "no"}
+        # a new list item after a comma, with no "or" closing a denied list: outside the "no" scope
+        {
+            "text": "zzz",
+            "span": [37, 40],
+            "did_you_mean": [],
+            "condition": None,
+            "negation": None,
+            "urgent_if_meant": [],
+            "past": None,
+        }
     ]
     assert data["disclaimer"] == DISCLAIMER
 

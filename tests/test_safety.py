@@ -83,7 +83,40 @@ URGENT = [
     ("I suddenly can't see out of my left eye", "vision_loss", EMERGENCY),
     ("I have wet myself and did not feel it", "bladder_bowel", EMERGENCY),
     ("the numbness has crept up to my knees since Monday", "spreading_numbness", SAME_DAY),
+    # lay wordings that once raised nothing
+    ("suddenly blind in one eye", "vision_loss", EMERGENCY),
+    ("my legs have been getting weaker all week", "spreading_weakness", EMERGENCY),
+    ("I can't walk anymore", "paralysis", EMERGENCY),
+    ("my chest hurts", "chest_pain", EMERGENCY),
+    ("I can't pee", "bladder_bowel", EMERGENCY),
+    ("tingling spreading fast", "spreading_numbness", SAME_DAY),
+    ("out of breath", "breathing", EMERGENCY),
+    # a negation does not run on past a comma or dash into a new clause
+    ("no fever, trouble breathing", "breathing", EMERGENCY),
+    ("no fever, can't swallow", "swallowing", EMERGENCY),
+    ("no fever - can't breathe", "breathing", EMERGENCY),
+    ("without fever, weakness spreading up my legs", "spreading_weakness", EMERGENCY),
+    ("denies fever, reports double vision", "double_vision", SAME_DAY),
+    ("no fever, has numbness spreading up my legs", "spreading_numbness", SAME_DAY),
 ]
+
+# Texts with words the explorer does not know ("rash", "dizzy"), where the cue before a comma once made
+# the urgent finding after it absent: (text, red flag, level, the finding that must be present).
+NEGATION_SCOPE = [
+    ("no rash, trouble breathing", "breathing", EMERGENCY, "trouble_breathing"),
+    ("not dizzy, my face is drooping on one side", "one_sided_weakness", EMERGENCY, "face_drooping"),
+    ("no rash - crushing chest pain", "chest_pain", EMERGENCY, "chest_pain"),
+    ("no fever, rash, i cant swallow", "swallowing", EMERGENCY, "trouble_swallowing"),
+]
+
+
+@pytest.mark.parametrize("text,flag,level,finding", NEGATION_SCOPE, ids=[row[0] for row in NEGATION_SCOPE])
+def test_a_negation_before_a_comma_never_hides_an_urgent_finding(kb, text, flag, level, finding):
+    result = explore([text], kb=kb)
+    assert finding in [r.symptom.id for r in result.recognized]
+    assert finding not in [r.symptom.id for r in result.absent]
+    assert [(f.id, f.level) for f in result.red_flags] == [(flag, level)]
+
 
 ORDINARY = [
     ["numbness"],
@@ -134,6 +167,10 @@ ORDINARY = [
     ["weak legs", "flu"],
     ["numbness", "tingling", "diabetes"],
     ["dry eyes", "dry mouth", "joint pain"],
+    # a symptom named as a past event is set aside, not read as current (its note is still shown)
+    ["I had chest pain years ago"],
+    ["I used to get chest pain", "numbness"],
+    ["past history of double vision"],
 ]
 
 
@@ -156,7 +193,7 @@ def test_urgent_presentation_raises_its_level(kb, text, flag, level):
 @pytest.mark.parametrize("findings", ORDINARY, ids=", ".join)
 def test_ordinary_presentation_raises_no_flag(kb, findings):
     result = explore(findings, kb=kb)
-    assert result.unrecognized == ()
+    assert [u.input for u in result.unrecognized if not u.past] == []
     assert result.red_flags == ()
     assert result.to_dict()["urgency"] is None
 

@@ -66,6 +66,9 @@ def input_notes(result: Result, echo=terminal_safe) -> list[str]:
     if result.absent:
         notes.append("Reported absent: " + ", ".join(_named(r, echo) for r in result.absent))
     for u in result.unrecognized:
+        if u.past:
+            notes.append(f'Not read as a current finding: "{echo(u.input)}" ({past_hint(u.past, u.did_you_mean)})')
+            continue
         absent = f"said to be absent ('{u.negation}'); " if u.negation else ""
         notes.append(f'Not recognized: "{echo(u.input)}" ({absent}{unrecognized_hint(u.did_you_mean, u.condition)})')
     for c in result.conflicting:
@@ -81,8 +84,16 @@ def unrecognized_hint(did_you_mean, condition) -> str:
             f"{condition.name} is a condition, not a finding: read its card with `symptom-explorer show {condition.id}`"
         )
     if did_you_mean:
-        return f"did you mean: {', '.join(s.label for s in did_you_mean)}?"
+        urgent = "".join(f" If you meant {s.label}: {s.urgent_note}" for s in did_you_mean if s.urgent_note)
+        return f"did you mean: {', '.join(s.label for s in did_you_mean)}?{urgent}"
     return "try `symptom-explorer symptoms --search WORD`"
+
+
+def past_hint(cue: str, named) -> str:
+    """What to say about a symptom named as a past event ("chest pain years ago")."""
+    labels = ", ".join(s.label for s in named)
+    urgent = "".join(f" {s.urgent_note}" for s in named if s.urgent_note)
+    return f"a past event ('{cue}'): {labels}; if it is happening now, enter it without the time words.{urgent}"
 
 
 def _named(recognized, echo) -> str:

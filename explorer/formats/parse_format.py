@@ -6,7 +6,7 @@ import textwrap
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.parse_records import Parse
 from ..reasoning.result_data import SCHEMA_VERSION
-from .common import unrecognized_hint
+from .common import past_hint, unrecognized_hint
 
 WIDTH = 88
 
@@ -38,7 +38,9 @@ def render_parse_text(reading: Parse) -> str:
         lines.append("Left over (not understood):")
         for x in reading.leftovers:
             hint = unrecognized_hint(x.did_you_mean, x.condition)
-            if x.cue:
+            if x.past:
+                hint = past_hint(x.past, x.did_you_mean)
+            elif x.cue:
                 hint = f"said to be absent ('{x.cue}'); {hint}"
             shown = x.text if len(x.text) <= 60 else x.text[:57] + "..."
             lines += textwrap.wrap(

@@ -3,7 +3,7 @@ body-site words set apart, negation scopes, and the spans of whatever is left ov
 
 from dataclasses import dataclass
 
-from .negation import AFTER, BEFORE, is_cue_after, is_cue_before
+from .negation import AFTER, BEFORE, DISJUNCTIONS, LIST_CUES, is_cue_after, is_cue_before
 from .phrases import PhraseIndex, Target
 from .tokens import SUBJECTS, Token
 
@@ -192,8 +192,11 @@ def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
             after[f.used] = items[f.cue].token.text
             cue_positions.add(f.cue)
     starts = {f.used[0]: f for f in found}
+    closed = _closed_lists(items)
     out, scope, in_force = {}, None, []
     for i, item in enumerate(items):
+        if scope and _scope_ends(item, scope, closed[i + 1]):
+            scope = None
         in_force.append(scope)
         if i in starts and (scope or starts[i].used in after):
             out[starts[i].used] = scope or after[starts[i].used]
@@ -204,6 +207,35 @@ def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
         elif is_cue_before(norms, i):
             scope = item.token.text
     return out, in_force
+
+
+def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool]) -> bool:
+    """Past a comma or dash, a negation's scope goes on only through a list of findings it clearly
+    denies: one closed by "or"/"nor", or by "and" after a clinical "denies" (never "no rash, can't swallow")."""
+    if item.role != "sep" or item.fold in ("and", "or", "nor", "plus", "also", "/"):
+        return False
+    by_or, by_and = closed
+    return not by_or and not (by_and and scope.lower() in LIST_CUES)
+
+
+def _closed_lists(items: list[Item]) -> list[tuple[bool, bool]]:
+    """For each position: does the list from there on end with "or"/"nor" (first), or with "and"
+    (second), before a word that opens a new statement ("has", "I", "can't")? One backward pass."""
+    out = [(False, False)] * (len(items) + 1)
+    for k in range(len(items) - 1, -1, -1):
+        item, (by_or, by_and) = items[k], out[k + 1]
+        if item.role == "sep" and item.fold in DISJUNCTIONS:
+            by_or = True
+        elif item.role == "sep" and item.fold == "and":
+            by_and = True
+        elif item.role == "quiet" or item.token.norm in SUBJECTS or item.token.norm in _VERBS:
+            by_or = by_and = False
+        out[k] = (by_or, by_and)
+    return out
+
+
+# Words that start a clause of their own after a comma ("no fever, can't swallow", "reports numbness").
+_VERBS = frozenset({"cant", "couldnt", "wont", "notes", "noted"})
 
 
 def list_items(items: list[Item]) -> list[tuple[int, int]]:

@@ -10,9 +10,15 @@ BEFORE = frozenset(
         *("free", "negative", "absence"),  # "free of", "negative for", "absence of"
     }
 )
-AFTER = frozenset({"no", "none", "absent", "denied", "gone", "resolved", "free", "negative", "not"})
+AFTER = frozenset({"no", "none", "nope", "absent", "denied", "gone", "resolved", "free", "negative", "not"})
 # "not only", "no change in", "not sure": these do not deny the finding that follows.
 PSEUDO_NEXT = frozenset({"only", "just", "sure", "certain", "change", "changes", "worse", "better", "doubt"})
+
+
+# Cues that open a clinical list of pertinent negatives, which may end in "and": "denies fever, weight
+# loss and night sweats". After any other cue only a list closed by "or"/"nor" goes on past a comma.
+LIST_CUES = frozenset({"denies", "deny", "denied", "negative"})
+DISJUNCTIONS = frozenset({"or", "nor", "/"})
 
 
 def is_cue_before(words: list[str], i: int) -> bool:

@@ -9,6 +9,11 @@ def _ref(symptom: Symptom) -> dict:
     return {"id": symptom.id, "label": symptom.label}
 
 
+def urgent_if_meant(did_you_mean) -> list[dict]:
+    """The close matches that carry an urgent note, with it: words left over may still have meant them."""
+    return [{"id": s.id, "label": s.label, "note": s.urgent_note} for s in did_you_mean if s.urgent_note]
+
+
 @dataclass(frozen=True)
 class Mention:
     """One finding named in the text: where (``start``:``end`` of the text), present or absent, at which
@@ -63,6 +68,7 @@ class Leftover:
     did_you_mean: tuple[Symptom, ...] = ()
     condition: Condition | None = None  # it names a condition rather than a finding
     cue: str | None = None  # it stands in a negation's scope ("no rash"): whatever it names is absent
+    past: str | None = None  # the words that make it a past event ("years ago"): not a current finding
 
     def to_dict(self) -> dict:
         return {
@@ -71,6 +77,8 @@ class Leftover:
             "did_you_mean": [_ref(s) for s in self.did_you_mean],
             "condition": {"id": self.condition.id, "name": self.condition.name} if self.condition else None,
             "negation": self.cue,
+            "urgent_if_meant": urgent_if_meant(self.did_you_mean),
+            "past": self.past,
         }
 
 

@@ -11,7 +11,7 @@ import functools
 import unicodedata
 from dataclasses import replace
 
-from . import coordination, matching, spelling
+from . import coordination, matching, past, spelling
 from .catalog import find_condition
 from .matching import Found, Item
 from .negation import AFTER, BEFORE
@@ -71,23 +71,28 @@ class Parser:
     def _parse(self, text: str) -> Parse:
         tokens = tokenize(text)
         budget = [MAX_CORRECTIONS]
-        mentions, spans, start = [], [], 0
+        mentions, spans, earlier, start = [], [], [], 0
         for i, token in enumerate([*tokens, None]):
             if token is None or token.kind == "end":
                 if i > start:
                     items = self._items(tokens[start:i])
                     found, items = self._read(items, budget)
                     attached = coordination.coordinated_sites(items, found)
-                    mentions.extend(self._mentions(items, found, attached, text))
+                    now, gone = _split_past(tokens[start:i], self._mentions(items, found, attached, text))
+                    mentions.extend(now)
+                    earlier.extend(gone)
                     spans.extend(matching.leftover_spans(items, found, attached, text))
                 start = i + 1
-        return Parse(text, tuple(mentions), tuple(self._hinted(spans)))
+        leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
+        return Parse(text, tuple(mentions), tuple(leftovers))
 
     def _exact(self, text: str) -> Parse | None:
         """A text that is one of the vocabulary's names as a whole (a label, "history of diabetes", an
         HPO id) is that finding, read exactly as the vocabulary has always read it."""
         if len(text) > HINT_LENGTH or not text.strip():
             return None
+        if not past.CUE_WORDS.isdisjoint(t.norm for t in tokenize(text)):
+            return None  # "history of double vision": read by the parser, which knows a past event
         symptom = vocabulary_for(self.kb).resolve(text).symptom
         if symptom is None:
             return None
@@ -190,3 +195,18 @@ class Parser:
             else:
                 out.append(Leftover(piece, start, end, cue=cue))
         return out
+
+
+def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
+    """Symptoms named as past events ("chest pain years ago") are not current findings: they are
+    reported as left over, with the cue and the finding they named (past.py says why, and how narrow)."""
+    concerned = [m for m in mentions if m.present and m.symptom.kind == "symptom"]
+    cues = dict(zip(map(id, concerned), past.past_cues(tokens, [(m.start, m.end) for m in concerned])))
+    now, gone = [], []
+    for m in mentions:
+        cue = cues.get(id(m))
+        if cue:
+            gone.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=cue))
+        else:
+            now.append(m)
+    return now, gone

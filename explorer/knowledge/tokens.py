@@ -6,7 +6,7 @@ the text, whatever the text holds (emoji, control characters, right-to-left scri
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import normalize
 
@@ -17,6 +17,9 @@ _TOKEN = re.compile(r"(?i:hp:\d{7})|[^\W_]+(?:['\u2019][^\W_]+)*|[.;!?\n]|[,/&+]
 CLAUSE_END = frozenset({"but", "except", "however", "although", "though", "whereas", "yet", "apart", "aside"})
 # Words that separate mentions in a list without ending the clause ("no fever, rash or joint pain").
 LIST_WORDS = frozenset({"and", "or", "nor", "plus", "also"})
+# A yes/no answer after "?" or a dash; "no" and "none" are negation cues after a finding (negation.py).
+ANSWERS = frozenset({"no", "none", "nope", "yes", "yeah", "yep"})
+_ASK = frozenset({"?", "-", "\u2013", "\u2014", ":"})
 # Dropped before matching, from phrases and text alike: they never tell findings apart.
 _STOP_WORDS = (
     "a an the my your his her their our its me of in on at to into from for with by over around about is are am "
@@ -34,7 +37,10 @@ _QUIET_WORDS = (
     "morning night evening today yesterday time times thing things symptom symptoms problem problems "
     "issue issues any new ok okay well please hi hello thanks longer anymore "
     # when something began says nothing about what it is (the urgent wordings that need "sudden" say so)
-    "suddenly gradually slowly monday tuesday wednesday thursday friday saturday sunday weekend"
+    "suddenly gradually slowly monday tuesday wednesday thursday friday saturday sunday weekend "
+    # an answer in questionnaire style ("numbness? yes") says the finding is there, as naming it does
+    "yes yeah yep history hx pmh known medical reports reported complains complaining used past previous "
+    "previously prior"
 )
 QUIET = frozenset(_QUIET_WORDS.split())
 # Subject words open a new statement, which ends a negation's scope ("no fever and I have numbness").
@@ -78,7 +84,7 @@ def tokenize(text: str) -> list[Token]:
         norm = _norm(raw)
         if raw[0] in ".;!?\n" or norm in CLAUSE_END:
             kind = "end"
-        elif raw in ",/&+" or norm in LIST_WORDS:
+        elif raw in ",/&+" or norm in LIST_WORDS or _is_dash(text, match.start(), raw):
             kind = "list"
         elif raw[:3].lower() == "hp:":
             kind, norm = "hpo", raw.upper()
@@ -87,7 +93,30 @@ def tokenize(text: str) -> list[Token]:
         else:
             kind = "other"  # emoji, symbols, words in scripts normalize() cannot fold
         tokens.append(Token(raw, match.start(), match.end(), norm, kind))
-    return tokens
+    return _answers(tokens)
+
+
+def _is_dash(text: str, start: int, raw: str) -> bool:
+    """A dash between words separates them ("no fever - numbness"); a hyphen inside one does not
+    ("pain-free")."""
+    if raw in "\u2013\u2014":
+        return True
+    if raw != "-":
+        return False
+    before, after = text[start - 1 : start], text[start + 1 : start + 2]
+    return not (before.isalnum() and after.isalnum())
+
+
+def _answers(tokens: list[Token]) -> list[Token]:
+    """Questionnaire style: "fever? no" and "fever - no" read as "fever: no", the answer going with the
+    question before it, so the "?" or dash neither ends the clause nor separates the answer."""
+    out = list(tokens)
+    for i in range(len(out) - 1):
+        if out[i].text not in _ASK or out[i + 1].norm not in ANSWERS:
+            continue
+        if i + 2 == len(out) or out[i + 2].kind in ("end", "list"):
+            out[i] = replace(out[i], kind="other")
+    return out
 
 
 @functools.lru_cache(maxsize=65536)

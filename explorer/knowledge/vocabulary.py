@@ -78,7 +78,9 @@ class Vocabulary:
         best: dict[str, tuple[int, float]] = {}
         for phrase in self.keys:
             symptom_id = self.exact[phrase]
-            shared = len(words & self.meaning[phrase])
+            common = words & self.meaning[phrase]
+            # an everyday word alone ("I walked the dog") never brings up an urgent finding
+            shared = len(common - _EVERYDAY if symptom_id in self.urgent else common)
             score = (shared, fuzz.ratio(key, phrase))
             if score > best.get(symptom_id, (0, 0.0)):
                 best[symptom_id] = score
@@ -106,6 +108,8 @@ _NOT_MEANINGFUL = frozenset(
     | {"reduced", "decreased", "increased", "severe", "mild", "bad", "worse", "sudden", "recent", "always", "no"}
     | {"up", "down", "out", "off", "way", "going", "gets", "get"}  # directions and light verbs
 )
+
+_EVERYDAY = frozenset({"walk"})  # folded: "walked", "walking"; "can't walk anymore" names Paralysis
 
 
 def meaningful_words(text: str) -> frozenset:

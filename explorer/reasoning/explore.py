@@ -63,7 +63,7 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
             reading = parse(text, kb)
             for mention in reading.mentions:
                 (said_absent if given_absent or not mention.present else said_present).append(mention)
-            leftovers.update((x.text, x.did_you_mean, x.condition, x.cue) for x in reading.leftovers)
+            leftovers.update((x.text, x.did_you_mean, x.condition, x.cue, x.past) for x in reading.leftovers)
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids
@@ -77,8 +77,10 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
     return Result(
         recognized=_recognized(said_present, present_ids),
         unrecognized=tuple(
-            Unrecognized(text, near, condition, cue)
-            for text, near, condition, cue in sorted(leftovers, key=lambda u: (u[0].lower(), u[0], u[3] or ""))
+            Unrecognized(text, near, condition, cue, past)
+            for text, near, condition, cue, past in sorted(
+                leftovers, key=lambda u: (u[0].lower(), u[0], u[3] or "", u[4] or "")
+            )
         ),
         absent=_recognized(said_absent, absent_ids),
         conflicting=conflicting,

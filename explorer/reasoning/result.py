@@ -20,6 +20,7 @@ class Unrecognized:
     did_you_mean: tuple[Symptom, ...]
     condition: Condition | None = None  # set when the input names a condition rather than a finding
     negation: str | None = None  # the cue whose scope it stood in ("no rash"): it was said to be absent
+    past: str | None = None  # the words that made it a past event ("years ago"): not a current finding
 
 
 @dataclass(frozen=True)

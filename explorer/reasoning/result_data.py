@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..knowledge.parse_records import urgent_if_meant
 from ..knowledge.records import URGENCY_LABELS
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ def result_to_dict(result: Result) -> dict:
                 "did_you_mean": [symptom_ref(s) for s in u.did_you_mean],
                 "condition": {"id": u.condition.id, "name": u.condition.name} if u.condition else None,
                 "negation": u.negation,
+                "urgent_if_meant": urgent_if_meant(u.did_you_mean),
+                "past": u.past,
             }
             for u in result.unrecognized
         ],

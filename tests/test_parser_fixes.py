@@ -1,0 +1,197 @@
+"""Tables for the parser's reviewed defects: a negation's scope past a comma or dash, questionnaire-style
+answers, "history of" anywhere in a text, and the urgent note of a did-you-mean."""
+
+import json
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from explorer.cli import cli
+from explorer.knowledge.parser import parse
+from tests.test_installed import installed_command
+
+
+def reading(text, kb):
+    p = parse(text, kb)
+    return {m.symptom.id: m.present for m in p.mentions}, p
+
+
+# (text, {finding: present?}, the sites of the last finding)
+SCOPE = [
+    ("no rash, trouble breathing", {"trouble_breathing": True}, ()),
+    ("no fever, can't swallow", {"fever": False, "trouble_swallowing": True}, ()),
+    ("not dizzy, my face is drooping on one side", {"face_drooping": True}, ("face", "one_side")),
+    ("no fever, numbness in my feet", {"fever": False, "numbness": True}, ("feet",)),
+    ("denies fever, reports numbness in feet", {"fever": False, "numbness": True}, ("feet",)),
+    ("without fever, tingling in feet", {"fever": False, "tingling": True}, ("feet",)),
+    ("no fever, has numbness", {"fever": False, "numbness": True}, ()),
+    ("no fever - numbness in my feet", {"fever": False, "numbness": True}, ("feet",)),
+    ("no fever \u2013 numbness in my feet", {"fever": False, "numbness": True}, ("feet",)),
+    ("no fever, I have numbness", {"fever": False, "numbness": True}, ()),
+    ("no fever, numbness and tingling", {"fever": False, "numbness": True, "tingling": True}, ()),
+    # real negated lists keep every item absent
+    ("no fever, rash or joint pain", {"fever": False, "joint_pain": False}, ()),
+    ("no dry eyes or dry mouth", {"dry_eyes": False, "dry_mouth": False}, ()),
+    ("no fever, dry eyes, or joint pain", {"fever": False, "dry_eyes": False, "joint_pain": False}, ()),
+    ("neither fever, dry eyes nor joint pain", {"fever": False, "dry_eyes": False, "joint_pain": False}, ()),
+    ("denies fever, weight loss and night sweats", {"fever": False, "weight_loss": False}, ()),
+    ("no fever/joint pain", {"fever": False, "joint_pain": False}, ()),
+    # a hyphen inside a word is not a dash
+    ("pain-free joints, numbness", {"joint_pain": False, "numbness": True}, ()),
+]
+
+
+@pytest.mark.parametrize("text,expected,sites", SCOPE, ids=[row[0] for row in SCOPE])
+def test_a_negation_scope_stops_where_a_new_clause_starts(kb, text, expected, sites):
+    found, p = reading(text, kb)
+    assert found == expected
+    assert tuple(s.id for s in p.mentions[-1].sites) == sites
+
+
+def test_every_item_of_a_denied_list_left_over_is_said_to_be_absent(kb):
+    p = parse("denies fever, chills, or rash", kb)
+    assert [(m.symptom.id, m.present) for m in p.mentions] == [("fever", False)]
+    assert [(x.text, x.cue) for x in p.leftovers] == [("chills", "denies"), ("rash", "denies")]
+    # a word after the comma that starts a clause of its own stands outside the scope
+    assert [(x.text, x.cue) for x in parse("no fever, dizzy", kb).leftovers] == [("dizzy", None)]
+
+
+ANSWERS = [
+    ("fever? no. numbness? yes", {"fever": False, "numbness": True}),
+    ("fever? no, numbness? yes", {"fever": False, "numbness": True}),
+    ("fever - no", {"fever": False}),
+    ("fever \u2014 no", {"fever": False}),
+    ("fever: no", {"fever": False}),
+    ("fever? none", {"fever": False}),
+    ("dry mouth? nope. dry eyes? yes.", {"dry_mouth": False, "dry_eyes": True}),
+    ("numbness - yes; fever - no", {"numbness": True, "fever": False}),
+    ("numbness: yes", {"numbness": True}),
+    # a question with no answer is just the finding named
+    ("numbness? tingling?", {"numbness": True, "tingling": True}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ANSWERS, ids=[row[0] for row in ANSWERS])
+def test_questionnaire_answers_read_like_a_colon(kb, text, expected):
+    found, p = reading(text, kb)
+    assert found == expected
+    assert p.leftovers == ()
+
+
+HISTORY = [
+    ("numbness, history of diabetes", {"numbness": True, "diabetes": True}),
+    ("recent flu; history of diabetes", {"recent_infection": True, "diabetes": True}),
+    ("numbness and history of diabetes", {"numbness": True, "diabetes": True}),
+    ("tingling. History of heavy drinking", {"tingling": True, "heavy_alcohol_use": True}),
+    ("numbness, hx of diabetes", {"numbness": True, "diabetes": True}),
+    ("numbness, PMH of diabetes", {"numbness": True, "diabetes": True}),
+    ("numbness, known diabetic", {"numbness": True, "diabetes": True}),
+    ("weak legs, no history of diabetes", {"leg_weakness": True, "diabetes": False}),
+]
+
+
+@pytest.mark.parametrize("text,expected", HISTORY, ids=[row[0] for row in HISTORY])
+def test_history_of_is_read_anywhere_in_a_text(kb, text, expected):
+    found, p = reading(text, kb)
+    assert found == expected
+    assert p.leftovers == ()
+
+
+URGENT_NOTE = "If you meant Chest pain: Chest pain needs emergency care unless a doctor has already explained it."
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_did_you_mean_with_an_urgent_note_says_so(fmt):
+    result = CliRunner().invoke(cli, ["match", "--format", fmt, "chest pian"])
+    assert result.exit_code == 2
+    assert URGENT_NOTE in " ".join(result.stdout.split())
+    breathe = CliRunner().invoke(cli, ["match", "--format", fmt, "i cnat breathe"]).stdout
+    assert "If you meant Trouble breathing: Trouble breathing needs emergency care." in " ".join(breathe.split())
+    # a did-you-mean that carries no urgent note adds nothing
+    plain = CliRunner().invoke(cli, ["match", "--format", fmt, "dry ey"]).stdout
+    assert "did you mean" in plain and "If you meant" not in plain
+
+
+def test_the_urgent_note_of_a_did_you_mean_is_in_the_json(kb):
+    result = CliRunner().invoke(cli, ["match", "--format", "json", "chest pian", "numbness"])
+    entry = json.loads(result.stdout)["unrecognized"][0]
+    assert entry["urgent_if_meant"] == [
+        {
+            "id": "chest_pain",
+            "label": "Chest pain",
+            "note": "Chest pain needs emergency care unless a doctor has already explained it.",
+        }
+    ]
+    assert [s["id"] for s in entry["did_you_mean"]][0] == "chest_pain"
+    left = parse("dry ey", kb).leftovers[0].to_dict()
+    assert left["did_you_mean"] and left["urgent_if_meant"] == []
+
+
+def test_the_installed_command_shows_the_urgent_note():
+    done = subprocess.run(
+        [installed_command(), "parse", "--format", "json", "chest pian"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    leftover = json.loads(done.stdout)["leftovers"][0]
+    assert [u["id"] for u in leftover["urgent_if_meant"]] == ["chest_pain"]
+    text = subprocess.run([installed_command(), "match", "chest pian"], capture_output=True, text=True, check=False)
+    assert text.returncode == 2 and URGENT_NOTE in " ".join(text.stdout.split())
+
+
+# Symptoms named as over and done: (text, the words reported, the cue)
+PAST = [
+    ("I had chest pain years ago", "chest pain", "years ago"),
+    ("I used to get chest pain", "chest pain", "used to"),
+    ("chest pain in the past", "chest pain", "in the past"),
+    ("past history of double vision", "double vision", "past"),
+    ("previous trouble swallowing", "trouble swallowing", "previous"),
+    ("numbness a year ago", "numbness", "year ago"),
+]
+
+
+@pytest.mark.parametrize("text,words,cue", PAST, ids=[row[0] for row in PAST])
+def test_a_past_event_is_not_a_current_finding(kb, text, words, cue):
+    p = parse(text, kb)
+    assert p.mentions == ()
+    assert [(x.text, x.past, [s.id for s in x.did_you_mean]) for x in p.leftovers][-1][:2] == (words, cue)
+    assert all(x.past or x.did_you_mean == () for x in p.leftovers)
+
+
+# The past-event rule is narrow: each of these is current (or absent), as before.
+NOT_PAST = [
+    ("chest pain started years ago", {"chest_pain": True}),
+    ("I had chest pain years ago and now I have it again", {"chest_pain": True}),
+    ("I had chest pain two days ago", {"chest_pain": True}),
+    ("I've had numbness for years", {"numbness": True}),
+    ("I still get chest pain, as a child too", {"chest_pain": True}),
+    ("history of diabetes", {"diabetes": True}),
+    ("numbness, history of heavy drinking", {"numbness": True, "heavy_alcohol_use": True}),
+    ("no history of chest pain", {"chest_pain": False}),
+    ("a two-year history of numbness in my feet", {"numbness": True}),
+    ("history of double vision", {"double_vision": True}),
+    ("I can't breathe, chest pain years ago", {"trouble_breathing": True}),
+    ("chest pain years ago and trouble breathing", {"trouble_breathing": True}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOT_PAST, ids=[row[0] for row in NOT_PAST])
+def test_only_a_symptom_clearly_in_the_past_is_set_aside(kb, text, expected):
+    assert reading(text, kb)[0] == expected
+
+
+def test_a_past_event_says_so_in_every_format():
+    text = CliRunner().invoke(cli, ["match", "I had chest pain years ago", "numbness"]).stdout
+    flat = " ".join(text.split())
+    assert "Not read as a current finding: \"chest pain\" (a past event ('years ago'): Chest pain;" in flat
+    assert "URGENT" not in text and "Chest pain needs emergency care" in flat
+    data = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", "I used to get chest pain"]).stdout)
+    assert data["red_flags"] == [] and data["unrecognized"][0]["past"] == "used to"
+    markdown = CliRunner().invoke(cli, ["match", "--format", "markdown", "past history of double vision"]).stdout
+    assert "Not read as a current finding" in markdown
+    done = subprocess.run(
+        [installed_command(), "parse", "--format", "json", "chest pain years ago"], capture_output=True, text=True
+    )
+    assert json.loads(done.stdout)["leftovers"][0]["past"] == "years ago"
