@@ -1,0 +1,156 @@
+"""The output faces carry the safety content: what-if and the HTML handout show red flags first, with
+their level and action; `ask` wraps to the terminal and colours its warnings like `match`; every format
+carries the disclaimer. Through click's CliRunner, the installed command, and a real pty for `ask`."""
+
+import os
+import re
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from explorer.cli import cli
+from tests.test_installed import installed_command
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def run(*args, input=None, env=None):
+    return CliRunner().invoke(cli, list(args), input=input, env=env)
+
+
+def installed(*args, env=None, cwd=None):
+    return subprocess.run(
+        [installed_command(), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+
+
+# -- 1. what-if: the urgent block first, for the case after the change ----------------------------------
+def test_what_if_text_starts_with_the_urgent_block():
+    done = run("match", "trouble breathing", "numbness", "--what-if", "+dry eyes")
+    assert done.exit_code == 0, done.stderr
+    first = done.stdout.splitlines()
+    assert first[0] == "!! URGENT - EMERGENCY NOW:"
+    assert first[1].startswith("   - Trouble breathing: Call your local emergency number")
+    assert "(raised by the change)" not in done.stdout  # it was there before the change too
+    assert done.stdout.index("!! URGENT") < done.stdout.index("What if: +Dry eyes")
+
+
+def test_what_if_says_which_flags_the_change_raised_and_cleared():
+    args = ["match", "trouble breathing", "numbness", "--what-if", "-trouble breathing", "--what-if", "+double vision"]
+    text = run(*args).stdout
+    assert text.startswith("!! URGENT - SEE A DOCTOR WITHIN A DAY:\n   - Double vision: See a doctor within a day")
+    assert "(raised by the change)" in text.split("\n\n")[0]
+    assert "EMERGENCY NOW:" not in text  # the breathing flag no longer holds after the change...
+    cleared = text[text.index("!! The case before the change raised (cleared by the change):") :]
+    assert "- Trouble breathing (emergency now): Call your local emergency number" in cleared  # ...but says so
+    assert text.index("!! The case before") < text.index("What if:")
+    changed = text[text.index("What changed:") :]
+    assert "Red flags raised: Double vision (see a doctor within a day): See a doctor" in changed
+    assert "Red flags cleared: Trouble breathing (emergency now): Call your local" in changed
+    markdown = run(*args, "--format", "markdown").stdout
+    assert markdown.index("## Urgent: see a doctor within a day") < markdown.index("## Before")
+    assert "**Double vision: See a doctor within a day" in markdown and "(raised by the change)" in markdown
+    assert "## The case before the change raised (cleared by the change)" in markdown
+    assert "- **Trouble breathing (emergency now): Call your local" in markdown
+
+
+def test_what_if_levels_highest_first_and_no_block_without_flags():
+    text = run("match", "numbness", "--what-if", "+double vision", "--what-if", "+trouble breathing").stdout
+    assert text.index("!! URGENT - EMERGENCY NOW:") < text.index("!! URGENT - SEE A DOCTOR WITHIN A DAY:")
+    plain = run("match", "numbness", "dry eyes", "--what-if", "+dry mouth").stdout
+    assert plain.startswith("What if: +Dry mouth") and "URGENT" not in plain
+
+
+def test_what_if_installed_command():
+    done = installed("match", "trouble breathing", "numbness", "--what-if", "+dry eyes")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("!! URGENT - EMERGENCY NOW:\n")
+
+
+# -- 2. the HTML handout: flags right after the disclaimer, grouped by level ----------------------------
+def _urgent_sections(page: str) -> list[str]:
+    return re.findall(r'<section class="urgent [a-z_]+">.*?</section>', page, re.S)
+
+
+def test_html_handout_flags_after_the_disclaimer_by_level_with_title_and_action():
+    page = run("match", "double vision", "trouble breathing", "numbness", "--format", "html").stdout
+    sections = _urgent_sections(page)
+    assert [re.search(r"<h2>(.*?)</h2>", s).group(1) for s in sections] == [
+        "Urgent: Emergency now",
+        "Urgent: See a doctor within a day",
+    ]
+    assert "<strong>Trouble breathing: Call your local emergency number (999, 112 or 911) now.</strong>" in sections[0]
+    assert "<strong>Double vision: See a doctor within a day" in sections[1]
+    same_day = re.sub(r"<strong>.*?</strong>", "", sections[1])  # the action may name the emergency number
+    assert "need medical care now" not in page and " now" not in re.search(r"<h2>.*?</h2>", same_day).group(0)
+    disclaimer_end = page.index("</p>", page.index('class="disclaimer"'))
+    assert disclaimer_end < page.index(sections[0]) < page.index("<h2>Findings</h2>")
+
+
+def test_cases_show_html_has_levelled_flags_installed():
+    done = installed("cases", "show", "cannot-move-cannot-swallow", "--format", "html")
+    assert done.returncode == 0, done.stderr
+    sections = _urgent_sections(done.stdout)
+    assert sections and sections[0].startswith('<section class="urgent emergency"><h2>Urgent: Emergency now</h2>')
+    assert done.stdout.index(sections[0]) < done.stdout.index("<h2>Findings</h2>")
+
+
+def test_html_without_flags_has_no_urgent_section():
+    assert 'class="urgent' not in run("match", "numbness", "dry eyes", "--format", "html").stdout
+
+
+# -- 3. ask: the terminal's width and colour ------------------------------------------------------------
+pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
+
+
+def _ask_in_pty(columns: int, env=None):
+    child = pexpect.spawn(
+        installed_command(),
+        ["ask"],
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, columns),
+        env={"TERM": "xterm", "PATH": "/usr/bin:/bin", **(env or {})},
+    )
+    child.expect("findings> ")
+    child.sendline("muscle weakness, tingling, trouble breathing, dry eyes, numbness")
+    child.expect("findings> ")
+    seen = child.before
+    child.sendline("")
+    child.expect(r"\] > ")
+    child.sendline("why")
+    child.expect(r"\] > ")
+    seen += child.before
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    return seen + child.before
+
+
+def test_ask_wraps_to_an_80_column_terminal_at_spaces_and_colours_the_warning():
+    seen = _ask_in_pty(80)
+    assert "\x1b[1;31m!! URGENT - EMERGENCY NOW: Call your local emergency number" in seen
+    lines = ANSI.sub("", seen).replace("\r", "").splitlines()
+    assert max(len(line) for line in lines) <= 80
+    words = set(ANSI.sub("", seen).split())
+    assert {"Guillain-Barré", "emergency", "diagnosis"} <= words  # no word broken across lines
+    assert "What was found so far:" in seen
+
+
+def test_ask_no_color_env_turns_colour_off():
+    seen = _ask_in_pty(100, env={"NO_COLOR": "1"})
+    assert "\x1b[" not in seen and "!! URGENT - EMERGENCY NOW:" in seen
+
+
+def test_ask_through_a_pipe_has_no_colour_and_follows_columns():
+    done = run("ask", input="trouble breathing, muscle weakness\n\nquit\n", env={"COLUMNS": "60"})
+    assert done.exit_code == 0, done.stderr
+    assert "\x1b[" not in done.stdout and "!! URGENT - EMERGENCY NOW:" in done.stdout
+    assert max(len(line) for line in done.stdout.splitlines()) <= 60
