@@ -154,3 +154,73 @@ def test_ask_through_a_pipe_has_no_colour_and_follows_columns():
     assert done.exit_code == 0, done.stderr
     assert "\x1b[" not in done.stdout and "!! URGENT - EMERGENCY NOW:" in done.stdout
     assert max(len(line) for line in done.stdout.splitlines()) <= 60
+
+
+# -- 4. every format carries the disclaimer; diagram red-flag nodes show their level ---------------------
+@pytest.mark.parametrize(
+    "args, comment",
+    [
+        (["match", "trouble breathing", "double vision", "--format", "mermaid"], "%% "),
+        (["match", "trouble breathing", "double vision", "--format", "dot"], "// "),
+        (["rules", "--format", "mermaid"], "%% "),
+        (["rules", "--format", "dot"], "// "),
+    ],
+)
+def test_diagrams_carry_the_disclaimer_and_flag_levels(args, comment):
+    done = run(*args)
+    assert done.exit_code == 0, done.stderr
+    assert f"{comment}Educational only, not a diagnosis" in done.stdout
+    assert "Red flag (emergency now): breathing" in done.stdout
+    assert "Red flag (see a doctor within a day): double vision" in done.stdout
+
+
+def test_dot_with_the_disclaimer_is_still_graphviz():
+    dot = pytest.importorskip("shutil").which("dot")
+    if dot is None:
+        pytest.skip("Graphviz's dot is not installed")
+    text = run("rules", "--for", "sjogren", "--format", "dot").stdout
+    drawn = subprocess.run([dot, "-Tsvg"], input=text, capture_output=True, text=True, timeout=60)
+    assert drawn.returncode == 0 and "<svg" in drawn.stdout, drawn.stderr
+
+
+def test_cases_listing_carries_the_disclaimer():
+    text = run("cases").stdout
+    tail = text[text.rindex("Quiz a class with") :]
+    assert "Educational only, not a diagnosis" in tail and text.rstrip().endswith("worries you.")
+    assert run("cases", "--format", "markdown").stdout.rstrip().endswith("that worries you.*")
+    data = installed("cases", "--format", "json")
+    assert data.returncode == 0 and '"disclaimer": "Educational only, not a diagnosis' in data.stdout
+
+
+# -- 5. batch CSV and Markdown: each red flag with its level, and the highest level ----------------------
+def _batch_source(tmp_path):
+    source = tmp_path / "cases.csv"
+    source.write_text(
+        'id,present\nboth,"double vision;trouble breathing;numbness"\nsoon,"double vision"\nnone,"dry eyes"\n',
+        encoding="utf-8",
+    )
+    return source
+
+
+def test_batch_csv_has_levels_and_an_urgency_column(tmp_path):
+    import csv
+    import io
+
+    done = run("batch", str(_batch_source(tmp_path)), "--format", "csv")
+    assert done.exit_code == 0, done.stderr
+    header = done.stdout.splitlines()[0].split(",")
+    assert header[header.index("red_flags") + 1] == "urgency"
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(done.stdout))}
+    assert rows["both"]["red_flags"] == "breathing (emergency); double_vision (same_day)"
+    assert rows["both"]["urgency"] == "emergency"
+    assert (rows["soon"]["red_flags"], rows["soon"]["urgency"]) == ("double_vision (same_day)", "same_day")
+    assert (rows["none"]["red_flags"], rows["none"]["urgency"]) == ("", "")
+
+
+def test_batch_markdown_names_each_flags_level_installed(tmp_path):
+    done = installed("batch", str(_batch_source(tmp_path)), "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    both = next(line for line in done.stdout.splitlines() if line.startswith("| both |"))
+    assert "| breathing (emergency now), double_vision (see a doctor within a day) |" in both
+    soon = next(line for line in done.stdout.splitlines() if line.startswith("| soon |"))
+    assert "| double_vision (see a doctor within a day) |" in soon

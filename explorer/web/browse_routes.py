@@ -106,6 +106,7 @@ async def api_cases(request):
     ---
     summary: Example and teaching cases (data/cases/*.yaml)
     responses:
-      200: {description: "{schema_version, cases: [{id, note, symptoms, absent, expect, file}]}"}
+      200: {description: "{schema_version, cases: [{id, note, symptoms, absent, expect, file}], disclaimer}"}
     """
-    return JSONResponse({"schema_version": SCHEMA_VERSION, "cases": [c.to_dict() for c in list_cases(kb=_kb(request))]})
+    cases = [c.to_dict() for c in list_cases(kb=_kb(request))]
+    return JSONResponse({"schema_version": SCHEMA_VERSION, "cases": cases, "disclaimer": SHORT_DISCLAIMER})
