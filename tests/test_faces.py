@@ -224,3 +224,37 @@ def test_batch_markdown_names_each_flags_level_installed(tmp_path):
     assert "| breathing (emergency now), double_vision (see a doctor within a day) |" in both
     soon = next(line for line in done.stdout.splitlines() if line.startswith("| soon |"))
     assert "| double_vision (see a doctor within a day) |" in soon
+
+
+# -- 6. web API status codes, through the test client ---------------------------------------------------
+@pytest.fixture(scope="module")
+def client(kb):
+    pytest.importorskip("starlette", reason="the web extra: pip install '.[web]'")
+    from starlette.testclient import TestClient
+
+    from explorer.web import create_app
+
+    return TestClient(create_app(kb))
+
+
+def test_parse_without_text_is_422(client):
+    missing = client.post("/api/parse", json={})
+    assert missing.status_code == 422 and missing.json()["error"].startswith("text is missing")
+    assert client.post("/api/parse", json={"text": ""}).status_code == 200  # an empty box reads nothing
+
+
+@pytest.mark.parametrize(
+    "params, named", [({"a": "gbs"}, "b is missing"), ({"b": "gbs"}, "a is missing"), ({}, "a and b are missing")]
+)
+def test_compare_names_the_missing_condition(client, params, named):
+    done = client.get("/api/compare", params=params)
+    assert done.status_code == 422 and done.json()["error"].startswith(named)
+
+
+@pytest.mark.parametrize("method, path, allowed", [("GET", "/api/explore", "POST"), ("POST", "/api/cases", "GET")])
+def test_wrong_method_is_a_json_405(client, method, path, allowed):
+    done = client.request(method, path)
+    assert done.status_code == 405 and done.headers["content-type"] == "application/json"
+    assert done.json() == {"error": f"{method} is not allowed on {path}; use {done.headers['allow']}"}
+    assert allowed in done.headers["allow"]
+    assert done.headers["x-content-type-options"] == "nosniff"  # the security headers stay on

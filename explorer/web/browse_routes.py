@@ -67,8 +67,13 @@ async def api_compare(request):
     responses:
       200: {description: "{a, b, shared, only_a, only_b, rules_a, rules_b, questions}"}
       404: {description: No such condition}
+      422: {description: a or b is missing}
     """
-    a, b = (_condition(request, request.query_params.get(key, "")) for key in ("a", "b"))
+    missing = [key for key in ("a", "b") if not request.query_params.get(key, "").strip()]
+    if missing:
+        verb = "are" if len(missing) > 1 else "is"
+        raise WebInputError(422, f"{' and '.join(missing)} {verb} missing: /api/compare?a=CONDITION&b=CONDITION")
+    a, b = (_condition(request, request.query_params[key]) for key in ("a", "b"))
     return JSONResponse(compare(a.id, b.id, kb=_kb(request)).to_dict())
 
 
