@@ -258,3 +258,50 @@ def test_wrong_method_is_a_json_405(client, method, path, allowed):
     assert done.json() == {"error": f"{method} is not allowed on {path}; use {done.headers['allow']}"}
     assert allowed in done.headers["allow"]
     assert done.headers["x-content-type-options"] == "nosniff"  # the security headers stay on
+
+
+# -- 7. Ctrl-C during `batch -o FILE`: exit 130, no file, and one line saying so -------------------------
+def test_batch_interrupted_says_nothing_was_written(tmp_path, monkeypatch):
+    import explorer.cli.batch as batch_module
+
+    def interrupted(*args, **kwargs):
+        yield from ()
+        raise KeyboardInterrupt
+
+    source = _batch_source(tmp_path)
+    monkeypatch.setattr(batch_module, "run_cases", interrupted)
+    target = tmp_path / "out.csv"
+    done = run("batch", str(source), "--format", "csv", "-o", str(target))
+    assert done.exit_code == 130 and done.stdout == ""
+    assert done.stderr == f"symptom-explorer: interrupted: nothing was written to {target}\n"
+    assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv"]
+    target.write_text("old results\n", encoding="utf-8")
+    again = run("batch", str(source), "-o", str(target))
+    assert again.exit_code == 130 and "nothing was written to" in again.stderr and "(it is as it was)" in again.stderr
+    assert target.read_text(encoding="utf-8") == "old results\n"
+
+
+def test_batch_ctrl_c_in_the_installed_command(tmp_path):
+    import signal
+    import time
+
+    target = tmp_path / "out.jsonl"
+    child = subprocess.Popen(
+        [installed_command(), "batch", "-", "-o", str(target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    child.stdin.write('{"id": "a", "symptoms": ["numbness", "dry eyes"]}\n')
+    child.stdin.flush()  # stdin stays open: the batch waits for the next case, its output file half made
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".symptom-explorer-*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp_path.glob(".symptom-explorer-*.tmp")), "the batch never started its output"
+    child.send_signal(signal.SIGINT)
+    stdout, stderr = child.communicate(timeout=60)
+    assert child.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == f"symptom-explorer: interrupted: nothing was written to {target}"
+    assert "Traceback" not in stderr and list(tmp_path.iterdir()) == []
