@@ -150,9 +150,10 @@ def test_ask_no_color_env_turns_colour_off():
 
 
 def test_ask_through_a_pipe_has_no_colour_and_follows_columns():
-    done = run("ask", input="trouble breathing, muscle weakness\n\nquit\n", env={"COLUMNS": "60"})
+    done = run("ask", input="trouble breathing, muscle weakness, zzqx flibber\n\nquit\n", env={"COLUMNS": "60"})
     assert done.exit_code == 0, done.stderr
     assert "\x1b[" not in done.stdout and "!! URGENT - EMERGENCY NOW:" in done.stdout
+    assert 'Not recognized: "zzqx flibber"' in done.stdout
     assert max(len(line) for line in done.stdout.splitlines()) <= 60
 
 
@@ -305,3 +306,17 @@ def test_batch_ctrl_c_in_the_installed_command(tmp_path):
     assert child.returncode == 130, stderr
     assert stderr.strip().splitlines()[-1] == f"symptom-explorer: interrupted: nothing was written to {target}"
     assert "Traceback" not in stderr and list(tmp_path.iterdir()) == []
+
+
+def test_compare_json_carries_the_disclaimer(client):
+    import json
+
+    done = installed("compare", "gbs", "ms", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)["disclaimer"].startswith("Educational only")
+    assert client.get("/api/compare", params={"a": "gbs", "b": "ms"}).json()["disclaimer"].startswith("Educational")
+
+
+def test_quiz_quit_at_once_still_ends_with_the_disclaimer():
+    done = run("quiz", input="q\n")
+    assert done.exit_code == 0, done.stderr
+    assert "Final score: 0 of 0" in done.stdout and done.stdout.rstrip().endswith("worries you.")

@@ -99,7 +99,8 @@ class SessionCommands:
                     self.questionnaire.record(mention.symptom.id, answer, entered=answer == "yes")
         click.echo(f"Loaded {len(self.questionnaire.answers)} answer(s) from {path}.")
         if unknown:
-            click.echo(f"Not recognized in {path}, left out: {', '.join(repr(terminal_safe(u)) for u in unknown)}")
+            left_out = ", ".join(repr(terminal_safe(u)) for u in unknown)
+            self.say(f"Not recognized in {path}, left out: {left_out}", "", "  ")
         self.changed()
 
     def add(self, text: str, question=None) -> int:
@@ -108,7 +109,7 @@ class SessionCommands:
         added = 0
         problem = findings_problem([text])
         if problem:
-            click.echo(f"  Not used: {problem}.")
+            self.say(f"Not used: {problem}.", "  ", "    ")
             return 0
         reading = parse(text, self.kb)
         for mention in reading.mentions:
@@ -117,13 +118,13 @@ class SessionCommands:
             answer = "yes" if mention.present else "no"
             entered = question is None or mention.symptom.id != question.finding.id
             if self.questionnaire.record(mention.symptom.id, answer, entered=entered):
-                click.echo(f"  {'+' if mention.present else '-'} {label}{notes}")
+                self.say(f"{'+' if mention.present else '-'} {label}{notes}", "  ", "    ")
                 added += 1
             else:
                 click.echo(f"  (already answered: {mention.symptom.label})")
         for left in reading.leftovers:
             hint = unrecognized_hint(left.did_you_mean, left.condition)
-            click.echo(f'  Not recognized: "{terminal_safe(left.text)}" - {hint}')
+            self.say(f'Not recognized: "{terminal_safe(left.text)}" - {hint}', "  ", "    ")
         if added:
             self.changed()
         return added
