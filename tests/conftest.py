@@ -1,8 +1,21 @@
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from explorer.knowledge.loader import load_knowledge, packaged_folders
+
+
+def pytest_configure(config):
+    # The knowledge cache goes to a folder of this test run (subprocesses inherit it), never ~/.cache.
+    config._knowledge_cache = tempfile.mkdtemp(prefix="symptom-explorer-cache-")
+    os.environ["SYMPTOM_EXPLORER_CACHE_DIR"] = config._knowledge_cache
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(getattr(config, "_knowledge_cache", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

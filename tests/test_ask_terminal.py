@@ -1,6 +1,8 @@
 """The questionnaire in a real pseudo-terminal, driven as a person would: typing findings and answers,
 asking why, going back, and ending with Ctrl-D or Ctrl-C."""
 
+import os
+
 import pytest
 import yaml
 
@@ -19,7 +21,12 @@ def spawn(tmp_path, *args):
         encoding="utf-8",
         timeout=30,
         dimensions=(50, 120),
-        env={"TERM": "dumb", "PATH": "/usr/bin:/bin"},
+        # the knowledge cache of this test run (tests/conftest.py), not the user's
+        env={
+            "TERM": "dumb",
+            "PATH": "/usr/bin:/bin",
+            "SYMPTOM_EXPLORER_CACHE_DIR": os.environ["SYMPTOM_EXPLORER_CACHE_DIR"],
+        },
     )
     return child
 

@@ -27,7 +27,7 @@ CALIBRATION = [
     ("sjogren.dry-eyes-and-mouth", ("dry_eyes", "dry_mouth"), "strong", "strong"),
     ("sjogren.sicca", ("dry_eyes",), "moderate", "weak"),
     ("sjogren.glands-and-joints", ("swollen_salivary_glands", "joint_pain", "fatigue"), "weak", "weak"),
-    ("sle.skin-with-joints-or-fatigue", ("butterfly_rash", "joint_pain", "joint_swelling"), "strong", "strong"),
+    ("sle.skin-with-joints-or-fatigue", ("butterfly_rash", "joint_pain", "fatigue"), "strong", "strong"),
     ("sle.skin-with-nerve-symptoms", ("butterfly_rash", "numbness"), "strong", "moderate"),
     ("sle.skin-signs", ("butterfly_rash",), "moderate", "weak"),
     ("sle.whole-body", ("fatigue", "fever", "weight_loss"), "weak", "weak"),

@@ -166,8 +166,9 @@ def test_check_summarizes_the_knowledge_base():
 def walk(command, path=()):
     yield path, command
     if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
-            yield from walk(sub, path + (name,))
+        context = click.Context(command)
+        for name in command.list_commands(context):  # lists lazily loaded commands too
+            yield from walk(command.get_command(context, name), path + (name,))
 
 
 def test_every_command_has_help():

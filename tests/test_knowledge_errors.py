@@ -5,15 +5,8 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
-from explorer.errors import KnowledgeError
 from explorer.knowledge.loader import load_knowledge
-from tests.kbedit import edit, line_of
-
-
-def problems_for(kb_dir):
-    with pytest.raises(KnowledgeError) as caught:
-        load_knowledge(kb_dir)
-    return caught.value.problems
+from tests.kbedit import assert_breakage_reported, edit, line_of, problems_for
 
 
 def test_the_copy_itself_loads(kb_copy):
@@ -103,11 +96,7 @@ BREAKAGES = [
 
 @pytest.mark.parametrize("name,old,new,needle,message", BREAKAGES)
 def test_breakage_is_reported_at_its_file_and_line(kb_copy, name, old, new, needle, message):
-    path = kb_copy / name
-    edit(path, old, new)
-    problems = problems_for(kb_copy)
-    where = f"{path}:{line_of(path, needle)}: "
-    assert any(p.startswith(where) and message in p for p in problems), (where, message, problems)
+    assert_breakage_reported(kb_copy, name, old, new, needle, message)
 
 
 def test_duplicate_ids_point_at_the_first_definition(kb_copy):

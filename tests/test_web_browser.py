@@ -79,7 +79,10 @@ def page(driver, server):
 
 
 def wait(driver, condition, timeout=15):
-    return WebDriverWait(driver, timeout).until(condition)
+    # A page re-rendered between finding an element and reading it is only "not yet", not a failure.
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def text_of(driver, element_id) -> str:

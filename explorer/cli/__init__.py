@@ -1,11 +1,11 @@
 """The command line: parses arguments, calls the core, formats its records. Nothing else lives here.
-One module per command group; each registers its commands on the group in app.py."""
+One module per command group; each registers its commands on the group in app.py, and is imported when
+one of its commands is named (app.COMMAND_MODULES lists them)."""
 
 import sys
 
 import click
 
-from . import ask, batch, browse, match, parse, quiz, rules, serve, teach  # noqa: F401  (importing a command module registers its commands)
 from .app import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, cli
 from .outfile import quiet_stdout, write_error_message
 

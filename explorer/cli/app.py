@@ -1,6 +1,7 @@
 """The command group and what every command shares: exit codes, --knowledge, --format."""
 
 import functools
+import importlib
 import sys
 
 import click
@@ -52,7 +53,40 @@ def fail_knowledge(exc: KnowledgeError):
     sys.exit(EXIT_KNOWLEDGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+# Command name -> the module (in explorer.cli) that registers it. A command runs after importing only its
+# own module, so `match` does not pay for the batch readers or the questionnaire.
+COMMAND_MODULES = {
+    "match": "match",
+    "batch": "batch",
+    "ask": "ask",
+    "conditions": "browse",
+    "show": "browse",
+    "symptoms": "browse",
+    "check": "browse",
+    "parse": "parse",
+    "quiz": "quiz",
+    "rules": "rules",
+    "serve": "serve",
+    "compare": "teach",
+    "cases": "teach",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when first named (all of them for --help)."""
+
+    def get_command(self, ctx, cmd_name):
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(f"{__package__}.{COMMAND_MODULES[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx):
+        for module in sorted(set(COMMAND_MODULES.values())):
+            importlib.import_module(f"{__package__}.{module}")
+        return super().list_commands(ctx)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="symptom-explorer")
 def cli():
     """Explore how symptoms relate to neuropathy and autoimmune disease.

@@ -1,6 +1,8 @@
 """`symptom-explorer batch`: streams cases from a file or stdin through the explorer and writes one
 record per case as soon as it is done. The reading and exploring live in cases/."""
 
+import functools
+import io
 import os
 import stat
 import sys
@@ -8,14 +10,15 @@ import sys
 import click
 
 from ..cases.batch import FORMATS as BATCH_FORMATS
-from ..cases.batch import BatchFileError, open_cases, read_cases, run_cases
+from ..cases.batch import BatchFileError, open_cases, read_cases
+from ..cases.parallel import default_jobs, run_cases_parallel
 from ..formats.batch_formats import WRITERS
 from ..formats.escape import terminal_safe
 from .app import EXIT_INTERRUPTED, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .outfile import output_stream, same_file, write_error_message
 
 
-def run(source, input_format, fmt, output, kb) -> tuple[int, int]:
+def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
     """Run every case; returns (cases that failed or were partial, cases seen). Raises BatchFileError
     when the input cannot be read further, once the cases before that point are written."""
     if same_file(source, output):
@@ -32,11 +35,12 @@ def run(source, input_format, fmt, output, kb) -> tuple[int, int]:
         try:
             chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
             writer.start()
-            for outcome in run_cases(read_cases(cases, chosen, kb), kb):
-                writer.write(outcome)
+            records = run_cases_parallel(read_cases(cases, chosen, kb), kb, jobs, functools.partial(_record, fmt))
+            for status, text in records:
+                out.write(text)
                 out.flush()
-                failed += outcome.status != "ok"
-                progress.step(outcome)
+                failed += status != "ok"
+                progress.step(status)
         except BatchFileError as exc:
             stopped = exc  # the cases done so far are still written, and the output is complete
         finally:
@@ -45,6 +49,13 @@ def run(source, input_format, fmt, output, kb) -> tuple[int, int]:
     if stopped:
         raise stopped
     return failed, progress.count
+
+
+def _record(fmt, outcome) -> tuple[str, str]:
+    """One case's status and its record as text; runs where the case ran (a worker with --jobs)."""
+    buffer = io.StringIO()
+    WRITERS[fmt](buffer).write(outcome)
+    return outcome.status, buffer.getvalue()
 
 
 def interrupted_message(output: str) -> str:
@@ -68,7 +79,7 @@ class Progress:
     def __init__(self, enabled: bool):
         self.enabled, self.count = enabled, 0
 
-    def step(self, outcome):
+    def step(self, status):
         self.count += 1
         if self.enabled:
             click.echo(f"\r{self.count} case(s) done", nl=False, err=True)
@@ -103,8 +114,16 @@ knowledge files; 130 interrupted (Ctrl-C)."""
     default="-",
     help="Write results to FILE instead of stdout.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Explore cases in N processes (0: one per CPU). The output is the same, in input order.",
+)
 @knowledge_option
-def batch(source, input_format, fmt, output, kb):
+def batch(source, input_format, fmt, output, jobs, kb):
     """Explore many cases from FILE (or - for stdin), one result per case.
 
     \b
@@ -120,7 +139,7 @@ def batch(source, input_format, fmt, output, kb):
     reported with its id and line and the other cases still run.
     """
     try:
-        failed, total = run(source, input_format, fmt, output, kb)
+        failed, total = run(source, input_format, fmt, output, kb, jobs or default_jobs())
     except KeyboardInterrupt:
         click.echo(f"symptom-explorer: {interrupted_message(output)}", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -3,7 +3,6 @@ text output shares."""
 
 import functools
 import os
-import shutil
 import sys
 
 import click
@@ -16,7 +15,11 @@ def terminal_display(is_tty: bool | None = None, no_color: bool = False) -> Disp
     unless NO_COLOR (any non-empty value, see no-color.org) or --no-color turns it off."""
     if is_tty is None:
         is_tty = sys.stdout.isatty()
-    columns = shutil.get_terminal_size((WIDTH, 24)).columns if is_tty else WIDTH
+    columns = WIDTH
+    if is_tty:
+        import shutil  # only on a terminal: shutil pulls in bz2 and lzma
+
+        columns = shutil.get_terminal_size((WIDTH, 24)).columns
     if not is_tty and os.environ.get("COLUMNS", "").isdigit():
         columns = int(os.environ["COLUMNS"])
     width = max(MIN_WIDTH, min(WIDTH, columns))

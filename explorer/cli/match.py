@@ -5,8 +5,6 @@ import sys
 
 import click
 
-from ..cases.batch import BatchFileError
-from ..cases.casefile import load_one_case
 from ..errors import InputError
 from ..formats import RENDERERS
 from ..formats.text_format import render_text
@@ -64,6 +62,8 @@ def match(findings, absent, fmt, explain, case_file, changes, step, output, disp
       symptom-explorer match numbness "dry eyes" --format html -o case.html
     """
     if case_file:
+        from ..cases.casefile import BatchFileError, load_one_case  # the case readers only for --from
+
         try:
             case = load_one_case(case_file, kb)
         except BatchFileError as exc:

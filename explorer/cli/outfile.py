@@ -10,7 +10,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 
 import click
 
@@ -41,6 +40,8 @@ def output_stream(path: str):
             yield out
         return
     target = os.path.abspath(path)
+    import tempfile  # only when a file is written: tempfile pulls in shutil, bz2, lzma and random
+
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".symptom-explorer-", suffix=".tmp")
     os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())  # not mkstemp's 0600
     try:

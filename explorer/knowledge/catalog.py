@@ -1,7 +1,5 @@
 """Browsing the knowledge base: find a condition by id, name or alias; list conditions and findings."""
 
-import difflib
-
 from .records import URGENCY_LEVELS, Condition, KnowledgeBase
 from .text import normalize
 
@@ -21,6 +19,8 @@ def find_condition(kb: KnowledgeBase, query: str) -> Condition | None:
 
 def close_conditions(kb: KnowledgeBase, query: str, limit: int = 3) -> list[Condition]:
     """Conditions whose names are close to ``query``, for "did you mean"."""
+    import difflib  # only when a name was not found
+
     key = normalize(query)
     by_name = {normalize(name): c for c in kb.conditions.values() for name in condition_names(c)}
     near = difflib.get_close_matches(key, list(by_name), n=8, cutoff=0.6)

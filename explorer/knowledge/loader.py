@@ -4,26 +4,23 @@ Layout of a knowledge folder (the packaged one, or any folder given with ``--kno
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
 ``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
+A validated base is cached (cache.py, keyed on the files' bytes): on a hit neither PyYAML nor the readers
+are imported.
 """
 
 import errno
 import functools
 import stat
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import KnowledgeError
 from ..limits import MAX_KNOWLEDGE_FILE_BYTES
-from .build_conditions import ConditionsReader
-from .build_crosscheck import CrossChecker
-from .build_findings import FindingsReader
-from .build_rules import RulesReader
-from .build_sites import SitesReader
+from . import cache
 from .records import KnowledgeBase
-from .yamlsource import load_yaml_text
 
 DATA_FILES = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
+OPTIONAL_DATA_FILES = ("sites.yaml",)  # part of the cache key when present
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
 CODE_PREFIXES = ("ORPHA:", "OMIM:")
@@ -34,16 +31,36 @@ class _Files:
 
     def __init__(self, data_dir, rules_dir, shown_root: str):
         self.data_dir, self.rules_dir, self.shown_root = data_dir, rules_dir, shown_root
+        self.raw: dict = {}  # path -> bytes read for the cache key, so validation reads the same bytes
+
+    def snapshot(self) -> list | None:
+        """(name, bytes) of every knowledge file, or None when one is missing or unreadable."""
+        try:
+            names = [(self.data_dir, f"{n}.yaml") for n in DATA_FILES]
+            names += [(self.data_dir, n) for n in OPTIONAL_DATA_FILES if self.data_dir.joinpath(n).is_file()]
+            names += [(self.rules_dir, n) for n in self.rule_files()]
+            for folder, name in names:
+                self.raw[folder.joinpath(name)] = _read_bounded(folder.joinpath(name))
+        except (OSError, KnowledgeError):
+            self.raw.clear()  # validation reads (and reports) the files itself
+            return None
+        # An optional file that is absent is simply not in the list, which is a key of its own.
+        return [
+            (f"{'data' if folder is self.data_dir else 'rules'}/{name}", self.raw[folder.joinpath(name)])
+            for folder, name in names
+        ]
 
     def read_optional(self, folder, name: str):
         """(shown name, document), or None when the file is absent (knowledge folders written before it)."""
         return self.read(folder, name) if folder.joinpath(name).is_file() else None
 
     def read(self, folder, name: str):
+        from .yamlsource import load_yaml_text  # PyYAML only when the files are read
+
         shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
         entry = folder.joinpath(name)
         try:
-            raw = _read_bounded(entry)
+            raw = self.raw[entry] if entry in self.raw else _read_bounded(entry)
         except OSError as exc:
             raise KnowledgeError([f"{shown}: {_why_unreadable(exc)}"]) from None
         if len(raw) > MAX_KNOWLEDGE_FILE_BYTES:
@@ -99,10 +116,13 @@ def load_knowledge(path=None) -> KnowledgeBase:
 
 
 def packaged_folders():
-    """The built-in data/ and rules/ folders (importlib.resources traversables)."""
+    """The built-in data/ and rules/ folders, as plain paths: the package ships them as the explorer.data
+    and explorer.rules subpackages, installed as ordinary files (no importlib.resources needed)."""
     try:
-        return resources.files("explorer.data"), resources.files("explorer.rules")
-    except ModuleNotFoundError:
+        from .. import data, rules
+
+        return Path(data.__file__).parent, Path(rules.__file__).parent
+    except ImportError:
         # Run from a source checkout whose explorer/ shadows the installed package (python -m pytest
         # from the repository root): the same files sit in the checkout's top-level data/ and rules/.
         root = Path(__file__).resolve().parents[2]
@@ -115,6 +135,20 @@ def _packaged() -> KnowledgeBase:
 
 
 def _load(files: _Files) -> KnowledgeBase:
+    contents = files.snapshot()
+    where = f"{files.shown_root}\n{files.data_dir}"  # one cache entry per folder
+    key = None if contents is None else cache.key_for(contents, where)
+    kb = None if key is None else cache.load(key, where)
+    if kb is None:
+        kb = _validate(files)
+        if key is not None:
+            cache.store(key, where, kb)
+    return kb
+
+
+def _validate(files: _Files) -> KnowledgeBase:
+    from .builder import Builder  # the readers (and PyYAML, difflib) only on a cache miss
+
     problems: list[str] = []
     docs = {}
     for name in DATA_FILES:
@@ -166,5 +200,9 @@ def _load(files: _Files) -> KnowledgeBase:
     )
 
 
-class Builder(FindingsReader, SitesReader, ConditionsReader, RulesReader, CrossChecker):
-    """Turns checked entries into records, one reader per kind of file, then checks across files."""
+def __getattr__(name: str):
+    if name == "Builder":  # it lives in builder.py, imported only when files must be validated
+        from .builder import Builder
+
+        return Builder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,11 +11,18 @@ cost, so one counting rule instead of one helper per alternative matters.
 The engine class is built once per knowledge base and process, then reused with reset/declare/run.
 """
 
+import inspect
+import os
 import threading
 from dataclasses import dataclass, field
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
+from .fast_rete import FastKnowledgeEngine
+
+# "fast": experta's RETE network driven by fast_rete (same firings, see tests/test_fast_rete.py);
+# "experta": the stock matcher, kept to compare against and to fall back on.
+MATCHERS = {"fast": FastKnowledgeEngine, "experta": KnowledgeEngine}
 
 SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
@@ -90,21 +97,24 @@ class _StableStrategy(DepthStrategy):
 class Engine:
     """An experta engine for one knowledge base. Not thread-safe: use ``engine_for`` per thread."""
 
-    def __init__(self, kb: KnowledgeBase, questions: dict | None = None):
+    def __init__(self, kb: KnowledgeBase, questions: dict | None = None, matcher: str | None = None, rules=None):
         """``questions`` maps a condition id to the findings worth asking about once it is suggested;
-        with it the engine also declares WantToKnow facts for the questionnaire."""
+        with it the engine also declares WantToKnow facts for the questionnaire. ``matcher`` is a key of
+        MATCHERS (default: $SYMPTOM_EXPLORER_MATCHER, else "fast"). ``rules``: build only these of the
+        base's rules (the group counting still covers every rule, so the same facts are declared)."""
         self.kb = kb
         groups: dict = {}  # finding id -> rules whose "any" group names it
         for rule in kb.rules:
             for alternative in rule.any:
                 groups.setdefault(alternative, []).append(rule)
         namespace = {"count_groups": _counting_rule(groups)}
-        for rule in kb.rules:
+        for rule in kb.rules if rules is None else rules:
             namespace[f"r{rule.order}"] = _main_rule(rule)
         for condition_id, findings in sorted((questions or {}).items()):
             for finding in findings:
                 namespace[f"q_{condition_id}_{finding}"] = _question_rule(condition_id, finding, len(namespace))
-        engine_class = type("SymptomExplorerEngine", (KnowledgeEngine,), namespace)
+        base = MATCHERS[matcher or os.environ.get("SYMPTOM_EXPLORER_MATCHER", "fast")]
+        engine_class = type("SymptomExplorerEngine", (base,), namespace)
         self._engine = engine_class()
         self._engine.strategy = _StableStrategy()
 
@@ -176,8 +186,12 @@ def _main_rule(rule):
             _record(engine, rule.id, memory, added)
 
     conclude.__name__ = rule.id
+    conclude.__signature__ = _CONCLUDE_SIGNATURE  # experta's Rule() reads it instead of inspecting each rule
     conclude.rule_order = rule.order
     return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
+
+
+_CONCLUDE_SIGNATURE = inspect.signature(lambda engine, **matched: None)
 
 
 def _memory_before(engine):
@@ -215,7 +229,27 @@ def _question_rule(condition_id: str, finding: str, order: int):
 _local = threading.local()
 
 
-def engine_for(kb: KnowledgeBase, questions: dict | None = None) -> Engine:
+class _FirstQueryFirst:
+    """The plain engine for a base, built in two steps: the first query gets an engine of only the rules
+    that fire for it (reach.py; at 1,000 rules building every rule is most of a one-query command's
+    time), later queries one engine of every rule, built once. A rule that cannot fire never has an
+    activation, so both give the same agenda, firings and trace (tests/test_fast_rete.py)."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb, self.full, self.first_done = kb, None, False
+
+    def run(self, present, absent, asked=(), record=False) -> Inference:
+        if self.full is None and not self.first_done and not asked and not record:
+            self.first_done = True
+            from .reach import rules_that_fire
+
+            return Engine(self.kb, rules=rules_that_fire(self.kb, present, absent)).run(present, absent)
+        if self.full is None:
+            self.full = Engine(self.kb)
+        return self.full.run(present, absent, asked, record=record)
+
+
+def engine_for(kb: KnowledgeBase, questions: dict | None = None):
     """The engine for ``kb`` (with question rules when ``questions`` is given), built on first use in this
     thread and reused afterwards. ``questions`` must be the same object on every call for one base."""
     cache = getattr(_local, "engines", None)
@@ -223,5 +257,5 @@ def engine_for(kb: KnowledgeBase, questions: dict | None = None) -> Engine:
         cache = _local.engines = {}
     key = (kb, questions is not None)
     if key not in cache:
-        cache[key] = Engine(kb, questions)
+        cache[key] = Engine(kb, questions) if questions is not None else _FirstQueryFirst(kb)
     return cache[key]

@@ -23,6 +23,7 @@ from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
 from ..limits import MAX_QUESTION_CANDIDATES, QUESTION_WORK
 from .explore import explore_inference
 from .result import Result
+from .trials import Trials
 from .urgent_questions import CORE_FINDINGS, urgency_rank
 
 ANSWERS = ("yes", "no", "unsure")
@@ -117,11 +118,20 @@ class Questionnaire:
             asked=self.unsure(),
         )
 
-    def next_question(self) -> Question | None:
-        """The most useful question now, or None when no answer would change the picture."""
+    def next_question(self, exhaustive: bool = False) -> Question | None:
+        """The most useful question now, or None when no answer would change the picture.
+
+        A candidate is tried (yes and no) only while it could still beat the best so far: with its urgency
+        rank, its score plus 2 for every current suggestion is the most it can reach. ``exhaustive`` tries
+        every candidate through explore() instead, the straightforward way the tests compare against."""
         result, inference = self._run()
         current = picture(result)
-        ranked = []
+        trials = Trials(self.kb, self.present(), self.absent())
+        if exhaustive:
+            effect = functools.partial(self._effect, current=current)
+        else:
+            effect = functools.partial(_effect, trials, current=current)
+        best = None
         candidates = score_candidates(self.kb, result, inference.wants) if result.suggestions else []
         # Only the best candidates are tried both ways (fewer for a large rule set), so no knowledge folder
         # can make choosing a question explode; urgent questions always come first among those tried.
@@ -129,35 +139,34 @@ class Questionnaire:
         basis = question_basis(self.kb)
         candidates.sort(key=lambda q: urgency_rank(self.kb, q.finding.id, q.reasons, basis))
         for question in candidates[:tried]:
-            changes_picture, changed = self._effect(question.finding.id, current)
-            if changes_picture:
-                first = urgency_rank(self.kb, question.finding.id, question.reasons, question_basis(self.kb))
-                ranked.append((first, -(question.score + 2 * changed), question.finding.label.lower(), question))
-        if ranked:
-            return min(ranked, key=lambda item: item[:3])[3]
-        return self._core_question(current)
+            first = urgency_rank(self.kb, question.finding.id, question.reasons, basis)
+            if not exhaustive and best is not None and _rank_key(first, question, len(current[1])) >= best[0]:
+                continue  # even changing every suggestion it could not come first
+            changes_picture, changed = effect(question.finding.id)
+            if changes_picture and (best is None or _rank_key(first, question, changed) < best[0]):
+                best = (_rank_key(first, question, changed), question)  # on a tie the earlier candidate stays
+        if best:
+            return best[1]
+        return self._core_question(effect)
 
-    def _core_question(self, current) -> Question | None:
+    def _core_question(self, effect) -> Question | None:
         """The first core nerve symptom not yet answered whose answer would change the picture."""
         for finding in CORE_FINDINGS:
-            if finding in self.kb.symptoms and finding not in self.known() and self._effect(finding, current)[0]:
+            if finding in self.kb.symptoms and finding not in self.known() and effect(finding)[0]:
                 return Question(self.kb.symptoms[finding], (), 0.0)
         return None
 
     def _effect(self, finding: str, current) -> tuple[bool, int]:
         """Whether a yes or a no would change the picture at all, and how many of the currently
         suggested conditions would change strength or place (conditions that would newly appear do not
-        count: the question is there to tell the current ones apart)."""
-        changes_picture, changed = False, set()
-        ranked_now = current[1]
+        count: the question is there to tell the current ones apart). Through explore(), for comparison;
+        next_question uses the module's _effect."""
+        trials = []
         for answer in ("yes", "no"):
             present = self.present() + ([finding] if answer == "yes" else [])
             absent = self.absent() + ([finding] if answer == "no" else [])
-            trial = picture(explore_inference(self._labels(present), self._labels(absent), self.kb)[0])
-            changes_picture = changes_picture or trial != current
-            place = {c: (i, strength) for i, (c, strength) in enumerate(trial[1])}
-            changed |= {c for i, (c, strength) in enumerate(ranked_now) if place.get(c) != (i, strength)}
-        return changes_picture, len(changed)
+            trials.append(picture(explore_inference(self._labels(present), self._labels(absent), self.kb)[0]))
+        return _compare(current, trials)
 
     def _labels(self, finding_ids) -> list[str]:
         # Labels, not ids, go to explore(): they resolve to the same findings and read well in the output.
@@ -169,6 +178,26 @@ class Questionnaire:
         if self.unsure():
             case["unsure"] = self.unsure()
         return case
+
+
+def _rank_key(first: int, question: Question, changed: int) -> tuple:
+    """Lower is better: urgent features first (``first``, see urgent_questions.py), then score plus 2 for
+    each current suggestion the answer changes, then the label."""
+    return first, -(question.score + 2 * changed), question.finding.label.lower()
+
+
+def _effect(trials: Trials, finding: str, current) -> tuple[bool, int]:
+    """Questionnaire._effect, computed from engine runs on finding ids (see trials.py)."""
+    return _compare(current, [trials.picture(finding, answer) for answer in ("yes", "no")])
+
+
+def _compare(current, trials) -> tuple[bool, int]:
+    changes_picture, changed = False, set()
+    for trial in trials:
+        changes_picture = changes_picture or trial != current
+        place = {c: (i, strength) for i, (c, strength) in enumerate(trial[1])}
+        changed |= {c for i, (c, strength) in enumerate(current[1]) if place.get(c) != (i, strength)}
+    return changes_picture, len(changed)
 
 
 def picture(result: Result) -> tuple:

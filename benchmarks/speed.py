@@ -1,0 +1,259 @@
+"""Speed, measured side by side in one run and printed as ratios (a script, not a test: it never fails on
+its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e '.[bench]'.
+
+    python benchmarks/speed.py [--runs 15] [--queries 300] [--cases 3000] [--sizes 100 300 1000]
+
+1. Cold start: `symptom-explorer match numbness "dry eyes"` against the import floor (a fresh interpreter
+   importing only experta, PyYAML and click), on the shipped knowledge and on generated folders of
+   100/300/1,000 rules (generate_knowledge.py). Runs alternate between the two so both see the same
+   machine load; the knowledge cache is warm (one run before timing). CPU time (user + system) of the
+   child process is the main figure, wall time is shown beside it.
+2. explore() per query, and the engine alone (stock experta and the fast matcher), against the same rules
+   run by CLIPS (clipspy), on the same findings; CLIPS and our engine are first checked to fire the same
+   rules for every query.
+3. Choosing the next question over questionnaire states reached by answering the chosen questions
+   (seeded), the fast choice and the straightforward one (every candidate through explore()).
+4. batch: cases per second with --jobs 1 and --jobs 2, and peak memory of the largest process.
+In-process figures are CPU time of this process.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate_knowledge import generate  # noqa: E402
+
+FLOOR = (
+    "import collections, collections.abc\n"
+    "for n in ('Mapping', 'MutableMapping', 'Sequence', 'Iterable', 'Callable', 'Hashable'):\n"
+    "    setattr(collections, n, getattr(collections.abc, n))\n"
+    "import experta, yaml, click\n"
+)
+
+
+def command() -> str:
+    here = Path(sys.executable).parent / "symptom-explorer"
+    return str(here) if here.exists() else shutil.which("symptom-explorer") or "symptom-explorer"
+
+
+def timed_child(args, env) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+
+
+def cold_start(folders: dict, runs: int, env) -> None:
+    print('\n1. Cold start: `match numbness "dry eyes"` / import floor (experta + yaml + click)')
+    print(f"   {'knowledge':<10} {'rules':>5} {'cpu ratio':>9} {'wall ratio':>10} {'match cpu':>10} {'floor cpu':>10}")
+    floor_args = [sys.executable, "-c", FLOOR]
+    for name, (folder, rules) in folders.items():
+        match_args = [command(), "match", "numbness", "dry eyes"] + (["--knowledge", str(folder)] if folder else [])
+        timed_child(match_args, env)  # fills the knowledge cache
+        floor, match = [], []
+        for _ in range(runs):
+            floor.append(timed_child(floor_args, env))
+            match.append(timed_child(match_args, env))
+        fc, fw = (statistics.median(x[i] for x in floor) for i in (0, 1))
+        mc, mw = (statistics.median(x[i] for x in match) for i in (0, 1))
+        print(f"   {name:<10} {rules:>5} {mc / fc:>8.2f}x {mw / fw:>9.2f}x {mc * 1000:>8.0f}ms {fc * 1000:>8.0f}ms")
+
+
+def cpu_per_call(function, items, rounds=3) -> list[float]:
+    """Per-item CPU milliseconds, over ``rounds`` passes (the first is a warm-up)."""
+    times = []
+    for round_ in range(rounds):
+        for item in items:
+            start = time.process_time_ns()
+            function(item)
+            if round_:
+                times.append((time.process_time_ns() - start) / 1e6)
+    return times
+
+
+def queries(kb, count, seed=2):
+    rng = random.Random(seed)
+    named = sorted({ref for rule in kb.rules for ref in rule.all + rule.any} & set(kb.symptoms))
+    out = []
+    for _ in range(count):
+        present = set(rng.sample(named, rng.randint(2, 6)))
+        out.append((present, set(rng.sample(sorted(set(kb.symptoms) - present), 1))))
+    return out
+
+
+def versus_clips(folders: dict, count: int) -> None:
+    from clips_rules import ClipsEngine
+
+    from explorer import explore, load_knowledge
+    from explorer.reasoning.engine import Engine
+
+    print("\n2. One query (median ms, CPU) against CLIPS running the same rules on the same findings")
+    print(
+        f"   {'knowledge':<10} {'rules':>5} {'CLIPS':>7} {'explore()':>9} {'ratio':>6} {'engine':>7} {'ratio':>6}"
+        f" {'stock experta':>13} {'ratio':>6} {'p95 explore':>11}"
+    )
+    for name, (folder, rules) in folders.items():
+        kb = load_knowledge(folder)
+        clips, fast, stock = ClipsEngine(kb), Engine(kb, matcher="fast"), Engine(kb, matcher="experta")
+        items = queries(kb, count)
+        for present, absent in items:
+            clips.run(present, absent)
+            if clips.fired() != {s.rule for s in fast.run(present, absent).steps}:
+                raise SystemExit(f"CLIPS and the explorer fire different rules for {sorted(present)}")
+        labelled = [([kb.symptoms[f].label for f in p], [kb.symptoms[f].label for f in a]) for p, a in items]
+        c = cpu_per_call(lambda q, engine=clips: engine.run(*q), items)
+        e = cpu_per_call(lambda q, kb=kb: explore(q[0], q[1], kb=kb), labelled)
+        f = cpu_per_call(lambda q, engine=fast: engine.run(*q), items)
+        s = cpu_per_call(lambda q, engine=stock: engine.run(*q), items, rounds=2)
+        m = statistics.median
+        p95 = statistics.quantiles(e, n=20)[-1]
+        print(
+            f"   {name:<10} {rules:>5} {m(c):>7.3f} {m(e):>9.3f} {m(e) / m(c):>5.1f}x {m(f):>7.3f} {m(f) / m(c):>5.1f}x"
+            f" {m(s):>13.3f} {m(s) / m(c):>5.1f}x {p95:>11.3f}"
+        )
+
+
+def questionnaire_states(kb, per_session=8, seed=7):
+    import yaml
+
+    from explorer.knowledge.loader import packaged_folders
+    from explorer.knowledge.vocabulary import vocabulary_for
+    from explorer.reasoning.questionnaire import Questionnaire
+
+    vocabulary = vocabulary_for(kb)
+    text = packaged_folders()[0].joinpath("cases", "examples.yaml").read_text(encoding="utf-8")
+    rng = random.Random(seed)
+    states = []
+    for case in yaml.safe_load(text):
+        session = Questionnaire(kb)
+        for phrase in case.get("symptoms", []):
+            found = vocabulary.resolve(phrase).symptom
+            if found:
+                session.record(found.id, "yes", entered=True)
+        for _ in range(per_session):
+            states.append(list(session.answers))
+            question = session.next_question()
+            if question is None:
+                break
+            session.record(question.finding.id, rng.choice(["yes", "no", "no", "unsure"]))
+    return states
+
+
+def next_question() -> None:
+    from explorer import load_knowledge
+    from explorer.reasoning.questionnaire import Questionnaire
+
+    kb = load_knowledge()
+    states = questionnaire_states(kb)
+    figures = {}
+    for exhaustive in (False, True):
+        times = []
+        for answers in states:
+            session = Questionnaire(kb, answers=list(answers))
+            session.result()  # the ask loop has shown the result already
+            start = time.process_time_ns()
+            session.next_question(exhaustive=exhaustive)
+            times.append((time.process_time_ns() - start) / 1e6)
+        figures[exhaustive] = (statistics.median(times), max(times))
+    (fm, fw), (sm, sw) = figures[False], figures[True]
+    print(f"\n3. Next question over {len(states)} questionnaire states (shipped knowledge, CPU ms)")
+    print(
+        f"   fast: median {fm:.1f}, worst {fw:.1f}; straightforward: median {sm:.1f}, worst {sw:.1f}"
+        f" ({sm / fm:.1f}x and {sw / fw:.1f}x faster)"
+    )
+
+
+def batch(cases: int, env) -> None:
+    from batch_memory import FINDINGS as findings  # the same cases as the memory benchmark (same folder)
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "cases.jsonl"
+        with source.open("w", encoding="utf-8") as out:
+            for i in range(cases):
+                out.write(json.dumps({"id": f"c{i}", "symptoms": findings[i % len(findings)]}) + "\n")
+        probe = (
+            "import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        print(f"\n4. batch of {cases} cases (JSON Lines), wall time")
+        rates = {}
+        for jobs in ("1", "2", "1", "2"):
+            done = subprocess.run(
+                [sys.executable, "-c", probe, command(), "batch", "--jobs", jobs, str(source)],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            seconds, peak = done.stdout.split()
+            rates.setdefault(jobs, []).append((cases / float(seconds), int(peak) / 1024))
+        for jobs, figures in rates.items():
+            best = max(figures)
+            print(f"   --jobs {jobs}: {best[0]:.0f} cases/s (best of {len(figures)}), peak memory {best[1]:.0f} MiB")
+        print(f"   ratio --jobs 2 / --jobs 1: {max(rates['2'])[0] / max(rates['1'])[0]:.2f}x")
+        # On a busy machine wall time cannot show the gain; the CPU left in the main process bounds it.
+        from click.testing import CliRunner
+
+        from explorer.cli import cli
+
+        before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.process_time()
+        CliRunner().invoke(cli, ["batch", "--jobs", "2", str(source)])
+        main_cpu = time.process_time() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        workers = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        print(
+            f"   --jobs 2 CPU: main process {main_cpu:.2f} s, workers {workers:.2f} s "
+            f"(on two idle cores at most {(main_cpu + workers) / max(main_cpu, workers / 2):.2f}x one process)"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="cold starts of each kind per knowledge folder")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--cases", type=int, default=3000)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 300, 1000], help="generated folder sizes")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["cold", "clips", "question", "batch"])
+    args = parser.parse_args()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.1f} at start")
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "SYMPTOM_EXPLORER_CACHE_DIR": str(Path(work) / "cache")}
+        env.pop("SYMPTOM_EXPLORER_CACHE", None)
+        folders = {"shipped": (None, None)}
+        for size in args.sizes:
+            folders[f"gen-{size}"] = (generate(Path(work) / f"kb{size}", size), size)
+        from explorer import load_knowledge
+
+        folders["shipped"] = (None, len(load_knowledge().rules))
+        if "cold" not in args.skip:
+            cold_start(folders, args.runs, env)
+        if "clips" not in args.skip:
+            versus_clips(
+                {k: v for k, v in folders.items() if k in ("shipped", f"gen-{max(args.sizes, default=0)}")},
+                args.queries,
+            )
+        if "question" not in args.skip:
+            next_question()
+        if "batch" not in args.skip:
+            batch(args.cases, env)
+
+
+if __name__ == "__main__":
+    main()

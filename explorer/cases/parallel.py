@@ -1,0 +1,90 @@
+"""Batch work across processes: cases are explored in chunks by worker processes and come back in input
+order, so the output is the same, byte for byte, as with one process.
+
+The input is still read as a stream by this process, and only a few chunks per worker are in flight at
+once, so memory stays flat however long the input is. A failure to read the input part-way (a
+BatchFileError) is raised only after every case read before it has come back, as in one process.
+"""
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from ..knowledge.loader import load_knowledge
+from ..knowledge.records import KnowledgeBase
+from .batch import run_cases
+
+CHUNK = 32  # cases per task: large enough that sending them costs little next to exploring them
+IN_FLIGHT = 4  # chunks queued per worker
+
+_worker_kb: KnowledgeBase | None = None
+
+
+def default_jobs() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Iterator:
+    """run_cases across ``jobs`` processes (``jobs`` <= 1: in this one), yielding ``then(outcome)`` for each
+    case (the outcome itself without ``then``). ``then`` runs in the worker, so the caller can have each
+    record formatted there too; it must be a module-level function (or a partial of one)."""
+    if jobs <= 1:
+        for outcome in run_cases(cases, kb):
+            yield then(outcome) if then else outcome
+        return
+    global _worker_kb
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Forked workers inherit the loaded knowledge base (no reloading, nothing to send).
+        context, initargs = multiprocessing.get_context("fork"), (None,)
+        _worker_kb = kb
+    else:
+        context, initargs = multiprocessing.get_context("spawn"), (None if kb.where == "explorer" else kb.where,)
+    pending: deque = deque()
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
+        try:
+            for chunk in _chunks(cases):
+                pending.append(pool.submit(_explore_chunk, chunk, then))
+                while len(pending) >= jobs * IN_FLIGHT:
+                    yield from pending.popleft().result()
+        except GeneratorExit:  # the caller stopped reading: drop the work still queued
+            pool.shutdown(cancel_futures=True)
+            raise
+        except Exception:
+            # The input broke part-way: the cases read before it still come out, in order, then the error.
+            while pending:
+                yield from pending.popleft().result()
+            raise
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(cases):
+    chunk = []
+    try:
+        for item in cases:
+            chunk.append(item)
+            if len(chunk) == CHUNK:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:  # the cases read before the input broke
+            yield chunk
+        raise
+    if chunk:
+        yield chunk
+
+
+def _start_worker(knowledge_dir):
+    global _worker_kb
+    if _worker_kb is None:  # spawned, not forked: load the same knowledge (from the cache when it can)
+        _worker_kb = load_knowledge(knowledge_dir)
+
+
+def _explore_chunk(chunk, then) -> list:
+    return [then(outcome) if then else outcome for outcome in run_cases(chunk, _worker_kb)]

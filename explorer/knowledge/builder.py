@@ -1,0 +1,12 @@
+"""The Builder: one reader per kind of knowledge file, then the checks across files (loader.py uses it
+only when a knowledge base is not in the cache)."""
+
+from .build_conditions import ConditionsReader
+from .build_crosscheck import CrossChecker
+from .build_findings import FindingsReader
+from .build_rules import RulesReader
+from .build_sites import SitesReader
+
+
+class Builder(FindingsReader, SitesReader, ConditionsReader, RulesReader, CrossChecker):
+    """Turns checked entries into records, one reader per kind of file, then checks across files."""

@@ -1,0 +1,184 @@
+"""A faster matcher for experta 1.9.4, made by subclassing its RETE classes (never by copying them).
+
+The network has the same nodes as experta builds; what changes is how it is built and driven:
+
+- Hash dispatch (rete_dispatch.py): a node whose children test one field for different constants
+  (``Finding(id="x")``, ``Finding(id="y")``, ...) hands a token only to the children whose constant
+  equals the fact's value, found in a dict, instead of offering it to every child (each offer copies the
+  token); the root does the same by fact type. A test the lookup has already made is not made again:
+  the token goes on to that test's children, in their original order, as the test would have sent it.
+- Only conflict sets that received a token since the last look are asked for activations.
+- ``reset`` clears only the nodes that hold memory (a list made once) instead of walking the whole
+  network; the engine's deffacts and their signatures are looked up once, not through ``inspect`` on
+  every reset.
+- A rule made only of plain facts (and NOT of one fact) skips experta's rewrite into disjunctive normal
+  form, for which the rewrite returns an equal rule, and is wired as experta's wire_rule wires it
+  without that function's per-rule singledispatch set-up (most of the build time). Other rules go
+  through experta's own code.
+
+tests/test_fast_rete.py runs stock experta and this matcher side by side and asserts identical agendas,
+firings and traces.
+"""
+
+import functools
+import inspect
+
+from ._experta import KnowledgeEngine
+from ._experta import experta as _experta_package
+from .rete_dispatch import Bus, add_dispatcher, literal_key
+
+# experta's submodules are loaded by ``import experta``; reached through it so this module has one import
+# path for experta (the compatibility shim).
+_rete = _experta_package.matchers.rete
+_nodes = _rete.nodes
+_mixins = _rete.mixins
+_check = _rete.check
+_ce = _experta_package.conditionalelement
+_fc = _experta_package.fieldconstraint
+
+
+class _TrackedConflictSetNode(_nodes.ConflictSetNode):
+    """A conflict set that tells its matcher when a token reached it."""
+
+    def _activate(self, token):
+        super()._activate(token)
+        self._touched[self] = None
+
+
+class FastReteMatcher(_rete.ReteMatcher):
+    """experta's RETE matcher with dispatch by value, dirty conflict sets and a cheap reset."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # builds the network as experta does
+        self._compile()
+
+    @staticmethod
+    def prepare_ruleset(engine):
+        return {_prepare_rule(rule) for rule in engine.get_rules()}
+
+    @staticmethod
+    def build_beta_part(ruleset, alpha_terminals):
+        # experta's wire_rule defines a fresh set of singledispatch functions for every rule, whose empty
+        # dispatch caches then resolve the MRO of every element: most of the build time. A plain
+        # conjunction is wired here as wire_rule wires it (a chain of two-input nodes, NOT as a NotNode);
+        # any other rule goes to experta.
+        other = set()
+        for rule in ruleset:
+            if rule.__dict__.get("_plain_conjunction"):  # marked by _prepare_rule
+                _wire_plain(rule, alpha_terminals)
+            else:
+                other.add(rule)
+        _rete.ReteMatcher.build_beta_part(other, alpha_terminals)
+
+    def _compile(self):
+        nodes = _all_nodes(self.root_node)
+        self._memory_nodes = [n for n in nodes if not isinstance(n, _mixins.NoMemory)]
+        self._touched: dict = {}  # conflict set -> None, in the order tokens reached them
+        # The order experta's _get_conflict_set_nodes finds them in (depth first, first visit), without
+        # its repeated walks through shared nodes.
+        self._conflict_sets = tuple(n for n in nodes if isinstance(n, _nodes.ConflictSetNode))
+        self._csn_order = {csn: i for i, csn in enumerate(self._conflict_sets)}
+        for csn in self._conflict_sets:
+            csn.__class__ = _TrackedConflictSetNode
+            csn._touched = self._touched
+        dispatchers = [d for d in (add_dispatcher(node, literal_key) for node in nodes) if d is not None]
+        for dispatcher in dispatchers:
+            dispatcher.compile()
+        self.root_node.__class__ = Bus
+        self.root_node._shortcut()
+
+    def changes(self, adding=None, deleting=None):
+        if deleting is not None:
+            for deleted in deleting:
+                self.root_node.remove(deleted)
+        if adding is not None:
+            for added in adding:
+                self.root_node.add(added)
+        added, removed = [], []
+        if self._touched:
+            touched = sorted(self._touched, key=self._csn_order.__getitem__)
+            self._touched.clear()
+            for csn in touched:
+                c_added, c_removed = csn.get_activations()
+                added.extend(c_added)
+                removed.extend(c_removed)
+        return added, removed
+
+    def reset(self):
+        # experta's reset clears every node, recursively and more than once for shared nodes; only these
+        # hold memory. Like experta, pending conflict-set changes are kept.
+        for node in self._memory_nodes:
+            node._reset()
+
+
+def _wire_plain(rule, alpha_terminals):
+    def terminal(element):
+        return alpha_terminals[element[0] if type(element) is _ce.NOT else element]
+
+    last = terminal(rule[0])
+    for element in rule[1:]:
+        node = (_nodes.NotNode if type(element) is _ce.NOT else _nodes.OrdinaryMatchNode)(_check.SameContextCheck())
+        last.add_child(node, node.activate_left)
+        terminal(element).add_child(node, node.activate_right)
+        last = node
+    conflict_set = _nodes.ConflictSetNode(rule)
+    last.add_child(conflict_set, conflict_set.activate)
+
+
+def _all_nodes(root) -> list:
+    seen: dict = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen[id(node)] = node
+            stack.extend(child.node for child in reversed(node.children))
+    return list(seen.values())
+
+
+def _is_plain_fact(element) -> bool:
+    if not isinstance(element, _experta_package.Fact):
+        return False
+    return not any(isinstance(v, (_fc.ORFC, _fc.ANDFC, _fc.NOTFC)) for v in element.values())
+
+
+def is_plain_conjunction(rule) -> bool:
+    """A rule of plain facts and NOT(one plain fact), starting with a fact: experta's rewrite of it is an
+    equal rule."""
+    if len(rule) == 0 or not _is_plain_fact(rule[0]):
+        return False
+    for element in rule:
+        if type(element) is _ce.NOT:
+            if len(element) != 1 or not _is_plain_fact(element[0]):
+                return False
+        elif not _is_plain_fact(element):
+            return False
+    return True
+
+
+def _prepare_rule(rule):
+    if is_plain_conjunction(rule):
+        # The rewrite would only copy the rule (dropping the engine it was read from): do just that, as
+        # Rule.new_conditions does but reusing the signature already read from the same function.
+        copy = type(rule)(*rule, salience=rule.salience)
+        copy._wrapped, copy._wrapped_args = rule._wrapped, rule._wrapped_args
+        functools.update_wrapper(copy, rule._wrapped)
+        copy._plain_conjunction = True
+        return copy
+    return _rete.utils.prepare_rule(rule)
+
+
+class FastKnowledgeEngine(KnowledgeEngine):
+    """A KnowledgeEngine that matches with FastReteMatcher and finds its deffacts once."""
+
+    __matcher__ = FastReteMatcher
+
+    def get_deffacts(self):
+        cached = self.__dict__.get("_deffacts_once")
+        if cached is None:
+            cached = self._deffacts_once = super().get_deffacts()
+            for deffacts in cached:
+                # reset() reads each signature with inspect on every call; inspect uses this if present.
+                deffacts.__signature__ = inspect.signature(deffacts)
+        # A DefFacts object belongs to the class and remembers the last instance it was read from.
+        return [deffacts.__get__(self, type(self)) for deffacts in cached]

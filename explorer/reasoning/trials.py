@@ -1,0 +1,87 @@
+"""What-if runs for the questionnaire: would a yes or a no to one finding change the picture?
+
+A trial needs only what the picture is made of (the red flags raised and the ranked suggestions with
+their strengths), so it runs the engine on finding ids and ranks, without resolving words or building a
+Result. An answer that cannot change what the rules conclude is not run at all. A yes to a finding only
+matters to the rules that name it (in "all" or "any"; the group-counting rule sees every finding but
+counts only those a group names), a no only to the rules that need it absent, and only if one of those
+rules fires with that answer. Whether it does is read from the rules' data: the patterns the answers
+lead to are found by applying the pattern rules until nothing new follows (reach.py: the rules only
+ever add facts, so this is what the engine infers), then each rule naming the finding is checked.
+When none fires, the engine would conclude exactly what it concludes for the current answers, so that
+run is reused; only the ranking, which also reads the findings, is done again. The tests compare every
+such shortcut with a real run.
+"""
+
+import functools
+
+from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
+from .engine import Inference, engine_for
+from .ranking import rank_suggestions
+from .reach import fires, holding, understood
+
+
+@functools.lru_cache(maxsize=8)
+def _rule_views(kb: KnowledgeBase) -> tuple[dict, dict]:
+    """(finding -> rules matching it present, finding -> rules matching it absent)."""
+    present: dict = {}
+    absent: dict = {}
+    for rule in kb.rules:
+        for ref in dict.fromkeys(rule.all + rule.any):
+            present.setdefault(ref, []).append(rule)
+        for ref in rule.absent:
+            absent.setdefault(ref, []).append(rule)
+    return present, absent
+
+
+def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
+    """The picture (as questionnaire.picture gives it for a Result) straight from an engine run. Red flags
+    in explore()'s order: highest urgency level first, then by id."""
+    raised = {step.target for step in inference.steps if step.conclusion == "red_flag"}
+    flags = tuple(sorted(raised, key=lambda f: (URGENCY_LEVELS.index(kb.red_flags[f].level), f)))
+    ranked = rank_suggestions(kb, inference, present, absent)
+    return flags, tuple((s.condition.id, s.strength) for s in ranked)
+
+
+class Trials:
+    """Trials from one set of answers (finding ids reported present and absent)."""
+
+    def __init__(self, kb: KnowledgeBase, present, absent):
+        self.kb = kb
+        self.present, self.absent = set(present), set(absent)
+        self.seen_present, self.seen_absent = _rule_views(kb)
+        self._base: Inference | None = None
+        self.engine_runs = 0  # for the benchmark and the tests
+
+    def _run(self, present: set, absent: set) -> Inference:
+        self.engine_runs += 1
+        return engine_for(self.kb).run(present, absent)
+
+    def base(self) -> Inference:
+        """The firings of the current answers, run once."""
+        if self._base is None:
+            self._base = self._run(self.present, self.absent)
+        return self._base
+
+    def picture(self, finding: str, answer: str) -> tuple:
+        """The picture if ``finding`` were answered ``answer`` ("yes" or "no")."""
+        if answer == "yes":
+            present, absent = self.present | {finding}, self.absent
+        else:
+            present, absent = self.present, self.absent | {finding}
+        inference = self._run(present, absent) if self.may_change(finding, answer) else self.base()
+        return picture_of(self.kb, inference, present, absent)
+
+    def may_change(self, finding: str, answer: str) -> bool:
+        """False when answering ``finding`` ``answer`` provably leaves the rules' conclusions unchanged."""
+        if not understood(self.kb):
+            return True
+        rules = (self.seen_present if answer == "yes" else self.seen_absent).get(finding, ())
+        if not rules:
+            return False
+        if answer == "yes":
+            present, absent = self.present | {finding}, self.absent
+        else:
+            present, absent = self.present, self.absent | {finding}
+        found = holding(self.kb, present, absent)
+        return any(fires(rule, found, absent) for rule in rules)

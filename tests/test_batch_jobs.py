@@ -1,0 +1,95 @@
+"""`batch --jobs N`: cases explored in N processes give the same bytes, in input order, as one process."""
+
+import json
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from explorer.cases.parallel import CHUNK, run_cases_parallel
+from explorer.cases.records import CaseError
+from explorer.cli import cli
+from tests.test_installed import installed_command
+
+FINDINGS = [
+    ["numbness", "dry eyes"],
+    ["joint pain", "swollen joints", "morning stiffness"],
+    ["weakness", "tingling", "flu", "trouble breathing"],
+    ["butterfly rash", "tired", "joint pain"],
+    ["qqqq"],  # no usable finding: an error record
+    ["double vision", "clumsy", "xyzzy"],  # partly recognized
+]
+
+
+def cases_file(tmp_path, count=3 * CHUNK + 5):
+    """More cases than fit in a few chunks, with a malformed line and error cases among them."""
+    lines = [json.dumps({"id": f"c{i}", "symptoms": FINDINGS[i % len(FINDINGS)]}) for i in range(count)]
+    lines.insert(count // 2, '{"id": "broken", "symptoms": [')
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "markdown"])
+def test_jobs_give_the_same_bytes_as_one_process(tmp_path, fmt):
+    source = cases_file(tmp_path)
+    one = CliRunner().invoke(cli, ["batch", "--format", fmt, str(source)])
+    two = CliRunner().invoke(cli, ["batch", "--jobs", "2", "--format", fmt, str(source)])
+    assert one.exit_code == two.exit_code == 1  # some cases could not be used
+    assert two.stdout == one.stdout and two.stderr == one.stderr
+    assert one.stdout.count("c1") > 10
+
+
+def test_installed_command_with_jobs_keeps_input_order(tmp_path):
+    source = cases_file(tmp_path)
+    runs = [
+        subprocess.run(
+            [installed_command(), "batch", "--jobs", jobs, str(source)], capture_output=True, timeout=120, cwd=tmp_path
+        )
+        for jobs in ("1", "3", "0")
+    ]
+    assert len({run.stdout for run in runs}) == 1 and all(run.returncode == 1 for run in runs)
+    ids = [json.loads(line)["case"]["id"] for line in runs[1].stdout.decode().splitlines()]
+    expected = [f"c{i}" for i in range(3 * CHUNK + 5)]
+    expected.insert(len(expected) // 2, None)  # the malformed line's record, where it was
+    assert [i if i is None or i.startswith("c") else None for i in ids] == expected
+
+
+def test_input_broken_part_way_keeps_every_case_before_it(tmp_path):
+    path = tmp_path / "cases.json"
+    good = ",\n".join(json.dumps({"id": f"x{i}", "symptoms": ["numbness"]}) for i in range(2 * CHUNK + 3))
+    path.write_text(f'[{good},\n {{"id": "y", "symp', encoding="utf-8")
+    one = CliRunner().invoke(cli, ["batch", str(path)])
+    two = CliRunner().invoke(cli, ["batch", "--jobs", "2", str(path)])
+    assert one.exit_code == two.exit_code == 2
+    assert two.stdout == one.stdout and two.stderr == one.stderr
+    assert len(two.stdout.splitlines()) == 2 * CHUNK + 3
+
+
+def test_parallel_outcomes_equal_serial_outcomes(kb):
+    from explorer.cases.records import Case
+
+    items = [Case(f"c{i}", i + 1, tuple(FINDINGS[i % len(FINDINGS)]), ()) for i in range(CHUNK + 7)]
+    items.insert(5, CaseError("bad", 99, "malformed"))
+    serial = list(run_cases_parallel(iter(items), kb, 1))
+    parallel = list(run_cases_parallel(iter(items), kb, 2))
+    assert parallel == serial and len(serial) == len(items)
+
+
+def test_negative_jobs_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["batch", "--jobs", "-1", str(cases_file(tmp_path, 3))])
+    assert result.exit_code == 2 and "--jobs" in result.stderr
+
+
+def test_spawned_workers_load_the_same_custom_knowledge(tmp_path, kb_copy, monkeypatch):
+    """Where processes cannot be forked, workers load the knowledge folder themselves."""
+    from explorer.cases import parallel
+    from tests.kbedit import edit
+
+    edit(kb_copy / "rules" / "40_autoimmune.yaml", "strength: strong", "strength: weak", count=-1)
+    source = cases_file(tmp_path, CHUNK + 3)
+    one = CliRunner().invoke(cli, ["batch", "--knowledge", str(kb_copy), str(source)])
+    monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    two = CliRunner().invoke(cli, ["batch", "--jobs", "2", "--knowledge", str(kb_copy), str(source)])
+    assert two.stdout == one.stdout and one.exit_code == two.exit_code == 1
+    assert '"strength":"strong"' not in one.stdout.split('"id":"c1"', 1)[1].split("\n", 1)[0]

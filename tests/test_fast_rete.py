@@ -1,0 +1,198 @@
+"""Differential test: stock experta and fast_rete, side by side, must agree on everything the engine does.
+
+For each set of findings both engines run and we compare the agenda after every update (the rules and
+facts waiting, in order), the firings, the trace steps, the support map and the questions wanted. The
+inputs are the example cases plus a seeded random corpus, for the plain and the questionnaire engines.
+"""
+
+import random
+
+import pytest
+import yaml
+
+from explorer.knowledge.loader import packaged_folders
+from explorer.knowledge.vocabulary import vocabulary_for
+from explorer.reasoning import engine as engine_module
+from explorer.reasoning._experta import experta
+from explorer.reasoning.engine import Engine
+from explorer.reasoning.fast_rete import FastReteMatcher, is_plain_conjunction
+from explorer.reasoning.questionnaire import question_map
+
+
+class _Recording(engine_module._StableStrategy):
+    """The engine's own strategy, also noting the agenda after every update and every activation fired."""
+
+    def __init__(self):
+        super().__init__()
+        self.log = []
+
+    def _update_agenda(self, agenda, added, removed):
+        super()._update_agenda(agenda, added, removed)
+        self.log.append(tuple((a.rule.__name__, _facts(a)) for a in agenda.activations))
+
+
+def _facts(activation):
+    return tuple(sorted((type(f).__name__, f["__factid__"], repr(f)) for f in activation.facts))
+
+
+def _engines(kb, questions):
+    pair = {}
+    for matcher in ("experta", "fast"):
+        engine = Engine(kb, questions, matcher=matcher)
+        engine._engine.strategy = _Recording()
+        pair[matcher] = engine
+    assert isinstance(pair["fast"]._engine.matcher, FastReteMatcher)
+    assert not isinstance(pair["experta"]._engine.matcher, FastReteMatcher)
+    return pair
+
+
+def _run(engine, present, absent, asked):
+    strategy = engine._engine.strategy
+    strategy.log = []
+    inference = engine.run(present, absent, asked)
+    facts = sorted((type(f).__name__, i, repr(f)) for i, f in engine._engine.facts.items())
+    support = {k: sorted(v) for k, v in inference.support.items()}
+    return strategy.log, inference.steps, support, inference.wants, facts
+
+
+def _example_inputs(kb):
+    vocabulary = vocabulary_for(kb)
+    text = packaged_folders()[0].joinpath("cases", "examples.yaml").read_text(encoding="utf-8")
+    inputs = []
+    for case in yaml.safe_load(text):
+        ids = [vocabulary.resolve(t).symptom for t in case.get("symptoms", []) + case.get("absent", [])]
+        present = {s.id for s, t in zip(ids, case.get("symptoms", [])) if s}
+        absent = {s.id for s in ids[len(case.get("symptoms", [])) :] if s} - present
+        inputs.append((present, absent, set()))
+    assert inputs
+    return inputs
+
+
+def _random_inputs(kb, count=150, seed=11):
+    """Findings drawn mostly from what the rules name, so that many rules fire, some from anywhere."""
+    rng = random.Random(seed)
+    named = sorted({ref for rule in kb.rules for ref in rule.all + rule.any + rule.absent} & set(kb.symptoms))
+    everything = sorted(kb.symptoms)
+    inputs = []
+    for _ in range(count):
+        pool = rng.sample(named, min(len(named), rng.randint(1, 8))) + rng.sample(everything, rng.randint(0, 2))
+        rng.shuffle(pool)
+        cut, cut2 = sorted(rng.randint(0, len(pool)) for _ in range(2))
+        present, absent, asked = set(pool[:cut] or pool[:1]), set(pool[cut:cut2]), set(pool[cut2:])
+        inputs.append((present, absent - present, asked - present - absent))
+    return inputs
+
+
+@pytest.mark.parametrize("with_questions", [False, True], ids=["plain", "questionnaire"])
+def test_fast_matcher_agrees_with_experta(kb, with_questions):
+    questions = question_map(kb) if with_questions else None
+    pair = _engines(kb, questions)
+    fired_somewhere = 0
+    for present, absent, asked in _example_inputs(kb) + _random_inputs(kb):
+        if not with_questions:
+            asked = set()
+        stock = _run(pair["experta"], present, absent, asked)
+        fast = _run(pair["fast"], present, absent, asked)
+        assert fast == stock, (present, absent, asked)
+        fired_somewhere += bool(stock[1])
+    assert fired_somewhere > 20  # the corpus exercises the rules, not only empty runs
+
+
+def test_engine_of_only_the_rules_that_fire_agrees_with_experta(kb):
+    """The first query of a process builds only the rules reach.py says fire: same agendas, firings and
+    trace as stock experta with every rule."""
+    from explorer.reasoning.reach import rules_that_fire
+
+    stock = _engines(kb, None)["experta"]
+    for present, absent, _ in _example_inputs(kb) + _random_inputs(kb, count=60, seed=5):
+        rules = rules_that_fire(kb, present, absent)
+        small = Engine(kb, rules=rules)
+        small._engine.strategy = _Recording()
+        expected = _run(stock, present, absent, set())
+        assert _run(small, present, absent, set()) == expected, (present, absent)
+        assert {r.id for r in rules} == {step.rule for step in expected[1]}  # exactly the rules that fire
+
+
+def test_rules_with_unknown_parts_are_all_built(kb, monkeypatch):
+    """A rule field reach.py does not know (a new kind of condition) makes it keep every rule."""
+    from explorer.reasoning import reach
+
+    assert reach.understood(kb)
+    reach.understood.cache_clear()
+    monkeypatch.setattr(reach, "KNOWN_FIELDS", reach.KNOWN_FIELDS - {"absent"})
+    try:
+        assert reach.rules_that_fire(kb, {"numbness"}, set()) == kb.rules
+    finally:
+        reach.understood.cache_clear()
+
+
+def test_first_query_then_every_rule(kb):
+    from explorer.reasoning.engine import _FirstQueryFirst
+
+    lazy, full = _FirstQueryFirst(kb), Engine(kb)
+    for present, absent, _ in _example_inputs(kb)[:3]:
+        assert lazy.run(present, absent).steps == full.run(present, absent).steps
+    assert lazy.first_done and lazy.full is not None
+
+
+def test_fast_matcher_survives_reuse_after_a_failing_rule(kb):
+    """A rule body that raises leaves both engines in the same state for the next query."""
+    pair = _engines(kb, None)
+    case = _example_inputs(kb)[0]
+    for engine in pair.values():
+        inner = engine._engine
+        inner.reset()
+        inner.hits, inner.inference = {}, None  # the first conclusion to run fails on this
+        inner.declare(*[engine_module.Finding(id=f, origin="reported") for f in sorted(case[0])])
+        with pytest.raises(AttributeError):
+            inner.run()
+    assert _run(pair["fast"], *case) == _run(pair["experta"], *case)
+
+
+def test_plain_rules_skip_the_rewrite_with_an_equal_result(kb):
+    engine = Engine(kb, question_map(kb), matcher="fast")._engine
+    rules = engine.get_rules()
+    plain = [rule for rule in rules if is_plain_conjunction(rule)]
+    assert len(plain) >= len(rules) - 1  # all but the counting rule's kind of rule are plain here
+    assert FastReteMatcher.prepare_ruleset(engine) == experta.matchers.ReteMatcher.prepare_ruleset(engine)
+
+
+def _probe(base):
+    """An engine with rules outside our own fact model: OR, predicates, bindings, numbers, lists."""
+    AS, OR, L, P, Fact, Rule = experta.AS, experta.OR, experta.L, experta.P, experta.Fact, experta.Rule
+
+    class Thing(Fact):
+        pass
+
+    class Probe(base):
+        @Rule(Thing(kind=L("a") | L("b")), salience=2)
+        def either(self):
+            self.fired.append("either")
+
+        @Rule(AS.t << Thing(kind=P(lambda v: str(v).startswith("c"))), OR(Thing(n=1), Thing(n=2)))
+        def predicate(self, t):
+            self.fired.append(("predicate", t["kind"]))
+
+        @Rule(Thing(kind=L(("x",))), Thing(n=True))
+        def listed(self):
+            self.fired.append("listed")
+
+    probe = Probe()
+    probe.fired = []
+    probe.reset()
+    probe.declare(Thing(kind="b"), Thing(kind="cat"), Thing(n=1.0), Thing(kind=["x"]), Thing(kind=("x",)))
+    probe.declare(Thing(kind="a", n=["z"]), Thing(kind=["y"], n=2), Thing(kind="cow", n=2))  # plain and not
+    probe.run()
+    return probe
+
+
+def test_fast_matcher_agrees_on_rules_outside_our_fact_model():
+    """Rules with OR, field constraints and bindings go through experta's own rewrite, values that are
+    not plain (lists, 1.0 == 1 == True) are offered to every child, and the result is experta's."""
+    from explorer.reasoning.fast_rete import FastKnowledgeEngine
+
+    fast, stock = _probe(FastKnowledgeEngine), _probe(experta.KnowledgeEngine)
+    assert not any(is_plain_conjunction(r) for r in fast.get_rules() if r.__name__ != "listed")
+    assert fast.fired == stock.fired
+    assert {"either", "listed", ("predicate", "cat"), ("predicate", "cow")} <= set(fast.fired)
+    assert fast.fired.count("either") == 2  # kind "b", and kind "a" beside a list-valued field

@@ -1,0 +1,82 @@
+"""The questionnaire's fast question choice (trials on finding ids, skipped runs, early stop) must pick
+exactly what the straightforward choice picks: every candidate tried yes and no through explore().
+
+Both are computed here, in the same run, over questionnaire states reached by answering the chosen
+questions (seeded), so the test follows whatever order the questionnaire asks in."""
+
+import random
+
+import pytest
+import yaml
+
+from explorer.knowledge.loader import packaged_folders
+from explorer.knowledge.vocabulary import vocabulary_for
+from explorer.reasoning.engine import engine_for
+from explorer.reasoning.questionnaire import Questionnaire
+from explorer.reasoning.trials import Trials, _rule_views, picture_of
+
+
+def _starts(kb):
+    vocabulary = vocabulary_for(kb)
+    text = packaged_folders()[0].joinpath("cases", "examples.yaml").read_text(encoding="utf-8")
+    starts = []
+    for case in yaml.safe_load(text):
+        found = [vocabulary.resolve(t).symptom for t in case.get("symptoms", [])]
+        starts.append(list(dict.fromkeys(s.id for s in found if s)))
+    rng = random.Random(3)
+    named = sorted(set(_rule_views(kb)[0]) & set(kb.symptoms))
+    starts += [rng.sample(named, rng.randint(1, 3)) for _ in range(4)]
+    return starts
+
+
+def _states(kb, per_session=8, seed=7):
+    """(answers, the straightforward choice for them) along seeded sessions that answer that choice."""
+    rng = random.Random(seed)
+    states = []
+    for start in _starts(kb):
+        session = Questionnaire(kb)
+        for finding in start:
+            session.record(finding, "yes", entered=True)
+        for _ in range(per_session):
+            question = session.next_question(exhaustive=True)
+            states.append((list(session.answers), question))
+            if question is None:
+                break
+            session.record(question.finding.id, rng.choice(["yes", "no", "no", "unsure"]))
+    return states
+
+
+@pytest.fixture(scope="module")
+def states(kb):
+    found = _states(kb)
+    assert len(found) > 40
+    return found
+
+
+def test_fast_choice_equals_the_straightforward_choice(kb, states):
+    asked = 0
+    for answers, full in states:
+        fast = Questionnaire(kb, answers=list(answers)).next_question()
+        assert fast == full, [(a.finding, a.answer) for a in answers]
+        asked += fast is not None
+    assert asked > len(states) // 2  # most states still have a question to ask
+
+
+def test_runs_skipped_as_unable_to_change_the_rules_change_nothing(kb, states):
+    """Every trial, skipped or not, gives the picture of a real engine run; the skip test is sound."""
+    skipped = 0
+    for answers, _ in states[:: max(1, len(states) // 6)]:
+        present = {a.finding for a in answers if a.answer == "yes"}
+        absent = {a.finding for a in answers if a.answer == "no"}
+        for finding in sorted(set(kb.symptoms) - present - absent):
+            for answer in ("yes", "no"):
+                trials = Trials(kb, present, absent)
+                shortcut = trials.picture(finding, answer)
+                ran = trials.engine_runs
+                skipped += not trials.may_change(finding, answer)
+                trial_present = present | ({finding} if answer == "yes" else set())
+                trial_absent = absent | ({finding} if answer == "no" else set())
+                real = engine_for(kb).run(trial_present, trial_absent)
+                assert shortcut == picture_of(kb, real, trial_present, trial_absent), (finding, answer)
+                assert ran == 1  # the trial itself, or the current answers for a skipped one
+    assert skipped > 0  # some trials did take the shortcut
