@@ -58,7 +58,8 @@ def test_rules_diagrams(kb):
     mermaid = run("rules", "--format", "mermaid").stdout
     assert "flowchart LR" in mermaid and "finding_numbness" in mermaid and "red_flag_breathing" in mermaid
     dot = run("rules", "--for", "sjogren", "--format", "dot").stdout
-    assert dot.startswith('digraph "knowledge network" {') and dot.rstrip().endswith("}")
+    assert dot.startswith("// Educational only, not a diagnosis")
+    assert dot.splitlines()[1] == 'digraph "knowledge network" {' and dot.rstrip().endswith("}")
     assert '"pattern:sicca_symptoms" -> "condition:sjogren_syndrome"' in dot
     assert "guillain" not in dot
 

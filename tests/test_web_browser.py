@@ -237,11 +237,32 @@ def test_printing_leaves_out_the_controls(page):
 
 def test_red_flags_come_before_any_suggestion(page):
     enter_findings(page, "weak legs, tingling feet, recent stomach bug, weakness spreading up the legs")
-    results = page.find_element(By.ID, "explore-results")
-    flag = results.find_element(By.CSS_SELECTOR, ".flag")
+    flag = page.find_element(By.CSS_SELECTOR, "#explore-flags .flag")
     assert "Because of:" in flag.text
     order = page.execute_script(
-        "const r = document.getElementById('explore-results');"
-        "return r.querySelector('.flag').compareDocumentPosition(r.querySelector('.suggestion'));"
+        "return document.querySelector('#explore-flags .flag')"
+        ".compareDocumentPosition(document.querySelector('#explore-results .suggestion'));"
     )
     assert order & 4, "the warning is placed before the first suggestion"
+
+
+def test_a_change_that_raises_a_flag_shows_it_first_with_level_and_action(page):
+    enter_findings(page, "numbness")
+    assert not page.find_elements(By.CSS_SELECTOR, "#explore-flags .flag")
+    enter_findings(page, "trouble breathing")
+    wait(page, lambda d: "New warning" in text_of(d, "explore-changes"))
+    first_change = page.find_element(By.CSS_SELECTOR, "#explore-changes li").text
+    assert first_change.startswith("New warning (emergency now): Trouble breathing: Call your local emergency number")
+    flag = page.find_element(By.CSS_SELECTOR, "#explore-flags .flag")
+    assert flag.text.startswith("Emergency now: trouble breathing")
+    order = page.execute_script(
+        "return document.querySelector('#explore-flags .flag')"
+        ".compareDocumentPosition(document.getElementById('explore-changes'));"
+    )
+    assert order & 4, "the warning comes before what the change moved"
+    page.find_element(By.CSS_SELECTOR, '.chip[data-finding="trouble_breathing"]').click()  # now absent
+    wait(page, lambda d: "Warning no longer raised" in text_of(d, "explore-changes"))
+    assert "Warning no longer raised (emergency now): Trouble breathing: Call your local" in text_of(
+        page, "explore-changes"
+    )
+    assert not page.find_elements(By.CSS_SELECTOR, "#explore-flags .flag")

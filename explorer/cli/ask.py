@@ -2,7 +2,6 @@
 reasoning/questionnaire.py; this module only reads lines, prints, and saves."""
 
 import sys
-import textwrap
 from pathlib import Path
 
 import click
@@ -12,17 +11,18 @@ from ..cases.casefile import save_lock
 from ..knowledge.parser import parse
 from .app import cli, knowledge_option
 from .ask_commands import HELP, NO, NOTICE, QUIT, UNSURE, YES, Ended, SessionCommands
+from .display import color_option
 
 
 class AskSession(SessionCommands):
     """The terminal loop: findings first, then one question at a time."""
 
     def collect_findings(self):
-        click.echo(
+        self.say(
             "What do you notice? Type findings in your own words, separated by commas "
-            "(for example: numbness, dry eyes).\nPress Enter on an empty line when done; type help for "
-            "commands."
+            "(for example: numbness, dry eyes)."
         )
+        self.say("Press Enter on an empty line when done; type help for commands.")
         while True:
             line = self.read("findings> ")
             word = line.lower()
@@ -46,15 +46,17 @@ class AskSession(SessionCommands):
                 if self.questionnaire.result().suggestions:
                     click.echo("\nNo further question would change the picture.")
                 else:
-                    click.echo(
-                        "\nNo related condition matches yet, so there is nothing to ask about. "
+                    click.echo()
+                    self.say(
+                        "No related condition matches yet, so there is nothing to ask about. "
                         "Add findings with: add TEXT"
                     )
                     if self.read_command_only():
                         continue
                 return
             number = sum(1 for a in self.questionnaire.answers if not a.entered) + 1
-            click.echo(f"\nQuestion {number}: {question.text}")
+            click.echo()
+            self.say(f"Question {number}: {question.text}", "", "  ")
             while not self.answer(question):
                 pass
 
@@ -99,9 +101,10 @@ class AskSession(SessionCommands):
         return self.command(word, question)
 
 
-def run(kb, save_path, answers_path):
-    session = AskSession(kb, save_path=save_path, echo_input=not sys.stdin.isatty())
-    click.echo(textwrap.fill(NOTICE, 88) + "\n")
+def run(kb, save_path, answers_path, display=None):
+    session = AskSession(kb, save_path=save_path, echo_input=not sys.stdin.isatty(), display=display)
+    session.say(NOTICE)
+    click.echo()
     if answers_path:
         session.load(answers_path)
     session.save()  # fail now, not after the first answer, if the file cannot be written
@@ -127,8 +130,9 @@ def run(kb, save_path, answers_path):
     type=click.Path(exists=True, dir_okay=False),
     help="Replay answers saved with --save (or any one-case file) and continue from there.",
 )
+@color_option
 @knowledge_option
-def ask(save, answers, kb):
+def ask(save, answers, display, kb):
     """Answer questions one at a time; the rules choose what to ask next.
 
     Start with the findings you already have, in your own words. The explorer
@@ -140,7 +144,7 @@ def ask(save, answers, kb):
     """
     try:
         with save_lock(save):
-            _ask(save, answers, kb)
+            _ask(save, answers, kb, display)
     except BatchFileError as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
@@ -149,9 +153,9 @@ def ask(save, answers, kb):
         raise click.UsageError(f"cannot save to {save}: {exc.strerror}") from None
 
 
-def _ask(save, answers, kb):
+def _ask(save, answers, kb, display):
     if save and Path(save).exists() and not (answers and Path(answers).resolve() == Path(save).resolve()):
         raise click.UsageError(
             f"{save} already exists; to carry on with it use --answers {save} --save {save}, or save to a new file"
         )
-    run(kb, save, answers)
+    run(kb, save, answers, display)

@@ -6,6 +6,7 @@ import click
 from ..cases.casefile import load_one_case, save_case
 from ..formats.common import cite, unrecognized_hint
 from ..formats.escape import terminal_safe
+from ..formats.terminal import Display
 from ..formats.text_format import render_text
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.parser import parse
@@ -37,8 +38,9 @@ class Ended(Exception):
 
 
 class SessionCommands:
-    def __init__(self, kb, save_path=None, echo_input=False):
+    def __init__(self, kb, save_path=None, echo_input=False, display: Display | None = None):
         self.kb = kb
+        self.display = display or Display()  # the terminal's width and colour, as for match
         self.questionnaire = Questionnaire(kb)
         self.save_path = save_path
         self.echo_input = echo_input
@@ -58,6 +60,10 @@ class SessionCommands:
             click.echo(terminal_safe(line))  # piped answers: keep the transcript readable
         return line.strip()
 
+    def say(self, text: str, indent: str = "", subsequent: str | None = None):
+        """``text`` wrapped to the terminal's width, at spaces only."""
+        click.echo("\n".join(self.display.wrap(text, indent, subsequent)))
+
     def save(self):
         if self.save_path:
             save_case(
@@ -73,8 +79,12 @@ class SessionCommands:
         for flag in self.questionnaire.result().red_flags:
             if flag.id not in self.flags_shown:
                 self.flags_shown.add(flag.id)
-                click.secho(f"\n!! URGENT - {URGENCY_LABELS[flag.level].upper()}: {flag.action}", bold=True)
-                click.echo(f"   {flag.message} (because: {', '.join(s.label for s in flag.because)})\n")
+                d = self.display
+                head = d.wrap(f"!! URGENT - {URGENCY_LABELS[flag.level].upper()}: {flag.action}", "", "   ")
+                title = flag.title[:1].upper() + flag.title[1:]
+                because = ", ".join(s.label for s in flag.because)
+                click.echo("\n" + "\n".join(d.paint(line, "bold", "red") for line in head))
+                click.echo("\n".join(d.wrap(f"{title}: {flag.message} (because: {because})", "   ")) + "\n")
 
     # -- phases -----------------------------------------------------------------------------------------
     def load(self, path):
@@ -89,7 +99,8 @@ class SessionCommands:
                     self.questionnaire.record(mention.symptom.id, answer, entered=answer == "yes")
         click.echo(f"Loaded {len(self.questionnaire.answers)} answer(s) from {path}.")
         if unknown:
-            click.echo(f"Not recognized in {path}, left out: {', '.join(repr(terminal_safe(u)) for u in unknown)}")
+            left_out = ", ".join(repr(terminal_safe(u)) for u in unknown)
+            self.say(f"Not recognized in {path}, left out: {left_out}", "", "  ")
         self.changed()
 
     def add(self, text: str, question=None) -> int:
@@ -98,7 +109,7 @@ class SessionCommands:
         added = 0
         problem = findings_problem([text])
         if problem:
-            click.echo(f"  Not used: {problem}.")
+            self.say(f"Not used: {problem}.", "  ", "    ")
             return 0
         reading = parse(text, self.kb)
         for mention in reading.mentions:
@@ -107,13 +118,13 @@ class SessionCommands:
             answer = "yes" if mention.present else "no"
             entered = question is None or mention.symptom.id != question.finding.id
             if self.questionnaire.record(mention.symptom.id, answer, entered=entered):
-                click.echo(f"  {'+' if mention.present else '-'} {label}{notes}")
+                self.say(f"{'+' if mention.present else '-'} {label}{notes}", "  ", "    ")
                 added += 1
             else:
                 click.echo(f"  (already answered: {mention.symptom.label})")
         for left in reading.leftovers:
             hint = unrecognized_hint(left.did_you_mean, left.condition)
-            click.echo(f'  Not recognized: "{terminal_safe(left.text)}" - {hint}')
+            self.say(f'Not recognized: "{terminal_safe(left.text)}" - {hint}', "  ", "    ")
         if added:
             self.changed()
         return added
@@ -134,9 +145,9 @@ class SessionCommands:
                     basis.append("rules " + ", ".join(reason.rules))
                 if reason.links:
                     basis.append("linked by " + "; ".join(dict.fromkeys(cite(s) for s in reason.links)))
-                click.echo(f"  - {reason.condition_name}: {'; '.join(basis)}")
+                self.say(f"- {reason.condition_name}: {'; '.join(basis)}", "  ", "    ")
             if question.others:
-                click.echo(f"  but not of: {', '.join(question.others)}. Your answer helps to tell them apart.")
+                self.say(f"but not of: {', '.join(question.others)}. Your answer helps to tell them apart.", "  ")
             else:
                 click.echo("  Your answer changes how strongly the findings match these conditions.")
             return False
@@ -145,7 +156,7 @@ class SessionCommands:
             if not result.usable:
                 click.echo("  Nothing has been entered yet.")
             else:
-                click.echo(render_text(result, explain=True))
+                click.echo(render_text(result, explain=True, display=self.display))
             return False
         if word == "back":
             undone = self.questionnaire.back()
@@ -168,9 +179,9 @@ class SessionCommands:
         click.echo("\n" + "=" * 60)
         if not result.usable:
             click.echo("Nothing was entered, so there is nothing to show.\n")
-            click.echo(DISCLAIMER)
+            click.echo("\n".join(self.display.wrap(DISCLAIMER)))
             return
         click.echo("What was found so far:\n")
-        click.echo(render_text(result), nl=False)
+        click.echo(render_text(result, display=self.display), nl=False)
         if self.save_path:
             click.echo(f"\nAnswers saved in {self.save_path}.")

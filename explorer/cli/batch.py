@@ -3,6 +3,8 @@ record per case as soon as it is done. The reading and exploring live in cases/.
 
 import functools
 import io
+import os
+import stat
 import sys
 
 import click
@@ -12,7 +14,7 @@ from ..cases.batch import BatchFileError, open_cases, read_cases
 from ..cases.parallel import default_jobs, run_cases_parallel
 from ..formats.batch_formats import WRITERS
 from ..formats.escape import terminal_safe
-from .app import EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
+from .app import EXIT_INTERRUPTED, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .outfile import output_stream, same_file, write_error_message
 
 
@@ -54,6 +56,21 @@ def _record(fmt, outcome) -> tuple[str, str]:
     buffer = io.StringIO()
     WRITERS[fmt](buffer).write(outcome)
     return outcome.status, buffer.getvalue()
+
+
+def interrupted_message(output: str) -> str:
+    """What Ctrl-C left behind: a file given with -o is written whole or not at all (outfile.py), so
+    nothing; a device or pipe has the cases done so far; on stdout they have been shown already."""
+    if output == "-":
+        return "interrupted: the output holds the cases done so far"
+    shown = terminal_safe(output)
+    try:
+        regular = stat.S_ISREG(os.stat(output).st_mode)
+    except OSError:
+        regular = True  # not there: it was to be created, and was not
+    if regular:
+        return f"interrupted: nothing was written to {shown}" + (" (it is as it was)" if os.path.exists(output) else "")
+    return f"interrupted: {shown} holds the cases done so far"
 
 
 class Progress:
@@ -123,6 +140,9 @@ def batch(source, input_format, fmt, output, jobs, kb):
     """
     try:
         failed, total = run(source, input_format, fmt, output, kb, jobs or default_jobs())
+    except KeyboardInterrupt:
+        click.echo(f"symptom-explorer: {interrupted_message(output)}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except BatchFileError as exc:
         shown = terminal_safe(f"cannot read {'stdin' if source == '-' else source}: {exc}")
         click.echo(f"symptom-explorer: {shown}", err=True)

@@ -3,6 +3,7 @@ then sees the ranking and the rules that fired, and the score."""
 
 import click
 
+from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from .app import cli, knowledge_option
 from .display import color_option
 from .teach import CASES_FILE, load_cases
@@ -49,6 +50,7 @@ def quiz(cases_file, case_ids, display, kb):
         _reveal(picked == answer, kb.conditions[answer].name, result, display)
         click.echo(display.paint(f"Score: {right} of {asked}", "bold") + "\n")
     click.echo(display.paint(f"Final score: {right} of {asked}", "bold"))
+    click.echo("\n".join(display.wrap(SHORT_DISCLAIMER)))  # also when quit before any case was answered
 
 
 def _show_case(case, number, total, choices, d):

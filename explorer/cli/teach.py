@@ -79,9 +79,10 @@ def cases(ctx, cases_file, fmt, display, kb):
         return
     found = load_cases(cases_file, kb)
     if fmt == "json":
-        click.echo(
-            json.dumps({"schema_version": 1, "cases": [c.to_dict() for c in found]}, ensure_ascii=False, indent=2)
-        )
+        from ..knowledge.disclaimer import SHORT_DISCLAIMER
+
+        data = {"schema_version": 1, "cases": [c.to_dict() for c in found], "disclaimer": SHORT_DISCLAIMER}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from ..formats.teaching import cases_markdown, cases_text
 

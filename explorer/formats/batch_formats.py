@@ -7,6 +7,7 @@ import json
 
 from ..cases.batch import Outcome
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
+from ..knowledge.records import URGENCY_LABELS
 from .escape import csv_cell, escape_markdown, valid_utf8
 from .json_format import SCHEMA_VERSION
 
@@ -46,7 +47,7 @@ class JsonLinesWriter:
 
 class CsvWriter:
     COLUMNS = (
-        ["id", "line", "status", "red_flags"]
+        ["id", "line", "status", "red_flags", "urgency"]
         + [f"{kind}_{i}" for i in range(1, TOP + 1) for kind in ("suggestion", "strength")]
         + ["recognized", "absent", "unrecognized", "conflicting", "error", "disclaimer"]
     )
@@ -67,7 +68,9 @@ class CsvWriter:
             "disclaimer": SHORT_DISCLAIMER,
         }
         if r is not None:
-            row["red_flags"] = "; ".join(f.id for f in r.red_flags)
+            # highest level first: each id with its level, and the highest level on its own for sorting
+            row["red_flags"] = "; ".join(f"{f.id} ({f.level})" for f in r.red_flags)
+            row["urgency"] = r.red_flags[0].level if r.red_flags else ""
             for i, s in enumerate(r.suggestions[:TOP], start=1):
                 row[f"suggestion_{i}"], row[f"strength_{i}"] = s.condition.name, s.strength
             row["recognized"] = "; ".join(x.symptom.id for x in r.recognized)
@@ -93,7 +96,7 @@ class MarkdownWriter:
 
     def write(self, outcome: Outcome):
         r = outcome.result
-        urgent = ", ".join(f.id for f in r.red_flags) if r else ""
+        urgent = ", ".join(f"{f.id} ({URGENCY_LABELS[f.level].lower()})" for f in r.red_flags) if r else ""
         top = ", ".join(f"{s.condition.name} ({s.strength})" for s in r.suggestions[:TOP]) if r else ""
         unused = [escape_markdown(outcome.error)] if outcome.error else []
         if r and not outcome.error:  # an error already names the findings it could not use

@@ -4,6 +4,7 @@ two nodes become one arrow labelled with every rule."""
 
 import re
 
+from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from ..reasoning.result import Result
 from ..reasoning.rulesview import Network, fired_network
 
@@ -36,7 +37,7 @@ _MERMAID_SHAPE = {"finding": '["{}"]', "pattern": '(["{}"])', "condition": '[["{
 
 def render_mermaid(network: Network, title: str = "", rule_labels: bool = True) -> str:
     """A Mermaid flowchart, left to right; fired nodes and arrows drawn thicker when any are marked."""
-    out = [f"%% {title or 'symptom-explorer knowledge network'}: {LEGEND}", "flowchart LR"]
+    out = [f"%% {title or 'symptom-explorer knowledge network'}: {LEGEND}", f"%% {SHORT_DISCLAIMER}", "flowchart LR"]
     for kind in FILL:
         out.append(f"  classDef {kind} fill:{FILL[kind]},stroke:{STROKE[kind]},color:#111")
     out.append("  classDef fired stroke-width:4px")
@@ -70,6 +71,7 @@ def render_dot(network: Network, title: str = "", rule_labels: bool = True) -> s
     """A Graphviz digraph, left to right, one rank per kind of node."""
     some_fired = any(n.fired for n in network.nodes) and not all(n.fired for n in network.nodes)
     out = [
+        f"// {SHORT_DISCLAIMER}",
         f"digraph {_dot_text(title or 'knowledge network')} {{",
         "  rankdir=LR;",
         f"  label={_dot_text((title + ': ' if title else '') + LEGEND)}; labelloc=t;",

@@ -5,12 +5,12 @@ knowledge file goes through ``escape``."""
 
 from ..knowledge.disclaimer import DISCLAIMER, STRENGTH_WORDS
 from ..knowledge.loader import load_knowledge
-from ..knowledge.records import Condition, KnowledgeBase
+from ..knowledge.records import URGENCY_LABELS, Condition, KnowledgeBase
 from ..reasoning.compare import Comparison
 from ..reasoning.result import Result
 from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
-from .common import basis, cite, step_line
+from .common import basis, cite, flags_by_level, step_line
 from .escape import escape_html as escape
 from .svg import render_svg
 
@@ -21,6 +21,7 @@ h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
 .disclaimer { border: 2px solid #555; padding: .6rem .8rem; background: #f4f4f4; }
 .urgent { border: 3px solid #b71c1c; background: #fde2e1; padding: .6rem .8rem; }
 .urgent h2 { color: #b71c1c; margin-top: 0; }
+.urgent.same_day { border-color: #e65100; background: #fff0e0; } .urgent.same_day h2 { color: #a33f00; }
 .strength { font-weight: bold; padding: 0 .3rem; border-radius: 3px; }
 .strong { background: #c8e6c9; } .moderate { background: #fff3c4; } .weak { background: #d7eef7; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem;
@@ -55,18 +56,13 @@ def result_fragment(result: Result, title: str = "Symptom explorer handout", not
     out = [f"<h1>{escape(title)}</h1>", f'<p class="disclaimer"><strong>{escape(DISCLAIMER)}</strong></p>']
     if note:
         out.append(f"<p><em>Teaching note:</em> {escape(note)}</p>")
+    out += urgent_fragment(result)
     out += ["<section><h2>Findings</h2>", _list([escape(r.symptom.label) for r in result.recognized])]
     if result.absent:
         out += ["<h3>Reported absent</h3>", _list([escape(r.symptom.label) for r in result.absent])]
     if result.unrecognized:
         out += ["<h3>Not recognized</h3>", _list([escape(u.input) for u in result.unrecognized])]
     out.append("</section>")
-    if result.red_flags:
-        out.append('<section class="urgent"><h2>Urgent: these findings need medical care now</h2><ul>')
-        for flag in result.red_flags:
-            because = ", ".join(s.label for s in flag.because)
-            out.append(f"<li><strong>{escape(flag.message)}</strong> (because: {escape(because)})</li>")
-        out.append("</ul></section>")
     out.append("<section><h2>Related conditions to read about, best match first</h2>")
     if not result.suggestions:
         out.append("<p>No related condition matched these findings.</p>")
@@ -98,6 +94,23 @@ def result_fragment(result: Result, title: str = "Symptom explorer handout", not
     out += ["<section><h2>Sources</h2>", _list([escape(str(src)) for src in _all_sources(result)]), "</section>"]
     out.append(f'<p class="disclaimer">{escape(result.disclaimer)}</p>')
     return "\n".join(out)
+
+
+def urgent_fragment(result: Result) -> list[str]:
+    """One urgent section per level, highest first, each flag with its title, action, why and because
+    (the level's own words: a same-day flag never says "now")."""
+    out = []
+    for level, flags in flags_by_level(result):
+        out.append(f'<section class="urgent {escape(level)}"><h2>Urgent: {escape(URGENCY_LABELS[level])}</h2><ul>')
+        for flag in flags:
+            because = ", ".join(s.label for s in flag.because)
+            title = flag.title[:1].upper() + flag.title[1:]
+            out.append(
+                f"<li><strong>{escape(title)}: {escape(flag.action)}</strong> {escape(flag.message)} "
+                f"(because: {escape(because)})</li>"
+            )
+        out.append("</ul></section>")
+    return out
 
 
 def _all_sources(result: Result) -> list:

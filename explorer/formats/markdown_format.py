@@ -8,15 +8,7 @@ from .escape import escape_markdown
 
 
 def render_markdown(result: Result, explain: bool = False) -> str:
-    out: list[str] = ["# Symptom explorer report", ""]
-    for level, flags in flags_by_level(result):
-        out += [f"## Urgent: {URGENCY_LABELS[level].lower()}", ""]
-        for flag in flags:
-            because = ", ".join(s.label for s in flag.because)
-            out.append(
-                f"- **{flag.title[:1].upper() + flag.title[1:]}: {flag.action}** {flag.message} (because: {because})"
-            )
-        out.append("")
+    out: list[str] = ["# Symptom explorer report", ""] + urgent_markdown(result)
     out += ["## Related conditions to read about", ""]
     if not result.suggestions:
         out += ["No related conditions matched these findings.", ""]
@@ -44,3 +36,20 @@ def render_markdown(result: Result, explain: bool = False) -> str:
         out += ["## Input", ""] + [f"- {note}" for note in notes] + [""]
     out += ["---", "", f"*{result.disclaimer}*"]
     return "\n".join(out) + "\n"
+
+
+def urgent_markdown(result: Result, heading: str = "##", raised=()) -> list[str]:
+    """One "Urgent: <level>" section per level, highest first, each flag with title, action, why and
+    because; no flag, no lines. Flags whose id is in ``raised`` say so."""
+    out: list[str] = []
+    for level, flags in flags_by_level(result):
+        out += [f"{heading} Urgent: {URGENCY_LABELS[level].lower()}", ""]
+        for flag in flags:
+            because = ", ".join(s.label for s in flag.because)
+            news = " (raised by the change)" if flag.id in raised else ""
+            out.append(
+                f"- **{flag.title[:1].upper() + flag.title[1:]}: {flag.action}**{news} {flag.message} "
+                f"(because: {because})"
+            )
+        out.append("")
+    return out

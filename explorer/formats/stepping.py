@@ -2,13 +2,15 @@
 reads from the back of a room) and what changed after a what-if."""
 
 from ..knowledge.disclaimer import DISCLAIMER
-from ..knowledge.records import KnowledgeBase
+from ..knowledge.records import URGENCY_LABELS, KnowledgeBase
 from ..reasoning.result import Result
 from ..reasoning.rulesview import rule_view
 from ..reasoning.steps import MemoryFact
 from ..reasoning.whatif import WhatIf
+from .markdown_format import urgent_markdown
 from .teaching import if_then
 from .terminal import Display
+from .text_format import urgent_lines
 
 CHANGE_SIGN = {"add": "+", "remove": "-", "absent": "!"}
 
@@ -61,7 +63,16 @@ def _ranking(result: Result) -> list[str]:
     return [f"{s.rank}. {s.condition.name} ({s.strength})" for s in result.suggestions] or ["(no suggestion)"]
 
 
-def _differences(w: WhatIf, kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
+def _flag_news(flags, ids) -> list[str]:
+    """The flags among ``flags`` whose id is in ``ids``: "Title (level): action"."""
+    return [
+        f"{f.title[:1].upper() + f.title[1:]} ({URGENCY_LABELS[f.level].lower()}): {f.action}"
+        for f in flags
+        if f.id in ids
+    ]
+
+
+def _differences(w: WhatIf) -> list[tuple[str, list[str]]]:
     def moved(m):
         if m.direction == "appeared":
             return f"{m.name}: appears ({m.after}, rank {m.rank_after})"
@@ -71,40 +82,51 @@ def _differences(w: WhatIf, kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
             return f"{m.name}: rank {m.rank_before} -> {m.rank_after} (still {m.after})"
         return f"{m.name}: {m.before} -> {m.after}, rank {m.rank_before} -> {m.rank_after}"
 
-    flag = lambda i: kb.red_flags[i].message if i in kb.red_flags else i  # noqa: E731
     return [
+        ("Red flags raised", _flag_news(w.after.red_flags, w.red_flags_raised)),
+        ("Red flags cleared", _flag_news(w.before.red_flags, w.red_flags_cleared)),
         ("Suggestions", [moved(m) for m in w.moves]),
         ("Rules that start firing", list(w.rules_started)),
         ("Rules that stop firing", list(w.rules_stopped)),
-        ("Red flags raised", [flag(i) for i in w.red_flags_raised]),
-        ("Red flags cleared", [flag(i) for i in w.red_flags_cleared]),
     ]
 
 
 def what_if_text(w: WhatIf, kb: KnowledgeBase, display: Display | None = None) -> str:
+    """The urgent block for the case after the change first (flags the change raised say so; flags it
+    cleared follow, with their level and action), then the rankings and what changed."""
     d = display or Display()
-    out = [d.paint(f"What if: {_changes(w)}", "bold"), ""]
+    out = urgent_lines(w.after, d, raised=w.red_flags_raised)
+    cleared = _flag_news(w.before.red_flags, w.red_flags_cleared)
+    if cleared:
+        out.append(d.paint("!! The case before the change raised (cleared by the change):", "bold", "red"))
+        out += [d.paint(x, "red") for item in cleared for x in d.wrap(f"- {item}", "   ", "     ")]
+        out.append("")
+    out += [d.paint(f"What if: {_changes(w)}", "bold"), ""]
     for title, result in (("Before", w.before), ("After", w.after)):
         out.append(d.paint(f"{title}:", "bold"))
         out += [x for line in _ranking(result) for x in d.wrap(line, "  ", "     ")]
         out.append("")
     out.append(d.paint("What changed:", "bold"))
-    for title, items in _differences(w, kb):
+    for title, items in _differences(w):
         if items:
-            colour = ("red",) if title.startswith("Red flags raised") else ()
+            colour = ("red",) if title.startswith("Red flags") else ()
             out += [d.paint(x, *colour) for x in d.wrap(f"{title}: " + "; ".join(items), "  ", "    ")]
-    if not any(items for _, items in _differences(w, kb)):
+    if not any(items for _, items in _differences(w)):
         out.append("  nothing: the same rules fire and the ranking is the same")
     out += [""] + d.wrap(DISCLAIMER)
     return "\n".join(out) + "\n"
 
 
 def what_if_markdown(w: WhatIf, kb: KnowledgeBase) -> str:
-    out = [f"# What if: {_changes(w)}", ""]
+    out = [f"# What if: {_changes(w)}", ""] + urgent_markdown(w.after, raised=w.red_flags_raised)
+    cleared = _flag_news(w.before.red_flags, w.red_flags_cleared)
+    if cleared:
+        out += ["## The case before the change raised (cleared by the change)", ""]
+        out += [f"- **{item}**" for item in cleared] + [""]
     for title, result in (("Before", w.before), ("After", w.after)):
         out += [f"## {title}", ""] + [f"- {line}" for line in _ranking(result)] + [""]
     out += ["## What changed", ""]
-    changed = [(t, items) for t, items in _differences(w, kb) if items]
+    changed = [(t, items) for t, items in _differences(w) if items]
     out += [f"- **{title}:** " + "; ".join(items) for title, items in changed] or ["- nothing"]
     out += ["", "---", "", f"*{DISCLAIMER}*"]
     return "\n".join(out) + "\n"

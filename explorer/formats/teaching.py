@@ -123,6 +123,7 @@ def cases_text(cases, display: Display | None = None) -> str:
             out += d.wrap(f"Note: {case.case.note}", "  ", "    ")
         out.append("")
     out += d.wrap("Run one with: symptom-explorer cases show ID   Quiz a class with: symptom-explorer quiz")
+    out += [""] + d.wrap(SHORT_DISCLAIMER)
     return "\n".join(out) + "\n"
 
 

@@ -8,20 +8,12 @@ from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .terminal import WIDTH, Display
 
-__all__ = ["WIDTH", "render_text"]
+__all__ = ["WIDTH", "render_text", "urgent_lines"]
 
 
 def render_text(result: Result, explain: bool = False, display: Display | None = None) -> str:
     d = display or Display()
-    lines: list[str] = []
-    for level, flags in flags_by_level(result):
-        lines.append(d.paint(f"!! URGENT - {URGENCY_LABELS[level].upper()}:", "bold", "red"))
-        for flag in flags:
-            action = f"- {flag.title[:1].upper() + flag.title[1:]}: {flag.action}"
-            lines += [d.paint(line, "red") for line in d.wrap(action, "   ", "     ")]
-            lines += _field(d, "why", flag.message, indent=5)
-            lines += _field(d, "because", ", ".join(s.label for s in flag.because), indent=5)
-        lines.append("")
+    lines = urgent_lines(result, d)
     if result.suggestions:
         lines.append(d.paint("Related conditions to read about, best match first:", "bold"))
         for s in result.suggestions:
@@ -56,6 +48,23 @@ def render_text(result: Result, explain: bool = False, display: Display | None =
     lines.append("")
     lines += d.wrap(result.disclaimer)
     return "\n".join(lines) + "\n"
+
+
+def urgent_lines(result: Result, display: Display | None = None, raised=()) -> list[str]:
+    """The `!! URGENT - <LEVEL>` blocks, highest level first, each flag with title, action, why and because;
+    every block ends with a blank line. No flag, no lines. Flags whose id is in ``raised`` say so."""
+    d = display or Display()
+    lines: list[str] = []
+    for level, flags in flags_by_level(result):
+        lines.append(d.paint(f"!! URGENT - {URGENCY_LABELS[level].upper()}:", "bold", "red"))
+        for flag in flags:
+            action = f"- {flag.title[:1].upper() + flag.title[1:]}: {flag.action}"
+            action += " (raised by the change)" if flag.id in raised else ""
+            lines += [d.paint(line, "red") for line in d.wrap(action, "   ", "     ")]
+            lines += _field(d, "why", flag.message, indent=5)
+            lines += _field(d, "because", ", ".join(s.label for s in flag.because), indent=5)
+        lines.append("")
+    return lines
 
 
 def _field(d: Display, label: str, body: str, indent: int = 3) -> list[str]:

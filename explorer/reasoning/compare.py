@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..knowledge.catalog import close_conditions, find_condition, rules_for
+from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import LINK_ROLES, Condition, KnowledgeBase, Source
 from .result_data import source_dict
@@ -80,6 +81,7 @@ class Comparison:
             "rules_a": list(self.rules_a),
             "rules_b": list(self.rules_b),
             "questions": [q.to_dict() for q in self.questions],
+            "disclaimer": SHORT_DISCLAIMER,
         }
 
     def _repr_html_(self) -> str:

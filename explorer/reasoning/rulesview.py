@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..knowledge.catalog import find_condition
 from ..knowledge.loader import load_knowledge
-from ..knowledge.records import KnowledgeBase, Rule, Source
+from ..knowledge.records import URGENCY_LABELS, KnowledgeBase, Rule, Source
 from ..knowledge.vocabulary import vocabulary_for
 from .compare import findings_behind
 from .engine import SALIENCE
@@ -168,6 +168,11 @@ def _node_id(kb: KnowledgeBase, fact: str, conclusion: str = "") -> str:
     return f"pattern:{fact}" if fact in kb.patterns else f"finding:{fact}"
 
 
+def flag_label(name: str, level: str) -> str:
+    """A red-flag node's label, with its urgency level: "Red flag (emergency now): trouble breathing"."""
+    return f"Red flag ({URGENCY_LABELS[level].lower()}): {name}" if level in URGENCY_LABELS else f"Red flag: {name}"
+
+
 def knowledge_network(kb: KnowledgeBase | None = None, result: Result | None = None, only_fired=False) -> Network:
     """The network every rule draws; with ``result``, the edges and nodes its firings used are marked
     fired (``only_fired`` keeps just those: one case's fired path)."""
@@ -177,7 +182,10 @@ def knowledge_network(kb: KnowledgeBase | None = None, result: Result | None = N
     for rule in kb.rules:
         target = _node_id(kb, rule.target, rule.conclusion)
         label = target_label(kb, rule.conclusion, rule.target)
-        labels[target] = (rule.conclusion, f"Red flag: {label}" if rule.conclusion == "red_flag" else label)
+        if rule.conclusion == "red_flag":
+            flag = kb.red_flags.get(rule.target)
+            label = flag_label(label, flag.level if flag else "")
+        labels[target] = (rule.conclusion, label)
         for fact, negated in [(f, False) for f in (*rule.all, *rule.any)] + [(f, True) for f in rule.absent]:
             source = _node_id(kb, fact)
             labels[source] = ("pattern" if source.startswith("pattern:") else "finding", kb.label(fact))
@@ -202,11 +210,14 @@ def fired_network(result: Result) -> Network:
     """One case's fired path, from its trace alone (no knowledge base needed): the same nodes and edges
     as ``knowledge_network(kb, result, only_fired=True)``."""
     patterns = {t.target for t in result.trace if t.conclusion == "infer"}
+    levels = {f.id: f.level for f in result.red_flags}
     kind_name = {"infer": "pattern", "suggest": "condition", "red_flag": "red_flag"}
     nodes, edges = {}, set()
     for t in result.trace:
         prefix = kind_name[t.conclusion]
-        label = f"Red flag: {t.target_label.replace('_', ' ')}" if t.conclusion == "red_flag" else t.target_label
+        label = t.target_label
+        if t.conclusion == "red_flag":
+            label = flag_label(label.replace("_", " "), levels.get(t.target, ""))
         target = f"{prefix}:{t.target}"
         nodes[target] = Node(target, prefix, label, True)
         matched = [(f, label, False) for f, label in zip(t.matched_present, t.matched_labels)]

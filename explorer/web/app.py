@@ -78,6 +78,16 @@ async def not_found(request, exc):
     return Response("Not found", status_code=404, media_type="text/plain; charset=utf-8")
 
 
+async def method_not_allowed(request, exc):
+    """A wrong method: JSON under /api/ (what a script expects), with the Allow header either way."""
+    headers = getattr(exc, "headers", None) or {}
+    if request.url.path.startswith("/api/"):
+        allowed = headers.get("Allow", "")
+        message = f"{request.method} is not allowed on {request.url.path}" + (f"; use {allowed}" if allowed else "")
+        return JSONResponse({"error": message}, status_code=405, headers=headers)
+    return Response("Method not allowed", status_code=405, media_type="text/plain; charset=utf-8", headers=headers)
+
+
 API_ROUTES = [
     Route("/api/explore", routes.api_explore, methods=["POST"]),
     Route("/api/what-if", routes.api_what_if, methods=["POST"]),
@@ -113,6 +123,7 @@ def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
             WebInputError: routes.input_error,
             ExplorerError: routes.explorer_error,
             404: not_found,
+            405: method_not_allowed,
         },
     )
     app.state.kb = kb or load_knowledge()

@@ -67,8 +67,13 @@ async def api_compare(request):
     responses:
       200: {description: "{a, b, shared, only_a, only_b, rules_a, rules_b, questions}"}
       404: {description: No such condition}
+      422: {description: a or b is missing}
     """
-    a, b = (_condition(request, request.query_params.get(key, "")) for key in ("a", "b"))
+    missing = [key for key in ("a", "b") if not request.query_params.get(key, "").strip()]
+    if missing:
+        verb = "are" if len(missing) > 1 else "is"
+        raise WebInputError(422, f"{' and '.join(missing)} {verb} missing: /api/compare?a=CONDITION&b=CONDITION")
+    a, b = (_condition(request, request.query_params[key]) for key in ("a", "b"))
     return JSONResponse(compare(a.id, b.id, kb=_kb(request)).to_dict())
 
 
@@ -106,6 +111,7 @@ async def api_cases(request):
     ---
     summary: Example and teaching cases (data/cases/*.yaml)
     responses:
-      200: {description: "{schema_version, cases: [{id, note, symptoms, absent, expect, file}]}"}
+      200: {description: "{schema_version, cases: [{id, note, symptoms, absent, expect, file}], disclaimer}"}
     """
-    return JSONResponse({"schema_version": SCHEMA_VERSION, "cases": [c.to_dict() for c in list_cases(kb=_kb(request))]})
+    cases = [c.to_dict() for c in list_cases(kb=_kb(request))]
+    return JSONResponse({"schema_version": SCHEMA_VERSION, "cases": cases, "disclaimer": SHORT_DISCLAIMER})

@@ -75,10 +75,12 @@ async def api_parse(request):
     responses:
       200: {description: "recognized, absent, unrecognized and conflicting, shaped as in the result JSON, and
         parse: what `symptom-explorer parse --format json` prints for the text"}
-      422: {description: "Not a string, too long, or too many findings"}
+      422: {description: "No text, not a string, too long, or too many findings"}
     """
     body = await payload.read_json(request)
-    text = body.get("text", "")
+    if "text" not in body:
+        raise WebInputError(422, 'text is missing: send {"text": "..."} (an empty string reads nothing)')
+    text = body["text"]
     if not isinstance(text, str):
         raise WebInputError(422, "'text' must be a string")
     if len(text) > payload.MAX_FREE_TEXT:

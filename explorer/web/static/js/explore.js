@@ -90,10 +90,12 @@ async function refresh(before, changes, unrecognized = []) {
   const { result, diff } = answer;
   state.result = result;
   replace($("explore-notes"), notes({ unrecognized, conflicting: result ? result.conflicting : [] }));
+  // Red flags first, above what a change moved: the warnings hold for the case as it is now.
+  replace($("explore-flags"), result ? redFlags(result) : []);
   replace($("explore-changes"), diff && diff.lines.length
     ? [h("h3", {}, `What changed (${diff.cause})`), h("ul", {}, diff.lines.map((line) => h("li", {}, line)))] : []);
   replace($("explore-results"), result
-    ? [redFlags(result), h("h3", {}, "Related conditions to read about"),
+    ? [h("h3", {}, "Related conditions to read about"),
       suggestionList(result, diff ? diff.moved : new Set()),
       h("p", {}, h("a", { href: "#reasoning" }, "See the reasoning, step by step"))]
     : []);

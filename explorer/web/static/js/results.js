@@ -63,12 +63,16 @@ const DIRECTION = {
 };
 
 export function whatChanged(data) {
-  const lines = data.moves.map((m) => DIRECTION[m.direction](m));
+  // Each warning the change raised (first) or cleared, with its level and action, as the command line says it.
+  const told = (f) => `(${f.level_label.toLowerCase()}): ${f.title.charAt(0).toUpperCase()}${f.title.slice(1)}: ${f.action}`;
+  const after = new Map(data.after.red_flags.map((f) => [f.id, f]));
+  const before = new Map(data.before.red_flags.map((f) => [f.id, f]));
+  const lines = data.red_flags_raised.map((id) => (after.has(id) ? `New warning ${told(after.get(id))}` : `New warning: ${id}`));
+  lines.push(...data.moves.map((m) => DIRECTION[m.direction](m)));
   if (data.rules_started.length) lines.push(`Rules that fire now: ${data.rules_started.join(", ")}`);
   if (data.rules_stopped.length) lines.push(`Rules that no longer fire: ${data.rules_stopped.join(", ")}`);
-  const flags = new Map(data.after.red_flags.map((f) => [f.id, f.message]));
-  data.red_flags_raised.forEach((id) => lines.push(`New warning: ${flags.get(id) || id}`));
-  data.red_flags_cleared.forEach((id) => lines.push(`Warning no longer raised: ${id.replace("_", " ")}`));
+  data.red_flags_cleared.forEach((id) => lines.push(before.has(id)
+    ? `Warning no longer raised ${told(before.get(id))}` : `Warning no longer raised: ${id}`));
   const cause = data.changes.map((c) => `${c.label} ${CHANGE_WORDS[c.kind]}`).join(", ");
   return { cause, lines, moved: new Set(data.moves.map((m) => m.condition)) };
 }
