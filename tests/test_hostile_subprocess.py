@@ -189,3 +189,19 @@ def test_escape_sequences_typed_into_ask_come_back_visible_and_a_second_session_
     child.sendcontrol("d")
     child.expect(pexpect.EOF)
     assert "\x1b[31m" not in child.before
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_piped_into_head_ends_quietly(tmp_path, jobs):
+    """A reader that stops early is not an error worth a message, with or without worker processes."""
+    cases = "".join(f'{{"id": "c{i}", "symptoms": ["numbness", "dry eyes"]}}\n' for i in range(400))
+    (tmp_path / "cases.jsonl").write_text(cases, encoding="utf-8")
+    done = subprocess.run(
+        f"{installed_command()} batch --jobs {jobs} cases.jsonl | head -1",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=CAP_SECONDS,
+    )
+    assert done.stderr == "" and len(done.stdout.splitlines()) == 1

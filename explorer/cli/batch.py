@@ -147,6 +147,8 @@ def batch(source, input_format, fmt, output, jobs, kb):
         shown = terminal_safe(f"cannot read {'stdin' if source == '-' else source}: {exc}")
         click.echo(f"symptom-explorer: {shown}", err=True)
         sys.exit(EXIT_USAGE)
+    except BrokenPipeError:
+        raise  # `batch ... | head`: main() ends quietly, as for every command
     except OSError as exc:  # -o in a folder that cannot be written, a full disk
         click.echo(write_error_message(exc, output), err=True)
         sys.exit(EXIT_USAGE)
