@@ -31,7 +31,7 @@ _STOP_WORDS = (
 STOP = frozenset(_STOP_WORDS.split())
 # Kept for matching ("dead feeling"), but never reported as left over on their own.
 _QUIET_WORDS = (
-    "i im ive id ill we he she they hes shes theyre you have has had having get gets got getting feel feels "
+    "i im ive id ill we he she they hes shes theyre have you has had having get gets got getting feel feels "
     "felt feeling notice noticed noticing experience experiencing experienced suffer suffering suffered "
     "keep keeps seem seems do does did doing then day days week weeks month months year years ago "
     "morning night evening today yesterday time times thing things symptom symptoms problem problems "
