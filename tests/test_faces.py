@@ -2,7 +2,6 @@
 their level and action; `ask` wraps to the terminal and colours its warnings like `match`; every format
 carries the disclaimer. Through click's CliRunner, the installed command, and a real pty for `ask`."""
 
-import os
 import re
 import subprocess
 
@@ -10,24 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
-from tests.test_installed import installed_command
+from tests.test_installed import installed, installed_command
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def run(*args, input=None, env=None):
     return CliRunner().invoke(cli, list(args), input=input, env=env)
-
-
-def installed(*args, env=None, cwd=None):
-    return subprocess.run(
-        [installed_command(), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-    )
 
 
 # -- 1. what-if: the urgent block first, for the case after the change ----------------------------------

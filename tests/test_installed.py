@@ -22,6 +22,19 @@ def installed_command() -> str:
     return found
 
 
+def installed(*args, input=None, env=None, cwd=None):
+    """Run the installed command as a user would, with ``env`` added to this environment."""
+    return subprocess.run(
+        [installed_command(), *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+
+
 def test_installed_command_matches_from_any_directory(tmp_path):
     done = subprocess.run(
         [installed_command(), "match", "numbness", "dry eyes"], cwd=tmp_path, capture_output=True, text=True, timeout=60

@@ -2,9 +2,7 @@
 installed command in a subprocess."""
 
 import json
-import os
 import re
-import subprocess
 
 import jsonschema
 import pytest
@@ -13,23 +11,11 @@ from click.testing import CliRunner
 from explorer import output_schema
 from explorer.cli import cli
 from explorer.cli.display import terminal_display
-from tests.test_installed import installed_command
+from tests.test_installed import installed
 
 
 def run(*args, input=None, env=None):
     return CliRunner().invoke(cli, list(args), input=input, env=env)
-
-
-def installed(*args, input=None, env=None, cwd=None):
-    return subprocess.run(
-        [installed_command(), *args],
-        input=input,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-    )
 
 
 # -- rules --------------------------------------------------------------------------------------------
