@@ -144,3 +144,10 @@ def test_words_left_over_in_a_negation_say_so_before_any_did_you_mean():
     )
     data = json.loads(run("match", "--format", "json", "numbness, no fever or rash").stdout)
     assert data["unrecognized"][0]["negation"] == "no"
+
+
+def test_parse_text_fits_the_terminal_width_and_never_echoes_control_characters():
+    text = "tinglng in my feet but no dry mouth, Areflexia, zz\x1b[31mqq\x07"
+    shown = CliRunner().invoke(cli, ["parse", text], env={"COLUMNS": "60"}).stdout
+    assert "Reduced reflexes" in shown and "\x1b" not in shown and "\x07" not in shown
+    assert all(len(line) <= 60 or " " not in line.strip() for line in shown.splitlines()), shown

@@ -7,13 +7,15 @@ import click
 from ..formats.parse_format import render_parse_json, render_parse_text
 from ..knowledge.parser import parse as parse_text
 from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
+from .display import color_option
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("words", nargs=-1, metavar="TEXT...")
 @format_option("text", "json")
+@color_option
 @knowledge_option
-def parse(words, fmt, kb):
+def parse(words, fmt, display, kb):
     """Show how TEXT is read: each finding, its span, present or absent.
 
     The words are joined into one text (quotes are optional); "-" reads
@@ -36,7 +38,7 @@ def parse(words, fmt, kb):
     if not text.strip():
         raise click.UsageError('no text given. Example: symptom-explorer parse "tingling in my feet"')
     reading = parse_text(text, kb)
-    click.echo((render_parse_json if fmt == "json" else render_parse_text)(reading), nl=False)
+    click.echo(render_parse_json(reading) if fmt == "json" else render_parse_text(reading, display), nl=False)
     if not reading.mentions:
         click.echo("symptom-explorer: no finding was recognized (see above).", err=True)
         sys.exit(EXIT_USAGE)

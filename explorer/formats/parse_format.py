@@ -1,14 +1,13 @@
 """What the parser understood in a text, for `symptom-explorer parse`: text for people, JSON for scripts."""
 
 import json
-import textwrap
 
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.parse_records import Parse
 from ..reasoning.result_data import SCHEMA_VERSION
 from .common import past_hint, unrecognized_hint
-
-WIDTH = 88
+from .escape import terminal_safe
+from .terminal import Display
 
 
 def parse_dict(reading: Parse) -> dict:
@@ -20,7 +19,9 @@ def render_parse_json(reading: Parse) -> str:
     return json.dumps(parse_dict(reading), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_parse_text(reading: Parse) -> str:
+def render_parse_text(reading: Parse, display: Display | None = None) -> str:
+    """For people: laid out for ``display`` (the terminal's width); typed text echoed with controls shown."""
+    d = display or Display()
     lines = []
     if reading.mentions:
         lines.append("Understood:")
@@ -28,9 +29,9 @@ def render_parse_text(reading: Parse) -> str:
         where = f" - {', '.join(s.label for s in m.sites)}" if m.sites else ""
         status = "present" if m.present else "ABSENT"
         lines.append(f"  {status:<7} {m.symptom.label}{where}")
-        lines.append(f'          from "{m.text}" (characters {m.start}-{m.end})')
+        lines += d.wrap(f'from "{terminal_safe(m.text)}" (characters {m.start}-{m.end})', " " * 10, " " * 12)
         for note in m.notes():
-            lines += textwrap.wrap(note, WIDTH, initial_indent="          ", subsequent_indent="            ")
+            lines += d.wrap(terminal_safe(note), " " * 10, " " * 12)
     if not reading.mentions:
         lines.append("No finding was recognized.")
     if reading.leftovers:
@@ -42,13 +43,8 @@ def render_parse_text(reading: Parse) -> str:
                 hint = past_hint(x.past, x.did_you_mean)
             elif x.cue:
                 hint = f"said to be absent ('{x.cue}'); {hint}"
-            shown = x.text if len(x.text) <= 60 else x.text[:57] + "..."
-            lines += textwrap.wrap(
-                f'"{shown}" (characters {x.start}-{x.end}): {hint}',
-                WIDTH,
-                initial_indent="  ",
-                subsequent_indent="    ",
-            )
+            shown = terminal_safe(x.text if len(x.text) <= 60 else x.text[:57] + "...")
+            lines += d.wrap(f'"{shown}" (characters {x.start}-{x.end}): {hint}', "  ", "    ")
     lines.append("")
-    lines += textwrap.wrap(DISCLAIMER, WIDTH)
+    lines += d.wrap(DISCLAIMER)
     return "\n".join(lines) + "\n"
