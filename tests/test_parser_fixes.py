@@ -195,3 +195,34 @@ def test_a_past_event_says_so_in_every_format():
         [installed_command(), "parse", "--format", "json", "chest pain years ago"], capture_output=True, text=True
     )
     assert json.loads(done.stdout)["leftovers"][0]["past"] == "years ago"
+
+
+def test_every_name_of_every_finding_reads_as_that_finding_and_nothing_else(kb):
+    """A label copied from `symptoms` or the web page must read whole ("Weakness in the feet or lower legs"
+    once left "lower legs" over: its "or" was taken for a list of two findings)."""
+    wrong = []
+    for symptom in kb.symptoms.values():
+        for name in [n for n in symptom.names if not n.startswith("HP:")] + list(symptom.derived_names):
+            got = parse(name, kb)
+            if [(m.symptom.id, m.present) for m in got.mentions] != [(symptom.id, True)] or got.leftovers:
+                wrong.append((name, [m.symptom.id for m in got.mentions], [x.text for x in got.leftovers]))
+    assert wrong == []
+
+
+# (text, finding, its sites): a list word between two body sites lists the sites of one finding
+SITE_LISTS = [
+    ("pins and needles in hands and feet", "tingling", ("hands", "feet")),
+    ("weakness in the feet or legs", "leg_weakness", ("feet", "legs")),
+    ("I have weakness in the feet or lower legs", "leg_weakness", ("feet", "legs")),
+    ("weakness in both arms and legs", "muscle_weakness", ("arms", "legs")),
+    ("weakness in my feet or legs that is getting worse every day", "rapidly_spreading_weakness", ("feet", "legs")),
+    ("no numbness in my hands or feet", "numbness", ("hands", "feet")),
+]
+
+
+@pytest.mark.parametrize("text,finding,sites", SITE_LISTS, ids=[row[0] for row in SITE_LISTS])
+def test_sites_joined_by_and_or_belong_to_one_finding(kb, text, finding, sites):
+    got = parse(text, kb)
+    assert [m.symptom.id for m in got.mentions] == [finding]
+    assert tuple(s.id for s in got.mentions[0].sites) == sites
+    assert got.leftovers == ()

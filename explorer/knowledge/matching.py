@@ -52,6 +52,11 @@ def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
                     i += size - 1
                     break
         i += 1
+    # "hands and feet", "feet or lower legs": a list word between two sites lists the sites of one
+    # finding; it does not start a new list item.
+    for k in range(1, len(out) - 1):
+        if out[k].role == "sep" and out[k].fold in ("and", "or") and out[k - 1].role == out[k + 1].role == "site":
+            out[k] = Item(out[k].token, out[k].fold, "quiet")
     return out
 
 

@@ -163,10 +163,11 @@ class Parser:
             plain = self.vocabulary.resolve(f.key, ()) if f.target.site else None
             if plain and any(self.kb.sites[s].changes.get(plain.symptom) == symptom_id for s in own):
                 changed = self.kb.symptoms[plain.symptom]  # "weak legs": weakness, changed by the site
-            for site in dict.fromkeys(own):
-                new = self.kb.sites[site].changes.get(symptom_id)
-                if new:
-                    changed, symptom_id = self.kb.symptoms[symptom_id], new
+            # A site changes the finding only when every site named with it does ("weakness in the feet or
+            # legs" is leg weakness; "weakness in arms and legs" stays muscle weakness).
+            news = {self.kb.sites[site].changes.get(symptom_id) for site in own}
+            if len(news) == 1 and None not in news:
+                changed, symptom_id = self.kb.symptoms[symptom_id], news.pop()
             span = [items[i].token for i in (*f.used, *f.sites)]
             start, end = min(t.start for t in span), max(t.end for t in span)
             mentions.append(

@@ -60,9 +60,17 @@ class PhraseIndex:
         needs a site that is not there ("cant feel" names numbness only with a site, "cant feel my toes")."""
         targets = self.keys.get(key, ())
         at_site = {t.symptom: t for t in targets if t.site is not None and t.site in sites}
-        if len(at_site) == 1:
-            return next(iter(at_site.values()))
         plain = {t.symptom: t for t in targets if t.site is None}
+        if len(at_site) == 1:
+            ((symptom, target),) = at_site.items()
+            # A site-bound finding when every site named is one of its own ("weak feet and legs"); with
+            # another site too ("weak arms and legs"), the plain finding if there is one.
+            own = {t.site for t in targets if t.symptom == symptom}
+            if own.issuperset(sites) or len(plain) != 1:
+                return target
+        elif at_site:  # sites of different findings: the first named decides, as when it stands alone
+            first = next(site for site in sites if any(t.site == site for t in at_site.values()))
+            return next(t for t in at_site.values() if t.site == first)
         if len(plain) == 1:
             return next(iter(plain.values()))
         with_site = {t.symptom: t for t in targets if t.site is not None}
