@@ -166,3 +166,15 @@ def test_known_words_never_load_the_spelling_library_or_the_hpo_index():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert "MODULES False False" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_short_text_is_read_once_and_remembered_a_long_one_is_not(kb):
+    from explorer.knowledge.parser import CACHED_LENGTH, parser_for
+
+    parser = parser_for(kb)
+    short = "tingling in my toes but no dry mouth"
+    assert parser.parse(short) is parser.parse(short)  # remembered (a Parse is frozen)
+    long = "numbness in my feet " + "and more " * (CACHED_LENGTH // 9)
+    assert len(long) > CACHED_LENGTH
+    first, again = parser.parse(long), parser.parse(long)
+    assert first is not again and first == again  # read afresh, the same way

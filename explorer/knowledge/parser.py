@@ -27,6 +27,8 @@ MAX_CORRECTIONS = 200  # words tried for spelling per text, so a huge text of un
 _SEP_WORDS = {"&": "and", "+": "and"}  # "pins & needles" is "pins and needles"
 MAX_HINTED = 25  # leftovers given close matches per text
 HINT_LENGTH = 80  # longer leftovers get no close matches (they are not a phrase)
+CACHED_TEXTS = 4096  # readings kept per knowledge base
+CACHED_LENGTH = 200  # longer texts are read afresh, so the cache stays small (at most ~1 MB of text)
 
 
 def parse(text: str, kb: KnowledgeBase | None = None) -> Parse:
@@ -48,6 +50,16 @@ class Parser:
         self.kb = kb
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
         self.site_folds = frozenset(word for key in site_words(kb) for word in key)
+        # The same short text reads the same way every time (a Parse is frozen), and a batch or a
+        # questionnaire meets the same few phrases again and again: keep the last readings.
+        self._remembered = functools.lru_cache(maxsize=CACHED_TEXTS)(self._read_text)
+
+    def parse(self, text: str) -> Parse:
+        if not isinstance(text, str):
+            raise TypeError(f"parse() takes text, got {type(text).__name__}")
+        if len(text) <= CACHED_LENGTH:
+            return self._remembered(text)
+        return self._read_text(text)
 
     @functools.cached_property
     def vocabulary(self):
@@ -55,9 +67,7 @@ class Parser:
         stands (a plain `match numbness "dry eyes"` never needs it)."""
         return vocabulary_index(self.kb)
 
-    def parse(self, text: str) -> Parse:
-        if not isinstance(text, str):
-            raise TypeError(f"parse() takes text, got {type(text).__name__}")
+    def _read_text(self, text: str) -> Parse:
         exact = self._exact(text)
         if exact is not None and not self.site_folds.intersection(t.fold for t in tokenize(text)):
             return exact
