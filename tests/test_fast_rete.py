@@ -189,7 +189,7 @@ def _probe(base):
 def test_fast_matcher_agrees_on_rules_outside_our_fact_model():
     """Rules with OR, field constraints and bindings go through experta's own rewrite, values that are
     not plain (lists, 1.0 == 1 == True) are offered to every child, and the result is experta's."""
-    from explorer.reasoning.fast_rete import FastKnowledgeEngine
+    from explorer.reasoning.fast_engine import FastKnowledgeEngine
 
     fast, stock = _probe(FastKnowledgeEngine), _probe(experta.KnowledgeEngine)
     assert not any(is_plain_conjunction(r) for r in fast.get_rules() if r.__name__ != "listed")

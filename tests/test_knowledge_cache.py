@@ -160,7 +160,7 @@ def test_match_imports_only_what_it_uses(tmp_path):
         "shutil",  # only on a terminal (the probe's output is a pipe)
     ):
         assert module not in warm, module
-    assert {"explorer.cli.match", "explorer.reasoning.fast_rete", "explorer.formats.text_format"} <= warm
+    assert {"explorer.cli.match", "explorer.reasoning.fast_engine", "explorer.formats.text_format"} <= warm
 
 
 def test_lazy_group_knows_every_command():

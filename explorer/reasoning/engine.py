@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
-from .fast_rete import FastKnowledgeEngine
+from .fast_engine import FastKnowledgeEngine, new_fact
 
 # "fast": experta's RETE network driven by fast_rete (same firings, see tests/test_fast_rete.py);
 # "experta": the stock matcher, kept to compare against and to fall back on.
@@ -128,9 +128,9 @@ class Engine:
         engine.hits = {}
         engine.inference = Inference(support={f: {f} for f in present})
         engine.declare(
-            *[Finding(id=f, origin="reported") for f in sorted(set(present))],
-            *[Absent(id=f) for f in sorted(set(absent))],
-            *[Asked(id=f) for f in sorted(set(asked))],
+            *[new_fact(Finding, id=f, origin="reported") for f in sorted(set(present))],
+            *[new_fact(Absent, id=f) for f in sorted(set(absent))],
+            *[new_fact(Asked, id=f) for f in sorted(set(asked))],
         )
         try:
             engine.run()
@@ -145,7 +145,7 @@ def _counting_rule(groups: dict):
             hits = engine.hits.setdefault(rule.id, [])
             hits.append(found["id"])  # each Finding id is declared once, so no duplicates
             if len(hits) == rule.at_least:
-                engine.declare(GroupMet(rule=rule.id))
+                engine.declare(new_fact(GroupMet, rule=rule.id))
 
     count_groups.__name__ = "count_groups"
     count_groups.rule_order = -1
@@ -176,12 +176,12 @@ def _main_rule(rule):
                 target=rule.target,
             )
         )
-        behind = set().union(*(inference.support.get(f, {f}) for f in present))
         if rule.conclusion == "infer":
+            behind = set().union(*(inference.support.get(f, {f}) for f in present))
             inference.support.setdefault(rule.target, set()).update(behind)
-            added = engine.declare(Finding(id=rule.target, origin="inferred"))
+            added = engine.declare(new_fact(Finding, id=rule.target, origin="inferred"))
         elif rule.conclusion == "suggest":
-            added = engine.declare(Suggested(condition=rule.target))
+            added = engine.declare(new_fact(Suggested, condition=rule.target))
         if memory is not None:
             _record(engine, rule.id, memory, added)
 

@@ -21,11 +21,9 @@ firings and traces.
 """
 
 import functools
-import inspect
 
-from ._experta import KnowledgeEngine
 from ._experta import experta as _experta_package
-from .rete_dispatch import Bus, add_dispatcher, literal_key
+from .rete_dispatch import Bus, add_dispatcher, capture_nodes, literal_key
 
 # experta's submodules are loaded by ``import experta``; reached through it so this module has one import
 # path for experta (the compatibility shim).
@@ -35,13 +33,23 @@ _mixins = _rete.mixins
 _check = _rete.check
 _ce = _experta_package.conditionalelement
 _fc = _experta_package.fieldconstraint
+_VALID = _rete.token.Token.TagType.VALID
+_Activation = _experta_package.activation.Activation
 
 
 class _TrackedConflictSetNode(_nodes.ConflictSetNode):
-    """A conflict set that tells its matcher when a token reached it."""
+    """A conflict set that tells its matcher when a token reached it. A valid token while no activation
+    waits to be removed (the only case when facts are never retracted) is handled here, as experta
+    handles it, without hashing its activation twice; any other case goes to experta."""
 
     def _activate(self, token):
-        super()._activate(token)
+        if token.tag is _VALID and not self.removed:
+            info = token.to_info()
+            if info not in self.memory:
+                self.memory.add(info)
+                self.added.add(_Activation(self.rule, info.data, {k: v for k, v in info.context if isinstance(k, str)}))
+        else:
+            super()._activate(token)
         self._touched[self] = None
 
 
@@ -81,6 +89,7 @@ class FastReteMatcher(_rete.ReteMatcher):
         for csn in self._conflict_sets:
             csn.__class__ = _TrackedConflictSetNode
             csn._touched = self._touched
+        capture_nodes(nodes)
         dispatchers = [d for d in (add_dispatcher(node, literal_key) for node in nodes) if d is not None]
         for dispatcher in dispatchers:
             dispatcher.compile()
@@ -166,19 +175,3 @@ def _prepare_rule(rule):
         copy._plain_conjunction = True
         return copy
     return _rete.utils.prepare_rule(rule)
-
-
-class FastKnowledgeEngine(KnowledgeEngine):
-    """A KnowledgeEngine that matches with FastReteMatcher and finds its deffacts once."""
-
-    __matcher__ = FastReteMatcher
-
-    def get_deffacts(self):
-        cached = self.__dict__.get("_deffacts_once")
-        if cached is None:
-            cached = self._deffacts_once = super().get_deffacts()
-            for deffacts in cached:
-                # reset() reads each signature with inspect on every call; inspect uses this if present.
-                deffacts.__signature__ = inspect.signature(deffacts)
-        # A DefFacts object belongs to the class and remembers the last instance it was read from.
-        return [deffacts.__get__(self, type(self)) for deffacts in cached]

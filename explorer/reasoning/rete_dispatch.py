@@ -3,6 +3,8 @@
 See fast_rete.py for why; each class here subclasses one of experta's.
 """
 
+import logging
+
 from ._experta import experta as _experta_package
 
 _rete = _experta_package.matchers.rete
@@ -10,6 +12,7 @@ _nodes = _rete.nodes
 _mixins = _rete.mixins
 _check = _rete.check
 _fc = _experta_package.fieldconstraint
+_MATCH = _experta_package.watchers.MATCH
 
 # Values whose == agrees with their hash, so a dict lookup finds exactly the constants == would match.
 _PLAIN_VALUES = (str, int, float, bool, type(None))
@@ -109,6 +112,37 @@ class _Token(_rete.token.Token):
     def __new__(cls, tag, data, context=None):
         data = {data} if isinstance(data, _experta_package.Fact) else set(data)
         return tuple.__new__(cls, (tag, data, {} if context is None else context))
+
+    def copy(self):
+        # experta's copy copies the facts, then its constructor copies them again
+        return tuple.__new__(type(self), (self.tag, set(self.data), self.context.copy()))
+
+
+class CaptureNode(_nodes.FeatureTesterNode):
+    """A node that binds the fact to a name (``AS.name << Fact(...)``: experta's FactCapture check), doing
+    what experta's FeatureTesterNode does with that check's answer, {name: fact}, without the general
+    code for any answer. Made from experta's node by ``capture_nodes``."""
+
+    def _activate(self, token):
+        if _MATCH.isEnabledFor(logging.INFO):  # someone watches matches: experta's node logs them
+            super()._activate(token)
+            return
+        (fact,) = token.data
+        name, context = self.matcher.bind, token.context
+        if context.get(name, fact) != fact:
+            return
+        if (False, name) in context and context[(False, name)] == fact:
+            return
+        context[name] = fact
+        for child in self.children:
+            child.callback(token)
+
+
+def capture_nodes(nodes) -> None:
+    """Turn experta's FactCapture test nodes into CaptureNodes (same node, same children)."""
+    for node in nodes:
+        if type(node) is _nodes.FeatureTesterNode and type(node.matcher) is _check.FactCapture:
+            node.__class__ = CaptureNode
 
 
 class Bus(_nodes.BusNode):
