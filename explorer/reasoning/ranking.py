@@ -13,71 +13,119 @@
    findings against, then by more rules fired, then by name, so ties are broken the same way every time.
 """
 
+from dataclasses import dataclass
+
 from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
 from .engine import Inference
 from .result import Evidence, Suggestion
 
 
 def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
+    rules = kb.rule_index
+    drafts = []
+    for a in _assessments(kb, inference, present, absent):
+        links, roles = _links_and_roles(a.condition)
+        supporting = _evidence(kb, a.supporting, links, a.behind_rule)
+        missing_ids = {s for s in links if s not in present and s not in absent and roles[s] != "possible"}
+        best = max(a.fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
+        fields = dict(
+            condition=a.condition,
+            strength=STRENGTHS[a.level],
+            supporting=supporting,
+            missing=_evidence(kb, missing_ids, links, {}, roles),
+            against=_evidence(kb, a.against, links, {}),
+            explanation=rules[best.rule].explanation,
+            rules=a.fired_ids,
+            sources=_sources(rules, a.fired_ids, supporting),
+            lowered=a.lowered,
+            limited=a.limited,
+        )
+        drafts.append((a.key, fields))
+    drafts.sort(key=lambda d: d[0])
+    return tuple(Suggestion(rank=i, **fields) for i, (_, fields) in enumerate(drafts, start=1))
+
+
+def ranked_strengths(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
+    """(sort key, condition id, strength) of rank_suggestions' suggestions, in its order, without building
+    their evidence (the questionnaire's trials need only this; the key holds everything the order and
+    the strength were decided on)."""
+    ranked = sorted(_assessments(kb, inference, present, absent), key=lambda a: a.key)
+    return tuple((a.key, a.condition.id, STRENGTHS[a.level]) for a in ranked)
+
+
+@dataclass(frozen=True)
+class _Assessment:
+    """One suggested condition, by finding ids: what rank_suggestions decides before writing it out."""
+
+    condition: object
+    fired: list
+    fired_ids: tuple
+    behind_rule: dict  # reported finding id -> the rules it stands behind
+    supporting: set
+    against: set
+    level: int
+    limited: bool
+    lowered: bool
+    key: tuple  # the sort key (see the module docstring, point 3)
+
+
+def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> list:
     fired_by_condition: dict = {}
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
     rules = kb.rule_index
-    drafts = []
+    out = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]
-        links = _links_by_symptom(condition)
-        roles = _roles_by_symptom(condition)
-        behind_rule = {}
+        links, roles = _links_and_roles(condition)
+        behind_rule: dict = {}
         for step in fired:
             for finding in step.matched_present:
                 for symptom_id in inference.support.get(finding, {finding}):
                     behind_rule.setdefault(symptom_id, []).append(step.rule)
-        supporting_ids = (set(links) & present) | set(behind_rule)
-        supporting = _evidence(kb, supporting_ids, links, behind_rule)
-        against = _evidence(kb, set(links) & absent, links, {})
-        missing_ids = {s for s in links if s not in present and s not in absent and roles[s] != "possible"}
-        missing = _evidence(kb, missing_ids, links, {}, roles)
+        supporting = (links.keys() & present) | behind_rule.keys()
+        against = links.keys() & absent
         level = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
-        allowed = strength_allowed(supporting, roles)
+        allowed = _allowed(supporting, roles)
         limited = allowed < level
         level = min(level, allowed)
-        lowered = any(roles[e.symptom.id] == "hallmark" for e in against) and level > 0
+        lowered = any(roles[i] == "hallmark" for i in against) and level > 0
         level -= lowered
-        best = max(fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
         fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
-        drafts.append(
-            (
-                (-level, -len(supporting), len(against), -len(fired_ids), condition.name.lower()),
-                dict(
-                    condition=condition,
-                    strength=STRENGTHS[level],
-                    supporting=supporting,
-                    missing=missing,
-                    against=against,
-                    explanation=rules[best.rule].explanation,
-                    rules=fired_ids,
-                    sources=_sources(rules, fired_ids, supporting),
-                    lowered=lowered,
-                    limited=limited,
-                ),
-            )
+        key = (-level, -len(supporting), len(against), -len(fired_ids), condition.name.lower())
+        out.append(
+            _Assessment(condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key)
         )
-    drafts.sort(key=lambda d: d[0])
-    return tuple(Suggestion(rank=i, **fields) for i, (_, fields) in enumerate(drafts, start=1))
+    return out
 
 
 def strength_allowed(supporting, roles) -> int:
-    """The most a suggestion may claim (an index into STRENGTHS) for its supporting findings: see the
-    module docstring and the README's "How strength is decided"."""
-    fitting = [e for e in supporting if roles.get(e.symptom.id) in ("hallmark", "typical")]
-    hallmarks = [e for e in fitting if roles[e.symptom.id] == "hallmark"]
+    """The most a suggestion may claim (an index into STRENGTHS) for its supporting findings (Evidence
+    records): see the module docstring and the README's "How strength is decided"."""
+    return _allowed({e.symptom.id for e in supporting}, roles)
+
+
+def _allowed(supporting_ids, roles) -> int:
+    fitting = [i for i in supporting_ids if roles.get(i) in ("hallmark", "typical")]
+    hallmarks = [i for i in fitting if roles[i] == "hallmark"]
     if len(fitting) >= 3 or (len(fitting) >= 2 and hallmarks):
         return STRENGTHS.index("strong")
-    if len(supporting) >= 2 and fitting:
+    if len(supporting_ids) >= 2 and fitting:
         return STRENGTHS.index("moderate")
     return STRENGTHS.index("weak")
+
+
+_BY_CONDITION: dict = {}  # id(condition) -> (condition, links, roles): read once per condition
+
+
+def _links_and_roles(condition) -> tuple[dict, dict]:
+    known = _BY_CONDITION.get(id(condition))
+    if known is None or known[0] is not condition:
+        if len(_BY_CONDITION) > 10_000:  # many knowledge bases loaded in one process: start again
+            _BY_CONDITION.clear()
+        known = _BY_CONDITION[id(condition)] = (condition, _links_by_symptom(condition), _roles_by_symptom(condition))
+    return known[1], known[2]
 
 
 def _links_by_symptom(condition) -> dict:

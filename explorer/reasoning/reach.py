@@ -65,3 +65,76 @@ def rules_that_fire(kb: KnowledgeBase, present, absent) -> tuple:
     absent = set(absent)
     found = holding(kb, set(present), absent)
     return tuple(rule for rule in kb.rules if fires(rule, found, absent))
+
+
+@functools.lru_cache(maxsize=8)
+def _chained(kb: KnowledgeBase) -> frozenset | None:
+    """The patterns inferred from other patterns; None when ``conclusions`` cannot be read from the rules
+    at all (rules not `understood`, or a pattern named like a finding)."""
+    if not understood(kb):
+        return None
+    patterns = {rule.target for rule in _pattern_rules(kb)}
+    if patterns & set(kb.symptoms):
+        return None
+    return frozenset(rule.target for rule in _pattern_rules(kb) if patterns.intersection(rule.all + rule.any))
+
+
+def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
+    """What an engine run concludes for finding ids ``present`` and ``absent``, read from the rules: every
+    firing (in knowledge order, not firing order) with what it matched, and the findings behind each
+    pattern, as two Inferences (least, most) that differ only where the engine's firing order decides.
+    None when the rules cannot be read this way (see ``_chained``).
+
+    Order decides only through a pattern inferred from another pattern: such a rule can fire before all
+    of its inputs are known, and passes on as support only the findings behind those known then (which
+    ones, only a run can tell). Its support lies between what every way of firing gives it (least) and
+    everything behind all of its inputs (most).
+    Every other pattern is inferred from reported findings, all declared and counted before any rule
+    fires; a suggestion rule (the lowest salience but the questionnaire's) fires after every pattern is
+    known, so it matches every finding of its "any" group that holds in the end."""
+    from .engine import SALIENCE, Inference, Step  # the engine imports this module lazily
+
+    chained = _chained(kb)
+    if chained is None:
+        return None
+    absent = set(absent)
+    found = holding(kb, set(present), absent)
+    steps, inputs = [], {}
+    for rule in kb.rules:
+        if fires(rule, found, absent):
+            matched = tuple(rule.all) + tuple(ref for ref in rule.any if ref in found)
+            if rule.conclusion == "infer":
+                inputs.setdefault(rule.target, []).append(matched)
+            salience = SALIENCE[rule.conclusion]
+            steps.append(Step(len(steps) + 1, rule.id, salience, matched, rule.absent, rule.conclusion, rule.target))
+    most = {f: {f} for f in present}
+    grew = True
+    while grew:  # a pattern's support: the findings behind its inputs, through chains to a fixed point
+        grew = False
+        for target, matched in inputs.items():
+            behind = set().union(*(most.get(ref, set()) for refs in matched for ref in refs))
+            if not behind <= most.get(target, set()):
+                most.setdefault(target, set()).update(behind)
+                grew = True
+    least = {f: behind for f, behind in most.items() if f not in chained}
+    for target in inputs.keys() & chained:
+        least[target] = _surely_behind(inputs[target], inputs, chained, most)
+    for target in inputs:
+        most.setdefault(target, set())
+        least.setdefault(target, set())
+    return Inference(steps=steps, support=least), Inference(steps=list(steps), support=most)
+
+
+def _surely_behind(matched: list, inputs: dict, chained: frozenset, most: dict) -> set:
+    """What is behind a chained pattern however the engine fires (``matched``: what each rule inferring it
+    matched): whichever input is known first passes on at least the findings one rule inferring that
+    input matched, so at least those common to every such rule. A reported input passes on itself."""
+    sets = []
+    for ref in {ref for refs in matched for ref in refs}:
+        if ref in chained:
+            return set()  # chains of chains: no bound kept
+        if ref in inputs:  # a plain pattern: each of its rules matched reported findings only
+            sets += [set(refs) for refs in inputs[ref]]
+        else:
+            sets.append(most.get(ref, set()))
+    return set.intersection(*sets) if sets else set()

@@ -17,8 +17,8 @@ import functools
 
 from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
 from .engine import Inference, engine_for
-from .ranking import rank_suggestions
-from .reach import fires, holding, understood
+from .ranking import ranked_strengths
+from .reach import conclusions, fires, holding, understood
 
 
 @functools.lru_cache(maxsize=8)
@@ -35,12 +35,28 @@ def _rule_views(kb: KnowledgeBase) -> tuple[dict, dict]:
 
 
 def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
-    """The picture (as questionnaire.picture gives it for a Result) straight from an engine run. Red flags
-    in explore()'s order: highest urgency level first, then by id."""
+    """The picture (as questionnaire.picture gives it for a Result) straight from an engine run."""
+    ranked = ranked_strengths(kb, inference, present, absent)
+    return _flags(kb, inference), tuple((condition, strength) for _, condition, strength in ranked)
+
+
+def _flags(kb: KnowledgeBase, inference: Inference) -> tuple:
+    """The red flags raised, in explore()'s order: highest urgency level first, then by id."""
     raised = {step.target for step in inference.steps if step.conclusion == "red_flag"}
-    flags = tuple(sorted(raised, key=lambda f: (URGENCY_LEVELS.index(kb.red_flags[f].level), f)))
-    ranked = rank_suggestions(kb, inference, present, absent)
-    return flags, tuple((s.condition.id, s.strength) for s in ranked)
+    return tuple(sorted(raised, key=lambda f: (URGENCY_LEVELS.index(kb.red_flags[f].level), f)))
+
+
+def _read_picture(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
+    """The picture read from the rules (reach.conclusions), or None when only an engine run can tell: when
+    the least and the most support the firing order allows would rank or weigh a suggestion differently.
+    When they agree, so does everything between them (strength and the ranking grow with support)."""
+    found = conclusions(kb, present, absent)
+    if found is None:
+        return None
+    least, most = (ranked_strengths(kb, inference, present, absent) for inference in found)
+    if least != most:
+        return None
+    return _flags(kb, found[0]), tuple((condition, strength) for _, condition, strength in least)
 
 
 class Trials:
@@ -69,8 +85,10 @@ class Trials:
             present, absent = self.present | {finding}, self.absent
         else:
             present, absent = self.present, self.absent | {finding}
-        inference = self._run(present, absent) if self.may_change(finding, answer) else self.base()
-        return picture_of(self.kb, inference, present, absent)
+        if not self.may_change(finding, answer):
+            return picture_of(self.kb, self.base(), present, absent)
+        read = _read_picture(self.kb, present, absent)
+        return read if read is not None else picture_of(self.kb, self._run(present, absent), present, absent)
 
     def may_change(self, finding: str, answer: str) -> bool:
         """False when answering ``finding`` ``answer`` provably leaves the rules' conclusions unchanged."""
