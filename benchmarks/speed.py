@@ -10,9 +10,12 @@ its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e
    child process is the main figure, wall time is shown beside it.
 2. explore() per query, and the engine alone (stock experta and the fast matcher), against the same rules
    run by CLIPS (clipspy), on the same findings; CLIPS and our engine are first checked to fire the same
-   rules for every query.
+   rules for every query. CLIPS, explore() and the engine take each query in turn. explore() is given the
+   findings' labels as text: it reads them (a short text read before is remembered), runs the engine,
+   ranks and builds the whole Result.
 3. Choosing the next question over questionnaire states reached by answering the chosen questions
-   (seeded), the fast choice and the straightforward one (every candidate through explore()).
+   (seeded), the fast choice and the straightforward one (every candidate through explore()); each
+   state's figure is the median of 5 runs, and the worst state's is shown.
 4. batch: cases per second with --jobs 1 and --jobs 2, and peak memory of the largest process.
 In-process figures are CPU time of this process.
 """
@@ -86,6 +89,20 @@ def cpu_per_call(function, items, rounds=3) -> list[float]:
     return times
 
 
+def side_by_side(functions, count, rounds=3) -> list[list[float]]:
+    """Per-call CPU milliseconds of each function, called in turn for each of ``count`` items, over
+    ``rounds`` passes (the first a warm-up)."""
+    times = [[] for _ in functions]
+    for round_ in range(rounds):
+        for i in range(count):
+            for function, out in zip(functions, times):
+                start = time.process_time_ns()
+                function(i)
+                if round_:
+                    out.append((time.process_time_ns() - start) / 1e6)
+    return times
+
+
 def queries(kb, count, seed=2):
     rng = random.Random(seed)
     named = sorted({ref for rule in kb.rules for ref in rule.all + rule.any} & set(kb.symptoms))
@@ -116,9 +133,15 @@ def versus_clips(folders: dict, count: int) -> None:
             if clips.fired() != {s.rule for s in fast.run(present, absent).steps}:
                 raise SystemExit(f"CLIPS and the explorer fire different rules for {sorted(present)}")
         labelled = [([kb.symptoms[f].label for f in p], [kb.symptoms[f].label for f in a]) for p, a in items]
-        c = cpu_per_call(lambda q, engine=clips: engine.run(*q), items)
-        e = cpu_per_call(lambda q, kb=kb: explore(q[0], q[1], kb=kb), labelled)
-        f = cpu_per_call(lambda q, engine=fast: engine.run(*q), items)
+        # Side by side: each query by CLIPS, explore() and the engine in turn, so all three see the same load.
+        c, e, f = side_by_side(
+            [
+                lambda i, engine=clips, items=items: engine.run(*items[i]),
+                lambda i, kb=kb, texts=labelled: explore(texts[i][0], texts[i][1], kb=kb),
+                lambda i, engine=fast, items=items: engine.run(*items[i]),
+            ],
+            len(items),
+        )
         s = cpu_per_call(lambda q, engine=stock: engine.run(*q), items, rounds=2)
         m = statistics.median
         p95 = statistics.quantiles(e, n=20)[-1]
@@ -154,7 +177,7 @@ def questionnaire_states(kb, per_session=8, seed=7):
     return states
 
 
-def next_question() -> None:
+def next_question(repeats: int = 5) -> None:
     from explorer import load_knowledge
     from explorer.reasoning.questionnaire import Questionnaire
 
@@ -164,14 +187,21 @@ def next_question() -> None:
     for exhaustive in (False, True):
         times = []
         for answers in states:
-            session = Questionnaire(kb, answers=list(answers))
-            session.result()  # the ask loop has shown the result already
-            start = time.process_time_ns()
-            session.next_question(exhaustive=exhaustive)
-            times.append((time.process_time_ns() - start) / 1e6)
+            # Each state several times, its median kept: a state's figure, not one noisy sample of it.
+            samples = []
+            for _ in range(repeats):
+                session = Questionnaire(kb, answers=list(answers))
+                session.result()  # the ask loop has shown the result already
+                start = time.process_time_ns()
+                session.next_question(exhaustive=exhaustive)
+                samples.append((time.process_time_ns() - start) / 1e6)
+            times.append(statistics.median(samples))
         figures[exhaustive] = (statistics.median(times), max(times))
     (fm, fw), (sm, sw) = figures[False], figures[True]
-    print(f"\n3. Next question over {len(states)} questionnaire states (shipped knowledge, CPU ms)")
+    print(
+        f"\n3. Next question over {len(states)} questionnaire states (shipped knowledge, CPU ms; median of"
+        f" {repeats} runs per state)"
+    )
     print(
         f"   fast: median {fm:.1f}, worst {fw:.1f}; straightforward: median {sm:.1f}, worst {sw:.1f}"
         f" ({sm / fm:.1f}x and {sw / fw:.1f}x faster)"
