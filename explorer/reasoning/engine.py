@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
+from ._experta import experta as _experta_package
 from .fast_engine import FastKnowledgeEngine, new_fact
 
 # "fast": experta's RETE network driven by fast_rete (same firings, see tests/test_fast_rete.py);
 # "experta": the stock matcher, kept to compare against and to fall back on.
 MATCHERS = {"fast": FastKnowledgeEngine, "experta": KnowledgeEngine}
+
+_watchers = _experta_package.watchers
 
 SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
@@ -88,6 +91,12 @@ class _StableStrategy(DepthStrategy):
     recording = False
     last_agenda: list = []
 
+    def update_agenda(self, agenda, added, removed):
+        if added or removed or _watchers.worth("ACTIVATIONS", "INFO"):  # else experta's would do nothing
+            super().update_agenda(agenda, added, removed)
+        elif self.recording:
+            self.last_agenda = list(agenda.activations)
+
     def _update_agenda(self, agenda, added, removed):
         super()._update_agenda(agenda, added, removed)
         if self.recording:  # the agenda just before experta takes its next activation (the last item)
@@ -127,7 +136,8 @@ class Engine:
         engine.reset()
         engine.hits = {}
         engine.inference = Inference(support={f: {f} for f in present})
-        engine.declare(
+        _declare(
+            engine,
             *[new_fact(Finding, id=f, origin="reported") for f in sorted(set(present))],
             *[new_fact(Absent, id=f) for f in sorted(set(absent))],
             *[new_fact(Asked, id=f) for f in sorted(set(asked))],
@@ -139,13 +149,18 @@ class Engine:
         return engine.inference
 
 
+def _declare(engine, *facts):
+    """Declare facts made by new_fact: the fast engine skips the checks they always pass."""
+    return getattr(engine, "declare_plain", engine.declare)(*facts)
+
+
 def _counting_rule(groups: dict):
     def count_groups(engine, found):
         for rule in groups.get(found["id"], ()):
             hits = engine.hits.setdefault(rule.id, [])
             hits.append(found["id"])  # each Finding id is declared once, so no duplicates
             if len(hits) == rule.at_least:
-                engine.declare(new_fact(GroupMet, rule=rule.id))
+                _declare(engine, new_fact(GroupMet, rule=rule.id))
 
     count_groups.__name__ = "count_groups"
     count_groups.rule_order = -1
@@ -179,9 +194,9 @@ def _main_rule(rule):
         if rule.conclusion == "infer":
             behind = set().union(*(inference.support.get(f, {f}) for f in present))
             inference.support.setdefault(rule.target, set()).update(behind)
-            added = engine.declare(new_fact(Finding, id=rule.target, origin="inferred"))
+            added = _declare(engine, new_fact(Finding, id=rule.target, origin="inferred"))
         elif rule.conclusion == "suggest":
-            added = engine.declare(new_fact(Suggested, condition=rule.target))
+            added = _declare(engine, new_fact(Suggested, condition=rule.target))
         if memory is not None:
             _record(engine, rule.id, memory, added)
 

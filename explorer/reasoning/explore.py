@@ -23,7 +23,7 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None, steps: bool 
     present, absent = checked_findings(present, absent)
     if not present and not absent:
         raise InputError("no findings given: name at least one symptom or history item")
-    return explore_inference(present, absent, kb or load_knowledge(), record=steps)[0]
+    return _inference(present, absent, kb or load_knowledge(), record=steps)[0]
 
 
 def checked_findings(present, absent) -> tuple[list[str], list[str]]:
@@ -57,8 +57,13 @@ def _texts(values) -> list[str]:
 def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=(), record=False):
     """explore(), also returning the engine's Inference; with ``questions``, the engine's question rules
     run too and ``asked`` names findings not to ask about again (the questionnaire uses this)."""
+    return _inference(_texts(present), _texts(absent), kb, questions, asked, record)
+
+
+def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, asked=(), record=False):
+    """explore_inference for findings already checked (lists of texts)."""
     said_present, said_absent, leftovers = [], [], set()
-    for texts, given_absent in ((_texts(present), False), (_texts(absent), True)):
+    for texts, given_absent in ((present, False), (absent, True)):
         for text in texts:
             reading = parse(text, kb)
             for mention in reading.mentions:

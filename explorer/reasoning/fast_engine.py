@@ -76,8 +76,16 @@ class FastKnowledgeEngine(KnowledgeEngine):
             _watchers.ENGINE.warning("Declaring fact before reset()")
         return self._declare_checked(*facts)
 
-    def _declare_checked(self, *facts):
-        _check(facts)
+    def declare_plain(self, *facts):
+        """``declare`` for facts made by ``new_fact``: text values under plain names, which experta's
+        checks always pass, so they are not made."""
+        if not self.facts:
+            _watchers.ENGINE.warning("Declaring fact before reset()")
+        return self._declare_checked(*facts, checked=True)
+
+    def _declare_checked(self, *facts, checked=False):
+        if not checked:
+            _check(facts)
         last = None
         for fact in facts:
             last = self.facts.declare(fact)

@@ -80,7 +80,12 @@ class FastReteMatcher(_rete.ReteMatcher):
 
     def _compile(self):
         nodes = _all_nodes(self.root_node)
-        self._memory_nodes = [n for n in nodes if not isinstance(n, _mixins.NoMemory)]
+        memory_nodes = [n for n in nodes if not isinstance(n, _mixins.NoMemory)]
+        two_input = (_nodes.OrdinaryMatchNode, _nodes.NotNode)  # their memory: left_memory and right_memory
+        self._two_input = [n for n in memory_nodes if type(n) in two_input]
+        self._other_memory = [
+            n for n in memory_nodes if type(n) not in two_input and not isinstance(n, _nodes.ConflictSetNode)
+        ]
         self._touched: dict = {}  # conflict set -> None, in the order tokens reached them
         # The order experta's _get_conflict_set_nodes finds them in (depth first, first visit), without
         # its repeated walks through shared nodes.
@@ -115,8 +120,15 @@ class FastReteMatcher(_rete.ReteMatcher):
 
     def reset(self):
         # experta's reset clears every node, recursively and more than once for shared nodes; only these
-        # hold memory. Like experta, pending conflict-set changes are kept.
-        for node in self._memory_nodes:
+        # hold memory, and one whose memory is empty already is left as it is (clearing would only put
+        # new empty containers in place). Like experta, pending conflict-set changes are kept.
+        for node in self._two_input:
+            if node.left_memory or node.right_memory:
+                node._reset()
+        for node in self._conflict_sets:
+            if node.memory:
+                node._reset()
+        for node in self._other_memory:
             node._reset()
 
 

@@ -13,6 +13,7 @@
    findings against, then by more rules fired, then by name, so ties are broken the same way every time.
 """
 
+import functools
 from dataclasses import dataclass
 
 from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
@@ -24,16 +25,16 @@ def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, abse
     rules = kb.rule_index
     drafts = []
     for a in _assessments(kb, inference, present, absent):
-        links, roles = _links_and_roles(a.condition)
-        supporting = _evidence(kb, a.supporting, links, a.behind_rule)
-        missing_ids = {s for s in links if s not in present and s not in absent and roles[s] != "possible"}
+        view = _view(kb, a.condition)
+        supporting = view.evidence(a.supporting, a.behind_rule)
+        missing_ids = {s for s in view.wanted if s not in present and s not in absent}
         best = max(a.fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
         fields = dict(
             condition=a.condition,
             strength=STRENGTHS[a.level],
             supporting=supporting,
-            missing=_evidence(kb, missing_ids, links, {}, roles),
-            against=_evidence(kb, a.against, links, {}),
+            missing=view.evidence(missing_ids, {}, by_role=True),
+            against=view.evidence(a.against, {}),
             explanation=rules[best.rule].explanation,
             rules=a.fired_ids,
             sources=_sources(rules, a.fired_ids, supporting),
@@ -78,7 +79,8 @@ def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: 
     out = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]
-        links, roles = _links_and_roles(condition)
+        view = _view(kb, condition)
+        links, roles = view.links, view.roles
         behind_rule: dict = {}
         for step in fired:
             for finding in step.matched_present:
@@ -116,23 +118,61 @@ def _allowed(supporting_ids, roles) -> int:
     return STRENGTHS.index("weak")
 
 
-_BY_CONDITION: dict = {}  # id(condition) -> (condition, links, roles): read once per condition
+class _View:
+    """What ranking reads of one condition, worked out once: its links and roles by finding, the findings
+    that count as missing when not answered, the order evidence is listed in (hallmark findings first
+    when roles count, article links next, then by label) and the evidence records that name no rule."""
+
+    def __init__(self, kb: KnowledgeBase, condition):
+        self.kb, self.condition = kb, condition
+        self.links = _links_by_symptom(condition)
+        self.roles = _roles_by_symptom(condition)
+        self.wanted = tuple(s for s in self.links if self.roles[s] != "possible")
+        self._order: dict = {False: {}, True: {}}  # by_role -> finding id -> sort key
+        self._bare: dict = {}  # finding id -> Evidence naming no rule
+
+    def order(self, symptom_id: str, by_role: bool) -> tuple:
+        known = self._order[by_role].get(symptom_id)
+        if known is None:
+            role = LINK_ROLES.index(self.roles[symptom_id]) if by_role else 0
+            article_first = not any(src.kind == "article" for src in self.links.get(symptom_id, ()))
+            label = self.kb.symptoms[symptom_id].label.lower()
+            known = self._order[by_role][symptom_id] = (role, article_first, label)
+        return known
+
+    def evidence(self, symptom_ids, behind_rule: dict, by_role: bool = False) -> tuple:
+        """Evidence records for ``symptom_ids``, in order; ``behind_rule``: the rules each one is behind."""
+        out = []
+        for i in sorted(symptom_ids, key=lambda i: self.order(i, by_role)):
+            rules = behind_rule.get(i)
+            if rules:
+                out.append(Evidence(self.kb.symptoms[i], self.links.get(i, ()), tuple(dict.fromkeys(rules))))
+                continue
+            bare = self._bare.get(i)
+            if bare is None:
+                bare = self._bare[i] = Evidence(self.kb.symptoms[i], self.links.get(i, ()), ())
+            out.append(bare)
+        return tuple(out)
 
 
-def _links_and_roles(condition) -> tuple[dict, dict]:
-    known = _BY_CONDITION.get(id(condition))
-    if known is None or known[0] is not condition:
-        if len(_BY_CONDITION) > 10_000:  # many knowledge bases loaded in one process: start again
-            _BY_CONDITION.clear()
-        known = _BY_CONDITION[id(condition)] = (condition, _links_by_symptom(condition), _roles_by_symptom(condition))
-    return known[1], known[2]
+@functools.lru_cache(maxsize=8)
+def _views(kb: KnowledgeBase) -> dict:
+    return {}  # condition id -> its _View, filled as conditions are ranked
+
+
+def _view(kb: KnowledgeBase, condition) -> _View:
+    views = _views(kb)
+    view = views.get(condition.id)
+    if view is None or view.condition is not condition:
+        view = views[condition.id] = _View(kb, condition)
+    return view
 
 
 def _links_by_symptom(condition) -> dict:
     links: dict = {}
     for link in condition.links:
         links.setdefault(link.symptom, []).append(link.source)
-    return links
+    return {symptom: tuple(sources) for symptom, sources in links.items()}
 
 
 def _roles_by_symptom(condition) -> dict:
@@ -142,20 +182,6 @@ def _roles_by_symptom(condition) -> dict:
         current = roles.get(link.symptom, "possible")
         roles[link.symptom] = min(current, link.role, key=LINK_ROLES.index)
     return roles
-
-
-def _evidence(kb, symptom_ids, links, behind_rule, roles=None) -> tuple:
-    """Evidence records, hallmark findings first (when roles are given), article links next, then by label."""
-
-    def order(symptom_id):
-        role = LINK_ROLES.index(roles[symptom_id]) if roles else 0
-        article_first = not any(src.kind == "article" for src in links.get(symptom_id, []))
-        return role, article_first, kb.symptoms[symptom_id].label.lower()
-
-    return tuple(
-        Evidence(kb.symptoms[i], tuple(links.get(i, ())), tuple(dict.fromkeys(behind_rule.get(i, ()))))
-        for i in sorted(symptom_ids, key=order)
-    )
 
 
 def _sources(rules, fired_ids, supporting) -> tuple:
