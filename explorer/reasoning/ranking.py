@@ -14,7 +14,6 @@
 """
 
 import functools
-from dataclasses import dataclass
 
 from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
 from .engine import Inference
@@ -54,20 +53,19 @@ def ranked_strengths(kb: KnowledgeBase, inference: Inference, present: set, abse
     return tuple((a.key, a.condition.id, STRENGTHS[a.level]) for a in ranked)
 
 
-@dataclass(frozen=True)
 class _Assessment:
-    """One suggested condition, by finding ids: what rank_suggestions decides before writing it out."""
+    """One suggested condition, by finding ids: what rank_suggestions decides before writing it out. (A
+    plain class: a dataclass would cost about a millisecond of every command's start-up to define.)"""
 
-    condition: object
-    fired: list
-    fired_ids: tuple
-    behind_rule: dict  # reported finding id -> the rules it stands behind
-    supporting: set
-    against: set
-    level: int
-    limited: bool
-    lowered: bool
-    key: tuple  # the sort key (see the module docstring, point 3)
+    __slots__ = ("condition", "fired", "fired_ids", "behind_rule", "supporting", "against", "level", "limited")
+    __slots__ += ("lowered", "key")
+
+    def __init__(self, condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key):
+        self.condition, self.fired, self.fired_ids = condition, fired, fired_ids
+        self.behind_rule = behind_rule  # reported finding id -> the rules it stands behind
+        self.supporting, self.against = supporting, against
+        self.level, self.limited, self.lowered = level, limited, lowered
+        self.key = key  # the sort key (see the module docstring, point 3)
 
 
 def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> list:
