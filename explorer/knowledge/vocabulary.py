@@ -41,12 +41,20 @@ class Vocabulary:
         for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
             for phrase in symptom.names:
                 self.exact.setdefault(normalize(phrase), symptom.id)
-        # A second index that ignores plural "s", used only where it names one finding.
+
+    @functools.cached_property
+    def keys(self) -> list:
+        """Every known name, sorted (for close matches: not needed at start-up)."""
+        return sorted(self.exact)
+
+    @functools.cached_property
+    def loose(self) -> dict:
+        """A second index that ignores plural "s", used only where it names one finding; built on the
+        first name that is not exactly a known one, not at start-up."""
         loose: dict[str, set] = {}
         for key, symptom_id in self.exact.items():
             loose.setdefault(_singular(key), set()).add(symptom_id)
-        self.loose = {key: ids.pop() for key, ids in loose.items() if len(ids) == 1}
-        self.keys = sorted(self.exact)
+        return {key: ids.pop() for key, ids in loose.items() if len(ids) == 1}
 
     @functools.cached_property
     def meaning(self) -> dict:
