@@ -157,3 +157,23 @@ def test_a_picture_read_from_the_rules_is_the_picture_of_a_real_run(any_kb):
 def test_fast_choice_equals_the_straightforward_choice_with_deeper_chains(chained_kb):
     for answers, full in _states(chained_kb, per_session=5):
         assert Questionnaire(chained_kb, answers=list(answers)).next_question() == full
+
+
+def test_conditions_named_alike_are_never_ordered_by_reading(kb_copy):
+    """Two conditions with one name tie on every ranking key; the ranking then keeps the order the rules
+    fired in, which only a run knows, so such a picture is never read from the rules."""
+    from explorer.reasoning.trials import _read_picture
+
+    conditions = kb_copy / "data" / "conditions.yaml"
+    edit(conditions, "name: Neuropathy after or during an infection", "name: Neuropathy of a cause")
+    edit(conditions, "name: Toxic neuropathy", "name: Neuropathy of a cause")
+    same = load_knowledge(kb_copy)
+    for present in (
+        {"nerve_pain", "recent_infection", "toxin_exposure"},
+        {"leg_weakness", "recent_infection", "toxin_exposure"},
+    ):
+        real = picture_of(same, engine_for(same).run(present, set()), present, set())
+        assert {"infection_related_neuropathy", "toxic_neuropathy"} <= {c for c, _ in real[1]}
+        assert _read_picture(same, present, set()) in (None, real)
+    for answers, full in _states(same, per_session=5):
+        assert Questionnaire(same, answers=list(answers)).next_question() == full

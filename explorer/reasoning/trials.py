@@ -48,13 +48,19 @@ def _flags(kb: KnowledgeBase, inference: Inference) -> tuple:
 
 def _read_picture(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
     """The picture read from the rules (reach.conclusions), or None when only an engine run can tell: when
-    the least and the most support the firing order allows would rank or weigh a suggestion differently.
-    When they agree, so does everything between them (strength and the ranking grow with support)."""
+    the least and the most support the firing order allows would rank or weigh a suggestion differently
+    (when they agree, so does everything between them: strength and the ranking grow with support), or
+    when two suggestions tie on every ranking key."""
     found = conclusions(kb, present, absent)
     if found is None:
         return None
     least, most = (ranked_strengths(kb, inference, present, absent) for inference in found)
     if least != most:
+        return None
+    keys = [key for key, _, _ in least]
+    if len(set(keys)) < len(keys):
+        # Two suggestions tie on every ranking key (conditions named alike): the ranking keeps them in
+        # the order the rules fired, which only a run knows (conclusions lists knowledge order).
         return None
     return _flags(kb, found[0]), tuple((condition, strength) for _, condition, strength in least)
 
