@@ -1,6 +1,7 @@
 """Matching inside one clause, for the parser: phrases found in any word order within a small window,
 body-site words set apart, negation scopes, and the spans of whatever is left over."""
 
+import threading
 from dataclasses import dataclass
 
 from .negation import AFTER, BEFORE, DISJUNCTIONS, LIST_CUES, is_cue_after, is_cue_before
@@ -133,13 +134,16 @@ def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | 
     return (None, None) if need else (tuple(used), cue)
 
 
-_BOUNDS: list = [None, None]  # the last clause's items and their list-item bounds (one clause at a time)
+# The last clause's items and their list-item bounds, per thread (one clause at a time in each: the web
+# app reads texts in several threads, and a reading is remembered, so one must never see another's).
+_BOUNDS = threading.local()
 
 
 def _bounds(items: list[Item]) -> tuple[list[int], list[int]]:
     """For each item, the first and last position of its list item; computed once per clause, so that
     every look-up is constant time and a clause of any length is read in linear time."""
-    if _BOUNDS[0] is not items:
+    known = getattr(_BOUNDS, "last", None)
+    if known is None or known[0] is not items:
         n = len(items)
         lo_of, hi_of = list(range(n)), list(range(n))
         for i in range(1, n):
@@ -148,8 +152,8 @@ def _bounds(items: list[Item]) -> tuple[list[int], list[int]]:
         for i in range(n - 2, -1, -1):
             if items[i].role != "sep" and items[i + 1].role != "sep":
                 hi_of[i] = hi_of[i + 1]
-        _BOUNDS[:] = [items, (lo_of, hi_of)]
-    return _BOUNDS[1]
+        known = _BOUNDS.last = (items, (lo_of, hi_of))
+    return known[1]
 
 
 def segment(items: list[Item], used) -> tuple[int, int]:

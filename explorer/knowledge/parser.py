@@ -68,18 +68,18 @@ class Parser:
         return vocabulary_index(self.kb)
 
     def _read_text(self, text: str) -> Parse:
-        exact = self._exact(text)
-        if exact is not None and not self.site_folds.intersection(t.fold for t in tokenize(text)):
+        tokens = tokenize(text)  # once, for the exact reading's checks and the parse
+        exact = self._exact(text, tokens)
+        if exact is not None and not self.site_folds.intersection(t.fold for t in tokens):
             return exact
-        reading = self._parse(text)
+        reading = self._parse(text, tokens)
         if exact is None:
             return reading
         if not reading.leftovers and [m.symptom for m in reading.mentions] == [exact.mentions[0].symptom]:
             return reading  # the same finding, with its sites and notes
         return exact
 
-    def _parse(self, text: str) -> Parse:
-        tokens = tokenize(text)
+    def _parse(self, text: str, tokens: list[Token]) -> Parse:
         budget = [MAX_CORRECTIONS]
         mentions, spans, earlier, start = [], [], [], 0
         for i, token in enumerate([*tokens, None]):
@@ -96,12 +96,12 @@ class Parser:
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
 
-    def _exact(self, text: str) -> Parse | None:
+    def _exact(self, text: str, tokens: list[Token]) -> Parse | None:
         """A text that is one of the vocabulary's names as a whole (a label, "history of diabetes", an
         HPO id) is that finding, read exactly as the vocabulary has always read it."""
         if len(text) > HINT_LENGTH or not text.strip():
             return None
-        if not past.CUE_WORDS.isdisjoint(t.norm for t in tokenize(text)):
+        if not past.CUE_WORDS.isdisjoint(t.norm for t in tokens):
             return None  # "history of double vision": read by the parser, which knows a past event
         symptom = vocabulary_for(self.kb).resolve(text).symptom
         if symptom is None:
