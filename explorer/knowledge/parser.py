@@ -11,7 +11,7 @@ import functools
 import unicodedata
 from dataclasses import replace
 
-from . import coordination, matching, past, spelling
+from . import coordination, matching, others, past, spelling
 from .catalog import find_condition
 from .matching import Found, Item
 from .negation import AFTER, BEFORE
@@ -88,10 +88,13 @@ class Parser:
                     items = self._items(tokens[start:i])
                     found, items = self._read(items, budget)
                     attached = coordination.coordinated_sites(items, found)
-                    now, gone = _split_past(tokens[start:i], self._mentions(items, found, attached, text))
+                    clause = tokens[start:i]
+                    mine, theirs = _split_others(clause, self._mentions(items, found, attached, text), text)
+                    now, gone = _split_past(clause, mine)
                     mentions.extend(now)
-                    earlier.extend(gone)
-                    spans.extend(matching.leftover_spans(items, found, attached, text))
+                    earlier.extend(gone + theirs)
+                    left = matching.leftover_spans(items, found, attached, text)
+                    spans.extend(s for s in left if not _within(s, theirs))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
@@ -101,8 +104,8 @@ class Parser:
         HPO id) is that finding, read exactly as the vocabulary has always read it."""
         if len(text) > HINT_LENGTH or not text.strip():
             return None
-        if not past.CUE_WORDS.isdisjoint(t.norm for t in tokenize(text)):
-            return None  # "history of double vision": read by the parser, which knows a past event
+        if not (past.CUE_WORDS | others.FAMILY).isdisjoint(t.norm for t in tokenize(text)):
+            return None  # "past history of ...", "family history of ...": read by the parser, which knows
         symptom = vocabulary_for(self.kb).resolve(text).symptom
         if symptom is None:
             return None
@@ -200,12 +203,23 @@ class Parser:
         vocabulary = vocabulary_for(self.kb)
         out = []
         for n, (piece, start, end, cue) in enumerate(spans):
-            if n < MAX_HINTED and len(piece) <= HINT_LENGTH:
+            theirs = self._their_condition(piece) if len(piece) <= HINT_LENGTH else None
+            if theirs:
+                out.append(Leftover(piece, start, end, (), theirs[1], cue, someone_else=theirs[0]))
+            elif n < MAX_HINTED and len(piece) <= HINT_LENGTH:
                 near = vocabulary.suggest(normalize(piece))
                 out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue))
             else:
                 out.append(Leftover(piece, start, end, cue=cue))
         return out
+
+    def _their_condition(self, piece: str) -> tuple | None:
+        """A condition a family word owns in words left over ("mother has lupus"): (that word, it)."""
+        if others.FAMILY.isdisjoint(t.norm for t in tokenize(piece)):
+            return None
+        owned = others.leftover_cue(tokenize(piece))
+        condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
+        return (owned[0].text, condition) if condition else None
 
 
 def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
@@ -221,3 +235,22 @@ def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Ment
         else:
             now.append(m)
     return now, gone
+
+
+def _split_others(tokens: list[Token], mentions: list[Mention], text: str) -> tuple[list[Mention], list[Leftover]]:
+    """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
+    as left over, from the family word to the finding, with that word (others.py says how narrow)."""
+    cues = others.other_cues(tokens, [(m.start, m.end) for m in mentions])
+    mine, theirs = [], []
+    for m, cue in zip(mentions, cues):
+        if cue is None:
+            mine.append(m)
+            continue
+        start, end = min(m.start, cue.start), max(m.end, cue.end)
+        theirs.append(Leftover(text[start:end], start, end, (m.symptom,), someone_else=cue.text))
+    return mine, theirs
+
+
+def _within(span: tuple, theirs: list[Leftover]) -> bool:
+    """Is a leftover span (its family and linking words) inside a finding set aside as someone else's?"""
+    return any(x.start <= span[1] and span[2] <= x.end for x in theirs)
