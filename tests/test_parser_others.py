@@ -93,3 +93,24 @@ def test_a_relatives_illness_suggests_nothing_and_says_why():
     flat = " ".join(done.stdout.split())
     assert "said of someone else ('dad'), not the person's own: Trouble breathing;" in flat
     assert "Trouble breathing needs emergency care" in flat  # its note is still shown
+
+
+# (text, {finding: its sites}): a site goes with the finding it is written with
+SITES = [
+    ("my legs feel weak since the flu", {"leg_weakness": ("legs",), "recent_infection": ()}),
+    ("weak legs after the flu", {"leg_weakness": ("legs",), "recent_infection": ()}),
+    ("numbness in my feet because of diabetes", {"numbness": ("feet",), "diabetes": ()}),
+    ("tingling in my hands with fatigue", {"tingling": ("hands",), "fatigue": ()}),
+    ("fatigue with tingling in my hands", {"fatigue": (), "tingling": ("hands",)}),
+    ("numb hands and feet", {"numbness": ("hands", "feet")}),
+    ("weakness in the feet or legs", {"leg_weakness": ("feet", "legs")}),
+    ("pins and needles in hands and feet", {"tingling": ("hands", "feet")}),
+    ("tingling in my feet but no dry mouth", {"tingling": ("feet",), "dry_mouth": ()}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SITES, ids=[row[0] for row in SITES])
+def test_a_site_stays_with_its_own_finding(kb, text, expected):
+    p = parse(text, kb)
+    assert {m.symptom.id: tuple(s.id for s in m.sites) for m in p.mentions} == expected
+    assert p.leftovers == ()

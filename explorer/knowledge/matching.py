@@ -1,7 +1,7 @@
 """Matching inside one clause, for the parser: phrases found in any word order within a small window,
 body-site words set apart, negation scopes, and the spans of whatever is left over."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .negation import AFTER, BEFORE, DISJUNCTIONS, LIST_CUES, is_cue_after, is_cue_before
 from .phrases import PhraseIndex, Target
@@ -10,6 +10,9 @@ from .tokens import SUBJECTS, Token
 CUE_WORDS = BEFORE | AFTER | SUBJECTS
 MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
+# Words that start another thought about the finding (its cause, its time): a body site does not reach
+# across them ("my legs feel weak since the flu": the legs are the weakness's, not the flu's).
+SITE_BREAKS = frozenset({"since", "after", "because", "with", "following", "due", "during", "before", "until"})
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Item:
     site: str | None = None
     typed: str | None = None  # the word as typed, when spelling corrected it
     read_as: str | None = None  # the vocabulary word it was read as
+    cut: bool = False  # a word of SITE_BREAKS stands just before it: body sites do not reach across
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
                 site = site_words.get(tuple(x.fold for x in run))
                 if site:
                     for k in range(i, i + size):
-                        out[k] = Item(out[k].token, out[k].fold, "site", site)
+                        out[k] = replace(out[k], role="site", site=site)
                     i += size - 1
                     break
         i += 1
@@ -56,7 +60,7 @@ def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
     # finding; it does not start a new list item.
     for k in range(1, len(out) - 1):
         if out[k].role == "sep" and out[k].fold in ("and", "or") and out[k - 1].role == out[k + 1].role == "site":
-            out[k] = Item(out[k].token, out[k].fold, "quiet")
+            out[k] = replace(out[k], role="quiet")
     return out
 
 
@@ -159,9 +163,16 @@ def segment(items: list[Item], used) -> tuple[int, int]:
 
 
 def _sites_near(items: list[Item], used) -> tuple[int, ...]:
-    """Site words in the phrase's list item, near it (a long list item does not share its sites)."""
+    """Site words in the phrase's list item, near it (a long list item does not share its sites), and
+    on its side of a word such as "since" or "with" (SITE_BREAKS)."""
     lo, hi = segment(items, used)
     lo, hi = max(lo, min(used) - WINDOW_SLACK), min(hi, max(used) + WINDOW_SLACK)
+    first, last = min(used), max(used)
+    while first > lo and not items[first].cut:
+        first -= 1
+    while last < hi and not items[last + 1].cut:
+        last += 1
+    lo, hi = first, last
     return tuple(k for k in range(lo, hi + 1) if items[k].role == "site")
 
 

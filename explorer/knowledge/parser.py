@@ -116,6 +116,9 @@ class Parser:
     def _items(self, tokens: list[Token]) -> list[Item]:
         items = []
         for token in tokens:
+            if token.norm in matching.SITE_BREAKS:
+                items.append(None)  # marks the next item: sites do not reach across this word
+                continue
             if token.kind == "list":
                 items.append(Item(token, token.norm or _SEP_WORDS.get(token.text, token.text), "sep"))
             elif token.kind == "hpo":
@@ -125,7 +128,7 @@ class Parser:
                     items.append(Item(token, "", "other"))
             elif token.norm not in STOP:
                 items.append(Item(token, fold(token.norm), "quiet" if token.norm in QUIET else "word"))
-        return matching.mark_sites(items, self.vocabulary.site_words)
+        return matching.mark_sites(_cut(items), self.vocabulary.site_words)
 
     def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
         """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
@@ -220,6 +223,18 @@ class Parser:
         owned = others.leftover_cue(tokenize(piece))
         condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
         return (owned[0].text, condition) if condition else None
+
+
+def _cut(items: list) -> list[Item]:
+    """Drop the break marks, each setting ``cut`` on the item after it."""
+    out, cut = [], False
+    for item in items:
+        if item is None:
+            cut = True
+        else:
+            out.append(replace(item, cut=True) if cut else item)
+            cut = False
+    return out
 
 
 def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
