@@ -99,6 +99,8 @@ def test_a_relatives_illness_suggests_nothing_and_says_why():
 SITES = [
     ("my legs feel weak since the flu", {"leg_weakness": ("legs",), "recent_infection": ()}),
     ("weak legs after the flu", {"leg_weakness": ("legs",), "recent_infection": ()}),
+    ("weakness after the flu in my legs", {"leg_weakness": ("legs",), "recent_infection": ()}),
+    ("numb feet with tingling", {"numbness": ("feet",), "tingling": ()}),
     ("numbness in my feet because of diabetes", {"numbness": ("feet",), "diabetes": ()}),
     ("tingling in my hands with fatigue", {"tingling": ("hands",), "fatigue": ()}),
     ("fatigue with tingling in my hands", {"fatigue": (), "tingling": ("hands",)}),

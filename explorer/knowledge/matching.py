@@ -10,8 +10,8 @@ from .tokens import SUBJECTS, Token
 CUE_WORDS = BEFORE | AFTER | SUBJECTS
 MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
-# Words that start another thought about the finding (its cause, its time): a body site does not reach
-# across them ("my legs feel weak since the flu": the legs are the weakness's, not the flu's).
+# Words that start another thought about the finding (its cause, its time): a body site written with one
+# finding does not reach another across them (coordination.settle_sites).
 SITE_BREAKS = frozenset({"since", "after", "because", "with", "following", "due", "during", "before", "until"})
 
 
@@ -25,7 +25,7 @@ class Item:
     site: str | None = None
     typed: str | None = None  # the word as typed, when spelling corrected it
     read_as: str | None = None  # the vocabulary word it was read as
-    cut: bool = False  # a word of SITE_BREAKS stands just before it: body sites do not reach across
+    cut: bool = False  # a word of SITE_BREAKS stands just before it
 
 
 @dataclass(frozen=True)
@@ -163,16 +163,9 @@ def segment(items: list[Item], used) -> tuple[int, int]:
 
 
 def _sites_near(items: list[Item], used) -> tuple[int, ...]:
-    """Site words in the phrase's list item, near it (a long list item does not share its sites), and
-    on its side of a word such as "since" or "with" (SITE_BREAKS)."""
+    """Site words in the phrase's list item, near it (a long list item does not share its sites)."""
     lo, hi = segment(items, used)
     lo, hi = max(lo, min(used) - WINDOW_SLACK), min(hi, max(used) + WINDOW_SLACK)
-    first, last = min(used), max(used)
-    while first > lo and not items[first].cut:
-        first -= 1
-    while last < hi and not items[last + 1].cut:
-        last += 1
-    lo, hi = first, last
     return tuple(k for k in range(lo, hi + 1) if items[k].role == "site")
 
 

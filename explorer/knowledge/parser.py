@@ -50,6 +50,7 @@ class Parser:
         self.kb = kb
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
         self.site_folds = frozenset(word for key in site_words(kb) for word in key)
+        self.siteless = frozenset(s.id for s in kb.symptoms.values() if s.kind != "symptom")  # "flu - legs"
         # The same short text reads the same way every time (a Parse is frozen), and a batch or a
         # questionnaire meets the same few phrases again and again: keep the last readings.
         self._remembered = functools.lru_cache(maxsize=CACHED_TEXTS)(self._read_text)
@@ -87,6 +88,7 @@ class Parser:
                 if i > start:
                     items = self._items(tokens[start:i])
                     found, items = self._read(items, budget)
+                    found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
                     mine, theirs = _split_others(clause, self._mentions(items, found, attached, text), text)
