@@ -5,9 +5,11 @@ feel weak since the flu" read "Recent infection - legs")."""
 import json
 import subprocess
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
+import explorer
 from explorer import explore
 from explorer.cli import cli
 from explorer.knowledge.parser import parse
@@ -93,6 +95,20 @@ def test_a_relatives_illness_suggests_nothing_and_says_why():
     flat = " ".join(done.stdout.split())
     assert "said of someone else ('dad'), not the person's own: Trouble breathing;" in flat
     assert "Trouble breathing needs emergency care" in flat  # its note is still shown
+
+
+def test_someone_elses_findings_keep_to_the_json_schema_and_show_in_ask():
+    data = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", "my dad had MS", "numbness"]).stdout)
+    jsonschema.Draft202012Validator(explorer.output_schema()).validate(data)
+    assert [(u["input"], u["someone_else"], u["condition"]["id"]) for u in data["unrecognized"]] == [
+        ("dad had MS", "dad", "multiple_sclerosis")
+    ]
+    parsed = json.loads(CliRunner().invoke(cli, ["parse", "--format", "json", "grandmother with diabetes"]).stdout)
+    jsonschema.Draft202012Validator({**explorer.output_schema(), "$ref": "#/$defs/parse"}).validate(parsed)
+    ask = CliRunner().invoke(cli, ["ask", "--no-color"], input="my dad had MS, tingling\n\nquit\n")
+    flat = " ".join(ask.stdout.split())
+    assert "+ Tingling or pins and needles" in flat
+    assert "Not used: \"dad had MS\" - said of someone else ('dad'), not the person's own: Multiple sclerosis." in flat
 
 
 # (text, {finding: its sites}): a site goes with the finding it is written with
