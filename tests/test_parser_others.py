@@ -60,7 +60,22 @@ MINE = [
     ("family history of diabetes, numbness in my feet", {"numbness": True}),
     ("I have diabetes like my mother", {"diabetes": True}),
     ("my mother has diabetes and I have numbness", {"numbness": True}),
+    # a list after a relative's finding carries on only through history findings, never to a symptom
+    ("family history of diabetes and numbness in my feet", {"numbness": True}),
+    ("family history of diabetes, numbness and heavy drinking", {"numbness": True, "heavy_alcohol_use": True}),
+    ("family history of diabetes and I drink heavily", {"heavy_alcohol_use": True}),
+    ("diabetes in the family and heavy drinking", {"heavy_alcohol_use": True}),
 ]
+
+
+def test_a_list_of_history_after_a_family_word_is_all_theirs(kb):
+    p = parse("family history of diabetes, heavy drinking and solvent exposure", kb)
+    assert p.mentions == ()
+    assert [(x.text, x.someone_else, [s.id for s in x.did_you_mean]) for x in p.leftovers] == [
+        ("family history of diabetes", "family", ["diabetes"]),
+        ("heavy drinking", "family", ["heavy_alcohol_use"]),
+        ("solvent exposure", "family", ["toxin_exposure"]),
+    ]
 
 
 @pytest.mark.parametrize("text,expected", MINE, ids=[row[0] for row in MINE])

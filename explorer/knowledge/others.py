@@ -10,7 +10,8 @@ The rule is narrow on purpose, so that it never sets aside something the person 
 - any other word between them breaks the link: "my mother noticed I have trouble breathing" is the
   person's trouble breathing (a subject word such as "I" is never a linking word);
 - it stays within the finding's own list item: "diabetes in the family and numbness in my feet" keeps
-  the numbness."""
+  the numbness. Only a history finding (diabetes, heavy drinking) in a list right after one set aside
+  is carried along ("family history of diabetes and heavy drinking"); a symptom never is."""
 
 from bisect import bisect_left, bisect_right
 
@@ -61,6 +62,13 @@ def _cue(tokens: list[Token], first: int, last: int) -> Token | None:
             seen += 1
             k += step
     return None
+
+
+def carried(tokens: list[Token], end: int, start: int) -> bool:
+    """Does a list of findings go on from ``end`` (a finding set aside after its family word) to the
+    finding at ``start``, with only list words and linking words between them?"""
+    between = [t for t in tokens if end <= t.start and t.end <= start]
+    return not any(t.kind == "end" or (t.kind == "word" and t.norm not in _LINK_BEFORE) for t in between)
 
 
 def leftover_cue(tokens: list[Token]) -> tuple[Token, int, int] | None:

@@ -258,12 +258,18 @@ def _split_others(tokens: list[Token], mentions: list[Mention], text: str) -> tu
     """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
     as left over, from the family word to the finding, with that word (others.py says how narrow)."""
     cues = others.other_cues(tokens, [(m.start, m.end) for m in mentions])
-    mine, theirs = [], []
+    mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
     for m, cue in zip(mentions, cues):
+        start, end = m.start, m.end
+        if cue is None and carry and m.symptom.kind != "symptom" and others.carried(tokens, carry[1], start):
+            cue = carry[0]  # "family history of diabetes and heavy drinking": the list goes on
+        elif cue is not None:
+            start, end = min(m.start, cue.start), max(m.end, cue.end)
         if cue is None:
             mine.append(m)
+            carry = None
             continue
-        start, end = min(m.start, cue.start), max(m.end, cue.end)
+        carry = (cue, end) if cue.start <= m.start else None
         theirs.append(Leftover(text[start:end], start, end, (m.symptom,), someone_else=cue.text))
     return mine, theirs
 
