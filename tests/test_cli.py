@@ -56,6 +56,7 @@ def test_json_contract():
             "negation": None,
             "urgent_if_meant": [],
             "past": None,
+            "someone_else": None,
         }
     ]
     (absent,) = data["absent"]

@@ -64,6 +64,7 @@ def test_parse_json_validates_against_the_schema():
             "negation": None,
             "urgent_if_meant": [],
             "past": None,
+            "someone_else": None,
         }
     ]
     assert data["disclaimer"] == DISCLAIMER

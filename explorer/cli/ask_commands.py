@@ -4,7 +4,7 @@ terminal loop that reads answers lives in ask.py; the logic in reasoning/questio
 import click
 
 from ..cases.casefile import load_one_case, save_case
-from ..formats.common import cite, unrecognized_hint
+from ..formats.common import cite, leftover_hint
 from ..formats.escape import terminal_safe
 from ..formats.terminal import Display
 from ..formats.text_format import render_text
@@ -123,8 +123,8 @@ class SessionCommands:
             else:
                 click.echo(f"  (already answered: {mention.symptom.label})")
         for left in reading.leftovers:
-            hint = unrecognized_hint(left.did_you_mean, left.condition)
-            self.say(f'Not recognized: "{terminal_safe(left.text)}" - {hint}', "  ", "    ")
+            said = "Not used" if left.past or left.someone_else else "Not recognized"
+            self.say(f'{said}: "{terminal_safe(left.text)}" - {leftover_hint(left)}', "  ", "    ")
         if added:
             self.changed()
         return added

@@ -69,6 +69,10 @@ def input_notes(result: Result, echo=terminal_safe) -> list[str]:
         if u.past:
             notes.append(f'Not read as a current finding: "{echo(u.input)}" ({past_hint(u.past, u.did_you_mean)})')
             continue
+        if u.someone_else:
+            hint = someone_else_hint(u.someone_else, u.did_you_mean, u.condition)
+            notes.append(f'Not read as the person\'s own: "{echo(u.input)}" ({hint})')
+            continue
         absent = f"said to be absent ('{u.negation}'); " if u.negation else ""
         notes.append(f'Not recognized: "{echo(u.input)}" ({absent}{unrecognized_hint(u.did_you_mean, u.condition)})')
     for c in result.conflicting:
@@ -94,6 +98,25 @@ def past_hint(cue: str, named) -> str:
     labels = ", ".join(s.label for s in named)
     urgent = "".join(f" {s.urgent_note}" for s in named if s.urgent_note)
     return f"a past event ('{cue}'): {labels}; if it is happening now, enter it without the time words.{urgent}"
+
+
+def someone_else_hint(cue: str, named, condition=None) -> str:
+    """What to say about a finding or condition said of a relative ("my mother has diabetes")."""
+    what = ", ".join(s.label for s in named) or (condition.name if condition else "it")
+    card = f" Read about {condition.name} with `symptom-explorer show {condition.id}`." if condition else ""
+    urgent = "".join(f" {s.urgent_note}" for s in named if s.urgent_note)
+    again = "; if the person has it too, enter it on its own." if named else "."
+    return f"said of someone else ('{cue}'), not the person's own: {what}{again}{card}{urgent}"
+
+
+def leftover_hint(x) -> str:
+    """What to say about words the parser left over (a parse Leftover)."""
+    if x.past:
+        return past_hint(x.past, x.did_you_mean)
+    if x.someone_else:
+        return someone_else_hint(x.someone_else, x.did_you_mean, x.condition)
+    hint = unrecognized_hint(x.did_you_mean, x.condition)
+    return f"said to be absent ('{x.cue}'); {hint}" if x.cue else hint
 
 
 def _named(recognized, echo) -> str:

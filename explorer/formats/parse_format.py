@@ -5,7 +5,7 @@ import json
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.parse_records import Parse
 from ..reasoning.result_data import SCHEMA_VERSION
-from .common import past_hint, unrecognized_hint
+from .common import leftover_hint
 from .escape import terminal_safe
 from .terminal import Display
 
@@ -38,11 +38,7 @@ def render_parse_text(reading: Parse, display: Display | None = None) -> str:
         lines.append("")
         lines.append("Left over (not understood):")
         for x in reading.leftovers:
-            hint = unrecognized_hint(x.did_you_mean, x.condition)
-            if x.past:
-                hint = past_hint(x.past, x.did_you_mean)
-            elif x.cue:
-                hint = f"said to be absent ('{x.cue}'); {hint}"
+            hint = leftover_hint(x)
             shown = terminal_safe(x.text if len(x.text) <= 60 else x.text[:57] + "...")
             lines += d.wrap(f'"{shown}" (characters {x.start}-{x.end}): {hint}', "  ", "    ")
     lines.append("")

@@ -1,5 +1,8 @@
 """Lists in a clause: sites named alone go with the finding before them ("numb hands and feet"), and
-a word alone stands for a word of the phrase before it ("dry eyes and mouth")."""
+a word alone stands for a word of the phrase before it ("dry eyes and mouth"). And which finding a body
+site named near several belongs to."""
+
+from dataclasses import replace
 
 from .matching import Found, Item, list_items, segment
 from .phrases import PhraseIndex
@@ -44,3 +47,18 @@ def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
         for used in owners[previous] if lone else ():
             out.setdefault(used, []).extend(lone)
     return out
+
+
+def settle_sites(items: list[Item], found: list[Found], siteless: frozenset) -> list[Found]:
+    """A body site belongs to the finding it is written with: a history finding ("flu", "diabetes") has
+    none, and a site across a word such as "since" or "with" (an item's ``cut``) from a finding is not
+    that finding's when another finding has it on its own side ("my legs feel weak since the flu")."""
+    found = [replace(f, sites=()) if f.target.symptom in siteless else f for f in found]
+    across = {f.used: {s for s in f.sites if _cut_between(items, s, f.used)} for f in found}
+    own = {s for f in found for s in f.sites if s not in across[f.used]}
+    return [replace(f, sites=tuple(s for s in f.sites if s not in across[f.used] & own)) for f in found]
+
+
+def _cut_between(items: list[Item], site: int, used) -> bool:
+    lo, hi = (site, min(used)) if site < min(used) else (max(used), site)
+    return any(items[k].cut for k in range(lo + 1, hi + 1))

@@ -2,7 +2,7 @@
 body-site words set apart, negation scopes, and the spans of whatever is left over."""
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .negation import AFTER, BEFORE, DISJUNCTIONS, LIST_CUES, is_cue_after, is_cue_before
 from .phrases import PhraseIndex, Target
@@ -11,6 +11,9 @@ from .tokens import SUBJECTS, Token
 CUE_WORDS = BEFORE | AFTER | SUBJECTS
 MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
+# Words that start another thought about the finding (its cause, its time): a body site written with one
+# finding does not reach another across them (coordination.settle_sites).
+SITE_BREAKS = frozenset({"since", "after", "because", "with", "following", "due", "during", "before", "until"})
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Item:
     site: str | None = None
     typed: str | None = None  # the word as typed, when spelling corrected it
     read_as: str | None = None  # the vocabulary word it was read as
+    cut: bool = False  # a word of SITE_BREAKS stands just before it
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
                 site = site_words.get(tuple(x.fold for x in run))
                 if site:
                     for k in range(i, i + size):
-                        out[k] = Item(out[k].token, out[k].fold, "site", site)
+                        out[k] = replace(out[k], role="site", site=site)
                     i += size - 1
                     break
         i += 1
@@ -57,7 +61,7 @@ def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
     # finding; it does not start a new list item.
     for k in range(1, len(out) - 1):
         if out[k].role == "sep" and out[k].fold in ("and", "or") and out[k - 1].role == out[k + 1].role == "site":
-            out[k] = Item(out[k].token, out[k].fold, "quiet")
+            out[k] = replace(out[k], role="quiet")
     return out
 
 

@@ -69,6 +69,7 @@ class Leftover:
     condition: Condition | None = None  # it names a condition rather than a finding
     cue: str | None = None  # it stands in a negation's scope ("no rash"): whatever it names is absent
     past: str | None = None  # the words that make it a past event ("years ago"): not a current finding
+    someone_else: str | None = None  # the family word that makes it another's ("mother"): not the person's
 
     def to_dict(self) -> dict:
         return {
@@ -79,6 +80,7 @@ class Leftover:
             "negation": self.cue,
             "urgent_if_meant": urgent_if_meant(self.did_you_mean),
             "past": self.past,
+            "someone_else": self.someone_else,
         }
 
 

@@ -11,7 +11,7 @@ import functools
 import unicodedata
 from dataclasses import replace
 
-from . import coordination, matching, past, spelling
+from . import coordination, matching, others, past, spelling
 from .catalog import find_condition
 from .matching import Found, Item
 from .negation import AFTER, BEFORE
@@ -29,6 +29,7 @@ MAX_HINTED = 25  # leftovers given close matches per text
 HINT_LENGTH = 80  # longer leftovers get no close matches (they are not a phrase)
 CACHED_TEXTS = 4096  # readings kept per knowledge base
 CACHED_LENGTH = 200  # longer texts are read afresh, so the cache stays small (at most ~1 MB of text)
+_NOT_EXACT = past.CUE_WORDS | others.FAMILY  # words that make a text more than one of the names
 
 
 def parse(text: str, kb: KnowledgeBase | None = None) -> Parse:
@@ -50,6 +51,7 @@ class Parser:
         self.kb = kb
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
         self.site_folds = frozenset(word for key in site_words(kb) for word in key)
+        self.siteless = frozenset(s.id for s in kb.symptoms.values() if s.kind != "symptom")  # "flu - legs"
         # The same short text reads the same way every time (a Parse is frozen), and a batch or a
         # questionnaire meets the same few phrases again and again: keep the last readings.
         self._remembered = functools.lru_cache(maxsize=CACHED_TEXTS)(self._read_text)
@@ -87,11 +89,15 @@ class Parser:
                 if i > start:
                     items = self._items(tokens[start:i])
                     found, items = self._read(items, budget)
+                    found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
-                    now, gone = _split_past(tokens[start:i], self._mentions(items, found, attached, text))
+                    clause = tokens[start:i]
+                    mine, theirs = _split_others(clause, self._mentions(items, found, attached, text), text)
+                    now, gone = _split_past(clause, mine)
                     mentions.extend(now)
-                    earlier.extend(gone)
-                    spans.extend(matching.leftover_spans(items, found, attached, text))
+                    earlier.extend(gone + theirs)
+                    left = matching.leftover_spans(items, found, attached, text)
+                    spans.extend(s for s in left if not _within(s, theirs))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
@@ -101,8 +107,8 @@ class Parser:
         HPO id) is that finding, read exactly as the vocabulary has always read it."""
         if len(text) > HINT_LENGTH or not text.strip():
             return None
-        if not past.CUE_WORDS.isdisjoint(t.norm for t in tokens):
-            return None  # "history of double vision": read by the parser, which knows a past event
+        if not _NOT_EXACT.isdisjoint(t.norm for t in tokens):
+            return None  # "past history of ...", "family history of ...": the parser knows both
         symptom = vocabulary_for(self.kb).resolve(text).symptom
         if symptom is None:
             return None
@@ -113,6 +119,9 @@ class Parser:
     def _items(self, tokens: list[Token]) -> list[Item]:
         items = []
         for token in tokens:
+            if token.norm in matching.SITE_BREAKS:
+                items.append(None)  # marks the next item: sites do not reach across this word
+                continue
             if token.kind == "list":
                 items.append(Item(token, token.norm or _SEP_WORDS.get(token.text, token.text), "sep"))
             elif token.kind == "hpo":
@@ -122,7 +131,7 @@ class Parser:
                     items.append(Item(token, "", "other"))
             elif token.norm not in STOP:
                 items.append(Item(token, fold(token.norm), "quiet" if token.norm in QUIET else "word"))
-        return matching.mark_sites(items, self.vocabulary.site_words)
+        return matching.mark_sites(_cut(items), self.vocabulary.site_words)
 
     def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
         """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
@@ -200,12 +209,35 @@ class Parser:
         vocabulary = vocabulary_for(self.kb)
         out = []
         for n, (piece, start, end, cue) in enumerate(spans):
-            if n < MAX_HINTED and len(piece) <= HINT_LENGTH:
+            theirs = self._their_condition(piece) if len(piece) <= HINT_LENGTH else None
+            if theirs:
+                out.append(Leftover(piece, start, end, (), theirs[1], cue, someone_else=theirs[0]))
+            elif n < MAX_HINTED and len(piece) <= HINT_LENGTH:
                 near = vocabulary.suggest(normalize(piece))
                 out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue))
             else:
                 out.append(Leftover(piece, start, end, cue=cue))
         return out
+
+    def _their_condition(self, piece: str) -> tuple | None:
+        """A condition a family word owns in words left over ("mother has lupus"): (that word, it)."""
+        if others.FAMILY.isdisjoint(t.norm for t in tokenize(piece)):
+            return None
+        owned = others.leftover_cue(tokenize(piece))
+        condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
+        return (owned[0].text, condition) if condition else None
+
+
+def _cut(items: list) -> list[Item]:
+    """Drop the break marks, each setting ``cut`` on the item after it."""
+    out, cut = [], False
+    for item in items:
+        if item is None:
+            cut = True
+        else:
+            out.append(replace(item, cut=True) if cut else item)
+            cut = False
+    return out
 
 
 def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
@@ -221,3 +253,28 @@ def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Ment
         else:
             now.append(m)
     return now, gone
+
+
+def _split_others(tokens: list[Token], mentions: list[Mention], text: str) -> tuple[list[Mention], list[Leftover]]:
+    """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
+    as left over, from the family word to the finding, with that word (others.py says how narrow)."""
+    cues = others.other_cues(tokens, [(m.start, m.end) for m in mentions])
+    mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
+    for m, cue in zip(mentions, cues):
+        start, end = m.start, m.end
+        if cue is None and carry and m.symptom.kind != "symptom" and others.carried(tokens, carry[1], start):
+            cue = carry[0]  # "family history of diabetes and heavy drinking": the list goes on
+        elif cue is not None:
+            start, end = min(m.start, cue.start), max(m.end, cue.end)
+        if cue is None:
+            mine.append(m)
+            carry = None
+            continue
+        carry = (cue, end) if cue.start <= m.start else None
+        theirs.append(Leftover(text[start:end], start, end, (m.symptom,), someone_else=cue.text))
+    return mine, theirs
+
+
+def _within(span: tuple, theirs: list[Leftover]) -> bool:
+    """Is a leftover span (its family and linking words) inside a finding set aside as someone else's?"""
+    return any(x.start <= span[1] and span[2] <= x.end for x in theirs)

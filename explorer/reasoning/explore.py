@@ -68,7 +68,9 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
             reading = parse(text, kb)
             for mention in reading.mentions:
                 (said_absent if given_absent or not mention.present else said_present).append(mention)
-            leftovers.update((x.text, x.did_you_mean, x.condition, x.cue, x.past) for x in reading.leftovers)
+            leftovers.update(
+                (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else) for x in reading.leftovers
+            )
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids
@@ -82,10 +84,8 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     return Result(
         recognized=_recognized(said_present, present_ids),
         unrecognized=tuple(
-            Unrecognized(text, near, condition, cue, past)
-            for text, near, condition, cue, past in sorted(
-                leftovers, key=lambda u: (u[0].lower(), u[0], u[3] or "", u[4] or "")
-            )
+            Unrecognized(*u)
+            for u in sorted(leftovers, key=lambda u: (u[0].lower(), u[0], u[3] or "", u[4] or "", u[5] or ""))
         ),
         absent=_recognized(said_absent, absent_ids),
         conflicting=conflicting,

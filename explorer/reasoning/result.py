@@ -21,6 +21,7 @@ class Unrecognized:
     condition: Condition | None = None  # set when the input names a condition rather than a finding
     negation: str | None = None  # the cue whose scope it stood in ("no rash"): it was said to be absent
     past: str | None = None  # the words that made it a past event ("years ago"): not a current finding
+    someone_else: str | None = None  # the family word that made it another's ("mother"): not the person's
 
 
 @dataclass(frozen=True)

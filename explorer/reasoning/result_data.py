@@ -61,6 +61,7 @@ def result_to_dict(result: Result) -> dict:
                 "negation": u.negation,
                 "urgent_if_meant": urgent_if_meant(u.did_you_mean),
                 "past": u.past,
+                "someone_else": u.someone_else,
             }
             for u in result.unrecognized
         ],
