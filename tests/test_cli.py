@@ -179,3 +179,9 @@ def test_every_command_has_help():
         assert command.help and len(command.help) > 20, path
         result = run(*path, "--help")
         assert result.exit_code == 0 and "Usage:" in result.stdout, path
+
+
+def test_the_questionnaire_help_fits_an_80_column_terminal():
+    from explorer.cli.ask_commands import HELP
+
+    assert max(len(line) for line in HELP.splitlines()) < 80  # a full line would wrap under the cursor

@@ -20,8 +20,8 @@ NOTICE = (
 )
 HELP = """Answer with: yes (y), no (n), not sure (?).
 Other commands, at any prompt:
-  why        which conditions this question helps to tell apart, and the rules behind it
-  how        how the current suggestions were reached: rules fired, findings matched, sources
+  why        the conditions this question tells apart, and the rules behind it
+  how        how the suggestions were reached: rules fired, findings, sources
   back       take back the last answer
   skip       skip this question (it will not be asked again)
   add TEXT   add findings in your own words, e.g. "add fever, joint pain"
