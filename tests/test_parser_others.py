@@ -105,11 +105,28 @@ def test_a_relatives_illness_suggests_nothing_and_says_why():
     markdown = CliRunner().invoke(cli, ["match", "--format", "markdown", "grandmother with diabetes"]).stdout
     assert "Not read as the person's own" in markdown
     done = subprocess.run(
-        [installed_command(), "parse", "my dad has trouble breathing"], capture_output=True, text=True, check=False
+        [installed_command(), "parse", "my dad has numbness in his feet"], capture_output=True, text=True, check=False
     )
     flat = " ".join(done.stdout.split())
-    assert "said of someone else ('dad'), not the person's own: Trouble breathing;" in flat
-    assert "Trouble breathing needs emergency care" in flat  # its note is still shown
+    assert "said of someone else ('dad'), not the person's own: Numbness;" in flat
+
+
+# A finding that raises a red flag is never set aside, whoever has it: the warning matters either way.
+URGENT_OF_OTHERS = [
+    ("my daughter can't breathe", "trouble_breathing", "breathing"),
+    ("my dad has trouble breathing", "trouble_breathing", "breathing"),
+    ("my son's face is drooping on one side", "face_drooping", "one_sided_weakness"),
+    ("my mother has chest pain", "chest_pain", "chest_pain"),
+]
+
+
+@pytest.mark.parametrize("text,finding,flag", URGENT_OF_OTHERS, ids=[row[0] for row in URGENT_OF_OTHERS])
+def test_an_urgent_finding_said_of_someone_else_still_raises_its_warning(kb, text, finding, flag):
+    got, p = reading(text, kb)
+    assert got.get(finding) is True
+    assert not any(x.someone_else for x in p.leftovers)
+    result = explore([text], kb=kb)
+    assert flag in [f.id for f in result.red_flags]
 
 
 def test_someone_elses_findings_keep_to_the_json_schema_and_show_in_ask():

@@ -92,7 +92,8 @@ class Parser:
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
-                    mine, theirs = _split_others(clause, self._mentions(items, found, attached, text), text)
+                    urgent = vocabulary_for(self.kb).urgent
+                    mine, theirs = _split_others(clause, self._mentions(items, found, attached, text), text, urgent)
                     now, gone = _split_past(clause, mine)
                     mentions.extend(now)
                     earlier.extend(gone + theirs)
@@ -255,10 +256,13 @@ def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Ment
     return now, gone
 
 
-def _split_others(tokens: list[Token], mentions: list[Mention], text: str) -> tuple[list[Mention], list[Leftover]]:
+def _split_others(tokens: list[Token], mentions: list[Mention], text: str, urgent: frozenset) -> tuple[list, list]:
     """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
-    as left over, from the family word to the finding, with that word (others.py says how narrow)."""
+    as left over, from the family word to the finding, with that word (others.py says how narrow).
+    A finding that raises a red flag (``urgent``) is never set aside, whoever it is said of: "my daughter
+    can't breathe" needs the emergency warning as much as "I can't breathe"."""
     cues = others.other_cues(tokens, [(m.start, m.end) for m in mentions])
+    cues = [None if m.symptom.id in urgent else cue for m, cue in zip(mentions, cues)]
     mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
     for m, cue in zip(mentions, cues):
         start, end = m.start, m.end
