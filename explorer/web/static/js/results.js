@@ -38,12 +38,30 @@ function evidence(title, items) {
     ? items.map((e) => `${e.symptom.label} (${basis(e)})`).join(", ") : "none")];
 }
 
+// Words not used, as the command line reports them: a past event and someone else's finding are set aside
+// (not offered as "did you mean", which would invite entering them), close matches may carry an urgent note.
 export function notes(result) {
   const out = [];
   for (const u of result.unrecognized) {
+    const named = u.did_you_mean.map((s) => s.label).join(", ");
+    const urgent = (u.urgent_if_meant || []).map((s) => ` ${s.note}`).join("");
+    if (u.past) {
+      out.push(h("li", { class: "set-aside" }, `Set aside: "${u.input}" (a past event ('${u.past}'): ${named};`
+        + ` if it is happening now, enter it without the time words.${urgent})`));
+      continue;
+    }
+    if (u.someone_else) {
+      const what = named || (u.condition ? u.condition.name : "it");
+      out.push(h("li", { class: "set-aside" }, `Not read as the person's own: "${u.input}" (said of someone`
+        + ` else ('${u.someone_else}'): ${what}; if the person has it too, enter it on its own.${urgent})`));
+      continue;
+    }
     let hint = "try other words";
     if (u.condition) hint = `${u.condition.name} is a condition, not a finding: see Rules and conditions`;
-    else if (u.did_you_mean.length) hint = "did you mean: " + u.did_you_mean.map((s) => s.label).join(", ") + "?";
+    else if (u.did_you_mean.length) {
+      const meant = (u.urgent_if_meant || []).map((s) => ` If you meant ${s.label}: ${s.note}`).join("");
+      hint = `did you mean: ${named}?${meant}`;
+    }
     out.push(h("li", { class: "unrecognized" }, `Not recognized: "${u.input}" (${hint})`));
   }
   for (const c of result.conflicting) {
