@@ -217,7 +217,29 @@ SITE_LISTS = [
     ("weakness in both arms and legs", "muscle_weakness", ("arms", "legs")),
     ("weakness in my feet or legs that is getting worse every day", "rapidly_spreading_weakness", ("feet", "legs")),
     ("no numbness in my hands or feet", "numbness", ("hands", "feet")),
+    ("my hands and feet are numb", "numbness", ("hands", "feet")),
 ]
+
+# (text, [(finding, its sites)]): a site that goes with the words after it is not listed with the one before
+SITES_APART = [
+    ("weakness in my legs and face drooping", [("leg_weakness", ("legs",)), ("face_drooping", ("face",))]),
+    ("numbness in my feet and face drooping", [("numbness", ("feet",)), ("face_drooping", ("face",))]),
+    (
+        "pins and needles in my hands and feet and my face is drooping",
+        [("tingling", ("hands", "feet")), ("face_drooping", ("face",))],
+    ),
+    (
+        "I used to have weak legs and now my arms are weak",
+        [("leg_weakness", ("legs",)), ("muscle_weakness", ("arms",))],
+    ),
+    ("weak legs and my hands are numb", [("leg_weakness", ("legs",)), ("numbness", ("hands",))]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SITES_APART, ids=[row[0] for row in SITES_APART])
+def test_a_site_with_its_own_finding_after_it_is_not_joined_to_the_one_before(kb, text, expected):
+    got = parse(text, kb)
+    assert [(m.symptom.id, tuple(s.id for s in m.sites)) for m in got.mentions] == expected
 
 
 @pytest.mark.parametrize("text,finding,sites", SITE_LISTS, ids=[row[0] for row in SITE_LISTS])

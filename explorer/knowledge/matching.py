@@ -1,8 +1,8 @@
 """Matching inside one clause, for the parser: phrases found in any word order within a small window,
-body-site words set apart, negation scopes, and the spans of whatever is left over."""
+negation scopes, and the spans of whatever is left over."""
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .negation import AFTER, BEFORE, DISJUNCTIONS, LIST_CUES, is_cue_after, is_cue_before
 from .phrases import PhraseIndex, Target
@@ -36,33 +36,6 @@ class Found:
     sites: tuple[int, ...]  # item positions of the site words in the same list item
     cue: int | None = None  # position of a negation cue between the phrase's words ("mouth is not dry")
     key: frozenset = frozenset()  # the phrase's folded words
-
-
-def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
-    """Give runs of words that name a body site the role "site" (longest run first)."""
-    longest = max((len(k) for k in site_words), default=0)
-    firsts = {k[0] for k in site_words}
-    out, i = list(items), 0
-    while i < len(out):
-        if out[i].fold not in firsts:
-            i += 1
-            continue
-        for size in range(longest, 0, -1):
-            run = out[i : i + size]
-            if len(run) == size and all(x.role in ("word", "quiet") for x in run):
-                site = site_words.get(tuple(x.fold for x in run))
-                if site:
-                    for k in range(i, i + size):
-                        out[k] = replace(out[k], role="site", site=site)
-                    i += size - 1
-                    break
-        i += 1
-    # "hands and feet", "feet or lower legs": a list word between two sites lists the sites of one
-    # finding; it does not start a new list item.
-    for k in range(1, len(out) - 1):
-        if out[k].role == "sep" and out[k].fold in ("and", "or") and out[k - 1].role == out[k + 1].role == "site":
-            out[k] = replace(out[k], role="quiet")
-    return out
 
 
 def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Found]:

@@ -18,6 +18,7 @@ from .negation import AFTER, BEFORE
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
 from .records import KnowledgeBase
+from .site_marks import mark_sites
 from .text import normalize
 from .tokens import QUIET, STOP, SUBJECTS, Token, fold, tokenize
 from .vocabulary import vocabulary_for
@@ -132,7 +133,7 @@ class Parser:
                     items.append(Item(token, "", "other"))
             elif token.norm not in STOP:
                 items.append(Item(token, fold(token.norm), "quiet" if token.norm in QUIET else "word"))
-        return matching.mark_sites(_cut(items), self.vocabulary.site_words)
+        return mark_sites(_cut(items), self.vocabulary.site_words)
 
     def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
         """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
@@ -184,10 +185,12 @@ class Parser:
             if plain and any(self.kb.sites[s].changes.get(plain.symptom) == symptom_id for s in own):
                 changed = self.kb.symptoms[plain.symptom]  # "weak legs": weakness, changed by the site
             # A site changes the finding only when every site named with it does ("weakness in the feet or
-            # legs" is leg weakness; "weakness in arms and legs" stays muscle weakness).
-            news = {self.kb.sites[site].changes.get(symptom_id) for site in own}
-            if len(news) == 1 and None not in news:
-                changed, symptom_id = self.kb.symptoms[symptom_id], news.pop()
+            # legs" is leg weakness; "weakness in arms and legs" stays muscle weakness), or when the change
+            # is to an urgent finding, which always wins ("my arm and leg on one side are weak").
+            news = [self.kb.sites[site].changes.get(symptom_id) for site in dict.fromkeys(own)]
+            urgent = [new for new in news if new in vocabulary_for(self.kb).urgent]
+            if urgent or (len(set(news)) == 1 and news[0] is not None):
+                changed, symptom_id = self.kb.symptoms[symptom_id], (urgent or news)[0]
             span = [items[i].token for i in (*f.used, *f.sites)]
             start, end = min(t.start for t in span), max(t.end for t in span)
             mentions.append(
