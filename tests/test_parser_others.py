@@ -68,14 +68,47 @@ MINE = [
 ]
 
 
-def test_a_list_of_history_after_a_family_word_is_all_theirs(kb):
-    p = parse("family history of diabetes, heavy drinking and solvent exposure", kb)
+def test_a_list_of_history_joined_by_and_after_a_family_word_is_all_theirs(kb):
+    p = parse("family history of diabetes and heavy drinking or solvent exposure", kb)
     assert p.mentions == ()
     assert [(x.text, x.someone_else, [s.id for s in x.did_you_mean]) for x in p.leftovers] == [
         ("family history of diabetes", "family", ["diabetes"]),
         ("heavy drinking", "family", ["heavy_alcohol_use"]),
         ("solvent exposure", "family", ["toxin_exposure"]),
     ]
+
+
+# A comma ends a relative's list: findings typed one after another are each the person's own.
+COMMA_LISTS = [
+    ("family history of diabetes, recent flu, weak legs", {"recent_infection": True, "leg_weakness": True}),
+    ("numbness, family history of diabetes, heavy drinking", {"numbness": True, "heavy_alcohol_use": True}),
+    ("family history of diabetes, heavy drinking, numb feet", {"heavy_alcohol_use": True, "numbness": True}),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMMA_LISTS, ids=[row[0] for row in COMMA_LISTS])
+def test_a_comma_ends_what_a_family_word_owns(kb, text, expected):
+    got, p = reading(text, kb)
+    assert got == expected
+    assert [x.text for x in p.leftovers if x.someone_else] == ["family history of diabetes"]
+
+
+# Not relatives, but someone else all the same.
+OTHER_PEOPLE = [
+    ("my partner has diabetes", "partner", "diabetes"),
+    ("my kid has numbness", "kid", "numbness"),
+    ("my boyfriend drinks heavily", "boyfriend", "heavy_alcohol_use"),
+    ("my friend has lupus", "friend", "systemic_lupus_erythematosus"),
+]
+
+
+@pytest.mark.parametrize("text,cue,named", OTHER_PEOPLE, ids=[row[0] for row in OTHER_PEOPLE])
+def test_a_partner_or_friend_is_someone_else_too(kb, text, cue, named):
+    p = parse(text, kb)
+    assert p.mentions == ()
+    (x,) = p.leftovers
+    assert x.someone_else == cue
+    assert named in [s.id for s in x.did_you_mean] + ([x.condition.id] if x.condition else [])
 
 
 @pytest.mark.parametrize("text,expected", MINE, ids=[row[0] for row in MINE])

@@ -22,7 +22,9 @@ _RELATIVES = (
     "family relative relatives mother mom mum mommy mummy mama father dad daddy papa parent parents "
     "brother brothers sister sisters sibling siblings son sons daughter daughters child children kids "
     "grandmother grandma granny nan nana grandfather grandpa granddad grandparent grandparents "
-    "aunt aunts auntie uncle uncles cousin cousins niece nephew husband wife spouse fh fhx"
+    "aunt aunts auntie uncle uncles cousin cousins niece nephew husband wife spouse fh fhx "
+    # not relatives, but someone else all the same
+    "partner boyfriend girlfriend fiance fiancee friend friends kid neighbour neighbor colleague roommate flatmate"
 )
 FAMILY = frozenset(_RELATIVES.split()) | frozenset(
     w + "s"
@@ -66,9 +68,18 @@ def _cue(tokens: list[Token], first: int, last: int) -> Token | None:
 
 def carried(tokens: list[Token], end: int, start: int) -> bool:
     """Does a list of findings go on from ``end`` (a finding set aside after its family word) to the
-    finding at ``start``, with only list words and linking words between them?"""
+    finding at ``start``, joined by "and"/"or" and linking words only? A comma ends it: findings typed one
+    after another ("numbness, family history of diabetes, heavy drinking") are each the person's own."""
     between = [t for t in tokens if end <= t.start and t.end <= start]
-    return not any(t.kind == "end" or (t.kind == "word" and t.norm not in _LINK_BEFORE) for t in between)
+    return not any(
+        t.kind == "end"
+        or (t.kind == "list" and t.norm not in _JOINING and t.text not in ("&", "+"))
+        or (t.kind == "word" and t.norm not in _LINK_BEFORE)
+        for t in between
+    )
+
+
+_JOINING = frozenset({"and", "or", "nor"})
 
 
 def leftover_cue(tokens: list[Token]) -> tuple[Token, int, int] | None:
