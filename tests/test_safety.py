@@ -98,6 +98,27 @@ URGENT = [
     ("without fever, weakness spreading up my legs", "spreading_weakness", EMERGENCY),
     ("denies fever, reports double vision", "double_vision", SAME_DAY),
     ("no fever, has numbness spreading up my legs", "spreading_numbness", SAME_DAY),
+    # everyday wordings a reviewer found raising nothing
+    ("my legs are getting weaker", "spreading_weakness", EMERGENCY),
+    ("my weakness is getting worse", "spreading_weakness", EMERGENCY),
+    ("weakness worse each day", "spreading_weakness", EMERGENCY),
+    ("weak legs getting worse", "spreading_weakness", EMERGENCY),
+    ("weakness climbing up my legs", "spreading_weakness", EMERGENCY),
+    ("weakness going up my legs", "spreading_weakness", EMERGENCY),
+    ("weaker and weaker", "spreading_weakness", EMERGENCY),
+    ("my legs keep getting weaker", "spreading_weakness", EMERGENCY),
+    ("weakness in my arm and leg on one side", "one_sided_weakness", EMERGENCY),
+    ("my arm and leg on one side are weak", "one_sided_weakness", EMERGENCY),
+    ("lost vision", "vision_loss", EMERGENCY),
+    ("suddenly can't see", "vision_loss", EMERGENCY),
+    ("one eye went dark", "vision_loss", EMERGENCY),
+    ("my face is lopsided", "one_sided_weakness", EMERGENCY),
+    ("my mouth droops", "one_sided_weakness", EMERGENCY),
+    ("my legs stopped working", "paralysis", EMERGENCY),
+    ("my legs won't work", "paralysis", EMERGENCY),
+    ("food goes down the wrong way", "swallowing", EMERGENCY),
+    ("I'm choking", "swallowing", EMERGENCY),
+    ("weakness in my legs and face drooping", "one_sided_weakness", EMERGENCY),
 ]
 
 # Texts with words the explorer does not know ("rash", "dizzy"), where the cue before a comma once made

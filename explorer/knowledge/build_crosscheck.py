@@ -22,6 +22,10 @@ WORSENING_AFTER = (
     "creeping up",
     "crept up",
     "moving up",
+    "climbing up",
+    "going up",
+    "getting worse each day",
+    "worse each day",
 )
 WORSENING_BEFORE = ("rapidly worsening", "quickly worsening", "spreading", "rapidly spreading", "quickly spreading")
 

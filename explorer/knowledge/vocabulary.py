@@ -117,7 +117,9 @@ _NOT_MEANINGFUL = frozenset(
     | {"up", "down", "out", "off", "way", "going", "gets", "get"}  # directions and light verbs
 )
 
-_EVERYDAY = frozenset({"walk"})  # folded: "walked", "walking"; "can't walk anymore" names Paralysis
+# Folded words of everyday life that urgent names use too: "can't walk anymore" names Paralysis, "weakness
+# climbing up my legs" spreading weakness, but "I walked the dog" or "can't climb stairs" bring up neither.
+_EVERYDAY = frozenset({"walk", "climb"})
 
 
 def meaningful_words(text: str) -> frozenset:
