@@ -308,3 +308,14 @@ def test_quiz_quit_at_once_still_ends_with_the_disclaimer():
     done = run("quiz", input="q\n")
     assert done.exit_code == 0, done.stderr
     assert "Final score: 0 of 0" in done.stdout and done.stdout.rstrip().endswith("worries you.")
+
+
+def test_html_handout_says_why_each_input_was_not_used():
+    page = run(
+        "match", "my mother has lupus", "dry eyes", "chest pain years ago", "chest pian", "--format", "html"
+    ).stdout
+    used = page[page.index("<h3>Not used</h3>") : page.index("</section>", page.index("<h3>Not used</h3>"))]
+    assert "Not read as a current finding: &quot;chest pain&quot; (a past event (&#x27;years ago&#x27;)" in used
+    assert "Chest pain needs emergency care" in used  # the urgent note is kept
+    assert "Not read as the person&#x27;s own: &quot;mother has lupus&quot;" in used
+    assert "Not recognized: &quot;chest pian&quot; (did you mean: Chest pain," in used

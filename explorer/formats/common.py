@@ -65,6 +65,16 @@ def input_notes(result: Result, echo=terminal_safe) -> list[str]:
         notes.append("Findings used: " + ", ".join(_named(r, echo) for r in result.recognized))
     if result.absent:
         notes.append("Reported absent: " + ", ".join(_named(r, echo) for r in result.absent))
+    notes += unused_notes(result, echo)
+    for c in result.conflicting:
+        inputs = ", ".join(echo(i) for i in c.inputs)
+        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({inputs})")
+    return notes
+
+
+def unused_notes(result: Result, echo=terminal_safe) -> list[str]:
+    """A line for each input not used: a past event, someone else's finding, or words not recognized."""
+    notes = []
     for u in result.unrecognized:
         if u.past:
             notes.append(f'Not read as a current finding: "{echo(u.input)}" ({past_hint(u.past, u.did_you_mean)})')
@@ -75,9 +85,6 @@ def input_notes(result: Result, echo=terminal_safe) -> list[str]:
             continue
         absent = f"said to be absent ('{u.negation}'); " if u.negation else ""
         notes.append(f'Not recognized: "{echo(u.input)}" ({absent}{unrecognized_hint(u.did_you_mean, u.condition)})')
-    for c in result.conflicting:
-        inputs = ", ".join(echo(i) for i in c.inputs)
-        notes.append(f"Left out: {c.symptom.label} was given both as present and as absent ({inputs})")
     return notes
 
 

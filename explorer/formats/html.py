@@ -10,7 +10,7 @@ from ..reasoning.compare import Comparison
 from ..reasoning.result import Result
 from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
-from .common import basis, cite, flags_by_level, step_line
+from .common import basis, cite, flags_by_level, step_line, unused_notes
 from .escape import escape_html as escape
 from .svg import render_svg
 
@@ -61,7 +61,7 @@ def result_fragment(result: Result, title: str = "Symptom explorer handout", not
     if result.absent:
         out += ["<h3>Reported absent</h3>", _list([escape(r.symptom.label) for r in result.absent])]
     if result.unrecognized:
-        out += ["<h3>Not recognized</h3>", _list([escape(u.input) for u in result.unrecognized])]
+        out += ["<h3>Not used</h3>", _list([escape(line) for line in unused_notes(result, echo=str)])]
     out.append("</section>")
     out.append("<section><h2>Related conditions to read about, best match first</h2>")
     if not result.suggestions:
