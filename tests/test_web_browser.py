@@ -270,7 +270,7 @@ def test_a_change_that_raises_a_flag_shows_it_first_with_level_and_action(page):
 
 def test_past_events_and_a_relatives_illness_are_set_aside_not_offered(page):
     box = page.find_element(By.ID, "explore-text")
-    box.send_keys("numbness, family history of diabetes, chest pain years ago, chest pian")
+    box.send_keys("numbness, family history of diabetes, chest pain years ago, chest pian, my mother has lupus")
     box.send_keys(Keys.ENTER)
     wait(page, lambda d: "Set aside" in text_of(d, "explore-notes"))
     notes = " ".join(text_of(page, "explore-notes").split())
@@ -282,3 +282,4 @@ def test_past_events_and_a_relatives_illness_are_set_aside_not_offered(page):
     assert 'Not recognized: "chest pian" (did you mean: Chest pain,' in notes
     assert "If you meant Chest pain: Chest pain needs emergency care" in notes  # a slip near an urgent finding
     assert 'Not recognized: "family history' not in notes
+    assert "(said of someone else ('mother'): Systemic lupus erythematosus; see its card under Rules" in notes

@@ -51,9 +51,11 @@ export function notes(result) {
       continue;
     }
     if (u.someone_else) {
-      const what = named || (u.condition ? u.condition.name : "it");
-      out.push(h("li", { class: "set-aside" }, `Not read as the person's own: "${u.input}" (said of someone`
-        + ` else ('${u.someone_else}'): ${what}; if the person has it too, enter it on its own.${urgent})`));
+      const what = named
+        ? `${named}; if the person has it too, enter it on its own.`
+        : `${u.condition ? u.condition.name : "it"}; see its card under Rules and conditions.`;
+      out.push(h("li", { class: "set-aside" },
+        `Not read as the person's own: "${u.input}" (said of someone else ('${u.someone_else}'): ${what}${urgent})`));
       continue;
     }
     let hint = "try other words";
