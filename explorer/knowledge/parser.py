@@ -99,7 +99,7 @@ class Parser:
                     mentions.extend(now)
                     earlier.extend(gone + theirs)
                     left = matching.leftover_spans(items, found, attached, text)
-                    spans.extend(s for s in left if not _within(s, theirs))
+                    spans.extend(s for s in left if not _within(s, theirs) and not (mine and _only_family(s[0])))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
@@ -280,6 +280,13 @@ def _split_others(tokens: list[Token], mentions: list[Mention], text: str, urgen
         carry = (cue, end) if cue.start <= m.start else None
         theirs.append(Leftover(text[start:end], start, end, (m.symptom,), someone_else=cue.text))
     return mine, theirs
+
+
+def _only_family(piece: str) -> bool:
+    """Is a leftover only a family word ("daughter" in "my daughter can't breathe", whose urgent finding is
+    kept)? Beside a finding it is no unknown word worth a did-you-mean."""
+    words = normalize(piece).split()
+    return bool(words) and all(w in others.FAMILY or w in ("my", "our", "his", "her", "the") for w in words)
 
 
 def _within(span: tuple, theirs: list[Leftover]) -> bool:
