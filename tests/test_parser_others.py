@@ -153,6 +153,12 @@ URGENT_OF_OTHERS = [
 ]
 
 
+def test_a_family_history_of_an_urgent_finding_raises_no_warning(kb):
+    for text in ("family history of paralysis", "family history of trouble breathing", "paralysis runs in my family"):
+        result = explore([text], kb=kb)
+        assert result.red_flags == () and result.unrecognized[0].someone_else == "family", text
+
+
 @pytest.mark.parametrize("text,finding,flag", URGENT_OF_OTHERS, ids=[row[0] for row in URGENT_OF_OTHERS])
 def test_an_urgent_finding_said_of_someone_else_still_raises_its_warning(kb, text, finding, flag):
     got, p = reading(text, kb)

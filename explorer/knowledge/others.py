@@ -66,6 +66,15 @@ def _cue(tokens: list[Token], first: int, last: int) -> Token | None:
     return None
 
 
+def family_history(cue: Token | None) -> bool:
+    """Is ``cue`` (the word that made a finding someone else's) a family history ("family history of",
+    "runs in the family", "FHx") rather than a person ("my daughter")?"""
+    return cue is not None and cue.norm in _HISTORY_WORDS
+
+
+_HISTORY_WORDS = frozenset({"family", "families", "fh", "fhx", "relative", "relatives"})
+
+
 def carried(tokens: list[Token], end: int, start: int) -> bool:
     """Does a list of findings go on from ``end`` (a finding set aside after its family word) to the
     finding at ``start``, joined by "and"/"or" and linking words only? A comma ends it: findings typed one

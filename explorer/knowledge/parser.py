@@ -263,9 +263,12 @@ def _split_others(tokens: list[Token], mentions: list[Mention], text: str, urgen
     """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
     as left over, from the family word to the finding, with that word (others.py says how narrow).
     A finding that raises a red flag (``urgent``) is never set aside, whoever it is said of: "my daughter
-    can't breathe" needs the emergency warning as much as "I can't breathe"."""
+    can't breathe" needs the emergency warning as much as "I can't breathe". Only a family history
+    ("family history of paralysis") is, being no one's emergency now."""
     cues = others.other_cues(tokens, [(m.start, m.end) for m in mentions])
-    cues = [None if m.symptom.id in urgent else cue for m, cue in zip(mentions, cues)]
+    cues = [
+        None if m.symptom.id in urgent and not others.family_history(cue) else cue for m, cue in zip(mentions, cues)
+    ]
     mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
     for m, cue in zip(mentions, cues):
         start, end = m.start, m.end
