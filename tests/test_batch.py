@@ -249,3 +249,17 @@ def test_progress_shows_on_a_terminal_but_not_in_a_pipe(tmp_path):
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 6
     piped = run(str(source))
     assert "case(s) done" not in piped.stderr and piped.stderr == ""
+
+
+def test_csv_errors_name_the_column_and_keep_the_rows_id(tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text('id,present,absent\nc1,numbness,\nc2,,\nc3,"numbness,\nc4,tingling,\n', encoding="utf-8")
+    got = records(run(str(path)).stdout)
+    assert [(r["case"]["id"], r["status"]) for r in got] == [
+        ("c1", "ok"),
+        ("c2", "error"),
+        ("c3", "error"),
+        ("c4", "ok"),
+    ]
+    assert got[1]["error"] == "no findings: fill the 'present' column (and optionally 'absent')"
+    assert got[2]["error"] == "malformed CSV row: a quote is not closed on its line"

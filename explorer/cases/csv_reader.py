@@ -35,7 +35,7 @@ def read_csv(stream, kb):
             cells = next(csv.reader([raw], delimiter=delimiter, strict=True))
         except csv.Error as exc:
             reason = "a quote is not closed on its line" if "end of data" in str(exc) else str(exc)
-            yield CaseError(None, number, f"malformed CSV row: {reason}")
+            yield CaseError(_first_cell_id(raw, columns, delimiter, ordinal), number, f"malformed CSV row: {reason}")
             continue
         row = dict(zip(columns, cells, strict=False))
         if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
@@ -47,7 +47,24 @@ def read_csv(stream, kb):
             "absent": row.get("absent") or "",
             "note": row.get("note") or "",
         }
-        yield case_from_mapping(data, number, kb, ordinal)
+        case = case_from_mapping(data, number, kb, ordinal)
+        if isinstance(case, CaseError) and case.message.startswith(_NO_FINDINGS):
+            # the mapping names its own field, 'symptoms'; a CSV has columns
+            column = "present" if "present" in columns or "symptoms" not in columns else "symptoms"
+            case = CaseError(case.id, case.line, f"no findings: fill the '{column}' column (and optionally 'absent')")
+        yield case
+
+
+_NO_FINDINGS = "no findings: give 'symptoms'"
+
+
+def _first_cell_id(raw: str, columns: list, delimiter: str, ordinal: int) -> str | None:
+    """A malformed row's id, when the id column comes first and its cell is readable (before the delimiter,
+    with no quote of its own): so the error record still says which case it was."""
+    if not columns or columns[0] != "id":
+        return None
+    first = raw.split(delimiter, 1)[0].strip()
+    return None if '"' in first or not first else case_id(first, ordinal)
 
 
 def _header(numbered):
