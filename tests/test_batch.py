@@ -263,3 +263,14 @@ def test_csv_errors_name_the_column_and_keep_the_rows_id(tmp_path):
     ]
     assert got[1]["error"] == "no findings: fill the 'present' column (and optionally 'absent')"
     assert got[2]["error"] == "malformed CSV row: a quote is not closed on its line"
+
+
+def test_csv_and_markdown_mark_inputs_set_aside(tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text('id,present\nc1,"numbness, family history of diabetes, chest pain years ago, xyzzy"\n', "utf-8")
+    rows = list(csv.DictReader(io.StringIO(run(str(path), "--format", "csv").stdout)))
+    assert rows[0]["unrecognized"] == (
+        "chest pain (a past event: years ago); family history of diabetes (someone else's: family); xyzzy"
+    )
+    table = run(str(path), "--format", "markdown").stdout
+    assert '"chest pain" (a past event: years ago), "family history of diabetes" (someone else\'s: family)' in table

@@ -75,7 +75,7 @@ class CsvWriter:
                 row[f"suggestion_{i}"], row[f"strength_{i}"] = s.condition.name, s.strength
             row["recognized"] = "; ".join(x.symptom.id for x in r.recognized)
             row["absent"] = "; ".join(x.symptom.id for x in r.absent)
-            row["unrecognized"] = "; ".join(u.input for u in r.unrecognized)
+            row["unrecognized"] = "; ".join(_unused(u) for u in r.unrecognized)
             # Given both as present and as absent, so left out of the reasoning: said, never dropped.
             row["conflicting"] = "; ".join(c.symptom.id for c in r.conflicting)
         self.writer.writerow([csv_cell(row.get(c, "")) for c in self.COLUMNS])
@@ -100,7 +100,7 @@ class MarkdownWriter:
         top = ", ".join(f"{s.condition.name} ({s.strength})" for s in r.suggestions[:TOP]) if r else ""
         unused = [escape_markdown(outcome.error)] if outcome.error else []
         if r and not outcome.error:  # an error already names the findings it could not use
-            unused += [f'"{escape_markdown(u.input)}"' for u in r.unrecognized]
+            unused += [_unused(u, quote=True, esc=escape_markdown) for u in r.unrecognized]
         if r:
             unused += [f"{c.symptom.label} (given as present and as absent)" for c in r.conflicting]
         cells = [escape_markdown(outcome.id or ""), str(outcome.line), outcome.status, urgent, top, ", ".join(unused)]
@@ -111,3 +111,14 @@ class MarkdownWriter:
 
 
 WRITERS = {"jsonl": JsonLinesWriter, "csv": CsvWriter, "markdown": MarkdownWriter}
+
+
+def _unused(u, quote: bool = False, esc=str) -> str:
+    """An input not used, marked when it was set aside rather than not understood; ``esc`` makes the
+    person's own words safe for the format."""
+    text = f'"{esc(u.input)}"' if quote else esc(u.input)
+    if u.past:
+        return f"{text} (a past event: {esc(u.past)})"
+    if u.someone_else:
+        return f"{text} (someone else's: {esc(u.someone_else)})"
+    return text
