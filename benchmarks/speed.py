@@ -93,18 +93,6 @@ def cold_start(folders: dict, runs: int, env) -> None:
         print(f"   {name:<10} {rules:>5} {cpu:>8.2f}x {wall:>9.2f}x {mc * 1000:>8.0f}ms {fc * 1000:>8.0f}ms")
 
 
-def cpu_per_call(function, items, rounds=3) -> list[float]:
-    """Per-item CPU milliseconds, over ``rounds`` passes (the first is a warm-up)."""
-    times = []
-    for round_ in range(rounds):
-        for item in items:
-            start = time.process_time_ns()
-            function(item)
-            if round_:
-                times.append((time.process_time_ns() - start) / 1e6)
-    return times
-
-
 def side_by_side(functions, count, rounds=3) -> list[list[float]]:
     """Per-call CPU milliseconds of each function, called in turn for each of ``count`` items, over
     ``rounds`` passes (the first a warm-up)."""
@@ -159,7 +147,7 @@ def versus_clips(folders: dict, count: int) -> None:
             ],
             len(items),
         )
-        s = cpu_per_call(lambda q, engine=stock: engine.run(*q), items, rounds=2)
+        (s,) = side_by_side([lambda i, engine=stock, items=items: engine.run(*items[i])], len(items), rounds=2)
         # explore() again with every text read afresh (the parser's remembered readings cleared first),
         # to show what reading costs a query whose words were never seen before.
         reader = parser_for(kb)._remembered
