@@ -15,6 +15,8 @@ The rule is narrow on purpose, so that it never sets aside something the person 
 
 from bisect import bisect_left, bisect_right
 
+from .parse_records import Leftover, Mention
+from .text import normalize
 from .tokens import Token
 
 REACH = 4  # linking words allowed between the family word and the finding
@@ -111,3 +113,40 @@ def leftover_cue(tokens: list[Token]) -> tuple[Token, int, int] | None:
         if rest:
             return words[at], rest[0].start, rest[-1].end
     return None
+
+
+def split_others(tokens: list[Token], mentions: list[Mention], text: str, urgent: frozenset) -> tuple[list, list]:
+    """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
+    as left over, from the family word to the finding, with that word (other_cues says how narrow).
+    A finding that raises a red flag (``urgent``) is never set aside, whoever it is said of: "my daughter
+    can't breathe" needs the emergency warning as much as "I can't breathe". Only a family history
+    ("family history of paralysis") is, being no one's emergency now."""
+    cues = other_cues(tokens, [(m.start, m.end) for m in mentions])
+    cues = [None if m.symptom.id in urgent and not family_history(cue) else cue for m, cue in zip(mentions, cues)]
+    mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
+    for m, cue in zip(mentions, cues):
+        start, end = m.start, m.end
+        if cue is None and carry and m.symptom.kind != "symptom" and carried(tokens, carry[1], start):
+            cue = carry[0]  # "family history of diabetes and heavy drinking": the list goes on
+        elif cue is not None:
+            start, end = min(m.start, cue.start), max(m.end, cue.end)
+        if cue is None:
+            mine.append(m)
+            carry = None
+            continue
+        carry = (cue, end) if cue.start <= m.start else None
+        theirs.append(Leftover(text[start:end], start, end, (m.symptom,), someone_else=cue.text))
+    return mine, theirs
+
+
+def reported(span: tuple, theirs: list[Leftover], kept: list[Mention]) -> bool:
+    """Is a leftover span (text, start, end, ...) worth reporting as not understood? Not when it lies
+    inside a finding set aside as someone else's (its family and linking words), nor when it is only a
+    family word beside a finding kept ("daughter" in "my daughter can't breathe")."""
+    inside = any(x.start <= span[1] and span[2] <= x.end for x in theirs)
+    return not inside and not (kept and _only_family(span[0]))
+
+
+def _only_family(piece: str) -> bool:
+    words = normalize(piece).split()
+    return bool(words) and all(w in FAMILY or w in ("my", "our", "his", "her", "the") for w in words)

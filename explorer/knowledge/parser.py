@@ -65,6 +65,12 @@ class Parser:
         return self._read_text(text)
 
     @functools.cached_property
+    def urgent(self) -> frozenset:
+        """Findings that raise a red flag: a site's reading towards one wins, and none is set aside as
+        someone else's."""
+        return vocabulary_for(self.kb).urgent
+
+    @functools.cached_property
     def vocabulary(self):
         """The phrase index, built on the first text that is not one of the vocabulary's names as it
         stands (a plain `match numbness "dry eyes"` never needs it)."""
@@ -93,13 +99,13 @@ class Parser:
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
-                    urgent = vocabulary_for(self.kb).urgent
-                    mine, theirs = _split_others(clause, self._mentions(items, found, attached, text), text, urgent)
+                    mentions_here = self._mentions(items, found, attached, text)
+                    mine, theirs = others.split_others(clause, mentions_here, text, self.urgent)
                     now, gone = _split_past(clause, mine)
                     mentions.extend(now)
                     earlier.extend(gone + theirs)
                     left = matching.leftover_spans(items, found, attached, text)
-                    spans.extend(s for s in left if not _within(s, theirs) and not (mine and _only_family(s[0])))
+                    spans.extend(s for s in left if others.reported(s, theirs, mine))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
@@ -188,7 +194,7 @@ class Parser:
             # legs" is leg weakness; "weakness in arms and legs" stays muscle weakness), or when the change
             # is to an urgent finding, which always wins ("my arm and leg on one side are weak").
             news = [self.kb.sites[site].changes.get(symptom_id) for site in dict.fromkeys(own)]
-            urgent = [new for new in news if new in vocabulary_for(self.kb).urgent]
+            urgent = [new for new in news if new in self.urgent]
             if urgent or (len(set(news)) == 1 and news[0] is not None):
                 changed, symptom_id = self.kb.symptoms[symptom_id], (urgent or news)[0]
             span = [items[i].token for i in (*f.used, *f.sites)]
@@ -257,41 +263,3 @@ def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Ment
         else:
             now.append(m)
     return now, gone
-
-
-def _split_others(tokens: list[Token], mentions: list[Mention], text: str, urgent: frozenset) -> tuple[list, list]:
-    """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
-    as left over, from the family word to the finding, with that word (others.py says how narrow).
-    A finding that raises a red flag (``urgent``) is never set aside, whoever it is said of: "my daughter
-    can't breathe" needs the emergency warning as much as "I can't breathe". Only a family history
-    ("family history of paralysis") is, being no one's emergency now."""
-    cues = others.other_cues(tokens, [(m.start, m.end) for m in mentions])
-    cues = [
-        None if m.symptom.id in urgent and not others.family_history(cue) else cue for m, cue in zip(mentions, cues)
-    ]
-    mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
-    for m, cue in zip(mentions, cues):
-        start, end = m.start, m.end
-        if cue is None and carry and m.symptom.kind != "symptom" and others.carried(tokens, carry[1], start):
-            cue = carry[0]  # "family history of diabetes and heavy drinking": the list goes on
-        elif cue is not None:
-            start, end = min(m.start, cue.start), max(m.end, cue.end)
-        if cue is None:
-            mine.append(m)
-            carry = None
-            continue
-        carry = (cue, end) if cue.start <= m.start else None
-        theirs.append(Leftover(text[start:end], start, end, (m.symptom,), someone_else=cue.text))
-    return mine, theirs
-
-
-def _only_family(piece: str) -> bool:
-    """Is a leftover only a family word ("daughter" in "my daughter can't breathe", whose urgent finding is
-    kept)? Beside a finding it is no unknown word worth a did-you-mean."""
-    words = normalize(piece).split()
-    return bool(words) and all(w in others.FAMILY or w in ("my", "our", "his", "her", "the") for w in words)
-
-
-def _within(span: tuple, theirs: list[Leftover]) -> bool:
-    """Is a leftover span (its family and linking words) inside a finding set aside as someone else's?"""
-    return any(x.start <= span[1] and span[2] <= x.end for x in theirs)
