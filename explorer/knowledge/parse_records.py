@@ -5,8 +5,21 @@ from dataclasses import dataclass
 from .records import Condition, Site, Symptom, Term
 
 
-def _ref(symptom: Symptom) -> dict:
+def symptom_ref(symptom: Symptom) -> dict:
     return {"id": symptom.id, "label": symptom.label}
+
+
+def unused_fields(did_you_mean, condition, negation, past, someone_else) -> dict:
+    """The JSON keys that say why words were not used, shared by a parse's leftovers and a result's
+    unrecognized inputs (keep them together: a key added to one belongs in both)."""
+    return {
+        "did_you_mean": [symptom_ref(s) for s in did_you_mean],
+        "condition": {"id": condition.id, "name": condition.name} if condition else None,
+        "negation": negation,
+        "urgent_if_meant": urgent_if_meant(did_you_mean),
+        "past": past,
+        "someone_else": someone_else,
+    }
 
 
 def urgent_if_meant(did_you_mean) -> list[dict]:
@@ -48,12 +61,12 @@ class Mention:
             "text": self.text,
             "span": [self.start, self.end],
             "status": "present" if self.present else "absent",
-            "symptom": _ref(self.symptom),
+            "symptom": symptom_ref(self.symptom),
             "sites": [{"id": s.id, "label": s.label} for s in self.sites],
             "negation": self.cue,
             "corrections": [{"typed": typed, "read_as": read} for typed, read in self.corrections],
             "hpo": {"id": self.hpo.id, "label": self.hpo.label, "read_as": "broader"} if self.hpo else None,
-            "site_changed": _ref(self.site_changed) if self.site_changed else None,
+            "site_changed": symptom_ref(self.site_changed) if self.site_changed else None,
             "notes": list(self.notes()),
         }
 
@@ -75,12 +88,7 @@ class Leftover:
         return {
             "text": self.text,
             "span": [self.start, self.end],
-            "did_you_mean": [_ref(s) for s in self.did_you_mean],
-            "condition": {"id": self.condition.id, "name": self.condition.name} if self.condition else None,
-            "negation": self.cue,
-            "urgent_if_meant": urgent_if_meant(self.did_you_mean),
-            "past": self.past,
-            "someone_else": self.someone_else,
+            **unused_fields(self.did_you_mean, self.condition, self.cue, self.past, self.someone_else),
         }
 
 

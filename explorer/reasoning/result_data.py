@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..knowledge.parse_records import urgent_if_meant
+from ..knowledge.parse_records import symptom_ref, unused_fields
 from ..knowledge.records import URGENCY_LABELS
 
 if TYPE_CHECKING:
-    from ..knowledge.records import Source, Symptom
+    from ..knowledge.records import Source
     from .result import Evidence, Result
 
 SCHEMA_VERSION = 1
@@ -21,10 +21,6 @@ def _urgency(result: Result) -> dict | None:
         return None
     top = result.red_flags[0]  # flags come highest level first
     return {"level": top.level, "label": URGENCY_LABELS[top.level], "action": top.action}
-
-
-def symptom_ref(symptom: Symptom) -> dict:
-    return {"id": symptom.id, "label": symptom.label}
 
 
 def source_dict(source: Source) -> dict:
@@ -54,15 +50,7 @@ def result_to_dict(result: Result) -> dict:
         "schema_version": SCHEMA_VERSION,
         "recognized": [_recognized(r) for r in result.recognized],
         "unrecognized": [
-            {
-                "input": u.input,
-                "did_you_mean": [symptom_ref(s) for s in u.did_you_mean],
-                "condition": {"id": u.condition.id, "name": u.condition.name} if u.condition else None,
-                "negation": u.negation,
-                "urgent_if_meant": urgent_if_meant(u.did_you_mean),
-                "past": u.past,
-                "someone_else": u.someone_else,
-            }
+            {"input": u.input, **unused_fields(u.did_you_mean, u.condition, u.negation, u.past, u.someone_else)}
             for u in result.unrecognized
         ],
         "absent": [_recognized(r) for r in result.absent],
