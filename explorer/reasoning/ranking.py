@@ -87,7 +87,7 @@ def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: 
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
         level = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
-        allowed = _allowed(supporting, roles)
+        allowed = strength_allowed(supporting, roles)
         limited = allowed < level
         level = min(level, allowed)
         lowered = any(roles[i] == "hallmark" for i in against) and level > 0
@@ -100,13 +100,9 @@ def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: 
     return out
 
 
-def strength_allowed(supporting, roles) -> int:
-    """The most a suggestion may claim (an index into STRENGTHS) for its supporting findings (Evidence
-    records): see the module docstring and the README's "How strength is decided"."""
-    return _allowed({e.symptom.id for e in supporting}, roles)
-
-
-def _allowed(supporting_ids, roles) -> int:
+def strength_allowed(supporting_ids, roles) -> int:
+    """The most a suggestion may claim (an index into STRENGTHS) for its supporting findings (ids): see
+    the module docstring and the README's "How strength is decided"."""
     fitting = [i for i in supporting_ids if roles.get(i) in ("hallmark", "typical")]
     hallmarks = [i for i in fitting if roles[i] == "hallmark"]
     if len(fitting) >= 3 or (len(fitting) >= 2 and hallmarks):
