@@ -11,7 +11,9 @@ its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e
    it. CPU time (user + system) of the child process is the main figure, wall time is shown beside it.
 2. explore() per query, and the engine alone (stock experta and the fast matcher), against the same rules
    run by CLIPS (clipspy), on the same findings; CLIPS and our engine are first checked to fire the same
-   rules for every query. CLIPS, explore() and the engine take each query in turn. explore() is given the
+   rules for every query. CLIPS, explore() and the engine take each query in turn. A CLIPS environment
+   slows down the longer it is used, so the baselines (CLIPS, stock experta) are timed fresh: a new one,
+   built outside the timing, for every block of FRESH_BLOCK queries (fresh.py). explore() is given the
    findings' labels as text: it reads them (a short text read before is remembered), runs the engine,
    ranks and builds the whole Result.
 3. Choosing the next question over questionnaire states reached by answering the chosen questions
@@ -37,7 +39,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from fresh import FreshBaseline  # noqa: E402
 from generate_knowledge import generate  # noqa: E402
+
+FRESH_BLOCK = 100  # timed queries a baseline instance answers before a new one is built (fresh.py)
 
 FLOOR = (
     "import collections, collections.abc\n"
@@ -95,11 +100,15 @@ def cold_start(folders: dict, runs: int, env) -> None:
 
 def side_by_side(functions, count, rounds=3) -> list[list[float]]:
     """Per-call CPU milliseconds of each function, called in turn for each of ``count`` items, over
-    ``rounds`` passes (the first a warm-up)."""
+    ``rounds`` passes (the first a warm-up). A function with a ``prepare`` (a FreshBaseline) is prepared
+    before its clock starts, so rebuilding a baseline is never timed."""
     times = [[] for _ in functions]
     for round_ in range(rounds):
         for i in range(count):
             for function, out in zip(functions, times):
+                prepare = getattr(function, "prepare", None)
+                if prepare is not None:
+                    prepare(i)
                 start = time.process_time_ns()
                 function(i)
                 if round_:
@@ -131,29 +140,39 @@ def versus_clips(folders: dict, count: int) -> None:
     )
     for name, (folder, rules) in folders.items():
         kb = load_knowledge(folder)
-        clips, fast, stock = ClipsEngine(kb), Engine(kb, matcher="fast"), Engine(kb, matcher="experta")
+        fast = Engine(kb, matcher="fast")
         items = queries(kb, count)
+        check = ClipsEngine(kb)  # checked on its own environment, never timed
         for present, absent in items:
-            clips.run(present, absent)
-            if clips.fired() != {s.rule for s in fast.run(present, absent).steps}:
+            check.run(present, absent)
+            if check.fired() != {s.rule for s in fast.run(present, absent).steps}:
                 raise SystemExit(f"CLIPS and the explorer fire different rules for {sorted(present)}")
+        del check
         labelled = [([kb.symptoms[f].label for f in p], [kb.symptoms[f].label for f in a]) for p, a in items]
+
+        # The baselines are timed fresh: a new CLIPS environment (and a new stock engine) for every block of
+        # FRESH_BLOCK queries, built before the clock starts (fresh.py says why).
+        def query(engine, i, items=items):
+            return engine.run(*items[i])
+
+        clips = FreshBaseline(lambda kb=kb: ClipsEngine(kb), query, FRESH_BLOCK)
+        stock = FreshBaseline(lambda kb=kb: Engine(kb, matcher="experta"), query, FRESH_BLOCK)
         # Side by side: each query by CLIPS, explore() and the engine in turn, so all three see the same load.
         c, e, f = side_by_side(
             [
-                lambda i, engine=clips, items=items: engine.run(*items[i]),
+                clips,
                 lambda i, kb=kb, texts=labelled: explore(texts[i][0], texts[i][1], kb=kb),
                 lambda i, engine=fast, items=items: engine.run(*items[i]),
             ],
             len(items),
         )
-        (s,) = side_by_side([lambda i, engine=stock, items=items: engine.run(*items[i])], len(items), rounds=2)
+        (s,) = side_by_side([stock], len(items), rounds=2)
         # explore() again with every text read afresh (the parser's remembered readings cleared first),
         # to show what reading costs a query whose words were never seen before.
         reader = parser_for(kb)._remembered
         c2, fresh = side_by_side(
             [
-                lambda i, engine=clips, items=items: engine.run(*items[i]),
+                clips,
                 lambda i, kb=kb, texts=labelled, reader=reader: (
                     reader.cache_clear() or explore(texts[i][0], texts[i][1], kb=kb)
                 ),
@@ -168,6 +187,7 @@ def versus_clips(folders: dict, count: int) -> None:
         )
         fresh_note = "(with texts read afresh every time"
         print(f"   {'':<16} {fresh_note}: explore() {m(fresh):.3f} ms, {m(fresh) / m(c2):.1f}x CLIPS)")
+        print(f"   {'':<16} (CLIPS timed on {clips.built} fresh environments, {FRESH_BLOCK} queries each at most)")
 
 
 def questionnaire_states(kb, per_session=8, seed=7):
