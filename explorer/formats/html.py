@@ -12,6 +12,7 @@ from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
 from .common import basis, cite, flags_by_level, step_line, unused_notes
 from .escape import escape_html as escape
+from .registry import CaseRun, Context
 from .svg import render_svg
 
 CSS = """
@@ -129,6 +130,18 @@ def render_html(result: Result, explain: bool = False, title: str = "", note: st
     """The handout page (``explain`` changes nothing: the handout always shows the path and trace)."""
     title = title or "Symptom explorer handout"
     return page(title, result_fragment(result, title, note))
+
+
+def render_result(result: Result, context: Context) -> str:
+    return render_html(result, context.explain)
+
+
+def render_comparison(comparison: Comparison, context: Context) -> str:
+    return page(f"{comparison.a.name} and {comparison.b.name}", comparison_fragment(comparison, context.kb))
+
+
+def render_case(run: CaseRun, context: Context) -> str:
+    return render_html(run.result, title=f"Case {run.case.id}", note=run.case.case.note)
 
 
 def card_fragment(condition: Condition, kb: KnowledgeBase | None = None) -> str:
