@@ -6,7 +6,7 @@ import re
 
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from ..reasoning.result import Result
-from ..reasoning.rulesview import Network, fired_network, knowledge_network
+from ..reasoning.rulesview import Network, RuleGroup, fired_network, knowledge_network
 from .registry import Context
 
 # Node shapes a class can tell apart on a projector, and the same colours in both languages.
@@ -113,18 +113,18 @@ def result_dot(result: Result, context: Context) -> str:
     return render_dot_path(result)
 
 
-def _rules_network(groups, context: Context) -> Network:
+def _rules_network(groups: tuple[RuleGroup, ...], context: Context) -> Network:
     """The part of the knowledge network drawn by the rules in ``groups``."""
     ids = {r.id for g in groups for r in g.rules}
-    whole = knowledge_network(context.kb)
+    whole = knowledge_network(context.knowledge())
     edges = tuple(e for e in whole.edges if e.rule in ids)
     kept = {e.source for e in edges} | {e.target for e in edges}
     return Network(tuple(n for n in whole.nodes if n.id in kept), edges)
 
 
-def rules_mermaid(groups, context: Context) -> str:
+def rules_mermaid(groups: tuple[RuleGroup, ...], context: Context) -> str:
     return render_mermaid(_rules_network(groups, context), "knowledge network")
 
 
-def rules_dot(groups, context: Context) -> str:
+def rules_dot(groups: tuple[RuleGroup, ...], context: Context) -> str:
     return render_dot(_rules_network(groups, context), "knowledge network")

@@ -1,12 +1,21 @@
 """Markdown, for case sheets and handouts: the same content as the text format, as headings and lists.
 The other views' Markdown (``render_VIEW``, see registry.py) is written by their own modules."""
 
+from typing import TYPE_CHECKING
+
 from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.records import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .escape import escape_markdown
 from .registry import CaseRun, Context
+
+if TYPE_CHECKING:
+    from ..cases.library import LibraryCase
+    from ..knowledge.records import Condition
+    from ..reasoning.compare import Comparison
+    from ..reasoning.rulesview import RuleGroup
+    from ..reasoning.whatif import WhatIf
 
 
 def render_markdown(result: Result, explain: bool = False) -> str:
@@ -61,37 +70,37 @@ def render_result(result: Result, context: Context) -> str:
     return render_markdown(result, context.explain)
 
 
-def render_what_if(w, context: Context) -> str:
+def render_what_if(w: "WhatIf", context: Context) -> str:
     from .stepping import what_if_markdown
 
-    return what_if_markdown(w, context.kb)
+    return what_if_markdown(w, context.knowledge())
 
 
-def render_conditions(conditions, context: Context) -> str:
+def render_conditions(conditions: "list[Condition]", context: Context) -> str:
     from .cards import conditions_markdown
 
     return conditions_markdown(conditions)
 
 
-def render_card(condition, context: Context) -> str:
+def render_card(condition: "Condition", context: Context) -> str:
     from .cards import card_text
 
-    return card_text(condition, context.kb, markdown=True, display=context.display)
+    return card_text(condition, context.knowledge(), markdown=True, display=context.display)
 
 
-def render_rules(groups, context: Context) -> str:
+def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
     from .teaching import rules_markdown
 
     return rules_markdown(groups)
 
 
-def render_comparison(comparison, context: Context) -> str:
+def render_comparison(comparison: "Comparison", context: Context) -> str:
     from .teaching import comparison_markdown
 
     return comparison_markdown(comparison)
 
 
-def render_cases(cases, context: Context) -> str:
+def render_cases(cases: "list[LibraryCase]", context: Context) -> str:
     from .teaching import cases_markdown
 
     return cases_markdown(cases)

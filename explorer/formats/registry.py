@@ -11,10 +11,12 @@ writer class, ``cls(out)`` with ``start()``, ``write(outcome)`` and ``finish()``
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..knowledge.records import KnowledgeBase
+    from ..cases.library import LibraryCase
+    from ..knowledge.records import KnowledgeBase, Symptom
+    from ..reasoning.result import Result
     from .terminal import Display
 
 # view -> what it shows (the subject handed to the function) and the command that shows it
@@ -66,11 +68,17 @@ class Context(NamedTuple):
     display: "Display | None" = None
     explain: bool = False
 
+    def knowledge(self) -> "KnowledgeBase":
+        """The knowledge base given, or else the built-in one."""
+        from ..knowledge.loader import load_knowledge
+
+        return self.kb or load_knowledge()
+
 
 class Listing(NamedTuple):
     """The subject of the ``symptoms`` view: the findings, and whether to group them by body system."""
 
-    symptoms: tuple
+    symptoms: "tuple[Symptom, ...]"
     grouped: bool = True
 
 
@@ -78,9 +86,9 @@ class CaseRun(NamedTuple):
     """The subject of the ``case`` view: an example case, its result and how that differs from what
     the case expects (no problems: the engine agrees)."""
 
-    case: Any
-    result: Any
-    problems: tuple = ()
+    case: "LibraryCase"
+    result: "Result"
+    problems: tuple[str, ...] = ()
 
 
 def formats_for(view: str) -> tuple[str, ...]:
