@@ -15,8 +15,8 @@ from explorer.cases import json_stream
 from explorer.cases.readers import FORMATS, open_cases, read_cases
 from explorer.cases.records import Case, CaseError
 from explorer.errors import ExplorerError
-from explorer.formats import RENDERERS
-from explorer.formats.batch_formats import WRITERS, outcome_dict
+from explorer.formats import RENDERERS, formats_for, renderer
+from explorer.formats.batch_formats import outcome_dict
 from explorer.knowledge.loader import load_knowledge
 from explorer.knowledge.records import STRENGTHS
 
@@ -131,7 +131,7 @@ def test_any_text_as_any_format_reads_as_cases_or_one_explorer_error(fmt, start,
     assert all(isinstance(c, (Case, CaseError)) for c in found)
     for outcome in explorer.api.run_cases(found, KB):
         BATCH_VALIDATOR.validate(json.loads(json.dumps(outcome_dict(outcome))))
-        for writer_class in WRITERS.values():
+        for writer_class in (renderer("batch", fmt) for fmt in formats_for("batch")):
             out = io.StringIO()
             writer = writer_class(out)
             writer.start()

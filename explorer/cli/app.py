@@ -8,6 +8,7 @@ import click
 
 from .. import __version__
 from ..errors import KnowledgeError
+from ..formats.registry import formats_for
 from ..knowledge.loader import load_knowledge
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_KNOWLEDGE = 0, 1, 2, 3
@@ -40,7 +41,9 @@ def knowledge_option(command):
     return wrapper
 
 
-def format_option(*choices):
+def format_option(view: str):
+    """--format, its choices the formats that render ``view`` (formats/registry.py), the view's default first."""
+    choices = formats_for(view)
     return click.option(
         "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help="Output format."
     )

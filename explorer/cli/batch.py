@@ -12,8 +12,8 @@ import click
 from ..cases.batch import FORMATS as BATCH_FORMATS
 from ..cases.batch import BatchFileError, open_cases, read_cases
 from ..cases.parallel import default_jobs, run_cases_parallel
-from ..formats.batch_formats import WRITERS
 from ..formats.escape import terminal_safe
+from ..formats.registry import renderer
 from .app import EXIT_INTERRUPTED, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .outfile import output_stream, same_file, write_error_message
 
@@ -30,7 +30,7 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
         click.open_file(source, "r", encoding="utf-8", errors="surrogateescape") as stream,
         output_stream(output) as out,
     ):
-        writer = WRITERS[fmt](out)
+        writer = renderer("batch", fmt)(out)
         progress = Progress(enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
         try:
             chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
@@ -54,7 +54,7 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
 def _record(fmt, outcome) -> tuple[str, str]:
     """One case's status and its record as text; runs where the case ran (a worker with --jobs)."""
     buffer = io.StringIO()
-    WRITERS[fmt](buffer).write(outcome)
+    renderer("batch", fmt)(buffer).write(outcome)
     return outcome.status, buffer.getvalue()
 
 
@@ -105,7 +105,7 @@ knowledge files; 130 interrupted (Ctrl-C)."""
     help="Input format; auto goes by the file extension, or for stdin by the first characters. "
     "Phenopacket JSON is read as json or jsonl.",
 )
-@format_option("jsonl", "csv", "markdown")
+@format_option("batch")
 @click.option(
     "--output",
     "-o",

@@ -1,21 +1,12 @@
 """Browsing the knowledge: conditions, show, symptoms, check."""
 
-import json
 import sys
 
 import click
 
 from ..api import list_conditions, list_symptoms
-from ..formats.cards import (
-    card_dict,
-    card_text,
-    conditions_dict,
-    conditions_markdown,
-    conditions_text,
-    symptoms_dict,
-    symptoms_text,
-)
 from ..formats.escape import quoted
+from ..formats.registry import Context, Listing, render
 from ..knowledge.catalog import close_conditions, find_condition
 from .app import (
     EXIT_PARTIAL,
@@ -27,21 +18,17 @@ from .display import color_option
 
 
 @cli.command()
-@format_option("text", "json", "markdown")
+@format_option("conditions")
 @color_option
 @knowledge_option
 def conditions(fmt, display, kb):
     """List the conditions the explorer can suggest."""
-    items = list_conditions(kb)
-    if fmt == "json":
-        click.echo(json.dumps(conditions_dict(items), ensure_ascii=False, indent=2))
-    else:
-        click.echo(conditions_markdown(items) if fmt == "markdown" else display.fit(conditions_text(items)), nl=False)
+    click.echo(render("conditions", fmt, list_conditions(kb), Context(kb, display)), nl=False)
 
 
 @cli.command()
 @click.argument("condition", metavar="CONDITION")
-@format_option("text", "json", "markdown")
+@format_option("card")
 @color_option
 @knowledge_option
 def show(condition, fmt, display, kb):
@@ -53,27 +40,21 @@ def show(condition, fmt, display, kb):
         raise click.UsageError(
             f"no condition called {quoted(condition)}.{hint} List them with: symptom-explorer conditions"
         )
-    if fmt == "json":
-        click.echo(json.dumps(card_dict(found, kb), ensure_ascii=False, indent=2))
-    else:
-        click.echo(card_text(found, kb, markdown=fmt == "markdown", display=display), nl=False)
+    click.echo(render("card", fmt, found, Context(kb, display)), nl=False)
 
 
 @cli.command()
 @click.option("--search", "-s", metavar="TEXT", help="Only findings whose names contain TEXT, or are close to it.")
-@format_option("text", "json")
+@format_option("symptoms")
 @color_option
 @knowledge_option
 def symptoms(search, fmt, display, kb):
     """List the findings the explorer understands, with their HPO terms and synonyms."""
     items = list_symptoms(search, kb=kb)
-    if fmt == "json":
-        click.echo(json.dumps(symptoms_dict(items), ensure_ascii=False, indent=2))
-        return
-    if not items:
+    if not items and fmt != "json":  # JSON says so with an empty list, for scripts
         click.echo(f"No finding matches {quoted(search)}.", err=True)
         sys.exit(EXIT_PARTIAL)
-    click.echo(display.fit(symptoms_text(items, grouped=not search)), nl=False)
+    click.echo(render("symptoms", fmt, Listing(tuple(items), grouped=not search), Context(kb, display)), nl=False)
 
 
 @cli.command()

@@ -6,8 +6,7 @@ import sys
 import click
 
 from ..errors import InputError
-from ..formats import RENDERERS
-from ..formats.text_format import render_text
+from ..formats.registry import Context, formats_for, render
 from ..reasoning.explore import explore
 from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .display import color_option
@@ -25,7 +24,7 @@ EXAMPLE = 'Example: symptom-explorer match numbness "dry eyes"'
     metavar="FINDING",
     help="A finding the person does NOT have (repeatable; commas separate several).",
 )
-@format_option(*RENDERERS)
+@format_option("result")
 @click.option("--explain", is_flag=True, help="Also show the rules in the order they fired (text, markdown).")
 @click.option(
     "--from",
@@ -89,9 +88,7 @@ def match(findings, absent, fmt, explain, case_file, changes, step, output, disp
 
 def render_result(result, fmt, explain, display=None) -> str:
     """``result`` in format ``fmt`` (text laid out for ``display``: the terminal's width and colour)."""
-    if fmt == "text":
-        return render_text(result, explain, display)
-    return RENDERERS[fmt](result, explain=explain)
+    return render("result", fmt, result, Context(display=display, explain=explain))
 
 
 def _exit_for(result):
@@ -107,24 +104,16 @@ def _exit_for(result):
 
 
 def _what_if(findings, absent, changes, fmt, output, display, kb):
-    import json
-
-    from ..formats.stepping import what_if_markdown, what_if_text
     from ..reasoning.whatif import what_if
 
-    if fmt not in ("text", "markdown", "json"):
-        raise click.UsageError("--what-if shows text, markdown or json")
+    shown = formats_for("what_if")
+    if fmt not in shown:
+        raise click.UsageError(f"--what-if shows {', '.join(shown[:-1])} or {shown[-1]}")
     try:
         compared = what_if(findings, absent, changes, kb=kb)
     except InputError as exc:
         raise click.UsageError(
             f'{exc}. Example: symptom-explorer match numbness "dry eyes" --what-if "+dry mouth"'
         ) from None
-    if fmt == "json":
-        text = json.dumps(compared.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "markdown":
-        text = what_if_markdown(compared, kb)
-    else:
-        text = what_if_text(compared, kb, display if not output else None)
-    write_output(text, output)
+    write_output(render("what_if", fmt, compared, Context(kb, display if not output else None)), output)
     _exit_for(compared.before)

@@ -4,7 +4,7 @@ import sys
 
 import click
 
-from ..formats.parse_format import render_parse_json, render_parse_text
+from ..formats.registry import Context, render
 from ..knowledge.parser import parse as parse_text
 from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .display import color_option
@@ -12,7 +12,7 @@ from .display import color_option
 
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("words", nargs=-1, metavar="TEXT...")
-@format_option("text", "json")
+@format_option("parse")
 @color_option
 @knowledge_option
 def parse(words, fmt, display, kb):
@@ -38,7 +38,7 @@ def parse(words, fmt, display, kb):
     if not text.strip():
         raise click.UsageError('no text given. Example: symptom-explorer parse "tingling in my feet"')
     reading = parse_text(text, kb)
-    click.echo(render_parse_json(reading) if fmt == "json" else render_parse_text(reading, display), nl=False)
+    click.echo(render("parse", fmt, reading, Context(kb, display)), nl=False)
     if not reading.mentions:
         click.echo("symptom-explorer: no finding was recognized (see above).", err=True)
         sys.exit(EXIT_USAGE)

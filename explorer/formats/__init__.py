@@ -1,64 +1,31 @@
-"""Output formats. Each takes a Result (and the knowledge base, for labels) and returns text.
+"""Output formats. Which format renders which view, and with which function, is said once, in
+``registry.py``; every command's ``--format`` choices are read from there. Renderers are imported when
+first used, so a command pays only for the format it prints."""
 
-Renderers are imported when first used, so a command pays only for the format it prints."""
+from collections.abc import Callable, Iterator, Mapping
 
-import importlib
-from collections.abc import Mapping
-
-# format name -> (module in this package, function), imported on first look-up
-_MODULES = {
-    "text": ("text_format", "render_text"),
-    "json": ("json_format", "render_json"),
-    "markdown": ("markdown_format", "render_markdown"),
-}
+from .registry import FORMATS, VIEWS, Context, formats_for, render, renderer
 
 
-# The handout and the diagrams import their modules only when asked for: a plain `match` stays as quick.
-def render_html(result, explain=False):
-    from .html import render_html as render
+class _ResultRenderers(Mapping):
+    """format name -> ``render(result, explain=False) -> str``: the ``result`` view of the registry, for
+    scripts and tests that render a Result in every format."""
 
-    return render(result, explain)
+    def __getitem__(self, fmt: str) -> Callable[..., str]:
+        function = renderer("result", fmt)  # a KeyError for a format that does not render a result
 
+        def render_result(result, explain: bool = False) -> str:
+            return function(result, Context(explain=explain))
 
-def render_mermaid(result, explain=False):
-    from .diagram import render_mermaid_path
+        return render_result
 
-    return render_mermaid_path(result, explain)
+    def __iter__(self) -> Iterator[str]:
+        return iter(formats_for("result"))
 
-
-def render_dot(result, explain=False):
-    from .diagram import render_dot_path
-
-    return render_dot_path(result, explain)
-
-
-_LOCAL = {"html": render_html, "mermaid": render_mermaid, "dot": render_dot}
+    def __len__(self) -> int:
+        return len(formats_for("result"))
 
 
-class _Renderers(Mapping):
-    """format name -> render function, importing the function's module on first look-up."""
+RENDERERS = _ResultRenderers()
 
-    def __getitem__(self, fmt):
-        if fmt in _LOCAL:
-            return _LOCAL[fmt]
-        module, name = _MODULES[fmt]
-        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
-
-    def __iter__(self):
-        return iter([*_MODULES, *_LOCAL])
-
-    def __len__(self):
-        return len(_MODULES) + len(_LOCAL)
-
-
-RENDERERS = _Renderers()
-
-
-def __getattr__(name: str):
-    for fmt, (_, function) in _MODULES.items():
-        if function == name:
-            return RENDERERS[fmt]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["RENDERERS", "render_dot", "render_html", "render_json", "render_markdown", "render_mermaid", "render_text"]
+__all__ = ["FORMATS", "RENDERERS", "VIEWS", "Context", "formats_for", "render", "renderer"]

@@ -1,6 +1,6 @@
 """Batch output writers: JSON Lines (one record per case), CSV (one row per case, top suggestions) and
 a Markdown table. Each writer is a class with ``start``, ``write(outcome)`` and ``finish``, so results
-go out as soon as each case is done."""
+go out as soon as each case is done; registry.py names them as the formats of the ``batch`` view."""
 
 import csv
 import json
@@ -108,9 +108,6 @@ class MarkdownWriter:
 
     def finish(self):
         self.out.write(f"\n*{DISCLAIMER}*\n")
-
-
-WRITERS = {"jsonl": JsonLinesWriter, "csv": CsvWriter, "markdown": MarkdownWriter}
 
 
 def _unused(u, quote: bool = False, esc=str) -> str:

@@ -6,7 +6,8 @@ import re
 
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from ..reasoning.result import Result
-from ..reasoning.rulesview import Network, fired_network
+from ..reasoning.rulesview import Network, RuleGroup, fired_network, knowledge_network
+from .registry import Context
 
 # Node shapes a class can tell apart on a projector, and the same colours in both languages.
 FILL = {"finding": "#e8eefc", "pattern": "#fff4d6", "condition": "#e3f5e1", "red_flag": "#fde2e1"}
@@ -102,3 +103,28 @@ def render_mermaid_path(result: Result, explain: bool = False) -> str:
 def render_dot_path(result: Result, explain: bool = False) -> str:
     """The fired path of one case as Graphviz DOT (`match --format dot`)."""
     return render_dot(fired_network(result), "fired path of this case")
+
+
+def result_mermaid(result: Result, context: Context) -> str:
+    return render_mermaid_path(result)
+
+
+def result_dot(result: Result, context: Context) -> str:
+    return render_dot_path(result)
+
+
+def _rules_network(groups: tuple[RuleGroup, ...], context: Context) -> Network:
+    """The part of the knowledge network drawn by the rules in ``groups``."""
+    ids = {r.id for g in groups for r in g.rules}
+    whole = knowledge_network(context.knowledge())
+    edges = tuple(e for e in whole.edges if e.rule in ids)
+    kept = {e.source for e in edges} | {e.target for e in edges}
+    return Network(tuple(n for n in whole.nodes if n.id in kept), edges)
+
+
+def rules_mermaid(groups: tuple[RuleGroup, ...], context: Context) -> str:
+    return render_mermaid(_rules_network(groups, context), "knowledge network")
+
+
+def rules_dot(groups: tuple[RuleGroup, ...], context: Context) -> str:
+    return render_dot(_rules_network(groups, context), "knowledge network")

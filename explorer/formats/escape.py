@@ -1,10 +1,9 @@
 """Escaping by output format, for text that came from the user (findings as typed, case ids, notes,
 error messages that quote them). Each renderer calls the function for its format; knowledge text is
-written by the project and is not escaped here.
+written by the project and is not escaped here. HTML is escaped by markupsafe as it is built (markup.py).
 
 - escape_markdown: HTML-significant characters as entities and Markdown punctuation backslash-escaped,
   so no tag, attribute, link or table cell can be opened; line breaks become spaces.
-- escape_html: the five HTML-significant characters as entities, controls shown as in terminal_safe.
 - csv_cell: a cell starting with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
   spreadsheet shows it as text instead of running it as a formula (OWASP's CSV injection advice).
 - terminal_safe: control characters (escape sequences, carriage returns, bells) shown as visible
@@ -38,10 +37,6 @@ def terminal_safe(text: str) -> str:
 def _visible(match) -> str:
     code = ord(match.group())
     return f"^{chr(code + 64)}" if code < 0x20 else "^?" if code == 0x7F else f"<U+{code:04X}>"
-
-
-def escape_html(text: str) -> str:
-    return html.escape(terminal_safe(text), quote=True)
 
 
 def escape_markdown(text: str) -> str:

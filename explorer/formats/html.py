@@ -1,7 +1,7 @@
 """HTML: the printable handout for one case (`match --format html -o case.html`), and the same fragments
 a notebook shows for a Result, a condition card and a comparison (``_repr_html_``). One self-contained
-page: inline CSS and an inline SVG diagram, no script, nothing fetched. Every text from a user or a
-knowledge file goes through ``escape``."""
+page: inline CSS and an inline SVG diagram, no script, nothing fetched. Built as ``Html`` (markupsafe,
+see markup.py): every text from a user or a knowledge file put into it is escaped."""
 
 from ..knowledge.disclaimer import DISCLAIMER, STRENGTH_WORDS
 from ..knowledge.loader import load_knowledge
@@ -11,7 +11,8 @@ from ..reasoning.result import Result
 from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
 from .common import basis, cite, flags_by_level, step_line, unused_notes
-from .escape import escape_html as escape
+from .markup import NEWLINE, Html
+from .registry import CaseRun, Context
 from .svg import render_svg
 
 CSS = """
@@ -34,82 +35,100 @@ section, .suggestion, tr { break-inside: avoid; }
 
 
 def page(title: str, body: str) -> str:
-    """A whole HTML document around ``body``."""
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
-        f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    """A whole HTML document around ``body`` (Html; plain text would be escaped)."""
+    return str(
+        Html(
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{}</title>\n'
+            "<style>{}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n"
+        ).format(title, Html(CSS), body)
     )
 
 
-def _list(items) -> str:
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else "<p>none</p>"
+def _list(items) -> Html:
+    if not items:
+        return Html("<p>none</p>")
+    return Html("<ul>{}</ul>").format(Html().join(Html("<li>{}</li>").format(item) for item in items))
 
 
-def _evidence(items) -> str:
-    return ", ".join(f"{escape(e.symptom.label)} <small>({escape(basis(e))})</small>" for e in items) or "none"
+def _evidence(items) -> Html:
+    shown = Html(", ").join(Html("{} <small>({})</small>").format(e.symptom.label, basis(e)) for e in items)
+    return shown or Html("none")
 
 
-def result_fragment(result: Result, title: str = "Symptom explorer handout", note: str = "") -> str:
+def result_fragment(result: Result, title: str = "Symptom explorer handout", note: str = "") -> Html:
     """The handout's body: findings, red flags, suggestions with evidence, fired path, trace, sources;
     ``note``: a teaching note shown under the title."""
-    out = [f"<h1>{escape(title)}</h1>", f'<p class="disclaimer"><strong>{escape(DISCLAIMER)}</strong></p>']
+    out = [Html("<h1>{}</h1>").format(title), Html('<p class="disclaimer"><strong>{}</strong></p>').format(DISCLAIMER)]
     if note:
-        out.append(f"<p><em>Teaching note:</em> {escape(note)}</p>")
+        out.append(Html("<p><em>Teaching note:</em> {}</p>").format(note))
     out += urgent_fragment(result)
-    out += ["<section><h2>Findings</h2>", _list([escape(r.symptom.label) for r in result.recognized])]
+    out += [Html("<section><h2>Findings</h2>"), _list([r.symptom.label for r in result.recognized])]
     if result.absent:
-        out += ["<h3>Reported absent</h3>", _list([escape(r.symptom.label) for r in result.absent])]
+        out += [Html("<h3>Reported absent</h3>"), _list([r.symptom.label for r in result.absent])]
     if result.unrecognized:
-        out += ["<h3>Not used</h3>", _list([escape(line) for line in unused_notes(result, echo=str)])]
-    out.append("</section>")
-    out.append("<section><h2>Related conditions to read about, best match first</h2>")
+        out += [Html("<h3>Not used</h3>"), _list(unused_notes(result, echo=str))]
+    out.append(Html("</section>"))
+    out.append(Html("<section><h2>Related conditions to read about, best match first</h2>"))
     if not result.suggestions:
-        out.append("<p>No related condition matched these findings.</p>")
-    for s in result.suggestions:
-        lowered = " (lowered: a hallmark finding was reported absent)" if s.lowered else ""
-        out += [
-            f'<div class="suggestion"><h3>{s.rank}. {escape(s.condition.name)} '
-            f'<span class="strength {escape(s.strength)}">{escape(s.strength)} match</span>{escape(lowered)}</h3>',
-            f"<p>{escape(s.explanation)}</p><table>",
-            f"<tr><th>Supporting</th><td>{_evidence(s.supporting)}</td></tr>",
-            f"<tr><th>Typical, not reported</th><td>{escape(', '.join(e.symptom.label for e in s.missing)) or 'none'}"
-            "</td></tr>",
-            f"<tr><th>Reported absent</th><td>{_evidence(s.against)}</td></tr>",
-            f"<tr><th>Rules</th><td><code>{escape(', '.join(s.rules))}</code></td></tr>",
-            f"<tr><th>Sources</th><td>{escape('; '.join(cite(src) for src in s.sources))}</td></tr></table></div>",
-        ]
+        out.append(Html("<p>No related condition matched these findings.</p>"))
+    out += [_suggestion(s) for s in result.suggestions]
     if result.suggestions:
-        out.append(f"<p><small>{escape('Strength: ' + '; '.join(STRENGTH_WORDS.values()) + '.')}</small></p>")
-    out.append("</section>")
+        strength = "Strength: " + "; ".join(STRENGTH_WORDS.values()) + "."
+        out.append(Html("<p><small>{}</small></p>").format(strength))
+    out.append(Html("</section>"))
     if result.trace:
+        diagram = render_svg(fired_network(result), "Fired path: findings, patterns, conclusions")
         out += [
-            "<section><h2>The path the rules took</h2>",
-            '<div class="diagram">' + render_svg(fired_network(result), "Fired path: findings, patterns, conclusions"),
-            "</div>",
-            "<h3>Rules in the order they fired</h3><ol>",
-            *[f"<li>{escape(step_line(step))}</li>" for step in result.trace],
-            "</ol></section>",
+            Html("<section><h2>The path the rules took</h2>"),
+            Html('<div class="diagram">{}').format(diagram),
+            Html("</div>"),
+            Html("<h3>Rules in the order they fired</h3><ol>"),
+            *[Html("<li>{}</li>").format(step_line(step)) for step in result.trace],
+            Html("</ol></section>"),
         ]
-    out += ["<section><h2>Sources</h2>", _list([escape(str(src)) for src in _all_sources(result)]), "</section>"]
-    out.append(f'<p class="disclaimer">{escape(result.disclaimer)}</p>')
-    return "\n".join(out)
+    out += [Html("<section><h2>Sources</h2>"), _list([str(src) for src in _all_sources(result)]), Html("</section>")]
+    out.append(Html('<p class="disclaimer">{}</p>').format(result.disclaimer))
+    return NEWLINE.join(out)
 
 
-def urgent_fragment(result: Result) -> list[str]:
+def _suggestion(s) -> Html:
+    """One suggestion: its rank, name and strength, why, and its evidence, rules and sources as a table."""
+    lowered = " (lowered: a hallmark finding was reported absent)" if s.lowered else ""
+    rows = [
+        ("Supporting", _evidence(s.supporting)),
+        ("Typical, not reported", ", ".join(e.symptom.label for e in s.missing) or "none"),
+        ("Reported absent", _evidence(s.against)),
+        ("Rules", Html("<code>{}</code>").format(", ".join(s.rules))),
+        ("Sources", "; ".join(cite(src) for src in s.sources)),
+    ]
+    return NEWLINE.join(
+        [
+            Html('<div class="suggestion"><h3>{}. {} <span class="strength {}">{} match</span>{}</h3>').format(
+                s.rank, s.condition.name, s.strength, s.strength, lowered
+            ),
+            Html("<p>{}</p><table>").format(s.explanation),
+            *[Html("<tr><th>{}</th><td>{}</td></tr>").format(head, cell) for head, cell in rows[:-1]],
+            Html("<tr><th>{}</th><td>{}</td></tr></table></div>").format(*rows[-1]),
+        ]
+    )
+
+
+def urgent_fragment(result: Result) -> list[Html]:
     """One urgent section per level, highest first, each flag with its title, action, why and because
     (the level's own words: a same-day flag never says "now")."""
     out = []
     for level, flags in flags_by_level(result):
-        out.append(f'<section class="urgent {escape(level)}"><h2>Urgent: {escape(URGENCY_LABELS[level])}</h2><ul>')
+        out.append(Html('<section class="urgent {}"><h2>Urgent: {}</h2><ul>').format(level, URGENCY_LABELS[level]))
         for flag in flags:
             because = ", ".join(s.label for s in flag.because)
             title = flag.title[:1].upper() + flag.title[1:]
             out.append(
-                f"<li><strong>{escape(title)}: {escape(flag.action)}</strong> {escape(flag.message)} "
-                f"(because: {escape(because)})</li>"
+                Html("<li><strong>{}: {}</strong> {} (because: {})</li>").format(
+                    title, flag.action, flag.message, because
+                )
             )
-        out.append("</ul></section>")
+        out.append(Html("</ul></section>"))
     return out
 
 
@@ -131,48 +150,62 @@ def render_html(result: Result, explain: bool = False, title: str = "", note: st
     return page(title, result_fragment(result, title, note))
 
 
-def card_fragment(condition: Condition, kb: KnowledgeBase | None = None) -> str:
+def render_result(result: Result, context: Context) -> str:
+    return render_html(result, context.explain)
+
+
+def render_comparison(comparison: Comparison, context: Context) -> str:
+    return page(f"{comparison.a.name} and {comparison.b.name}", comparison_fragment(comparison, context.kb))
+
+
+def render_case(run: CaseRun, context: Context) -> str:
+    return render_html(run.result, title=f"Case {run.case.id}", note=run.case.case.note)
+
+
+def card_fragment(condition: Condition, kb: KnowledgeBase | None = None) -> Html:
     kb = kb or load_knowledge()
     codes = f" ({', '.join(condition.codes)})" if condition.codes else ""
-    out = [f"<h2>{escape(condition.name + codes)}</h2>"]
+    out = [Html("<h2>{}</h2>").format(condition.name + codes)]
     if condition.aliases:
-        out.append(f"<p><em>Also called:</em> {escape(', '.join(condition.aliases))}</p>")
+        out.append(Html("<p><em>Also called:</em> {}</p>").format(", ".join(condition.aliases)))
     for key, heading in SECTIONS:
-        out.append(f"<h3>{escape(heading)}</h3><p>{escape(getattr(condition, key))}</p>")
-    out.append("<h3>Findings linked to it</h3><table><tr><th>Finding</th><th>Role</th><th>Source</th></tr>")
+        out.append(Html("<h3>{}</h3><p>{}</p>").format(heading, getattr(condition, key)))
+    out.append(Html("<h3>Findings linked to it</h3><table><tr><th>Finding</th><th>Role</th><th>Source</th></tr>"))
     for link in condition.links:
         out.append(
-            f"<tr><td>{escape(kb.label(link.symptom))}</td><td>{escape(link.role)}</td>"
-            f"<td>{escape(str(link.source))}</td></tr>"
+            Html("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(kb.label(link.symptom), link.role, link.source)
         )
-    out.append("</table>")
-    out.append(f"<p><small>Sources: {escape('; '.join(cite(s) for s in condition.sources))}</small></p>")
-    out.append(f'<p class="disclaimer">{escape(DISCLAIMER)}</p>')
-    return "\n".join(out)
+    out.append(Html("</table>"))
+    out.append(Html("<p><small>Sources: {}</small></p>").format("; ".join(cite(s) for s in condition.sources)))
+    out.append(Html('<p class="disclaimer">{}</p>').format(DISCLAIMER))
+    return NEWLINE.join(out)
 
 
-def comparison_fragment(comparison: Comparison, kb: KnowledgeBase | None = None) -> str:
+def comparison_fragment(comparison: Comparison, kb: KnowledgeBase | None = None) -> Html:
     a, b = comparison.a, comparison.b
 
-    def row(f):
+    def row(f) -> Html:
         freq = f" ({f.frequency})" if f.frequency and f.frequency != "not stated" else ""
-        return f"<li>{escape(f.label)} <small>[{escape(f.role + freq)}]</small></li>"
+        return Html("<li>{} <small>[{}]</small></li>").format(f.label, f.role + freq)
+
+    def column(items) -> Html:
+        return Html("<td><ul>{}</ul></td>").format(Html().join(row(f) for f in items))
 
     out = [
-        f"<h2>{escape(a.name)} compared with {escape(b.name)}</h2>",
-        "<table><tr><th>Both</th>" + f"<th>Only {escape(a.name)}</th><th>Only {escape(b.name)}</th></tr><tr>",
-        "<td><ul>" + "".join(row(x) for x, _ in comparison.shared) + "</ul></td>",
-        "<td><ul>" + "".join(row(f) for f in comparison.only_a) + "</ul></td>",
-        "<td><ul>" + "".join(row(f) for f in comparison.only_b) + "</ul></td></tr>",
-        f"<tr><th>Rules</th><td><code>{escape(', '.join(comparison.rules_a))}</code></td>"
-        f"<td><code>{escape(', '.join(comparison.rules_b))}</code></td></tr></table>",
-        "<h3>Questions that best tell them apart</h3><ol>",
+        Html("<h2>{} compared with {}</h2>").format(a.name, b.name),
+        Html("<table><tr><th>Both</th><th>Only {}</th><th>Only {}</th></tr><tr>").format(a.name, b.name),
+        column(x for x, _ in comparison.shared),
+        column(comparison.only_a),
+        column(comparison.only_b) + Html("</tr>"),
+        Html("<tr><th>Rules</th><td><code>{}</code></td><td><code>{}</code></td></tr></table>").format(
+            ", ".join(comparison.rules_a), ", ".join(comparison.rules_b)
+        ),
+        Html("<h3>Questions that best tell them apart</h3><ol>"),
     ]
     names = {a.id: a.name, b.id: b.name}
-    for q in comparison.questions:
-        out.append(f"<li>{escape(q.sentence(names[q.points_to]))}.</li>")
-    out += ["</ol>", f'<p class="disclaimer">{escape(DISCLAIMER)}</p>']
-    return "\n".join(out)
+    out += [Html("<li>{}.</li>").format(q.sentence(names[q.points_to])) for q in comparison.questions]
+    out += [Html("</ol>"), Html('<p class="disclaimer">{}</p>').format(DISCLAIMER)]
+    return NEWLINE.join(out)
 
 
 def html_fragment(record) -> str:

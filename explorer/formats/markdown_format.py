@@ -1,10 +1,21 @@
-"""Markdown, for case sheets and handouts: the same content as the text format, as headings and lists."""
+"""Markdown, for case sheets and handouts: the same content as the text format, as headings and lists.
+The other views' Markdown (``render_VIEW``, see registry.py) is written by their own modules."""
+
+from typing import TYPE_CHECKING
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.records import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .escape import escape_markdown
+from .registry import CaseRun, Context
+
+if TYPE_CHECKING:
+    from ..cases.library import LibraryCase
+    from ..knowledge.records import Condition
+    from ..reasoning.compare import Comparison
+    from ..reasoning.rulesview import RuleGroup
+    from ..reasoning.whatif import WhatIf
 
 
 def render_markdown(result: Result, explain: bool = False) -> str:
@@ -53,3 +64,54 @@ def urgent_markdown(result: Result, heading: str = "##", raised=()) -> list[str]
             )
         out.append("")
     return out
+
+
+def render_result(result: Result, context: Context) -> str:
+    return render_markdown(result, context.explain)
+
+
+def render_what_if(w: "WhatIf", context: Context) -> str:
+    from .stepping import what_if_markdown
+
+    return what_if_markdown(w, context.knowledge())
+
+
+def render_conditions(conditions: "list[Condition]", context: Context) -> str:
+    from .cards import conditions_markdown
+
+    return conditions_markdown(conditions)
+
+
+def render_card(condition: "Condition", context: Context) -> str:
+    from .cards import card_text
+
+    return card_text(condition, context.knowledge(), markdown=True, display=context.display)
+
+
+def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
+    from .teaching import rules_markdown
+
+    return rules_markdown(groups)
+
+
+def render_comparison(comparison: "Comparison", context: Context) -> str:
+    from .teaching import comparison_markdown
+
+    return comparison_markdown(comparison)
+
+
+def render_cases(cases: "list[LibraryCase]", context: Context) -> str:
+    from .teaching import cases_markdown
+
+    return cases_markdown(cases)
+
+
+def render_case(run: CaseRun, context: Context) -> str:
+    """The case's findings and teaching note, then its result with the rule trace."""
+    case = run.case.case
+    header = [f"# Case `{run.case.id}`", "", f"*Findings:* {', '.join(case.present)}"]
+    if case.absent:
+        header.append(f"*Reported absent:* {', '.join(case.absent)}")
+    if case.note:
+        header += ["", f"*Teaching note:* {case.note}"]
+    return "\n".join([*header, "", ""]) + render_markdown(run.result, True)

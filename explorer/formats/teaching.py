@@ -1,10 +1,11 @@
 """Text and Markdown for the teaching views: the rules as IF ... THEN ..., a comparison of two
-conditions, and the case library."""
+conditions, and the case library (a case run's text header)."""
 
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
 from ..reasoning.compare import Comparison
 from ..reasoning.rulesview import RuleGroup, RuleView
 from .common import cite
+from .registry import CaseRun
 from .terminal import Display
 
 THEN = {"infer": "infer pattern", "suggest": "suggest", "red_flag": "raise red flag"}
@@ -137,3 +138,18 @@ def cases_markdown(cases) -> str:
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     out += ["", f"*{SHORT_DISCLAIMER}*"]
     return "\n".join(out) + "\n"
+
+
+def case_header(run: CaseRun, display: Display | None = None) -> str:
+    """The case's findings, teaching note and expected answer, above its result."""
+    d, case = display or Display(), run.case
+    lines = [d.paint(f"Case {case.id}", "bold")]
+    lines += d.wrap("Findings: " + ", ".join(case.case.present), "", "  ")
+    if case.case.absent:
+        lines += d.wrap("Reported absent: " + ", ".join(case.case.absent), "", "  ")
+    if case.case.note:
+        lines += d.wrap("Teaching note: " + case.case.note, "", "  ")
+    if case.case.expect:
+        verdict = "the engine agrees" if not run.problems else "the engine differs: " + "; ".join(run.problems)
+        lines += d.wrap(f"Expected first: {case.case.expect.first or 'no suggestion'} ({verdict})", "", "  ")
+    return "\n".join(lines) + "\n\n"

@@ -1,12 +1,24 @@
-"""Plain text for a terminal: red flags first, then suggestions best first, then inputs and disclaimer.
-Wrapped to the Display's width at spaces only; red flags in red and strength words in colour when the
-Display has colour on."""
+"""Plain text for a terminal. A result: red flags first, then suggestions best first, then inputs and
+disclaimer. Wrapped to the Display's width at spaces only; red flags in red and strength words in colour
+when the Display has colour on. The other views' text (``render_VIEW``, see registry.py) is written by
+their own modules, imported when asked for."""
+
+from typing import TYPE_CHECKING
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.records import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
+from .registry import CaseRun, Context, Listing
 from .terminal import WIDTH, Display
+
+if TYPE_CHECKING:
+    from ..cases.library import LibraryCase
+    from ..knowledge.parse_records import Parse
+    from ..knowledge.records import Condition
+    from ..reasoning.compare import Comparison
+    from ..reasoning.rulesview import RuleGroup
+    from ..reasoning.whatif import WhatIf
 
 __all__ = ["WIDTH", "render_text", "urgent_lines"]
 
@@ -78,3 +90,61 @@ def _field(d: Display, label: str, body: str, indent: int = 3) -> list[str]:
 def _strength_in(d: Display, line: str, strength: str) -> str:
     word = f" - {strength} match"
     return line.replace(word, f" - {d.strength(strength)} match", 1) if word in line else line
+
+
+def render_result(result: Result, context: Context) -> str:
+    return render_text(result, context.explain, context.display)
+
+
+def render_what_if(w: "WhatIf", context: Context) -> str:
+    from .stepping import what_if_text
+
+    return what_if_text(w, context.knowledge(), context.display)
+
+
+def render_conditions(conditions: "list[Condition]", context: Context) -> str:
+    from .cards import conditions_text
+
+    return (context.display or Display()).fit(conditions_text(conditions))
+
+
+def render_card(condition: "Condition", context: Context) -> str:
+    from .cards import card_text
+
+    return card_text(condition, context.knowledge(), display=context.display)
+
+
+def render_symptoms(listing: Listing, context: Context) -> str:
+    from .cards import symptoms_text
+
+    return (context.display or Display()).fit(symptoms_text(listing.symptoms, grouped=listing.grouped))
+
+
+def render_parse(reading: "Parse", context: Context) -> str:
+    from .parse_format import render_parse_text
+
+    return render_parse_text(reading, context.display)
+
+
+def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
+    from .teaching import rules_text
+
+    return rules_text(groups, context.display)
+
+
+def render_comparison(comparison: "Comparison", context: Context) -> str:
+    from .teaching import comparison_text
+
+    return comparison_text(comparison, context.display)
+
+
+def render_cases(cases: "list[LibraryCase]", context: Context) -> str:
+    from .teaching import cases_text
+
+    return cases_text(cases, context.display)
+
+
+def render_case(run: CaseRun, context: Context) -> str:
+    from .teaching import case_header
+
+    return case_header(run, context.display) + render_text(run.result, True, context.display)

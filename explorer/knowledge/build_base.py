@@ -1,8 +1,6 @@
 """The state every knowledge-file reader shares: records built so far, where each came from, and the
 checks for ids and sources that every kind of file uses."""
 
-import difflib
-
 from .records import (
     FREQUENCIES,
     Source,
@@ -168,5 +166,7 @@ def default_role(source: Source) -> str:
 
 
 def close_match(word, choices) -> str:
-    near = difflib.get_close_matches(word, list(choices), n=1)
+    from ..fuzzy import close_matches
+
+    near = close_matches(word, choices, limit=1)
     return f" (did you mean {near[0]!r}?)" if near else ""

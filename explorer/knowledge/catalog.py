@@ -19,11 +19,11 @@ def find_condition(kb: KnowledgeBase, query: str) -> Condition | None:
 
 def close_conditions(kb: KnowledgeBase, query: str, limit: int = 3) -> list[Condition]:
     """Conditions whose names are close to ``query``, for "did you mean"."""
-    import difflib  # only when a name was not found
+    from ..fuzzy import close_matches  # only when a name was not found
 
     key = normalize(query)
     by_name = {normalize(name): c for c in kb.conditions.values() for name in condition_names(c)}
-    near = difflib.get_close_matches(key, list(by_name), n=8, cutoff=0.6)
+    near = close_matches(key, by_name, limit=8, cutoff=60)
     near += [name for name in sorted(by_name) if key and (key in name or name in key)]
     found = list(dict.fromkeys(by_name[name].id for name in near))
     return [kb.conditions[i] for i in found[:limit]]

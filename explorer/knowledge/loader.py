@@ -147,7 +147,7 @@ def _load(files: _Files) -> KnowledgeBase:
 
 
 def _validate(files: _Files) -> KnowledgeBase:
-    from .builder import Builder  # the readers (and PyYAML, difflib) only on a cache miss
+    from .builder import Builder  # the readers (and PyYAML) only on a cache miss
 
     problems: list[str] = []
     docs = {}

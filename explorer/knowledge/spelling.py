@@ -1,4 +1,4 @@
-"""Spelling correction for one word, with rapidfuzz (imported only here, and only when a word is not
+"""Spelling correction for one word, with explorer.fuzzy (rapidfuzz, imported only when a word is not
 found as typed, so a text of known words never loads it)."""
 
 import functools
@@ -14,11 +14,9 @@ def correct(word: str, lexicon: dict) -> str | None:
     ``lexicon``: word -> the findings whose names use it."""
     if len(word) < MIN_LENGTH:
         return None
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
+    from ..fuzzy import one_slip_away
 
-    hits = process.extract(word, list(lexicon), scorer=OSA.distance, score_cutoff=1, limit=8)
-    close = sorted(hit[0] for hit in hits if hit[1] == 1)
+    close = one_slip_away(word, lexicon)
     # Rivals that are one word inflected ("tingle", "tingles") or that all name a common finding
     # ("paresthesia", "paraesthesia": both Tingling) are one candidate, not two; the one naming the fewest
     # other findings is taken, so the text reads as that common finding.

@@ -80,7 +80,7 @@ class Vocabulary:
         meaningful word: "can't climb stairs" never suggests Trouble breathing."""
         if not key:
             return ()
-        from rapidfuzz import fuzz
+        from ..fuzzy import similarity
 
         words = meaningful_words(key)
         best: dict[str, tuple[int, float]] = {}
@@ -89,7 +89,7 @@ class Vocabulary:
             common = words & self.meaning[phrase]
             # an everyday word alone ("I walked the dog") never brings up an urgent finding
             shared = len(common - _EVERYDAY if symptom_id in self.urgent else common)
-            score = (shared, fuzz.ratio(key, phrase))
+            score = (shared, similarity(key, phrase))
             if score > best.get(symptom_id, (0, 0.0)):
                 best[symptom_id] = score
         ranked = sorted(
@@ -109,7 +109,7 @@ class Vocabulary:
         return sorted((self.kb.symptoms[i] for i in found), key=lambda s: s.label.lower())
 
 
-SPELLING_SIMILARITY = 72  # rapidfuzz ratio (0-100) from which a phrase counts as a spelling neighbour
+SPELLING_SIMILARITY = 72  # fuzzy.similarity (0-100) from which a phrase counts as a spelling neighbour
 # Words that say how or how much, not what: sharing one of them makes no two phrases alike.
 _NOT_MEANINGFUL = frozenset(
     {"cant", "difficulty", "difficult", "trouble", "hard", "poor", "loss", "lost", "feel", "feeling", "problem"}
