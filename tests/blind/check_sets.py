@@ -7,6 +7,7 @@ label written in the YAML comment after it matches the ontology.
 
     python3 tests/blind/check_sets.py            # exit status 1 on any error
 """
+
 import collections
 import re
 import sys
@@ -20,15 +21,39 @@ VARIETIES = {"uk", "us", "au", "ie", "in", "ca", "nz", "za", "sg", "non_native"}
 REGISTERS = {"lay", "clinical", "slang", "teen", "older"}
 KINDS = {"finding", "urgent", "near_miss", "negation", "history", "exposure", "other_person", "past"}
 URGENT = {"emergency", "same_day", "none"}
-HISTORY = {"diabetes", "heavy_alcohol", "recent_infection", "neurotoxic_medicine", "toxic_exposure",
-           "vitamin_b12_deficiency", "family_history"}
+HISTORY = {
+    "diabetes",
+    "heavy_alcohol",
+    "recent_infection",
+    "neurotoxic_medicine",
+    "toxic_exposure",
+    "vitamin_b12_deficiency",
+    "family_history",
+}
 AUTOIMMUNE = {"sjogren", "lupus", "ra", "ms", "gbs"}
 SAME_DAY = {"double_vision", "painful_vision_loss_one_eye", "rapidly_spreading_numbness"}
-EMERGENCY = {"breathing_difficulty", "swallowing_difficulty", "rapidly_spreading_weakness", "paralysis",
-             "one_sided_weakness_or_face_droop", "sudden_vision_loss", "bladder_or_bowel_control_loss",
-             "chest_pain", "seizure"}
-FIRST = {"guillain_barre", "diabetic_neuropathy", "alcohol_neuropathy", "multiple_sclerosis", "vasculitic_ra",
-         "vasculitic_lupus", "sjogren", "toxic_neuropathy", "infection_neuropathy"}
+EMERGENCY = {
+    "breathing_difficulty",
+    "swallowing_difficulty",
+    "rapidly_spreading_weakness",
+    "paralysis",
+    "one_sided_weakness_or_face_droop",
+    "sudden_vision_loss",
+    "bladder_or_bowel_control_loss",
+    "chest_pain",
+    "seizure",
+}
+FIRST = {
+    "guillain_barre",
+    "diabetic_neuropathy",
+    "alcohol_neuropathy",
+    "multiple_sclerosis",
+    "vasculitic_ra",
+    "vasculitic_lupus",
+    "sjogren",
+    "toxic_neuropathy",
+    "infection_neuropathy",
+}
 HPO_RE = re.compile(r"^HP:\d{7}$")
 
 errors = []

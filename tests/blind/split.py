@@ -9,6 +9,7 @@ each stratum's group ids are sorted and then shuffled with random.Random(seed), 
 first half of each stratum (rounded down) goes to dev, the rest to test.
 Do not change the seed or this procedure after results have been seen.
 """
+
 import collections
 import random
 import sys
@@ -40,6 +41,7 @@ def split(items, seed=SEED):
 
 def _main():
     import yaml
+
     here = Path(__file__).resolve().parent
     for name in ("reading_a.yaml", "time_course.yaml"):
         items = yaml.safe_load((here / name).read_text(encoding="utf-8"))
