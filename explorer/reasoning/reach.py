@@ -12,6 +12,7 @@ import dataclasses
 import functools
 
 from ..knowledge.records import KnowledgeBase, Rule
+from .inference import SALIENCE, Inference, Step
 
 # What this module knows a rule to be made of. Should rules gain another field (a new kind of condition,
 # say) or another kind of conclusion, `understood` turns false and every rule is taken as one that may
@@ -92,8 +93,6 @@ def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
     Every other pattern is inferred from reported findings, all declared and counted before any rule
     fires; a suggestion rule (the lowest salience but the questionnaire's) fires after every pattern is
     known, so it matches every finding of its "any" group that holds in the end."""
-    from .engine import SALIENCE, Inference, Step  # the engine imports this module lazily
-
     chained = _chained(kb)
     if chained is None:
         return None
