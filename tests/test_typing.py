@@ -2,12 +2,16 @@
 clean, and the lazily exported public names visible to users' type checkers with their real types."""
 
 import ast
+import importlib
 import shutil
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+
+import explorer
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "explorer"
@@ -130,3 +134,86 @@ def test_a_planted_circle_is_found(tmp_path, module, planted, circle):
     importer = _module_name(copy / module, copy)
     cycles = import_cycles(import_graph(copy))
     assert any({importer, circle} <= set(group) for group in cycles), cycles
+
+
+def _type_checking_imports(path: Path) -> dict[str, str]:
+    """name -> module (relative to the package) of every ``from .module import name`` under TYPE_CHECKING."""
+    found = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom) and statement.level == 1, ast.unparse(statement)
+                found |= {alias.name: statement.module for alias in statement.names}
+    return found
+
+
+def test_the_type_checking_block_names_every_lazy_export():
+    """Type checkers read the TYPE_CHECKING block, the interpreter reads _EXPORTS: they must agree."""
+    assert _type_checking_imports(PACKAGE / "__init__.py") == explorer._EXPORTS
+    assert explorer.__all__ == sorted([*explorer._EXPORTS, "__version__"])
+    for name, module in explorer._EXPORTS.items():
+        assert getattr(explorer, name) is getattr(importlib.import_module(f"explorer.{module}"), name)
+
+
+def test_the_formats_type_checking_block_names_its_lazy_renderers():
+    from explorer import formats
+
+    declared = _type_checking_imports(PACKAGE / "formats" / "__init__.py")
+    assert declared == {function: module for module, function in formats._MODULES.values()}
+    for function in declared:
+        assert getattr(formats, function) is formats.RENDERERS[function.removeprefix("render_")]
+
+
+def test_py_typed_ships_in_the_package():
+    assert (PACKAGE / "py.typed").is_file()
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "py.typed" in config["tool"]["setuptools"]["package-data"]["explorer"]
+
+
+def _mypy() -> str:
+    path = BIN / "mypy"
+    found = str(path) if path.exists() else shutil.which("mypy")
+    if not found:
+        pytest.skip("mypy is not installed (pip install '.[test]')")
+    return found
+
+
+def test_mypy_finds_nothing():
+    done = subprocess.run([_mypy(), "explorer"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1].startswith("Success: no issues found"), done.stdout
+
+
+USER_SCRIPT = """\
+import explorer
+from explorer import explore
+
+result = explore(["numbness"])
+reveal_type(result)
+reveal_type(explorer.list_conditions)
+wrong: int = result
+"""
+
+
+def test_a_users_type_checker_sees_the_real_types(tmp_path):
+    """As a user would: the built wheel installed into an environment, and mypy run on a script using the
+    lazily exported names. Without py.typed mypy skips the package; without the TYPE_CHECKING block
+    every lazy name is Any and the wrong annotation passes."""
+    mypy = _mypy()
+    wheels = tmp_path / "wheels"
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)]
+    done = subprocess.run(build, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    env = tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, timeout=120)
+    site = next(env.glob("lib/python3*/site-packages"))
+    install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site)]
+    subprocess.run([*install, str(next(wheels.glob("*.whl")))], check=True, capture_output=True, timeout=300)
+    (tmp_path / "user.py").write_text(USER_SCRIPT, encoding="utf-8")
+    check = [mypy, "--no-incremental", "--python-executable", str(env / "bin" / "python"), "user.py"]
+    done = subprocess.run(check, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    out = done.stdout
+    assert 'user.py:5: note: Revealed type is "explorer.reasoning.result.Result"' in out, out
+    assert "-> list[explorer.knowledge.records.Condition]" in out, out
+    assert 'user.py:7: error: Incompatible types in assignment (expression has type "Result"' in out, out
+    assert "Found 1 error" in out, out

@@ -4,6 +4,8 @@ go out as soon as each case is done."""
 
 import csv
 import json
+from collections.abc import Callable
+from typing import IO, Protocol
 
 from ..cases.batch import Outcome
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
@@ -110,7 +112,19 @@ class MarkdownWriter:
         self.out.write(f"\n*{DISCLAIMER}*\n")
 
 
-WRITERS = {"jsonl": JsonLinesWriter, "csv": CsvWriter, "markdown": MarkdownWriter}
+class BatchWriter(Protocol):
+    """What every writer does: ``start``, then ``write`` once per outcome, then ``finish``."""
+
+    def start(self) -> None: ...
+    def write(self, outcome: Outcome) -> None: ...
+    def finish(self) -> None: ...
+
+
+WRITERS: dict[str, Callable[[IO[str]], BatchWriter]] = {
+    "jsonl": JsonLinesWriter,
+    "csv": CsvWriter,
+    "markdown": MarkdownWriter,
+}
 
 
 def _unused(u, quote: bool = False, esc=str) -> str:

@@ -18,7 +18,7 @@ SECTIONS = (
 
 
 def card_dict(condition: Condition, kb: KnowledgeBase) -> dict:
-    data = {
+    data: dict = {
         "id": condition.id,
         "name": condition.name,
         "kind": condition.kind,

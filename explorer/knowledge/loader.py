@@ -14,6 +14,7 @@ import importlib
 import stat
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from ..errors import KnowledgeError
 from ..limits import MAX_KNOWLEDGE_FILE_BYTES
@@ -55,7 +56,8 @@ class _Files:
         """(shown name, document), or None when the file is absent (knowledge folders written before it)."""
         return self.read(folder, name) if folder.joinpath(name).is_file() else None
 
-    def read(self, folder, name: str):
+    def read(self, folder: Path, name: str) -> tuple[str, Any]:
+        """(shown name, document as loaded from YAML)."""
         from .yamlsource import load_yaml_text  # PyYAML only when the files are read
 
         shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
@@ -116,7 +118,7 @@ def load_knowledge(path=None) -> KnowledgeBase:
     return _load(_Files(root / "data", root / "rules", str(path)))
 
 
-def packaged_folders():
+def packaged_folders() -> tuple[Path, Path]:
     """The built-in data/ and rules/ folders, as plain paths: the package ships them as the explorer.data
     and explorer.rules subpackages, installed as ordinary files (no importlib.resources needed)."""
     try:
@@ -152,7 +154,7 @@ def _validate(files: _Files) -> KnowledgeBase:
     from .builder import Builder  # the readers (and PyYAML, difflib) only on a cache miss
 
     problems: list[str] = []
-    docs = {}
+    docs: dict[str, tuple[str, Any]] = {}
     for name in DATA_FILES:
         try:
             docs[name] = files.read(files.data_dir, f"{name}.yaml")

@@ -135,7 +135,7 @@ def _counting_rule(groups: dict):
                 _declare(engine, new_fact(GroupMet, rule=rule.id))
 
     count_groups.__name__ = "count_groups"
-    count_groups.rule_order = -1
+    count_groups.__dict__["rule_order"] = -1  # what _StableStrategy sorts ties by (a plain attribute)
     return Rule(AS.found << Finding(), salience=SALIENCE["helper"])(count_groups)
 
 
@@ -203,7 +203,7 @@ def _question_rule(condition_id: str, finding: str, order: int):
         engine.inference.wants.append((finding, condition_id))
 
     want.__name__ = f"ask {finding} for {condition_id}"
-    want.rule_order = order
+    want.__dict__["rule_order"] = order
     return Rule(
         Suggested(condition=condition_id),
         NOT(Finding(id=finding)),
@@ -223,7 +223,8 @@ class _FirstQueryFirst:
     activation, so both give the same agenda, firings and trace (tests/test_fast_rete.py)."""
 
     def __init__(self, kb: KnowledgeBase):
-        self.kb, self.full, self.first_done = kb, None, False
+        self.kb, self.first_done = kb, False
+        self.full: Engine | None = None
 
     def run(self, present, absent, asked=(), record=False) -> Inference:
         if self.full is None and not self.first_done and not asked and not record:

@@ -62,7 +62,9 @@ def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None
 
 def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, asked=(), record=False):
     """explore_inference for findings already checked (lists of texts)."""
-    said_present, said_absent, leftovers = [], [], set()
+    said_present: list = []  # Mentions
+    said_absent: list = []
+    leftovers: set[tuple] = set()
     for texts, given_absent in ((present, False), (absent, True)):
         for text in texts:
             reading = parse(text, kb)
@@ -100,7 +102,7 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
 
 def _recognized(mentions, kept_ids) -> tuple:
     # Sorted by label then input, so the output does not depend on the order findings were typed in.
-    items = {}
+    items: dict = {}
     for m in mentions:
         if m.symptom.id in kept_ids:
             items.setdefault((m.symptom.label.lower(), m.text, m.symptom.id), m)

@@ -98,7 +98,8 @@ def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
         return None
     absent = set(absent)
     found = holding(kb, set(present), absent)
-    steps, inputs = [], {}
+    steps: list[Step] = []
+    inputs: dict[str, list[tuple[str, ...]]] = {}  # pattern -> what each rule inferring it matched
     for rule in kb.rules:
         if fires(rule, found, absent):
             matched = tuple(rule.all) + tuple(ref for ref in rule.any if ref in found)
@@ -110,8 +111,8 @@ def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
     grew = True
     while grew:  # a pattern's support: the findings behind its inputs, through chains to a fixed point
         grew = False
-        for target, matched in inputs.items():
-            behind = set().union(*(most.get(ref, set()) for refs in matched for ref in refs))
+        for target, ways in inputs.items():
+            behind = set().union(*(most.get(ref, set()) for refs in ways for ref in refs))
             if not behind <= most.get(target, set()):
                 most.setdefault(target, set()).update(behind)
                 grew = True
