@@ -2,6 +2,7 @@
 clean, and the lazily exported public names visible to users' type checkers with their real types."""
 
 import ast
+import dataclasses
 import importlib
 import shutil
 import subprocess
@@ -217,3 +218,25 @@ def test_a_users_type_checker_sees_the_real_types(tmp_path):
     assert "-> list[explorer.knowledge.records.Condition]" in out, out
     assert 'user.py:7: error: Incompatible types in assignment (expression has type "Result"' in out, out
     assert "Found 1 error" in out, out
+
+
+def test_the_reasoning_functions_return_named_frozen_records(kb):
+    """Records, not anonymous tuples: each field is read by name and none can be changed."""
+    from explorer.reasoning.explore import Explored, explore_inference
+    from explorer.reasoning.questionnaire import picture
+    from explorer.reasoning.reach import Bounds, conclusions
+    from explorer.reasoning.trials import Picture, Trials
+
+    explored = explore_inference(["numbness", "dry eyes", "trouble breathing"], [], kb)
+    assert isinstance(explored, Explored)
+    shown = picture(explored.result)
+    assert isinstance(shown, Picture)
+    assert shown.suggestions[0] == ("sjogren_syndrome", "strong")
+    assert shown.red_flags == tuple(f.id for f in explored.result.red_flags) != ()
+    bounds = conclusions(kb, {"numbness", "dry_eyes"}, set())
+    assert isinstance(bounds, Bounds)
+    assert {s.rule for s in bounds.least.steps} == {s.rule for s in bounds.most.steps} != set()
+    assert isinstance(Trials(kb, {"numbness"}, set()).picture("dry_eyes", "yes"), Picture)
+    for record in (explored, shown, bounds):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.__setattr__(dataclasses.fields(record)[0].name, None)

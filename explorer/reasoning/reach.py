@@ -24,6 +24,15 @@ KNOWN_FIELDS = frozenset(
 KNOWN_CONCLUSIONS = frozenset({"infer", "suggest", "red_flag"})
 
 
+@dataclasses.dataclass(frozen=True)
+class Bounds:
+    """What an engine run concludes, read from the rules: two Inferences with the same firings that differ
+    only in the support of patterns, where the engine's firing order decides (see ``conclusions``)."""
+
+    least: Inference
+    most: Inference
+
+
 @functools.lru_cache(maxsize=8)
 def understood(kb: KnowledgeBase) -> bool:
     """Whether the rules of ``kb`` are all made of what this module reads."""
@@ -80,10 +89,10 @@ def _chained(kb: KnowledgeBase) -> frozenset | None:
     return frozenset(rule.target for rule in _pattern_rules(kb) if patterns.intersection(rule.all + rule.any))
 
 
-def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
+def conclusions(kb: KnowledgeBase, present: set, absent: set) -> Bounds | None:
     """What an engine run concludes for finding ids ``present`` and ``absent``, read from the rules: every
     firing (in knowledge order, not firing order) with what it matched, and the findings behind each
-    pattern, as two Inferences (least, most) that differ only where the engine's firing order decides.
+    pattern, as Bounds: two Inferences (least, most) that differ only where the engine's firing order decides.
     None when the rules cannot be read this way (see ``_chained``).
 
     Order decides only through a pattern inferred from another pattern: such a rule can fire before all
@@ -122,7 +131,7 @@ def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
     for target in inputs:
         most.setdefault(target, set())
         least.setdefault(target, set())
-    return Inference(steps=steps, support=least), Inference(steps=list(steps), support=most)
+    return Bounds(least=Inference(steps=steps, support=least), most=Inference(steps=list(steps), support=most))
 
 
 def _surely_behind(matched: list, inputs: dict, chained: frozenset, most: dict) -> set:
