@@ -11,6 +11,7 @@ seeded questionnaire sessions (the question chosen at each step and the picture 
 """
 
 import argparse
+import dataclasses
 import json
 import random
 import sys
@@ -66,7 +67,7 @@ def sessions(kb, starts: list[list[str]], seed: int = 9, per_session: int = 10) 
             if question is None:
                 break
             session.record(question.finding.id, rng.choice(["yes", "no", "no", "unsure"]))
-            lines.append(f"  picture {json.dumps(picture(session.result()))}")
+            lines.append(f"  picture {json.dumps(dataclasses.astuple(picture(session.result())))}")
     return lines
 
 

@@ -17,7 +17,26 @@ For teaching: ``explore(..., steps=True).steps`` (the agenda and working memory 
 comparison show as HTML.
 """
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING
+
+from ._version import __version__
+
+if TYPE_CHECKING:  # the lazy exports below, with their real types for type checkers (kept equal by a test)
+    from .api import explore_file, get_condition, list_conditions, list_symptoms, output_schema
+    from .cases.batch import BatchFileError, Case, CaseError, Outcome
+    from .cases.library import LibraryCase, find_case, list_cases, run_case
+    from .errors import ExplorerError, InputError, KnowledgeError
+    from .knowledge.loader import load_knowledge
+    from .knowledge.parse_records import Leftover, Mention, Parse
+    from .knowledge.parser import parse
+    from .knowledge.records import Condition, KnowledgeBase, Rule, Source, Symptom
+    from .reasoning.compare import Comparison, compare
+    from .reasoning.explore import explore
+    from .reasoning.questionnaire import Questionnaire
+    from .reasoning.result import Evidence, RedFlag, Result, Suggestion, TraceStep
+    from .reasoning.rulesview import fired_network, knowledge_network, rule_groups
+    from .reasoning.steps import EngineStep
+    from .reasoning.whatif import WhatIf, what_if
 
 # The public API, imported on first use: `symptom-explorer match` should not pay for the batch readers,
 # and `from explorer import explore` still works as before.
@@ -65,10 +84,54 @@ _EXPORTS = {
     "Suggestion": "reasoning.result",
     "TraceStep": "reasoning.result",
 }
-__all__ = sorted([*_EXPORTS, "__version__"])
+# A literal list, so that type checkers and linters read it (a test keeps it equal to _EXPORTS).
+__all__ = [
+    "BatchFileError",
+    "Case",
+    "CaseError",
+    "Comparison",
+    "Condition",
+    "EngineStep",
+    "Evidence",
+    "ExplorerError",
+    "InputError",
+    "KnowledgeBase",
+    "KnowledgeError",
+    "Leftover",
+    "LibraryCase",
+    "Mention",
+    "Outcome",
+    "Parse",
+    "Questionnaire",
+    "RedFlag",
+    "Result",
+    "Rule",
+    "Source",
+    "Suggestion",
+    "Symptom",
+    "TraceStep",
+    "WhatIf",
+    "__version__",
+    "compare",
+    "explore",
+    "explore_file",
+    "find_case",
+    "fired_network",
+    "get_condition",
+    "knowledge_network",
+    "list_cases",
+    "list_conditions",
+    "list_symptoms",
+    "load_knowledge",
+    "output_schema",
+    "parse",
+    "rule_groups",
+    "run_case",
+    "what_if",
+]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'explorer' has no attribute {name!r}")
@@ -79,13 +142,5 @@ def __getattr__(name: str):
     return value
 
 
-def _repr_html(record) -> str:
-    """The HTML a notebook shows for a Result, a Condition or a Comparison (their ``_repr_html_``). It is
-    looked up here, at the package root and only when asked for, so that no record imports a formatter."""
-    import importlib
-
-    return importlib.import_module(f"{__name__}.formats.html").html_fragment(record)
-
-
-def __dir__():
+def __dir__() -> list[str]:
     return __all__

@@ -4,17 +4,19 @@
 import contextlib
 import itertools
 import os
-
-try:
-    import fcntl
-except ImportError:  # not on Windows: no lock there
-    fcntl = None
+from types import ModuleType
 
 import yaml
 
 from ..knowledge.records import KnowledgeBase
 from .batch import BatchFileError, Case, CaseError, open_cases, read_cases
 from .readers import open_text
+
+fcntl: ModuleType | None
+try:
+    import fcntl
+except ImportError:  # not on Windows: no lock there
+    fcntl = None
 
 
 def load_one_case(path, kb: KnowledgeBase) -> Case:

@@ -39,7 +39,8 @@ class _Scanner:
     def peek(self) -> str:
         """Skips whitespace (counting lines); the next character, or "" at the end of the input."""
         while True:
-            end = _SPACE.match(self.chunk, self.pos).end()
+            space = _SPACE.match(self.chunk, self.pos)  # whitespace or nothing: it always matches
+            end = space.end() if space else self.pos
             self.line += self.chunk.count("\n", self.pos, end)
             self.pos = end
             if self.pos < len(self.chunk):

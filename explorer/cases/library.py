@@ -46,7 +46,7 @@ def list_cases(path=None, kb: KnowledgeBase | None = None) -> tuple[LibraryCase,
         except OSError as exc:
             raise BatchFileError(f"cannot open {path}: {exc.strerror}") from None
     folder = packaged_folders()[0].joinpath("cases")
-    found = []
+    found: list[LibraryCase] = []
     for file in sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name):
         with file.open(encoding="utf-8") as stream:
             found += _read(stream, f"cases/{file.name}", kb)
@@ -85,4 +85,4 @@ def _read(stream, name: str, kb: KnowledgeBase) -> tuple[LibraryCase, ...]:
         raise BatchFileError(f"{name}:{errors[0].line}: {errors[0].message}")
     if not found:
         raise BatchFileError(f"{name} holds no case")
-    return tuple(LibraryCase(c, name) for c in found)
+    return tuple(LibraryCase(c, name) for c in found if isinstance(c, Case))  # errors were raised above

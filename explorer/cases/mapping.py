@@ -28,7 +28,8 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
             return CaseError(identifier, line, f"'{key}' must be a list of findings or a comma-separated text")
     if not present and not absent:
         return CaseError(identifier, line, "no findings: give 'symptoms' (and optionally 'absent')")
-    note = data.get("note") if isinstance(data.get("note"), str) else ""
+    note = data.get("note")
+    note = note if isinstance(note, str) else ""
     expect = _expectation(data.get("expect"))
     if isinstance(expect, str):
         return CaseError(identifier, line, expect)
@@ -65,7 +66,8 @@ def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:
     features = data.get("phenotypicFeatures")
     if not isinstance(features, list):
         return CaseError(identifier, line, "phenotypicFeatures must be a list")
-    present, absent = [], []
+    present: list[str] = []
+    absent: list[str] = []
     for index, feature in enumerate(features):
         term = feature.get("type") if isinstance(feature, dict) else None
         if not isinstance(term, dict) or not isinstance(term.get("id"), str):
@@ -87,8 +89,8 @@ def _modifier_ids(feature: dict) -> set:
     ids = {m.get("id") for m in feature.get("modifiers") or () if isinstance(m, dict)}
     onset = feature.get("onset")
     if isinstance(onset, dict):
-        term = onset.get("ontologyClass") if isinstance(onset.get("ontologyClass"), dict) else onset
-        ids.add(term.get("id"))
+        term = onset.get("ontologyClass")
+        ids.add((term if isinstance(term, dict) else onset).get("id"))
     return {i for i in ids if isinstance(i, str)}
 
 

@@ -39,6 +39,8 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Iterat
             yield then(outcome) if then else outcome
         return
     global _worker_kb
+    context: multiprocessing.context.BaseContext
+    initargs: tuple[str | None]
     if "fork" in multiprocessing.get_all_start_methods():
         # Forked workers inherit the loaded knowledge base (no reloading, nothing to send).
         context, initargs = multiprocessing.get_context("fork"), (None,)
@@ -87,4 +89,5 @@ def _start_worker(knowledge_dir):
 
 
 def _explore_chunk(chunk, then) -> list:
+    assert _worker_kb is not None  # _start_worker set it in this worker
     return [then(outcome) if then else outcome for outcome in run_cases(chunk, _worker_kb)]

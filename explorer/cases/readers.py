@@ -10,7 +10,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from typing import TextIO
+from typing import IO
 
 from ..knowledge.records import KnowledgeBase
 from ..knowledge.yamlsource import YamlSyntaxError, parse_yaml
@@ -51,7 +51,7 @@ def detect_format(name: str, first_text: str) -> str:
     return "csv" if header_delimiter(header) else "yaml"
 
 
-def open_cases(stream: TextIO, name: str, fmt: str | None = None) -> tuple[str, TextIO]:
+def open_cases(stream: IO[str], name: str, fmt: str | None = None) -> tuple[str, io.TextIOBase]:
     """Decide the input format (given, from the name, or sniffed from the first characters) without
     losing what was read to sniff it. A byte-order mark (Excel's "CSV UTF-8") is dropped."""
     try:
@@ -66,7 +66,7 @@ def open_cases(stream: TextIO, name: str, fmt: str | None = None) -> tuple[str, 
 class _Prefixed(io.TextIOBase):
     """A text stream whose first characters were already read (to sniff the format)."""
 
-    def __init__(self, head: str, rest: TextIO):
+    def __init__(self, head: str, rest: IO[str]):
         self._head, self._rest = io.StringIO(head), rest
 
     def readable(self):
@@ -95,7 +95,7 @@ def open_text(path):
         raise BatchFileError(f"cannot open {path}: {exc.strerror or exc}") from None
 
 
-def read_cases(stream: TextIO, fmt: str, kb: KnowledgeBase) -> Iterator[Case | CaseError]:
+def read_cases(stream: IO[str] | io.TextIOBase, fmt: str, kb: KnowledgeBase) -> Iterator[Case | CaseError]:
     """Yield each case of ``stream`` in format ``fmt`` (one of FORMATS)."""
     readers = {"yaml": _read_yaml, "json": read_json, "jsonl": _read_jsonl, "csv": read_csv}
     count = 0
@@ -157,7 +157,9 @@ class _YamlItem:
     """The lines of one top-level list item, up to MAX_CASE_CHARS."""
 
     def __init__(self, line: int):
-        self.line, self.parts, self.size, self.problem = line, [], 0, None
+        self.line, self.size = line, 0
+        self.parts: list[str] = []
+        self.problem: str | None = None
 
     def add(self, number: int, raw: str | None):
         if self.problem:

@@ -20,7 +20,7 @@ class Expectation:
 
 @dataclass(frozen=True)
 class Case:
-    id: str | None
+    id: str
     line: int
     present: tuple[str, ...]
     absent: tuple[str, ...]

@@ -4,6 +4,7 @@ go out as soon as each case is done; registry.py names them as the formats of th
 
 import csv
 import json
+from typing import Protocol
 
 from ..cases.batch import Outcome
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
@@ -108,6 +109,14 @@ class MarkdownWriter:
 
     def finish(self):
         self.out.write(f"\n*{DISCLAIMER}*\n")
+
+
+class BatchWriter(Protocol):
+    """What every writer does: ``start``, then ``write`` once per outcome, then ``finish``."""
+
+    def start(self) -> None: ...
+    def write(self, outcome: Outcome) -> None: ...
+    def finish(self) -> None: ...
 
 
 def _unused(u, quote: bool = False, esc=str) -> str:

@@ -3,8 +3,8 @@
 from ..knowledge.catalog import flags_for, rules_for
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
 from ..knowledge.records import URGENCY_LABELS, Condition, KnowledgeBase
+from ..reasoning.result_data import source_dict
 from .common import cite
-from .json_format import source_dict
 from .terminal import Display
 
 SECTIONS = (
@@ -18,7 +18,7 @@ SECTIONS = (
 
 
 def card_dict(condition: Condition, kb: KnowledgeBase) -> dict:
-    data = {
+    data: dict = {
         "id": condition.id,
         "name": condition.name,
         "kind": condition.kind,

@@ -1,12 +1,12 @@
-"""JSON output: the plain-data contract (reasoning/result_data.py) as text, and every other view's
-record (``render_VIEW``, see registry.py) written the same way."""
+"""JSON output: the plain-data contract (reasoning/result.py, result_to_dict) as text, and every other
+view's record (``render_VIEW``, see registry.py) written the same way."""
 
 import json
 from typing import TYPE_CHECKING
 
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
-from ..reasoning.result import Result
-from ..reasoning.result_data import SCHEMA_VERSION, result_to_dict, source_dict, symptom_ref
+from ..reasoning.result import Result, result_to_dict
+from ..reasoning.result_data import SCHEMA_VERSION, source_dict, symptom_ref
 from .registry import CaseRun, Context, Listing
 
 if TYPE_CHECKING:

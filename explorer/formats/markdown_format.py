@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from ..knowledge.records import Condition
     from ..reasoning.compare import Comparison
     from ..reasoning.rulesview import RuleGroup
-    from ..reasoning.whatif import WhatIf
 
 
 def render_markdown(result: Result, explain: bool = False) -> str:
@@ -68,12 +67,6 @@ def urgent_markdown(result: Result, heading: str = "##", raised=()) -> list[str]
 
 def render_result(result: Result, context: Context) -> str:
     return render_markdown(result, context.explain)
-
-
-def render_what_if(w: "WhatIf", context: Context) -> str:
-    from .stepping import what_if_markdown
-
-    return what_if_markdown(w, context.knowledge())
 
 
 def render_conditions(conditions: "list[Condition]", context: Context) -> str:

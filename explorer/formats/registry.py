@@ -42,14 +42,16 @@ def _renders(module: str, *views: str) -> dict[str, str]:
 
 # format -> {view: "module:function"}, one line a format. The first format rendering a view is its default.
 FORMATS: dict[str, dict[str, str]] = {
-    "text": _renders("text_format", *(view for view in VIEWS if view != "batch")),
+    "text": {
+        **_renders("text_format", *(view for view in VIEWS if view not in ("batch", "what_if"))),
+        "what_if": "stepping:render_what_if_text",
+    },
     "json": _renders("json_format", *(view for view in VIEWS if view != "batch")),
     "jsonl": {"batch": "batch_formats:JsonLinesWriter"},
     "csv": {"batch": "batch_formats:CsvWriter"},
     "markdown": {
-        **_renders(
-            "markdown_format", "result", "what_if", "conditions", "card", "rules", "comparison", "cases", "case"
-        ),
+        **_renders("markdown_format", "result", "conditions", "card", "rules", "comparison", "cases", "case"),
+        "what_if": "stepping:render_what_if_markdown",
         "batch": "batch_formats:MarkdownWriter",
     },
     "html": _renders("html", "result", "comparison", "case"),

@@ -8,6 +8,7 @@ from ..reasoning.rulesview import rule_view
 from ..reasoning.steps import MemoryFact
 from ..reasoning.whatif import WhatIf
 from .markdown_format import urgent_markdown
+from .registry import Context
 from .teaching import if_then
 from .terminal import Display
 from .text_format import urgent_lines
@@ -130,3 +131,13 @@ def what_if_markdown(w: WhatIf, kb: KnowledgeBase) -> str:
     out += [f"- **{title}:** " + "; ".join(items) for title, items in changed] or ["- nothing"]
     out += ["", "---", "", f"*{DISCLAIMER}*"]
     return "\n".join(out) + "\n"
+
+
+# The what-if view of the registry (text and Markdown): here, beside the functions they call, so the text
+# and Markdown renderers, which this module uses for the urgent block, never import it back.
+def render_what_if_text(w: WhatIf, context: Context) -> str:
+    return what_if_text(w, context.knowledge(), context.display)
+
+
+def render_what_if_markdown(w: WhatIf, context: Context) -> str:
+    return what_if_markdown(w, context.knowledge())

@@ -37,7 +37,8 @@ def render_svg(network: Network, title: str = "") -> Html:
     """An <svg> element (with a <title> for screen readers), sized to fit its content."""
     columns = _columns(network)
     lines = {n.id: textwrap.wrap(n.label, CHARS, break_long_words=False) or [""] for n in network.nodes}
-    boxes, heights = {}, {}
+    boxes: dict[str, tuple[int, int, int]] = {}
+    heights: dict[int, int] = {}
     for node in network.nodes:  # nodes arrive sorted by kind then label: stack them in that order
         col = columns[node.id]
         height = len(lines[node.id]) * LINE_H + 2 * PAD

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from ..knowledge.records import Condition
     from ..reasoning.compare import Comparison
     from ..reasoning.rulesview import RuleGroup
-    from ..reasoning.whatif import WhatIf
 
 __all__ = ["WIDTH", "render_text", "urgent_lines"]
 
@@ -94,12 +93,6 @@ def _strength_in(d: Display, line: str, strength: str) -> str:
 
 def render_result(result: Result, context: Context) -> str:
     return render_text(result, context.explain, context.display)
-
-
-def render_what_if(w: "WhatIf", context: Context) -> str:
-    from .stepping import what_if_text
-
-    return what_if_text(w, context.knowledge(), context.display)
 
 
 def render_conditions(conditions: "list[Condition]", context: Context) -> str:

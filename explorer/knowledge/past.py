@@ -52,7 +52,7 @@ def _cue(tokens: list[Token], first: int, last: int) -> str | None:
 def _reach(tokens: list[Token], k: int, step: int) -> list[Token]:
     """Up to REACH tokens from ``k`` in direction ``step``, stopping at a list separator or clause end;
     in text order."""
-    out = []
+    out: list[Token] = []
     while 0 <= k < len(tokens) and len(out) < REACH and tokens[k].kind not in ("list", "end"):
         out.append(tokens[k])
         k += step

@@ -55,7 +55,7 @@ class PhraseIndex:
         for anchors in self.by_word.values():
             anchors.sort(key=lambda k: (-len(k), sorted(k)))
 
-    def resolve(self, key: frozenset, sites: tuple[str, ...]) -> Target | None:
+    def resolve(self, key: frozenset, sites: tuple[str | None, ...]) -> Target | None:
         """The finding a matched key names, given the sites found with it; None when it is ambiguous or
         needs a site that is not there ("cant feel" names numbness only with a site, "cant feel my toes")."""
         targets = self.keys.get(key, ())
@@ -91,7 +91,7 @@ class PhraseIndex:
 
 
 def site_words(kb: KnowledgeBase) -> dict:
-    words = {}
+    words: dict = {}
     for site in sorted(kb.sites.values(), key=lambda s: s.id):
         for word in site.words:
             words.setdefault(phrase_folds(word), site.id)

@@ -127,9 +127,9 @@ class Condition:
 
     def _repr_html_(self) -> str:
         """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
-        from .. import _repr_html
+        from ..notebook import repr_html
 
-        return _repr_html(self)
+        return repr_html(self)
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,7 @@ def urgent_findings(kb: KnowledgeBase) -> frozenset:
 
 def split_inputs(values) -> list[str]:
     """Findings as given on a command line or in a file: each value may hold several, split on , and ;"""
-    out = []
+    out: list[str] = []
     for value in values:
         out.extend(part.strip() for part in _SPLIT.split(value) if part.strip())
     return out

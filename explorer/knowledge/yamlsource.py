@@ -5,12 +5,17 @@ the mapping and of each key, and lists as ``LocatedList`` with the line of each 
 loader is used (libyaml's when present, for speed); duplicate keys are errors, not silently merged.
 """
 
+from typing import TYPE_CHECKING
+
 import yaml
 
 from ..errors import ExplorerError, KnowledgeError
 from ..limits import MAX_DEPTH
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _Base = yaml.SafeLoader  # libyaml's loader, when present, has the same methods
+else:
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Located(dict):

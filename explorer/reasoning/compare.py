@@ -86,9 +86,9 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
-        from .. import _repr_html
+        from ..notebook import repr_html
 
-        return _repr_html(self)
+        return repr_html(self)
 
 
 def named_condition(kb: KnowledgeBase, query: str) -> Condition:
@@ -127,7 +127,9 @@ def compare(a: str, b: str, kb: KnowledgeBase | None = None, limit: int = 5) -> 
 def picture(kb: KnowledgeBase, condition: Condition) -> dict:
     """Finding id -> LinkedFinding for every finding the condition's links or suggestion rules name,
     strongest role first, then by label."""
-    roles, sources, frequencies = {}, {}, {}
+    roles: dict[str, str] = {}
+    sources: dict[str, list[Source]] = {}
+    frequencies: dict[str, str] = {}
     for link in condition.links:
         roles[link.symptom] = min(roles.get(link.symptom, "possible"), link.role, key=LINK_ROLES.index)
         sources.setdefault(link.symptom, []).append(link.source)

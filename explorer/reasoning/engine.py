@@ -14,20 +14,18 @@ The engine class is built once per knowledge base and process, then reused with 
 import inspect
 import os
 import threading
-from dataclasses import dataclass, field
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
 from ._experta import experta as _experta_package
 from .fast_engine import FastKnowledgeEngine, new_fact
+from .inference import SALIENCE, Inference, Step
 
 # "fast": experta's RETE network driven by fast_rete (same firings, see tests/test_fast_rete.py);
 # "experta": the stock matcher, kept to compare against and to fall back on.
 MATCHERS = {"fast": FastKnowledgeEngine, "experta": KnowledgeEngine}
 
 _watchers = _experta_package.watchers
-
-SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
 
 class Finding(Fact):
@@ -52,32 +50,6 @@ class Asked(Fact):
 
 class WantToKnow(Fact):
     """The engine would like to know whether ``finding`` is present, to weigh suggested ``condition``."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """One rule firing, in order: what it matched and what it concluded."""
-
-    number: int
-    rule: str
-    salience: int
-    matched_present: tuple[str, ...]  # finding ids (reported or inferred) the rule matched
-    matched_absent: tuple[str, ...]
-    conclusion: str
-    target: str
-
-
-@dataclass
-class Inference:
-    """What one run of the engine produced."""
-
-    steps: list[Step] = field(default_factory=list)
-    # finding id -> the reported finding ids behind it (a reported finding stands for itself)
-    support: dict = field(default_factory=dict)
-    # (finding, condition) pairs the question rules declared, in firing order (questionnaire engines only)
-    wants: list = field(default_factory=list)
-    # EngineStep per firing, when the run was asked to record them (run(..., record=True))
-    engine_steps: list = field(default_factory=list)
 
 
 class _StableStrategy(DepthStrategy):
@@ -163,7 +135,7 @@ def _counting_rule(groups: dict):
                 _declare(engine, new_fact(GroupMet, rule=rule.id))
 
     count_groups.__name__ = "count_groups"
-    count_groups.rule_order = -1
+    count_groups.__dict__["rule_order"] = -1  # what _StableStrategy sorts ties by (a plain attribute)
     return Rule(AS.found << Finding(), salience=SALIENCE["helper"])(count_groups)
 
 
@@ -231,7 +203,7 @@ def _question_rule(condition_id: str, finding: str, order: int):
         engine.inference.wants.append((finding, condition_id))
 
     want.__name__ = f"ask {finding} for {condition_id}"
-    want.rule_order = order
+    want.__dict__["rule_order"] = order
     return Rule(
         Suggested(condition=condition_id),
         NOT(Finding(id=finding)),
@@ -251,7 +223,8 @@ class _FirstQueryFirst:
     activation, so both give the same agenda, firings and trace (tests/test_fast_rete.py)."""
 
     def __init__(self, kb: KnowledgeBase):
-        self.kb, self.full, self.first_done = kb, None, False
+        self.kb, self.first_done = kb, False
+        self.full: Engine | None = None
 
     def run(self, present, absent, asked=(), record=False) -> Inference:
         if self.full is None and not self.first_done and not asked and not record:

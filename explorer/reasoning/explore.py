@@ -1,5 +1,7 @@
 """explore(): findings in, a Result out. Resolves the words, runs the engine, ranks the suggestions."""
 
+from dataclasses import dataclass
+
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
@@ -23,7 +25,15 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None, steps: bool 
     present, absent = checked_findings(present, absent)
     if not present and not absent:
         raise InputError("no findings given: name at least one symptom or history item")
-    return _inference(present, absent, kb or load_knowledge(), record=steps)[0]
+    return _inference(present, absent, kb or load_knowledge(), record=steps).result
+
+
+@dataclass(frozen=True)
+class Explored:
+    """A Result with the engine run behind it (the questionnaire reads what its question rules want)."""
+
+    result: Result
+    inference: Inference
 
 
 def checked_findings(present, absent) -> tuple[list[str], list[str]]:
@@ -54,15 +64,19 @@ def _texts(values) -> list[str]:
     return [v for v in values if v.strip()]
 
 
-def explore_inference(present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=(), record=False):
+def explore_inference(
+    present, absent, kb: KnowledgeBase, questions: dict | None = None, asked=(), record=False
+) -> Explored:
     """explore(), also returning the engine's Inference; with ``questions``, the engine's question rules
     run too and ``asked`` names findings not to ask about again (the questionnaire uses this)."""
     return _inference(_texts(present), _texts(absent), kb, questions, asked, record)
 
 
-def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, asked=(), record=False):
+def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, asked=(), record=False) -> Explored:
     """explore_inference for findings already checked (lists of texts)."""
-    said_present, said_absent, leftovers = [], [], set()
+    said_present: list = []  # Mentions
+    said_absent: list = []
+    leftovers: set[tuple] = set()
     for texts, given_absent in ((present, False), (absent, True)):
         for text in texts:
             reading = parse(text, kb)
@@ -81,7 +95,7 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     present_ids -= clash
     absent_ids -= clash
     inference = engine_for(kb, questions).run(present_ids, absent_ids, asked, record=record)
-    return Result(
+    result = Result(
         recognized=_recognized(said_present, present_ids),
         unrecognized=tuple(
             Unrecognized(*u)
@@ -95,12 +109,13 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
         trace=_trace(kb, inference),
         disclaimer=DISCLAIMER,
         steps=tuple(inference.engine_steps),
-    ), inference
+    )
+    return Explored(result, inference)
 
 
 def _recognized(mentions, kept_ids) -> tuple:
     # Sorted by label then input, so the output does not depend on the order findings were typed in.
-    items = {}
+    items: dict = {}
     for m in mentions:
         if m.symptom.id in kept_ids:
             items.setdefault((m.symptom.label.lower(), m.text, m.symptom.id), m)

@@ -16,6 +16,7 @@ firings, traces and working memory.
 import inspect
 import logging
 from itertools import chain
+from typing import Any
 
 from ._experta import KnowledgeEngine
 from ._experta import experta as _experta_package
@@ -23,7 +24,7 @@ from .fast_rete import FastReteMatcher
 
 _watchers = _experta_package.watchers
 _ConditionalElement = _experta_package.conditionalelement.ConditionalElement
-_FactList = _experta_package.factlist.FactList
+_FactList: Any = _experta_package.factlist.FactList  # experta ships no types: Any, said so for the subclass
 _Agenda = _experta_package.agenda.Agenda
 
 

@@ -21,14 +21,15 @@ firings and traces.
 """
 
 import functools
+from typing import Any
 
 from ._experta import experta as _experta_package
 from .rete_dispatch import Bus, add_dispatcher, capture_nodes, literal_key
 
 # experta's submodules are loaded by ``import experta``; reached through it so this module has one import
 # path for experta (the compatibility shim).
-_rete = _experta_package.matchers.rete
-_nodes = _rete.nodes
+_rete: Any = _experta_package.matchers.rete  # experta ships no types: Any, said so for the classes built on it
+_nodes: Any = _rete.nodes
 _mixins = _rete.mixins
 _check = _rete.check
 _ce = _experta_package.conditionalelement

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from ..knowledge.catalog import rules_for
 from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
 from ..limits import MAX_QUESTION_CANDIDATES, QUESTION_WORK
-from .explore import explore_inference
+from .explore import Explored, explore_inference
 from .result import Result
-from .trials import Trials
+from .trials import Picture, Trials
 from .urgent_questions import CORE_FINDINGS, urgency_rank
 
 ANSWERS = ("yes", "no", "unsure")
@@ -99,9 +99,9 @@ class Questionnaire:
 
     # -- reasoning --------------------------------------------------------------------------------------
     def result(self) -> Result:
-        return self._run()[0]
+        return self._run().result
 
-    def _run(self):
+    def _run(self) -> Explored:
         # The ask loop wants the result after each answer and again to pick the next question: run once
         # per set of answers.
         key = tuple(self.answers)
@@ -109,7 +109,7 @@ class Questionnaire:
             self._last = (key, self._explore())
         return self._last[1]
 
-    def _explore(self):
+    def _explore(self) -> Explored:
         return explore_inference(
             self._labels(self.present()),
             self._labels(self.absent()),
@@ -124,7 +124,8 @@ class Questionnaire:
         A candidate is tried (yes and no) only while it could still beat the best so far: with its urgency
         rank, its score plus 2 for every current suggestion is the most it can reach. ``exhaustive`` tries
         every candidate through explore() instead, the straightforward way the tests compare against."""
-        result, inference = self._run()
+        run = self._run()
+        result, inference = run.result, run.inference
         current = picture(result)
         trials = Trials(self.kb, self.present(), self.absent())
         if exhaustive:
@@ -140,7 +141,7 @@ class Questionnaire:
         candidates.sort(key=lambda q: urgency_rank(self.kb, q.finding.id, q.reasons, basis))
         for question in candidates[:tried]:
             first = urgency_rank(self.kb, question.finding.id, question.reasons, basis)
-            if not exhaustive and best is not None and _rank_key(first, question, len(current[1])) >= best[0]:
+            if not exhaustive and best is not None and _rank_key(first, question, len(current.suggestions)) >= best[0]:
                 continue  # even changing every suggestion it could not come first
             changes_picture, changed = effect(question.finding.id)
             if changes_picture and (best is None or _rank_key(first, question, changed) < best[0]):
@@ -165,7 +166,7 @@ class Questionnaire:
         for answer in ("yes", "no"):
             present = self.present() + ([finding] if answer == "yes" else [])
             absent = self.absent() + ([finding] if answer == "no" else [])
-            trials.append(picture(explore_inference(self._labels(present), self._labels(absent), self.kb)[0]))
+            trials.append(picture(explore_inference(self._labels(present), self._labels(absent), self.kb).result))
         return _compare(current, trials)
 
     def _labels(self, finding_ids) -> list[str]:
@@ -186,23 +187,26 @@ def _rank_key(first: int, question: Question, changed: int) -> tuple:
     return first, -(question.score + 2 * changed), question.finding.label.lower()
 
 
-def _effect(trials: Trials, finding: str, current) -> tuple[bool, int]:
+def _effect(trials: Trials, finding: str, current: Picture) -> tuple[bool, int]:
     """Questionnaire._effect, computed from engine runs on finding ids (see trials.py)."""
     return _compare(current, [trials.picture(finding, answer) for answer in ("yes", "no")])
 
 
-def _compare(current, trials) -> tuple[bool, int]:
+def _compare(current: Picture, trials: list[Picture]) -> tuple[bool, int]:
     changes_picture, changed = False, set()
     for trial in trials:
         changes_picture = changes_picture or trial != current
-        place = {c: (i, strength) for i, (c, strength) in enumerate(trial[1])}
-        changed |= {c for i, (c, strength) in enumerate(current[1]) if place.get(c) != (i, strength)}
+        place = {c: (i, strength) for i, (c, strength) in enumerate(trial.suggestions)}
+        changed |= {c for i, (c, strength) in enumerate(current.suggestions) if place.get(c) != (i, strength)}
     return changes_picture, len(changed)
 
 
-def picture(result: Result) -> tuple:
+def picture(result: Result) -> Picture:
     """What the person is shown: red flags, and the ranked suggestions with their strengths."""
-    return (tuple(f.id for f in result.red_flags), tuple((s.condition.id, s.strength) for s in result.suggestions))
+    return Picture(
+        red_flags=tuple(f.id for f in result.red_flags),
+        suggestions=tuple((s.condition.id, s.strength) for s in result.suggestions),
+    )
 
 
 def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]:

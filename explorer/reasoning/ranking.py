@@ -57,8 +57,8 @@ class _Assessment:
     """One suggested condition, by finding ids: what rank_suggestions decides before writing it out. (A
     plain class: a dataclass would cost about a millisecond of every command's start-up to define.)"""
 
-    __slots__ = ("condition", "fired", "fired_ids", "behind_rule", "supporting", "against", "level", "limited")
-    __slots__ += ("lowered", "key")
+    __slots__: tuple[str, ...] = ("condition", "fired", "fired_ids", "behind_rule", "supporting", "against")
+    __slots__ += ("level", "limited", "lowered", "key")
 
     def __init__(self, condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key):
         self.condition, self.fired, self.fired_ids = condition, fired, fired_ids

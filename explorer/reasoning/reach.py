@@ -12,6 +12,7 @@ import dataclasses
 import functools
 
 from ..knowledge.records import KnowledgeBase, Rule
+from .inference import SALIENCE, Inference, Step
 
 # What this module knows a rule to be made of. Should rules gain another field (a new kind of condition,
 # say) or another kind of conclusion, `understood` turns false and every rule is taken as one that may
@@ -21,6 +22,15 @@ KNOWN_FIELDS = frozenset(
     | {"origin", "order"}
 )
 KNOWN_CONCLUSIONS = frozenset({"infer", "suggest", "red_flag"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Bounds:
+    """What an engine run concludes, read from the rules: two Inferences with the same firings that differ
+    only in the support of patterns, where the engine's firing order decides (see ``conclusions``)."""
+
+    least: Inference
+    most: Inference
 
 
 @functools.lru_cache(maxsize=8)
@@ -79,10 +89,10 @@ def _chained(kb: KnowledgeBase) -> frozenset | None:
     return frozenset(rule.target for rule in _pattern_rules(kb) if patterns.intersection(rule.all + rule.any))
 
 
-def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
+def conclusions(kb: KnowledgeBase, present: set, absent: set) -> Bounds | None:
     """What an engine run concludes for finding ids ``present`` and ``absent``, read from the rules: every
     firing (in knowledge order, not firing order) with what it matched, and the findings behind each
-    pattern, as two Inferences (least, most) that differ only where the engine's firing order decides.
+    pattern, as Bounds: two Inferences (least, most) that differ only where the engine's firing order decides.
     None when the rules cannot be read this way (see ``_chained``).
 
     Order decides only through a pattern inferred from another pattern: such a rule can fire before all
@@ -92,14 +102,13 @@ def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
     Every other pattern is inferred from reported findings, all declared and counted before any rule
     fires; a suggestion rule (the lowest salience but the questionnaire's) fires after every pattern is
     known, so it matches every finding of its "any" group that holds in the end."""
-    from .engine import SALIENCE, Inference, Step  # the engine imports this module lazily
-
     chained = _chained(kb)
     if chained is None:
         return None
     absent = set(absent)
     found = holding(kb, set(present), absent)
-    steps, inputs = [], {}
+    steps: list[Step] = []
+    inputs: dict[str, list[tuple[str, ...]]] = {}  # pattern -> what each rule inferring it matched
     for rule in kb.rules:
         if fires(rule, found, absent):
             matched = tuple(rule.all) + tuple(ref for ref in rule.any if ref in found)
@@ -111,8 +120,8 @@ def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
     grew = True
     while grew:  # a pattern's support: the findings behind its inputs, through chains to a fixed point
         grew = False
-        for target, matched in inputs.items():
-            behind = set().union(*(most.get(ref, set()) for refs in matched for ref in refs))
+        for target, ways in inputs.items():
+            behind = set().union(*(most.get(ref, set()) for refs in ways for ref in refs))
             if not behind <= most.get(target, set()):
                 most.setdefault(target, set()).update(behind)
                 grew = True
@@ -122,7 +131,7 @@ def conclusions(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
     for target in inputs:
         most.setdefault(target, set())
         least.setdefault(target, set())
-    return Inference(steps=steps, support=least), Inference(steps=list(steps), support=most)
+    return Bounds(least=Inference(steps=steps, support=least), most=Inference(steps=list(steps), support=most))
 
 
 def _surely_behind(matched: list, inputs: dict, chained: frozenset, most: dict) -> set:

@@ -1,10 +1,11 @@
-"""The records one exploration returns. They back every output format, the JSON contract included."""
+"""The records one exploration returns, and their JSON contract (schema_version 1, documented in the
+README; ``result_to_dict``). They back every output format."""
 
 from dataclasses import dataclass
 
-from ..knowledge.parse_records import Mention
-from ..knowledge.records import Condition, Pattern, Source, Symptom
-from .result_data import result_to_dict
+from ..knowledge.parse_records import Mention, symptom_ref, unused_fields
+from ..knowledge.records import URGENCY_LABELS, Condition, Pattern, Source, Symptom
+from .result_data import SCHEMA_VERSION, source_dict
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,96 @@ class Result:
 
     def _repr_html_(self) -> str:
         """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
-        from .. import _repr_html
+        from ..notebook import repr_html
 
-        return _repr_html(self)
+        return repr_html(self)
+
+
+def _urgency(result: Result) -> dict | None:
+    """The highest urgency level among the red flags, with its action, or None when no flag was raised."""
+    if not result.red_flags:
+        return None
+    top = result.red_flags[0]  # flags come highest level first
+    return {"level": top.level, "label": URGENCY_LABELS[top.level], "action": top.action}
+
+
+def _evidence(item: Evidence) -> dict:
+    return {
+        "symptom": symptom_ref(item.symptom),
+        "links": [source_dict(s) for s in item.links],
+        "rules": list(item.rules),
+    }
+
+
+def _recognized(item) -> dict:
+    data = {"input": item.input, "symptom": symptom_ref(item.symptom)}
+    if item.mention is not None:
+        data["parse"] = item.mention.to_dict()
+    return data
+
+
+def result_to_dict(result: Result) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "recognized": [_recognized(r) for r in result.recognized],
+        "unrecognized": [
+            {"input": u.input, **unused_fields(u.did_you_mean, u.condition, u.negation, u.past, u.someone_else)}
+            for u in result.unrecognized
+        ],
+        "absent": [_recognized(r) for r in result.absent],
+        "conflicting": [{"inputs": list(c.inputs), "symptom": symptom_ref(c.symptom)} for c in result.conflicting],
+        "urgency": _urgency(result),
+        "red_flags": [
+            {
+                "id": f.id,
+                "level": f.level,
+                "level_label": URGENCY_LABELS[f.level],
+                "title": f.title,
+                "action": f.action,
+                "message": f.message,
+                "because": [symptom_ref(s) for s in f.because],
+                "rules": list(f.rules),
+                "sources": [source_dict(s) for s in f.sources],
+            }
+            for f in result.red_flags
+        ],
+        "patterns": [
+            {
+                "id": p.pattern.id,
+                "label": p.pattern.label,
+                "because": [symptom_ref(s) for s in p.because],
+                "rules": list(p.rules),
+            }
+            for p in result.patterns
+        ],
+        "suggestions": [
+            {
+                "rank": s.rank,
+                "condition": {"id": s.condition.id, "name": s.condition.name, "kind": s.condition.kind},
+                "strength": s.strength,
+                "strength_lowered": s.lowered,
+                "strength_limited": s.limited,
+                "supporting": [_evidence(e) for e in s.supporting],
+                "missing": [_evidence(e) for e in s.missing],
+                "against": [_evidence(e) for e in s.against],
+                "explanation": s.explanation,
+                "rules": list(s.rules),
+                "sources": [source_dict(src) for src in s.sources],
+            }
+            for s in result.suggestions
+        ],
+        "trace": [
+            {
+                "step": t.number,
+                "rule": t.rule,
+                "salience": t.salience,
+                "matched": [{"id": f, "label": label} for f, label in zip(t.matched_present, t.matched_labels)],
+                "matched_absent": [
+                    {"id": f, "label": label} for f, label in zip(t.matched_absent, t.matched_absent_labels)
+                ],
+                "concluded": {"kind": t.conclusion, "id": t.target, "label": t.target_label},
+            }
+            for t in result.trace
+        ],
+        "disclaimer": result.disclaimer,
+    }

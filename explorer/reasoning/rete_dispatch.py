@@ -4,12 +4,14 @@ See fast_rete.py for why; each class here subclasses one of experta's.
 """
 
 import logging
+from typing import Any
 
 from ._experta import experta as _experta_package
 
-_rete = _experta_package.matchers.rete
-_nodes = _rete.nodes
-_mixins = _rete.mixins
+# experta ships no types: its modules are Any to type checkers, said so here for the classes built on them.
+_rete: Any = _experta_package.matchers.rete
+_nodes: Any = _rete.nodes
+_mixins: Any = _rete.mixins
 _check = _rete.check
 _fc = _experta_package.fieldconstraint
 _MATCH = _experta_package.watchers.MATCH

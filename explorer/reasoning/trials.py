@@ -14,11 +14,21 @@ such shortcut with a real run.
 """
 
 import functools
+from dataclasses import dataclass
 
 from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import ranked_strengths
 from .reach import conclusions, fires, holding, understood
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What the person is shown, as far as choosing a question goes: the red flags raised (ids, highest
+    level first) and the ranked suggestions as (condition id, strength)."""
+
+    red_flags: tuple[str, ...]
+    suggestions: tuple[tuple[str, str], ...]
 
 
 @functools.lru_cache(maxsize=8)
@@ -34,19 +44,19 @@ def _rule_views(kb: KnowledgeBase) -> tuple[dict, dict]:
     return present, absent
 
 
-def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
+def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> Picture:
     """The picture (as questionnaire.picture gives it for a Result) straight from an engine run."""
     ranked = ranked_strengths(kb, inference, present, absent)
-    return _flags(kb, inference), tuple((condition, strength) for _, condition, strength in ranked)
+    return Picture(_flags(kb, inference), tuple((condition, strength) for _, condition, strength in ranked))
 
 
-def _flags(kb: KnowledgeBase, inference: Inference) -> tuple:
+def _flags(kb: KnowledgeBase, inference: Inference) -> tuple[str, ...]:
     """The red flags raised, in explore()'s order: highest urgency level first, then by id."""
     raised = {step.target for step in inference.steps if step.conclusion == "red_flag"}
     return tuple(sorted(raised, key=lambda f: (URGENCY_LEVELS.index(kb.red_flags[f].level), f)))
 
 
-def _read_picture(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
+def _read_picture(kb: KnowledgeBase, present: set, absent: set) -> Picture | None:
     """The picture read from the rules (reach.conclusions), or None when only an engine run can tell: when
     the least and the most support the firing order allows would rank or weigh a suggestion differently
     (when they agree, so does everything between them: strength and the ranking grow with support), or
@@ -54,7 +64,7 @@ def _read_picture(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
     found = conclusions(kb, present, absent)
     if found is None:
         return None
-    least, most = (ranked_strengths(kb, inference, present, absent) for inference in found)
+    least, most = (ranked_strengths(kb, inference, present, absent) for inference in (found.least, found.most))
     if least != most:
         return None
     keys = [key for key, _, _ in least]
@@ -62,7 +72,7 @@ def _read_picture(kb: KnowledgeBase, present: set, absent: set) -> tuple | None:
         # Two suggestions tie on every ranking key (conditions named alike): the ranking keeps them in
         # the order the rules fired, which only a run knows (conclusions lists knowledge order).
         return None
-    return _flags(kb, found[0]), tuple((condition, strength) for _, condition, strength in least)
+    return Picture(_flags(kb, found.least), tuple((condition, strength) for _, condition, strength in least))
 
 
 class Trials:
@@ -85,7 +95,7 @@ class Trials:
             self._base = self._run(self.present, self.absent)
         return self._base
 
-    def picture(self, finding: str, answer: str) -> tuple:
+    def picture(self, finding: str, answer: str) -> Picture:
         """The picture if ``finding`` were answered ``answer`` ("yes" or "no")."""
         if answer == "yes":
             present, absent = self.present | {finding}, self.absent

@@ -115,7 +115,7 @@ def what_if(findings, absent=(), changes=(), kb: KnowledgeBase | None = None) ->
     if not parsed:
         raise InputError('no what-if change given: for example "-dry eyes" or "+dry mouth"')
     before = explore(findings, absent, kb=kb)
-    given = {r.symptom.id for r in (*before.recognized, *before.absent, *before.conflicting)}
+    given = {r.symptom.id for r in (*before.recognized, *before.absent)} | {c.symptom.id for c in before.conflicting}
     for change in parsed:
         if change.kind == "remove" and change.finding not in given:
             raise InputError(f'what-if change "-{change.text}": the case does not include {change.label}')
@@ -159,7 +159,7 @@ def _moves(before: Result, after: Result) -> tuple[StrengthMove, ...]:
         a, b = old.get(cid), new.get(cid)
         move = StrengthMove(
             cid,
-            (b or a).condition.name,
+            (b or old[cid]).condition.name,  # a condition in neither is never listed
             a.strength if a else "",
             b.strength if b else "",
             a.rank if a else 0,

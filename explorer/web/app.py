@@ -2,7 +2,9 @@
 API in routes.py. Nothing is stored on the server: the page keeps the answers and sends them with each
 request, so nothing outlives the process."""
 
+from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -112,6 +114,13 @@ def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
     headers answered; `serve` on 127.0.0.1 passes LOCAL_HOSTS, so a web page elsewhere cannot reach the
     local server through a name of its own (DNS rebinding)."""
     static = StaticFiles(directory=str(resources.files("explorer.web").joinpath("static")))
+    # Starlette types a handler as taking any exception; each of ours takes the kind it is registered for.
+    handlers: dict[Any, Callable[..., Any]] = {
+        WebInputError: routes.input_error,
+        ExplorerError: routes.explorer_error,
+        404: not_found,
+        405: method_not_allowed,
+    }
     app = Starlette(
         routes=[
             Route("/", index, methods=["GET"]),
@@ -119,12 +128,7 @@ def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
             Route("/api/openapi.json", openapi, methods=["GET"], include_in_schema=False),
             Mount("/static", static, name="static"),
         ],
-        exception_handlers={
-            WebInputError: routes.input_error,
-            ExplorerError: routes.explorer_error,
-            404: not_found,
-            405: method_not_allowed,
-        },
+        exception_handlers=handlers,
     )
     app.state.kb = kb or load_knowledge()
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
