@@ -32,12 +32,14 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
     ):
         writer = renderer("batch", fmt)(out)
         progress = Progress(enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
+        writer.start()  # before reading: finish() always runs, so an unreadable input still gives whole output
         try:
             chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
-            writer.start()
             records = run_cases_parallel(read_cases(cases, chosen, kb), kb, jobs, functools.partial(_record, fmt))
+            separator = ""
             for status, text in records:
-                out.write(text)
+                out.write(separator + text)
+                separator = writer.between
                 out.flush()
                 failed += status != "ok"
                 progress.step(status)
