@@ -14,7 +14,7 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     if "phenotypicFeatures" in data:
         return _phenopacket(data, line, kb, ordinal)
     identifier = case_id(data.get("id"), ordinal)
-    unknown = sorted(str(k) for k in data if k not in CASE_KEYS)
+    unknown = sorted(str(k) or '""' for k in data if k not in CASE_KEYS)  # an empty key is shown, not blank
     if unknown:
         return CaseError(
             identifier,

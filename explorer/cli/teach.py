@@ -83,7 +83,8 @@ def show_case(case_id, cases_file, fmt, output, display, kb):
     found = load_cases(cases_file, kb)
     case = find_case(found, case_id)
     if case is None:
-        raise click.UsageError(f"no case {case_id!r}; list them with: symptom-explorer cases")
+        named = f"no case {case_id!r}" if case_id.strip() else "ID is empty"
+        raise click.UsageError(f"{named}; list them with: symptom-explorer cases")
     result = run_case(case, kb)
     problems = expectation_problems(case, result)
     write_output(render("case", fmt, CaseRun(case, result, tuple(problems)), Context(kb, display)), output)

@@ -92,6 +92,8 @@ class Comparison:
 
 
 def named_condition(kb: KnowledgeBase, query: str) -> Condition:
+    if not query.strip():
+        raise InputError('a condition name is empty: give an id, name or alias ("sjogren", "SLE")')
     condition = find_condition(kb, query)
     if condition is None:
         near = ", ".join(c.id for c in close_conditions(kb, query))

@@ -97,10 +97,13 @@ def parse_changes(changes, kb: KnowledgeBase) -> tuple[Change, ...]:
     parsed = []
     for raw in changes:
         text = str(raw).strip()
-        kind = CHANGE_KINDS.get(text[:1])
-        if kind is None or not text[1:].strip():
+        kind, words = CHANGE_KINDS.get(text[:1]), text[1:].strip()
+        if not text:
+            raise InputError('a what-if change is empty: give a sign and a finding, as in "+dry mouth"')
+        if kind is None:
             raise InputError(f'what-if change "{raw}" must start with + (add), - (remove) or ! (absent): "+dry mouth"')
-        words = text[1:].strip()
+        if not words:
+            raise InputError(f'what-if change "{raw}" names no finding after its sign: "{text[0]}dry mouth"')
         symptom = vocabulary.resolve(words).symptom
         if symptom is None:
             raise InputError(f'what-if change "{raw}": "{words}" is not a finding the explorer knows')
