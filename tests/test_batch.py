@@ -235,7 +235,8 @@ def test_progress_shows_on_a_terminal_but_not_in_a_pipe(tmp_path):
     from tests.test_installed import installed_command
 
     source = tmp_path / "cases.jsonl"
-    source.write_text(as_jsonl(GOOD * 3), encoding="utf-8")
+    # distinct ids: a repeated one would be warned about on stderr
+    source.write_text(as_jsonl([(f"{i}{n}", p, a) for n in range(3) for i, p, a in GOOD]), encoding="utf-8")
     child = pexpect.spawn(
         installed_command(),
         ["batch", str(source), "--output", str(tmp_path / "out.jsonl")],

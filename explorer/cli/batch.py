@@ -11,6 +11,7 @@ import click
 
 from ..cases.batch import FORMATS as BATCH_FORMATS
 from ..cases.batch import BatchFileError, open_cases, read_cases
+from ..cases.duplicates import RepeatedIds
 from ..cases.parallel import default_jobs, run_cases_parallel
 from ..formats.escape import terminal_safe
 from ..formats.registry import renderer
@@ -25,7 +26,7 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
         raise click.UsageError(
             f"--output must not be the input file ({output} is {source}); write the results to another file"
         )
-    failed, stopped = 0, None
+    failed, stopped, repeated = 0, None, RepeatedIds()
     with (
         click.open_file(source, "r", encoding="utf-8", errors="surrogateescape") as stream,
         output_stream(output) as out,
@@ -37,9 +38,10 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
             chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
             records = run_cases_parallel(read_cases(cases, chosen, kb), kb, jobs, functools.partial(_record, fmt))
             separator = ""
-            for status, text in records:
+            for status, case_id, line, text in records:
                 out.write(separator + text)
                 separator = writer.between
+                repeated.see(case_id, line)
                 out.flush()
                 failed += status != "ok"
                 progress.step(status)
@@ -48,16 +50,18 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
         finally:
             writer.finish()
             progress.done()
+    for message in repeated.messages("stdin" if source == "-" else source):
+        click.echo(f"symptom-explorer: warning: {terminal_safe(message)}", err=True)
     if stopped:
         raise stopped
     return failed, progress.count
 
 
-def _record(fmt, outcome) -> tuple[str, str]:
-    """One case's status and its record as text; runs where the case ran (a worker with --jobs)."""
+def _record(fmt, outcome) -> tuple[str, str | None, int, str]:
+    """One case's status, id and line, and its record as text; runs where the case ran (a worker with --jobs)."""
     buffer = io.StringIO()
     renderer("batch", fmt)(buffer).write(outcome)
-    return outcome.status, buffer.getvalue()
+    return outcome.status, outcome.id, outcome.line, buffer.getvalue()
 
 
 def interrupted_message(output: str) -> str:
