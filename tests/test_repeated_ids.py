@@ -22,6 +22,13 @@ def test_the_message_names_the_file_the_lines_and_the_id():
     for case_id, line in (("a", 1), (None, 2), ("b", 3), (None, 4), ("a", 5)):
         seen.see(case_id, line)
     assert seen.messages("f") == ['f:1 and :5: case id "a" is used twice']  # unreadable cases have no id
+    seen.see("b", 6)
+    seen.see("b", 7)  # "b" is repeated, and then "a" again: still said in the order the ids first appear
+    seen.see("a", 8)
+    assert seen.messages("f") == [
+        'f:1, :5 and :8: case id "a" is used 3 times',
+        'f:3, :6 and :7: case id "b" is used 3 times',
+    ]
 
 
 def test_batch_warns_once_per_repeated_id_and_runs_every_case(tmp_path):

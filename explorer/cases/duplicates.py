@@ -3,19 +3,28 @@ the lines, so a script that keys its results by id learns that two records share
 
 
 class RepeatedIds:
-    """The line of each case id seen; ``messages`` names those seen more than once."""
+    """The first line of each case id seen, and every line of those seen again; ``messages`` names the
+    latter. Only the first line is kept for most ids: about 13 MB per 100,000 distinct ids."""
 
     def __init__(self) -> None:
-        self._lines: dict[str, list[int]] = {}
+        self._first: dict[str, int] = {}
+        self._again: dict[str, list[int]] = {}
 
     def see(self, case_id: str | None, line: int) -> None:
         """One case at ``line``; a case without an id (one that could not be read) is left out."""
-        if case_id is not None:
-            self._lines.setdefault(case_id, []).append(line)
+        if case_id is None:
+            return
+        if case_id in self._again:
+            self._again[case_id].append(line)
+        elif case_id in self._first:
+            self._again[case_id] = [self._first[case_id], line]
+        else:
+            self._first[case_id] = line
 
     def messages(self, name: str) -> list[str]:
         """One warning per repeated id, in the order the ids first appear: ``name`` is the file as given."""
-        return [repeat_message(name, i, lines) for i, lines in self._lines.items() if len(lines) > 1]
+        repeats = sorted(self._again.items(), key=lambda item: item[1][0])
+        return [repeat_message(name, case_id, lines) for case_id, lines in repeats]
 
 
 def repeat_message(name: str, case_id: str, lines: list[int]) -> str:
