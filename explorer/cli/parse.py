@@ -5,7 +5,7 @@ import sys
 import click
 
 from ..formats.parse_format import render_parse_json, render_parse_text
-from ..knowledge.parser import parse as parse_text
+from ..language.parser import parse as parse_text
 from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .display import color_option
 

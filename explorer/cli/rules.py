@@ -29,7 +29,7 @@ def rules(for_condition, uses, fmt, display, kb):
     """
     from ..knowledge.catalog import close_conditions, find_condition
     from ..knowledge.disclaimer import SHORT_DISCLAIMER
-    from ..knowledge.vocabulary import vocabulary_for
+    from ..language.vocabulary import vocabulary_for
     from ..reasoning.rulesview import knowledge_network, rule_groups
 
     if for_condition and find_condition(kb, for_condition) is None:

@@ -3,8 +3,8 @@
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
-from ..knowledge.parser import parse
 from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
+from ..language.parser import parse
 from ..limits import MAX_FINDINGS, MAX_TEXT_CHARS, findings_problem
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions

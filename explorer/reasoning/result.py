@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from ..knowledge.parse_records import Mention
 from ..knowledge.records import Condition, Pattern, Source, Symptom
+from ..language.parse_records import Mention
 from .result_data import result_to_dict
 
 

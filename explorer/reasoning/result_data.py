@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..knowledge.parse_records import symptom_ref, unused_fields
 from ..knowledge.records import URGENCY_LABELS
+from ..language.parse_records import symptom_ref, unused_fields
 
 if TYPE_CHECKING:
     from ..knowledge.records import Source

@@ -11,15 +11,15 @@ import functools
 import unicodedata
 from dataclasses import replace
 
+from ..knowledge.catalog import find_condition
+from ..knowledge.records import KnowledgeBase
+from ..knowledge.text import normalize
 from . import coordination, matching, others, past, spelling
-from .catalog import find_condition
 from .matching import Found, Item
 from .negation import AFTER, BEFORE
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
-from .records import KnowledgeBase
 from .site_marks import mark_sites
-from .text import normalize
 from .tokens import QUIET, STOP, SUBJECTS, Token, fold, tokenize
 from .vocabulary import vocabulary_for
 
@@ -36,7 +36,7 @@ _NOT_EXACT = past.CUE_WORDS | others.FAMILY  # words that make a text more than 
 def parse(text: str, kb: KnowledgeBase | None = None) -> Parse:
     """Read ``text`` into the findings it names (present or absent) and what was left over."""
     if kb is None:
-        from .loader import load_knowledge
+        from ..knowledge.loader import load_knowledge
 
         kb = load_knowledge()
     return parser_for(kb).parse(text)

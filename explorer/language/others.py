@@ -15,8 +15,8 @@ The rule is narrow on purpose, so that it never sets aside something the person 
 
 from bisect import bisect_left, bisect_right
 
+from ..knowledge.text import normalize
 from .parse_records import Leftover, Mention
-from .text import normalize
 from .tokens import Token
 
 REACH = 4  # linking words allowed between the family word and the finding

@@ -5,8 +5,8 @@ widens to. Loaded only when a text holds words the vocabulary does not know."""
 import functools
 from importlib import resources
 
+from ..knowledge.records import KnowledgeBase, Term
 from .phrases import PhraseIndex, Target, site_words
-from .records import KnowledgeBase, Term
 
 FILE = "hpo_index.json"
 
@@ -16,7 +16,7 @@ def index_data() -> dict:
     """The shipped index as plain data: {hpo_release, source, terms: [{id, label, synonyms, finding, ...}]}."""
     import json
 
-    return json.loads(resources.files("explorer.knowledge").joinpath(FILE).read_text(encoding="utf-8"))
+    return json.loads(resources.files("explorer.language").joinpath(FILE).read_text(encoding="utf-8"))
 
 
 class HpoIndex:

@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .text import normalize
+from ..knowledge.text import normalize
 
 # An HPO id; a word (letters and digits, inner apostrophes: "can't"); sentence ends; list separators.
 _TOKEN = re.compile(r"(?i:hp:\d{7})|[^\W_]+(?:['\u2019][^\W_]+)*|[.;!?\n]|[,/&+]|[^\s\w]")

@@ -5,8 +5,8 @@ Built once per knowledge base (and once for the generated HPO index, only when i
 import re
 from dataclasses import dataclass
 
-from .records import KnowledgeBase, Term
-from .text import normalize
+from ..knowledge.records import KnowledgeBase, Term
+from ..knowledge.text import normalize
 from .tokens import STOP, SUBJECTS, fold, phrase_folds
 
 _HPO_KEY = re.compile(r"^hp \d{7}$")  # an HPO id, as normalize() leaves it

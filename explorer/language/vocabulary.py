@@ -5,9 +5,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .catalog import find_condition
-from .records import Condition, KnowledgeBase, Symptom
-from .text import normalize
+from ..knowledge.catalog import find_condition
+from ..knowledge.records import Condition, KnowledgeBase, Symptom
+from ..knowledge.text import normalize
 
 # Leading words people add around a finding ("history of diabetes", "I have numbness").
 _FILLER = re.compile(
