@@ -19,7 +19,6 @@ from .matching import Found, Item
 from .negation import AFTER, BEFORE
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
-from .site_marks import mark_sites
 from .tokens import QUIET, STOP, SUBJECTS, Token, fold, tokenize
 from .vocabulary import vocabulary_for
 
@@ -139,7 +138,7 @@ class Parser:
                     items.append(Item(token, "", "other"))
             elif token.norm not in STOP:
                 items.append(Item(token, fold(token.norm), "quiet" if token.norm in QUIET else "word"))
-        return mark_sites(_cut(items), self.vocabulary.site_words)
+        return coordination.mark_sites(_cut(items), self.vocabulary.site_words)
 
     def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
         """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
