@@ -1,7 +1,7 @@
 """Markdown, for case sheets and handouts: the same content as the text format, as headings and lists."""
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
-from ..knowledge.records import URGENCY_LABELS
+from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .escape import escape_markdown

@@ -3,7 +3,7 @@ Wrapped to the Display's width at spaces only; red flags in red and strength wor
 Display has colour on."""
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
-from ..knowledge.records import URGENCY_LABELS
+from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .terminal import WIDTH, Display

@@ -32,6 +32,7 @@ class BuilderBase:
         self.flag_map: dict = {}
         self.condition_map: dict = {}
         self.rule_list: list = []
+        self.urgency_list: list = []  # UrgencyLevel, highest first
         self.origins: dict = {}  # (namespace, id) -> "file:line"
         # (Problems, line, where, Source, cited ids) checked once sections are known
         self.pending_sources: list = []

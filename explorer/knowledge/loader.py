@@ -2,7 +2,8 @@
 
 Layout of a knowledge folder (the packaged one, or any folder given with ``--knowledge``):
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
-``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
+``data/red_flags.yaml``, ``data/conditions.yaml``, ``data/urgency.yaml``, ``data/words.yaml``,
+``data/questionnaire.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 A validated base is cached (cache.py, keyed on the files' bytes): on a hit neither PyYAML nor the readers
 are imported.
@@ -19,7 +20,9 @@ from ..limits import MAX_KNOWLEDGE_FILE_BYTES
 from . import cache
 from .records import KnowledgeBase
 
+# Every one is part of the cache key (snapshot below), so editing any of them is seen on the next run.
 DATA_FILES = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
+DATA_FILES += ("urgency", "words", "questionnaire")  # knowledge once kept as constants in code
 OPTIONAL_DATA_FILES = ("sites.yaml",)  # part of the cache key when present
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
@@ -178,8 +181,11 @@ def _validate(files: _Files) -> KnowledgeBase:
     builder.symptoms(*docs["history"], kind="history")
     builder.sites(*(sites or ("sites.yaml", None)))
     builder.patterns(*docs["patterns"])
+    builder.urgency(*docs["urgency"])
     builder.red_flags(*docs["red_flags"])
     builder.conditions(*docs["conditions"])
+    builder.words(*docs["words"])
+    builder.questionnaire(*docs["questionnaire"])
     for shown, doc in rule_docs:
         builder.rules(shown, doc)
     builder.cross_check()
@@ -197,6 +203,9 @@ def _validate(files: _Files) -> KnowledgeBase:
         article_concepts=MappingProxyType(dict(builder.concepts)),
         where=files.shown_root,
         sites=MappingProxyType(builder.site_map),
+        words=builder.word_lists,
+        urgency=tuple(builder.urgency_list),
+        core_findings=tuple(builder.core_list),
     )
 
 

@@ -25,7 +25,7 @@ class HpoIndex:
     def __init__(self, kb: KnowledgeBase):
         data = index_data()
         self.release = data["hpo_release"]
-        self.phrases = PhraseIndex(site_words(kb))
+        self.phrases = PhraseIndex(site_words(kb), kb.words)
         self.ids: dict[str, Target] = {}
         for entry in data["terms"]:
             if entry["finding"] not in kb.symptoms:

@@ -4,11 +4,11 @@ negation scopes, and the spans of whatever is left over."""
 import threading
 from dataclasses import dataclass
 
-from .negation import AFTER, BEFORE, DISJUNCTIONS, LIST_CUES, is_cue_after, is_cue_before
+from ..knowledge.records import Words
+from .negation import DISJUNCTIONS, is_cue_after, is_cue_before
 from .phrases import PhraseIndex, Target
-from .tokens import SUBJECTS, Token
+from .tokens import Token
 
-CUE_WORDS = BEFORE | AFTER | SUBJECTS
 MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
 # Words that start another thought about the finding (its cause, its time): a body site written with one
@@ -38,7 +38,7 @@ class Found:
     key: frozenset = frozenset()  # the phrase's folded words
 
 
-def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Found]:
+def match(items: list[Item], indexes: list[PhraseIndex], ids: dict, words: Words) -> list[Found]:
     """The phrases found in a clause, longest first, never two on one word; in text order."""
     candidates = []
     for rank, index in enumerate(indexes):
@@ -48,7 +48,7 @@ def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Foun
             if item.role not in ("word", "quiet"):
                 continue
             for key in index.by_word.get(item.fold, ()):
-                used, cue = _scan(items, i, key)
+                used, cue = _scan(items, i, key, words.negation_before)
                 if used:
                     candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index, cue))
     candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3][-1] - c[3][0], c[4] or ()))
@@ -89,7 +89,7 @@ def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: 
     return Found(tuple(sorted({*found.used, *extra})), found.target, found.sites, found.cue, found.key)
 
 
-def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | None, int | None]:
+def _scan(items: list[Item], i: int, key: frozenset, before: frozenset) -> tuple[tuple[int, ...] | None, int | None]:
     need = set(key)
     need.discard(items[i].fold)
     used, gaps, j, cue = [i], 0, i + 1, None
@@ -99,9 +99,9 @@ def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | 
         if item.fold in need and item.role in ("word", "quiet", "sep"):
             need.discard(item.fold)
             used.append(j)
-        elif item.role == "sep" or (item.token.norm in BEFORE and cue is not None):
+        elif item.role == "sep" or (item.token.norm in before and cue is not None):
             break
-        elif item.token.norm in BEFORE:
+        elif item.token.norm in before:
             cue = j  # "my mouth is not dry": the phrase goes on, and is negated
         elif item.role not in ("site", "quiet"):
             gaps += 1
@@ -146,16 +146,17 @@ def _sites_near(items: list[Item], used) -> tuple[int, ...]:
     return tuple(k for k in range(lo, hi + 1) if items[k].role == "site")
 
 
-def unread(items: list[Item], found: list[Found]) -> bool:
+def unread(items: list[Item], found: list[Found], words: Words) -> bool:
     """Is there a word no phrase took (one worth a second look: HPO terms, then spelling)?"""
     taken = {i for f in found for i in f.used}
+    cue_words = words.negation_before | words.negation_after | words.subjects
     return any(
-        i not in taken and item.role in ("word", "hpo") and item.token.norm not in CUE_WORDS
+        i not in taken and item.role in ("word", "hpo") and item.token.norm not in cue_words
         for i, item in enumerate(items)
     )
 
 
-def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
+def cues(items: list[Item], found: list[Found], words: Words) -> tuple[dict, list]:
     """Negation: (Found.used -> the cue that makes it absent, for the findings in a cue's scope;
     the cue in force at each item, so that words left over in a scope can say so)."""
     taken = {i for f in found for i in f.used}
@@ -170,7 +171,8 @@ def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
                 break  # the next finding's words: the cue, if any, is its own
             if items[k].role in ("word", "quiet"):
                 tail.append(k)
-        if tail and is_cue_after(norms[tail[-1]]) and all(norms[k] in AFTER or items[k].role == "quiet" for k in tail):
+        only_cues = all(norms[k] in words.negation_after or items[k].role == "quiet" for k in tail)
+        if tail and is_cue_after(norms[tail[-1]], words) and only_cues:
             after[f.used] = items[tail[-1]].token.text
             cue_positions.add(tail[-1])
     for f in found:
@@ -178,33 +180,33 @@ def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
             after[f.used] = items[f.cue].token.text
             cue_positions.add(f.cue)
     starts = {f.used[0]: f for f in found}
-    closed = _closed_lists(items)
+    closed = _closed_lists(items, words.subjects)
     out, scope, in_force = {}, None, []
     for i, item in enumerate(items):
-        if scope and _scope_ends(item, scope, closed[i + 1]):
+        if scope and _scope_ends(item, scope, closed[i + 1], words.negation_list_cues):
             scope = None
         in_force.append(scope)
         if i in starts and (scope or starts[i].used in after):
             out[starts[i].used] = scope or after[starts[i].used]
         if i in taken or i in cue_positions:
             continue
-        if item.token.norm in SUBJECTS:
+        if item.token.norm in words.subjects:
             scope = None
-        elif is_cue_before(norms, i):
+        elif is_cue_before(norms, i, words):
             scope = item.token.text
     return out, in_force
 
 
-def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool]) -> bool:
+def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool], list_cues: frozenset) -> bool:
     """Past a comma or dash, a negation's scope goes on only through a list of findings it clearly
     denies: one closed by "or"/"nor", or by "and" after a clinical "denies" (never "no rash, can't swallow")."""
     if item.role != "sep" or item.fold in ("and", "or", "nor", "plus", "also", "/"):
         return False
     by_or, by_and = closed
-    return not by_or and not (by_and and scope.lower() in LIST_CUES)
+    return not by_or and not (by_and and scope.lower() in list_cues)
 
 
-def _closed_lists(items: list[Item]) -> list[tuple[bool, bool]]:
+def _closed_lists(items: list[Item], subjects: frozenset) -> list[tuple[bool, bool]]:
     """For each position: does the list from there on end with "or"/"nor" (first), or with "and"
     (second), before a word that opens a new statement ("has", "I", "can't")? One backward pass."""
     out = [(False, False)] * (len(items) + 1)
@@ -214,7 +216,7 @@ def _closed_lists(items: list[Item]) -> list[tuple[bool, bool]]:
             by_or = True
         elif item.role == "sep" and item.fold == "and":
             by_and = True
-        elif item.role == "quiet" or item.token.norm in SUBJECTS or item.token.norm in _VERBS:
+        elif item.role == "quiet" or item.token.norm in subjects or item.token.norm in _VERBS:
             by_or = by_and = False
         out[k] = (by_or, by_and)
     return out
@@ -237,10 +239,11 @@ def list_items(items: list[Item]) -> list[tuple[int, int]]:
     return segments
 
 
-def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: str) -> list[tuple]:
+def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: str, words: Words) -> list[tuple]:
     """Runs of words that named nothing (sites with no finding included), as (text, start, end, cue):
     ``cue`` is the negation in whose scope they stand ("no rash": rash was said to be absent)."""
-    in_force = cues(items, found)[1]
+    in_force = cues(items, found, words)[1]
+    cue_words = words.negation_before | words.negation_after
     taken = {i for f in found for i in f.used}
     taken.update(k for f in found for k in f.sites)
     lone_sites = {s for sites in attached.values() for s in sites}
@@ -255,6 +258,6 @@ def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: 
         if item.role == "site" and item.site in lone_sites:
             continue
         norm = item.token.norm
-        if item.role in ("word", "hpo", "other", "site") and norm not in BEFORE and norm not in AFTER:
+        if item.role in ("word", "hpo", "other", "site") and norm not in cue_words:
             run.append((i, item))
     return spans

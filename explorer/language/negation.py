@@ -3,30 +3,20 @@ makes every finding after it in the same clause absent, until the clause ends ("
 stop) or a new statement starts ("... and I have"). A cue after a finding at the end of its list item
 ("fever: none", "pain-free", "dry mouth denied") makes that item absent."""
 
-BEFORE = frozenset(
-    {
-        *("no", "not", "without", "never", "denies", "deny", "denied", "nor", "neither", "none"),
-        *("dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "arent", "isnt", "wasnt", "werent"),
-        *("free", "negative", "absence"),  # "free of", "negative for", "absence of"
-    }
-)
-AFTER = frozenset({"no", "none", "nope", "absent", "denied", "gone", "resolved", "free", "negative", "not"})
-# "not only", "no change in", "not sure": these do not deny the finding that follows.
-PSEUDO_NEXT = frozenset({"only", "just", "sure", "certain", "change", "changes", "worse", "better", "doubt"})
+from ..knowledge.records import Words
 
-
-# Cues that open a clinical list of pertinent negatives, which may end in "and": "denies fever, weight
-# loss and night sweats". After any other cue only a list closed by "or"/"nor" goes on past a comma.
-LIST_CUES = frozenset({"denies", "deny", "denied", "negative"})
+# The cue words themselves are knowledge: data/words.yaml (negation_*), on the knowledge base.
+# What closes a list of denied findings past a comma ("no fever, rash or joint pain"): separators, not cues.
 DISJUNCTIONS = frozenset({"or", "nor", "/"})
 
 
-def is_cue_before(words: list[str], i: int) -> bool:
-    """Is words[i] a negation cue for what follows? ``words`` are the clause's normalized words."""
-    if words[i] not in BEFORE:
+def is_cue_before(norms: list[str], i: int, words: Words) -> bool:
+    """Is norms[i] a negation cue for what follows? ``norms`` are the clause's normalized words; a cue
+    followed by a word such as "only" or "sure" ("not only", "not sure") denies nothing."""
+    if norms[i] not in words.negation_before:
         return False
-    return not (i + 1 < len(words) and words[i + 1] in PSEUDO_NEXT)
+    return not (i + 1 < len(norms) and norms[i + 1] in words.negation_void_next)
 
 
-def is_cue_after(word: str) -> bool:
-    return word in AFTER
+def is_cue_after(word: str, words: Words) -> bool:
+    return word in words.negation_after

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.catalog import find_condition
-from ..knowledge.records import Condition, KnowledgeBase, Symptom
+from ..knowledge.records import Condition, KnowledgeBase, Symptom, Words
 from ..knowledge.text import normalize
 
 # Leading words people add around a finding ("history of diabetes", "I have numbness").
@@ -59,7 +59,7 @@ class Vocabulary:
     @functools.cached_property
     def meaning(self) -> dict:
         """Phrase -> its meaningful words; built on the first did-you-mean, not at start-up."""
-        return {phrase: meaningful_words(phrase) for phrase in self.keys}
+        return {phrase: meaningful_words(phrase, self.kb.words) for phrase in self.keys}
 
     @functools.cached_property
     def urgent(self) -> frozenset:
@@ -82,7 +82,7 @@ class Vocabulary:
             return ()
         from rapidfuzz import fuzz
 
-        words = meaningful_words(key)
+        words = meaningful_words(key, self.kb.words)
         best: dict[str, tuple[int, float]] = {}
         for phrase in self.keys:
             symptom_id = self.exact[phrase]
@@ -122,19 +122,19 @@ _NOT_MEANINGFUL = frozenset(
 _EVERYDAY = frozenset({"walk", "climb"})
 
 
-def meaningful_words(text: str) -> frozenset:
+def meaningful_words(text: str, words: Words) -> frozenset:
     """The folded words of a phrase that say what it is about ("can't climb stairs" -> climb, stair)."""
     from .tokens import phrase_folds
 
-    skip = _skipped_words()
-    return frozenset(w for w in phrase_folds(text) if w not in skip and len(w) > 1)
+    skip = _skipped_words(words)
+    return frozenset(w for w in phrase_folds(text, words.stop_words) if w not in skip and len(w) > 1)
 
 
-@functools.cache
-def _skipped_words() -> frozenset:
-    from .tokens import QUIET, fold
+@functools.lru_cache(maxsize=8)
+def _skipped_words(words: Words) -> frozenset:
+    from .tokens import fold
 
-    return frozenset(fold(w) for w in _NOT_MEANINGFUL | QUIET)
+    return frozenset(fold(w) for w in _NOT_MEANINGFUL | words.quiet_words)
 
 
 def urgent_findings(kb: KnowledgeBase) -> frozenset:

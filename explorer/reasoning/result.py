@@ -63,7 +63,7 @@ class RedFlag:
     because: tuple[Symptom, ...]
     rules: tuple[str, ...]
     sources: tuple[Source, ...]
-    level: str = "emergency"  # one of URGENCY_LEVELS, highest first
+    level: str = "emergency"  # an urgency level id (data/urgency.yaml)
     action: str = ""  # what to do, in plain words
     title: str = ""
 

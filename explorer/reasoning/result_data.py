@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..knowledge.records import URGENCY_LABELS
+from ..knowledge.urgency import URGENCY_LABELS
 from ..language.parse_records import symptom_ref, unused_fields
 
 if TYPE_CHECKING:
