@@ -47,7 +47,7 @@ class ListsReader(BuilderBase):
         """Read after the findings: every core finding must be a known one."""
         problems = Problems(name)
         self.core_list: list[str] = []
-        if check_keys(doc, "questionnaire", problems, {"core_findings"}, set()):
+        if check_keys(doc, "questionnaire", problems, {"core_findings"}, set()) and "core_findings" in doc:
             for i, finding in enumerate(_word_list(doc, "core_findings", False, problems, ids=True)):
                 if finding not in self.symptom_map:
                     where = f"questionnaire.core_findings[{i}]"
@@ -69,9 +69,8 @@ def _word_list(doc, key: str, phrases: bool, problems: Problems, ids: bool = Fal
         if not yamlcheck.is_text(item):
             problems.add(line, f"{where}[{i}]", f"expected text, got {type_name(item)}")
         elif not ids and (normalize(item) != item or (" " in item and not phrases)):
-            problems.add(
-                line, f"{where}[{i}]", f"{item!r} is not one word as read (lower case, no accents or punctuation)"
-            )
+            how = "lower case, no accents or punctuation" + ("" if phrases else ", one word")
+            problems.add(line, f"{where}[{i}]", f"{item!r} is not written as read ({how})")
         elif ids and not yamlcheck.ID.match(item):
             problems.add(line, f"{where}[{i}]", f"{item!r} is not a valid id")
         elif item in out:
