@@ -95,3 +95,16 @@ def test_the_lists_ship_in_the_installed_package():
     code = "from importlib import resources; print(sorted(p.name for p in resources.files('explorer.data').iterdir()))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert all(name in done.stdout for name in ("words.yaml", "urgency.yaml", "questionnaire.yaml"))
+
+
+def test_a_relative_added_to_a_copy_owns_the_finding_in_that_copy(kb_copy, kb):
+    assert _reading(kb, "my stepdad has diabetes") == [("diabetes", True)]
+    edit(kb_copy / "data" / "words.yaml", "someone_else: [\n", "someone_else: [\n  stepdad,\n")
+    reading = parse("my stepdad has diabetes", load_knowledge(kb_copy))
+    assert reading.mentions == () and [x.someone_else for x in reading.leftovers] == ["stepdad"]
+
+
+def test_a_worsening_wording_added_to_a_copy_names_the_worsening_finding(kb_copy, kb):
+    assert _reading(kb, "numbness worse by the hour") == [("numbness", True)]
+    edit(kb_copy / "data" / "words.yaml", "worsening_after: [\n", "worsening_after: [\n  worse by the hour,\n")
+    assert _reading(load_knowledge(kb_copy), "numbness worse by the hour") == [("worsening_numbness", True)]

@@ -10,7 +10,7 @@ from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, text, type_name
 
 # Lists whose entries are cues of several words, written with spaces ("used to", "years ago").
-PHRASE_LISTS = ("past_before", "past_after")
+PHRASE_LISTS = ("past_before", "past_after", "worsening_after", "worsening_before")
 
 
 class ListsReader(BuilderBase):

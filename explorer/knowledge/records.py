@@ -103,6 +103,17 @@ class Words:
     past_before: tuple[tuple[str, ...], ...] = ()
     past_after: tuple[tuple[str, ...], ...] = ()
     ongoing: frozenset[str] = frozenset()
+    someone_else: frozenset[str] = frozenset()
+    someone_else_before: frozenset[str] = frozenset()
+    someone_else_after: frozenset[str] = frozenset()
+    family_history: frozenset[str] = frozenset()
+    site_breaks: frozenset[str] = frozenset()
+    site_list_ends: frozenset[str] = frozenset()
+    statement_verbs: frozenset[str] = frozenset()
+    not_meaningful: frozenset[str] = frozenset()
+    everyday: frozenset[str] = frozenset()
+    worsening_after: tuple[tuple[str, ...], ...] = ()
+    worsening_before: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from .matching import Found, Item, list_items, segment
 from .phrases import PhraseIndex
 
 
-def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
-    """Give runs of words that name a body site the role "site" (longest run first)."""
+def mark_sites(items: list[Item], site_words: dict, list_ends: frozenset) -> list[Item]:
+    """Give runs of words that name a body site the role "site" (longest run first). ``list_ends``: words
+    after a pair of sites that end their list ("hands and feet that tingle": data/words.yaml)."""
     longest = max((len(k) for k in site_words), default=0)
     firsts = {k[0] for k in site_words}
     out, i = list(items), 0
@@ -35,12 +36,9 @@ def mark_sites(items: list[Item], site_words: dict) -> list[Item]:
     # hands are numb" each site belongs to the words beside it.
     for k in range(1, len(out) - 1):
         pair = out[k].role == "sep" and out[k].fold in ("and", "or") and out[k - 1].role == out[k + 1].role == "site"
-        if pair and (_ends_site_list(out, k + 1) or _begins_site_list(out, k - 1)):
+        if pair and (_ends_site_list(out, k + 1, list_ends) or _begins_site_list(out, k - 1)):
             out[k] = replace(out[k], role="quiet")
     return out
-
-
-_SITE_LIST_ENDS = frozenset({"that", "which", "but", "since", "after", "because", "when", "from", "for"})
 
 
 def _begins_site_list(items: list[Item], k: int) -> bool:
@@ -50,14 +48,14 @@ def _begins_site_list(items: list[Item], k: int) -> bool:
     return k < 0 or items[k].role == "sep"
 
 
-def _ends_site_list(items: list[Item], k: int) -> bool:
+def _ends_site_list(items: list[Item], k: int, list_ends: frozenset) -> bool:
     """Does the run of site words starting at ``k`` end its list: nothing, a list word, or a joining word
     after it (quiet words such as "are", "getting" do not count)?"""
     while k < len(items) and items[k].role == "site":
         k += 1
     while k < len(items) and items[k].role == "quiet":
         k += 1
-    return k == len(items) or items[k].role == "sep" or items[k].token.norm in _SITE_LIST_ENDS
+    return k == len(items) or items[k].role == "sep" or items[k].token.norm in list_ends
 
 
 def ellipsis(items: list[Item], found: list[Found], indexes: list[PhraseIndex]) -> list[Found]:

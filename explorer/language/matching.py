@@ -11,9 +11,6 @@ from .tokens import Token
 
 MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
-# Words that start another thought about the finding (its cause, its time): a body site written with one
-# finding does not reach another across them (coordination.settle_sites).
-SITE_BREAKS = frozenset({"since", "after", "because", "with", "following", "due", "during", "before", "until"})
 
 
 @dataclass(frozen=True)
@@ -26,7 +23,7 @@ class Item:
     site: str | None = None
     typed: str | None = None  # the word as typed, when spelling corrected it
     read_as: str | None = None  # the vocabulary word it was read as
-    cut: bool = False  # a word of SITE_BREAKS stands just before it
+    cut: bool = False  # a site break ("since", "with": data/words.yaml) stands just before it
 
 
 @dataclass(frozen=True)
@@ -180,7 +177,7 @@ def cues(items: list[Item], found: list[Found], words: Words) -> tuple[dict, lis
             after[f.used] = items[f.cue].token.text
             cue_positions.add(f.cue)
     starts = {f.used[0]: f for f in found}
-    closed = _closed_lists(items, words.subjects)
+    closed = _closed_lists(items, words.subjects | words.statement_verbs)
     out, scope, in_force = {}, None, []
     for i, item in enumerate(items):
         if scope and _scope_ends(item, scope, closed[i + 1], words.negation_list_cues):
@@ -206,9 +203,10 @@ def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool], list_cues: fr
     return not by_or and not (by_and and scope.lower() in list_cues)
 
 
-def _closed_lists(items: list[Item], subjects: frozenset) -> list[tuple[bool, bool]]:
+def _closed_lists(items: list[Item], openers: frozenset) -> list[tuple[bool, bool]]:
     """For each position: does the list from there on end with "or"/"nor" (first), or with "and"
-    (second), before a word that opens a new statement ("has", "I", "can't")? One backward pass."""
+    (second), before a word that opens a new statement ("has", "I", "can't": ``openers`` and quiet words)?
+    One backward pass."""
     out = [(False, False)] * (len(items) + 1)
     for k in range(len(items) - 1, -1, -1):
         item, (by_or, by_and) = items[k], out[k + 1]
@@ -216,14 +214,10 @@ def _closed_lists(items: list[Item], subjects: frozenset) -> list[tuple[bool, bo
             by_or = True
         elif item.role == "sep" and item.fold == "and":
             by_and = True
-        elif item.role == "quiet" or item.token.norm in subjects or item.token.norm in _VERBS:
+        elif item.role == "quiet" or item.token.norm in openers:
             by_or = by_and = False
         out[k] = (by_or, by_and)
     return out
-
-
-# Words that start a clause of their own after a comma ("no fever, can't swallow", "reports numbness").
-_VERBS = frozenset({"cant", "couldnt", "wont", "notes", "noted"})
 
 
 def list_items(items: list[Item]) -> list[tuple[int, int]]:

@@ -50,7 +50,8 @@ class Parser:
         # Words never corrected for spelling ("never" is a negation cue, not a slip for "fever").
         self.closed_words = words.negation_before | words.negation_after | words.subjects
         self.closed_words |= words.quiet_words | words.stop_words
-        self.not_exact = past.cue_words(words) | others.FAMILY  # words making a text more than one of the names
+        # Words that make a text more than one of the vocabulary's names ("past history of", "family history of").
+        self.not_exact = past.cue_words(words) | others.family_words(words)
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
         self.site_folds = frozenset(word for key in site_words(kb) for word in key)
         self.siteless = frozenset(s.id for s in kb.symptoms.values() if s.kind != "symptom")  # "flu - legs"
@@ -101,12 +102,12 @@ class Parser:
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
                     mentions_here = self._mentions(items, found, attached, text)
-                    mine, theirs = others.split_others(clause, mentions_here, text, self.urgent)
+                    mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
                     now, gone = _split_past(clause, mine, self.words)
                     mentions.extend(now)
                     earlier.extend(gone + theirs)
                     left = matching.leftover_spans(items, found, attached, text, self.words)
-                    spans.extend(s for s in left if others.reported(s, theirs, mine))
+                    spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
@@ -128,7 +129,7 @@ class Parser:
     def _items(self, tokens: list[Token]) -> list[Item]:
         items = []
         for token in tokens:
-            if token.norm in matching.SITE_BREAKS:
+            if token.norm in self.words.site_breaks:
                 items.append(None)  # marks the next item: sites do not reach across this word
                 continue
             if token.kind == "list":
@@ -141,7 +142,7 @@ class Parser:
             elif token.norm not in self.words.stop_words:
                 quiet = token.norm in self.words.quiet_words
                 items.append(Item(token, fold(token.norm), "quiet" if quiet else "word"))
-        return coordination.mark_sites(_cut(items), self.vocabulary.site_words)
+        return coordination.mark_sites(_cut(items), self.vocabulary.site_words, self.words.site_list_ends)
 
     def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
         """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
@@ -233,9 +234,9 @@ class Parser:
 
     def _their_condition(self, piece: str) -> tuple | None:
         """A condition a family word owns in words left over ("mother has lupus"): (that word, it)."""
-        if others.FAMILY.isdisjoint(t.norm for t in tokenize(piece, self.words)):
+        if others.family_words(self.words).isdisjoint(t.norm for t in tokenize(piece, self.words)):
             return None
-        owned = others.leftover_cue(tokenize(piece, self.words))
+        owned = others.leftover_cue(tokenize(piece, self.words), self.words)
         condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
         return (owned[0].text, condition) if condition else None
 

@@ -62,6 +62,13 @@ class Vocabulary:
         return {phrase: meaningful_words(phrase, self.kb.words) for phrase in self.keys}
 
     @functools.cached_property
+    def everyday(self) -> frozenset:
+        """Folded everyday words that alone never bring up an urgent finding (data/words.yaml)."""
+        from .tokens import fold
+
+        return frozenset(fold(w) for w in self.kb.words.everyday)
+
+    @functools.cached_property
     def urgent(self) -> frozenset:
         return urgent_findings(self.kb)
 
@@ -88,7 +95,7 @@ class Vocabulary:
             symptom_id = self.exact[phrase]
             common = words & self.meaning[phrase]
             # an everyday word alone ("I walked the dog") never brings up an urgent finding
-            shared = len(common - _EVERYDAY if symptom_id in self.urgent else common)
+            shared = len(common - self.everyday if symptom_id in self.urgent else common)
             score = (shared, fuzz.ratio(key, phrase))
             if score > best.get(symptom_id, (0, 0.0)):
                 best[symptom_id] = score
@@ -110,16 +117,8 @@ class Vocabulary:
 
 
 SPELLING_SIMILARITY = 72  # rapidfuzz ratio (0-100) from which a phrase counts as a spelling neighbour
-# Words that say how or how much, not what: sharing one of them makes no two phrases alike.
-_NOT_MEANINGFUL = frozenset(
-    {"cant", "difficulty", "difficult", "trouble", "hard", "poor", "loss", "lost", "feel", "feeling", "problem"}
-    | {"reduced", "decreased", "increased", "severe", "mild", "bad", "worse", "sudden", "recent", "always", "no"}
-    | {"up", "down", "out", "off", "way", "going", "gets", "get"}  # directions and light verbs
-)
-
-# Folded words of everyday life that urgent names use too: "can't walk anymore" names Paralysis, "weakness
-# climbing up my legs" spreading weakness, but "I walked the dog" or "can't climb stairs" bring up neither.
-_EVERYDAY = frozenset({"walk", "climb"})
+# The words that say how or how much, not what (not_meaningful), and the everyday words urgent names use
+# too (everyday: "I walked the dog" brings up no urgent finding) are knowledge: data/words.yaml.
 
 
 def meaningful_words(text: str, words: Words) -> frozenset:
@@ -134,7 +133,7 @@ def meaningful_words(text: str, words: Words) -> frozenset:
 def _skipped_words(words: Words) -> frozenset:
     from .tokens import fold
 
-    return frozenset(fold(w) for w in _NOT_MEANINGFUL | words.quiet_words)
+    return frozenset(fold(w) for w in words.not_meaningful | words.quiet_words)
 
 
 def urgent_findings(kb: KnowledgeBase) -> frozenset:
