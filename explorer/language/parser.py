@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import KnowledgeBase, Words
 from ..knowledge.text import normalize
-from . import coordination, matching, others, past, spelling
+from . import coordination, matching, negation, others, past, spelling
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
@@ -101,12 +101,13 @@ class Parser:
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
-                    mentions_here = self._mentions(items, found, attached, text)
+                    absent, in_force = negation.scopes(items, found, self.words)
+                    mentions_here = self._mentions(items, found, attached, text, absent)
                     mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
                     now, gone = _split_past(clause, mine, self.words)
                     mentions.extend(now)
                     earlier.extend(gone + theirs)
-                    left = matching.leftover_spans(items, found, attached, text, self.words)
+                    left = matching.leftover_spans(items, found, attached, text, self.words, in_force)
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
@@ -183,8 +184,8 @@ class Parser:
         kept = [t if i in used else items[i] for i, t in enumerate(tried)]
         return matching.match(kept, indexes, ids, self.words), kept
 
-    def _mentions(self, items: list[Item], found: list[Found], attached: dict, text: str) -> list[Mention]:
-        cues = matching.cues(items, found, self.words)[0]
+    def _mentions(self, items: list[Item], found: list[Found], attached: dict, text: str, cues: dict) -> list[Mention]:
+        """The findings found in a clause as mentions; ``cues``: Found.used -> the cue that denies it."""
         mentions = []
         for f in found:
             own = [items[i].site for i in f.sites]
