@@ -108,3 +108,11 @@ def test_a_worsening_wording_added_to_a_copy_names_the_worsening_finding(kb_copy
     assert _reading(kb, "numbness worse by the hour") == [("numbness", True)]
     edit(kb_copy / "data" / "words.yaml", "worsening_after: [\n", "worsening_after: [\n  worse by the hour,\n")
     assert _reading(load_knowledge(kb_copy), "numbness worse by the hour") == [("worsening_numbness", True)]
+
+
+def test_outputs_without_a_base_name_levels_from_the_packaged_urgency_file():
+    from explorer.knowledge.urgency import URGENCY_LABELS
+
+    assert dict(URGENCY_LABELS) == {"emergency": "Emergency now", "same_day": "See a doctor within a day"}
+    assert "same_day" in URGENCY_LABELS and "next_week" not in URGENCY_LABELS
+    assert URGENCY_LABELS["next_week"] == "next_week"  # a level only a custom folder has: shown by its id

@@ -17,7 +17,7 @@ class _Labels(Mapping):
         return self._labels().get(level, level)
 
     def __contains__(self, level: object) -> bool:
-        return isinstance(level, str)
+        return level in self._labels()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._labels())
