@@ -8,7 +8,7 @@ from starlette.testclient import TestClient
 from explorer.limits import WEB_MAX_BODY_BYTES
 from explorer.web import create_app
 
-from .web_hostile import BODIES, CONTENT_TYPES, GOOD, JSON, check_error
+from .web_hostile import BODIES, CONTENT_TYPES, GOOD, JSON, ORIGINS, check_error
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +43,35 @@ def test_only_json_bodies_are_read(client, content_type, status):
 def test_every_post_endpoint_refuses_plain_text(client, path):
     done = client.post(path, content=b'{"text": "numbness"}', headers={"content-type": "text/plain"})
     assert done.status_code == 415
+
+
+@pytest.mark.parametrize("headers, status", ORIGINS)
+def test_a_request_from_another_origin_is_refused(client, headers, status, monkeypatch):
+    import explorer.web.routes as routes
+
+    processed = []
+    monkeypatch.setattr(routes, "explore", lambda *a, **k: processed.append(a) or pytest.fail("processed"))
+    done = client.post("/api/explore", content=GOOD, headers={"content-type": JSON, **headers("testserver")})
+    if status == 403:
+        check_error(done.status_code, done.headers["content-type"], done.text, 403, "refused")
+        assert not processed and done.headers["x-content-type-options"] == "nosniff"
+    else:
+        assert processed, "a request from the page's own origin reaches the engine"
+
+
+@pytest.mark.parametrize("headers, status", ORIGINS)
+def test_get_stays_open_to_every_origin(client, headers, status):
+    assert client.get("/api/conditions", headers=headers("testserver")).status_code == 200
+
+
+def test_the_own_origin_is_the_host_the_request_was_sent_to(kb):
+    from explorer.web.app import LOCAL_HOSTS
+
+    local = TestClient(create_app(kb, allowed_hosts=LOCAL_HOSTS), base_url="http://127.0.0.1:8000")
+    own = {"content-type": JSON, "origin": "http://127.0.0.1:8000"}
+    assert local.post("/api/explore", content=GOOD, headers=own).status_code == 200
+    by_name = {"content-type": JSON, "host": "localhost:8000", "origin": "http://localhost:8000"}
+    assert local.post("/api/explore", content=GOOD, headers=by_name).status_code == 200
+    # a rebound name is refused by the Host check before the Origin is even looked at
+    rebound = {"content-type": JSON, "host": "evil.example:8000", "origin": "http://evil.example:8000"}
+    assert local.post("/api/explore", content=GOOD, headers=rebound).status_code == 400

@@ -13,6 +13,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import ExplorerError, __version__, load_knowledge
 from . import ask_routes, browse_routes, routes
+from .crosssite import CrossSiteGuard
 from .payload import WebInputError
 
 # Scripts, styles, images and requests only from this server; no inline script or style, no frames, no
@@ -127,6 +128,7 @@ def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
         },
     )
     app.state.kb = kb or load_knowledge()
+    app.add_middleware(CrossSiteGuard)  # inside TrustedHostMiddleware: it compares Origin with a checked Host
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app
