@@ -6,6 +6,7 @@ from importlib import resources
 
 from starlette.applications import Starlette
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.schemas import SchemaGenerator
@@ -79,6 +80,11 @@ async def not_found(request, exc):
     return Response("Not found", status_code=404, media_type="text/plain; charset=utf-8")
 
 
+async def client_gone(request, exc: ClientDisconnect):
+    """A client that left before sending its whole body: nobody is there to answer, and nothing to log."""
+    return Response(status_code=400)
+
+
 async def method_not_allowed(request, exc):
     """A wrong method: JSON under /api/ (what a script expects), with the Allow header either way."""
     headers = getattr(exc, "headers", None) or {}
@@ -122,6 +128,7 @@ def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
         ],
         exception_handlers={
             WebInputError: routes.input_error,
+            ClientDisconnect: client_gone,
             ExplorerError: routes.explorer_error,
             404: not_found,
             405: method_not_allowed,
