@@ -66,15 +66,24 @@ class BoundedStderr(logging.Handler):
         super().close()
 
 
+# loggers that a uvicorn configured earlier in the same process (its default dictConfig) keeps to itself
+UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi")
+
+
 @contextlib.contextmanager
 def bounded_server_log(fd: int = 2):
     """Every log record (uvicorn's, asyncio's, Starlette's) goes through one BoundedStderr while inside."""
     root = logging.getLogger()
     handler = BoundedStderr(fd)
-    saved = root.handlers[:], root.level
+    own = [logging.getLogger(name) for name in UVICORN_LOGGERS]
+    saved = [(root.handlers, root.level)] + [(logger.handlers, logger.propagate) for logger in own]
     root.handlers, root.level = [handler], logging.WARNING
+    for logger in own:
+        logger.handlers, logger.propagate = [], True
     try:
         yield handler
     finally:
-        root.handlers, root.level = saved
+        root.handlers, root.level = saved[0]
+        for logger, (handlers, propagate) in zip(own, saved[1:]):
+            logger.handlers, logger.propagate = handlers, propagate
         handler.close()
