@@ -13,9 +13,9 @@ from starlette.testclient import TestClient
 
 from explorer import Questionnaire, knowledge_network, output_schema
 from explorer.cli import cli
-from explorer.web import create_app
 from explorer.limits import WEB_MAX_BODY_BYTES as MAX_BODY_BYTES
 from explorer.limits import WEB_MAX_FINDINGS as MAX_FINDINGS
+from explorer.web import create_app
 
 XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
