@@ -115,7 +115,14 @@ BODIES = [
         "'answer' of 'answers' item 1 must be yes, no or unsure, not 'maybe'",
         id="answer-not-allowed",
     ),
-    pytest.param("/api/questionnaire/load", b"{}", 422, "yaml is missing from the request", id="missing-key"),
+    pytest.param("/api/questionnaire/load", b"{}", 422, 'yaml is missing: send {"yaml": ...}', id="missing-key"),
+    pytest.param(
+        "/api/questionnaire",
+        b'{"answers": [{"finding": "dry_eyes"}]}',
+        422,
+        "answer is missing from 'answers' item 1",
+        id="missing-key-in-an-answer",
+    ),
 ]
 
 

@@ -40,7 +40,8 @@ def message(shape: type[msgspec.Struct], error: msgspec.ValidationError) -> str:
         known = ", ".join(f.name for f in msgspec.structs.fields(_type_at(shape, path)))
         return f"unknown key {found.group(1)!r}{'' if not path else ' in ' + where}; expected {known}"
     if found := re.match(r"Object missing required field `([^`]+)`", text):
-        return f"{found.group(1)} is missing from {where if path else 'the request'}"
+        name = found.group(1)
+        return f"{name} is missing from {where}" if path else f'{name} is missing: send {{"{name}": ...}}'
     if found := re.match(r"Invalid enum value (.+)", text):
         allowed = [str(value) for value in get_args(_type_at(shape, path))]
         return f"{where} must be {', '.join(allowed[:-1])} or {allowed[-1]}, not {found.group(1)}"
