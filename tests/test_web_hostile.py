@@ -75,3 +75,12 @@ def test_the_own_origin_is_the_host_the_request_was_sent_to(kb):
     # a rebound name is refused by the Host check before the Origin is even looked at
     rebound = {"content-type": JSON, "host": "evil.example:8000", "origin": "http://evil.example:8000"}
     assert local.post("/api/explore", content=GOOD, headers=rebound).status_code == 400
+
+
+def test_the_openapi_description_lists_the_refusals_of_every_post(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    posts = {path: ops["post"]["responses"] for path, ops in paths.items() if "post" in ops}
+    assert len(posts) == 5
+    for path, responses in posts.items():
+        assert {"200", "400", "403", "413", "415", "422"} <= set(responses), path
+    assert posts["/api/explore"]["422"]["description"] == "No findings, too many, or a bad shape"  # its own

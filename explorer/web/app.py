@@ -65,8 +65,23 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+# what every POST may answer besides its own responses (payload.py, crosssite.py)
+POST_RESPONSES = {
+    400: {"description": "Not valid JSON (NaN and Infinity are not JSON; the body must be UTF-8)"},
+    403: {"description": "Sent from a page on another origin (Origin or Sec-Fetch-Site)"},
+    413: {"description": "Body too large"},
+    415: {"description": "Not sent as Content-Type: application/json"},
+    422: {"description": "A field of the wrong type or length, an unknown key or a key given twice"},
+}
+
+
 def openapi(request):
-    return JSONResponse(SCHEMAS.get_schema(routes=request.app.routes))
+    schema = SCHEMAS.get_schema(routes=request.app.routes)
+    for operations in schema.get("paths", {}).values():
+        if "post" in operations:
+            own = operations["post"].setdefault("responses", {})
+            own.update({status: text for status, text in POST_RESPONSES.items() if status not in own})
+    return JSONResponse(schema)
 
 
 def index(request):
