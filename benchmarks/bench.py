@@ -61,7 +61,7 @@ def in_process(queries: int) -> dict:
 
 def next_question_ms(kb, rounds: int = 5) -> float:
     """Mean time for the questionnaire to choose its next question, over whole sessions answered "no"."""
-    from explorer.knowledge.vocabulary import vocabulary_for
+    from explorer.language.vocabulary import vocabulary_for
     from explorer.reasoning.questionnaire import Questionnaire
 
     times = []

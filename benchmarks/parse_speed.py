@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 def per_phrase(rounds: int = 20) -> tuple[int, float]:
     from explorer.knowledge.loader import load_knowledge
-    from explorer.knowledge.parser import parse
+    from explorer.language.parser import parse
     from tests.parse_corpus import cases
 
     kb = load_knowledge()
@@ -38,7 +38,7 @@ def per_phrase(rounds: int = 20) -> tuple[int, float]:
 
 def large_texts() -> list[tuple[str, float]]:
     from explorer.knowledge.loader import load_knowledge
-    from explorer.knowledge.parser import parse
+    from explorer.language.parser import parse
 
     kb = load_knowledge()
     out = []

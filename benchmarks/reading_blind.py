@@ -51,7 +51,7 @@ LEVELS = ("none", "same_day", "emergency")
 
 def finding_terms(kb) -> dict[str, set[str]]:
     """finding id -> the HPO ids read as it (its term, its narrower terms, the generated index's terms)."""
-    from explorer.knowledge.hpo_index import index_data
+    from explorer.language.hpo_index import index_data
 
     out: dict[str, set[str]] = defaultdict(set)
     for symptom in kb.symptoms.values():

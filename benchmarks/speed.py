@@ -130,7 +130,7 @@ def versus_clips(folders: dict, count: int) -> None:
     from clips_rules import ClipsEngine
 
     from explorer import explore, load_knowledge
-    from explorer.knowledge.parser import parser_for
+    from explorer.language.parser import parser_for
     from explorer.reasoning.engine import Engine
 
     print("\n2. One query (median ms, CPU) against CLIPS running the same rules on the same findings")
@@ -194,7 +194,7 @@ def questionnaire_states(kb, per_session=8, seed=7):
     import yaml
 
     from explorer.knowledge.loader import packaged_folders
-    from explorer.knowledge.vocabulary import vocabulary_for
+    from explorer.language.vocabulary import vocabulary_for
     from explorer.reasoning.questionnaire import Questionnaire
 
     vocabulary = vocabulary_for(kb)

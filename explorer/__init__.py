@@ -27,9 +27,9 @@ if TYPE_CHECKING:  # the lazy exports below, with their real types for type chec
     from .cases.library import LibraryCase, find_case, list_cases, run_case
     from .errors import ExplorerError, InputError, KnowledgeError
     from .knowledge.loader import load_knowledge
-    from .knowledge.parse_records import Leftover, Mention, Parse
-    from .knowledge.parser import parse
     from .knowledge.records import Condition, KnowledgeBase, Rule, Source, Symptom
+    from .language.parse_records import Leftover, Mention, Parse
+    from .language.parser import parse
     from .reasoning.compare import Comparison, compare
     from .reasoning.explore import explore
     from .reasoning.questionnaire import Questionnaire
@@ -69,10 +69,10 @@ _EXPORTS = {
     "run_case": "cases.library",
     "LibraryCase": "cases.library",
     "load_knowledge": "knowledge.loader",
-    "parse": "knowledge.parser",
-    "Mention": "knowledge.parse_records",
-    "Leftover": "knowledge.parse_records",
-    "Parse": "knowledge.parse_records",
+    "parse": "language.parser",
+    "Mention": "language.parse_records",
+    "Leftover": "language.parse_records",
+    "Parse": "language.parse_records",
     "Condition": "knowledge.records",
     "KnowledgeBase": "knowledge.records",
     "Rule": "knowledge.records",

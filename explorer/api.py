@@ -13,7 +13,7 @@ from .errors import InputError
 from .knowledge.catalog import find_condition, sorted_conditions
 from .knowledge.loader import load_knowledge
 from .knowledge.records import Condition, KnowledgeBase, Symptom
-from .knowledge.vocabulary import vocabulary_for
+from .language.vocabulary import vocabulary_for
 
 
 def list_symptoms(search: str | None = None, kb: KnowledgeBase | None = None) -> list[Symptom]:

@@ -17,6 +17,14 @@ QUESTION_WORK = 4000  # ...fewer (down to 8) when candidates x rules would pass 
 
 MAX_ID_CHARS = 200  # a case id
 
+# The web app (`serve`): one request, and what the server writes to stderr.
+WEB_MAX_BODY_BYTES = 64 * 1024  # one request body, checked while it is read
+WEB_MAX_FINDINGS = 60  # findings in one request; the knowledge base holds fewer, so more is a mistake or abuse
+WEB_MAX_FINDING_CHARS = 200  # one finding's text in a request (the page sends one finding per item)
+WEB_MAX_FREE_TEXT_CHARS = 2000  # the free-text box (a few sentences)
+SERVE_LOG_LINES_PER_MINUTE = 20  # server messages shown on stderr; past it they are counted, then summed up
+SERVE_LOG_QUEUE = 100  # messages waiting for a slow stderr (a pipe nobody reads); past it they are dropped
+
 
 def findings_problem(*groups) -> str | None:
     """What is wrong with these findings (tuples of text), naming the limit; None when they are fine."""

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from explorer.knowledge.loader import packaged_folders
-from explorer.knowledge.vocabulary import vocabulary_for
+from explorer.language.vocabulary import vocabulary_for
 from explorer.reasoning import engine as engine_module
 from explorer.reasoning._experta import experta
 from explorer.reasoning.engine import Engine

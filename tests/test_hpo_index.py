@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.knowledge.hpo_index import index_data
-from explorer.knowledge.parser import parse
+from explorer.language.hpo_index import index_data
+from explorer.language.parser import parse
 
 TOOL = Path(__file__).resolve().parents[1] / "tools" / "build_hpo_index.py"
 FREQUENT_OR_MORE = {"HP:0040280", "HP:0040281", "HP:0040282"}  # obligate, very frequent, frequent
@@ -57,7 +57,7 @@ def frequent(frequency: str) -> bool:
 
 
 def test_frequent_annotations_below_our_findings_resolve(kb, tool, files):
-    from explorer.knowledge.phrases import hpo_ids, narrower_ids
+    from explorer.language.phrases import hpo_ids, narrower_ids
 
     _, terms = tool.read_obo(files["hp.obo"])
     ours = {**narrower_ids(kb), **hpo_ids(kb)}

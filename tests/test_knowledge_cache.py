@@ -77,6 +77,22 @@ def test_a_new_rule_file_changes_the_key(kb_copy, cache_dir, validations):
     assert len(validations) == 2
 
 
+@pytest.mark.parametrize(
+    "name, old, new",
+    [
+        ("words.yaml", "negation_before: [\n", "negation_before: [\n  lacking,\n"),
+        ("urgency.yaml", "label: Emergency now", "label: Call for help now"),
+        ("questionnaire.yaml", "[numbness, tingling,", "[tingling, numbness,"),
+    ],
+)
+def test_the_list_files_are_part_of_the_key(kb_copy, cache_dir, validations, name, old, new):
+    before = load_knowledge(kb_copy)
+    edit(kb_copy / "data" / name, old, new)
+    after = load_knowledge(kb_copy)
+    assert len(validations) == 2  # the edited file was read again, not the old base taken from the cache
+    assert (before.words, before.urgency, before.core_findings) != (after.words, after.urgency, after.core_findings)
+
+
 def test_cache_off(kb_copy, cache_dir, validations, monkeypatch):
     monkeypatch.setenv("SYMPTOM_EXPLORER_CACHE", "0")
     load_knowledge(kb_copy)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.knowledge.parser import parse
-from explorer.knowledge.vocabulary import urgent_findings, vocabulary_for
+from explorer.language.parser import parse
+from explorer.language.vocabulary import urgent_findings, vocabulary_for
 from tests.parse_corpus import HARMLESS, cases
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import explorer
-from explorer.knowledge.parser import parse
+from explorer.language.parser import parse
 
 
 def test_every_mention_keeps_its_span(kb):
@@ -162,14 +162,14 @@ def test_known_words_never_load_the_spelling_library_or_the_hpo_index():
     code = (
         "import sys; from explorer.cli import main; sys.argv=['symptom-explorer','match','numbness','dry eyes'];\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('MODULES', 'rapidfuzz' in sys.modules, 'explorer.knowledge.hpo_index' in sys.modules)"
+        "print('MODULES', 'rapidfuzz' in sys.modules, 'explorer.language.hpo_index' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert "MODULES False False" in done.stdout, done.stdout + done.stderr
 
 
 def test_a_short_text_is_read_once_and_remembered_a_long_one_is_not(kb):
-    from explorer.knowledge.parser import CACHED_LENGTH, parser_for
+    from explorer.language.parser import CACHED_LENGTH, parser_for
 
     parser = parser_for(kb)
     short = "tingling in my toes but no dry mouth"

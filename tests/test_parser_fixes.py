@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
-from explorer.knowledge.parser import parse
+from explorer.language.parser import parse
 from tests.test_installed import installed_command
 
 

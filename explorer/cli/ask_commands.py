@@ -9,8 +9,8 @@ from ..formats.escape import terminal_safe
 from ..formats.terminal import Display
 from ..formats.text_format import render_text
 from ..knowledge.disclaimer import DISCLAIMER
-from ..knowledge.parser import parse
-from ..knowledge.records import URGENCY_LABELS
+from ..knowledge.urgency import URGENCY_LABELS
+from ..language.parser import parse
 from ..limits import findings_problem
 from ..reasoning.questionnaire import Questionnaire
 

@@ -5,7 +5,7 @@ import sys
 import click
 
 from ..formats.registry import Context, render
-from ..knowledge.parser import parse as parse_text
+from ..language.parser import parse as parse_text
 from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .display import color_option
 

@@ -27,7 +27,7 @@ def rules(for_condition, uses, fmt, display, kb):
       symptom-explorer rules --format dot | dot -Tsvg > network.svg
     """
     from ..knowledge.catalog import close_conditions, find_condition
-    from ..knowledge.vocabulary import vocabulary_for
+    from ..language.vocabulary import vocabulary_for
     from ..reasoning.rulesview import rule_groups
 
     if for_condition and find_condition(kb, for_condition) is None:

@@ -33,6 +33,7 @@ def serve(port, host, open_browser, kb):
         import uvicorn
 
         from ..web.app import LOCAL_HOSTS, create_app
+        from ..web.serverlog import bounded_server_log
     except ImportError as exc:
         click.echo(f"symptom-explorer: serve needs the web extra ({exc.name} is missing):", err=True)
         click.echo('  pip install "symptom-explorer[web]"', err=True)
@@ -48,9 +49,12 @@ def serve(port, host, open_browser, kb):
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
     app = create_app(kb, allowed_hosts=LOCAL_HOSTS if host == LOCAL else ("*",))
-    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    # log_config=None: uvicorn's own handler writes tracebacks to stderr from the event loop, and blocks it
+    # when nobody reads stderr; bounded_server_log writes one short line per event from a thread instead
+    config = uvicorn.Config(app, log_level="warning", access_log=False, log_config=None)
     try:
-        uvicorn.Server(config).run(sockets=[sock])
+        with bounded_server_log():
+            uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:
         pass  # uvicorn shuts down cleanly on Ctrl-C, then passes the signal on: stopping is not an error
     click.echo("Stopped.")

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from ..cases.batch import Outcome
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
-from ..knowledge.records import URGENCY_LABELS
+from ..knowledge.urgency import URGENCY_LABELS
 from .escape import csv_cell, escape_markdown, valid_utf8
 from .json_format import SCHEMA_VERSION
 

@@ -2,7 +2,7 @@
 
 from ..knowledge.catalog import flags_for, rules_for
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
-from ..knowledge.records import URGENCY_LABELS, Condition, KnowledgeBase
+from ..knowledge.records import Condition, KnowledgeBase
 from ..reasoning.result_data import source_dict
 from .common import cite
 from .terminal import Display
@@ -35,7 +35,7 @@ def card_dict(condition: Condition, kb: KnowledgeBase) -> dict:
         for link in condition.links
     ]
     data["red_flags"] = [
-        {"id": f.id, "level": f.level, "level_label": URGENCY_LABELS[f.level], "title": f.title, "action": f.action}
+        {"id": f.id, "level": f.level, "level_label": kb.urgency_label(f.level), "title": f.title, "action": f.action}
         for f in flags_for(kb, condition.id)
     ]
     data["rules"] = [rule.id for rule in rules_for(kb, condition.id)]
@@ -74,7 +74,7 @@ def _card_lines(condition: Condition, kb: KnowledgeBase, markdown: bool, d: Disp
         out.append("")
         out.append("## Warning signs" if markdown else "Warning signs:")
         for flag in flags:
-            line = f"{URGENCY_LABELS[flag.level]}: {flag.title}. {flag.action}"
+            line = f"{kb.urgency_label(flag.level)}: {flag.title}. {flag.action}"
             out += [f"- {line}"] if markdown else d.wrap(line, "  - ", "    ")
     out.append("")
     out.append("## Findings linked to it" if markdown else "Findings linked to it:")

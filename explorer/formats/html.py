@@ -5,7 +5,8 @@ see markup.py): every text from a user or a knowledge file put into it is escape
 
 from ..knowledge.disclaimer import DISCLAIMER, STRENGTH_WORDS
 from ..knowledge.loader import load_knowledge
-from ..knowledge.records import URGENCY_LABELS, Condition, KnowledgeBase
+from ..knowledge.records import Condition, KnowledgeBase
+from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.compare import Comparison
 from ..reasoning.result import Result
 from ..reasoning.rulesview import fired_network

@@ -11,8 +11,8 @@ from .registry import CaseRun, Context, Listing
 
 if TYPE_CHECKING:
     from ..cases.library import LibraryCase
-    from ..knowledge.parse_records import Parse
     from ..knowledge.records import Condition
+    from ..language.parse_records import Parse
     from ..reasoning.compare import Comparison
     from ..reasoning.rulesview import RuleGroup
     from ..reasoning.whatif import WhatIf

@@ -4,7 +4,7 @@ The other views' Markdown (``render_VIEW``, see registry.py) is written by their
 from typing import TYPE_CHECKING
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
-from ..knowledge.records import URGENCY_LABELS
+from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .escape import escape_markdown

@@ -3,7 +3,7 @@
 import json
 
 from ..knowledge.disclaimer import DISCLAIMER
-from ..knowledge.parse_records import Parse
+from ..language.parse_records import Parse
 from ..reasoning.result_data import SCHEMA_VERSION
 from .common import leftover_hint
 from .escape import terminal_safe

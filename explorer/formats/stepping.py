@@ -2,7 +2,8 @@
 reads from the back of a room) and what changed after a what-if."""
 
 from ..knowledge.disclaimer import DISCLAIMER
-from ..knowledge.records import URGENCY_LABELS, KnowledgeBase
+from ..knowledge.records import KnowledgeBase
+from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.result import Result
 from ..reasoning.rulesview import rule_view
 from ..reasoning.steps import MemoryFact

@@ -6,7 +6,7 @@ their own modules, imported when asked for."""
 from typing import TYPE_CHECKING
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
-from ..knowledge.records import URGENCY_LABELS
+from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .registry import CaseRun, Context, Listing
@@ -14,8 +14,8 @@ from .terminal import WIDTH, Display
 
 if TYPE_CHECKING:
     from ..cases.library import LibraryCase
-    from ..knowledge.parse_records import Parse
     from ..knowledge.records import Condition
+    from ..language.parse_records import Parse
     from ..reasoning.compare import Comparison
     from ..reasoning.rulesview import RuleGroup
 

@@ -1,2 +1,3 @@
-"""Knowledge layer: reading and validating the knowledge files into frozen records, the vocabulary of
-findings, and the texts shared by every output. Imports nothing from the layers above."""
+"""Knowledge layer: reading and validating the knowledge files (findings, conditions, rules, sites, the
+reader's word lists, urgency levels) into frozen records, and the texts shared by every output. Reading
+free text with them is the language layer's work. Imports nothing from the layers above."""

@@ -5,6 +5,7 @@ from .records import (
     FREQUENCIES,
     Source,
     Term,
+    Words,
 )
 from .yamlcheck import ID, Problems, check_keys, line_of, text, text_list
 
@@ -30,6 +31,8 @@ class BuilderBase:
         self.flag_map: dict = {}
         self.condition_map: dict = {}
         self.rule_list: list = []
+        self.urgency_list: list = []  # UrgencyLevel, highest first
+        self.word_lists = Words()  # data/words.yaml, read before the checks across files
         self.origins: dict = {}  # (namespace, id) -> "file:line"
         # (Problems, line, where, Source, cited ids) checked once sections are known
         self.pending_sources: list = []

@@ -8,27 +8,6 @@ from .build_cycles import cycle_problems
 from .text import normalize
 from .yamlcheck import line_of
 
-# How people say that a finding is worsening quickly, after or before its name.
-WORSENING_AFTER = (
-    "getting worse every day",
-    "getting worse by the day",
-    "getting worse quickly",
-    "worse every day",
-    "worse by the day",
-    "worsening quickly",
-    "spreading quickly",
-    "spreading",
-    "is spreading",
-    "creeping up",
-    "crept up",
-    "moving up",
-    "climbing up",
-    "going up",
-    "getting worse each day",
-    "worse each day",
-)
-WORSENING_BEFORE = ("rapidly worsening", "quickly worsening", "spreading", "rapidly spreading", "quickly spreading")
-
 
 class CrossChecker(BuilderBase):
     def cross_check(self):
@@ -113,6 +92,9 @@ class CrossChecker(BuilderBase):
         """ "X getting worse every day" names the quickly worsening form of finding X: the phrases are built
         from X's names, so every wording of X works; a phrase another finding already owns stays its own."""
         taken = {normalize(p): s.id for s in self.symptom_map.values() for p in s.names}
+        # How people say a finding is worsening quickly, after or before its name (data/words.yaml).
+        after = [" ".join(cue) for cue in self.word_lists.worsening_after]
+        before = [" ".join(cue) for cue in self.word_lists.worsening_before]
         for problems, line, where, finding in self.pending_worsening:
             symptom, phrases = self.symptom_map[finding], []
             for base in symptom.worsening_of:
@@ -121,8 +103,8 @@ class CrossChecker(BuilderBase):
                     continue
                 other = self.symptom_map[base]
                 for name in (other.label,) + other.lay_synonyms + other.clinical_synonyms:
-                    phrases += [f"{name} {after}" for after in WORSENING_AFTER]
-                    phrases += [f"{before} {name}" for before in WORSENING_BEFORE]
+                    phrases += [f"{name} {words}" for words in after]
+                    phrases += [f"{words} {name}" for words in before]
             own = [p for p in dict.fromkeys(phrases) if taken.get(normalize(p), finding) == finding]
             self.symptom_map[finding] = replace(symptom, derived_names=tuple(own))
 

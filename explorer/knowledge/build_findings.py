@@ -5,7 +5,6 @@ from .build_base import (
     BuilderBase,
 )
 from .records import (
-    URGENCY_LEVELS,
     Pattern,
     RedFlagDef,
     Symptom,
@@ -114,16 +113,17 @@ class FindingsReader(BuilderBase):
             if not check_keys(entry, where, problems, required, set()) or not item_id:
                 continue
             level = text(entry, "level", where, problems)
-            if level and level not in URGENCY_LEVELS:
+            levels = [u.id for u in self.urgency_list]  # data/urgency.yaml, read before
+            if level and level not in levels:
                 problems.add(
-                    line_of(entry, "level"), f"{where}.level", f"{level!r} must be one of: {', '.join(URGENCY_LEVELS)}"
+                    line_of(entry, "level"), f"{where}.level", f"{level!r} must be one of: {', '.join(levels)}"
                 )
             if self._claim("red_flag", item_id, problems, line_of(entry), where):
                 self.flag_map[item_id] = RedFlagDef(
                     item_id,
                     text(entry, "message", where, problems) or "",
                     self._sources(entry, "sources", where, problems, cites=(item_id,)),
-                    level=level if level in URGENCY_LEVELS else URGENCY_LEVELS[0],
+                    level=level if level in levels else (levels or [""])[0],
                     title=text(entry, "title", where, problems) or "",
                     action=text(entry, "action", where, problems) or "",
                 )

@@ -4,9 +4,10 @@ only when a knowledge base is not in the cache)."""
 from .build_conditions import ConditionsReader
 from .build_crosscheck import CrossChecker
 from .build_findings import FindingsReader
+from .build_lists import ListsReader
 from .build_rules import RulesReader
 from .build_sites import SitesReader
 
 
-class Builder(FindingsReader, SitesReader, ConditionsReader, RulesReader, CrossChecker):
+class Builder(FindingsReader, ListsReader, SitesReader, ConditionsReader, RulesReader, CrossChecker):
     """Turns checked entries into records, one reader per kind of file, then checks across files."""

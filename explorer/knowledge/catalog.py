@@ -1,6 +1,6 @@
 """Browsing the knowledge base: find a condition by id, name or alias; list conditions and findings."""
 
-from .records import URGENCY_LEVELS, Condition, KnowledgeBase
+from .records import Condition, KnowledgeBase
 from .text import normalize
 
 
@@ -44,7 +44,7 @@ def flags_for(kb: KnowledgeBase, condition_id: str) -> tuple:
         for rule in kb.rules
         if rule.conclusion == "red_flag" and linked & set(rule.all + rule.any) and len(rule.all) <= 1
     }
-    return tuple(sorted((kb.red_flags[f] for f in raised), key=lambda f: (URGENCY_LEVELS.index(f.level), f.id)))
+    return tuple(sorted((kb.red_flags[f] for f in raised), key=lambda f: (kb.urgency_levels.index(f.level), f.id)))
 
 
 def rules_for(kb: KnowledgeBase, condition_id: str) -> list:

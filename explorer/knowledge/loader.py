@@ -2,7 +2,8 @@
 
 Layout of a knowledge folder (the packaged one, or any folder given with ``--knowledge``):
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
-``data/red_flags.yaml``, ``data/conditions.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
+``data/red_flags.yaml``, ``data/conditions.yaml``, ``data/urgency.yaml``, ``data/words.yaml``,
+``data/questionnaire.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 A validated base is cached (cache.py, keyed on the files' bytes): on a hit neither PyYAML nor the readers
 are imported.
@@ -21,7 +22,12 @@ from ..limits import MAX_KNOWLEDGE_FILE_BYTES
 from . import cache
 from .records import KnowledgeBase
 
-DATA_FILES = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
+# Every one is part of the cache key (snapshot below), so editing any of them is seen on the next run.
+DATA_FILES: tuple[str, ...] = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
+# Knowledge once kept as constants in code. A folder written before they were files (a teacher's copy)
+# lacks them: the built-in ones are read instead, so such a folder keeps working.
+DEFAULTED_DATA_FILES = ("urgency", "words", "questionnaire")
+DATA_FILES += DEFAULTED_DATA_FILES
 OPTIONAL_DATA_FILES = ("sites.yaml",)  # part of the cache key when present
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
@@ -38,7 +44,7 @@ class _Files:
     def snapshot(self) -> list | None:
         """(name, bytes) of every knowledge file, or None when one is missing or unreadable."""
         try:
-            names = [(self.data_dir, f"{n}.yaml") for n in DATA_FILES]
+            names = [(self.data_folder(n), f"{n}.yaml") for n in DATA_FILES]
             names += [(self.data_dir, n) for n in OPTIONAL_DATA_FILES if self.data_dir.joinpath(n).is_file()]
             names += [(self.rules_dir, n) for n in self.rule_files()]
             for folder, name in names:
@@ -48,9 +54,16 @@ class _Files:
             return None
         # An optional file that is absent is simply not in the list, which is a key of its own.
         return [
-            (f"{'data' if folder is self.data_dir else 'rules'}/{name}", self.raw[folder.joinpath(name)])
+            (f"{'rules' if folder is self.rules_dir else 'data'}/{name}", self.raw[folder.joinpath(name)])
             for folder, name in names
         ]
+
+    def data_folder(self, name: str):
+        """The folder holding data file ``name`` (no suffix): this folder's, or the built-in one for a
+        DEFAULTED_DATA_FILES file this folder lacks."""
+        if name in DEFAULTED_DATA_FILES and not self.data_dir.joinpath(f"{name}.yaml").exists():
+            return packaged_folders()[0]
+        return self.data_dir
 
     def read_optional(self, folder, name: str):
         """(shown name, document), or None when the file is absent (knowledge folders written before it)."""
@@ -60,7 +73,9 @@ class _Files:
         """(shown name, document as loaded from YAML)."""
         from .yamlsource import load_yaml_text  # PyYAML only when the files are read
 
-        shown = f"{self.shown_root}/{'data' if folder is self.data_dir else 'rules'}/{name}"
+        shown = f"{self.shown_root}/{'rules' if folder is self.rules_dir else 'data'}/{name}"
+        if folder not in (self.data_dir, self.rules_dir):
+            shown = f"explorer/data/{name} (built in: {self.shown_root}/data has none)"
         entry = folder.joinpath(name)
         try:
             raw = self.raw[entry] if entry in self.raw else _read_bounded(entry)
@@ -157,7 +172,7 @@ def _validate(files: _Files) -> KnowledgeBase:
     docs: dict[str, tuple[str, Any]] = {}
     for name in DATA_FILES:
         try:
-            docs[name] = files.read(files.data_dir, f"{name}.yaml")
+            docs[name] = files.read(files.data_folder(name), f"{name}.yaml")
         except KnowledgeError as exc:
             problems.extend(exc.problems)
     sites = None
@@ -182,8 +197,11 @@ def _validate(files: _Files) -> KnowledgeBase:
     builder.symptoms(*docs["history"], kind="history")
     builder.sites(*(sites or ("sites.yaml", None)))
     builder.patterns(*docs["patterns"])
+    builder.urgency(*docs["urgency"])
     builder.red_flags(*docs["red_flags"])
     builder.conditions(*docs["conditions"])
+    builder.words(*docs["words"])
+    builder.questionnaire(*docs["questionnaire"])
     for shown, doc in rule_docs:
         builder.rules(shown, doc)
     builder.cross_check()
@@ -201,6 +219,9 @@ def _validate(files: _Files) -> KnowledgeBase:
         article_concepts=MappingProxyType(dict(builder.concepts)),
         where=files.shown_root,
         sites=MappingProxyType(builder.site_map),
+        words=builder.word_lists,
+        urgency=tuple(builder.urgency_list),
+        core_findings=tuple(builder.core_list),
     )
 
 

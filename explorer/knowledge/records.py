@@ -7,9 +7,6 @@ from types import MappingProxyType
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
 FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare", "not stated")
-# Urgency levels of red flags, highest first (the index is the order every output shows them in).
-URGENCY_LEVELS = ("emergency", "same_day")
-URGENCY_LABELS = {"emergency": "Emergency now", "same_day": "See a doctor within a day"}
 
 
 @dataclass(frozen=True)
@@ -81,8 +78,47 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class UrgencyLevel:
+    """An urgency level of red flags (data/urgency.yaml, highest first): its id and how outputs name it."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words the free-text reader gives a role (data/words.yaml says what each list does). A cue of
+    several words (``past_before``, ``past_after``) is a tuple of its words."""
+
+    stop_words: frozenset[str] = frozenset()
+    quiet_words: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    clause_ends: frozenset[str] = frozenset()
+    list_words: frozenset[str] = frozenset()
+    answers: frozenset[str] = frozenset()
+    negation_before: frozenset[str] = frozenset()
+    negation_after: frozenset[str] = frozenset()
+    negation_void_next: frozenset[str] = frozenset()
+    negation_list_cues: frozenset[str] = frozenset()
+    past_before: tuple[tuple[str, ...], ...] = ()
+    past_after: tuple[tuple[str, ...], ...] = ()
+    ongoing: frozenset[str] = frozenset()
+    someone_else: frozenset[str] = frozenset()
+    someone_else_before: frozenset[str] = frozenset()
+    someone_else_after: frozenset[str] = frozenset()
+    family_history: frozenset[str] = frozenset()
+    site_breaks: frozenset[str] = frozenset()
+    site_list_ends: frozenset[str] = frozenset()
+    statement_verbs: frozenset[str] = frozenset()
+    not_meaningful: frozenset[str] = frozenset()
+    everyday: frozenset[str] = frozenset()
+    worsening_after: tuple[tuple[str, ...], ...] = ()
+    worsening_before: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class RedFlagDef:
-    """An urgent-care warning: its level (see URGENCY_LEVELS), a short title naming the presentation,
+    """An urgent-care warning: its level (an UrgencyLevel id), a short title naming the presentation,
     the plain action to take, and a sentence on why."""
 
     id: str
@@ -176,6 +212,18 @@ class KnowledgeBase:
     article_concepts: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)
     where: str = ""  # the folder or package it was loaded from
     sites: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)  # id -> Site
+    words: Words = field(default_factory=Words, hash=False)  # the free-text reader's word lists
+    urgency: tuple[UrgencyLevel, ...] = ()  # highest first
+    core_findings: tuple[str, ...] = ()  # asked by the questionnaire when nothing else is
+
+    @cached_property
+    def urgency_levels(self) -> tuple[str, ...]:
+        """The urgency level ids, highest first: a level's index is the order outputs show it in."""
+        return tuple(level.id for level in self.urgency)
+
+    def urgency_label(self, level: str) -> str:
+        """How outputs name an urgency level ("Emergency now")."""
+        return next((u.label for u in self.urgency if u.id == level), level)
 
     @cached_property
     def rule_index(self) -> Mapping:

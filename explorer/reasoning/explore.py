@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
-from ..knowledge.parser import parse
-from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
+from ..knowledge.records import KnowledgeBase
+from ..language.parser import parse
 from ..limits import MAX_FINDINGS, MAX_TEXT_CHARS, findings_problem
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
@@ -161,7 +161,7 @@ def _red_flags(kb, inference) -> tuple:
         because = _because(kb, inference, fired)
         rules = tuple(s.rule for s in fired)
         flags.append(RedFlag(flag.id, flag.message, because, rules, flag.sources, flag.level, flag.action, flag.title))
-    return tuple(sorted(flags, key=lambda f: (URGENCY_LEVELS.index(f.level), f.id)))
+    return tuple(sorted(flags, key=lambda f: (kb.urgency_levels.index(f.level), f.id)))
 
 
 def _patterns(kb, inference) -> tuple:

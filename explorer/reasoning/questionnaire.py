@@ -24,7 +24,7 @@ from ..limits import MAX_QUESTION_CANDIDATES, QUESTION_WORK
 from .explore import Explored, explore_inference
 from .result import Result
 from .trials import Picture, Trials
-from .urgent_questions import CORE_FINDINGS, urgency_rank
+from .urgent_questions import urgency_rank
 
 ANSWERS = ("yes", "no", "unsure")
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
@@ -152,7 +152,7 @@ class Questionnaire:
 
     def _core_question(self, effect) -> Question | None:
         """The first core nerve symptom not yet answered whose answer would change the picture."""
-        for finding in CORE_FINDINGS:
+        for finding in self.kb.core_findings:
             if finding in self.kb.symptoms and finding not in self.known() and effect(finding)[0]:
                 return Question(self.kb.symptoms[finding], (), 0.0)
         return None

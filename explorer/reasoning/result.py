@@ -3,8 +3,9 @@ README; ``result_to_dict``). They back every output format."""
 
 from dataclasses import dataclass
 
-from ..knowledge.parse_records import Mention, symptom_ref, unused_fields
-from ..knowledge.records import URGENCY_LABELS, Condition, Pattern, Source, Symptom
+from ..knowledge.records import Condition, Pattern, Source, Symptom
+from ..knowledge.urgency import URGENCY_LABELS
+from ..language.parse_records import Mention, symptom_ref, unused_fields
 from .result_data import SCHEMA_VERSION, source_dict
 
 
@@ -64,7 +65,7 @@ class RedFlag:
     because: tuple[Symptom, ...]
     rules: tuple[str, ...]
     sources: tuple[Source, ...]
-    level: str = "emergency"  # one of URGENCY_LEVELS, highest first
+    level: str = "emergency"  # an urgency level id (data/urgency.yaml)
     action: str = ""  # what to do, in plain words
     title: str = ""
 

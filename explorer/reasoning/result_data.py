@@ -2,8 +2,8 @@
 the records rather than among the formatters, so that no record needs a formatter. The JSON contract of a
 whole Result is ``result_to_dict`` in result.py, beside the Result."""
 
-from ..knowledge.parse_records import symptom_ref
 from ..knowledge.records import Source
+from ..language.parse_records import symptom_ref
 
 __all__ = ["SCHEMA_VERSION", "source_dict", "symptom_ref"]
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from ..knowledge.catalog import find_condition
 from ..knowledge.loader import load_knowledge
-from ..knowledge.records import URGENCY_LABELS, KnowledgeBase, Rule, Source
-from ..knowledge.vocabulary import vocabulary_for
+from ..knowledge.records import KnowledgeBase, Rule, Source
+from ..knowledge.urgency import URGENCY_LABELS
+from ..language.vocabulary import vocabulary_for
 from .compare import findings_behind
 from .engine import SALIENCE
 from .result import Result

@@ -16,7 +16,7 @@ such shortcut with a real run.
 import functools
 from dataclasses import dataclass
 
-from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
+from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import ranked_strengths
 from .reach import conclusions, fires, holding, understood
@@ -53,7 +53,7 @@ def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: se
 def _flags(kb: KnowledgeBase, inference: Inference) -> tuple[str, ...]:
     """The red flags raised, in explore()'s order: highest urgency level first, then by id."""
     raised = {step.target for step in inference.steps if step.conclusion == "red_flag"}
-    return tuple(sorted(raised, key=lambda f: (URGENCY_LEVELS.index(kb.red_flags[f].level), f)))
+    return tuple(sorted(raised, key=lambda f: (kb.urgency_levels.index(kb.red_flags[f].level), f)))
 
 
 def _read_picture(kb: KnowledgeBase, present: set, absent: set) -> Picture | None:

@@ -1,13 +1,11 @@
 """Which questions the questionnaire asks before any other: the urgent features of a suggested condition
 (findings that raise a red flag on their own), highest urgency level first; and, when no rule wants to
-know anything yet, the article's core nerve symptoms."""
+know anything yet, the article's core nerve symptoms (data/questionnaire.yaml, on the knowledge base)."""
 
 import functools
 
-from ..knowledge.records import URGENCY_LEVELS, KnowledgeBase
+from ..knowledge.records import KnowledgeBase
 
-# The symptoms the article's "Understanding Neuropathy" section names: asked when nothing else is.
-CORE_FINDINGS = ("numbness", "tingling", "nerve_pain", "muscle_weakness")
 TYPICAL_WEIGHT = 2  # question_basis weight of a finding a rule names or a card links as typical
 
 
@@ -21,7 +19,7 @@ def urgent_findings(kb: KnowledgeBase) -> dict:
             continue
         if rule.any and rule.at_least != 1:
             continue
-        level = URGENCY_LEVELS.index(kb.red_flags[rule.target].level)
+        level = kb.urgency_levels.index(kb.red_flags[rule.target].level)
         for finding in rule.all + rule.any:
             if finding in kb.symptoms:
                 out[finding] = min(out.get(finding, level), level)
@@ -37,6 +35,7 @@ def urgency_rank(kb: KnowledgeBase, finding: str, reasons, basis: dict) -> int:
     rules = kb.rule_index
     named = [r for r in reasons if r.links or any(finding in rules[i].all + rules[i].any for i in r.rules)]
     if level is None or not named:
-        return len(URGENCY_LEVELS)
+        return len(kb.urgency_levels)
     weight = max(basis[(r.condition_id, finding)][2] for r in named)
-    return level if URGENCY_LEVELS[level] == "emergency" or weight >= TYPICAL_WEIGHT else len(URGENCY_LEVELS)
+    top = level == 0  # the highest level (emergency) is asked whatever the link
+    return level if top or weight >= TYPICAL_WEIGHT else len(kb.urgency_levels)

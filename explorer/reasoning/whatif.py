@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import STRENGTHS, KnowledgeBase
-from ..knowledge.vocabulary import split_inputs, vocabulary_for
+from ..language.vocabulary import split_inputs, vocabulary_for
 from .explore import explore
 from .result import Result
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.schemas import SchemaGenerator
@@ -15,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import ExplorerError, __version__, load_knowledge
 from . import ask_routes, browse_routes, routes
+from .crosssite import CrossSiteGuard
 from .payload import WebInputError
 
 # Scripts, styles, images and requests only from this server; no inline script or style, no frames, no
@@ -65,8 +67,23 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+# what every POST may answer besides its own responses (payload.py, crosssite.py)
+POST_RESPONSES = {
+    400: {"description": "Not valid JSON (NaN and Infinity are not JSON; the body must be UTF-8)"},
+    403: {"description": "Sent from a page on another origin (Origin or Sec-Fetch-Site)"},
+    413: {"description": "Body too large"},
+    415: {"description": "Not sent as Content-Type: application/json"},
+    422: {"description": "A field of the wrong type or length, an unknown key or a key given twice"},
+}
+
+
 def openapi(request):
-    return JSONResponse(SCHEMAS.get_schema(routes=request.app.routes))
+    schema = SCHEMAS.get_schema(routes=request.app.routes)
+    for operations in schema.get("paths", {}).values():
+        if "post" in operations:
+            own = operations["post"].setdefault("responses", {})
+            own.update({status: text for status, text in POST_RESPONSES.items() if status not in own})
+    return JSONResponse(schema)
 
 
 def index(request):
@@ -78,6 +95,11 @@ async def not_found(request, exc):
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": f"no such endpoint: {request.url.path}"}, status_code=404)
     return Response("Not found", status_code=404, media_type="text/plain; charset=utf-8")
+
+
+async def client_gone(request, exc: ClientDisconnect):
+    """A client that left before sending its whole body: nobody is there to answer, and nothing to log."""
+    return Response(status_code=400)
 
 
 async def method_not_allowed(request, exc):
@@ -117,6 +139,7 @@ def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
     # Starlette types a handler as taking any exception; each of ours takes the kind it is registered for.
     handlers: dict[Any, Callable[..., Any]] = {
         WebInputError: routes.input_error,
+        ClientDisconnect: client_gone,
         ExplorerError: routes.explorer_error,
         404: not_found,
         405: method_not_allowed,
@@ -131,6 +154,7 @@ def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
         exception_handlers=handlers,
     )
     app.state.kb = kb or load_knowledge()
+    app.add_middleware(CrossSiteGuard)  # inside TrustedHostMiddleware: it compares Origin with a checked Host
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app

@@ -7,6 +7,7 @@ from starlette.responses import JSONResponse
 from .. import Questionnaire, explore
 from ..formats.json_format import result_to_dict
 from . import data, payload
+from .bodies import LoadBody, QuestionnaireBody
 from .payload import WebInputError
 
 
@@ -27,11 +28,8 @@ async def api_questionnaire(request):
     responses:
       200: {description: "answers, question (null when done), result, saved (the YAML `ask --save` writes)"}
     """
-    body = await payload.read_json(request)
-    answers = payload.answers(body)
-    add = body.get("add", "")
-    if not isinstance(add, str):
-        raise WebInputError(422, "'add' must be a string")
+    body = await payload.read_body(request, QuestionnaireBody)
+    answers, add = payload.answers(body), body.add
     payload.check_count([add], [a for a, _ in answers])
     return JSONResponse(await run_in_threadpool(_step, _kb(request), answers, add))
 
@@ -68,10 +66,7 @@ async def api_questionnaire_load(request):
       200: {description: "The step for those answers, as for /api/questionnaire"}
       422: {description: "Not a one-case answers file"}
     """
-    body = await payload.read_json(request)
-    text = body.get("yaml")
-    if not isinstance(text, str):
-        raise WebInputError(422, "'yaml' must be the text of an answers file")
+    text = (await payload.read_body(request, LoadBody)).yaml
     return JSONResponse(await run_in_threadpool(_load, _kb(request), text))
 
 

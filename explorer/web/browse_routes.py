@@ -8,7 +8,7 @@ from .. import compare, get_condition, knowledge_network, list_cases, list_condi
 from ..formats.cards import card_dict, conditions_dict, symptoms_dict
 from ..formats.json_format import SCHEMA_VERSION
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
-from . import payload
+from ..limits import WEB_MAX_FINDING_CHARS
 from .payload import WebInputError
 
 
@@ -24,7 +24,7 @@ async def api_symptoms(request):
     responses:
       200: {description: "{schema_version, symptoms, disclaimer}"}
     """
-    search = request.query_params.get("search", "")[: payload.MAX_TEXT]
+    search = request.query_params.get("search", "")[:WEB_MAX_FINDING_CHARS]
     return JSONResponse(symptoms_dict(list_symptoms(search or None, kb=_kb(request))))
 
 
@@ -51,9 +51,9 @@ async def api_condition(request):
 
 
 def _condition(request, query: str):
-    found = get_condition(query[: payload.MAX_TEXT], kb=_kb(request))
+    found = get_condition(query[:WEB_MAX_FINDING_CHARS], kb=_kb(request))
     if found is None:
-        raise WebInputError(404, f"no condition called {query[: payload.MAX_TEXT]!r}")
+        raise WebInputError(404, f"no condition called {query[:WEB_MAX_FINDING_CHARS]!r}")
     return found
 
 
@@ -88,7 +88,7 @@ async def api_rules(request):
       404: {description: No such condition}
     """
     for_condition = request.query_params.get("for", "")
-    uses = request.query_params.get("uses", "")[: payload.MAX_TEXT]
+    uses = request.query_params.get("uses", "")[:WEB_MAX_FINDING_CHARS]
     if for_condition:
         _condition(request, for_condition)
     groups = [group.to_dict() for group in rule_groups(_kb(request), for_condition, uses)]

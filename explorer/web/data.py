@@ -70,7 +70,7 @@ def case_from_yaml(text: str, kb):
 
 def record_case(questionnaire, case) -> list[str]:
     """Record a loaded case's findings as answers, as `ask --answers` does; returns the texts not understood."""
-    from ..knowledge.vocabulary import vocabulary_for
+    from ..language.vocabulary import vocabulary_for
 
     vocabulary = vocabulary_for(questionnaire.kb)
     unknown = []

@@ -1,12 +1,19 @@
-"""Reading a request body safely: a size limit checked while reading, JSON only, and limits on the number
-and length of findings. Every problem is a WebInputError carrying the HTTP status and one clear message."""
+"""Reading a request body safely: JSON only (by its Content-Type), a size limit checked while reading,
+then decoded straight into its endpoint's shape (bodies.py) by msgspec, which reads strict JSON (no NaN
+or Infinity, valid UTF-8, no lone surrogates) and builds nothing deeper than the shape. Every problem is
+a WebInputError carrying the HTTP status and one clear message; the limits live in explorer/limits.py."""
 
 import json
+from typing import TypeVar
 
-MAX_BODY_BYTES = 64 * 1024
-MAX_FINDINGS = 60  # the knowledge base holds fewer findings than this; more is a mistake or abuse
-MAX_TEXT = 200  # characters in one finding's text
-MAX_FREE_TEXT = 2000  # characters in the free-text box (a few sentences)
+import msgspec
+
+from ..limits import WEB_MAX_BODY_BYTES, WEB_MAX_FINDINGS
+from . import body_errors
+from .bodies import ExploreBody, QuestionnaireBody, as_list
+
+Shape = TypeVar("Shape", bound=msgspec.Struct)
+TOO_LARGE = f"the request body is larger than {WEB_MAX_BODY_BYTES} bytes"
 
 
 class WebInputError(Exception):
@@ -16,69 +23,65 @@ class WebInputError(Exception):
         self.message = message
 
 
-async def read_json(request) -> dict:
-    """The body as a JSON object, read no further than MAX_BODY_BYTES."""
+async def read_body(request, shape: type[Shape]) -> Shape:
+    """The body as a ``shape``, read no further than WEB_MAX_BODY_BYTES."""
+    check_content_type(request.headers.get("content-type"))
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise WebInputError(413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
+    if declared and declared.isdigit() and int(declared) > WEB_MAX_BODY_BYTES:
+        raise WebInputError(413, TOO_LARGE)
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise WebInputError(413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
+        if len(body) > WEB_MAX_BODY_BYTES:
+            raise WebInputError(413, TOO_LARGE)
+    return decode(bytes(body) or b"{}", shape)
+
+
+def check_content_type(value: str | None) -> None:
+    """Only JSON, so a page elsewhere cannot post a form or plain text here without a CORS preflight."""
+    media, _, params = (value or "").partition(";")
+    charset = dict(p.strip().lower().partition("=")[::2] for p in params.split(";") if p.strip())
+    if media.strip().lower() == "application/json" and charset.get("charset", "utf-8").strip('"') == "utf-8":
+        return
+    got = f"it came as {value!r}" if value else "it came without one"
+    raise WebInputError(415, f"the request body must be JSON sent with Content-Type: application/json ({got})")
+
+
+def decode(body: bytes, shape: type[Shape]) -> Shape:
     try:
-        data = json.loads(body.decode("utf-8")) if body else {}
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise WebInputError(400, "the request body is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise WebInputError(400, "the request body must be a JSON object")
-    return data
+        decoded = msgspec.json.decode(body, type=shape)
+    except msgspec.ValidationError as error:
+        raise WebInputError(422, body_errors.message(shape, error)) from None
+    except msgspec.DecodeError as error:
+        raise WebInputError(400, f"the request body is not valid JSON ({error})") from None
+    # Only now, once the body is known to be shallow and hold no numbers, is it read again for keys given
+    # twice: the decoder keeps the last silently, and a list of findings lost that way could hide a warning.
+    json.loads(body, object_pairs_hook=_no_repeated_keys)
+    return decoded
 
 
-def text_list(data: dict, key: str) -> list[str]:
-    """``data[key]`` as a list of finding texts: a list of strings, or one string with commas."""
-    value = data.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise WebInputError(422, f"{key!r} must be a list of strings")
-    for text in value:
-        if len(text) > MAX_TEXT:
-            raise WebInputError(422, f"a finding in {key!r} is longer than {MAX_TEXT} characters")
-    return value
+def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
+    keys = [key for key, _ in pairs]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise WebInputError(422, f"key {repeated[0]!r} is given more than once; give each key once")
+    return dict(pairs)
 
 
 def check_count(*lists) -> None:
     count = sum(len([part for text in items for part in text.split(",") if part.strip()]) for items in lists)
-    if count > MAX_FINDINGS:
-        raise WebInputError(422, f"too many findings ({count}); at most {MAX_FINDINGS} at once")
+    if count > WEB_MAX_FINDINGS:
+        raise WebInputError(422, f"too many findings ({count}); at most {WEB_MAX_FINDINGS} at once")
 
 
-def findings(data: dict, extra=()) -> tuple[list[str], list[str]]:
-    """``present`` and ``absent`` from an explore request, within the limits."""
-    unknown = sorted(set(data) - {"present", "absent", *extra})
-    if unknown:
-        expected = ", ".join(["present", "absent", *extra])
-        raise WebInputError(422, f"unknown key(s): {', '.join(unknown)}; expected {expected}")
-    present, absent = text_list(data, "present"), text_list(data, "absent")
-    check_count(present, absent, data.get("changes", []) if isinstance(data.get("changes"), list) else [])
+def findings(body: ExploreBody, *more: list[str]) -> tuple[list[str], list[str]]:
+    """``present`` and ``absent`` from an explore request, within the limit on findings (``more``, such as
+    a what-if's changes, counts towards it)."""
+    present, absent = as_list(body.present), as_list(body.absent)
+    check_count(present, absent, *more)
     return present, absent
 
 
-def answers(data: dict) -> list[tuple[str, str]]:
-    """The questionnaire's answers: ``[{finding, answer}]`` with answer yes, no or unsure."""
-    value = data.get("answers", [])
-    if not isinstance(value, list):
-        raise WebInputError(422, "'answers' must be a list of {finding, answer}")
-    if len(value) > MAX_FINDINGS:
-        raise WebInputError(422, f"too many answers ({len(value)}); at most {MAX_FINDINGS}")
-    out = []
-    for item in value:
-        if not isinstance(item, dict) or not isinstance(item.get("finding"), str):
-            raise WebInputError(422, "each answer must be an object {finding, answer}")
-        if item.get("answer") not in ("yes", "no", "unsure"):
-            raise WebInputError(422, "each answer must be yes, no or unsure")
-        if len(item["finding"]) > MAX_TEXT:
-            raise WebInputError(422, f"a finding is longer than {MAX_TEXT} characters")
-        out.append((item["finding"], item["answer"]))
-    return out
+def answers(body: QuestionnaireBody) -> list[tuple[str, str]]:
+    """The questionnaire's answers as (finding, answer) pairs."""
+    return [(item.finding, item.answer) for item in body.answers]

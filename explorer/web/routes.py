@@ -14,6 +14,7 @@ from ..errors import ExplorerError
 from ..formats.json_format import SCHEMA_VERSION, result_to_dict
 from ..formats.parse_format import parse_dict
 from . import payload
+from .bodies import ExploreBody, ParseBody, WhatIfBody, as_list
 from .payload import WebInputError
 
 
@@ -36,7 +37,7 @@ async def api_explore(request):
       413: {description: Body too large}
       422: {description: "No findings, too many, or a bad shape"}
     """
-    present, absent = payload.findings(await payload.read_json(request))
+    present, absent = payload.findings(await payload.read_body(request, ExploreBody))
     result = await run_in_threadpool(lambda: explore(present, absent, kb=_kb(request), steps=True))
     return JSONResponse(result.to_dict())
 
@@ -55,9 +56,9 @@ async def api_what_if(request):
       200: {description: "{changes, before, after, moves, rules_started, rules_stopped, red_flags_raised, ...}"}
       422: {description: "A change that is not +, - or ! and a known finding"}
     """
-    body = await payload.read_json(request)
-    present, absent = payload.findings(body, extra=("changes",))
-    changes = payload.text_list(body, "changes")
+    body = await payload.read_body(request, WhatIfBody)
+    changes = as_list(body.changes)
+    present, absent = payload.findings(body, changes)
     kb = _kb(request)
     done = await run_in_threadpool(lambda: what_if(present, absent, changes, kb=kb))
     return JSONResponse(done.to_dict())
@@ -77,14 +78,7 @@ async def api_parse(request):
         parse: what `symptom-explorer parse --format json` prints for the text"}
       422: {description: "No text, not a string, too long, or too many findings"}
     """
-    body = await payload.read_json(request)
-    if "text" not in body:
-        raise WebInputError(422, 'text is missing: send {"text": "..."} (an empty string reads nothing)')
-    text = body["text"]
-    if not isinstance(text, str):
-        raise WebInputError(422, "'text' must be a string")
-    if len(text) > payload.MAX_FREE_TEXT:
-        raise WebInputError(422, f"the text is longer than {payload.MAX_FREE_TEXT} characters")
+    text = (await payload.read_body(request, ParseBody)).text
     payload.check_count([text])
     kb = _kb(request)
     result = await run_in_threadpool(explore, [text], (), kb) if text.strip() else None

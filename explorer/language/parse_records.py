@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .records import Condition, Site, Symptom, Term
+from ..knowledge.records import Condition, Site, Symptom, Term
 
 
 def symptom_ref(symptom: Symptom) -> dict:

@@ -13,39 +13,42 @@ narrow on purpose, so that it never hides a current warning sign:
 - a word that says it goes on cancels the cue for the whole clause: "since", "still", "now", "again",
   "for", "started", "came back" ("chest pain started years ago" is current)."""
 
+import functools
 from bisect import bisect_left, bisect_right
 
+from ..knowledge.records import Words
 from .tokens import Token
 
 REACH = 8  # tokens looked at on each side of a mention
-# "history of" alone is no cue: "a two-year history of numbness" is ongoing; "past history of" is one.
-_BEFORE = (("used", "to"), ("previous",), ("previously",), ("past",), ("prior",))
-_AFTER = (("years", "ago"), ("year", "ago"), ("in", "the", "past"), ("as", "a", "child"), ("as", "a", "kid"))
-ONGOING = frozenset(
-    {"since", "still", "now", "again", "for", "started", "start", "starting", "began", "begun", "ongoing"}
-    | {"back", "returned", "currently", "today", "recurring", "every", "anymore", "worse", "getting"}
-)
-CUE_WORDS = frozenset(w for cue in _BEFORE + _AFTER for w in cue)
+# The cues and the words that say it goes on are knowledge: data/words.yaml (past_before, past_after,
+# ongoing). "history of" alone is no cue: "a two-year history of numbness" is ongoing.
 
 
-def past_cues(tokens: list[Token], spans: list[tuple[int, int]]) -> list[str | None]:
+@functools.lru_cache(maxsize=8)
+def cue_words(words: Words) -> frozenset:
+    """Every word of a past cue: a text without any of them has no past event."""
+    return frozenset(w for cue in words.past_before + words.past_after for w in cue)
+
+
+def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -> list[str | None]:
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
     or None. ``tokens`` are the clause's tokens."""
     norms = {t.norm for t in tokens}
-    if not spans or norms.isdisjoint(CUE_WORDS) or not norms.isdisjoint(ONGOING):
+    if not spans or norms.isdisjoint(cue_words(words)) or not norms.isdisjoint(words.ongoing):
         return [None] * len(spans)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
-    return [_cue(tokens, bisect_right(ends, start), bisect_left(starts, end) - 1) for start, end in spans]
+    return [_cue(tokens, bisect_right(ends, start), bisect_left(starts, end) - 1, words) for start, end in spans]
 
 
-def _cue(tokens: list[Token], first: int, last: int) -> str | None:
+def _cue(tokens: list[Token], first: int, last: int, words: Words) -> str | None:
     """The cue in reach of the mention whose tokens run from ``first`` to ``last``."""
-    for words, cues in ((_reach(tokens, first - 1, -1), _BEFORE), (_reach(tokens, last + 1, 1), _AFTER)):
-        norms = [t.norm for t in words]
+    sides = ((_reach(tokens, first - 1, -1), words.past_before), (_reach(tokens, last + 1, 1), words.past_after))
+    for near, cues in sides:
+        norms = [t.norm for t in near]
         for cue in cues:
             for k in range(len(norms) - len(cue) + 1):
                 if tuple(norms[k : k + len(cue)]) == cue:
-                    return " ".join(t.text for t in words[k : k + len(cue)])
+                    return " ".join(t.text for t in near[k : k + len(cue)])
     return None
 
 

@@ -5,8 +5,8 @@ widens to. Loaded only when a text holds words the vocabulary does not know."""
 import functools
 from importlib import resources
 
+from ..knowledge.records import KnowledgeBase, Term
 from .phrases import PhraseIndex, Target, site_words
-from .records import KnowledgeBase, Term
 
 FILE = "hpo_index.json"
 
@@ -16,7 +16,7 @@ def index_data() -> dict:
     """The shipped index as plain data: {hpo_release, source, terms: [{id, label, synonyms, finding, ...}]}."""
     import json
 
-    return json.loads(resources.files("explorer.knowledge").joinpath(FILE).read_text(encoding="utf-8"))
+    return json.loads(resources.files("explorer.language").joinpath(FILE).read_text(encoding="utf-8"))
 
 
 class HpoIndex:
@@ -25,7 +25,7 @@ class HpoIndex:
     def __init__(self, kb: KnowledgeBase):
         data = index_data()
         self.release = data["hpo_release"]
-        self.phrases = PhraseIndex(site_words(kb))
+        self.phrases = PhraseIndex(site_words(kb), kb.words)
         self.ids: dict[str, Target] = {}
         for entry in data["terms"]:
             if entry["finding"] not in kb.symptoms:

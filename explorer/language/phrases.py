@@ -5,9 +5,9 @@ Built once per knowledge base (and once for the generated HPO index, only when i
 import re
 from dataclasses import dataclass
 
-from .records import KnowledgeBase, Term
-from .text import normalize
-from .tokens import STOP, SUBJECTS, fold, phrase_folds
+from ..knowledge.records import KnowledgeBase, Term, Words
+from ..knowledge.text import normalize
+from .tokens import fold, phrase_folds
 
 _HPO_KEY = re.compile(r"^hp \d{7}$")  # an HPO id, as normalize() leaves it
 
@@ -23,8 +23,10 @@ class Target:
 
 
 class PhraseIndex:
-    def __init__(self, site_words: dict):
+    def __init__(self, site_words: dict, words: Words):
         self.site_words = site_words  # tuple of folded words -> site id
+        self.stop_words = words.stop_words
+        self.dropped = words.stop_words | words.subjects
         self.keys: dict[frozenset, list[Target]] = {}
         self.by_word: dict[str, list[frozenset]] = {}
         self.words: dict[str, set] = {}  # normalized surface word -> findings named with it (spelling)
@@ -32,7 +34,7 @@ class PhraseIndex:
     def add(self, phrase: str, target: Target, normalized: bool = False):
         words = (phrase if normalized else normalize(phrase)).split()
         # Subject words ("choking when I eat") never tell two phrases apart.
-        folds = tuple(fold(w) for w in words if w not in STOP and w not in SUBJECTS)
+        folds = tuple(fold(w) for w in words if w not in self.dropped)
         core, sites = split_sites(folds, self.site_words)
         if not core:
             return
@@ -47,7 +49,7 @@ class PhraseIndex:
             if key not in anchors:
                 anchors.append(key)
         for word in words:
-            if word not in STOP and len(word) > 2:
+            if word not in self.stop_words and len(word) > 2:
                 self.words.setdefault(word, set()).add(target.symptom)
 
     def finish(self):
@@ -94,7 +96,7 @@ def site_words(kb: KnowledgeBase) -> dict:
     words: dict = {}
     for site in sorted(kb.sites.values(), key=lambda s: s.id):
         for word in site.words:
-            words.setdefault(phrase_folds(word), site.id)
+            words.setdefault(phrase_folds(word, kb.words.stop_words), site.id)
     return words
 
 
@@ -118,7 +120,7 @@ def split_sites(folds: tuple[str, ...], sites: dict) -> tuple[list[str], list[st
 def vocabulary_index(kb: KnowledgeBase) -> PhraseIndex:
     from .vocabulary import vocabulary_for
 
-    index = PhraseIndex(site_words(kb))
+    index = PhraseIndex(site_words(kb), kb.words)
     # The vocabulary has normalized every name already (start-up time matters: a plain match builds this).
     for phrase, symptom_id in sorted(vocabulary_for(kb).exact.items()):
         if not _HPO_KEY.match(phrase):

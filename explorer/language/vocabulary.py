@@ -5,9 +5,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .catalog import find_condition
-from .records import Condition, KnowledgeBase, Symptom
-from .text import normalize
+from ..knowledge.catalog import find_condition
+from ..knowledge.records import Condition, KnowledgeBase, Symptom, Words
+from ..knowledge.text import normalize
 
 # Leading words people add around a finding ("history of diabetes", "I have numbness").
 _FILLER = re.compile(
@@ -59,7 +59,14 @@ class Vocabulary:
     @functools.cached_property
     def meaning(self) -> dict:
         """Phrase -> its meaningful words; built on the first did-you-mean, not at start-up."""
-        return {phrase: meaningful_words(phrase) for phrase in self.keys}
+        return {phrase: meaningful_words(phrase, self.kb.words) for phrase in self.keys}
+
+    @functools.cached_property
+    def everyday(self) -> frozenset:
+        """Folded everyday words that alone never bring up an urgent finding (data/words.yaml)."""
+        from .tokens import fold
+
+        return frozenset(fold(w) for w in self.kb.words.everyday)
 
     @functools.cached_property
     def urgent(self) -> frozenset:
@@ -82,13 +89,13 @@ class Vocabulary:
             return ()
         from ..fuzzy import similarity
 
-        words = meaningful_words(key)
+        words = meaningful_words(key, self.kb.words)
         best: dict[str, tuple[int, float]] = {}
         for phrase in self.keys:
             symptom_id = self.exact[phrase]
             common = words & self.meaning[phrase]
             # an everyday word alone ("I walked the dog") never brings up an urgent finding
-            shared = len(common - _EVERYDAY if symptom_id in self.urgent else common)
+            shared = len(common - self.everyday if symptom_id in self.urgent else common)
             score = (shared, similarity(key, phrase))
             if score > best.get(symptom_id, (0, 0.0)):
                 best[symptom_id] = score
@@ -110,31 +117,23 @@ class Vocabulary:
 
 
 SPELLING_SIMILARITY = 72  # fuzzy.similarity (0-100) from which a phrase counts as a spelling neighbour
-# Words that say how or how much, not what: sharing one of them makes no two phrases alike.
-_NOT_MEANINGFUL = frozenset(
-    {"cant", "difficulty", "difficult", "trouble", "hard", "poor", "loss", "lost", "feel", "feeling", "problem"}
-    | {"reduced", "decreased", "increased", "severe", "mild", "bad", "worse", "sudden", "recent", "always", "no"}
-    | {"up", "down", "out", "off", "way", "going", "gets", "get"}  # directions and light verbs
-)
-
-# Folded words of everyday life that urgent names use too: "can't walk anymore" names Paralysis, "weakness
-# climbing up my legs" spreading weakness, but "I walked the dog" or "can't climb stairs" bring up neither.
-_EVERYDAY = frozenset({"walk", "climb"})
+# The words that say how or how much, not what (not_meaningful), and the everyday words urgent names use
+# too (everyday: "I walked the dog" brings up no urgent finding) are knowledge: data/words.yaml.
 
 
-def meaningful_words(text: str) -> frozenset:
+def meaningful_words(text: str, words: Words) -> frozenset:
     """The folded words of a phrase that say what it is about ("can't climb stairs" -> climb, stair)."""
     from .tokens import phrase_folds
 
-    skip = _skipped_words()
-    return frozenset(w for w in phrase_folds(text) if w not in skip and len(w) > 1)
+    skip = _skipped_words(words)
+    return frozenset(w for w in phrase_folds(text, words.stop_words) if w not in skip and len(w) > 1)
 
 
-@functools.cache
-def _skipped_words() -> frozenset:
-    from .tokens import QUIET, fold
+@functools.lru_cache(maxsize=8)
+def _skipped_words(words: Words) -> frozenset:
+    from .tokens import fold
 
-    return frozenset(fold(w) for w in _NOT_MEANINGFUL | QUIET)
+    return frozenset(fold(w) for w in words.not_meaningful | words.quiet_words)
 
 
 def urgent_findings(kb: KnowledgeBase) -> frozenset:

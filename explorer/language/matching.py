@@ -1,19 +1,15 @@
 """Matching inside one clause, for the parser: phrases found in any word order within a small window,
-negation scopes, and the spans of whatever is left over."""
+and the spans of whatever is left over (negation.py decides which of them a cue denies)."""
 
 import threading
 from dataclasses import dataclass
 
-from .negation import AFTER, BEFORE, DISJUNCTIONS, LIST_CUES, is_cue_after, is_cue_before
+from ..knowledge.records import Words
 from .phrases import PhraseIndex, Target
-from .tokens import SUBJECTS, Token
+from .tokens import Token
 
-CUE_WORDS = BEFORE | AFTER | SUBJECTS
 MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
-# Words that start another thought about the finding (its cause, its time): a body site written with one
-# finding does not reach another across them (coordination.settle_sites).
-SITE_BREAKS = frozenset({"since", "after", "because", "with", "following", "due", "during", "before", "until"})
 
 
 @dataclass(frozen=True)
@@ -26,7 +22,7 @@ class Item:
     site: str | None = None
     typed: str | None = None  # the word as typed, when spelling corrected it
     read_as: str | None = None  # the vocabulary word it was read as
-    cut: bool = False  # a word of SITE_BREAKS stands just before it
+    cut: bool = False  # a site break ("since", "with": data/words.yaml) stands just before it
 
 
 @dataclass(frozen=True)
@@ -38,7 +34,7 @@ class Found:
     key: frozenset = frozenset()  # the phrase's folded words
 
 
-def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Found]:
+def match(items: list[Item], indexes: list[PhraseIndex], ids: dict, words: Words) -> list[Found]:
     """The phrases found in a clause, longest first, never two on one word; in text order."""
     candidates: list[tuple] = []  # (-length, rank, position, used, key, index, cue)
     for rank, index in enumerate(indexes):
@@ -48,7 +44,7 @@ def match(items: list[Item], indexes: list[PhraseIndex], ids: dict) -> list[Foun
             if item.role not in ("word", "quiet"):
                 continue
             for key in index.by_word.get(item.fold, ()):
-                used, cue = _scan(items, i, key)
+                used, cue = _scan(items, i, key, words.negation_before)
                 if used:
                     candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index, cue))
     candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3][-1] - c[3][0], c[4] or ()))
@@ -89,7 +85,7 @@ def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: 
     return Found(tuple(sorted({*found.used, *extra})), found.target, found.sites, found.cue, found.key)
 
 
-def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | None, int | None]:
+def _scan(items: list[Item], i: int, key: frozenset, before: frozenset) -> tuple[tuple[int, ...] | None, int | None]:
     need = set(key)
     need.discard(items[i].fold)
     used, gaps, j, cue = [i], 0, i + 1, None
@@ -99,9 +95,9 @@ def _scan(items: list[Item], i: int, key: frozenset) -> tuple[tuple[int, ...] | 
         if item.fold in need and item.role in ("word", "quiet", "sep"):
             need.discard(item.fold)
             used.append(j)
-        elif item.role == "sep" or (item.token.norm in BEFORE and cue is not None):
+        elif item.role == "sep" or (item.token.norm in before and cue is not None):
             break
-        elif item.token.norm in BEFORE:
+        elif item.token.norm in before:
             cue = j  # "my mouth is not dry": the phrase goes on, and is negated
         elif item.role not in ("site", "quiet"):
             gaps += 1
@@ -146,84 +142,14 @@ def _sites_near(items: list[Item], used) -> tuple[int, ...]:
     return tuple(k for k in range(lo, hi + 1) if items[k].role == "site")
 
 
-def unread(items: list[Item], found: list[Found]) -> bool:
+def unread(items: list[Item], found: list[Found], words: Words) -> bool:
     """Is there a word no phrase took (one worth a second look: HPO terms, then spelling)?"""
     taken = {i for f in found for i in f.used}
+    cue_words = words.negation_before | words.negation_after | words.subjects
     return any(
-        i not in taken and item.role in ("word", "hpo") and item.token.norm not in CUE_WORDS
+        i not in taken and item.role in ("word", "hpo") and item.token.norm not in cue_words
         for i, item in enumerate(items)
     )
-
-
-def cues(items: list[Item], found: list[Found]) -> tuple[dict, list]:
-    """Negation: (Found.used -> the cue that makes it absent, for the findings in a cue's scope;
-    the cue in force at each item, so that words left over in a scope can say so)."""
-    taken = {i for f in found for i in f.used}
-    norms = [item.token.norm for item in items]
-    after: dict = {}  # found.used -> cue word after it, at the end of its list item
-    cue_positions = set()
-    for f in found:
-        lo, hi = segment(items, f.used)
-        tail = []
-        for k in range(max(f.used) + 1, hi + 1):
-            if k in taken:
-                break  # the next finding's words: the cue, if any, is its own
-            if items[k].role in ("word", "quiet"):
-                tail.append(k)
-        if tail and is_cue_after(norms[tail[-1]]) and all(norms[k] in AFTER or items[k].role == "quiet" for k in tail):
-            after[f.used] = items[tail[-1]].token.text
-            cue_positions.add(tail[-1])
-    for f in found:
-        if f.cue is not None:
-            after[f.used] = items[f.cue].token.text
-            cue_positions.add(f.cue)
-    starts = {f.used[0]: f for f in found}
-    closed = _closed_lists(items)
-    out: dict = {}
-    scope: str | None = None
-    in_force: list[str | None] = []
-    for i, item in enumerate(items):
-        if scope and _scope_ends(item, scope, closed[i + 1]):
-            scope = None
-        in_force.append(scope)
-        if i in starts and (scope or starts[i].used in after):
-            out[starts[i].used] = scope or after[starts[i].used]
-        if i in taken or i in cue_positions:
-            continue
-        if item.token.norm in SUBJECTS:
-            scope = None
-        elif is_cue_before(norms, i):
-            scope = item.token.text
-    return out, in_force
-
-
-def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool]) -> bool:
-    """Past a comma or dash, a negation's scope goes on only through a list of findings it clearly
-    denies: one closed by "or"/"nor", or by "and" after a clinical "denies" (never "no rash, can't swallow")."""
-    if item.role != "sep" or item.fold in ("and", "or", "nor", "plus", "also", "/"):
-        return False
-    by_or, by_and = closed
-    return not by_or and not (by_and and scope.lower() in LIST_CUES)
-
-
-def _closed_lists(items: list[Item]) -> list[tuple[bool, bool]]:
-    """For each position: does the list from there on end with "or"/"nor" (first), or with "and"
-    (second), before a word that opens a new statement ("has", "I", "can't")? One backward pass."""
-    out = [(False, False)] * (len(items) + 1)
-    for k in range(len(items) - 1, -1, -1):
-        item, (by_or, by_and) = items[k], out[k + 1]
-        if item.role == "sep" and item.fold in DISJUNCTIONS:
-            by_or = True
-        elif item.role == "sep" and item.fold == "and":
-            by_and = True
-        elif item.role == "quiet" or item.token.norm in SUBJECTS or item.token.norm in _VERBS:
-            by_or = by_and = False
-        out[k] = (by_or, by_and)
-    return out
-
-
-# Words that start a clause of their own after a comma ("no fever, can't swallow", "reports numbness").
-_VERBS = frozenset({"cant", "couldnt", "wont", "notes", "noted"})
 
 
 def list_items(items: list[Item]) -> list[tuple[int, int]]:
@@ -239,10 +165,13 @@ def list_items(items: list[Item]) -> list[tuple[int, int]]:
     return segments
 
 
-def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: str) -> list[tuple]:
+def leftover_spans(
+    items: list[Item], found: list[Found], attached: dict, text: str, words: Words, in_force: list
+) -> list[tuple]:
     """Runs of words that named nothing (sites with no finding included), as (text, start, end, cue):
-    ``cue`` is the negation in whose scope they stand ("no rash": rash was said to be absent)."""
-    in_force = cues(items, found)[1]
+    ``cue`` is the negation in whose scope they stand ("no rash": rash was said to be absent), from
+    ``in_force``, the cue in force at each item (negation.scopes)."""
+    cue_words = words.negation_before | words.negation_after
     taken = {i for f in found for i in f.used}
     taken.update(k for f in found for k in f.sites)
     lone_sites = {s for sites in attached.values() for s in sites}
@@ -258,6 +187,6 @@ def leftover_spans(items: list[Item], found: list[Found], attached: dict, text: 
         if item.role == "site" and item.site in lone_sites:
             continue
         norm = item.token.norm
-        if item.role in ("word", "hpo", "other", "site") and norm not in BEFORE and norm not in AFTER:
+        if item.role in ("word", "hpo", "other", "site") and norm not in cue_words:
             run.append((i, item))
     return spans

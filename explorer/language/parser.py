@@ -11,32 +11,28 @@ import functools
 import unicodedata
 from dataclasses import replace
 
-from . import coordination, matching, others, past, spelling
-from .catalog import find_condition
+from ..knowledge.catalog import find_condition
+from ..knowledge.records import KnowledgeBase, Words
+from ..knowledge.text import normalize
+from . import coordination, matching, negation, others, past, spelling
 from .matching import Found, Item
-from .negation import AFTER, BEFORE
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
-from .records import KnowledgeBase
-from .site_marks import mark_sites
-from .text import normalize
-from .tokens import QUIET, STOP, SUBJECTS, Token, fold, tokenize
+from .tokens import Token, fold, tokenize
 from .vocabulary import vocabulary_for
 
-CLOSED_WORDS = BEFORE | AFTER | SUBJECTS | QUIET | STOP
 MAX_CORRECTIONS = 200  # words tried for spelling per text, so a huge text of unknown words stays fast
 _SEP_WORDS = {"&": "and", "+": "and"}  # "pins & needles" is "pins and needles"
 MAX_HINTED = 25  # leftovers given close matches per text
 HINT_LENGTH = 80  # longer leftovers get no close matches (they are not a phrase)
 CACHED_TEXTS = 4096  # readings kept per knowledge base
 CACHED_LENGTH = 200  # longer texts are read afresh, so the cache stays small (at most ~1 MB of text)
-_NOT_EXACT = past.CUE_WORDS | others.FAMILY  # words that make a text more than one of the names
 
 
 def parse(text: str, kb: KnowledgeBase | None = None) -> Parse:
     """Read ``text`` into the findings it names (present or absent) and what was left over."""
     if kb is None:
-        from .loader import load_knowledge
+        from ..knowledge.loader import load_knowledge
 
         kb = load_knowledge()
     return parser_for(kb).parse(text)
@@ -50,6 +46,12 @@ def parser_for(kb: KnowledgeBase) -> "Parser":
 class Parser:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.words = words = kb.words  # data/words.yaml
+        # Words never corrected for spelling ("never" is a negation cue, not a slip for "fever").
+        self.closed_words = words.negation_before | words.negation_after | words.subjects
+        self.closed_words |= words.quiet_words | words.stop_words
+        # Words that make a text more than one of the vocabulary's names ("past history of", "family history of").
+        self.not_exact = past.cue_words(words) | others.family_words(words)
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
         self.site_folds = frozenset(word for key in site_words(kb) for word in key)
         self.siteless = frozenset(s.id for s in kb.symptoms.values() if s.kind != "symptom")  # "flu - legs"
@@ -77,7 +79,7 @@ class Parser:
         return vocabulary_index(self.kb)
 
     def _read_text(self, text: str) -> Parse:
-        tokens = tokenize(text)  # once, for the exact reading's checks and the parse
+        tokens = tokenize(text, self.words)  # once, for the exact reading's checks and the parse
         exact = self._exact(text, tokens)
         if exact is not None and not self.site_folds.intersection(t.fold for t in tokens):
             return exact
@@ -102,13 +104,14 @@ class Parser:
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
-                    mentions_here = self._mentions(items, found, attached, text)
-                    mine, theirs = others.split_others(clause, mentions_here, text, self.urgent)
-                    now, gone = _split_past(clause, mine)
+                    absent, in_force = negation.scopes(items, found, self.words)
+                    mentions_here = self._mentions(items, found, attached, text, absent)
+                    mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
+                    now, gone = _split_past(clause, mine, self.words)
                     mentions.extend(now)
                     earlier.extend(gone + theirs)
-                    left = matching.leftover_spans(items, found, attached, text)
-                    spans.extend(s for s in left if others.reported(s, theirs, mine))
+                    left = matching.leftover_spans(items, found, attached, text, self.words, in_force)
+                    spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
@@ -118,7 +121,7 @@ class Parser:
         HPO id) is that finding, read exactly as the vocabulary has always read it."""
         if len(text) > HINT_LENGTH or not text.strip():
             return None
-        if not _NOT_EXACT.isdisjoint(t.norm for t in tokens):
+        if not self.not_exact.isdisjoint(t.norm for t in tokens):
             return None  # "past history of ...", "family history of ...": the parser knows both
         symptom = vocabulary_for(self.kb).resolve(text).symptom
         if symptom is None:
@@ -130,7 +133,7 @@ class Parser:
     def _items(self, tokens: list[Token]) -> list[Item]:
         items: list[Item | None] = []
         for token in tokens:
-            if token.norm in matching.SITE_BREAKS:
+            if token.norm in self.words.site_breaks:
                 items.append(None)  # marks the next item: sites do not reach across this word
                 continue
             if token.kind == "list":
@@ -140,23 +143,24 @@ class Parser:
             elif token.kind == "other":
                 if unicodedata.category(token.text[0])[0] not in "PCZ":
                     items.append(Item(token, "", "other"))
-            elif token.norm not in STOP:
-                items.append(Item(token, fold(token.norm), "quiet" if token.norm in QUIET else "word"))
-        return mark_sites(_cut(items), self.vocabulary.site_words)
+            elif token.norm not in self.words.stop_words:
+                quiet = token.norm in self.words.quiet_words
+                items.append(Item(token, fold(token.norm), "quiet" if quiet else "word"))
+        return coordination.mark_sites(_cut(items), self.vocabulary.site_words, self.words.site_list_ends)
 
     def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
         """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
-        found = matching.match(items, [self.vocabulary], self.ids)
-        if not matching.unread(items, found):
+        found = matching.match(items, [self.vocabulary], self.ids, self.words)
+        if not matching.unread(items, found, self.words):
             return found, items
         from .hpo_index import hpo_index_for  # loaded only for words the vocabulary does not know
 
         hpo = hpo_index_for(self.kb)
         indexes, ids = [self.vocabulary, hpo.phrases], {**hpo.ids, **self.ids}
-        found = matching.match(items, indexes, ids)
-        if matching.unread(items, found) and budget[0] > 0:
+        found = matching.match(items, indexes, ids, self.words)
+        if matching.unread(items, found, self.words) and budget[0] > 0:
             found, items = self._correct(items, found, indexes, ids, budget)
-        if matching.unread(items, found):
+        if matching.unread(items, found, self.words):
             found = sorted(found + coordination.ellipsis(items, found, indexes), key=lambda f: f.used)
         return found, items
 
@@ -168,8 +172,8 @@ class Parser:
             norm = item.token.norm
             if i in taken or item.role != "word" or len(norm) < spelling.MIN_LENGTH or budget[0] <= 0:
                 continue
-            if norm in CLOSED_WORDS:
-                continue  # "never" is a negation cue, not a slip for "fever"
+            if norm in self.closed_words:
+                continue
             if any(item.fold in index.by_word for index in indexes):
                 continue  # a known word that simply did not complete a phrase here
             budget[0] -= 1
@@ -179,12 +183,12 @@ class Parser:
         if tried == items:
             return found, items
         # Keep a correction only where it completes a phrase; elsewhere the word is left over as typed.
-        used = {i for f in matching.match(tried, indexes, ids) for i in f.used}
+        used = {i for f in matching.match(tried, indexes, ids, self.words) for i in f.used}
         kept = [t if i in used else items[i] for i, t in enumerate(tried)]
-        return matching.match(kept, indexes, ids), kept
+        return matching.match(kept, indexes, ids, self.words), kept
 
-    def _mentions(self, items: list[Item], found: list[Found], attached: dict, text: str) -> list[Mention]:
-        cues = matching.cues(items, found)[0]
+    def _mentions(self, items: list[Item], found: list[Found], attached: dict, text: str, cues: dict) -> list[Mention]:
+        """The findings found in a clause as mentions; ``cues``: Found.used -> the cue that denies it."""
         mentions = []
         for f in found:
             own = [items[i].site for i in f.sites]
@@ -234,9 +238,9 @@ class Parser:
 
     def _their_condition(self, piece: str) -> tuple | None:
         """A condition a family word owns in words left over ("mother has lupus"): (that word, it)."""
-        if others.FAMILY.isdisjoint(t.norm for t in tokenize(piece)):
+        if others.family_words(self.words).isdisjoint(t.norm for t in tokenize(piece, self.words)):
             return None
-        owned = others.leftover_cue(tokenize(piece))
+        owned = others.leftover_cue(tokenize(piece, self.words), self.words)
         condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
         return (owned[0].text, condition) if owned and condition else None
 
@@ -253,11 +257,11 @@ def _cut(items: list) -> list[Item]:
     return out
 
 
-def _split_past(tokens: list[Token], mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
+def _split_past(tokens: list[Token], mentions: list[Mention], words: Words) -> tuple[list[Mention], list[Leftover]]:
     """Symptoms named as past events ("chest pain years ago") are not current findings: they are
     reported as left over, with the cue and the finding they named (past.py says why, and how narrow)."""
     concerned = [m for m in mentions if m.present and m.symptom.kind == "symptom"]
-    cues = dict(zip(map(id, concerned), past.past_cues(tokens, [(m.start, m.end) for m in concerned])))
+    cues = dict(zip(map(id, concerned), past.past_cues(tokens, [(m.start, m.end) for m in concerned], words)))
     now, gone = [], []
     for m in mentions:
         cue = cues.get(id(m))

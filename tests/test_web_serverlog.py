@@ -1,0 +1,89 @@
+"""`serve`'s stderr (issue 18 item 3): one short line per event, at most SERVE_LOG_LINES_PER_MINUTE a minute,
+and logging never waits for a stderr nobody reads. The real server under dropping clients is in
+test_web_hostile_serve.py."""
+
+import logging
+import os
+import time
+
+from explorer.limits import SERVE_LOG_LINES_PER_MINUTE, SERVE_LOG_QUEUE
+from explorer.web import serverlog
+from explorer.web.serverlog import BoundedStderr, bounded_server_log, one_line
+
+from .test_web_hostile_serve import drain, filled_pipe
+
+
+def record(message: str, exc: BaseException | None = None) -> logging.LogRecord:
+    info = (type(exc), exc, exc.__traceback__) if exc else None
+    return logging.LogRecord("uvicorn.error", logging.ERROR, __file__, 1, message, None, info)
+
+
+def test_an_exception_is_one_short_line_without_its_traceback():
+    try:
+        raise ConnectionResetError("Connection reset by peer\nsecond line")
+    except ConnectionResetError as exc:
+        line = one_line(record("Exception in ASGI application\n", exc))
+    assert line == "symptom-explorer: Exception in ASGI application (ConnectionResetError: Connection reset by peer)"
+    assert one_line(record("bad \x1b[31mbytes\x07")) == "symptom-explorer: bad ?[31mbytes?"
+    assert len(one_line(record("x" * 10_000))) == 200
+
+
+def test_logging_into_a_full_pipe_never_waits():
+    read_end, write_end, filled = filled_pipe()
+    handler = BoundedStderr(write_end)
+    started = time.monotonic()
+    for number in range(1000):
+        handler.handle(record(f"event {number}"))
+    assert time.monotonic() - started < 1, "1,000 records must not wait for the pipe"
+    written = drain(read_end)[filled:].decode()
+    handler.close()
+    os.close(write_end), os.close(read_end)
+    assert written.splitlines() == [f"symptom-explorer: event {n}" for n in range(SERVE_LOG_LINES_PER_MINUTE)]
+
+
+def test_past_the_limit_lines_are_counted_then_summed_up(monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(serverlog.time, "monotonic", lambda: now[0])
+    read_end, write_end = os.pipe()
+    handler = BoundedStderr(write_end, per_minute=3)
+    for number in range(5):
+        handler.handle(record(f"event {number}"))
+    now[0] += 61
+    handler.handle(record("later"))
+    time.sleep(0.3)
+    handler.close()
+    lines = drain(read_end).decode().splitlines()
+    os.close(write_end), os.close(read_end)
+    assert lines == [
+        "symptom-explorer: event 0",
+        "symptom-explorer: event 1",
+        "symptom-explorer: event 2",
+        "symptom-explorer: 2 more server messages in the last minute were not shown",
+        "symptom-explorer: later",
+    ]
+
+
+def test_the_queue_is_bounded_when_the_writer_is_stuck():
+    read_end, write_end, _ = filled_pipe()
+    handler = BoundedStderr(write_end, per_minute=10 * SERVE_LOG_QUEUE)
+    for number in range(5 * SERVE_LOG_QUEUE):
+        handler.handle(record(f"event {number}"))
+    assert handler.lines.qsize() <= SERVE_LOG_QUEUE
+    drain(read_end)
+    handler.close()
+    os.close(write_end), os.close(read_end)
+
+
+def test_every_logger_goes_through_it_while_serving_and_is_restored_after():
+    root = logging.getLogger()
+    before = root.handlers[:]
+    read_end, write_end = os.pipe()
+    with bounded_server_log(fd=write_end) as handler:
+        assert root.handlers == [handler]
+        logging.getLogger("uvicorn.error").error("from uvicorn", exc_info=ValueError("boom"))
+        logging.getLogger("asyncio").warning("from asyncio")
+        time.sleep(0.3)
+    assert root.handlers == before
+    lines = drain(read_end).decode().splitlines()
+    os.close(write_end), os.close(read_end)
+    assert lines == ["symptom-explorer: from uvicorn (ValueError: boom)", "symptom-explorer: from asyncio"]
