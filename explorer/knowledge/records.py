@@ -161,6 +161,10 @@ class Condition:
     sources: tuple[Source, ...]
     links: tuple[Link, ...]
 
+    def __repr__(self) -> str:
+        """Short, for a Python shell: the card's text is in its fields and in ``_repr_html_``."""
+        return f"<Condition {self.id}: {self.name}, {len(self.links)} linked findings, {len(self.sources)} sources>"
+
     def _repr_html_(self) -> str:
         """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
         from ..notebook import repr_html
@@ -215,6 +219,11 @@ class KnowledgeBase:
     words: Words = field(default_factory=Words, hash=False)  # the free-text reader's word lists
     urgency: tuple[UrgencyLevel, ...] = ()  # highest first
     core_findings: tuple[str, ...] = ()  # asked by the questionnaire when nothing else is
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell: the whole base would print as some 135,000 characters."""
+        counts = f"{len(self.conditions)} conditions, {len(self.symptoms)} findings, {len(self.rules)} rules"
+        return f"<KnowledgeBase from {self.where or 'memory'}: {counts}>"
 
     @cached_property
     def urgency_levels(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from ..knowledge.catalog import close_conditions, find_condition, rules_for
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import LINK_ROLES, Condition, KnowledgeBase, Source
+from .brief import counted_with_names
 from .result_data import source_dict
 
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1, "rule": 1}
@@ -70,6 +71,12 @@ class Comparison:
     rules_a: tuple[str, ...]
     rules_b: tuple[str, ...]
     questions: tuple[Question, ...]  # best first
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py)."""
+        counts = f"{len(self.shared)} shared, {len(self.only_a)} only in the first, {len(self.only_b)} in the second"
+        asks = counted_with_names((q.label for q in self.questions), "question")
+        return f"<Comparison {self.a.name} and {self.b.name}: findings {counts}; {asks}>"
 
     def to_dict(self) -> dict:
         return {

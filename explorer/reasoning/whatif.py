@@ -11,6 +11,7 @@ from ..errors import InputError
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import STRENGTHS, KnowledgeBase
 from ..language.vocabulary import split_inputs, vocabulary_for
+from .brief import counted_with_names, first_few
 from .explore import explore
 from .result import Result
 
@@ -58,6 +59,15 @@ class WhatIf:
     rules_stopped: tuple[str, ...]
     red_flags_raised: tuple[str, ...]  # red flag ids
     red_flags_cleared: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py): the changes, what moved and the red flags raised or cleared."""
+        signs = {kind: sign for sign, kind in CHANGE_KINDS.items()}
+        changes = first_few(signs[c.kind] + c.text for c in self.changes)
+        moves = counted_with_names((f"{m.name} {m.direction}" for m in self.moves), "move")
+        flags = f"red flags raised: {first_few(self.red_flags_raised) or 'none'}"
+        flags += f", cleared: {first_few(self.red_flags_cleared) or 'none'}"
+        return f"<WhatIf {changes}: {moves}; {flags}>"
 
     @property
     def appeared(self) -> tuple[StrengthMove, ...]:
