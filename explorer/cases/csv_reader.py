@@ -1,9 +1,13 @@
-"""CSV batch input, one physical line per case: a quote left open ends with its line, so it can never
-swallow the next row. Spreadsheet dialects are accepted: a ';' or tab separator, empty padding columns
-and cells; a column we do not know is refused by name."""
+"""CSV batch input, one record per case. A quoted cell may hold line breaks (a spreadsheet writes a
+cell's Alt-Enter so): such a record is read as the csv module reads it and reported with the line it
+starts on, but only when the quote closes into valid CSV; otherwise the quote is a stray one, left open
+on its own line, and can never swallow the rows after it. Spreadsheet dialects are accepted: a ';' or tab
+separator, empty padding columns and cells; a column we do not know is refused by name."""
 
 import csv
+from collections import deque
 
+from ..limits import MAX_CASE_CHARS
 from .lines import lines, too_long
 from .mapping import case_from_mapping, case_id
 from .records import BatchFileError, CaseError
@@ -24,7 +28,7 @@ def read_csv(stream, kb):
     numbered = lines(stream)
     columns, delimiter = _header(numbered)
     ordinal = 0
-    for number, raw in numbered:
+    for number, raw in _records(_Lines(numbered), delimiter):
         if raw is not None and not raw.strip():
             continue
         ordinal += 1
@@ -34,7 +38,7 @@ def read_csv(stream, kb):
         try:
             cells = next(csv.reader([raw], delimiter=delimiter, strict=True))
         except csv.Error as exc:
-            reason = "a quote is not closed on its line" if "end of data" in str(exc) else str(exc)
+            reason = _REASONS.get(str(exc).split(" ", 1)[0], str(exc))
             yield CaseError(_first_cell_id(raw, columns, delimiter, ordinal), number, f"malformed CSV row: {reason}")
             continue
         row = dict(zip(columns, cells, strict=False))
@@ -56,6 +60,79 @@ def read_csv(stream, kb):
 
 
 _NO_FINDINGS = "no findings: give 'symptoms'"
+# The csv module's errors, by their first word, in our words (its own name the file mode and Python).
+_REASONS = {
+    "unexpected": "a quote is not closed on its line",
+    "new-line": "a line break (CR) inside a cell that is not in quotes; put the cell in double quotes",
+}
+
+
+class _Lines:
+    """Numbered lines that can be given back: lines read ahead to test a multi-line record are read again
+    as rows of their own when it is not one."""
+
+    def __init__(self, numbered):
+        self.numbered, self.back = numbered, deque()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.back.popleft() if self.back else next(self.numbered)
+
+    def give_back(self, items: list):
+        self.back.extendleft(reversed(items))
+
+
+def _records(source: _Lines, delimiter: str):
+    """(line it starts on, text) of each record; text is None for a line over the length limit."""
+    for number, raw in source:
+        if raw is not None and _quote_open(raw, delimiter, False):
+            raw = _continued(source, raw, delimiter) or raw
+        yield number, raw
+
+
+def _continued(source: _Lines, first: str, delimiter: str) -> str | None:
+    """The record ``first`` opens when its open quote closes on a later line into valid CSV (at most
+    MAX_CASE_CHARS); otherwise None, and the lines read ahead are given back."""
+    taken, text = [], first
+    for number, raw in source:
+        taken.append((number, raw))
+        if raw is None or len(text) + len(raw) > MAX_CASE_CHARS:
+            break
+        text += raw
+        if not _quote_open(raw, delimiter, True):
+            try:
+                next(csv.reader([text], delimiter=delimiter, strict=True))
+                return text
+            except csv.Error:
+                break
+    source.give_back(taken)
+    return None
+
+
+def _quote_open(line: str, delimiter: str, in_quotes: bool) -> bool:
+    """Whether a quoted cell is still open at the end of ``line`` (``in_quotes``: open at its start), read
+    as the csv module reads it: a quote opens a cell only as the cell's first character, and "" inside
+    a quoted cell is a quote. Linear: it jumps from quote to delimiter."""
+    pos = 0
+    while pos < len(line):
+        if in_quotes:
+            end = line.find('"', pos)
+            if end < 0:
+                return True
+            if line.startswith('"', end + 1):
+                pos = end + 2
+                continue
+            in_quotes, pos = False, end + 1
+        elif line.startswith('"', pos) and (pos == 0 or line[pos - 1] == delimiter):
+            in_quotes, pos = True, pos + 1
+            continue
+        found = line.find(delimiter, pos)
+        if found < 0:
+            return False
+        pos = found + 1
+    return in_quotes
 
 
 def _first_cell_id(raw: str, columns: list, delimiter: str, ordinal: int) -> str | None:
