@@ -7,6 +7,7 @@ separator, empty padding columns and cells; a column we do not know is refused b
 import csv
 from collections import deque
 
+from ..knowledge.quoting import shown
 from ..limits import MAX_CASE_CHARS
 from .lines import lines, too_long
 from .mapping import case_from_mapping, case_id
@@ -158,10 +159,10 @@ def _header(numbered):
         columns = [c.strip().lower() for c in names]
         unknown = [c for c in columns if c and c not in CSV_COLUMNS]
         if unknown or not ({"present", "symptoms"} & set(columns)):
-            shown = f"unknown column(s) {', '.join(repr(c[:40]) for c in unknown[:10])}" if unknown else "no present"
+            found = f"unknown column(s) {', '.join(shown(c) for c in unknown[:10])}" if unknown else "no present"
             raise BatchFileError(
                 f"CSV header must name the columns id, present, absent (and optionally note), separated by "
-                f"',' or ';' or tabs; {shown} in line {number}"
+                f"',' or ';' or tabs; {found} in line {number}"
             )
         return columns, delimiter
     raise BatchFileError("the input holds no cases (it is empty)")

@@ -1,5 +1,6 @@
 """One case from a parsed mapping: our own case shape, or a GA4GH Phenopacket (phenopacket.py)."""
 
+from ..knowledge.quoting import shown
 from ..knowledge.records import KnowledgeBase
 from ..limits import MAX_ID_CHARS, findings_problem, is_clean_text
 from .phenopacket import phenopacket_case
@@ -14,7 +15,7 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     if "phenotypicFeatures" in data:
         return phenopacket_case(data, line, kb, case_id(data.get("id"), ordinal))
     identifier = case_id(data.get("id"), ordinal)
-    unknown = sorted(str(k) for k in data if k not in CASE_KEYS)
+    unknown = sorted(shown(k, quote=False) for k in data if k not in CASE_KEYS)  # names only, never contents
     if unknown:
         return CaseError(
             identifier,

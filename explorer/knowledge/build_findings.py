@@ -4,6 +4,7 @@ from . import yamlcheck
 from .build_base import (
     BuilderBase,
 )
+from .quoting import shown
 from .records import (
     URGENCY_LEVELS,
     Pattern,
@@ -116,7 +117,9 @@ class FindingsReader(BuilderBase):
             level = text(entry, "level", where, problems)
             if level and level not in URGENCY_LEVELS:
                 problems.add(
-                    line_of(entry, "level"), f"{where}.level", f"{level!r} must be one of: {', '.join(URGENCY_LEVELS)}"
+                    line_of(entry, "level"),
+                    f"{where}.level",
+                    f"{shown(level)} must be one of: {', '.join(URGENCY_LEVELS)}",
                 )
             if self._claim("red_flag", item_id, problems, line_of(entry), where):
                 self.flag_map[item_id] = RedFlagDef(

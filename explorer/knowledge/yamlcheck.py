@@ -4,6 +4,7 @@ point at lines, which generic schema libraries do not know about."""
 
 import re
 
+from .quoting import described, shown
 from .yamlsource import Located, LocatedList
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -44,9 +45,9 @@ def check_keys(node, where: str, problems: Problems, required: set, optional: se
     for key in node:
         if key not in required and key not in optional:
             allowed = ", ".join(sorted(required | optional))
-            problems.add(line_of(node, key), where, f"unknown key {key!r} (allowed: {allowed})")
+            problems.add(line_of(node, key), where, f"unknown key {shown(key)} (allowed: {allowed})")
     for key in sorted(required - set(node)):
-        problems.add(line_of(node), where, f"missing required key {key!r}")
+        problems.add(line_of(node), where, f"missing required key {shown(key)}")
     return True
 
 
@@ -74,7 +75,7 @@ def text_list(node, key, where, problems: Problems, pattern=None) -> tuple:
         if not is_text(item):
             problems.add(line_of(value, i), f"{where}.{key}[{i}]", f"expected text, got {type_name(item)}")
         elif pattern is not None and not pattern.match(item):
-            problems.add(line_of(value, i), f"{where}.{key}[{i}]", f"{item!r} is not a valid id")
+            problems.add(line_of(value, i), f"{where}.{key}[{i}]", f"{shown(item)} is not a valid id")
         else:
             out.append(item.strip())
     return tuple(out)
@@ -91,14 +92,5 @@ def entries(document, where: str, problems: Problems) -> list:
 
 
 def type_name(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return repr(value)
+    # What the value is, never what it says: the file may be a symlink to a secret (quoting.py).
+    return described(value)

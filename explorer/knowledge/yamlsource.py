@@ -5,10 +5,13 @@ the mapping and of each key, and lists as ``LocatedList`` with the line of each 
 loader is used (libyaml's when present, for speed); duplicate keys are errors, not silently merged.
 """
 
+import re
+
 import yaml
 
 from ..errors import ExplorerError, KnowledgeError
 from ..limits import MAX_DEPTH
+from .quoting import shown
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -38,7 +41,7 @@ class _Loader(_Base):
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise yaml.constructor.ConstructorError(None, None, "keys must be plain scalars", key_node.start_mark)
             if key in data:
-                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {shown(key)}", key_node.start_mark)
             data[key] = self.construct_object(value_node, deep=True)
             data.key_lines[key] = key_node.start_mark.line + 1
 
@@ -80,12 +83,20 @@ def parse_yaml(text: str):
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise YamlSyntaxError(mark.line + 1 if mark else 0, str(exc.problem or exc.context)) from None
+        raise YamlSyntaxError(mark.line + 1 if mark else 0, _unquoted(str(exc.problem or exc.context))) from None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         # ValueError: a scalar Python refuses to build, such as an integer past its digit limit.
-        raise YamlSyntaxError(0, str(exc).split(";")[0].split("\n")[0][:200]) from None
+        raise YamlSyntaxError(0, _unquoted(str(exc).split(";")[0].split("\n")[0][:200])) from None
     finally:
         loader.dispose()
+
+
+def _unquoted(message: str) -> str:
+    """PyYAML's message with what it quotes from the text (a tag, an alias) kept only when it is a name."""
+    return _QUOTED.sub(lambda m: shown(m.group(1)), message)
+
+
+_QUOTED = re.compile(r"'([^'\n]{2,})'")
 
 
 def _depth(root) -> int:
