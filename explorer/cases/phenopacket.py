@@ -4,6 +4,7 @@ reported absent. Every field the reader uses is checked for its type first, so a
 instead of being read as something else; values are described, never quoted."""
 
 from ..knowledge.parser import parse
+from ..knowledge.quoting import described
 from ..knowledge.records import KnowledgeBase
 from .records import Case, CaseError
 
@@ -90,19 +91,6 @@ def _term_problem(where: str, term, required: bool) -> str | None:
 
 def _wrong(where: str, must: str, value) -> str:
     return f"{where}: {must}, got {described(value)}"
-
-
-def described(value) -> str:
-    """What a JSON or YAML value is, never what it says (file contents are not echoed in messages)."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text" if value.strip() else "empty text"
-    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "another value"
 
 
 def _modifier_ids(feature: dict) -> set:
