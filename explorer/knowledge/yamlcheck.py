@@ -19,7 +19,8 @@ class Problems:
         self.items: list[str] = []
 
     def add(self, line: int, where: str, what: str):
-        self.items.append(f"{self.name}:{line}: {where}: {what}")
+        # line 0: a scalar, whose line the loader does not keep; the file and the path still say where
+        self.items.append(f"{self.name}:{line}: {where}: {what}" if line else f"{self.name}: {where}: {what}")
 
 
 def line_of(container, key=None) -> int:
@@ -82,13 +83,18 @@ def text_list(node, key, where, problems: Problems, pattern=None) -> tuple:
 
 
 def entries(document, where: str, problems: Problems) -> list:
-    """The top level of a list-shaped knowledge file: yields (index, entry) for mapping entries."""
+    """The top level of a list-shaped knowledge file: (index, entry) for its mapping entries; any other
+    entry is reported."""
     if document is None:
         return []
     if not isinstance(document, list):
-        problems.add(line_of(document), where, f"expected a list of entries, got {type_name(document)}")
+        # a whole file that is one scalar starts on its first line
+        problems.add(line_of(document) or 1, where, f"expected a list of entries, got {type_name(document)}")
         return []
-    return list(enumerate(document))
+    for index, entry in enumerate(document):
+        if not isinstance(entry, dict):  # reported here, where the list knows the entry's line
+            problems.add(line_of(document, index), f"{where}[{index}]", f"expected a mapping, got {type_name(entry)}")
+    return [(index, entry) for index, entry in enumerate(document) if isinstance(entry, dict)]
 
 
 def type_name(value) -> str:
