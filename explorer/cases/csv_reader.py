@@ -70,10 +70,11 @@ _REASONS = {
 
 class _Lines:
     """Numbered lines that can be given back: lines read ahead to test a multi-line record are read again
-    as rows of their own when it is not one."""
+    as rows of their own when it is not one. Those that were inside its open quote (``inside``) open no
+    look-ahead of their own: they would only scan the same lines again (quadratic on a hostile file)."""
 
     def __init__(self, numbered):
-        self.numbered, self.back = numbered, deque()
+        self.numbered, self.back, self.inside = numbered, deque(), set()
 
     def __iter__(self):
         return self
@@ -81,35 +82,42 @@ class _Lines:
     def __next__(self):
         return self.back.popleft() if self.back else next(self.numbered)
 
-    def give_back(self, items: list):
+    def give_back(self, items: list, inside: set):
         self.back.extendleft(reversed(items))
+        self.inside |= inside
 
 
 def _records(source: _Lines, delimiter: str):
     """(line it starts on, text) of each record; text is None for a line over the length limit."""
     for number, raw in source:
-        if raw is not None and _quote_open(raw, delimiter, False):
+        if raw is not None and number not in source.inside and _quote_open(raw, delimiter, False):
             raw = _continued(source, raw, delimiter) or raw
+        source.inside.discard(number)
         yield number, raw
 
 
 def _continued(source: _Lines, first: str, delimiter: str) -> str | None:
     """The record ``first`` opens when its open quote closes on a later line into valid CSV (at most
     MAX_CASE_CHARS); otherwise None, and the lines read ahead are given back."""
-    taken, text = [], first
+    taken, parts, size = [], [first], len(first)
     for number, raw in source:
         taken.append((number, raw))
-        if raw is None or len(text) + len(raw) > MAX_CASE_CHARS:
+        if raw is None or size + len(raw) > MAX_CASE_CHARS:
             break
-        text += raw
+        parts.append(raw)
+        size += len(raw)
         if not _quote_open(raw, delimiter, True):
             try:
-                next(csv.reader([text], delimiter=delimiter, strict=True))
-                return text
+                return _valid("".join(parts), delimiter)
             except csv.Error:
                 break
-    source.give_back(taken)
+    source.give_back(taken, {number for number, _ in taken[:-1]})
     return None
+
+
+def _valid(text: str, delimiter: str) -> str:
+    next(csv.reader([text], delimiter=delimiter, strict=True))  # raises csv.Error when it is not one record
+    return text
 
 
 def _quote_open(line: str, delimiter: str, in_quotes: bool) -> bool:
