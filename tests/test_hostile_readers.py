@@ -219,3 +219,13 @@ def test_match_from_a_phenopacket_with_excluded_as_text_says_which_field(tmp_pat
     source.write_text(_packet("p", excluded="no"), encoding="utf-8")
     code, _, stderr = run("match", "--from", source)
     assert code == 2 and "p.json:1: phenotypicFeatures[1].excluded: must be true or false, got text" in stderr
+
+
+def test_csv_rows_that_all_leave_a_quote_open_are_read_in_linear_time(tmp_path):
+    """Each row opens a quote and keeps the one before open: looking ahead again from every row would
+    scan the whole file once per row (20,000 x 20,000 here, far past the timeout)."""
+    source = tmp_path / "c.csv"
+    source.write_text("id,present,absent\n" + 'a"b,"c\n' * 20_000 + "last,fever,\n", encoding="utf-8")
+    code, stdout, _ = run("batch", source, "--format", "csv")
+    rows = stdout.splitlines()
+    assert code == 1 and len(rows) == 20_002 and rows[-1].startswith("last,20002,ok")
