@@ -8,7 +8,7 @@ import csv
 from collections import deque
 
 from ..knowledge.quoting import shown
-from ..limits import MAX_CASE_CHARS
+from ..limits import MAX_CASE_CHARS, MAX_RECORD_LINES
 from .lines import lines, too_long
 from .mapping import case_from_mapping, case_id
 from .records import BatchFileError, CaseError
@@ -98,11 +98,11 @@ def _records(source: _Lines, delimiter: str):
 
 def _continued(source: _Lines, first: str, delimiter: str) -> str | None:
     """The record ``first`` opens when its open quote closes on a later line into valid CSV (at most
-    MAX_CASE_CHARS); otherwise None, and the lines read ahead are given back."""
+    MAX_CASE_CHARS and MAX_RECORD_LINES); otherwise None, and the lines read ahead are given back."""
     taken, parts, size = [], [first], len(first)
     for number, raw in source:
         taken.append((number, raw))
-        if raw is None or size + len(raw) > MAX_CASE_CHARS:
+        if raw is None or size + len(raw) > MAX_CASE_CHARS or len(taken) >= MAX_RECORD_LINES:
             break
         parts.append(raw)
         size += len(raw)
