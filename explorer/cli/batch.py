@@ -1,6 +1,7 @@
 """`symptom-explorer batch`: streams cases from a file or stdin through the explorer and writes one
 record per case as soon as it is done. The reading and exploring live in cases/."""
 
+import contextlib
 import functools
 import io
 import os
@@ -12,6 +13,7 @@ import click
 from ..cases.batch import FORMATS as BATCH_FORMATS
 from ..cases.batch import BatchFileError, open_cases, read_cases
 from ..cases.parallel import default_jobs, run_cases_parallel
+from ..cases.readers import open_stdin, open_text
 from ..formats.escape import terminal_safe
 from ..formats.registry import renderer
 from .app import EXIT_INTERRUPTED, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
@@ -27,7 +29,7 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
         )
     failed, stopped = 0, None
     with (
-        click.open_file(source, "r", encoding="utf-8", errors="surrogateescape") as stream,
+        _open_source(source) as stream,
         output_stream(output) as out,
     ):
         writer = renderer("batch", fmt)(out)
@@ -49,6 +51,20 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
     if stopped:
         raise stopped
     return failed, progress.count
+
+
+@contextlib.contextmanager
+def _open_source(source: str):
+    """The input as text read as every case file is (cases/readers.py: a lone CR stays inside its line)."""
+    if source != "-":
+        with open_text(source) as stream:
+            yield stream
+        return
+    stream = open_stdin(sys.stdin.buffer)
+    try:
+        yield stream
+    finally:
+        stream.detach()  # stdin itself stays open
 
 
 def _record(fmt, outcome) -> tuple[str, str]:
