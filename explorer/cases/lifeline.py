@@ -2,7 +2,8 @@
 
 A `batch --jobs` worker killed with its parent (kill -9, a crash) would otherwise wait for work for ever,
 holding the parent's output pipes open. Two guards, so that one failing is not enough to leave it:
-- on Linux the kernel kills the worker when its parent dies (prctl PR_SET_PDEATHSIG, through ctypes);
+- on Linux the kernel kills the worker when its parent dies (prctl PR_SET_PDEATHSIG, through ctypes; strictly,
+  when the thread that started it ends: parallel.py starts and shuts down its pool within one call);
 - everywhere, a thread in the worker watches the parent: the pipe multiprocessing keeps from the parent
   (its end closes when the parent dies) and the parent's pid (which changes when the worker is adopted).
 A worker has no files of its own to clean up: the output is written by the parent only.

@@ -3,6 +3,7 @@ so a half-written output file, a save lock and `batch --jobs` workers are cleane
 is the shell's 128 + signal. Python's default for both signals is to die on the spot, leaving them."""
 
 import signal
+import threading
 
 
 class Terminated(SystemExit):
@@ -11,6 +12,8 @@ class Terminated(SystemExit):
 
 def stop_cleanly_on_signals() -> None:
     """From here on, SIGTERM and SIGHUP raise Terminated in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # only the main thread may set handlers (a command run from a script's thread keeps the defaults)
     for name in ("SIGTERM", "SIGHUP"):  # SIGHUP does not exist on Windows
         number = getattr(signal, name, None)
         if number is not None:
