@@ -147,7 +147,7 @@ class BatchTrials:
             f"  orphans (processes left whose parent was killed): {c['orphans']}",
             f"  partial output files under the final name: {c['partial outputs']}",
             f"  temporary files left after the next run: {c['temporary files left after the next run']} "
-            f"(the kills left {c['temporary files left by the kill']}, the next run removed them)",
+            f"(the kills left {c['temporary files left by the kill']})",
             f"  next runs that failed: {c['next runs that failed']}",
         ]
 
