@@ -24,6 +24,15 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason=
 DEADLINE = 60
 
 
+@pytest.fixture
+def tag():
+    """The run's tag; whatever carries it is killed at the end, so that a failing test leaves no orphan."""
+    tag = uuid.uuid4().hex
+    yield tag
+    for pid in tagged_processes(tag):
+        os.kill(pid, signal.SIGKILL)
+
+
 def wait_for(condition, what: str):
     deadline = time.monotonic() + DEADLINE
     while not condition():
@@ -77,10 +86,9 @@ SIGNALS = {
         ("Ctrl-C", "writing"),
     ],
 )
-def test_a_stopped_batch_leaves_no_process_and_no_partial_output(tmp_path, name, moment):
+def test_a_stopped_batch_leaves_no_process_and_no_partial_output(tmp_path, tag, name, moment):
     number, where, code, message = SIGNALS[name]
     write_cases(tmp_path / "cases.jsonl", 1500)
-    tag = uuid.uuid4().hex
     run = start_batch(tmp_path, tag)
     MOMENTS[moment](tmp_path, tag)
     assert run.poll() is None, "the run ended before the signal"
@@ -116,10 +124,9 @@ def assert_next_run_cleans_up(folder: Path):
     assert len((folder / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
 
 
-def test_kill_9_while_writing_keeps_the_old_output_whole(tmp_path):
+def test_kill_9_while_writing_keeps_the_old_output_whole(tmp_path, tag):
     (tmp_path / "out.jsonl").write_text("old results\n", encoding="utf-8")
     write_cases(tmp_path / "cases.jsonl", 1500)
-    tag = uuid.uuid4().hex
     run = start_batch(tmp_path, tag)
     MOMENTS["writing"](tmp_path, tag)
     run.kill()
