@@ -18,6 +18,7 @@ from ..formats.escape import terminal_safe
 from ..formats.registry import renderer
 from .app import EXIT_INTERRUPTED, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .outfile import output_stream, same_file, write_error_message
+from .terminate import Terminated, stop_cleanly_on_signals
 
 
 def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
@@ -38,11 +39,12 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
             chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
             writer.start()
             records = run_cases_parallel(read_cases(cases, chosen, kb), kb, jobs, functools.partial(_record, fmt))
-            for status, text in records:
-                out.write(text)
-                out.flush()
-                failed += status != "ok"
-                progress.step(status)
+            with contextlib.closing(records):  # stopped part-way: the workers' queued work is dropped at once
+                for status, text in records:
+                    out.write(text)
+                    out.flush()
+                    failed += status != "ok"
+                    progress.step(status)
         except BatchFileError as exc:
             stopped = exc  # the cases done so far are still written, and the output is complete
         finally:
@@ -74,19 +76,19 @@ def _record(fmt, outcome) -> tuple[str, str]:
     return outcome.status, buffer.getvalue()
 
 
-def interrupted_message(output: str) -> str:
-    """What Ctrl-C left behind: a file given with -o is written whole or not at all (outfile.py), so
-    nothing; a device or pipe has the cases done so far; on stdout they have been shown already."""
+def interrupted_message(output: str, how: str = "interrupted") -> str:
+    """What Ctrl-C (or SIGTERM, ``how`` "terminated") left behind: a file given with -o is written whole or
+    not at all (outfile.py), so nothing; a device or pipe has the cases done so far; stdout has shown them."""
     if output == "-":
-        return "interrupted: the output holds the cases done so far"
+        return f"{how}: the output holds the cases done so far"
     shown = terminal_safe(output)
     try:
         regular = stat.S_ISREG(os.stat(output).st_mode)
     except OSError:
         regular = True  # not there: it was to be created, and was not
     if regular:
-        return f"interrupted: nothing was written to {shown}" + (" (it is as it was)" if os.path.exists(output) else "")
-    return f"interrupted: {shown} holds the cases done so far"
+        return f"{how}: nothing was written to {shown}" + (" (it is as it was)" if os.path.exists(output) else "")
+    return f"{how}: {shown} holds the cases done so far"
 
 
 class Progress:
@@ -154,11 +156,15 @@ def batch(source, input_format, fmt, output, jobs, kb):
     A bad case (malformed line, unknown keys, no recognizable findings) is
     reported with its id and line and the other cases still run.
     """
+    stop_cleanly_on_signals()
     try:
         failed, total = run(source, input_format, fmt, output, kb, jobs or default_jobs())
     except KeyboardInterrupt:
         click.echo(f"symptom-explorer: {interrupted_message(output)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated:
+        click.echo(f"symptom-explorer: {interrupted_message(output, 'terminated')}", err=True)
+        raise
     except BatchFileError as exc:
         shown = terminal_safe(f"cannot read {'stdin' if source == '-' else source}: {exc}")
         click.echo(f"symptom-explorer: {shown}", err=True)
