@@ -37,9 +37,15 @@ def csv_open_quotes(size):  # CSV rows that each open a quote and never close it
     return "csv", "id,present\n" + row * (size // len(row)) + "good,numbness\n"
 
 
+def csv_quotes_within(size):  # CSV rows that each open a quote and keep the one before open (a look-ahead
+    # from every row would rescan the rest of the input)
+    row = 'a"b,"c\n'
+    return "csv", "id,present\n" + row * (size // len(row)) + "good,numbness\n"
+
+
 INPUTS = {
     f.__name__.replace("_", "-"): f
-    for f in (one_json_element, deep_json, endless_line, yaml_blank_lines, csv_open_quotes)
+    for f in (one_json_element, deep_json, endless_line, yaml_blank_lines, csv_open_quotes, csv_quotes_within)
 }
 
 

@@ -6,6 +6,7 @@ and the case, and the other cases still run. A leaf module: every layer may impo
 
 MAX_LINE_CHARS = 1 << 20  # one line of a case file (JSON Lines, CSV, YAML)
 MAX_CASE_CHARS = 1 << 20  # the text of one case (a JSON array element, a YAML list item)
+MAX_RECORD_LINES = 1_000  # lines of one CSV record (line breaks inside quoted cells)
 MAX_DEPTH = 32  # nesting of lists and mappings inside one case or knowledge file
 MAX_FINDINGS = 200  # findings in one case (present, absent and unsure together)
 MAX_FINDING_CHARS = 5_000  # one finding as typed: a sentence or a short paragraph, read by the parser

@@ -1,9 +1,14 @@
-"""CSV batch input, one physical line per case: a quote left open ends with its line, so it can never
-swallow the next row. Spreadsheet dialects are accepted: a ';' or tab separator, empty padding columns
-and cells; a column we do not know is refused by name."""
+"""CSV batch input, one record per case. A quoted cell may hold line breaks (a spreadsheet writes a
+cell's Alt-Enter so): such a record is read as the csv module reads it and reported with the line it
+starts on, but only when the quote closes into valid CSV; otherwise the quote is a stray one, left open
+on its own line, and can never swallow the rows after it. Spreadsheet dialects are accepted: a ';' or tab
+separator, empty padding columns and cells; a column we do not know is refused by name."""
 
 import csv
+from collections import deque
 
+from ..knowledge.quoting import shown
+from ..limits import MAX_CASE_CHARS, MAX_RECORD_LINES
 from .lines import lines, too_long
 from .mapping import case_from_mapping, case_id
 from .records import BatchFileError, CaseError
@@ -24,7 +29,7 @@ def read_csv(stream, kb):
     numbered = lines(stream)
     columns, delimiter = _header(numbered)
     ordinal = 0
-    for number, raw in numbered:
+    for number, raw in _records(_Lines(numbered), delimiter):
         if raw is not None and not raw.strip():
             continue
         ordinal += 1
@@ -34,7 +39,7 @@ def read_csv(stream, kb):
         try:
             cells = next(csv.reader([raw], delimiter=delimiter, strict=True))
         except csv.Error as exc:
-            reason = "a quote is not closed on its line" if "end of data" in str(exc) else str(exc)
+            reason = _REASONS.get(str(exc).split(" ", 1)[0], str(exc))
             yield CaseError(_first_cell_id(raw, columns, delimiter, ordinal), number, f"malformed CSV row: {reason}")
             continue
         row = dict(zip(columns, cells, strict=False))
@@ -56,6 +61,87 @@ def read_csv(stream, kb):
 
 
 _NO_FINDINGS = "no findings: give 'symptoms'"
+# The csv module's errors, by their first word, in our words (its own name the file mode and Python).
+_REASONS = {
+    "unexpected": "a quote is not closed on its line",
+    "new-line": "a line break (CR) inside a cell that is not in quotes; put the cell in double quotes",
+}
+
+
+class _Lines:
+    """Numbered lines that can be given back: lines read ahead to test a multi-line record are read again
+    as rows of their own when it is not one. Those that were inside its open quote (``inside``) open no
+    look-ahead of their own: they would only scan the same lines again (quadratic on a hostile file)."""
+
+    def __init__(self, numbered):
+        self.numbered, self.back, self.inside = numbered, deque(), set()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.back.popleft() if self.back else next(self.numbered)
+
+    def give_back(self, items: list, inside: set):
+        self.back.extendleft(reversed(items))
+        self.inside |= inside
+
+
+def _records(source: _Lines, delimiter: str):
+    """(line it starts on, text) of each record; text is None for a line over the length limit."""
+    for number, raw in source:
+        if raw is not None and number not in source.inside and _quote_open(raw, delimiter, False):
+            raw = _continued(source, raw, delimiter) or raw
+        source.inside.discard(number)
+        yield number, raw
+
+
+def _continued(source: _Lines, first: str, delimiter: str) -> str | None:
+    """The record ``first`` opens when its open quote closes on a later line into valid CSV (at most
+    MAX_CASE_CHARS and MAX_RECORD_LINES); otherwise None, and the lines read ahead are given back."""
+    taken, parts, size = [], [first], len(first)
+    for number, raw in source:
+        taken.append((number, raw))
+        if raw is None or size + len(raw) > MAX_CASE_CHARS or len(taken) >= MAX_RECORD_LINES:
+            break
+        parts.append(raw)
+        size += len(raw)
+        if not _quote_open(raw, delimiter, True):
+            try:
+                return _valid("".join(parts), delimiter)
+            except csv.Error:
+                break
+    source.give_back(taken, {number for number, _ in taken[:-1]})
+    return None
+
+
+def _valid(text: str, delimiter: str) -> str:
+    next(csv.reader([text], delimiter=delimiter, strict=True))  # raises csv.Error when it is not one record
+    return text
+
+
+def _quote_open(line: str, delimiter: str, in_quotes: bool) -> bool:
+    """Whether a quoted cell is still open at the end of ``line`` (``in_quotes``: open at its start), read
+    as the csv module reads it: a quote opens a cell only as the cell's first character, and "" inside
+    a quoted cell is a quote. Linear: it jumps from quote to delimiter."""
+    pos = 0
+    while pos < len(line):
+        if in_quotes:
+            end = line.find('"', pos)
+            if end < 0:
+                return True
+            if line.startswith('"', end + 1):
+                pos = end + 2
+                continue
+            in_quotes, pos = False, end + 1
+        elif line.startswith('"', pos) and (pos == 0 or line[pos - 1] == delimiter):
+            in_quotes, pos = True, pos + 1
+            continue
+        found = line.find(delimiter, pos)
+        if found < 0:
+            return False
+        pos = found + 1
+    return in_quotes
 
 
 def _first_cell_id(raw: str, columns: list, delimiter: str, ordinal: int) -> str | None:
@@ -81,10 +167,10 @@ def _header(numbered):
         columns = [c.strip().lower() for c in names]
         unknown = [c for c in columns if c and c not in CSV_COLUMNS]
         if unknown or not ({"present", "symptoms"} & set(columns)):
-            shown = f"unknown column(s) {', '.join(repr(c[:40]) for c in unknown[:10])}" if unknown else "no present"
+            found = f"unknown column(s) {', '.join(shown(c) for c in unknown[:10])}" if unknown else "no present"
             raise BatchFileError(
                 f"CSV header must name the columns id, present, absent (and optionally note), separated by "
-                f"',' or ';' or tabs; {shown} in line {number}"
+                f"',' or ';' or tabs; {found} in line {number}"
             )
         return columns, delimiter
     raise BatchFileError("the input holds no cases (it is empty)")

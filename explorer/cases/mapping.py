@@ -1,8 +1,9 @@
-"""One case from a parsed mapping: our own case shape, or a GA4GH Phenopacket."""
+"""One case from a parsed mapping: our own case shape, or a GA4GH Phenopacket (phenopacket.py)."""
 
+from ..knowledge.quoting import shown
 from ..knowledge.records import KnowledgeBase
-from ..language.parser import parse
 from ..limits import MAX_ID_CHARS, findings_problem, is_clean_text
+from .phenopacket import phenopacket_case
 from .records import Case, CaseError, Expectation
 
 CASE_KEYS = {"id", "symptoms", "absent", "unsure", "note", "expect"}
@@ -12,9 +13,9 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     if not isinstance(data, dict):
         return CaseError(None, line, f"expected a case (a mapping with id, symptoms, absent), got {_kind(data)}")
     if "phenotypicFeatures" in data:
-        return _phenopacket(data, line, kb, ordinal)
+        return phenopacket_case(data, line, kb, case_id(data.get("id"), ordinal))
     identifier = case_id(data.get("id"), ordinal)
-    unknown = sorted(str(k) or '""' for k in data if k not in CASE_KEYS)  # an empty key is shown, not blank
+    unknown = sorted(shown(k, quote=False) for k in data if k not in CASE_KEYS)  # names only, never contents
     if unknown:
         return CaseError(
             identifier,
@@ -58,48 +59,6 @@ def checked(case: Case) -> Case | CaseError:
     if problem is None:
         return case
     return CaseError(case.id, case.line, problem)
-
-
-def _phenopacket(data, line, kb, ordinal) -> Case | CaseError:
-    """GA4GH Phenopacket: phenotypicFeatures with HPO ids; ``excluded: true`` means reported absent."""
-    identifier = case_id(data.get("id"), ordinal)
-    features = data.get("phenotypicFeatures")
-    if not isinstance(features, list):
-        return CaseError(identifier, line, "phenotypicFeatures must be a list")
-    present: list[str] = []
-    absent: list[str] = []
-    for index, feature in enumerate(features):
-        term = feature.get("type") if isinstance(feature, dict) else None
-        if not isinstance(term, dict) or not isinstance(term.get("id"), str):
-            return CaseError(identifier, line, f"phenotypicFeatures[{index}] needs type.id (an HPO id)")
-        # A modifier or onset (e.g. Rapidly progressive) may name a finding of its own, often an urgent one;
-        # otherwise the parser reads the id (ours, or one below a finding in the HPO index); failing that, the
-        # label may still name a finding we know.
-        text = _modified_finding(kb, term["id"], _modifier_ids(feature)) or term["id"]
-        if not parse(text, kb).mentions and isinstance(term.get("label"), str):
-            text = term["label"]
-        (absent if feature.get("excluded") is True else present).append(text)
-    if not present and not absent:
-        return CaseError(identifier, line, "the phenopacket has no phenotypicFeatures")
-    return Case(identifier, line, tuple(present), tuple(absent))
-
-
-def _modifier_ids(feature: dict) -> set:
-    """HPO ids of a feature's modifiers and of its onset (Phenopacket v2 ontologyClass, or a plain term)."""
-    ids = {m.get("id") for m in feature.get("modifiers") or () if isinstance(m, dict)}
-    onset = feature.get("onset")
-    if isinstance(onset, dict):
-        term = onset.get("ontologyClass")
-        ids.add((term if isinstance(term, dict) else onset).get("id"))
-    return {i for i in ids if isinstance(i, str)}
-
-
-def _modified_finding(kb: KnowledgeBase, term_id: str, modifiers: set) -> str | None:
-    """The label of the finding whose HPO term and modifier are ``term_id`` plus one of ``modifiers``."""
-    for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
-        if symptom.hpo and symptom.hpo_modifier and symptom.hpo.id == term_id and symptom.hpo_modifier.id in modifiers:
-            return symptom.label
-    return None
 
 
 def _findings(value):

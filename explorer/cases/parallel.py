@@ -9,12 +9,13 @@ BatchFileError) is raised only after every case read before it has come back, as
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import ProcessPoolExecutor
 
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import KnowledgeBase
 from .batch import run_cases
+from .lifeline import bind_to_parent
 
 CHUNK = 32  # cases per task: large enough that sending them costs little next to exploring them
 IN_FLIGHT = 4  # chunks queued per worker
@@ -30,7 +31,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Iterator:
+def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Generator:
     """run_cases across ``jobs`` processes (``jobs`` <= 1: in this one), yielding ``then(outcome)`` for each
     case (the outcome itself without ``then``). ``then`` runs in the worker, so the caller can have each
     record formatted there too; it must be a module-level function (or a partial of one)."""
@@ -40,13 +41,14 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Iterat
         return
     global _worker_kb
     context: multiprocessing.context.BaseContext
-    initargs: tuple[str | None]
+    initargs: tuple[str | None, int]
     if "fork" in multiprocessing.get_all_start_methods():
         # Forked workers inherit the loaded knowledge base (no reloading, nothing to send).
-        context, initargs = multiprocessing.get_context("fork"), (None,)
+        context, initargs = multiprocessing.get_context("fork"), (None, os.getpid())
         _worker_kb = kb
     else:
-        context, initargs = multiprocessing.get_context("spawn"), (None if kb.where == "explorer" else kb.where,)
+        where = None if kb.where == "explorer" else kb.where
+        context, initargs = multiprocessing.get_context("spawn"), (where, os.getpid())
     pending: deque = deque()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
         try:
@@ -54,7 +56,8 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Iterat
                 pending.append(pool.submit(_explore_chunk, chunk, then))
                 while len(pending) >= jobs * IN_FLIGHT:
                     yield from pending.popleft().result()
-        except GeneratorExit:  # the caller stopped reading: drop the work still queued
+        except (GeneratorExit, KeyboardInterrupt, SystemExit):
+            # The caller stopped reading, or the run is being stopped: drop the work still queued.
             pool.shutdown(cancel_futures=True)
             raise
         except Exception:
@@ -82,8 +85,9 @@ def _chunks(cases):
         yield chunk
 
 
-def _start_worker(knowledge_dir):
+def _start_worker(knowledge_dir, parent: int):
     global _worker_kb
+    bind_to_parent(parent)  # a worker never outlives the run, even one killed with kill -9
     if _worker_kb is None:  # spawned, not forked: load the same knowledge (from the cache when it can)
         _worker_kb = load_knowledge(knowledge_dir)
 

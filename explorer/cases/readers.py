@@ -51,6 +51,11 @@ def detect_format(name: str, first_text: str) -> str:
     return "csv" if header_delimiter(header) else "yaml"
 
 
+def open_stdin(binary) -> io.TextIOWrapper:
+    """The text of ``binary`` (stdin's bytes), read like open_text reads a file."""
+    return io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="\n")
+
+
 def open_cases(stream: IO[str], name: str, fmt: str | None = None) -> tuple[str, io.TextIOBase]:
     """Decide the input format (given, from the name, or sniffed from the first characters) without
     losing what was read to sniff it. A byte-order mark (Excel's "CSV UTF-8") is dropped."""
@@ -88,9 +93,11 @@ class _Prefixed(io.TextIOBase):
 
 def open_text(path):
     """A case file for reading: bytes that are not UTF-8 become lone surrogates (surrogateescape), so
-    the reader reports the one case holding them and carries on, instead of failing mid-chunk."""
+    the reader reports the one case holding them and carries on, instead of failing mid-chunk. Only LF
+    (or CRLF) ends a line, as editors count lines: a lone CR is data inside its line (newline="\n"),
+    never a line end that would cut a case in two."""
     try:
-        return open(path, encoding="utf-8", errors="surrogateescape")
+        return open(path, encoding="utf-8", errors="surrogateescape", newline="\n")
     except OSError as exc:
         raise BatchFileError(f"cannot open {path}: {exc.strerror or exc}") from None
 

@@ -8,10 +8,12 @@ import click
 
 from ..cases.batch import BatchFileError
 from ..cases.casefile import save_lock
+from ..formats.escape import terminal_safe
 from ..language.parser import parse
 from .app import cli, knowledge_option
 from .ask_commands import HELP, NO, NOTICE, QUIT, UNSURE, YES, Ended, SessionCommands
 from .display import color_option
+from .terminate import stop_cleanly_on_signals
 
 
 class AskSession(SessionCommands):
@@ -105,9 +107,9 @@ def run(kb, save_path, answers_path, display=None):
     session = AskSession(kb, save_path=save_path, echo_input=not sys.stdin.isatty(), display=display)
     session.say(NOTICE)
     click.echo()
+    session.check_save()  # fail now, not after the first answer, if the file cannot be written
     if answers_path:
         session.load(answers_path)
-    session.save()  # fail now, not after the first answer, if the file cannot be written
     try:
         if not session.questionnaire.present():
             session.collect_findings()
@@ -142,8 +144,11 @@ def ask(save, answers, display, kb):
     quit, help. Ctrl-D or Ctrl-C end the session with the results so far.
     Answers can also be piped on stdin, one per line.
     """
+    stop_cleanly_on_signals()  # a killed terminal (SIGHUP) or SIGTERM releases the lock on the way out
     try:
-        with save_lock(save):
+        with save_lock(save) as taken_over:
+            if taken_over:
+                _say_taken_over(taken_over)
             _ask(save, answers, kb, display)
     except BatchFileError as exc:
         raise click.UsageError(str(exc)) from None
@@ -151,6 +156,12 @@ def ask(save, answers, display, kb):
         if exc.filename is None:  # writing to the terminal or a pipe, not the save file
             raise
         raise click.UsageError(f"cannot save to {save}: {exc.strerror}") from None
+
+
+def _say_taken_over(taken_over):
+    ended = f" (pid {taken_over.pid})" if taken_over.pid else ""
+    where = terminal_safe(taken_over.lock_path)
+    click.echo(f"symptom-explorer: note: took over {where}, left by a session that ended{ended}", err=True)
 
 
 def _ask(save, answers, kb, display):

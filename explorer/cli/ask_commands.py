@@ -3,7 +3,7 @@ terminal loop that reads answers lives in ask.py; the logic in reasoning/questio
 
 import click
 
-from ..cases.casefile import load_one_case, save_case
+from ..cases.casefile import check_writable, load_one_case, save_answers
 from ..formats.common import cite, leftover_hint
 from ..formats.escape import terminal_safe
 from ..formats.terminal import Display
@@ -45,6 +45,7 @@ class SessionCommands:
         self.save_path = save_path
         self.echo_input = echo_input
         self.flags_shown: set = set()
+        self.saved = False  # whether save_path holds this session's answers
 
     # -- input and output -------------------------------------------------------------------------------
     def read(self, prompt: str) -> str:
@@ -64,11 +65,17 @@ class SessionCommands:
         """``text`` wrapped to the terminal's width, at spaces only."""
         click.echo("\n".join(self.display.wrap(text, indent, subsequent)))
 
-    def save(self):
+    def check_save(self):
         if self.save_path:
-            save_case(
+            check_writable(self.save_path)
+
+    def save(self):
+        """Save the answers; until one can be read back (a finding answered yes or no) there is no file."""
+        if self.save_path:
+            self.saved = save_answers(
                 self.save_path,
                 self.questionnaire.as_case(),
+                self.kb,
                 header="# symptom-explorer questionnaire answers. Replay with: symptom-explorer ask --answers "
                 "FILE\n# Also valid input for: symptom-explorer match --from FILE, and batch.\n",
             )
@@ -183,5 +190,5 @@ class SessionCommands:
             return
         click.echo("What was found so far:\n")
         click.echo(render_text(result, display=self.display), nl=False)
-        if self.save_path:
+        if self.saved:
             click.echo(f"\nAnswers saved in {self.save_path}.")

@@ -1,6 +1,7 @@
 """`symptom-explorer batch`: streams cases from a file or stdin through the explorer and writes one
 record per case as soon as it is done. The reading and exploring live in cases/."""
 
+import contextlib
 import functools
 import io
 import os
@@ -13,10 +14,12 @@ from ..cases.batch import FORMATS as BATCH_FORMATS
 from ..cases.batch import BatchFileError, open_cases, read_cases
 from ..cases.duplicates import RepeatedIds
 from ..cases.parallel import default_jobs, run_cases_parallel
+from ..cases.readers import open_stdin, open_text
 from ..formats.escape import terminal_safe
 from ..formats.registry import renderer
 from .app import EXIT_INTERRUPTED, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .outfile import output_stream, same_file, write_error_message
+from .terminate import Terminated, stop_cleanly_on_signals
 
 
 def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
@@ -28,7 +31,7 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
         )
     failed, stopped, repeated = 0, None, RepeatedIds()
     with (
-        click.open_file(source, "r", encoding="utf-8", errors="surrogateescape") as stream,
+        _open_source(source) as stream,
         output_stream(output) as out,
     ):
         writer = renderer("batch", fmt)(out)
@@ -38,13 +41,14 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
             chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
             records = run_cases_parallel(read_cases(cases, chosen, kb), kb, jobs, functools.partial(_record, fmt))
             separator = ""
-            for status, case_id, line, text in records:
-                out.write(separator + text)
-                separator = writer.between
-                repeated.see(case_id, line)
-                out.flush()
-                failed += status != "ok"
-                progress.step(status)
+            with contextlib.closing(records):  # stopped part-way: the workers' queued work is dropped at once
+                for status, case_id, line, text in records:
+                    out.write(separator + text)
+                    separator = writer.between
+                    repeated.see(case_id, line)
+                    out.flush()
+                    failed += status != "ok"
+                    progress.step(status)
         except BatchFileError as exc:
             stopped = exc  # the cases done so far are still written, and the output is complete
         finally:
@@ -57,6 +61,20 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
     return failed, progress.count
 
 
+@contextlib.contextmanager
+def _open_source(source: str):
+    """The input as text read as every case file is (cases/readers.py: a lone CR stays inside its line)."""
+    if source != "-":
+        with open_text(source) as stream:
+            yield stream
+        return
+    stream = open_stdin(sys.stdin.buffer)
+    try:
+        yield stream
+    finally:
+        stream.detach()  # stdin itself stays open
+
+
 def _record(fmt, outcome) -> tuple[str, str | None, int, str]:
     """One case's status, id and line, and its record as text; runs where the case ran (a worker with --jobs)."""
     buffer = io.StringIO()
@@ -64,19 +82,19 @@ def _record(fmt, outcome) -> tuple[str, str | None, int, str]:
     return outcome.status, outcome.id, outcome.line, buffer.getvalue()
 
 
-def interrupted_message(output: str) -> str:
-    """What Ctrl-C left behind: a file given with -o is written whole or not at all (outfile.py), so
-    nothing; a device or pipe has the cases done so far; on stdout they have been shown already."""
+def interrupted_message(output: str, how: str = "interrupted") -> str:
+    """What Ctrl-C (or SIGTERM, ``how`` "terminated") left behind: a file given with -o is written whole or
+    not at all (outfile.py), so nothing; a device or pipe has the cases done so far; stdout has shown them."""
     if output == "-":
-        return "interrupted: the output holds the cases done so far"
+        return f"{how}: the output holds the cases done so far"
     shown = terminal_safe(output)
     try:
         regular = stat.S_ISREG(os.stat(output).st_mode)
     except OSError:
         regular = True  # not there: it was to be created, and was not
     if regular:
-        return f"interrupted: nothing was written to {shown}" + (" (it is as it was)" if os.path.exists(output) else "")
-    return f"interrupted: {shown} holds the cases done so far"
+        return f"{how}: nothing was written to {shown}" + (" (it is as it was)" if os.path.exists(output) else "")
+    return f"{how}: {shown} holds the cases done so far"
 
 
 class Progress:
@@ -144,11 +162,15 @@ def batch(source, input_format, fmt, output, jobs, kb):
     A bad case (malformed line, unknown keys, no recognizable findings) is
     reported with its id and line and the other cases still run.
     """
+    stop_cleanly_on_signals()
     try:
         failed, total = run(source, input_format, fmt, output, kb, jobs or default_jobs())
     except KeyboardInterrupt:
         click.echo(f"symptom-explorer: {interrupted_message(output)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated:
+        click.echo(f"symptom-explorer: {interrupted_message(output, 'terminated')}", err=True)
+        raise
     except BatchFileError as exc:
         shown = terminal_safe(f"cannot read {'stdin' if source == '-' else source}: {exc}")
         click.echo(f"symptom-explorer: {shown}", err=True)

@@ -1,6 +1,7 @@
 """The state every knowledge-file reader shares: records built so far, where each came from, and the
 checks for ids and sources that every kind of file uses."""
 
+from .quoting import shown
 from .records import (
     FREQUENCIES,
     Source,
@@ -52,7 +53,7 @@ class BuilderBase:
     def _claim(self, namespace: str, item_id: str, problems: Problems, line: int, where: str) -> bool:
         key = (namespace, item_id)
         if key in self.origins:
-            problems.add(line, where, f"duplicate id {item_id!r} (first defined at {self.origins[key]})")
+            problems.add(line, where, f"duplicate id {shown(item_id)} (first defined at {self.origins[key]})")
             return False
         self.origins[key] = f"{problems.name}:{line}"
         return True
@@ -61,19 +62,19 @@ class BuilderBase:
         where = f"{what}[{index}]"
         raw = entry.get("id") if isinstance(entry, dict) else None
         if isinstance(raw, str) and pattern.match(raw):
-            return raw, f"{what} {raw!r}"
+            return raw, f"{what} {shown(raw)}"
         if isinstance(entry, dict) and "id" in entry:
             problems.add(
                 line_of(entry, "id"),
                 where,
-                f"id {raw!r} must be lower-case letters, digits and underscores, starting with a letter",
+                f"id {shown(raw)} must be lower-case letters, digits and underscores, starting with a letter",
             )
         return None, where
 
     def _sources(self, node, key, where, problems: Problems, required=True, cites=(), scope=None) -> tuple:
         if key not in node:
             if required:
-                problems.add(line_of(node), where, f"missing required key {key!r}")
+                problems.add(line_of(node), where, f"missing required key {shown(key)}")
             return ()
         value = node[key]
         if not isinstance(value, list) or not value:
@@ -104,7 +105,7 @@ class BuilderBase:
             check_keys(item, where, problems, {"reference"} | extra, set(optional))
             ref = text(item, "reference", where, problems)
             if ref and not ref.startswith("https://"):
-                problems.add(line_of(item, "reference"), where, f"reference {ref!r} must be an https:// address")
+                problems.add(line_of(item, "reference"), where, f"reference {shown(ref)} must be an https:// address")
                 return None
             return Source("reference", ref) if ref else None
         if "article" in item:
@@ -123,11 +124,13 @@ class BuilderBase:
         ref = text(item, "annotation", where, problems)
         frequency = text(item, "frequency", where, problems, default="not stated")
         if ref and not ref.startswith(CODE_PREFIXES):
-            problems.add(line_of(item, "annotation"), where, f"annotation {ref!r} must be an ORPHA: or OMIM: id")
+            problems.add(line_of(item, "annotation"), where, f"annotation {shown(ref)} must be an ORPHA: or OMIM: id")
             return None
         if frequency not in FREQUENCIES:
             problems.add(
-                line_of(item, "frequency"), where, f"frequency {frequency!r} must be one of: {', '.join(FREQUENCIES)}"
+                line_of(item, "frequency"),
+                where,
+                f"frequency {shown(frequency)} must be one of: {', '.join(FREQUENCIES)}",
             )
             return None
         return Source("annotation", ref, frequency) if ref else None
@@ -136,7 +139,7 @@ class BuilderBase:
         only = text_list(item, "for", where, problems, pattern=ID)
         for ref in only:
             if ref not in cites:
-                problems.add(line_of(item, "for"), f"{where}.for", f"{ref!r} is not one of this rule's findings")
+                problems.add(line_of(item, "for"), f"{where}.for", f"{shown(ref)} is not one of this rule's findings")
         return tuple(only)
 
     def _term(self, node, key, where, problems: Problems):
@@ -148,7 +151,7 @@ class BuilderBase:
         term_id = text(value, "id", f"{where}.{key}", problems)
         label = text(value, "label", f"{where}.{key}", problems)
         if term_id and not (term_id.startswith("HP:") and term_id[3:].isdigit() and len(term_id) == 10):
-            problems.add(line_of(value, "id"), f"{where}.{key}.id", f"{term_id!r} is not an HPO id (HP:0000000)")
+            problems.add(line_of(value, "id"), f"{where}.{key}.id", f"{shown(term_id)} is not an HPO id (HP:0000000)")
             return None
         return Term(term_id, label) if term_id and label else None
 
@@ -172,4 +175,4 @@ def close_match(word, choices) -> str:
     from ..fuzzy import close_matches
 
     near = close_matches(word, choices, limit=1)
-    return f" (did you mean {near[0]!r}?)" if near else ""
+    return f" (did you mean {shown(near[0])}?)" if near else ""

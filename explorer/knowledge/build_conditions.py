@@ -7,6 +7,7 @@ from .build_base import (
     BuilderBase,
     default_role,
 )
+from .quoting import shown
 from .records import (
     LINK_ROLES,
     Condition,
@@ -31,13 +32,15 @@ class ConditionsReader(BuilderBase):
                 problems.add(
                     line_of(entry, "kind"),
                     f"{where}.kind",
-                    f"{values['kind']!r} must be one of: {', '.join(CONDITION_KINDS)}",
+                    f"{shown(values['kind'])} must be one of: {', '.join(CONDITION_KINDS)}",
                 )
             codes = text_list(entry, "codes", where, problems)
             for i, code in enumerate(codes):
                 if not code.startswith(CODE_PREFIXES):
                     problems.add(
-                        line_of(entry["codes"], i), f"{where}.codes[{i}]", f"{code!r} must be an ORPHA: or OMIM: id"
+                        line_of(entry["codes"], i),
+                        f"{where}.codes[{i}]",
+                        f"{shown(code)} must be an ORPHA: or OMIM: id",
                     )
             links = self._links(entry, where, problems, codes, item_id)
             self.condition_map[item_id] = Condition(
@@ -68,15 +71,17 @@ class ConditionsReader(BuilderBase):
                 problems.add(
                     line_of(item, "annotation"),
                     spot,
-                    f"annotation {source.ref!r} is not one of this condition's codes {list(codes)}",
+                    f"annotation {shown(source.ref)} is not one of this condition's codes {list(codes)}",
                 )
             key = (symptom, source.kind, source.ref)
             if key in seen:
-                problems.add(line_of(item), spot, f"link to {symptom!r} from {source} is listed twice")
+                problems.add(line_of(item), spot, f"link to {shown(symptom)} from {source} is listed twice")
             seen.add(key)
             role = text(item, "role", spot, problems, default=default_role(source))
             if role not in LINK_ROLES:
-                problems.add(line_of(item, "role"), f"{spot}.role", f"{role!r} must be one of: {', '.join(LINK_ROLES)}")
+                problems.add(
+                    line_of(item, "role"), f"{spot}.role", f"{shown(role)} must be one of: {', '.join(LINK_ROLES)}"
+                )
                 continue
             links.append(Link(symptom, source, role))
             self.pending_links.append((problems, line_of(item, "symptom"), spot, symptom))

@@ -5,6 +5,7 @@ from dataclasses import replace
 from ..limits import MAX_RULES
 from .build_base import BuilderBase, close_match
 from .build_cycles import cycle_problems
+from .quoting import shown
 from .text import normalize
 from .yamlcheck import line_of
 
@@ -14,7 +15,7 @@ class CrossChecker(BuilderBase):
         self._check_citations()
         for problems, line, where, symptom in self.pending_links:
             if symptom not in self.symptom_map:
-                problems.add(line, where, f"unknown symptom {symptom!r}{close_match(symptom, self.symptom_map)}")
+                problems.add(line, where, f"unknown symptom {shown(symptom)}{close_match(symptom, self.symptom_map)}")
         self._derive_worsening()
         self._check_synonyms()
         inferred = {r.target for r in self.rule_list if r.conclusion == "infer"}
@@ -29,14 +30,14 @@ class CrossChecker(BuilderBase):
                         problems.add(
                             line_of(when, key),
                             f"{where}.when.{key}",
-                            f"unknown finding {ref!r}{close_match(ref, findings)}",
+                            f"unknown finding {shown(ref)}{close_match(ref, findings)}",
                         )
             for ref in rule.absent:
                 if ref not in self.symptom_map:
                     problems.add(
                         line_of(when, "absent"),
                         f"{where}.when.absent",
-                        f"{ref!r} is not a symptom or history item (only those can be reported absent)",
+                        f"{shown(ref)} is not a symptom or history item (only those can be reported absent)",
                     )
             known = {"infer": self.pattern_map, "suggest": self.condition_map, "red_flag": self.flag_map}
             if rule.target not in known[rule.conclusion]:
@@ -44,7 +45,7 @@ class CrossChecker(BuilderBase):
                     line_of(entry, rule.conclusion),
                     f"{where}.{rule.conclusion}",
                     f"unknown {rule.conclusion.replace('_', ' ')} "
-                    f"target {rule.target!r}{close_match(rule.target, known[rule.conclusion])}",
+                    f"target {shown(rule.target)}{close_match(rule.target, known[rule.conclusion])}",
                 )
         cycle_problems(self.rule_list, self.rule_where)
         if len(self.rule_list) > MAX_RULES:
@@ -64,13 +65,13 @@ class CrossChecker(BuilderBase):
         known = set(self.symptom_map) | set(self.pattern_map) | set(self.condition_map) | set(self.flag_map)
         for problems, line, where, concept in self.pending_concepts:
             if concept not in known:
-                problems.add(line, where, f"unknown concept {concept!r}{close_match(concept, known)}")
+                problems.add(line, where, f"unknown concept {shown(concept)}{close_match(concept, known)}")
         for problems, line, where, source, cites in self.pending_sources:
             if source.ref not in self.sections:
                 problems.add(
                     line,
                     where,
-                    f"article section {source.ref!r} is not a heading of the article (see data/article.yaml)",
+                    f"article section {shown(source.ref)} is not a heading of the article (see data/article.yaml)",
                 )
                 continue
             unsupported = [c for c in dict.fromkeys(cites) if c not in self.concepts.get(source.ref, ())]
@@ -78,7 +79,7 @@ class CrossChecker(BuilderBase):
                 problems.add(
                     line,
                     where,
-                    f"article section {source.ref!r} does not mention {', '.join(unsupported)}: cite a source "
+                    f"article section {shown(source.ref)} does not mention {', '.join(unsupported)}: cite a source "
                     "that supports this (the section's concepts are listed in data/article.yaml)",
                 )
 
@@ -99,7 +100,7 @@ class CrossChecker(BuilderBase):
             symptom, phrases = self.symptom_map[finding], []
             for base in symptom.worsening_of:
                 if base not in self.symptom_map or base == finding:
-                    problems.add(line, f"{where}.worsening_of", f"{base!r} is not another symptom")
+                    problems.add(line, f"{where}.worsening_of", f"{shown(base)} is not another symptom")
                     continue
                 other = self.symptom_map[base]
                 for name in (other.label,) + other.lay_synonyms + other.clinical_synonyms:
@@ -116,6 +117,6 @@ class CrossChecker(BuilderBase):
                 other = owner.setdefault(key, symptom.id)
                 if other != symptom.id:
                     self.extra.append(
-                        f"{self.origins[('finding', symptom.id)]}: symptom {symptom.id!r}: "
-                        f"phrase {phrase!r} also names {other!r}; a phrase must name one finding"
+                        f"{self.origins[('finding', symptom.id)]}: symptom {shown(symptom.id)}: "
+                        f"phrase {shown(phrase)} also names {shown(other)}; a phrase must name one finding"
                     )

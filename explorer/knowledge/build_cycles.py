@@ -2,6 +2,7 @@
 other patterns, can never fire for a real case and makes any search over the rules loop. The check
 walks the graph without recursion and names each cycle's path once."""
 
+from .quoting import shown
 from .yamlcheck import line_of
 
 
@@ -16,7 +17,7 @@ def cycle_problems(rules, rule_where) -> None:
         for ref in dict.fromkeys(rule.all + rule.any):
             if ref == rule.target:
                 problems.add(
-                    line_of(when), f"{where}.when", f"pattern {ref!r} is inferred from itself (rule {rule.id})"
+                    line_of(when), f"{where}.when", f"pattern {shown(ref)} is inferred from itself (rule {rule.id})"
                 )
             else:
                 edges.setdefault(rule.target, []).append((ref, rule.id))

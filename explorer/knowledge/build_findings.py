@@ -4,6 +4,7 @@ from . import yamlcheck
 from .build_base import (
     BuilderBase,
 )
+from .quoting import shown
 from .records import (
     Pattern,
     RedFlagDef,
@@ -116,7 +117,7 @@ class FindingsReader(BuilderBase):
             levels = [u.id for u in self.urgency_list]  # data/urgency.yaml, read before
             if level and level not in levels:
                 problems.add(
-                    line_of(entry, "level"), f"{where}.level", f"{level!r} must be one of: {', '.join(levels)}"
+                    line_of(entry, "level"), f"{where}.level", f"{shown(level)} must be one of: {', '.join(levels)}"
                 )
             if self._claim("red_flag", item_id, problems, line_of(entry), where):
                 self.flag_map[item_id] = RedFlagDef(

@@ -5,6 +5,7 @@ from .build_base import (
     CONCLUSIONS,
     BuilderBase,
 )
+from .quoting import shown
 from .records import (
     STRENGTHS,
     Rule,
@@ -58,7 +59,7 @@ class RulesReader(BuilderBase):
         conclusion = given[0]
         target = entry[conclusion]
         if not isinstance(target, str) or not ID.match(target):
-            problems.add(line_of(entry, conclusion), f"{where}.{conclusion}", f"{target!r} is not a valid id")
+            problems.add(line_of(entry, conclusion), f"{where}.{conclusion}", f"{shown(target)} is not a valid id")
             return None
         strength = text(entry, "strength", where, problems)
         if conclusion == "suggest" and strength not in STRENGTHS:

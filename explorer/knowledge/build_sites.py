@@ -4,6 +4,7 @@ from types import MappingProxyType
 
 from . import yamlcheck
 from .build_base import BuilderBase
+from .quoting import shown
 from .records import Site
 from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, text, text_list
@@ -29,7 +30,9 @@ class SitesReader(BuilderBase):
                 owner = word_owner.setdefault(key, site_id)
                 if owner != site_id:
                     problems.add(
-                        line_of(entry["words"], i), f"{where}.words[{i}]", f"{word!r} already names site {owner!r}"
+                        line_of(entry["words"], i),
+                        f"{where}.words[{i}]",
+                        f"{shown(word)} already names site {shown(owner)}",
                     )
             self.site_map[site_id] = Site(
                 id=site_id,
@@ -52,11 +55,11 @@ class SitesReader(BuilderBase):
             line = line_of(value, source)
             for finding in (source, target):
                 if not isinstance(finding, str) or finding not in self.symptom_map:
-                    problems.add(line, f"{where}.changes", f"unknown finding {finding!r}")
+                    problems.add(line, f"{where}.changes", f"unknown finding {shown(finding)}")
                     break
             else:
                 if source == target:
-                    problems.add(line, f"{where}.changes", f"{source!r} changes into itself")
+                    problems.add(line, f"{where}.changes", f"{shown(source)} changes into itself")
                 else:
                     changes[source] = target
         return changes

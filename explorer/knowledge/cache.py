@@ -7,23 +7,48 @@ after every edit. The key is kept as bytes and compared whole (no hash: hashlib 
 import than reading a cache). An entry is written atomically (a temporary file renamed over it), only
 after validation succeeded, and is read only when the current user owns it.
 
-Where: ``$SYMPTOM_EXPLORER_CACHE_DIR``, else ``$XDG_CACHE_HOME/symptom-explorer``, else
-``~/.cache/symptom-explorer``. ``SYMPTOM_EXPLORER_CACHE=0`` turns the cache off. When the folder cannot
-be created or written, knowledge is loaded without a cache, as before.
+An entry's body (the base) carries its length and CRC-32, and what it unpickles to is checked field by
+field against KnowledgeBase before it is used: a truncated, empty, damaged or wrong body (right key, wrong
+contents) is a cache miss, removed and rebuilt, never a failed command.
+
+Where: ``$SYMPTOM_EXPLORER_CACHE_DIR``, else the user cache folder platformdirs names
+(``$XDG_CACHE_HOME/symptom-explorer`` or ``~/.cache/symptom-explorer`` on Linux, the platform's own
+elsewhere). ``SYMPTOM_EXPLORER_CACHE=0`` turns the cache off. When the folder cannot be created, read or
+written, knowledge is loaded without a cache, as before.
 """
 
+import contextlib
 import dataclasses
+import io
 import os
 import pickle
+import struct
 import sys
 import zlib
 from pathlib import Path
 from types import MappingProxyType
 
 from .._version import __version__
-from .records import KnowledgeBase
+from .records import Condition, KnowledgeBase, Pattern, RedFlagDef, Rule, Site, Symptom, UrgencyLevel, Words
 
-FORMAT = b"symptom-explorer knowledge cache 1\n"
+FORMAT = b"symptom-explorer knowledge cache 2\n"
+_BODY_HEADER = struct.Struct(">QI")  # the body's length and CRC-32
+# What each field of a cached base must hold: its own type, and the type of its items (None: any).
+_SHAPE: dict[str, tuple[type, type | None]] = {
+    "symptoms": (MappingProxyType, Symptom),
+    "patterns": (MappingProxyType, Pattern),
+    "red_flags": (MappingProxyType, RedFlagDef),
+    "conditions": (MappingProxyType, Condition),
+    "rules": (tuple, Rule),
+    "article_title": (str, None),
+    "article_sections": (tuple, str),
+    "article_concepts": (MappingProxyType, None),
+    "where": (str, None),
+    "sites": (MappingProxyType, Site),
+    "words": (Words, None),
+    "urgency": (tuple, UrgencyLevel),
+    "core_findings": (tuple, str),
+}
 
 
 def cache_dir() -> Path | None:
@@ -33,8 +58,9 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get("SYMPTOM_EXPLORER_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "symptom-explorer"
+    import platformdirs  # only when no folder is given
+
+    return Path(platformdirs.user_cache_dir("symptom-explorer", appauthor=False))
 
 
 def key_for(contents: list, where: str) -> bytes:
@@ -59,52 +85,88 @@ def entry_path(folder: Path, where: str) -> Path:
 
 
 def load(key: bytes, where: str) -> KnowledgeBase | None:
-    """The cached base for ``key``, or None (no cache, another key, unreadable or not ours)."""
-    folder = cache_dir()
-    if folder is None:
-        return None
+    """The cached base for ``key``, or None (no cache, another key, unreadable, not ours, or a body that
+    is not a whole, well-formed base: that entry is removed, so the next store rebuilds it)."""
     try:
-        with open(entry_path(folder, where), "rb") as stream:
+        folder = cache_dir()
+        if folder is None:
+            return None
+        path = entry_path(folder, where)
+        with open(path, "rb") as stream:
             if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
                 return None  # never unpickle a file someone else could have written
             if pickle.load(stream) != key:
-                return None
-            fields = pickle.load(stream)
-    except Exception:  # a missing, truncated or outdated entry is only a cache miss
+                return None  # another version of the files: store() replaces it
+            fields = _body(stream)
+    except Exception:  # missing, unreadable, truncated: only a cache miss
+        return None
+    if fields is None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
         return None
     return KnowledgeBase(**fields)
 
 
+def _body(stream) -> dict | None:
+    """The fields of the base that follows the key, or None when the body is damaged or not a base."""
+    try:
+        length, checksum = _BODY_HEADER.unpack(stream.read(_BODY_HEADER.size))
+        body = stream.read(length + 1)
+        if len(body) != length or zlib.crc32(body) != checksum:
+            return None
+        fields = pickle.loads(body)
+    except Exception:  # short header, a body pickle refuses (or a class it names that is gone)
+        return None
+    return fields if _well_formed(fields) else None
+
+
+def _well_formed(fields) -> bool:
+    """Whether ``fields`` holds every field of a KnowledgeBase, each of its type with items of theirs."""
+    if not isinstance(fields, dict) or set(fields) != set(_SHAPE):
+        return False
+    for name, (kind, item) in _SHAPE.items():
+        value = fields[name]
+        if not isinstance(value, kind):
+            return False
+        if item is None:
+            continue
+        # an item type is given only for the tuple and read-only mapping fields
+        items = value.values() if isinstance(value, MappingProxyType) else value if isinstance(value, tuple) else ()
+        if not all(isinstance(v, item) for v in items):
+            return False
+    return True
+
+
 def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
     """Save a validated base under ``key``; silently does nothing when the cache cannot be written."""
-    folder = cache_dir()
-    if folder is None:
-        return
     fields = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb)}
     import copyreg
     import tempfile  # only when writing
 
     temporary = None
     try:
+        folder = cache_dir()
+        if folder is None:
+            return
+        body = io.BytesIO()
+        pickler = pickle.Pickler(body, protocol=pickle.HIGHEST_PROTOCOL)
+        # The base's read-only views (at any depth) pickle as the dicts they show, and come back as views.
+        pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: _reduce_view}
+        pickler.dump(fields)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".kb-", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
-            # The base's read-only views (at any depth) pickle as the dicts they show, and come back as views.
-            pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: _reduce_view}
-            pickler.dump(key)
-            pickler.clear_memo()  # each dump is read back by its own pickle.load
-            pickler.dump(fields)
+            pickle.dump(key, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(_BODY_HEADER.pack(len(body.getvalue()), zlib.crc32(body.getvalue())))
+            stream.write(body.getvalue())
         os.replace(temporary, entry_path(folder, where))
         temporary = None
     except Exception:  # anything that cannot be written or pickled: no cache, never a failed command
         pass
     finally:
         if temporary is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _reduce_view(view):

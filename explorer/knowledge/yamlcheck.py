@@ -4,6 +4,7 @@ point at lines, which generic schema libraries do not know about."""
 
 import re
 
+from .quoting import described, shown
 from .yamlsource import Located, LocatedList
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -18,7 +19,8 @@ class Problems:
         self.items: list[str] = []
 
     def add(self, line: int, where: str, what: str):
-        self.items.append(f"{self.name}:{line}: {where}: {what}")
+        # line 0: a scalar, whose line the loader does not keep; the file and the path still say where
+        self.items.append(f"{self.name}:{line}: {where}: {what}" if line else f"{self.name}: {where}: {what}")
 
 
 def line_of(container, key=None) -> int:
@@ -44,9 +46,9 @@ def check_keys(node, where: str, problems: Problems, required: set, optional: se
     for key in node:
         if key not in required and key not in optional:
             allowed = ", ".join(sorted(required | optional))
-            problems.add(line_of(node, key), where, f"unknown key {key!r} (allowed: {allowed})")
+            problems.add(line_of(node, key), where, f"unknown key {shown(key)} (allowed: {allowed})")
     for key in sorted(required - set(node)):
-        problems.add(line_of(node), where, f"missing required key {key!r}")
+        problems.add(line_of(node), where, f"missing required key {shown(key)}")
     return True
 
 
@@ -74,31 +76,27 @@ def text_list(node, key, where, problems: Problems, pattern=None) -> tuple:
         if not is_text(item):
             problems.add(line_of(value, i), f"{where}.{key}[{i}]", f"expected text, got {type_name(item)}")
         elif pattern is not None and not pattern.match(item):
-            problems.add(line_of(value, i), f"{where}.{key}[{i}]", f"{item!r} is not a valid id")
+            problems.add(line_of(value, i), f"{where}.{key}[{i}]", f"{shown(item)} is not a valid id")
         else:
             out.append(item.strip())
     return tuple(out)
 
 
 def entries(document, where: str, problems: Problems) -> list:
-    """The top level of a list-shaped knowledge file: yields (index, entry) for mapping entries."""
+    """The top level of a list-shaped knowledge file: (index, entry) for its mapping entries; any other
+    entry is reported."""
     if document is None:
         return []
     if not isinstance(document, list):
-        problems.add(line_of(document), where, f"expected a list of entries, got {type_name(document)}")
+        # a whole file that is one scalar starts on its first line
+        problems.add(line_of(document) or 1, where, f"expected a list of entries, got {type_name(document)}")
         return []
-    return list(enumerate(document))
+    for index, entry in enumerate(document):
+        if not isinstance(entry, dict):  # reported here, where the list knows the entry's line
+            problems.add(line_of(document, index), f"{where}[{index}]", f"expected a mapping, got {type_name(entry)}")
+    return [(index, entry) for index, entry in enumerate(document) if isinstance(entry, dict)]
 
 
 def type_name(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return repr(value)
+    # What the value is, never what it says: the file may be a symlink to a secret (quoting.py).
+    return described(value)

@@ -5,12 +5,14 @@ the mapping and of each key, and lists as ``LocatedList`` with the line of each 
 loader is used (libyaml's when present, for speed); duplicate keys are errors, not silently merged.
 """
 
+import re
 from typing import TYPE_CHECKING
 
 import yaml
 
 from ..errors import ExplorerError, KnowledgeError
 from ..limits import MAX_DEPTH
+from .quoting import shown
 
 if TYPE_CHECKING:
     _Base = yaml.SafeLoader  # libyaml's loader, when present, has the same methods
@@ -43,7 +45,7 @@ class _Loader(_Base):
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise yaml.constructor.ConstructorError(None, None, "keys must be plain scalars", key_node.start_mark)
             if key in data:
-                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {shown(key)}", key_node.start_mark)
             data[key] = self.construct_object(value_node, deep=True)
             data.key_lines[key] = key_node.start_mark.line + 1
 
@@ -59,6 +61,9 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
 
+CYCLE = "an alias refers to a list or mapping that contains it (a loop no reader can walk to its end)"
+
+
 class YamlSyntaxError(ExplorerError):
     """Text that is not valid YAML (or that the safe loader refuses), with the 1-based line (0 if unknown)."""
 
@@ -69,7 +74,8 @@ class YamlSyntaxError(ExplorerError):
 
 def parse_yaml(text: str):
     """Parse YAML text with the safe, line-keeping loader; raises YamlSyntaxError, also for nesting
-    deeper than MAX_DEPTH (checked on the parsed nodes before any object is built)."""
+    deeper than MAX_DEPTH and for an alias inside itself (checked on the parsed nodes before any object
+    is built)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -81,31 +87,44 @@ def parse_yaml(text: str):
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise YamlSyntaxError(mark.line + 1 if mark else 0, str(exc.problem or exc.context)) from None
+        raise YamlSyntaxError(mark.line + 1 if mark else 0, _unquoted(str(exc.problem or exc.context))) from None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         # ValueError: a scalar Python refuses to build, such as an integer past its digit limit.
-        raise YamlSyntaxError(0, str(exc).split(";")[0].split("\n")[0][:200]) from None
+        raise YamlSyntaxError(0, _unquoted(str(exc).split(";")[0].split("\n")[0][:200])) from None
     finally:
         loader.dispose()
 
 
+def _unquoted(message: str) -> str:
+    """PyYAML's message with what it quotes from the text (a tag, an alias) kept only when it is a name."""
+    return _QUOTED.sub(lambda m: shown(m.group(1)), message)
+
+
+_QUOTED = re.compile(r"'([^'\n]{2,})'")
+
+
 def _depth(root) -> int:
     """How deeply collections nest under ``root``, without recursion; aliases share a node, so each
-    node is measured once (a "billion laughs" document stays linear)."""
-    depth_of: dict = {}
-    stack = [(root, False)]
+    node is measured once (a "billion laughs" document stays linear). A node met again while its own
+    children are still being walked is an alias inside itself: no reader could walk it to an end, so
+    it is refused (YamlSyntaxError) before any object is built. Stops early past MAX_DEPTH."""
+    depth_of: dict[int, int] = {}
+    walking = {id(root)}  # the nodes on the current path, root first
+    stack = [(root, iter(_children(root)))]
     while stack:
-        node, children_done = stack.pop()
-        if id(node) in depth_of:
-            continue
-        children = _children(node)
-        if children_done or not children:
-            depth_of[id(node)] = 1 + max((depth_of.get(id(c), 0) for c in children), default=0)
-            if depth_of[id(node)] > MAX_DEPTH:
-                return depth_of[id(node)]
-            continue
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if id(child) not in depth_of)
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            walking.discard(id(node))
+            depth_of[id(node)] = 1 + max((depth_of[id(c)] for c in _children(node)), default=0)
+        elif id(child) in walking:
+            raise YamlSyntaxError(node.start_mark.line + 1, CYCLE)
+        elif id(child) not in depth_of:
+            if len(stack) > MAX_DEPTH:
+                return len(stack) + 1
+            walking.add(id(child))
+            stack.append((child, iter(_children(child))))
     return depth_of[id(root)]
 
 

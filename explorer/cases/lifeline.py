@@ -1,0 +1,53 @@
+"""Worker processes that end with the process that started them.
+
+A `batch --jobs` worker killed with its parent (kill -9, a crash) would otherwise wait for work for ever,
+holding the parent's output pipes open. Two guards, so that one failing is not enough to leave it:
+- on Linux the kernel kills the worker when its parent dies (prctl PR_SET_PDEATHSIG, through ctypes; strictly,
+  when the thread that started it ends: parallel.py starts and shuts down its pool within one call);
+- everywhere, a thread in the worker watches the parent: the pipe multiprocessing keeps from the parent
+  (its end closes when the parent dies) and the parent's pid (which changes when the worker is adopted).
+A worker has no files of its own to clean up: the output is written by the parent only.
+"""
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+WATCH_SECONDS = 0.2  # how often the watcher looks, when the pipe says nothing
+ORPHANED = 1  # the exit code of a worker that found its parent gone (nobody reads it: init reaps it)
+
+
+def bind_to_parent(parent: int) -> None:
+    """Make this process end when process ``parent`` (its parent) ends. Call it first in the worker."""
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's clean-exit handlers (cli/terminate.py) are not the worker's
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _kernel_death_signal()
+    if os.getppid() != parent:  # the parent died before the guards were up
+        os._exit(ORPHANED)
+    threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _kernel_death_signal() -> bool:
+    """Ask Linux to send SIGKILL to this process when its parent ends; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):  # no C library to load, or one without prctl
+        return False
+
+
+def _watch(parent: int) -> None:
+    pipe = multiprocessing.parent_process()  # None when not started by multiprocessing
+    while os.getppid() == parent and (pipe is None or pipe.is_alive()):
+        if pipe is None:
+            threading.Event().wait(WATCH_SECONDS)
+        else:
+            pipe.join(WATCH_SECONDS)  # returns at once when the parent's end of the pipe closes
+    os._exit(ORPHANED)

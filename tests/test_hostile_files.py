@@ -1,0 +1,191 @@
+"""Issue 18, the files around the readers, through the installed command as a user would run it: a
+knowledge cache entry with the right key and a wrong body (items 9 and issue 22), and files whose
+contents must never appear in a message, symlinked or not (item 10)."""
+
+import io
+import os
+import pickle
+import struct
+import zlib
+
+import pytest
+
+from explorer.knowledge import cache
+from tests.test_hostile_readers import run
+
+# -- 9. a cache entry with the right key and a wrong body -----------------------------------------------
+_HEADER = struct.Struct(">QI")
+
+
+def _framed(body: bytes) -> bytes:
+    """A body with a length and checksum that match it: only its contents are wrong."""
+    return _HEADER.pack(len(body), zlib.crc32(body)) + body
+
+
+def _fields(**changes) -> dict:
+    from explorer.knowledge.loader import load_knowledge
+
+    kb = load_knowledge()
+    return {name: getattr(kb, name) for name in cache._SHAPE} | changes
+
+
+def _pickled(value) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer)
+    pickler.dispatch_table = {**__import__("copyreg").dispatch_table, type(_fields()["symptoms"]): cache._reduce_view}
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+BODIES = {  # name -> what follows the right key in the entry
+    "nothing": lambda: b"",
+    "short header": lambda: b"\x00\x01",
+    "truncated": lambda: _framed(_pickled(_fields()))[:500],
+    "bit flipped": lambda: (lambda b: b[:300] + bytes([b[300] ^ 1]) + b[301:])(_framed(_pickled(_fields()))),
+    "not a pickle": lambda: _framed(b"this is not a pickle at all"),
+    "a class that is gone": lambda: _framed(b"\x80\x04cno_such_module\nThing\n)\x81."),
+    "empty mapping": lambda: _framed(pickle.dumps({})),
+    "a list": lambda: _framed(pickle.dumps([1, 2, 3])),
+    "wrong field type": lambda: _framed(_pickled(_fields(symptoms=5))),
+    "wrong item type": lambda: _framed(_pickled(_fields(rules=("not a rule",)))),
+    "a field missing": lambda: _framed(_pickled({k: v for k, v in _fields().items() if k != "sites"})),
+    "the old unframed body": lambda: pickle.dumps({"symptoms": {}}),
+}
+
+
+@pytest.fixture
+def warm_cache(tmp_path, monkeypatch):
+    """A cache folder holding the packaged base's entry, made by the installed command."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SYMPTOM_EXPLORER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SYMPTOM_EXPLORER_CACHE", raising=False)
+    code, expected, _ = run("match", "numbness", "dry eyes")
+    assert code == 0
+    (entry,) = folder.glob("kb-*.pickle")
+    return entry, expected
+
+
+@pytest.mark.parametrize("body", BODIES.values(), ids=BODIES.keys())
+def test_a_wrong_body_is_rebuilt_and_never_breaks_a_command(body, warm_cache):
+    entry, expected = warm_cache
+    with open(entry, "rb") as stream:
+        pickle.load(stream)
+        key = entry.read_bytes()[: stream.tell()]
+    entry.write_bytes(key + body())
+    assert run("match", "numbness", "dry eyes") == (0, expected, "")
+    with open(entry, "rb") as stream:  # discarded and written again whole
+        assert stream.read(len(key)) == key and cache._well_formed(cache._body(stream))
+    assert run("match", "numbness", "dry eyes") == (0, expected, "")
+
+
+def test_an_empty_entry_and_an_entry_that_is_a_folder(warm_cache):
+    entry, expected = warm_cache
+    entry.write_bytes(b"")
+    assert run("match", "numbness", "dry eyes") == (0, expected, "")
+    entry.unlink()
+    entry.mkdir()
+    assert run("match", "numbness", "dry eyes") == (0, expected, "")
+
+
+@pytest.mark.parametrize("where", ["a file", "read-only", "/proc"])
+def test_a_cache_folder_that_cannot_be_written_only_means_no_cache(where, warm_cache, tmp_path, monkeypatch):
+    entry, expected = warm_cache
+    if where == "a file":
+        folder = tmp_path / "blocker" / "cache"
+        folder.parent.write_text("not a folder")
+    elif where == "read-only":
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        entry.write_bytes(entry.read_bytes()[:200])
+        entry.parent.chmod(0o500)
+        folder = entry.parent
+    else:
+        folder = "/proc/self/symptom-explorer-cache"  # a file system nobody can write a folder into
+    monkeypatch.setenv("SYMPTOM_EXPLORER_CACHE_DIR", str(folder))
+    try:
+        assert run("match", "numbness", "dry eyes") == (0, expected, "")
+    finally:
+        entry.parent.chmod(0o700)
+
+
+def test_the_default_folder_comes_from_platformdirs(monkeypatch, tmp_path):
+    import platformdirs
+
+    monkeypatch.delenv("SYMPTOM_EXPLORER_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "symptom-explorer"
+    assert cache.cache_dir() == type(cache.cache_dir())(platformdirs.user_cache_dir("symptom-explorer"))
+    monkeypatch.setenv("SYMPTOM_EXPLORER_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.cache_dir() == tmp_path / "mine"  # the variable still wins
+
+
+# -- 10. no message quotes a file's contents -------------------------------------------------------------
+SECRETS = {  # name -> (contents, the words that must never be shown)
+    "passwd": ("root:x:0:0:S3cretRoot:/root:/bin/bash\nbob:x:1000:1000:Bob Pw-77/q:/home/bob:/bin/sh\n", "S3cret"),
+    "env": ("API_TOKEN=sk-live-9f8e7d6c5b4a\nDB_PASSWORD=hunter2/Qx=\n", "sk-live"),
+    "key": (
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA+/Zm9v=\n-----END OPENSSH PRIVATE KEY-----\n",
+        "b3Blb",
+    ),
+    "yaml mapping": ("db_password: Pa55/word=Zq\n", "Pa55"),
+    "yaml list": ("- Pa55/word=Zq\n- token+AbC/123=\n", "Pa55"),
+    "json": ('{"password": "Pa55/word=Zq", "Pa55/key=": 1}\n', "Pa55"),
+    "csv header": ("Pa55/word=Zq,present\nx,y\n", "pa55"),
+}
+CASE_FILES = ["c.yaml", "c.json", "c.jsonl", "c.csv"]
+
+
+def _place(tmp_path, name: str, contents: str, symlink: bool):
+    secret = tmp_path / "elsewhere" / "secret"
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text(contents, encoding="utf-8")
+    target = tmp_path / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() or target.is_symlink():
+        target.unlink()
+    if symlink:
+        target.symlink_to(secret)
+    else:
+        target.write_text(contents, encoding="utf-8")
+    return target
+
+
+def _hidden(secret: str, *outputs: str):
+    text = " ".join(outputs).lower()
+    assert secret.lower() not in text, text[-2000:]
+    assert all(len(line) < 400 for line in text.splitlines())
+
+
+@pytest.mark.parametrize("symlink", [True, False], ids=["symlink", "file"])
+@pytest.mark.parametrize("secret", SECRETS, ids=SECRETS.keys())
+def test_knowledge_messages_never_show_a_files_contents(secret, symlink, kb_copy):
+    contents, word = SECRETS[secret]
+    for name in ("data/symptoms.yaml", "data/article.yaml", "rules/30_neuropathy_causes.yaml"):
+        _place(kb_copy, name, contents, symlink)
+    for command in (["check", "--knowledge", kb_copy], ["match", "numbness", "--knowledge", kb_copy]):
+        code, stdout, stderr = run(*command)
+        assert code == 3 and "symptoms.yaml:1: " in stderr and "30_neuropathy_causes.yaml:1: " in stderr, stderr
+        _hidden(word, stdout, stderr)
+
+
+@pytest.mark.parametrize("symlink", [True, False], ids=["symlink", "file"])
+@pytest.mark.parametrize("secret", SECRETS, ids=SECRETS.keys())
+def test_case_file_messages_never_show_a_files_contents(secret, symlink, tmp_path):
+    contents, word = SECRETS[secret]
+    for name in CASE_FILES:
+        source = _place(tmp_path, name, contents, symlink)
+        one_case = [["match", "--from", source], ["ask", "--answers", source]] if symlink else []  # same reader
+        for command in [["batch", source], *one_case]:
+            code, stdout, stderr = run(*command, stdin=b"")
+            assert code in (1, 2), (command, stdout, stderr)
+            _hidden(word, stdout, stderr)
+
+
+def test_the_cache_checks_every_field_of_the_knowledge_base():
+    # A field the check does not know makes every entry look damaged: the cache would be rebuilt on every
+    # command, silently (the lists moved to data files this way once).
+    import dataclasses
+
+    from explorer.knowledge.records import KnowledgeBase
+
+    assert set(cache._SHAPE) == {f.name for f in dataclasses.fields(KnowledgeBase)}
