@@ -105,6 +105,6 @@ function drawChips() {
   replace($("chips"), state.findings.map((f) => h("li", {},
     h("button", {
       type: "button", class: "chip", "data-state": f.state, "data-finding": f.id,
-      "aria-label": `${f.label}: ${f.state}. Click to change.`, onclick: () => toggle(f),
-    }, f.label, h("span", { class: "state" }, f.state)))));
+      "aria-describedby": "chip-hint", onclick: () => toggle(f),
+    }, f.label, " ", h("span", { class: "state" }, f.state)))));
 }
