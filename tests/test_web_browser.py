@@ -438,6 +438,7 @@ def test_on_a_phone_the_graph_fits_the_width_and_its_table_is_shown(page, screen
     extent = page.execute_script(f"return {GRAPH}.elements().renderedBoundingBox()")
     assert extent["x1"] >= 0 and extent["x2"] <= box["width"], "every node and label inside the graph"
     assert min(label_sizes(page)) >= 14
+    assert not overlapping_labels(page), "an outline on a phone: one node a row"
     assert page.find_element(By.CSS_SELECTOR, "#graph-twin table").is_displayed()
     show_graph(page)
     save_screenshot(page, "reasoning-390x844.png")

@@ -5,7 +5,7 @@
 
 const NODE = 16; // a node's size in pixels at zoom 1
 const PAD = 12;
-const g = { cy: null, font: 16, wrap: 120, height: 0 };
+const g = { cy: null, font: 16, wrap: 120 };
 
 // Layers: findings, then patterns by how many patterns they rest on, then conditions and red flags.
 export function layers(network) {
@@ -25,27 +25,39 @@ export function layers(network) {
   return (node) => (node.kind === "finding" ? 0 : node.kind === "pattern" ? layerOf(node.id) : last);
 }
 
-// Each layer a column as wide as the container allows; in a column, each node stacked with room for its
-// label wrapped below it; a node placed near the nodes it comes from (fewer crossing edges).
-function layout(network, width, font) {
+// The nodes of each layer, each placed near the nodes it comes from (fewer crossing edges).
+function orderedLayers(network) {
   const layerOf = layers(network);
   const count = 1 + Math.max(0, ...network.nodes.map(layerOf));
-  const column = width / count;
-  const wrap = Math.max(column - font, 4 * font);
-  const tall = (n) => NODE + font * 1.25 * Math.max(1, Math.ceil((n.label.length * font * 0.56) / wrap)) + font;
   const from = new Map();
   network.edges.forEach((e) => from.set(e.to, [...(from.get(e.to) || []), e.from]));
   const rank = new Map();
-  const columns = Array.from({ length: count }, (_, layer) => network.nodes.filter((n) => layerOf(n) === layer));
-  columns.forEach((nodes) => {
+  return Array.from({ length: count }, (_, layer) => {
+    const nodes = network.nodes.filter((n) => layerOf(n) === layer);
     const near = (n) => {
       const placed = (from.get(n.id) || []).filter((id) => rank.has(id)).map((id) => rank.get(id));
       return placed.length ? placed.reduce((a, b) => a + b, 0) / placed.length : Infinity;
     };
     const ordered = nodes.map((n, i) => [near(n), i, n]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
     ordered.forEach((n, i) => rank.set(n.id, i / Math.max(1, ordered.length - 1)));
-    nodes.splice(0, nodes.length, ...ordered);
+    return ordered;
   });
+}
+
+// Lines a label takes when wrapped at ``wrap`` pixels (an estimate from its length: bold text included).
+const lines = (label, font, wrap) => Math.max(1, Math.ceil((label.length * font * 0.6) / wrap));
+
+// Wide enough: each layer a column, each node's label wrapped below it; narrow (a phone): an outline,
+// one node a row, indented by its layer, its label to its right across the rest of the width.
+function layout(network, width, font) {
+  const columns = orderedLayers(network);
+  return width / columns.length >= 9 * font ? columnLayout(columns, width, font) : outlineLayout(columns, width, font);
+}
+
+function columnLayout(columns, width, font) {
+  const column = width / columns.length;
+  const wrap = column - font;
+  const tall = (n) => NODE + font * 1.25 * lines(n.label, font, wrap) + font;
   // At least a screenful in proportion to the width, so a short path is spread out, not huddled.
   const needed = Math.max(...columns.map((nodes) => nodes.reduce((sum, n) => sum + tall(n), 0)));
   const height = Math.max(needed, Math.min(Math.max(width * 0.55, 20 * font), 24 * font));
@@ -58,7 +70,20 @@ function layout(network, width, font) {
       y += tall(n) + gap;
     });
   });
-  return { positions, wrap, height: height + 2 * PAD };
+  return { positions, wrap, height: height + 2 * PAD, outline: false };
+}
+
+function outlineLayout(columns, width, font) {
+  const indent = Math.min(1.5 * font, width / (4 * columns.length));
+  const wrap = width - 2 * PAD - NODE - (columns.length - 1) * indent - font / 2;
+  const positions = new Map();
+  let y = PAD;
+  columns.forEach((nodes, layer) => nodes.forEach((n) => {
+    const tall = Math.max(NODE, font * 1.25 * lines(n.label, font, wrap)) + font;
+    positions.set(n.id, { x: PAD + NODE / 2 + layer * indent, y: y + tall / 2 });
+    y += tall;
+  }));
+  return { positions, wrap, height: y + PAD, outline: true };
 }
 
 // The page's root font size: 16px, 24px in projector mode.
@@ -73,16 +98,15 @@ export function drawGraph(container, network, onSelect) {
   if (g.cy) g.cy.destroy();
   g.font = pageFont();
   const width = container.clientWidth || 320;
-  const { positions, wrap, height } = layout(network, width, g.font);
+  const { positions, wrap, height, outline } = layout(network, width, g.font);
   g.wrap = wrap;
-  g.height = height;
   container.style.height = `${Math.max(height, 8 * g.font)}px`;
   const nodes = network.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind }, position: positions.get(n.id) }));
   const edges = network.edges.map((e, i) => ({
     data: { id: `e${i}`, source: e.from, target: e.to, rule: e.rule, negated: e.negated ? "yes" : "no" },
   }));
   g.cy = window.cytoscape({
-    container, elements: { nodes, edges }, layout: { name: "preset" }, style: graphStyle(),
+    container, elements: { nodes, edges }, layout: { name: "preset" }, style: graphStyle(outline),
     userZoomingEnabled: false, boxSelectionEnabled: false, autoungrabify: true, minZoom: 0.2, maxZoom: 4,
   });
   g.cy.on("zoom", () => g.cy.style().update());
@@ -118,13 +142,15 @@ export function showNode(id) {
   g.cy.center(node);
 }
 
-function graphStyle() {
+function graphStyle(outline) {
+  const beside = { "text-valign": "center", "text-halign": "right", "text-margin-x": 6, "text-justification": "left" };
   return [
     { selector: "node", style: { label: "data(label)", width: NODE, height: NODE, "background-color": "#6e7781",
       "font-family": 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif', color: "#000",
       "font-size": () => g.font * scale(), "text-max-width": () => `${g.wrap * scale()}px`,
       "text-wrap": "wrap", "text-valign": "bottom", "text-halign": "center", "text-margin-y": 3,
       "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 1 } },
+    ...(outline ? [{ selector: "node", style: beside }] : []),
     { selector: "node[kind = 'pattern']", style: { shape: "diamond", "background-color": "#6f42c1" } },
     { selector: "node[kind = 'condition']", style: { shape: "round-rectangle", "background-color": "#0b5cad" } },
     { selector: "node[kind = 'red_flag']", style: { shape: "triangle", "background-color": "#a40e26" } },
