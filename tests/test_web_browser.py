@@ -389,6 +389,9 @@ def test_graph_labels_are_room_sized_at_1280x800_and_larger_in_projector_mode(pa
     page.find_element(By.ID, "graph-zoom-in").click()
     page.find_element(By.ID, "graph-zoom-in").click()
     assert min(label_sizes(page)) > 16, "zooming in enlarges the labels"
+    page.find_element(By.ID, "graph-fit").click()  # fitted: the path is shorter than the window, so as it was
+    assert page.find_element(By.ID, "graph-fit").get_attribute("aria-pressed") == "true"
+    assert page.execute_script(f"return {GRAPH}.zoom()") == 1
     page.find_element(By.ID, "graph-fit").click()
     page.find_element(By.ID, "projector").click()
     wait(page, lambda d: min(label_sizes(d)) >= 24)
@@ -424,6 +427,11 @@ def test_the_path_by_default_the_whole_network_on_request_and_a_table_of_the_sam
     assert listed(page) == drawn(page)
     full = page.execute_script("return fetch('/api/network').then((r) => r.json())")
     assert drawn(page) == sorted(n["id"] for n in full["nodes"])
+    assert page.execute_script("return document.getElementById('graph').clientHeight") > 1000, "full size"
+    page.find_element(By.ID, "graph-fit").click()
+    assert page.execute_script("return document.getElementById('graph').clientHeight <= window.innerHeight")
+    assert page.execute_script(f"return {GRAPH}.zoom()") < 0.5 and min(label_sizes(page)) >= 14
+    page.find_element(By.ID, "graph-fit").click()
     whole.click()
     wait(page, lambda d: drawn(d) == path)
 

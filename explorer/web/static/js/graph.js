@@ -5,7 +5,7 @@
 
 const NODE = 16; // a node's size in pixels at zoom 1
 const PAD = 12;
-const g = { cy: null, font: 16, wrap: 120 };
+const g = { cy: null, font: 16, wrap: 120, height: 0, fitted: false };
 
 // Layers: findings, then patterns by how many patterns they rest on, then conditions and red flags.
 export function layers(network) {
@@ -93,6 +93,10 @@ function pageFont() {
 
 // Labels keep their size on screen when the view zooms out, and grow with it when it zooms in.
 const scale = () => 1 / Math.min(g.cy ? g.cy.zoom() : 1, 1);
+// Zoomed far out (the whole network fitted to a screen), only the case's labels are drawn: the rest
+// would pile up on each other; the table below still names every node.
+const MARKED = ["lit", "current", "known", "known-absent", "chosen"];
+const labelShown = (node) => (g.cy && g.cy.zoom() < 0.6 && !MARKED.some((c) => node.hasClass(c)) ? 0 : 1);
 
 export function drawGraph(container, network, onSelect) {
   if (g.cy) g.cy.destroy();
@@ -100,7 +104,8 @@ export function drawGraph(container, network, onSelect) {
   const width = container.clientWidth || 320;
   const { positions, wrap, height, outline } = layout(network, width, g.font);
   g.wrap = wrap;
-  container.style.height = `${Math.max(height, 8 * g.font)}px`;
+  g.height = height;
+  sizeContainer(container);
   const nodes = network.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind }, position: positions.get(n.id) }));
   const edges = network.edges.map((e, i) => ({
     data: { id: `e${i}`, source: e.from, target: e.to, rule: e.rule, negated: e.negated ? "yes" : "no" },
@@ -115,7 +120,23 @@ export function drawGraph(container, network, onSelect) {
   return g.cy;
 }
 
-export function fitGraph() {
+// Full size (every label at the page's text size, the page scrolls) or, "fitted", no taller than the
+// window: the whole graph in one screen, its labels still at least the page's text size.
+function sizeContainer(container) {
+  const tall = g.fitted ? Math.min(g.height, window.innerHeight - 4 * g.font) : g.height;
+  container.style.height = `${Math.max(tall, 8 * g.font)}px`;
+}
+
+export function toggleFit() {
+  g.fitted = !g.fitted;
+  if (!g.cy) return g.fitted;
+  sizeContainer(g.cy.container());
+  fitGraph();
+  g.cy.container().scrollIntoView({ block: "nearest" });
+  return g.fitted;
+}
+
+function fitGraph() {
   if (!g.cy) return;
   g.cy.resize();
   g.cy.fit(undefined, PAD);
@@ -147,7 +168,7 @@ function graphStyle(outline) {
   return [
     { selector: "node", style: { label: "data(label)", width: NODE, height: NODE, "background-color": "#6e7781",
       "font-family": 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif', color: "#000",
-      "font-size": () => g.font * scale(), "text-max-width": () => `${g.wrap * scale()}px`,
+      "font-size": () => g.font * scale(), "text-opacity": labelShown, "text-max-width": () => `${g.wrap * scale()}px`,
       "text-wrap": "wrap", "text-valign": "bottom", "text-halign": "center", "text-margin-y": 3,
       "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 1 } },
     ...(outline ? [{ selector: "node", style: beside }] : []),

@@ -3,7 +3,7 @@
 // through the engine's step records: the agenda before each firing and why the first won, working
 // memory, the rule as IF/THEN, and the fact it added. All data comes from the core.
 import { api, cite, h, replace, state } from "./dom.js";
-import { drawGraph, fitGraph, showNode, zoomGraph } from "./graph.js";
+import { drawGraph, showNode, toggleFit, zoomGraph } from "./graph.js";
 import { twinStates, twinTable } from "./twin.js";
 
 const $ = (id) => document.getElementById(id);
@@ -22,7 +22,7 @@ export function initReasoning() {
     view.whole = !view.whole;
     render();
   });
-  $("graph-fit").addEventListener("click", fitGraph);
+  $("graph-fit").addEventListener("click", () => $("graph-fit").setAttribute("aria-pressed", String(toggleFit())));
   $("graph-zoom-in").addEventListener("click", () => zoomGraph(1.25));
   $("graph-zoom-out").addEventListener("click", () => zoomGraph(0.8));
   document.addEventListener("keydown", (event) => {
