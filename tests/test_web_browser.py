@@ -452,16 +452,16 @@ def test_on_a_phone_the_graph_fits_the_width_and_its_table_is_shown(page, screen
     save_screenshot(page, "reasoning-390x844.png")
 
 
-def prepare(driver, view):
-    """Each view with content in it: a case entered, a question asked, a comparison, a quiz started."""
+def prepare(driver, tab, mode=""):
+    """Each tab with content in it (a case entered, a question asked, a comparison, a quiz started), at
+    1280x1000, in projector mode or at a phone's 390x844."""
     enter_findings(driver, SJOGREN_FINDINGS)
-    if view == "phone":
+    if mode == "phone":
         driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
         )
-    if view == "projector":
+    if mode == "projector":
         driver.find_element(By.ID, "projector").click()
-    tab = view if view in TABS else "reasoning"
     open_tab(driver, tab)
     if tab == "reasoning":
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#graph-twin tr[data-node]"))
@@ -475,12 +475,14 @@ def prepare(driver, view):
     if tab == "cases":
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-case] button"))
         driver.find_element(By.CSS_SELECTOR, "[data-case] button").click()
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-choice]"))
 
 
-@pytest.mark.parametrize("view", [*TABS, "projector", "phone"])
-def test_axe_finds_no_violation(page, axe_source, view):
+@pytest.mark.parametrize("mode", ["", "projector", "phone"])
+@pytest.mark.parametrize("tab", TABS)
+def test_axe_finds_no_violation(page, axe_source, tab, mode):
     try:
-        prepare(page, view)
+        prepare(page, tab, mode)
         assert axe_violations(page, axe_source) == []
         assert page.find_elements(By.CSS_SELECTOR, "header nav") and page.find_elements(By.CSS_SELECTOR, "footer")
         assert not page.find_elements(By.CSS_SELECTOR, "body > :not(header, main, footer, script)")
@@ -503,6 +505,7 @@ def tab_through(driver, stop=None, limit=200) -> list[dict]:
             "const row = e.closest('[data-node]');"
             "return {key: e.id || e.dataset.finding || e.dataset.choice || (row && row.dataset.node)"
             " || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 40), tag: e.tagName,"
+            " control: e.dataset.control === undefined ? null : e.dataset.control,"
             " outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2};"
         )
         if seen and focused == seen[0]:
@@ -513,19 +516,25 @@ def tab_through(driver, stop=None, limit=200) -> list[dict]:
     return seen
 
 
-def test_every_control_of_the_reasoning_page_is_reached_by_tab_and_shows_its_focus(page):
-    enter_findings(page, SJOGREN_FINDINGS)
-    open_reasoning(page)
-    controls = page.execute_script(
-        "return [...document.querySelectorAll('#page-reasoning button, #page-reasoning select, nav a, #projector')]"
-        ".filter((e) => !e.disabled && e.offsetParent !== null).length"
+CONTROLS = "header a[href], main a[href], button, select, input, summary"
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_tab_reaches_every_control_and_draws_its_focus(page, tab):
+    prepare(page, tab)
+    count = page.execute_script(
+        "const shown = [...document.querySelectorAll(arguments[0])].filter((e) => !e.disabled"
+        " && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden');"
+        "shown.forEach((e, i) => { e.dataset.control = i; }); return shown.length;",
+        CONTROLS,
     )
-    reached = tab_through(page)
-    assert len([f for f in reached if f["tag"] in ("BUTTON", "SELECT", "A")]) >= controls
-    for wanted in ("graph-whole", "graph-fit", "graph-zoom-in", "graph-zoom-out", "step-first", "step-speed"):
-        assert wanted in [f["key"] for f in reached]
-    assert "condition:sjogren_syndrome" in [f["key"] for f in reached], "a node reached through its table row"
+    reached = tab_through(page, limit=count + 20)
+    assert sorted({int(f["control"]) for f in reached if f["control"] is not None}) == list(range(count))
     assert all(f["outline"] for f in reached if f["tag"] != "BODY"), [f for f in reached if not f["outline"]]
+    if tab == "reasoning":
+        keys = [f["key"] for f in reached]
+        assert {"graph-whole", "graph-fit", "graph-zoom-in", "graph-zoom-out", "step-first", "step-speed"} <= set(keys)
+        assert "condition:sjogren_syndrome" in keys, "a node reached through its table row"
 
 
 def test_keyboard_alone_works_the_graph_the_chips_and_the_quiz(page):
