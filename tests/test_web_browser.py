@@ -436,6 +436,14 @@ def test_the_path_by_default_the_whole_network_on_request_and_a_table_of_the_sam
     wait(page, lambda d: drawn(d) == path)
 
 
+def test_without_a_case_the_whole_network_is_shown_and_says_why(page):
+    open_tab(page, "reasoning")
+    wait(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#graph-twin tr[data-node]"))
+    assert "no case yet" in text_of(page, "graph-shown")
+    rows = len(page.find_elements(By.CSS_SELECTOR, "#graph-twin tr[data-node]"))
+    assert rows == page.execute_script(f"return {GRAPH}.nodes().length") > 50
+
+
 def test_on_a_phone_the_graph_fits_the_width_and_its_table_is_shown(page, screen):
     enter_findings(page, SJOGREN_FINDINGS)
     screen(390, 844, mobile=True)

@@ -10,7 +10,7 @@ const $ = (id) => document.getElementById(id);
 const NODE_KIND = { infer: "pattern", suggest: "condition", red_flag: "red_flag" };
 const view = {
   cy: null, rules: null, labels: new Map(), result: null, step: 0, timer: null, key: null,
-  full: null, path: null, whole: false, drawn: null,
+  full: null, path: null, whole: false, drawn: null, width: 0,
 };
 
 export function initReasoning() {
@@ -34,11 +34,9 @@ export function initReasoning() {
     event.preventDefault();
   });
   // A new width or projector mode's larger type: the graph is laid out again for it.
-  let width = 0;
   new ResizeObserver(() => {
     const now = $("graph").clientWidth;
-    if (view.cy && now && Math.abs(now - width) > 1) render();
-    width = now;
+    if (view.cy && now && Math.abs(now - view.width) > 1) render();
   }).observe($("page-reasoning"));
   document.addEventListener("projector", () => { if (view.cy && !$("page-reasoning").hidden) render(); });
 }
@@ -71,9 +69,11 @@ function render() {
   const whole = view.whole || !view.path || !view.path.nodes.length;
   const network = whole ? view.full : view.path;
   $("graph-whole").setAttribute("aria-pressed", String(view.whole));
-  replace($("graph-shown"), whole
-    ? `The whole knowledge network: ${network.nodes.length} nodes.${view.whole ? "" : " No rule fired for a case yet."}`
+  const why = view.whole ? "" : view.path ? " (no rule fired for these findings)"
+    : " (no case yet: enter findings on the Explore page to see their path)";
+  replace($("graph-shown"), whole ? `The whole knowledge network: ${network.nodes.length} nodes${why}.`
     : `This case's path: the ${network.nodes.length} findings, patterns, conditions and red flags its rules used.`);
+  view.width = $("graph").clientWidth;
   view.cy = drawGraph($("graph"), network, (id) => nodeRules(id, view.labels.get(id) || id));
   if (view.drawn !== network) replace($("graph-twin"), twinTable(network, showInGraph));
   view.drawn = network;
