@@ -171,12 +171,16 @@ def test_diagram_text_is_drawn_in_the_browser(browser, libraries, tmp_path, fmt,
     _prints_to_pdf(browser)
 
 
-def test_the_handout_passes_axe_core_with_its_content_in_landmarks(browser, libraries, tmp_path):
-    """axe-core (pinned in tests/browser/package.json) on the handout: no violation of any impact."""
-    page = tmp_path / "case.html"
-    CliRunner().invoke(
-        cli, ["match", "numbness", "dry eyes", "trouble breathing", "zzqx", "--format", "html", "-o", str(page)]
-    )
+@pytest.mark.parametrize(
+    "args",
+    [["match", "numbness", "dry eyes", "trouble breathing", "zzqx"], ["compare", "gbs", "ms"]],
+    ids=["handout", "comparison"],
+)
+def test_the_handout_passes_axe_core_with_its_content_in_landmarks(browser, libraries, tmp_path, args):
+    """axe-core (pinned in tests/browser/package.json) on the handout and the comparison page: no
+    violation of any impact."""
+    page = tmp_path / "page.html"
+    CliRunner().invoke(cli, [*args, "--format", "html", "-o", str(page)])
     _open(browser, page)
     assert AXE.exists(), "axe-core is missing: run npm ci --prefix tests/browser"
     browser.execute_script(AXE.read_text(encoding="utf-8"))

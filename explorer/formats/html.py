@@ -157,7 +157,9 @@ def render_result(result: Result, context: Context) -> str:
 
 
 def render_comparison(comparison: Comparison, context: Context) -> str:
-    return page(f"{comparison.a.name} and {comparison.b.name}", comparison_fragment(comparison, context.kb))
+    title = f"{comparison.a.name} and {comparison.b.name}"
+    # a page of its own has a level-one heading; the fragment (also a notebook's) starts at level two
+    return page(title, Html("<h1>{}</h1>\n").format(title) + comparison_fragment(comparison, context.kb))
 
 
 def render_case(run: CaseRun, context: Context) -> str:
