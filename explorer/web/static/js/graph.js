@@ -106,7 +106,9 @@ export function drawGraph(container, network, onSelect) {
   g.wrap = wrap;
   g.height = height;
   sizeContainer(container);
-  const nodes = network.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind }, position: positions.get(n.id) }));
+  const nodes = network.nodes.map((n) => ({
+    data: { id: n.id, label: n.label, kind: n.kind }, position: positions.get(n.id),
+  }));
   const edges = network.edges.map((e, i) => ({
     data: { id: `e${i}`, source: e.from, target: e.to, rule: e.rule, negated: e.negated ? "yes" : "no" },
   }));
@@ -180,10 +182,11 @@ function graphStyle(outline) {
     { selector: "edge[negated = 'yes']", style: { "line-style": "dashed" } },
     { selector: ".known", style: { "border-width": 3, "border-color": "#1a7f37" } },
     { selector: ".known-absent", style: { "border-width": 3, "border-color": "#b42318" } },
-    { selector: ".lit", style: { "background-color": "#e8590c", "line-color": "#e8590c", "target-arrow-color": "#e8590c",
-      width: 4, opacity: 1, "font-weight": "bold" } },
+    { selector: ".lit", style: { "background-color": "#e8590c", "line-color": "#e8590c",
+      "target-arrow-color": "#e8590c", width: 4, opacity: 1, "font-weight": "bold" } },
     { selector: "node.lit", style: { width: NODE, height: NODE } },
-    { selector: ".current", style: { "background-color": "#ffb000", "line-color": "#ffb000", "target-arrow-color": "#ffb000",
+    { selector: ".current", style: { "background-color": "#ffb000", "line-color": "#ffb000",
+      "target-arrow-color": "#ffb000",
       width: 6, "border-width": 4, "border-color": "#000", opacity: 1, "z-index": 10, "font-weight": "bold" } },
     { selector: "node.current", style: { width: NODE + 4, height: NODE + 4 } },
     { selector: "node.chosen", style: { "overlay-color": "#0b5cad", "overlay-opacity": 0.25, "overlay-padding": 8 } },

@@ -77,7 +77,8 @@ export async function showCases() {
   replace($("case-list"), data.cases.map((c) => h("article", { class: "card", "data-case": c.id },
     h("h3", {}, caseTitle(c)), h("p", {}, "Findings: ", c.symptoms.join(", ")),
     c.absent.length ? h("p", {}, "Reported absent: ", c.absent.join(", ")) : null,
-    h("button", { type: "button", "aria-label": `Quiz: ${caseTitle(c).toLowerCase()}`, onclick: () => quiz(c) }, "Quiz"))));
+    h("button", { type: "button", "aria-label": `Quiz: ${caseTitle(c).toLowerCase()}`, onclick: () => quiz(c) },
+      "Quiz"))));
 }
 
 // A case's id read as words ("dryness-and-numb-feet": "Dryness and numb feet").

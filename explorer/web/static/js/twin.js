@@ -13,10 +13,13 @@ export function twinTable(network, onShow) {
   const to = (id) => network.edges.filter((e) => e.from === id).map((e) => [e.to, e.rule, e.negated]);
   return h("table", { class: "twin" },
     h("caption", {}, `${network.nodes.length} nodes and ${network.edges.length} links, as drawn above`),
-    h("thead", {}, h("tr", {}, ["Node", "Kind", "Comes from", "Leads to", "This case"].map((t) => h("th", { scope: "col" }, t)))),
+    h("thead", {}, h("tr", {},
+      ["Node", "Kind", "Comes from", "Leads to", "This case"].map((t) => h("th", { scope: "col" }, t)))),
     h("tbody", {}, network.nodes.map((n) => h("tr", { "data-node": n.id },
-      h("th", { scope: "row" }, h("button", { type: "button", class: "quiet", "aria-label": `${n.label}: show in the graph`,
-        onclick: () => onShow(n.id, n.label) }, n.label)),
+      h("th", { scope: "row" }, h("button", {
+        type: "button", class: "quiet", "aria-label": `${n.label}: show in the graph`,
+        onclick: () => onShow(n.id, n.label),
+      }, n.label)),
       h("td", {}, KIND[n.kind] || n.kind),
       h("td", {}, links(from(n.id))),
       h("td", {}, links(to(n.id))),
