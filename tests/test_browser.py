@@ -18,6 +18,8 @@ from explorer import explore, knowledge_network
 from explorer.cli import cli
 from tests.shared import one_at_a_time
 
+pytestmark = pytest.mark.slow  # a real browser: left out by pytest -m 'not slow'
+
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test dependency: pip install '.[test]'")
 
 ASSETS = Path(__file__).parent / "browser"

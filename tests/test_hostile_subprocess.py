@@ -12,6 +12,8 @@ import pytest
 
 from tests.test_installed import installed_command
 
+pytestmark = pytest.mark.slow  # the installed command in a subprocess, under caps: left out by pytest -m 'not slow'
+
 CAP_SECONDS = 60
 CAP_BYTES = 1 << 30
 

@@ -14,6 +14,8 @@ from explorer.knowledge.hpo_index import index_data
 from explorer.knowledge.parser import parse
 from tests.shared import one_at_a_time
 
+pytestmark = pytest.mark.slow  # the whole ontology read: left out by pytest -m 'not slow'
+
 TOOL = Path(__file__).resolve().parents[1] / "tools" / "build_hpo_index.py"
 FREQUENT_OR_MORE = {"HP:0040280", "HP:0040281", "HP:0040282"}  # obligate, very frequent, frequent
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the installed command run, a wheel built: left out by pytest -m 'not slow'
+
 REPO = Path(__file__).resolve().parents[1]
 
 

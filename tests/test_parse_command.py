@@ -5,6 +5,7 @@ import json
 import subprocess
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 import explorer
@@ -95,6 +96,7 @@ def test_match_reads_a_sentence_with_negation():
     assert "Sjögren's syndrome" in out
 
 
+@pytest.mark.slow
 def test_installed_parse_command_in_a_subprocess(tmp_path):
     done = subprocess.run(
         [installed_command(), "parse", "--format", "json", "my feet tingle, no fever"],
@@ -114,6 +116,7 @@ def test_installed_parse_command_in_a_subprocess(tmp_path):
 ODD_TEXT = "numbness 😀 \x00 and tingling, שלום no fever. "  # emoji, a NUL, right-to-left words
 
 
+@pytest.mark.slow
 def test_installed_parse_reads_odd_text_from_stdin_without_a_traceback(tmp_path):
     done = subprocess.run(
         [installed_command(), "parse", "-"],
@@ -133,6 +136,7 @@ def test_parse_from_stdin_does_linear_work_in_the_length_of_the_text():
     assert growth(lambda n: lambda: run("parse", "-", input=ODD_TEXT * n), 100) < LINEAR_BOUND
 
 
+@pytest.mark.slow
 def test_parse_output_is_the_same_under_any_hash_seed(tmp_path):
     text = "tinglng & numb hands and feet, no fever or rash but dry eyes and mouth; Areflexia, zzq, Sjögren"
     outputs = set()

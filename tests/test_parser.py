@@ -172,6 +172,7 @@ def test_a_long_run_of_unknown_words_is_one_leftover_read_in_linear_work(kb):
     assert growth(lambda n: lambda: parse("qwzx " * n, kb), 1000) < LINEAR_BOUND
 
 
+@pytest.mark.slow
 def test_known_words_never_load_the_spelling_library_or_the_hpo_index():
     code = (
         "import sys; from explorer.cli import main; sys.argv=['symptom-explorer','match','numbness','dry eyes'];\n"
