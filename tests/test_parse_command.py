@@ -133,7 +133,7 @@ def test_installed_parse_reads_odd_text_from_stdin_without_a_traceback(tmp_path)
 
 
 def test_parse_from_stdin_does_linear_work_in_the_length_of_the_text():
-    assert growth(lambda n: lambda: run("parse", "-", input=ODD_TEXT * n), 100) < LINEAR_BOUND
+    assert growth(lambda n: lambda: run("parse", "-", input=ODD_TEXT * n), 40) < LINEAR_BOUND
 
 
 @pytest.mark.slow
