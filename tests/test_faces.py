@@ -277,6 +277,13 @@ def test_batch_interrupted_says_nothing_was_written(tmp_path, monkeypatch):
     assert target.read_text(encoding="utf-8") == "old results\n"
 
 
+def _waiting_for_input(pid: int, folder) -> bool:
+    """The half-made output file is there and the process sleeps (Linux: state S), i.e. blocks on stdin."""
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+        state = stat.read().rsplit(")", 1)[1].split()[0]
+    return state == "S" and any(folder.glob(".symptom-explorer-*.tmp"))
+
+
 @pytest.mark.slow
 def test_batch_ctrl_c_in_the_installed_command(tmp_path):
     import signal
@@ -293,10 +300,12 @@ def test_batch_ctrl_c_in_the_installed_command(tmp_path):
     )
     child.stdin.write('{"id": "a", "symptoms": ["numbness", "dry eyes"]}\n')
     child.stdin.flush()  # stdin stays open: the batch waits for the next case, its output file half made
+    # Ctrl-C once the batch has made its output file and sleeps reading stdin: the file alone appears a moment
+    # before the batch is ready to clean it up, and a signal in that moment was a flaky failure.
     deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".symptom-explorer-*.tmp")) and time.monotonic() < deadline:
+    while not _waiting_for_input(child.pid, tmp_path) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert list(tmp_path.glob(".symptom-explorer-*.tmp")), "the batch never started its output"
+    assert _waiting_for_input(child.pid, tmp_path), "the batch never started its output and waited for input"
     child.send_signal(signal.SIGINT)
     stdout, stderr = child.communicate(timeout=60)
     assert child.returncode == 130, stderr
