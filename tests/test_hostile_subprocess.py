@@ -169,10 +169,10 @@ def test_two_sessions_saving_to_one_file(tmp_path):
     )
     first.stdin.write(b"numbness\n")
     first.stdin.flush()
-    for _ in range(100):  # until the first session holds the file
-        if (tmp_path / "s.yaml").exists():
-            break
-        time.sleep(0.1)
+    deadline = time.monotonic() + CAP_SECONDS  # until the first session holds the file (slow on a loaded machine)
+    while not (tmp_path / "s.yaml").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert (tmp_path / "s.yaml").exists(), "the first session never saved its answer"
     code, _, stderr = capped(["ask", "--save", "s.yaml"], tmp_path, input=b"fever\n\n")
     first.communicate(input=b"\n", timeout=CAP_SECONDS)
     assert code == 2 and "in use by another `ask --save` session" in stderr
