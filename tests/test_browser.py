@@ -16,6 +16,9 @@ from click.testing import CliRunner
 
 from explorer import explore, knowledge_network
 from explorer.cli import cli
+from tests.shared import one_at_a_time
+
+pytestmark = pytest.mark.slow  # a real browser: left out by pytest -m 'not slow'
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test dependency: pip install '.[test]'")
 
@@ -60,10 +63,11 @@ def browser(tmp_path_factory):
 @pytest.fixture(scope="module")
 def libraries():
     """The pinned JavaScript libraries, installed from the npm registry when missing."""
-    if not (MERMAID.exists() and VIZ.exists() and AXE.exists()):
-        npm = _program("npm")
-        if npm:
-            subprocess.run([npm, "ci", "--prefix", str(ASSETS), "--no-audit", "--no-fund"], capture_output=True)
+    with one_at_a_time(ASSETS):  # another xdist worker may be installing them
+        if not (MERMAID.exists() and VIZ.exists() and AXE.exists()):
+            npm = _program("npm")
+            if npm:
+                subprocess.run([npm, "ci", "--prefix", str(ASSETS), "--no-audit", "--no-fund"], capture_output=True)
     if not (MERMAID.exists() and VIZ.exists()):
         pytest.fail("the diagram libraries are missing: run npm ci --prefix tests/browser")
     return MERMAID, VIZ

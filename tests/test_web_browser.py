@@ -24,6 +24,8 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a real browser: left out by pytest -m 'not slow'
+
 REPO = Path(__file__).resolve().parents[1]
 # The sentence once the free-text parser (explorer/language/parser.py) is there; until then, what
 # the vocabulary understands of it.
