@@ -1,11 +1,16 @@
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from explorer.knowledge.loader import load_knowledge, packaged_folders
+from tests.shared import one_at_a_time, run_folder
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure(config):
@@ -33,3 +38,20 @@ def kb_copy(tmp_path) -> Path:
             if entry.name.endswith(".yaml"):
                 target.joinpath(entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
     return tmp_path / "kb"
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory) -> Path:
+    """The project built as a wheel, once for the whole run (all xdist workers), under a lock: pip builds
+    in the checkout's own build/ folder, which two builds at once would spoil."""
+    wheels = run_folder(tmp_path_factory) / "wheel"
+    with one_at_a_time(REPO):
+        if not any(wheels.glob("symptom_explorer-*.whl")):
+            build = subprocess.run(
+                [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            assert build.returncode == 0, build.stderr
+    return next(wheels.glob("symptom_explorer-*.whl"))

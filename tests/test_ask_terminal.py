@@ -8,6 +8,8 @@ import yaml
 
 from tests.test_installed import installed_command
 
+pytestmark = pytest.mark.slow  # the installed command in a terminal: left out by pytest -m 'not slow'
+
 pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
 
 ANSWER_PROMPT = r"\[yes/no/not sure, why, how, back, skip, quit, help\] > "

@@ -230,6 +230,7 @@ def test_large_input_streams_case_by_case(tmp_path):
     assert first_three == ["1", "2", "3"] and source.lines_read == 3
 
 
+@pytest.mark.slow
 def test_progress_shows_on_a_terminal_but_not_in_a_pipe(tmp_path):
     pexpect = pytest.importorskip("pexpect")
     from tests.test_installed import installed_command

@@ -40,6 +40,7 @@ def test_jobs_give_the_same_bytes_as_one_process(tmp_path, fmt):
     assert one.stdout.count("c1") > 10
 
 
+@pytest.mark.slow
 def test_installed_command_with_jobs_keeps_input_order(tmp_path):
     source = cases_file(tmp_path)
     runs = [
@@ -81,6 +82,7 @@ def test_negative_jobs_is_a_usage_error(tmp_path):
     assert result.exit_code == 2 and "--jobs" in result.stderr
 
 
+@pytest.mark.slow
 def test_spawned_workers_load_the_same_custom_knowledge(tmp_path, kb_copy, monkeypatch):
     """Where processes cannot be forked, workers load the knowledge folder themselves."""
     from explorer.cases import parallel

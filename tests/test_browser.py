@@ -16,12 +16,16 @@ from click.testing import CliRunner
 
 from explorer import explore, knowledge_network
 from explorer.cli import cli
+from tests.shared import one_at_a_time
+
+pytestmark = pytest.mark.slow  # a real browser: left out by pytest -m 'not slow'
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test dependency: pip install '.[test]'")
 
 ASSETS = Path(__file__).parent / "browser"
 MERMAID = ASSETS / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 VIZ = ASSETS / "node_modules" / "@viz-js" / "viz" / "dist" / "viz-global.js"
+AXE = ASSETS / "node_modules" / "axe-core" / "axe.min.js"
 FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -59,10 +63,11 @@ def browser(tmp_path_factory):
 @pytest.fixture(scope="module")
 def libraries():
     """The pinned JavaScript libraries, installed from the npm registry when missing."""
-    if not (MERMAID.exists() and VIZ.exists()):
-        npm = _program("npm")
-        if npm:
-            subprocess.run([npm, "ci", "--prefix", str(ASSETS), "--no-audit", "--no-fund"], capture_output=True)
+    with one_at_a_time(ASSETS):  # another xdist worker may be installing them
+        if not (MERMAID.exists() and VIZ.exists() and AXE.exists()):
+            npm = _program("npm")
+            if npm:
+                subprocess.run([npm, "ci", "--prefix", str(ASSETS), "--no-audit", "--no-fund"], capture_output=True)
     if not (MERMAID.exists() and VIZ.exists()):
         pytest.fail("the diagram libraries are missing: run npm ci --prefix tests/browser")
     return MERMAID, VIZ
@@ -168,3 +173,24 @@ def test_diagram_text_is_drawn_in_the_browser(browser, libraries, tmp_path, fmt,
     nodes = _drawn(browser, NODE_SELECTOR[fmt])
     assert len(nodes) == len(network().nodes) and all(w > 0 and h > 0 for w, h in nodes)
     _prints_to_pdf(browser)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["match", "numbness", "dry eyes", "trouble breathing", "zzqx"], ["compare", "gbs", "ms"]],
+    ids=["handout", "comparison"],
+)
+def test_the_handout_passes_axe_core_with_its_content_in_landmarks(browser, libraries, tmp_path, args):
+    """axe-core (pinned in tests/browser/package.json) on the handout and the comparison page: no
+    violation of any impact."""
+    page = tmp_path / "page.html"
+    CliRunner().invoke(cli, [*args, "--format", "html", "-o", str(page)])
+    _open(browser, page)
+    assert AXE.exists(), "axe-core is missing: run npm ci --prefix tests/browser"
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    violations = browser.execute_async_script(
+        "const done = arguments[0];"
+        "axe.run(document).then((r) => done(r.violations.map((v) => [v.id, v.impact, v.nodes.length])));"
+    )
+    assert violations == []
+    assert browser.execute_script("return document.querySelectorAll('body > :not(main)').length") == 0

@@ -119,6 +119,7 @@ def test_same_result_whatever_the_input_order(kb):
     assert explore(list(reversed(findings)), ["fever"], kb=kb) == first
 
 
+@pytest.mark.slow
 def test_same_bytes_whatever_the_hash_seed():
     outputs = set()
     for seed in ("0", "1", "12345"):

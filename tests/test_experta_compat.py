@@ -4,6 +4,8 @@ import logging
 import subprocess
 import sys
 
+import pytest
+
 
 def test_engine_imports_and_fires_on_this_python():
     from explorer.reasoning._experta import AS, Fact, KnowledgeEngine, Rule
@@ -25,6 +27,7 @@ def test_engine_imports_and_fires_on_this_python():
     assert fired == ["x"], sys.version
 
 
+@pytest.mark.slow
 def test_importing_the_engine_leaves_the_root_logger_alone():
     code = "import logging, explorer.reasoning.engine, sys; sys.exit(len(logging.getLogger().handlers))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

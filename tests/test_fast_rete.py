@@ -83,6 +83,7 @@ def _random_inputs(kb, count=150, seed=11):
     return inputs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("with_questions", [False, True], ids=["plain", "questionnaire"])
 def test_fast_matcher_agrees_with_experta(kb, with_questions):
     questions = question_map(kb) if with_questions else None

@@ -84,6 +84,7 @@ print(json.dumps({"help": seen, "match": [match.exit_code, match.output], "show"
 """
 
 
+@pytest.mark.slow  # a copy of the package in a subprocess
 def test_a_new_format_is_one_file_and_one_registry_line(tmp_path):
     shutil.copytree(ROOT / "explorer", tmp_path / "explorer", ignore=shutil.ignore_patterns("__pycache__"))
     for folder in ("data", "rules"):  # where a source checkout keeps the knowledge (loader.packaged_folders)

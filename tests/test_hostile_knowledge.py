@@ -111,6 +111,7 @@ def test_densely_linked_patterns_still_give_a_question(kb_copy):
     assert questionnaire.next_question() is not None
 
 
+@pytest.mark.slow
 def test_ask_over_dense_patterns_in_a_subprocess_within_its_cap(kb_copy):
     done = subprocess.run(
         [installed_command(), "ask", "--knowledge", str(dense(kb_copy))],

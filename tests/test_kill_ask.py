@@ -17,7 +17,10 @@ from tests.test_ask_terminal import ANSWER_PROMPT, spawn
 from tests.test_installed import installed_command
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and a pseudo-terminal")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="signals and a pseudo-terminal"),
+    pytest.mark.slow,  # sessions in a pty, killed: left out by pytest -m "not slow"
+]
 LOCK, TEMPORARY = ".s.yaml.symptom-explorer.lock", ".s.yaml.symptom-explorer.tmp"
 
 

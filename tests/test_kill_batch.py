@@ -20,7 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from reliability import TAG, orphans, tagged_processes, write_cases  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+pytestmark = [
+    pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc"),
+    pytest.mark.slow,  # processes killed at points of a real run: left out by pytest -m "not slow"
+]
 DEADLINE = 60
 
 

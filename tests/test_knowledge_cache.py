@@ -152,6 +152,7 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
+@pytest.mark.slow
 def test_match_imports_only_what_it_uses(tmp_path):
     """Run as a user would (a fresh interpreter), twice: the second run finds the base in the cache and
     loads neither PyYAML nor the readers, nor any other command's modules."""

@@ -102,6 +102,7 @@ def test_the_core_findings_of_a_copy_are_the_questions_asked_when_no_rule_asks(k
     assert first_question(load_knowledge(kb_copy)) == "tingling"
 
 
+@pytest.mark.slow  # a subprocess
 def test_the_lists_ship_in_the_installed_package():
     code = "from importlib import resources; print(sorted(p.name for p in resources.files('explorer.data').iterdir()))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -5,12 +5,14 @@ import json
 import subprocess
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 import explorer
 from explorer.cli import cli
 from explorer.knowledge.disclaimer import DISCLAIMER
 from tests.test_installed import installed_command
+from tests.workcount import LINEAR_BOUND, growth
 
 
 def run(*args, input=None):
@@ -94,6 +96,7 @@ def test_match_reads_a_sentence_with_negation():
     assert "Sjögren's syndrome" in out
 
 
+@pytest.mark.slow
 def test_installed_parse_command_in_a_subprocess(tmp_path):
     done = subprocess.run(
         [installed_command(), "parse", "--format", "json", "my feet tingle, no fever"],
@@ -110,16 +113,30 @@ def test_installed_parse_command_in_a_subprocess(tmp_path):
     ]
 
 
-def test_installed_parse_reads_a_megabyte_from_stdin_without_a_traceback(tmp_path):
-    text = ("numbness 😀 \x00 and tingling, שלום no fever. " * 30000)[:1_000_000]
+ODD_TEXT = "numbness 😀 \x00 and tingling, שלום no fever. "  # emoji, a NUL, right-to-left words
+
+
+@pytest.mark.slow
+def test_installed_parse_reads_odd_text_from_stdin_without_a_traceback(tmp_path):
     done = subprocess.run(
-        [installed_command(), "parse", "-"], input=text, cwd=tmp_path, capture_output=True, text=True, timeout=300
+        [installed_command(), "parse", "-"],
+        input=ODD_TEXT * 400,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "Traceback" not in done.stderr
     assert done.returncode == 1  # the Hebrew words and the emoji are left over
     assert "present Numbness" in done.stdout and "ABSENT  Fever" in done.stdout
+    assert done.stdout.count("ABSENT  Fever") == 400
 
 
+def test_parse_from_stdin_does_linear_work_in_the_length_of_the_text():
+    assert growth(lambda n: lambda: run("parse", "-", input=ODD_TEXT * n), 40) < LINEAR_BOUND
+
+
+@pytest.mark.slow
 def test_parse_output_is_the_same_under_any_hash_seed(tmp_path):
     text = "tinglng & numb hands and feet, no fever or rash but dry eyes and mouth; Areflexia, zzq, Sjögren"
     outputs = set()

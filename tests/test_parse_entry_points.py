@@ -61,6 +61,7 @@ def test_ask_reads_findings_answers_and_add_in_words():
     assert "(already answered: Tingling or pins and needles)" in out
 
 
+@pytest.mark.slow
 def test_ask_in_a_terminal_answers_a_question_in_words(tmp_path):
     pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
     child = spawn(tmp_path)

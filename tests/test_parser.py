@@ -9,6 +9,7 @@ import pytest
 
 import explorer
 from explorer.language.parser import parse
+from tests.workcount import LINEAR_BOUND, growth
 
 
 def test_every_mention_keeps_its_span(kb):
@@ -144,20 +145,34 @@ def test_odd_text_gives_a_clear_result(kb, text):
         assert {m.symptom.id for m in reading.mentions} == {"numbness", "tingling"}
 
 
-def test_a_megabyte_of_text_is_read_without_error(kb):
-    text = ("I have tingling in my feet but no dry mouth and some zzqx words. " * 16000)[:1_000_000]
-    reading = parse(text, kb)
-    assert len(reading.mentions) > 10_000
+def _sentences(count: int) -> str:
+    """``count`` sentences, each with its own unknown word, so no reading of one is reused for another."""
+    return "".join(f"I have tingling in my feet but no dry mouth and some zq{i}x words. " for i in range(count))
+
+
+def test_many_sentences_are_read_in_linear_work(kb):
+    reading = parse(_sentences(200), kb)
+    assert len(reading.mentions) == 400
     assert {m.symptom.id for m in reading.mentions} == {"tingling", "dry_mouth"}
     assert all(not m.present for m in reading.mentions if m.symptom.id == "dry_mouth")
-    # One list item with thousands of findings and sites: each keeps its own site, nothing is shared.
-    long_item = parse("numb feet tingling " * 20_000, kb)
-    assert len(long_item.mentions) == 40_000
+    assert growth(lambda n: lambda: parse(_sentences(n), kb), 50) < LINEAR_BOUND
+
+
+def test_one_long_list_item_is_read_in_linear_work(kb):
+    # One list item with hundreds of findings and sites: each keeps its own site, nothing is shared.
+    long_item = parse("numb feet tingling " * 400, kb)
+    assert len(long_item.mentions) == 800
     assert all([s.id for s in m.sites] == ["feet"] for m in long_item.mentions if m.symptom.id == "numbness")
-    junk = parse("qwzx " * 200_000, kb)  # one long run of unknown words: one leftover, no close matches
+    assert growth(lambda n: lambda: parse("numb feet tingling " * n, kb), 100) < LINEAR_BOUND
+
+
+def test_a_long_run_of_unknown_words_is_one_leftover_read_in_linear_work(kb):
+    junk = parse("qwzx " * 2000, kb)  # one long run of unknown words: one leftover, no close matches
     assert junk.mentions == () and len(junk.leftovers) == 1 and junk.leftovers[0].did_you_mean == ()
+    assert growth(lambda n: lambda: parse("qwzx " * n, kb), 500) < LINEAR_BOUND
 
 
+@pytest.mark.slow
 def test_known_words_never_load_the_spelling_library_or_the_hpo_index():
     code = (
         "import sys; from explorer.cli import main; sys.argv=['symptom-explorer','match','numbness','dry eyes'];\n"

@@ -128,6 +128,7 @@ def test_the_urgent_note_of_a_did_you_mean_is_in_the_json(kb):
     assert left["did_you_mean"] and left["urgent_if_meant"] == []
 
 
+@pytest.mark.slow
 def test_the_installed_command_shows_the_urgent_note():
     done = subprocess.run(
         [installed_command(), "parse", "--format", "json", "chest pian"],
@@ -182,6 +183,7 @@ def test_only_a_symptom_clearly_in_the_past_is_set_aside(kb, text, expected):
     assert reading(text, kb)[0] == expected
 
 
+@pytest.mark.slow
 def test_a_past_event_says_so_in_every_format():
     text = CliRunner().invoke(cli, ["match", "I had chest pain years ago", "numbness"]).stdout
     flat = " ".join(text.split())

@@ -122,6 +122,7 @@ def test_the_persons_own_warning_sign_is_never_set_aside(kb):
     assert [r.symptom.id for r in result.recognized] == ["trouble_breathing"]
 
 
+@pytest.mark.slow
 def test_a_relatives_illness_suggests_nothing_and_says_why():
     data = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", "family history of diabetes"]).stdout)
     assert data["recognized"] == [] and "diabetic_neuropathy" not in json.dumps(data["suggestions"])

@@ -16,6 +16,8 @@ from explorer.reasoning.questionnaire import Questionnaire
 from explorer.reasoning.trials import Trials, _rule_views, picture_of
 from tests.kbedit import edit
 
+pytestmark = pytest.mark.slow  # every question chosen both ways, slowly and fast: left out by pytest -m 'not slow'
+
 
 def _starts(kb):
     vocabulary = vocabulary_for(kb)

@@ -77,6 +77,7 @@ def test_ask_why_for_a_core_question():
     assert "core nerve symptoms" in out
 
 
+@pytest.mark.slow
 def test_in_a_terminal_the_red_flag_question_comes_first_and_a_yes_warns_at_once(tmp_path):
     pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
     child = spawn(tmp_path)
@@ -97,6 +98,7 @@ def test_in_a_terminal_the_red_flag_question_comes_first_and_a_yes_warns_at_once
     assert child.exitstatus == 0
 
 
+@pytest.mark.slow
 def test_installed_command_shows_the_highest_level_first(tmp_path):
     done = subprocess.run(
         [installed_command(), "match", "--format", "json", "seeing double", "I can't breathe"],

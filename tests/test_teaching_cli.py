@@ -220,6 +220,7 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
     assert not terminal_display(is_tty=True).color
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -244,6 +245,7 @@ def test_wrapped_at_80_columns_never_mid_word(args):
 
 
 # -- the installed command ----------------------------------------------------------------------------
+@pytest.mark.slow
 def test_installed_teaching_commands(tmp_path):
     assert "THEN" in installed("rules", "--for", "lupus").stdout
     assert "Questions that best tell them apart" in installed("compare", "gbs", "ms").stdout

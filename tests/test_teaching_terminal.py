@@ -7,6 +7,8 @@ import pytest
 
 from tests.test_installed import installed_command
 
+pytestmark = pytest.mark.slow  # the installed command in a terminal: left out by pytest -m 'not slow'
+
 pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
 
 STEP_PROMPT = r"\[Enter\] next   \[b\] back   \[q\] quit > "

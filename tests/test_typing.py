@@ -170,6 +170,7 @@ def _mypy() -> str:
     return found
 
 
+@pytest.mark.slow  # mypy over the package
 def test_mypy_finds_nothing():
     done = subprocess.run([_mypy(), "explorer"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -187,6 +188,7 @@ wrong: int = result
 """
 
 
+@pytest.mark.slow  # builds and installs a wheel
 def test_a_users_type_checker_sees_the_real_types(tmp_path):
     """As a user would: the built wheel installed into an environment, and mypy run on a script using the
     lazily exported names. Without py.typed mypy skips the package; without the TYPE_CHECKING block

@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
-from explorer import Questionnaire, knowledge_network, output_schema
+from explorer import Questionnaire, explore, knowledge_network, output_schema
 from explorer.cli import cli
 from explorer.limits import WEB_MAX_BODY_BYTES as MAX_BODY_BYTES
 from explorer.limits import WEB_MAX_FINDINGS as MAX_FINDINGS
@@ -293,3 +293,19 @@ def test_every_answer_matches_the_published_schema(client):
     check(client.get("/api/compare", params={"a": "GBS", "b": "MS"}).json(), "comparison")
     check(client.get("/api/rules").json(), "rule_list")
     check(client.get("/api/cases").json(), "case_list")
+
+
+def test_a_cases_path_is_the_fired_part_of_the_network(client, kb):
+    """What the Reasoning page draws by default (and lists in its twin): only what the case's firings used."""
+    body = {"present": ["tingling feet", "dry eyes"], "absent": ["fever"]}
+    path = client.post("/api/network/path", json=body).json()
+    result = explore(["tingling feet", "dry eyes"], ["fever"], kb=kb)
+    expected = knowledge_network(kb, result, only_fired=True).to_dict()
+    assert {k: v for k, v in path.items() if k != "schema_version"} == expected
+    ids = {n["id"] for n in path["nodes"]}
+    assert {"finding:dry_eyes", "pattern:sicca_symptoms", "condition:sjogren_syndrome"} <= ids
+    assert len(ids) < len(client.get("/api/network").json()["nodes"]) / 4
+    assert all(n["fired"] for n in path["nodes"]) and all(e["fired"] for e in path["edges"])
+    jsonschema.validate(path, {"$ref": "#/$defs/network", "$defs": output_schema()["$defs"]})
+    assert client.post("/api/network/path", json={}).status_code == 422
+    assert client.post("/api/network/path", json={"present": "numbness", "extra": 1}).status_code == 422

@@ -39,7 +39,9 @@ def test_only_json_bodies_are_read(client, content_type, status):
         check_error(done.status_code, done.headers["content-type"], done.text, 415, "Content-Type: application/json")
 
 
-@pytest.mark.parametrize("path", ["/api/explore", "/api/what-if", "/api/parse", "/api/questionnaire"])
+@pytest.mark.parametrize(
+    "path", ["/api/explore", "/api/what-if", "/api/parse", "/api/questionnaire", "/api/network/path"]
+)
 def test_every_post_endpoint_refuses_plain_text(client, path):
     done = client.post(path, content=b'{"text": "numbness"}', headers={"content-type": "text/plain"})
     assert done.status_code == 415
@@ -80,7 +82,7 @@ def test_the_own_origin_is_the_host_the_request_was_sent_to(kb):
 def test_the_openapi_description_lists_the_refusals_of_every_post(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     posts = {path: ops["post"]["responses"] for path, ops in paths.items() if "post" in ops}
-    assert len(posts) == 5
+    assert len(posts) == 6
     for path, responses in posts.items():
         assert {"200", "400", "403", "413", "415", "422"} <= set(responses), path
     assert posts["/api/explore"]["422"]["description"] == "No findings, too many, or a bad shape"  # its own

@@ -22,6 +22,8 @@ from explorer.limits import SERVE_LOG_LINES_PER_MINUTE
 from .test_installed import installed_command
 from .web_hostile import BODIES, CONTENT_TYPES, GOOD, JSON, ORIGINS, check_error
 
+pytestmark = pytest.mark.slow  # a real serve process: left out by pytest -m 'not slow'
+
 DROPS_PER_POINT = 200
 
 

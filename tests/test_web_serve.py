@@ -96,6 +96,7 @@ def _start(tmp_path, *args):
     return process, line.split(" at ", 1)[1].split()[0]
 
 
+@pytest.mark.slow
 def test_installed_command_serves_the_page_and_api_and_leaves_nothing(tmp_path):
     process, address = _start(tmp_path)
     try:
@@ -118,6 +119,7 @@ def test_installed_command_serves_the_page_and_api_and_leaves_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == [], "nothing is written while serving"
 
 
+@pytest.mark.slow
 def test_installed_command_on_a_taken_port(tmp_path, taken_port):
     done = subprocess.run(
         [installed_command(), "serve", "--port", str(taken_port)], capture_output=True, text=True, timeout=60
@@ -129,6 +131,7 @@ def test_installed_command_on_a_taken_port(tmp_path, taken_port):
     )
 
 
+@pytest.mark.slow
 def test_match_does_not_load_the_web_framework():
     code = (
         "import sys\n"
@@ -142,19 +145,13 @@ def test_match_does_not_load_the_web_framework():
     assert done.stdout.strip().endswith("[]"), done.stdout + done.stderr
 
 
-def test_the_wheel_ships_the_page_its_scripts_and_the_vendored_library(tmp_path):
+@pytest.mark.slow
+def test_the_wheel_ships_the_page_its_scripts_and_the_vendored_library(built_wheel):
     import zipfile
     from pathlib import Path
 
     repo = Path(__file__).resolve().parents[1]
-    build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(repo)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert build.returncode == 0, build.stderr
-    names = set(zipfile.ZipFile(next(tmp_path.glob("symptom_explorer-*.whl"))).namelist())
+    names = set(zipfile.ZipFile(built_wheel).namelist())
     static = repo / "explorer" / "web" / "static"
     expected = {f"explorer/web/static/{p.relative_to(static).as_posix()}" for p in static.rglob("*") if p.is_file()}
     assert expected <= names, sorted(expected - names)

@@ -61,10 +61,10 @@ def output_stream(path: str):
     handle, temporary = tempfile.mkstemp(
         dir=os.path.dirname(target), prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-", suffix=".tmp"
     )
-    if fcntl is not None:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held until the file is renamed: it is in use
-    os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())  # not mkstemp's 0600
-    try:
+    try:  # from here on, an interruption (Ctrl-C, SIGTERM) removes the temporary file
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held until the file is renamed: it is in use
+        os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())  # not mkstemp's 0600
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             yield out
         os.replace(temporary, target)

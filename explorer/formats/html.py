@@ -36,12 +36,13 @@ section, .suggestion, tr { break-inside: avoid; }
 
 
 def page(title: str, body: str) -> str:
-    """A whole HTML document around ``body`` (Html; plain text would be escaped)."""
+    """A whole HTML document around ``body`` (Html; plain text would be escaped), all of it in the page's
+    main landmark, so a screen reader's "skip to main" lands on it."""
     return str(
         Html(
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{}</title>\n'
-            "<style>{}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n"
+            "<style>{}</style>\n</head>\n<body>\n<main>\n{}\n</main>\n</body>\n</html>\n"
         ).format(title, Html(CSS), body)
     )
 
@@ -156,7 +157,9 @@ def render_result(result: Result, context: Context) -> str:
 
 
 def render_comparison(comparison: Comparison, context: Context) -> str:
-    return page(f"{comparison.a.name} and {comparison.b.name}", comparison_fragment(comparison, context.kb))
+    title = f"{comparison.a.name} and {comparison.b.name}"
+    # a page of its own has a level-one heading; the fragment (also a notebook's) starts at level two
+    return page(title, Html("<h1>{}</h1>\n").format(title) + comparison_fragment(comparison, context.kb))
 
 
 def render_case(run: CaseRun, context: Context) -> str:

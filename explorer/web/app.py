@@ -124,6 +124,7 @@ API_ROUTES = [
     Route("/api/compare", browse_routes.api_compare, methods=["GET"]),
     Route("/api/rules", browse_routes.api_rules, methods=["GET"]),
     Route("/api/network", browse_routes.api_network, methods=["GET"]),
+    Route("/api/network/path", routes.api_network_path, methods=["POST"]),
     Route("/api/cases", browse_routes.api_cases, methods=["GET"]),
 ]
 

@@ -9,7 +9,7 @@ The YAML after ``---`` in each docstring is that endpoint's OpenAPI description 
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
-from .. import explore, parse, what_if
+from .. import explore, knowledge_network, parse, what_if
 from ..errors import ExplorerError
 from ..formats.json_format import SCHEMA_VERSION, result_to_dict
 from ..formats.parse_format import parse_dict
@@ -40,6 +40,28 @@ async def api_explore(request):
     present, absent = payload.findings(await payload.read_body(request, ExploreBody))
     result = await run_in_threadpool(lambda: explore(present, absent, kb=_kb(request), steps=True))
     return JSONResponse(result.to_dict())
+
+
+async def api_network_path(request):
+    """One case's path through the knowledge network: the findings, patterns, conditions and red flags its
+    firings used, as nodes and edges (the core's knowledge_network(result=..., only_fired=True)), in the
+    shape of GET /api/network. The Reasoning page draws this by default, and its list twin reads the same.
+    ---
+    summary: A case's fired path as nodes and edges
+    requestBody:
+      content:
+        application/json:
+          schema: {type: object, properties: {present: {type: array, items: {type: string}},
+                   absent: {type: array, items: {type: string}}}}
+    responses:
+      200: {description: "{schema_version, nodes, edges}: the network shape, only what fired"}
+      422: {description: "No findings, too many, or a bad shape"}
+    """
+    present, absent = payload.findings(await payload.read_body(request, ExploreBody))
+    kb = _kb(request)
+    result = await run_in_threadpool(lambda: explore(present, absent, kb=kb))
+    network = knowledge_network(kb, result, only_fired=True)
+    return JSONResponse({"schema_version": SCHEMA_VERSION, **network.to_dict()})
 
 
 async def api_what_if(request):

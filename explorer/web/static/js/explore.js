@@ -102,9 +102,13 @@ async function refresh(before, changes, unrecognized = []) {
 }
 
 function drawChips() {
+  // A chip worked from the keyboard keeps the focus once the chips are drawn again.
+  const focused = $("chips").contains(document.activeElement) ? document.activeElement.dataset.finding : null;
   replace($("chips"), state.findings.map((f) => h("li", {},
     h("button", {
       type: "button", class: "chip", "data-state": f.state, "data-finding": f.id,
-      "aria-label": `${f.label}: ${f.state}. Click to change.`, onclick: () => toggle(f),
-    }, f.label, h("span", { class: "state" }, f.state)))));
+      "aria-describedby": "chip-hint", onclick: () => toggle(f),
+    }, f.label, " ", h("span", { class: "state" }, f.state)))));
+  const again = focused && [...$("chips").querySelectorAll(".chip")].find((c) => c.dataset.finding === focused);
+  if (again) again.focus();
 }

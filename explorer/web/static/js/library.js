@@ -50,12 +50,12 @@ async function compare() {
     const data = await api(`/api/compare?a=${q("compare-a")}&b=${q("compare-b")}`);
     const role = (f) => `${f.label} (${f.role})`;
     const column = (side, only) => h("article", { class: "card", "data-condition": data[side].id },
-      h("h4", {}, data[side].name),
+      h("h3", {}, data[side].name),
       h("p", {}, h("strong", {}, "Only here: "), only.map(role).join(", ") || "none"),
       h("p", {}, h("strong", {}, "Shared: "), data.shared.map((f) => role(f[side])).join(", ") || "none"),
       h("p", { class: "hint" }, "Rules: ", data[`rules_${side}`].join(", ")));
     replace($("compare"), column("a", data.only_a), column("b", data.only_b),
-      h("div", { class: "card shared" }, h("h4", {}, "Findings that tell them apart"),
+      h("div", { class: "card shared" }, h("h3", {}, "Findings that tell them apart"),
         h("ul", {}, data.questions.map((q2) => h("li", {},
           `${q2.label}: points to ${q2.points_to === data.a.id ? data.a.name : data.b.name} (${q2.role})`)))));
   } catch (error) { replace($("compare"), errorBox(error)); }
@@ -75,9 +75,16 @@ export async function showCases() {
   const [data, list] = await Promise.all([api("/api/cases"), api("/api/conditions")]);
   conditions = list.conditions;
   replace($("case-list"), data.cases.map((c) => h("article", { class: "card", "data-case": c.id },
-    h("h4", {}, c.id), h("p", {}, "Findings: ", c.symptoms.join(", ")),
+    h("h3", {}, caseTitle(c)), h("p", {}, "Findings: ", c.symptoms.join(", ")),
     c.absent.length ? h("p", {}, "Reported absent: ", c.absent.join(", ")) : null,
-    h("button", { type: "button", onclick: () => quiz(c) }, "Quiz"))));
+    h("button", { type: "button", "aria-label": `Quiz: ${caseTitle(c).toLowerCase()}`, onclick: () => quiz(c) },
+      "Quiz"))));
+}
+
+// A case's id read as words ("dryness-and-numb-feet": "Dryness and numb feet").
+function caseTitle(c) {
+  const words = c.id.replace(/[-_]+/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function quiz(c) {
@@ -90,12 +97,13 @@ function quiz(c) {
     },
   }, cond.name)));
   const answer = h("div", { id: "quiz-answer" });
-  replace($("quiz"), h("h3", {}, `Quiz: ${c.id}`),
+  const heading = h("h3", { tabindex: "-1", id: "quiz-heading" }, `Quiz: ${caseTitle(c)}`);
+  replace($("quiz"), heading,
     h("p", { class: "question" }, "Findings: ", c.symptoms.join(", "),
       c.absent.length ? `; reported absent: ${c.absent.join(", ")}` : ""),
     h("p", {}, "Which condition would the rules suggest first?"), choices,
     h("button", { type: "button", onclick: () => reveal(c, () => chosen, answer) }, "Reveal"), answer);
-  $("quiz").scrollIntoView();
+  heading.focus(); // a keyboard or screen reader user starts in the quiz, not back at the case list
 }
 
 async function reveal(c, chosen, box) {

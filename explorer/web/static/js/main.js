@@ -25,6 +25,7 @@ function projector() {
   button.addEventListener("click", () => {
     const on = document.documentElement.classList.toggle("projector");
     button.setAttribute("aria-pressed", String(on));
+    document.dispatchEvent(new CustomEvent("projector", { detail: on })); // the graph lays itself out again
   });
 }
 

@@ -1,17 +1,30 @@
-// Reasoning: the knowledge network as a layered diagram (cytoscape, vendored) with the case's path lit,
-// and a stepper through the engine's step records: the agenda before each firing and why the first won,
-// working memory, the rule as IF/THEN, and the fact it added. All data comes from the core.
+// Reasoning: the case's path through the knowledge network (the whole network on request) drawn by
+// graph.js with a table twin (twin.js), both from the nodes and edges the API gives; and a stepper
+// through the engine's step records: the agenda before each firing and why the first won, working
+// memory, the rule as IF/THEN, and the fact it added. All data comes from the core.
 import { api, cite, h, replace, state } from "./dom.js";
+import { drawGraph, showNode, toggleFit, zoomGraph } from "./graph.js";
+import { twinStates, twinTable } from "./twin.js";
 
 const $ = (id) => document.getElementById(id);
 const NODE_KIND = { infer: "pattern", suggest: "condition", red_flag: "red_flag" };
-const view = { cy: null, rules: null, labels: new Map(), result: null, step: 0, timer: null, key: null };
+const view = {
+  cy: null, rules: null, labels: new Map(), result: null, step: 0, timer: null, key: null,
+  full: null, path: null, whole: false, drawn: null, width: 0,
+};
 
 export function initReasoning() {
   $("step-first").addEventListener("click", () => go(0));
   $("step-back").addEventListener("click", () => go(view.step - 1));
   $("step-next").addEventListener("click", () => go(view.step + 1));
   $("step-play").addEventListener("click", play);
+  $("graph-whole").addEventListener("click", () => {
+    view.whole = !view.whole;
+    render();
+  });
+  $("graph-fit").addEventListener("click", () => $("graph-fit").setAttribute("aria-pressed", String(toggleFit())));
+  $("graph-zoom-in").addEventListener("click", () => zoomGraph(1.25));
+  $("graph-zoom-out").addEventListener("click", () => zoomGraph(0.8));
   document.addEventListener("keydown", (event) => {
     if ($("page-reasoning").hidden || ["INPUT", "SELECT", "TEXTAREA"].includes(event.target.tagName)) return;
     if (event.key === "ArrowRight") go(view.step + 1);
@@ -20,86 +33,56 @@ export function initReasoning() {
     else return;
     event.preventDefault();
   });
+  // A new width or projector mode's larger type: the graph is laid out again for it.
+  new ResizeObserver(() => {
+    const now = $("graph").clientWidth;
+    if (view.cy && now && Math.abs(now - view.width) > 1) render();
+  }).observe($("page-reasoning"));
+  document.addEventListener("projector", () => { if (view.cy && !$("page-reasoning").hidden) render(); });
 }
 
 export async function showReasoning() {
   if (!view.rules) {
     const [network, rules] = await Promise.all([api("/api/network"), api("/api/rules")]);
     view.rules = new Map(rules.groups.flatMap((g) => g.rules).map((r) => [r.id, r]));
-    draw(network);
+    view.full = network;
+    network.nodes.forEach((n) => view.labels.set(n.id, n.label));
   }
   const present = state.findings.filter((f) => f.state === "present").map((f) => f.label);
   const absent = state.findings.filter((f) => f.state === "absent").map((f) => f.label);
   const key = JSON.stringify([present, absent]);
   if (key !== view.key) {
     view.key = key;
-    view.result = present.length || absent.length ? await api("/api/explore", { present, absent }) : null;
+    const known = present.length || absent.length;
+    [view.result, view.path] = known ? await Promise.all([api("/api/explore", { present, absent }),
+      api("/api/network/path", { present, absent })]) : [null, null];
     view.step = steps().length; // a new case opens with its whole path lit; First goes back to the start
+    view.drawn = null;
   }
-  view.cy.resize();
-  view.cy.fit(undefined, 20);
-  go(view.step);
+  render();
 }
 
 function steps() { return view.result ? view.result.steps : []; }
 
-// Layers: findings, then patterns by how many patterns they rest on, then conditions and red flags.
-function layers(network) {
-  const from = new Map();
-  network.edges.forEach((e) => from.set(e.to, [...(from.get(e.to) || []), e.from]));
-  const depth = new Map();
-  const layerOf = (id, seen = new Set()) => {
-    if (depth.has(id)) return depth.get(id);
-    if (!id.startsWith("pattern:") || seen.has(id)) return 0;
-    seen.add(id);
-    const below = (from.get(id) || []).map((p) => layerOf(p, seen));
-    const value = 1 + Math.max(0, ...below);
-    depth.set(id, value);
-    return value;
-  };
-  const last = 1 + Math.max(0, ...network.nodes.map((n) => layerOf(n.id)));
-  return (node) => (node.kind === "finding" ? 0 : node.kind === "pattern" ? layerOf(node.id) : last);
+// The case's path by default, the whole network on request (or when there is no path to show).
+function render() {
+  const whole = view.whole || !view.path || !view.path.nodes.length;
+  const network = whole ? view.full : view.path;
+  $("graph-whole").setAttribute("aria-pressed", String(view.whole));
+  const why = view.whole ? "" : view.path ? " (no rule fired for these findings)"
+    : " (no case yet: enter findings on the Explore page to see their path)";
+  replace($("graph-shown"), whole ? `The whole knowledge network: ${network.nodes.length} nodes${why}.`
+    : `This case's path: the ${network.nodes.length} findings, patterns, conditions and red flags its rules used.`);
+  view.width = $("graph").clientWidth;
+  view.cy = drawGraph($("graph"), network, (id) => nodeRules(id, view.labels.get(id) || id));
+  if (view.drawn !== network) replace($("graph-twin"), twinTable(network, showInGraph));
+  view.drawn = network;
+  go(view.step);
 }
 
-function draw(network) {
-  const layerOf = layers(network);
-  const sizes = new Map();
-  network.nodes.forEach((n) => sizes.set(layerOf(n), (sizes.get(layerOf(n)) || 0) + 1));
-  const height = Math.max(...sizes.values()) * 30;
-  const rows = new Map();
-  const nodes = network.nodes.map((n) => {
-    const layer = layerOf(n);
-    const row = rows.get(layer) || 0;
-    rows.set(layer, row + 1);
-    view.labels.set(n.id, n.label);
-    const y = (row + 0.5) * (height / sizes.get(layer));
-    return { data: { id: n.id, label: n.label, kind: n.kind }, position: { x: layer * 260, y } };
-  });
-  const edges = network.edges.map((e, i) => ({
-    data: { id: `e${i}`, source: e.from, target: e.to, rule: e.rule, negated: e.negated ? "yes" : "no" },
-  }));
-  view.cy = window.cytoscape({
-    container: $("graph"), elements: { nodes, edges }, layout: { name: "preset" }, style: graphStyle(),
-  });
-  view.cy.on("tap", "node", (event) => nodeRules(event.target.id(), event.target.data("label")));
-}
-
-function graphStyle() {
-  return [
-    { selector: "node", style: { label: "data(label)", "font-size": 11, width: 14, height: 14,
-      "background-color": "#8c959f", "text-valign": "center", "text-halign": "right", "text-margin-x": 4 } },
-    { selector: "node[kind = 'pattern']", style: { shape: "diamond", "background-color": "#6f42c1" } },
-    { selector: "node[kind = 'condition']", style: { shape: "round-rectangle", "background-color": "#0b5cad" } },
-    { selector: "node[kind = 'red_flag']", style: { shape: "triangle", "background-color": "#a40e26" } },
-    { selector: "edge", style: { width: 1, "line-color": "#d0d7de", "curve-style": "bezier", opacity: 0.6 } },
-    { selector: "edge[negated = 'yes']", style: { "line-style": "dashed" } },
-    { selector: ".known", style: { "border-width": 3, "border-color": "#1a7f37" } },
-    { selector: ".known-absent", style: { "border-width": 3, "border-color": "#b42318" } },
-    { selector: ".lit", style: { "background-color": "#e8590c", "line-color": "#e8590c", width: 3, opacity: 1,
-      "font-weight": "bold" } },
-    { selector: ".current", style: { "background-color": "#ffb000", "line-color": "#ffb000", width: 5,
-      "border-width": 4, "border-color": "#000", opacity: 1, "z-index": 10 } },
-  ];
+function showInGraph(id, label) {
+  showNode(id);
+  nodeRules(id, label);
 }
 
 function go(step) {
@@ -116,13 +99,28 @@ function go(step) {
 
 // A fact id names a pattern when the network has one by that id, a finding otherwise.
 function factNode(id) {
-  return view.cy.getElementById(`pattern:${id}`).nonempty() ? `pattern:${id}` : `finding:${id}`;
+  return view.labels.has(`pattern:${id}`) ? `pattern:${id}` : `finding:${id}`;
 }
 
 function light() {
   const cy = view.cy;
   cy.elements().removeClass("lit current known known-absent");
-  if (!view.result) return;
+  if (view.result) lightPath(cy);
+  const table = $("graph-twin").querySelector("table");
+  if (table) twinStates(table, (id) => caseState(cy.getElementById(id)));
+}
+
+// In words, for the table: what the case and the current step say of a node.
+function caseState(node) {
+  if (node.empty()) return "";
+  if (node.hasClass("current")) return "added at this step";
+  if (node.hasClass("lit")) return "reached";
+  if (node.hasClass("known")) return "entered as present";
+  if (node.hasClass("known-absent")) return "reported absent";
+  return "";
+}
+
+function lightPath(cy) {
   view.result.recognized.forEach((r) => cy.getElementById(`finding:${r.symptom.id}`).addClass("known"));
   view.result.absent.forEach((r) => cy.getElementById(`finding:${r.symptom.id}`).addClass("known-absent"));
   // Only the premises a firing used: the findings it matched, and patterns concluded before it.
@@ -151,7 +149,7 @@ function panel(all) {
 }
 
 function agenda(step) {
-  return [h("h4", {}, "Agenda before this firing (best first)"),
+  return [h("h3", {}, "Agenda before this firing (best first)"),
     h("ol", { class: "agenda" }, step.agenda.map((a, i) => h("li", { class: i === 0 ? "new" : "" },
       `${a.rule} (salience ${a.salience}, facts ${a.facts.join(", ")})`))),
     h("p", { class: "hint" }, `Why ${step.agenda[0].rule} goes first: ${step.reason}.`)];
@@ -159,7 +157,7 @@ function agenda(step) {
 
 function memory(step, added) {
   const facts = added ? [...step.memory, added] : step.memory;
-  return [h("h4", {}, "Working memory"), h("ul", { class: "memory" }, facts.map((f) => h("li", {
+  return [h("h3", {}, "Working memory"), h("ul", { class: "memory" }, facts.map((f) => h("li", {
     class: added && f.id === added.id ? "new" : "",
   }, `f-${f.id} ${f.kind}: ${view.labels.get(factNode(f.value)) || f.value}${f.origin ? ` (${f.origin})` : ""}`)))];
 }
@@ -168,7 +166,7 @@ function firing(step) {
   const rule = view.rules.get(step.rule);
   const trace = view.result.trace[view.step - 1];
   return [
-    h("h4", {}, `Step ${step.step}: ${step.rule}`),
+    h("h3", {}, `Step ${step.step}: ${step.rule}`),
     h("pre", { class: "ifthen" }, ifThen(rule)),
     h("p", {}, "Matched: ", trace.matched.map((m) => m.label).join(", ") || "nothing",
       trace.matched_absent.length ? `; reported absent: ${trace.matched_absent.map((m) => m.label).join(", ")}` : ""),
@@ -201,6 +199,7 @@ function stop() {
 }
 
 function nodeRules(nodeId, label) {
+  if (!view.rules) return;
   const ref = nodeId.slice(nodeId.indexOf(":") + 1);
   const rules = [...view.rules.values()].filter((r) => `${NODE_KIND[r.then.kind]}:${r.then.id}` === nodeId
     || [...r.if.all, ...r.if.any, ...r.unless].some((p) => p.id === ref));
