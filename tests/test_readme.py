@@ -1,4 +1,5 @@
-"""The README's promises: the Quick start block, the CI script that runs it, and the JSON keys."""
+"""The README's and the docs pages' promises: the Quick start block, the CI script that runs it, a table of
+contents whose links all resolve, the JSON keys, every command documented, and the lesson plan."""
 
 import json
 import re
@@ -7,12 +8,14 @@ import subprocess
 import textwrap
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
+DOCS = {path.name: path.read_text(encoding="utf-8") for path in sorted((REPO / "docs").glob("*.md"))}
 
 
 def quick_start_commands():
@@ -31,18 +34,41 @@ def test_ci_runs_the_second_quick_start_command():
     assert "README.md" in script and "lines[1]" in script
 
 
-def test_readme_lists_the_json_keys_in_order():
-    table = README.split("## JSON output", 1)[1].split("\n## ", 1)[0]
+def test_the_json_output_page_lists_the_json_keys_in_order():
+    table = DOCS["json-output.md"]
     documented = re.findall(r"^\| `(\w+)` \|", table, re.M)
     data = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", "numbness"]).stdout)
     assert documented == list(data)
 
 
-def test_every_command_is_documented_in_the_readme():
+def test_every_command_is_documented_in_the_readme_or_a_docs_page():
     names = cli.list_commands(None)  # lists lazily loaded commands too
     assert "match" in names and "batch" in names
+    everything = README + "".join(DOCS.values())
     for name in names:
-        assert f"symptom-explorer {name}" in README, name
+        assert f"symptom-explorer {name}" in everything, name
+
+
+def anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_the_readme_stays_short_with_a_table_of_contents_whose_links_resolve():
+    assert len(README.splitlines()) < 120
+    contents = README.split("## Contents", 1)[1].split("\n## ", 1)[0]
+    linked = set(re.findall(r"\]\(docs/([\w-]+\.md)", contents))
+    assert linked == set(DOCS), "the contents list every docs page"
+    for page, text in [("README.md", README), *((f"docs/{name}", text) for name, text in DOCS.items())]:
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if target.startswith("http"):
+                continue
+            path, _, fragment = target.partition("#")
+            file = (REPO / page).parent / path if path else REPO / page
+            assert file.exists(), (page, target)
+            if fragment and file.suffix == ".md":
+                headings = re.findall(r"^#+ (.*)$", file.read_text(encoding="utf-8"), re.M)
+                assert fragment in {anchor(h) for h in headings}, (page, target)
 
 
 def fenced_blocks(text: str) -> list[tuple[str, str]]:
@@ -67,8 +93,9 @@ def commands(block: str) -> list[list[str]]:
 
 
 def lesson_steps() -> list[tuple[list[list[str]], list[str]]]:
-    """Each numbered step of "A 15-minute lesson plan": its commands, and the output blocks shown under them."""
-    plan = README.split("### A 15-minute lesson plan", 1)[1].split("\n## ", 1)[0]
+    """Each numbered step of "A 15-minute lesson plan" (docs/teaching.md): its commands, and the output
+    blocks shown under them."""
+    plan = DOCS["teaching.md"].split("## A 15-minute lesson plan", 1)[1].split("\n## ", 1)[0]
     steps = []
     for step in re.split(r"^\d+\. ", plan, flags=re.M)[1:]:
         blocks = fenced_blocks(step)
@@ -83,7 +110,7 @@ KEYS = {"--step": "\n\nq\n", "quiz": "1\n1\n"}
 
 
 def test_every_lesson_plan_step_runs_as_written_and_shows_real_output(tmp_path, monkeypatch):
-    """Each step's commands, typed as the README writes them, succeed; each output block is what they
+    """Each step's commands, typed as the page writes them, succeed; each output block is what they
     print on an 80-column terminal; the handout step writes a whole handout."""
     monkeypatch.chdir(tmp_path)
     steps = lesson_steps()
@@ -103,6 +130,7 @@ def test_every_lesson_plan_step_runs_as_written_and_shows_real_output(tmp_path, 
     assert "Sjögren" in handout and "Trouble breathing" in handout and "</html>" in handout
 
 
+@pytest.mark.slow  # the installed command
 def test_the_lesson_plan_handout_step_as_a_user_types_it(tmp_path):
     from tests.test_installed import installed_command
 
