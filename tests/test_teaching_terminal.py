@@ -1,13 +1,16 @@
 """`match --step` and `quiz` in a real pseudo-terminal, as a class would see them: an 80-column
-projector terminal, colour on, keys pressed one at a time."""
+projector terminal, colour on, keys pressed one at a time. On an 80x24 terminal the screen itself is read
+through a VT100 emulator (pyte), so what scrolled off the top is gone, as it is for the class."""
 
 import re
 
 import pytest
 
+from tests.golden.capture import CASES, HERE, piped
 from tests.test_installed import installed_command
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
+pyte = pytest.importorskip("pyte", reason="pyte is a test dependency: pip install '.[test]'")
 
 STEP_PROMPT = r"\[Enter\] next   \[b\] back   \[q\] quit > "
 QUIZ_PROMPT = r"Your answer \(number or name; s skip, q quit\) > "
@@ -102,3 +105,75 @@ def test_quiz_ctrl_c_ends_with_the_score():
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+# -- an 80x24 projector terminal, read as a screen ---------------------------------------------------
+class Projector:
+    """The command in an 80x24 pty; ``expect`` returns the screen's rows as the class sees them."""
+
+    def __init__(self, *args, rows=24, columns=80):
+        self.child = pexpect.spawn(
+            installed_command(),
+            list(args),
+            encoding="utf-8",
+            timeout=30,
+            dimensions=(rows, columns),
+            env={"TERM": "xterm", "PATH": "/usr/bin:/bin"},
+        )
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.Stream(self.screen)
+
+    def expect(self, pattern):
+        self.child.expect(pattern)
+        self.stream.feed(self.child.before + self.child.after)
+        return [row.rstrip() for row in self.screen.display]
+
+    def resize(self, rows, columns):
+        self.screen.resize(rows, columns)
+        self.child.setwinsize(rows, columns)
+
+    def end(self, key="q"):
+        self.child.sendline(key)
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        assert self.child.exitstatus == 0
+
+
+def test_every_step_fits_an_80x24_terminal_with_its_header_on_top():
+    room = Projector("match", "--step", "numbness", "dry eyes", "trouble breathing")
+    for number in range(1, 8):
+        rows = room.expect(STEP_PROMPT)
+        assert rows[0] == f"STEP {number} of 7", rows
+        assert any(row.startswith("[Enter] next") for row in rows)
+        if number == 6:  # taller than 23 rows even without its blank lines: the rest is one key away
+            assert "(part 1 of 2: m shows the next part)" in rows
+            room.child.sendline("m")
+            rows = room.expect(STEP_PROMPT)
+            assert rows[0] == "STEP 6 of 7" and "(part 2 of 2: m shows the next part)" in rows
+            assert "  f-11 Suggested: Peripheral neuropathy" in rows
+        room.child.sendline("")
+    room.child.expect("That was the last step")
+    room.child.expect(pexpect.EOF)
+
+
+def test_steps_keep_the_header_after_a_wrong_key_back_and_a_resize():
+    room = Projector("match", "--step", "numbness", "dry eyes", "trouble breathing")
+    room.expect(STEP_PROMPT)
+    room.child.sendline("b")
+    rows = room.expect(STEP_PROMPT)
+    assert rows[0] == "STEP 1 of 7" and "Already at the first step." in rows
+    room.child.sendline("x")
+    rows = room.expect(STEP_PROMPT)
+    assert rows[0] == "STEP 1 of 7" and any(r.startswith("Press Enter for the next step") for r in rows)
+    room.resize(14, 50)  # read again before every step: the next screen fits the smaller window
+    room.child.sendline("")
+    rows = room.expect(STEP_PROMPT)
+    assert rows[0] == "STEP 2 of 7" and "(part 1 of 2: m shows the next part)" in rows
+    assert len(rows) == 14 and max(len(r) for r in rows) <= 50
+    room.end()
+
+
+def test_piped_step_and_quiz_are_unchanged():
+    """Into a pipe there is no clearing and no fitting: the bytes captured before the screens existed."""
+    for name in CASES:
+        assert piped(name) == (HERE / name).read_text(encoding="utf-8"), name
