@@ -14,6 +14,7 @@ pyte = pytest.importorskip("pyte", reason="pyte is a test dependency: pip instal
 
 STEP_PROMPT = r"\[Enter\] next   \[b\] back   \[q\] quit > "
 QUIZ_PROMPT = r"Your answer \(number or name; s skip, q quit\) > "
+NEXT_PROMPT = r"\[Enter\] (next case|final score)   \[q\] quit > "
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
@@ -84,13 +85,19 @@ def test_quiz_in_a_terminal_keeps_the_score():
     child.expect(QUIZ_PROMPT)
     child.sendline("GBS")
     child.expect("Right!")
-    child.expect("How the engine reasoned")
     child.expect("Score: 1 of 1")
+    child.expect(NEXT_PROMPT)
+    child.sendline("m")  # the verdict's screen is taller than 40 rows: the rules that fired are in part 2
+    child.expect("How the engine reasoned")
+    child.expect(NEXT_PROMPT)
+    child.sendline("")
     child.expect("Case 2 of 2: lookalike-ms")
     child.expect(QUIZ_PROMPT)
     child.sendline("1")
     child.expect("Not this time.")
     child.expect("The explorer ranks Multiple sclerosis first.")
+    child.expect(NEXT_PROMPT)
+    child.sendline("")
     child.expect("Final score: 1 of 2")
     child.expect(pexpect.EOF)
     child.close()
@@ -177,3 +184,35 @@ def test_piped_step_and_quiz_are_unchanged():
     """Into a pipe there is no clearing and no fitting: the bytes captured before the screens existed."""
     for name in CASES:
         assert piped(name) == (HERE / name).read_text(encoding="utf-8"), name
+
+
+def test_the_quiz_verdict_stays_on_top_of_every_screen_at_80x24():
+    room = Projector("quiz", "--case", "lookalike-gbs", "--case", "lookalike-ms", "--case", "lookalike-sjogren")
+    rows = room.expect(QUIZ_PROMPT)
+    assert rows[0] == "Case 1 of 3: lookalike-gbs" and "  10. Toxic neuropathy" in rows
+    room.child.sendline("nonsense")
+    rows = room.expect(QUIZ_PROMPT)
+    assert rows[0] == "Case 1 of 3: lookalike-gbs" and "Type a number from 1 to 10, or a condition's name." in rows
+    room.child.sendline("GBS")
+    parts = 0
+    while True:  # every part of the verdict's screen, m after m, keeps the verdict and the score on top
+        rows = room.expect(NEXT_PROMPT)
+        assert rows[:2] == ["Right! The explorer ranks Guillain-Barré syndrome first.", "Score: 1 of 1"], rows
+        parts += 1
+        if f"(part {parts} of {parts}: m shows the next part)" in rows:
+            break
+        room.child.sendline("m")
+    assert parts >= 3 and "[Enter] next case   [q] quit >" in rows
+    room.child.sendline("")
+    room.child.expect(QUIZ_PROMPT)
+    room.child.sendline("s")
+    rows = room.expect(QUIZ_PROMPT)
+    assert rows[0] == "Case 3 of 3: lookalike-sjogren" and "Skipped." in rows
+    room.child.sendline("4")
+    rows = room.expect(NEXT_PROMPT)
+    assert rows[:2] == ["Right! The explorer ranks Sjögren's syndrome first.", "Score: 2 of 2"]
+    assert rows[-1].startswith("[Enter] final score")
+    room.child.sendline("")
+    room.child.expect(pexpect.EOF)
+    room.stream.feed(room.child.before)
+    assert [row.rstrip() for row in room.screen.display][0] == "Final score: 2 of 2"
