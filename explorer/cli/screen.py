@@ -3,7 +3,6 @@ read afresh for every screen (a resized window is used at once), the screen is c
 it and the prompt under it fit, its header on top. Into a pipe nothing here is used: output stays plain."""
 
 import dataclasses
-import shutil
 
 import click
 
@@ -21,6 +20,8 @@ class Terminal:
 
 
 def terminal_now(display: Display) -> Terminal:
+    import shutil  # only on a terminal: shutil pulls in bz2 and lzma
+
     size = shutil.get_terminal_size((WIDTH, 24))
     width = max(MIN_WIDTH, min(WIDTH, size.columns))
     return Terminal(size.lines, size.columns, dataclasses.replace(display, width=width))
