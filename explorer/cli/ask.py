@@ -56,7 +56,7 @@ class AskSession(SessionCommands):
                     if self.read_command_only():
                         continue
                 return
-            number = sum(1 for a in self.questionnaire.answers if not a.entered) + 1
+            number = self.numbers.show(question.finding.id)
             click.echo()
             self.say(f"Question {number}: {question.text}", "", "  ")
             while not self.answer(question):
