@@ -1,7 +1,15 @@
 """Laying a block of text out on a terminal screen of N rows (formats/screen.py): the header on every
-screen, spacing dropped before anything is cut, then parts that each fit, with a note on how to see more."""
+screen, spacing dropped before anything is cut, then parts that each fit, with a note on how to see more.
+And text wrapped for a terminal never breaks inside a path or a command meant to be copied."""
 
+import shlex
+
+from click.testing import CliRunner
+
+from explorer.cli import cli
 from explorer.formats.screen import paginate, screen_rows
+from explorer.formats.terminal import Display
+from tests.test_installed import installed
 
 NOTE = "(part {page} of {pages})"
 
@@ -34,3 +42,35 @@ def test_rows_are_counted_as_the_terminal_shows_them():
     screens = paginate(["HEAD"], ["y" * 150, "z"], rows=3, columns=80, note=NOTE)
     assert [s.lines[1:-1] for s in screens] == [("y" * 150,), ("z",)]
     assert paginate(["HEAD"], ["a", "b"], rows=1, columns=80, note=NOTE)[0].lines == ("HEAD", "a", "(part 1 of 2)")
+
+
+# -- paths and commands are never wrapped inside ----------------------------------------------------
+LONG_PATH = "/srv/class notes for the autumn term/week three/saved answers from the projector session.yaml"
+
+
+def test_a_kept_path_stays_whole_on_one_line():
+    text = f"Not recognized in {LONG_PATH}, left out: 'blorp'"
+    assert not any(LONG_PATH in line for line in Display(80).wrap(text))  # spaces inside: split without keep
+    lines = Display(80).wrap(text, "", "  ", keep=(LONG_PATH,))
+    assert lines == ["Not recognized in", f"  {LONG_PATH},", "  left out: 'blorp'"]
+
+
+def test_an_error_naming_a_path_keeps_it_and_the_command_whole_at_80_columns(tmp_path):
+    folder = tmp_path / "class notes for the autumn term" / "week three"
+    folder.mkdir(parents=True)
+    saved = folder / "saved answers from the projector session.yaml"
+    saved.write_text('- id: x\n  symptoms: [numbness, "blorpitude of the frobnicated elbow"]\n', encoding="utf-8")
+    loaded = CliRunner().invoke(cli, ["ask", "--answers", str(saved)], input="", env={"COLUMNS": "80"})
+    assert loaded.exit_code == 0
+    assert any(f"  {saved}," == line for line in loaded.stdout.splitlines()), loaded.stdout
+
+    refused = installed("ask", "--save", str(saved), input="", env={"COLUMNS": "80"})  # as a user would
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    (command,) = [line for line in refused.stderr.splitlines() if "symptom-explorer ask --answers" in line]
+    assert shlex.split(command) == ["symptom-explorer", "ask", "--answers", str(saved), "--save", str(saved)]
+
+
+def test_suggested_commands_in_the_case_list_are_never_split():
+    for width in range(40, 89):
+        listing = CliRunner().invoke(cli, ["cases"], env={"COLUMNS": str(width)}).stdout
+        assert "symptom-explorer cases show ID" in listing and "symptom-explorer quiz" in listing, width

@@ -63,9 +63,9 @@ class SessionCommands:
             click.echo(terminal_safe(line))  # piped answers: keep the transcript readable
         return line.strip()
 
-    def say(self, text: str, indent: str = "", subsequent: str | None = None):
-        """``text`` wrapped to the terminal's width, at spaces only."""
-        click.echo("\n".join(self.display.wrap(text, indent, subsequent)))
+    def say(self, text: str, indent: str = "", subsequent: str | None = None, keep: tuple[str, ...] = ()):
+        """``text`` wrapped to the terminal's width, at spaces only, never inside one of ``keep`` (a path)."""
+        click.echo("\n".join(self.display.wrap(text, indent, subsequent, keep)))
 
     def check_save(self):
         if self.save_path:
@@ -110,7 +110,8 @@ class SessionCommands:
         click.echo(f"Loaded {len(self.questionnaire.answers)} answer(s) from {path}.")
         if unknown:
             left_out = ", ".join(repr(terminal_safe(u)) for u in unknown)
-            self.say(f"Not recognized in {path}, left out: {left_out}", "", "  ")
+            where = terminal_safe(str(path))
+            self.say(f"Not recognized in {where}, left out: {left_out}", "", "  ", keep=(where,))
         self.changed()
 
     def add(self, text: str, question=None) -> int:
