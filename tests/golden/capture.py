@@ -1,6 +1,8 @@
 """The piped outputs the screen tests compare against, byte for byte. Captured from the code before the
 terminal screens (issue 24) were added, so scripts and the README's examples stay as they were; rerun only
-for a change meant to alter piped output: python -m tests.golden.capture"""
+for a change meant to alter piped output: python -m tests.golden.capture. The installed-*.txt files hold
+what the installed command printed into a pipe for the same keys (CliRunner echoes the keys, a pipe does
+not), from the code at 0b03400 run with `python -c "from explorer.entry import main; main()"`."""
 
 from pathlib import Path
 
