@@ -118,14 +118,14 @@ def test_quiz_ctrl_c_ends_with_the_score():
 class Projector:
     """The command in an 80x24 pty; ``expect`` returns the screen's rows as the class sees them."""
 
-    def __init__(self, *args, rows=24, columns=80):
+    def __init__(self, *args, rows=24, columns=80, env=None):
         self.child = pexpect.spawn(
             installed_command(),
             list(args),
             encoding="utf-8",
             timeout=30,
             dimensions=(rows, columns),
-            env={"TERM": "xterm", "PATH": "/usr/bin:/bin"},
+            env={"TERM": "xterm", "PATH": "/usr/bin:/bin", **(env or {})},
         )
         self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.Stream(self.screen)
@@ -151,6 +151,7 @@ def test_every_step_fits_an_80x24_terminal_with_its_header_on_top():
     for number in range(1, 8):
         rows = room.expect(STEP_PROMPT)
         assert rows[0] == f"STEP {number} of 7", rows
+        assert room.screen.buffer[0][0].bold  # in colour and bold on a terminal, as before
         assert any(row.startswith("[Enter] next") for row in rows)
         if number == 6:  # taller than 23 rows even without its blank lines: the rest is one key away
             assert "(part 1 of 2: m shows the next part)" in rows
@@ -220,3 +221,14 @@ def test_the_quiz_verdict_stays_on_top_of_every_screen_at_80x24():
     room.child.expect(pexpect.EOF)
     room.stream.feed(room.child.before)
     assert [row.rstrip() for row in room.screen.display][0] == "Final score: 2 of 2"
+
+
+@pytest.mark.parametrize(("options", "env"), [(["--no-color"], {}), ([], {"NO_COLOR": "1"})])
+def test_screens_without_colour_are_still_cleared_and_fitted(options, env):
+    room = Projector("match", "--step", *options, "numbness", "dry eyes", "trouble breathing", env=env)
+    rows = room.expect(STEP_PROMPT)
+    room.child.sendline("")
+    rows = room.expect(STEP_PROMPT)
+    assert rows[0] == "STEP 2 of 7" and not room.screen.buffer[0][0].bold
+    assert "\x1b[2J" in room.child.before and not re.search(r"\x1b\[[0-9;]*m", room.child.before)
+    room.end()
