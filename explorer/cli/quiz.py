@@ -24,7 +24,8 @@ def quiz(cases_file, case_ids, display, kb):
 
     Each round shows a case's findings; choose the condition you think the
     explorer ranks first (its number or name; s skips, q quits). The ranking
-    and the rules that fired follow, and the score is kept.
+    and the rules that fired follow, and the score is kept. On a terminal each
+    is one screen; m shows the next part of a screen taller than the window.
     """
     from ..cases.library import run_case
     from ..knowledge.catalog import sorted_conditions
