@@ -84,3 +84,47 @@ def test_ctrl_c_ends_cleanly_with_results(tmp_path):
     child.close()
     assert child.exitstatus == 0
     assert "Traceback" not in child.before and "KeyboardInterrupt" not in child.before
+
+
+def test_question_numbers_hold_across_add_back_skip_and_resume(tmp_path):
+    """Numbers count the questions asked: an add does not renumber the question on screen, a new question
+    after it takes the next number, back returns to the number it reopens, and loaded answers count."""
+    saved = tmp_path / "answers.yaml"
+    child = spawn(tmp_path, "--save", str(saved))
+    child.expect("findings> ")
+    child.sendline("numbness, dry eyes")
+    child.expect("findings> ")
+    child.sendline("")
+    for key, question in [
+        ("yes", "Question 1: Have you noticed this: dry mouth"),
+        ("add fever", "Question 2: Have you noticed this: painful blurred vision in one eye"),
+        ("add tingling", "Question 2: Have you noticed this: painful blurred vision in one eye"),
+        ("no", "Question 3: Have you noticed this: weakness in the feet or lower legs"),  # not a second "2"
+        ("back", "Question 4: Have you noticed this: muscle weakness"),
+        ("no", "Question 3: Have you noticed this: weakness in the feet or lower legs"),
+        ("skip", "Question 4: Have you noticed this: muscle weakness"),
+    ]:
+        child.expect(question)
+        child.expect(ANSWER_PROMPT)
+        child.sendline(key)
+    child.expect("Question 5: ")
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    child = spawn(tmp_path, "--answers", str(saved), "--save", str(saved))
+    child.expect(r"Loaded 7 answer\(s\)")
+    child.expect("Question 8: Have you noticed this: ")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("back")  # takes back a loaded answer: its question is number 7 again
+    child.expect("Took back: Muscle weakness = unsure")
+    child.expect("Question 7: Have you noticed this: muscle weakness")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("no")
+    child.expect("Question 8: ")
+    child.expect(ANSWER_PROMPT)
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,6 +15,7 @@ from reading_blind import matches  # noqa: E402
 from split import split  # noqa: E402
 
 
+@pytest.mark.slow  # reads the whole ontology in a subprocess
 def test_the_blind_sets_pass_their_own_checks():
     done = subprocess.run([sys.executable, str(ROOT / "tests/blind/check_sets.py")], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:]

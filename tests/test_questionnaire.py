@@ -179,3 +179,17 @@ def test_answers_file_with_several_cases_is_refused(tmp_path):
 @pytest.fixture(scope="module")
 def kb():
     return load_knowledge()
+
+
+def test_question_numbers_after_back_into_loaded_answers():
+    from explorer.cli.ask_numbers import QuestionNumbers
+
+    numbers = QuestionNumbers()
+    numbers.load(6)
+    assert numbers.show("a") == 7 and numbers.show("a") == 7  # shown again (after why or add): same number
+    assert numbers.show("b") == 8
+    numbers.back("a", answers_left=6)  # a's answer taken back: the question asked next is 7 again
+    assert numbers.show("a") == 7
+    numbers.back("a", answers_left=6)
+    numbers.back("f", answers_left=5)  # then a loaded answer: its question is the 6th
+    assert numbers.show("f") == 6 and numbers.show("a") == 7

@@ -1,6 +1,7 @@
 """`symptom-explorer ask`: the interactive questionnaire's input and output. Its logic lives in
 reasoning/questionnaire.py; this module only reads lines, prints, and saves."""
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -56,7 +57,7 @@ class AskSession(SessionCommands):
                     if self.read_command_only():
                         continue
                 return
-            number = sum(1 for a in self.questionnaire.answers if not a.entered) + 1
+            number = self.numbers.show(question.finding.id)
             click.echo()
             self.say(f"Question {number}: {question.text}", "", "  ")
             while not self.answer(question):
@@ -166,7 +167,9 @@ def _say_taken_over(taken_over):
 
 def _ask(save, answers, kb, display):
     if save and Path(save).exists() and not (answers and Path(answers).resolve() == Path(save).resolve()):
+        quoted = terminal_safe(shlex.quote(save))  # the command is on a line of its own, to be copied whole
         raise click.UsageError(
-            f"{save} already exists; to carry on with it use --answers {save} --save {save}, or save to a new file"
+            f"{terminal_safe(save)} already exists. To carry on with it:\n"
+            f"  symptom-explorer ask --answers {quoted} --save {quoted}\nor save to a new file."
         )
     run(kb, save, answers, display)

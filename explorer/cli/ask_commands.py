@@ -13,6 +13,7 @@ from ..knowledge.urgency import URGENCY_LABELS
 from ..language.parser import parse
 from ..limits import findings_problem
 from ..reasoning.questionnaire import Questionnaire
+from .ask_numbers import QuestionNumbers
 
 NOTICE = (
     "This questionnaire is for learning, not a diagnosis: it suggests conditions to read about and "
@@ -46,6 +47,7 @@ class SessionCommands:
         self.echo_input = echo_input
         self.flags_shown: set = set()
         self.saved = False  # whether save_path holds this session's answers
+        self.numbers = QuestionNumbers()
 
     # -- input and output -------------------------------------------------------------------------------
     def read(self, prompt: str) -> str:
@@ -61,9 +63,9 @@ class SessionCommands:
             click.echo(terminal_safe(line))  # piped answers: keep the transcript readable
         return line.strip()
 
-    def say(self, text: str, indent: str = "", subsequent: str | None = None):
-        """``text`` wrapped to the terminal's width, at spaces only."""
-        click.echo("\n".join(self.display.wrap(text, indent, subsequent)))
+    def say(self, text: str, indent: str = "", subsequent: str | None = None, keep: tuple[str, ...] = ()):
+        """``text`` wrapped to the terminal's width, at spaces only, never inside one of ``keep`` (a path)."""
+        click.echo("\n".join(self.display.wrap(text, indent, subsequent, keep)))
 
     def check_save(self):
         if self.save_path:
@@ -104,10 +106,12 @@ class SessionCommands:
                 for mention in reading.mentions:
                     answer = given if given != "yes" or mention.present else "no"
                     self.questionnaire.record(mention.symptom.id, answer, entered=answer == "yes")
+        self.numbers.load(len(self.questionnaire.answers))
         click.echo(f"Loaded {len(self.questionnaire.answers)} answer(s) from {path}.")
         if unknown:
             left_out = ", ".join(repr(terminal_safe(u)) for u in unknown)
-            self.say(f"Not recognized in {path}, left out: {left_out}", "", "  ")
+            where = terminal_safe(str(path))
+            self.say(f"Not recognized in {where}, left out: {left_out}", "", "  ", keep=(where,))
         self.changed()
 
     def add(self, text: str, question=None) -> int:
@@ -170,6 +174,7 @@ class SessionCommands:
             if undone is None:
                 click.echo("  There is nothing to take back.")
                 return False
+            self.numbers.back(undone.finding, len(self.questionnaire.answers))
             label = self.kb.symptoms[undone.finding].label
             click.echo(f"  Took back: {label} = {undone.answer}")
             self.flags_shown &= {f.id for f in self.questionnaire.result().red_flags}

@@ -1,11 +1,16 @@
 """`symptom-explorer quiz`: a case's findings, the student picks the condition the explorer ranks first,
 then sees the ranking and the rules that fired, and the score."""
 
+import functools
+import sys
+
 import click
 
+from ..formats.terminal import Display
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from .app import cli, knowledge_option
 from .display import color_option
+from .quiz_screen import ask_on_screen, choice, read_answer, reveal_on_screen
 from .teach import CASES_FILE, load_cases
 
 
@@ -19,7 +24,8 @@ def quiz(cases_file, case_ids, display, kb):
 
     Each round shows a case's findings; choose the condition you think the
     explorer ranks first (its number or name; s skips, q quits). The ranking
-    and the rules that fired follow, and the score is kept.
+    and the rules that fired follow, and the score is kept. On a terminal each
+    is one screen; m shows the next part of a screen taller than the window.
     """
     from ..cases.library import run_case
     from ..knowledge.catalog import sorted_conditions
@@ -32,66 +38,71 @@ def quiz(cases_file, case_ids, display, kb):
         found = [c for c in found if c.id in case_ids]
     choices = sorted_conditions(kb)
     right = asked = 0
+    on_screen = sys.stdout.isatty()  # one fitted screen per question and per verdict; a pipe gets plain text
+    notice = ""
     for number, case in enumerate(found, start=1):
         result = run_case(case, kb)
         answer = case.case.expect.first if case.case.expect else ""
         answer = answer or (result.suggestions[0].condition.id if result.suggestions else "")
         if not answer:
             continue
-        _show_case(case, number, len(found), choices, display)
-        picked = _ask(choices, kb)
+        lines = functools.partial(_case_lines, case, number, len(found), choices)
+        if on_screen:
+            picked = ask_on_screen(lines, choices, kb, display, notice)
+        else:
+            click.echo("\n".join(lines(display)))
+            picked = _ask(choices, kb)
         if picked is None:
             break
+        notice = "Skipped." if picked == "skip" else ""
         if picked == "skip":
-            click.echo("Skipped.\n")
+            if not on_screen:  # on a screen, the next case's screen says so
+                click.echo("Skipped.\n")
             continue
         asked += 1
         right += picked == answer
-        _reveal(picked == answer, kb.conditions[answer].name, result, display)
-        click.echo(display.paint(f"Score: {right} of {asked}", "bold") + "\n")
+        verdict = _verdict(picked == answer, kb.conditions[answer].name, display)
+        score = display.paint(f"Score: {right} of {asked}", "bold")
+        if on_screen:
+            if not reveal_on_screen([verdict, score], result, display, last=number == len(found)):
+                break
+        else:
+            _reveal(verdict, result, display)
+            click.echo(score + "\n")
+    if on_screen:
+        click.clear()  # the score on a screen of its own, not under the last verdict's
     click.echo(display.paint(f"Final score: {right} of {asked}", "bold"))
     click.echo("\n".join(display.wrap(SHORT_DISCLAIMER)))  # also when quit before any case was answered
 
 
-def _show_case(case, number, total, choices, d):
-    click.echo(d.paint(f"Case {number} of {total}: {case.id}", "bold"))
-    click.echo("\n".join(d.wrap("Findings: " + ", ".join(case.case.present), "", "  ")))
+def _case_lines(case, number, total, choices, d: Display) -> list[str]:
+    out = [d.paint(f"Case {number} of {total}: {case.id}", "bold")]
+    out += d.wrap("Findings: " + ", ".join(case.case.present), "", "  ")
     if case.case.absent:
-        click.echo("\n".join(d.wrap("Reported absent: " + ", ".join(case.case.absent), "", "  ")))
-    click.echo("\nWhich condition does the explorer rank first?")
-    for i, condition in enumerate(choices, start=1):
-        click.echo(f"  {i:>2}. {condition.name}")
+        out += d.wrap("Reported absent: " + ", ".join(case.case.absent), "", "  ")
+    out += ["", "Which condition does the explorer rank first?"]
+    return out + [f"  {i:>2}. {condition.name}" for i, condition in enumerate(choices, start=1)]
 
 
 def _ask(choices, kb):
     """The chosen condition id, "skip", or None to stop (q, Ctrl-D, Ctrl-C)."""
-    import sys
-
-    from ..knowledge.catalog import find_condition
-
     while True:
-        try:
-            text = click.prompt("Your answer (number or name; s skip, q quit)", prompt_suffix=" > ").strip()
-        except click.Abort:
-            click.echo("")
+        text = read_answer()
+        if text is None:
             return None
-        if not sys.stdin.isatty():
-            click.echo(text)  # an answer piped in is not echoed: show it
-        if text.lower() in ("q", "quit"):
-            return None
-        if text.lower() in ("s", "skip"):
-            return "skip"
-        if text.isdigit() and 1 <= int(text) <= len(choices):
-            return choices[int(text) - 1].id
-        found = find_condition(kb, text)
-        if found:
-            return found.id
+        picked = choice(text, choices, kb)
+        if picked != "":
+            return None if picked == "quit" else picked
         click.echo(f"Type a number from 1 to {len(choices)}, or a condition's name.")
 
 
-def _reveal(correct, answer_name, result, d):
+def _verdict(correct, answer_name, d) -> str:
+    verdict = d.paint("Right!", "bold", "green") if correct else d.paint("Not this time.", "bold", "yellow")
+    return f"{verdict} The explorer ranks {answer_name} first."
+
+
+def _reveal(verdict, result, d):
     from ..formats.text_format import render_text
 
-    verdict = d.paint("Right!", "bold", "green") if correct else d.paint("Not this time.", "bold", "yellow")
-    click.echo(f"\n{verdict} The explorer ranks {answer_name} first.\n")
+    click.echo(f"\n{verdict}\n")
     click.echo(render_text(result, explain=True, display=d))

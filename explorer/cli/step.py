@@ -1,11 +1,13 @@
 """`match --step`: one rule firing per screen, the class reads it, the teacher presses Enter.
-Enter: next; b: back; q: quit (Ctrl-D and Ctrl-C quit too). The full result follows the last step."""
+Enter: next; b: back; q: quit (Ctrl-D and Ctrl-C quit too); on a terminal, m shows the rest of a step
+taller than the screen. The full result follows the last step."""
 
 import sys
 
 import click
 
 from ..formats.stepping import step_text
+from .screen import draw, terminal_now
 
 KEYS = "[Enter] next   [b] back   [q] quit"
 
@@ -15,12 +17,18 @@ def step_through(result, kb, display) -> None:
     if not result.steps:
         click.echo("No rule fired, so there is no step to show.\n")
         return
-    index, last = 0, len(result.steps) - 1
-    clear = sys.stdout.isatty()
+    index, last, part, notice = 0, len(result.steps) - 1, 1, ""
+    on_screen = sys.stdout.isatty()  # one fitted screen per step; into a pipe, plain text as it comes
     while True:
-        if clear:
-            click.clear()
-        click.echo(step_text(result, index, kb, display))
+        if on_screen:
+            term = terminal_now(display)
+            lines = step_text(result, index, kb, term.display).split("\n")
+            part = draw(term, lines, part, KEYS + " > ", notice).page
+        else:
+            if notice:
+                click.echo(notice)
+            click.echo(step_text(result, index, kb, display))
+        notice = ""
         try:
             key = click.prompt(KEYS, default="", show_default=False, prompt_suffix=" > ").strip().lower()
         except click.Abort:  # Ctrl-C, or the end of the input
@@ -32,12 +40,14 @@ def step_through(result, kb, display) -> None:
             return
         if key in ("b", "back"):
             if index == 0:
-                click.echo("Already at the first step.")
-            index = max(0, index - 1)
+                notice = "Already at the first step."
+            index, part = max(0, index - 1), 1
         elif key == "":
             if index == last:
                 click.echo("\nThat was the last step. The result:\n")
                 return
-            index += 1
+            index, part = index + 1, 1
+        elif key == "m" and on_screen:
+            part += 1
         else:
-            click.echo(f"Press Enter for the next step, b to go back or q to quit (not {key!r}).")
+            notice = f"Press Enter for the next step, b to go back or q to quit (not {key!r})."

@@ -123,7 +123,8 @@ def cases_text(cases, display: Display | None = None) -> str:
         if case.case.note:
             out += d.wrap(f"Note: {case.case.note}", "  ", "    ")
         out.append("")
-    out += d.wrap("Run one with: symptom-explorer cases show ID   Quiz a class with: symptom-explorer quiz")
+    commands = ("symptom-explorer cases show ID", "symptom-explorer quiz")  # each kept whole, to be copied
+    out += d.wrap(f"Run one with: {commands[0]}   Quiz a class with: {commands[1]}", keep=commands)
     out += [""] + d.wrap(SHORT_DISCLAIMER)
     return "\n".join(out) + "\n"
 

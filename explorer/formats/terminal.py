@@ -2,6 +2,7 @@
 The command line decides both (terminal size, a pipe, NO_COLOR, --no-color); formatters only obey."""
 
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 WIDTH = 88  # the widest we wrap, even on a wide terminal: long lines are hard to read
@@ -9,6 +10,7 @@ MIN_WIDTH = 40
 
 _CODES = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"}
 STRENGTH_STYLE = {"strong": ("bold", "green"), "moderate": ("yellow",), "weak": ("cyan",)}
+_GLUE = "\x00"  # stands for a space inside a kept token while wrapping (text shown here never holds NUL)
 
 
 @dataclass(frozen=True)
@@ -16,9 +18,12 @@ class Display:
     width: int = WIDTH
     color: bool = False
 
-    def wrap(self, text: str, indent: str = "", subsequent: str | None = None) -> list[str]:
-        """``text`` wrapped to the width at spaces only (a word longer than a line stays whole)."""
-        return textwrap.wrap(
+    def wrap(self, text: str, indent: str = "", subsequent: str | None = None, keep: Iterable[str] = ()) -> list[str]:
+        """``text`` wrapped to the width at spaces only (a word longer than a line stays whole). Each of
+        ``keep`` (a path, a command to copy) stays whole on one line, even with spaces inside."""
+        for token in keep:
+            text = text.replace(token, token.replace(" ", _GLUE))
+        lines = textwrap.wrap(
             text,
             self.width,
             initial_indent=indent,
@@ -26,6 +31,7 @@ class Display:
             break_long_words=False,
             break_on_hyphens=False,
         ) or [indent.rstrip()]
+        return [line.replace(_GLUE, " ") for line in lines]
 
     def fit(self, text: str) -> str:
         """Every line of ``text`` that is too wide, wrapped at spaces under its own indentation (+4)."""
