@@ -66,6 +66,7 @@ def test_match_with_output_to_a_file_points_at_the_file(tmp_path):
         (["compare", "", "lupus"], "a condition name is empty: give an id, name or alias"),
         (["compare", "sjogren", " "], "a condition name is empty"),
         (["cases", "show", ""], "ID is empty; list them with: symptom-explorer cases"),
+        (["batch", "-", "-o", ""], "--output is empty: name a file, or - for stdout"),
     ],
 )
 def test_an_empty_name_is_said_to_be_empty(args, message):

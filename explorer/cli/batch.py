@@ -162,6 +162,8 @@ def batch(source, input_format, fmt, output, jobs, kb):
     A bad case (malformed line, unknown keys, no recognizable findings) is
     reported with its id and line and the other cases still run.
     """
+    if not output:  # else it reads "cannot write the output: Is a directory"
+        raise click.UsageError("--output is empty: name a file, or - for stdout")
     stop_cleanly_on_signals()
     try:
         failed, total = run(source, input_format, fmt, output, kb, jobs or default_jobs())
