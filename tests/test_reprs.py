@@ -57,3 +57,17 @@ def test_the_records_inside_a_result_are_short_too():
 def test_what_if_comparison_condition_and_knowledge_base_are_short(make, start):
     shown = repr(make())
     assert shown.startswith(start) and shown.endswith(">") and len(shown) < SHORT, shown
+
+
+def test_findings_rules_and_the_network_are_short_so_their_lists_are_too():
+    numbness = next(s for s in explorer.list_symptoms("numbness") if s.id == "numbness")
+    assert repr(numbness).startswith("<Symptom numbness: Numbness, HP:")
+    assert len(repr(explorer.list_symptoms())) < 5000  # every finding (was some 69,000 characters)
+    rule = next(r for r in explorer.load_knowledge().rules if r.id == "sjogren.sicca-with-nerve-symptoms")
+    assert repr(rule) == "<Rule sjogren.sicca-with-nerve-symptoms: suggest sjogren_syndrome, strong>"
+    group = next(g for g in explorer.rule_groups() if g.target == "sjogren_syndrome")
+    assert repr(group).startswith("<RuleGroup Sjögren's syndrome (suggest): ")
+    assert repr(group.rules[0]).startswith(f"<RuleView {group.rules[0].id}: suggest Sjögren's syndrome, ")
+    assert len(repr(explorer.rule_groups())) < 5000  # was some 37,000
+    network = explorer.knowledge_network(result=explorer.explore(["numbness", "dry eyes"]))
+    assert repr(network) == f"<Network: {len(network.nodes)} nodes, {len(network.edges)} edges, 7 fired>"

@@ -59,6 +59,10 @@ class Symptom:
     # Hyporeflexia): the parser reads them, and the terms below them, as this finding, "a broader term".
     narrower: tuple[Term, ...] = ()
 
+    def __repr__(self) -> str:
+        """Short, for a Python shell: a list of every finding would print as some 70,000 characters."""
+        return f"<Symptom {self.id}: {self.label}" + (f", {self.hpo.id}>" if self.hpo else ">")
+
     @property
     def names(self) -> tuple[str, ...]:
         """Every name this finding answers to, its HPO id included. An HPO term with a modifier names the
@@ -188,6 +192,10 @@ class Rule:
     sources: tuple[Source, ...]
     origin: str  # "file:line", shown in errors and traces
     order: int  # position across all rule files: ties in firing order break on it
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell."""
+        return f"<Rule {self.id}: {self.conclusion} {self.target}" + (f", {self.strength}>" if self.strength else ">")
 
 
 @dataclass(frozen=True)
