@@ -38,7 +38,7 @@ def unused_findings(result: Result, given=()) -> str:
         for u in result.unrecognized
     ]
     named += [f"{c.symptom.label} (given as present and as absent)" for c in result.conflicting]
-    texts = list(given)
+    texts = [text for text in given if text.strip()]  # blank ones were never read (checked_findings)
     them = "it" if len(texts) == 1 else "them"
     return "; ".join(named) or ", ".join(f'"{text}"' for text in texts) + f" (nothing in {them} names a finding)"
 
