@@ -236,7 +236,8 @@ def test_progress_shows_on_a_terminal_but_not_in_a_pipe(tmp_path):
     from tests.test_installed import installed_command
 
     source = tmp_path / "cases.jsonl"
-    source.write_text(as_jsonl(GOOD * 3), encoding="utf-8")
+    # distinct ids: a repeated one would be warned about on stderr
+    source.write_text(as_jsonl([(f"{i}{n}", p, a) for n in range(3) for i, p, a in GOOD]), encoding="utf-8")
     child = pexpect.spawn(
         installed_command(),
         ["batch", str(source), "--output", str(tmp_path / "out.jsonl")],
@@ -275,3 +276,40 @@ def test_csv_and_markdown_mark_inputs_set_aside(tmp_path):
     )
     table = run(str(path), "--format", "markdown").stdout
     assert '"chest pain" (a past event: years ago), "family history of diabetes" (someone else\'s: family)' in table
+
+
+MIXED = "".join(
+    json.dumps(case) + "\n"
+    for case in [
+        {"id": "a", "symptoms": ["numbness", "dry eyes"]},
+        {"id": "b", "symptoms": ["glowing toenails"]},
+        {"id": "c", "symptoms": ["tingling", "xyzzy"]},
+    ]
+)
+
+
+def test_json_format_is_one_array_of_the_jsonl_records_written_as_they_come():
+    lines = run("-", input=MIXED).stdout.splitlines()
+    result = run("-", "--format", "json", input=MIXED)
+    assert result.exit_code == 1  # a case failing leaves the array valid, and the exit code as for jsonl
+    assert json.loads(result.stdout) == [json.loads(line) for line in lines]
+    # streamed: "[", then each record as jsonl writes it, a comma and a line break between two, then "]"
+    assert result.stdout == "[" + ",\n".join(lines) + "]\n"
+
+
+def test_json_format_of_an_empty_or_broken_input_is_still_an_array(tmp_path):
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]\n", encoding="utf-8")
+    assert run(str(empty), "--format", "json").stdout == "[]\n"
+    broken = tmp_path / "cases.json"
+    broken.write_text('[{"id": "x", "symptoms": ["numbness"]},\n {"id": "y", "symp', encoding="utf-8")
+    result = run(str(broken), "--format", "json")
+    assert result.exit_code == 2 and "cannot read" in result.stderr
+    assert [r["case"]["id"] for r in json.loads(result.stdout)] == ["x"]
+
+
+def test_json_format_with_jobs_is_the_same_array(tmp_path):
+    path = tmp_path / "cases.jsonl"
+    path.write_text(MIXED * 30, encoding="utf-8")
+    one = run(str(path), "--format", "json").stdout
+    assert run(str(path), "--format", "json", "--jobs", "2").stdout == one and len(json.loads(one)) == 90

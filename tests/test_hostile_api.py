@@ -1,4 +1,4 @@
-"""The API raises only ExplorerError subclasses, whatever the path or the file; the README's own
+"""The API raises only ExplorerError subclasses, whatever the path or the file; docs/scripting.md's own
 explore_file loop runs over a case with no suggestion."""
 
 import re
@@ -9,7 +9,7 @@ import pytest
 import explorer
 from explorer import BatchFileError, ExplorerError, explore_file
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+SCRIPTING = Path(__file__).resolve().parents[1] / "docs" / "scripting.md"  # the Python API section
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_lookups_with_the_wrong_type_raise_input_errors():
 
 
 def test_the_readme_explore_file_loop_runs_on_a_case_with_no_suggestion(tmp_path, capsys, monkeypatch):
-    block = re.search(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S).group(1)
+    block = re.search(r"```python\n(.*?)```", SCRIPTING.read_text(encoding="utf-8"), re.S).group(1)
     loop = re.search(r"^for outcome in explore_file.*?(?=\n\n)", block, re.S | re.M).group(0)
     _write(tmp_path / "cases.csv", 'id,present\nnothing,fever\nunknown,xyzzy\nsicca,"dry eyes, dry mouth"\n')
     monkeypatch.chdir(tmp_path)

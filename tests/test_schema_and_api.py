@@ -65,6 +65,12 @@ def test_batch_records_validate(schema):
     assert len(lines) == 5
     for line in lines:
         validator.validate(json.loads(line))
+    array = json.loads(
+        CliRunner().invoke(cli, ["batch", "-", "--input-format", "jsonl", "--format", "json"], input=stdin).stdout
+    )
+    assert len(array) == 5
+    for record in array:  # batch --format json: each element is a batch_record too
+        validator.validate(record)
 
 
 def test_api_records_back_the_cli_json():

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from ..knowledge.records import KnowledgeBase
-from ..reasoning.explore import explore
+from ..reasoning.explore import explore, unused_findings
 from .readers import FORMATS, detect_format, format_from_name, open_cases, read_cases
 from .records import BatchFileError, Case, CaseError, Outcome
 
@@ -29,18 +29,10 @@ def run_cases(cases, kb: KnowledgeBase) -> Iterator[Outcome]:
             continue
         result = explore(item.present, item.absent, kb=kb)
         if not result.usable:
-            hints = [
-                f'"{u.input}"'
-                + (f" (did you mean: {', '.join(s.label for s in u.did_you_mean)}?)" if u.did_you_mean else "")
-                for u in result.unrecognized
-            ]
-            yield Outcome(
-                item.id,
-                item.line,
-                "error",
-                result=result,
-                note=item.note,
-                error="no recognizable findings: " + "; ".join(hints),
-            )
+            # only conflicts: each was recognized, so "not recognizable" would mislead
+            only_conflicts = result.conflicting and not result.unrecognized
+            what = "no usable findings" if only_conflicts else "no recognizable findings"
+            error = f"{what}: {unused_findings(result, [*item.present, *item.absent])}"
+            yield Outcome(item.id, item.line, "error", result=result, note=item.note, error=error)
         else:
             yield Outcome(item.id, item.line, "ok" if result.complete else "partial", result=result, note=item.note)

@@ -12,6 +12,7 @@ import click
 
 from ..cases.batch import FORMATS as BATCH_FORMATS
 from ..cases.batch import BatchFileError, open_cases, read_cases
+from ..cases.duplicates import RepeatedIds
 from ..cases.parallel import default_jobs, run_cases_parallel
 from ..cases.readers import open_stdin, open_text
 from ..formats.escape import terminal_safe
@@ -28,20 +29,23 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
         raise click.UsageError(
             f"--output must not be the input file ({output} is {source}); write the results to another file"
         )
-    failed, stopped = 0, None
+    failed, stopped, repeated = 0, None, RepeatedIds()
     with (
         _open_source(source) as stream,
         output_stream(output) as out,
     ):
         writer = renderer("batch", fmt)(out)
         progress = Progress(enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
+        writer.start()  # before reading: finish() always runs, so an unreadable input still gives whole output
         try:
             chosen, cases = open_cases(stream, source, None if input_format == "auto" else input_format)
-            writer.start()
             records = run_cases_parallel(read_cases(cases, chosen, kb), kb, jobs, functools.partial(_record, fmt))
+            separator = ""
             with contextlib.closing(records):  # stopped part-way: the workers' queued work is dropped at once
-                for status, text in records:
-                    out.write(text)
+                for status, case_id, line, text in records:
+                    out.write(separator + text)
+                    separator = writer.between
+                    repeated.see(case_id, line)
                     out.flush()
                     failed += status != "ok"
                     progress.step(status)
@@ -50,6 +54,8 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
         finally:
             writer.finish()
             progress.done()
+    for message in repeated.messages("stdin" if source == "-" else source):
+        click.echo(f"symptom-explorer: warning: {terminal_safe(message)}", err=True)
     if stopped:
         raise stopped
     return failed, progress.count
@@ -69,11 +75,11 @@ def _open_source(source: str):
         stream.detach()  # stdin itself stays open
 
 
-def _record(fmt, outcome) -> tuple[str, str]:
-    """One case's status and its record as text; runs where the case ran (a worker with --jobs)."""
+def _record(fmt, outcome) -> tuple[str, str | None, int, str]:
+    """One case's status, id and line, and its record as text; runs where the case ran (a worker with --jobs)."""
     buffer = io.StringIO()
     renderer("batch", fmt)(buffer).write(outcome)
-    return outcome.status, buffer.getvalue()
+    return outcome.status, outcome.id, outcome.line, buffer.getvalue()
 
 
 def interrupted_message(output: str, how: str = "interrupted") -> str:
@@ -156,6 +162,8 @@ def batch(source, input_format, fmt, output, jobs, kb):
     A bad case (malformed line, unknown keys, no recognizable findings) is
     reported with its id and line and the other cases still run.
     """
+    if not output:  # else it reads "cannot write the output: Is a directory"
+        raise click.UsageError("--output is empty: name a file, or - for stdout")
     stop_cleanly_on_signals()
     try:
         failed, total = run(source, input_format, fmt, output, kb, jobs or default_jobs())

@@ -33,6 +33,8 @@ def conditions(fmt, display, kb):
 @knowledge_option
 def show(condition, fmt, display, kb):
     """Show the card for CONDITION (id, name or alias: "sjogren", "SLE", "GBS")."""
+    if not condition.strip():
+        raise click.UsageError('CONDITION is empty: give an id, name or alias ("sjogren", "SLE")')
     found = find_condition(kb, condition)
     if found is None:
         near = close_conditions(kb, condition)

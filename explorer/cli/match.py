@@ -6,8 +6,9 @@ import sys
 import click
 
 from ..errors import InputError
+from ..formats.escape import terminal_safe
 from ..formats.registry import Context, formats_for, render
-from ..reasoning.explore import explore
+from ..reasoning.explore import explore, unused_findings
 from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
 from .display import color_option
 from .outfile import write_output
@@ -83,7 +84,7 @@ def match(findings, absent, fmt, explain, case_file, changes, step, output, disp
 
         step_through(result, kb, display)
     write_output(render_result(result, fmt, explain, display if not output else None), output)
-    _exit_for(result)
+    _exit_for(result, (*findings, *absent), output)
 
 
 def render_result(result, fmt, explain, display=None) -> str:
@@ -91,14 +92,18 @@ def render_result(result, fmt, explain, display=None) -> str:
     return render("result", fmt, result, Context(display=display, explain=explain))
 
 
-def _exit_for(result):
+def _exit_for(result, given, output):
+    """Exit 2 when no finding could be used, 1 when some could not, naming them: "see above" alone would
+    name nothing when a text held no finding ("..."), or when the output went to a file."""
     if not result.usable:
-        click.echo("symptom-explorer: none of the findings could be used (see above).", err=True)
+        shown = terminal_safe(unused_findings(result, given))
+        click.echo(f"symptom-explorer: none of the findings could be used: {shown}.", err=True)
         sys.exit(EXIT_USAGE)
     if not result.complete:
         unused = len(result.unrecognized) + len(result.conflicting)
+        where = f"see {terminal_safe(output)}" if output else "see above"
         click.echo(
-            f"symptom-explorer: {unused} finding(s) could not be used (see above); the results use the rest.", err=True
+            f"symptom-explorer: {unused} finding(s) could not be used ({where}); the results use the rest.", err=True
         )
         sys.exit(EXIT_PARTIAL)
 
@@ -116,4 +121,4 @@ def _what_if(findings, absent, changes, fmt, output, display, kb):
             f'{exc}. Example: symptom-explorer match numbness "dry eyes" --what-if "+dry mouth"'
         ) from None
     write_output(render("what_if", fmt, compared, Context(kb, display if not output else None)), output)
-    _exit_for(compared.before)
+    _exit_for(compared.before, (*findings, *absent), output)

@@ -2,6 +2,7 @@
 
 import click
 
+from ..formats.escape import terminal_safe
 from ..formats.registry import CaseRun, Context, render
 from .app import EXIT_PARTIAL, cli, format_option, knowledge_option
 from .display import color_option
@@ -18,12 +19,19 @@ CASES_FILE = click.option(
 
 def load_cases(cases_file, kb):
     from ..cases.batch import BatchFileError
+    from ..cases.duplicates import RepeatedIds
     from ..cases.library import list_cases
 
     try:
-        return list_cases(cases_file, kb=kb)
+        found = list_cases(cases_file, kb=kb)
     except BatchFileError as exc:
         raise click.UsageError(str(exc)) from None
+    repeated = RepeatedIds()
+    for case in found:
+        repeated.see(case.id, case.case.line)
+    for message in repeated.messages(str(cases_file)) if cases_file else ():
+        click.echo(f"symptom-explorer: warning: {terminal_safe(message)}", err=True)
+    return found
 
 
 @cli.command()
@@ -83,7 +91,8 @@ def show_case(case_id, cases_file, fmt, output, display, kb):
     found = load_cases(cases_file, kb)
     case = find_case(found, case_id)
     if case is None:
-        raise click.UsageError(f"no case {case_id!r}; list them with: symptom-explorer cases")
+        named = f"no case {case_id!r}" if case_id.strip() else "ID is empty"
+        raise click.UsageError(f"{named}; list them with: symptom-explorer cases")
     result = run_case(case, kb)
     problems = expectation_problems(case, result)
     write_output(render("case", fmt, CaseRun(case, result, tuple(problems)), Context(kb, display)), output)

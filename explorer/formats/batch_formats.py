@@ -1,6 +1,7 @@
-"""Batch output writers: JSON Lines (one record per case), CSV (one row per case, top suggestions) and
-a Markdown table. Each writer is a class with ``start``, ``write(outcome)`` and ``finish``, so results
-go out as soon as each case is done; registry.py names them as the formats of the ``batch`` view."""
+"""Batch output writers: JSON Lines (one record per case), one JSON array of the same records, CSV (one
+row per case, top suggestions) and a Markdown table. Each writer is a class with ``start``,
+``write(outcome)`` and ``finish``, and ``between``, the text that goes between two records, so results go
+out as soon as each case is done; registry.py names them as the formats of the ``batch`` view."""
 
 import csv
 import json
@@ -32,7 +33,13 @@ def outcome_dict(outcome: Outcome) -> dict:
     return record
 
 
+def _compact_json(outcome: Outcome) -> str:
+    return valid_utf8(json.dumps(outcome_dict(outcome), ensure_ascii=False, separators=(",", ":")))
+
+
 class JsonLinesWriter:
+    between = ""
+
     def __init__(self, out):
         self.out = out
 
@@ -40,13 +47,34 @@ class JsonLinesWriter:
         pass
 
     def write(self, outcome: Outcome):
-        self.out.write(valid_utf8(json.dumps(outcome_dict(outcome), ensure_ascii=False, separators=(",", ":"))) + "\n")
+        self.out.write(_compact_json(outcome) + "\n")
 
     def finish(self):
         pass
 
 
+class JsonArrayWriter:
+    """One JSON array, written as the cases come: "[" first, the records with a comma and a line break
+    between them, "]" at the end. Memory stays bounded, and the array is valid even when the input
+    breaks off part-way (``finish`` still runs)."""
+
+    between = ",\n"
+
+    def __init__(self, out):
+        self.out = out
+
+    def start(self):
+        self.out.write("[")
+
+    def write(self, outcome: Outcome):
+        self.out.write(_compact_json(outcome))
+
+    def finish(self):
+        self.out.write("]\n")
+
+
 class CsvWriter:
+    between = ""
     COLUMNS = (
         ["id", "line", "status", "red_flags", "urgency"]
         + [f"{kind}_{i}" for i in range(1, TOP + 1) for kind in ("suggestion", "strength")]
@@ -86,6 +114,8 @@ class CsvWriter:
 
 
 class MarkdownWriter:
+    between = ""
+
     def __init__(self, out):
         self.out = out
 
@@ -112,7 +142,10 @@ class MarkdownWriter:
 
 
 class BatchWriter(Protocol):
-    """What every writer does: ``start``, then ``write`` once per outcome, then ``finish``."""
+    """What every writer does: ``start``, then ``write`` once per outcome (``between`` written between
+    two of them), then ``finish``."""
+
+    between: str
 
     def start(self) -> None: ...
     def write(self, outcome: Outcome) -> None: ...

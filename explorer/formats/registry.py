@@ -7,7 +7,8 @@ imported only when that format is used, so a command pays only for what it print
 
 Calling convention: ``function(subject, context) -> str``, the subject being the record the view
 names in ``VIEWS``; except for ``batch``, whose cases are written as they come: there the function is a
-writer class, ``cls(out)`` with ``start()``, ``write(outcome)`` and ``finish()``."""
+writer class, ``cls(out)`` with ``start()``, ``write(outcome)``, ``finish()`` and ``between``, the text
+written between two records."""
 
 import importlib
 from collections.abc import Callable
@@ -46,8 +47,12 @@ FORMATS: dict[str, dict[str, str]] = {
         **_renders("text_format", *(view for view in VIEWS if view not in ("batch", "what_if"))),
         "what_if": "stepping:render_what_if_text",
     },
-    "json": _renders("json_format", *(view for view in VIEWS if view != "batch")),
+    # jsonl before json: it is batch's default, and the first format rendering a view is its default
     "jsonl": {"batch": "batch_formats:JsonLinesWriter"},
+    "json": {
+        **_renders("json_format", *(view for view in VIEWS if view != "batch")),
+        "batch": "batch_formats:JsonArrayWriter",
+    },
     "csv": {"batch": "batch_formats:CsvWriter"},
     "markdown": {
         **_renders("markdown_format", "result", "conditions", "card", "rules", "comparison", "cases", "case"),

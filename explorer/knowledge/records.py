@@ -59,6 +59,10 @@ class Symptom:
     # Hyporeflexia): the parser reads them, and the terms below them, as this finding, "a broader term".
     narrower: tuple[Term, ...] = ()
 
+    def __repr__(self) -> str:
+        """Short, for a Python shell: a list of every finding would print as some 70,000 characters."""
+        return f"<Symptom {self.id}: {self.label}" + (f", {self.hpo.id}>" if self.hpo else ">")
+
     @property
     def names(self) -> tuple[str, ...]:
         """Every name this finding answers to, its HPO id included. An HPO term with a modifier names the
@@ -161,6 +165,10 @@ class Condition:
     sources: tuple[Source, ...]
     links: tuple[Link, ...]
 
+    def __repr__(self) -> str:
+        """Short, for a Python shell: the card's text is in its fields and in ``_repr_html_``."""
+        return f"<Condition {self.id}: {self.name}, {len(self.links)} linked findings, {len(self.sources)} sources>"
+
     def _repr_html_(self) -> str:
         """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
         from ..notebook import repr_html
@@ -184,6 +192,10 @@ class Rule:
     sources: tuple[Source, ...]
     origin: str  # "file:line", shown in errors and traces
     order: int  # position across all rule files: ties in firing order break on it
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell."""
+        return f"<Rule {self.id}: {self.conclusion} {self.target}" + (f", {self.strength}>" if self.strength else ">")
 
 
 @dataclass(frozen=True)
@@ -215,6 +227,11 @@ class KnowledgeBase:
     words: Words = field(default_factory=Words, hash=False)  # the free-text reader's word lists
     urgency: tuple[UrgencyLevel, ...] = ()  # highest first
     core_findings: tuple[str, ...] = ()  # asked by the questionnaire when nothing else is
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell: the whole base would print as some 135,000 characters."""
+        counts = f"{len(self.conditions)} conditions, {len(self.symptoms)} findings, {len(self.rules)} rules"
+        return f"<KnowledgeBase from {self.where or 'memory'}: {counts}>"
 
     @cached_property
     def urgency_levels(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from ..knowledge.catalog import close_conditions, find_condition, rules_for
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import LINK_ROLES, Condition, KnowledgeBase, Source
+from .brief import counted_with_names
 from .result_data import source_dict
 
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1, "rule": 1}
@@ -71,6 +72,12 @@ class Comparison:
     rules_b: tuple[str, ...]
     questions: tuple[Question, ...]  # best first
 
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py)."""
+        counts = f"{len(self.shared)} shared, {len(self.only_a)} only in the first, {len(self.only_b)} in the second"
+        asks = counted_with_names((q.label for q in self.questions), "question")
+        return f"<Comparison {self.a.name} and {self.b.name}: findings {counts}; {asks}>"
+
     def to_dict(self) -> dict:
         return {
             "a": {"id": self.a.id, "name": self.a.name},
@@ -92,6 +99,8 @@ class Comparison:
 
 
 def named_condition(kb: KnowledgeBase, query: str) -> Condition:
+    if not query.strip():
+        raise InputError('a condition name is empty: give an id, name or alias ("sjogren", "SLE")')
     condition = find_condition(kb, query)
     if condition is None:
         near = ", ".join(c.id for c in close_conditions(kb, query))

@@ -28,6 +28,21 @@ def explore(present=(), absent=(), kb: KnowledgeBase | None = None, steps: bool 
     return _inference(present, absent, kb or load_knowledge(), record=steps).result
 
 
+def unused_findings(result: Result, given=()) -> str:
+    """The findings of an unusable or partial ``result``, each named for a one-line message: those not
+    understood (with any did-you-mean) and those given both as present and as absent. When there are
+    none, every text in ``given`` (the case's own findings) was read as naming no finding ("...",
+    "the"), so those are named instead: the message never ends with an empty list."""
+    named = [
+        f'"{u.input}"' + (f" (did you mean: {', '.join(s.label for s in u.did_you_mean)}?)" if u.did_you_mean else "")
+        for u in result.unrecognized
+    ]
+    named += [f"{c.symptom.label} (given as present and as absent)" for c in result.conflicting]
+    texts = [text for text in given if text.strip()]  # blank ones were never read (checked_findings)
+    them = "it" if len(texts) == 1 else "them"
+    return "; ".join(named) or ", ".join(f'"{text}"' for text in texts) + f" (nothing in {them} names a finding)"
+
+
 @dataclass(frozen=True)
 class Explored:
     """A Result with the engine run behind it (the questionnaire reads what its question rules want)."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..knowledge.records import Condition, Pattern, Source, Symptom
 from ..knowledge.urgency import URGENCY_LABELS
 from ..language.parse_records import Mention, symptom_ref, unused_fields
+from .brief import counted, counted_with_names, first_few
 from .result_data import SCHEMA_VERSION, source_dict
 
 
@@ -57,6 +58,11 @@ class Suggestion:
     lowered: bool = False  # strength lowered one step because a hallmark finding was reported absent
     limited: bool = False  # a rule claimed more, but too few fitting findings were entered (ranking.py)
 
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py)."""
+        fit = counted_with_names((e.symptom.label for e in self.supporting), "finding fits", "findings fit")
+        return f"<Suggestion {self.rank}: {self.condition.name}, {self.strength}; {fit}>"
+
 
 @dataclass(frozen=True)
 class RedFlag:
@@ -68,6 +74,10 @@ class RedFlag:
     level: str = "emergency"  # an urgency level id (data/urgency.yaml)
     action: str = ""  # what to do, in plain words
     title: str = ""
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py)."""
+        return f"<RedFlag {self.id}: {self.level}; because of {first_few(s.label for s in self.because)}>"
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,13 @@ class Result:
     trace: tuple[TraceStep, ...]
     disclaimer: str
     steps: tuple = ()  # EngineStep per firing (agenda, working memory), when explore() was asked to record them
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py): the suggestions, the red flags and what was not used."""
+        suggestions = counted_with_names((f"{s.condition.name} {s.strength}" for s in self.suggestions), "suggestion")
+        flags = counted_with_names((f"{f.id}: {f.level}" for f in self.red_flags), "red flag")
+        unused = len(self.unrecognized) + len(self.conflicting)
+        return f"<Result: {suggestions}, {flags}" + (f", {counted(unused, 'input')} not used>" if unused else ">")
 
     @property
     def complete(self) -> bool:

@@ -9,6 +9,7 @@ from ..knowledge.loader import load_knowledge
 from ..knowledge.records import KnowledgeBase, Rule, Source
 from ..knowledge.urgency import URGENCY_LABELS
 from ..language.vocabulary import vocabulary_for
+from .brief import counted, counted_with_names
 from .compare import findings_behind
 from .engine import SALIENCE
 from .result import Result
@@ -35,6 +36,12 @@ class RuleView:
     sources: tuple[Source, ...]
     origin: str
 
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py)."""
+        return f"<RuleView {self.id}: {self.conclusion} {self.target_label}" + (
+            f", {self.strength}>" if self.strength else ">"
+        )
+
     def to_dict(self) -> dict:
         pairs = lambda items: [{"id": i, "label": label} for i, label in items]  # noqa: E731
         return {
@@ -56,6 +63,10 @@ class RuleGroup:
     target: str
     label: str
     rules: tuple[RuleView, ...]
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py): a list of every group would print as some 37,000 characters."""
+        return f"<RuleGroup {self.label} ({self.conclusion}): {counted_with_names((r.id for r in self.rules), 'rule')}>"
 
     def to_dict(self) -> dict:
         return {
@@ -150,6 +161,11 @@ class Edge:
 class Network:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py): the whole network would print as some 24,000 characters."""
+        fired = sum(e.fired for e in self.edges)
+        return f"<Network: {counted(len(self.nodes), 'node')}, {counted(len(self.edges), 'edge')}, {fired} fired>"
 
     def to_dict(self) -> dict:
         return {

@@ -11,6 +11,7 @@ from ..errors import InputError
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import STRENGTHS, KnowledgeBase
 from ..language.vocabulary import split_inputs, vocabulary_for
+from .brief import counted_with_names, first_few
 from .explore import explore
 from .result import Result
 
@@ -59,6 +60,15 @@ class WhatIf:
     red_flags_raised: tuple[str, ...]  # red flag ids
     red_flags_cleared: tuple[str, ...]
 
+    def __repr__(self) -> str:
+        """Short, for a Python shell (brief.py): the changes, what moved and the red flags raised or cleared."""
+        signs = {kind: sign for sign, kind in CHANGE_KINDS.items()}
+        changes = first_few(signs[c.kind] + c.text for c in self.changes)
+        moves = counted_with_names((f"{m.name} {m.direction}" for m in self.moves), "move")
+        flags = f"red flags raised: {first_few(self.red_flags_raised) or 'none'}"
+        flags += f", cleared: {first_few(self.red_flags_cleared) or 'none'}"
+        return f"<WhatIf {changes}: {moves}; {flags}>"
+
     @property
     def appeared(self) -> tuple[StrengthMove, ...]:
         return tuple(m for m in self.moves if m.direction == "appeared")
@@ -97,10 +107,13 @@ def parse_changes(changes, kb: KnowledgeBase) -> tuple[Change, ...]:
     parsed = []
     for raw in changes:
         text = str(raw).strip()
-        kind = CHANGE_KINDS.get(text[:1])
-        if kind is None or not text[1:].strip():
+        kind, words = CHANGE_KINDS.get(text[:1]), text[1:].strip()
+        if not text:
+            raise InputError('a what-if change is empty: give a sign and a finding, as in "+dry mouth"')
+        if kind is None:
             raise InputError(f'what-if change "{raw}" must start with + (add), - (remove) or ! (absent): "+dry mouth"')
-        words = text[1:].strip()
+        if not words:
+            raise InputError(f'what-if change "{raw}" names no finding after its sign: "{text[0]}dry mouth"')
         symptom = vocabulary.resolve(words).symptom
         if symptom is None:
             raise InputError(f'what-if change "{raw}": "{words}" is not a finding the explorer knows')
