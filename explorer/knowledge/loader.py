@@ -28,7 +28,9 @@ DATA_FILES: tuple[str, ...] = ("article", "symptoms", "history", "patterns", "re
 # lacks them: the built-in ones are read instead, so such a folder keeps working.
 DEFAULTED_DATA_FILES = ("urgency", "words", "questionnaire")
 DATA_FILES += DEFAULTED_DATA_FILES
-OPTIONAL_DATA_FILES = ("sites.yaml",)  # part of the cache key when present
+# Part of the cache key when present. The annotation files are generated (tools/build_annotations.py):
+# findings and condition links from the HPO annotations, beside the hand-written ones.
+OPTIONAL_DATA_FILES = ("sites.yaml", "annotation_findings.yaml", "annotation_links.yaml")
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
 CODE_PREFIXES = ("ORPHA:", "OMIM:")
@@ -175,11 +177,12 @@ def _validate(files: _Files) -> KnowledgeBase:
             docs[name] = files.read(files.data_folder(name), f"{name}.yaml")
         except KnowledgeError as exc:
             problems.extend(exc.problems)
-    sites = None
-    try:
-        sites = files.read_optional(files.data_dir, "sites.yaml")
-    except KnowledgeError as exc:
-        problems.extend(exc.problems)
+    optional: dict[str, Any] = {}
+    for name in OPTIONAL_DATA_FILES:
+        try:
+            optional[name] = files.read_optional(files.data_dir, name)
+        except KnowledgeError as exc:
+            problems.extend(exc.problems)
     rule_docs = []
     try:
         for name in files.rule_files():
@@ -195,11 +198,15 @@ def _validate(files: _Files) -> KnowledgeBase:
     builder.article(*docs["article"])
     builder.symptoms(*docs["symptoms"], kind="symptom")
     builder.symptoms(*docs["history"], kind="history")
-    builder.sites(*(sites or ("sites.yaml", None)))
+    if optional.get("annotation_findings.yaml"):
+        builder.symptoms(*optional["annotation_findings.yaml"], kind="symptom")
+    builder.sites(*(optional.get("sites.yaml") or ("sites.yaml", None)))
     builder.patterns(*docs["patterns"])
     builder.urgency(*docs["urgency"])
     builder.red_flags(*docs["red_flags"])
     builder.conditions(*docs["conditions"])
+    if optional.get("annotation_links.yaml"):
+        builder.annotation_links(*optional["annotation_links.yaml"])
     builder.words(*docs["words"])
     builder.questionnaire(*docs["questionnaire"])
     for shown, doc in rule_docs:

@@ -184,6 +184,9 @@ class Rule:
     sources: tuple[Source, ...]
     origin: str  # "file:line", shown in errors and traces
     order: int  # position across all rule files: ties in firing order break on it
+    # A named group outside the hand-written teaching rules ("annotations": one rule per finding a condition's
+    # HPO annotations record), listed on request and folded into one line per condition in traces.
+    group: str = ""
 
 
 @dataclass(frozen=True)
