@@ -5,22 +5,24 @@ import sys
 
 import click
 
-from ..formats.stepping import step_text
+from ..formats.stepping import step_screens, step_text
 
 KEYS = "[Enter] next   [b] back   [q] quit"
 
 
-def step_through(result, kb, display) -> None:
-    """Show each step of ``result`` (recorded with steps=True) until the last one or q."""
+def step_through(result, kb, display, expand=False) -> None:
+    """Show each step of ``result`` (recorded with steps=True) until the last one or q; unless ``expand``,
+    one screen stands for a group's firings for one condition (annotation rules)."""
     if not result.steps:
         click.echo("No rule fired, so there is no step to show.\n")
         return
-    index, last = 0, len(result.steps) - 1
+    screens = step_screens(result, expand)
+    index, last = 0, len(screens) - 1
     clear = sys.stdout.isatty()
     while True:
         if clear:
             click.clear()
-        click.echo(step_text(result, index, kb, display))
+        click.echo(step_text(result, screens[index], kb, display, expand))
         try:
             key = click.prompt(KEYS, default="", show_default=False, prompt_suffix=" > ").strip().lower()
         except click.Abort:  # Ctrl-C, or the end of the input
