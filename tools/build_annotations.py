@@ -168,7 +168,7 @@ def new_finding(term: str, onto: Ontology, hand: Hand) -> dict | None:
     its name is taken. Synonyms that name another finding or a condition are left out."""
     entry, hpo = hand.labels.get(term) or {}, onto.terms[term]
     if not entry.get("label") or not entry.get("system"):
-        hand.problems.append(f"{term} {hpo['name']}: no plain label and system in {LABELS.relative_to(ROOT)}")
+        hand.problems.append(f"{term} {hpo['name']}: no plain label and system in {LABELS.name}")
         return None
     own = finding_id(term, onto, hand)
     for name in (entry["label"], hpo["name"], own.replace("_", " ")):

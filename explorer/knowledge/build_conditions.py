@@ -71,7 +71,8 @@ class ConditionsReader(BuilderBase):
                     )
                 continue
             links = self._links(entry, f"{where} ({target})", problems, condition.codes, target, condition.links)
-            self.condition_map[target] = replace(condition, links=condition.links + links)
+            generated = tuple(replace(link, group="annotations") for link in links)
+            self.condition_map[target] = replace(condition, links=condition.links + generated)
         self._finish(problems)
 
     def _links(self, entry, where, problems: Problems, codes, condition_id, known=()) -> tuple:

@@ -143,6 +143,7 @@ class Link:
     symptom: str
     source: Source
     role: str
+    group: str = ""  # "annotations" for a link generated from the HPO annotations (data/annotation_links.yaml)
 
 
 @dataclass(frozen=True)
