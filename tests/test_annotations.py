@@ -126,13 +126,16 @@ def test_a_textbook_list_of_findings_meets_its_condition(kb, page, condition):
 def test_a_folder_without_the_generated_files_still_loads(kb_copy):
     for name in ("data/annotation_findings.yaml", "data/annotation_links.yaml", "rules/50_annotations.yaml"):
         (kb_copy / name).unlink()
-    # the stroke and seizure flags name findings that only the generated file holds: drop the seizure one
-    rules = kb_copy / "rules" / "20_red_flags.yaml"
-    text = rules.read_text(encoding="utf-8")
-    rules.write_text(re.sub(r"- id: red-flag\.seizures\n(  .*\n|    .*\n)*\n", "", text), encoding="utf-8")
-    flags = kb_copy / "data" / "red_flags.yaml"
-    text = flags.read_text(encoding="utf-8")
-    flags.write_text(re.sub(r"- id: seizures\n(  .*\n|    .*\n)*\n", "", text), encoding="utf-8")
+    # the seizure and sudden-confusion flags name findings only the generated file holds: drop them too
+    for name, ids in (
+        ("rules/20_red_flags.yaml", ("red-flag.seizures", "red-flag.sudden-confusion")),
+        ("data/red_flags.yaml", ("seizures", "sudden_confusion")),
+    ):
+        path = kb_copy / name
+        text = path.read_text(encoding="utf-8")
+        for item in ids:
+            text = re.sub(rf"- id: {re.escape(item)}\n(  .*\n)*\n", "", text)
+        path.write_text(text, encoding="utf-8")
     base = load_knowledge(kb_copy)
     assert not any(r.group for r in base.rules) and "seizures" not in base.symptoms
 
@@ -241,6 +244,8 @@ def test_step_shows_one_screen_per_fold():
         ("had a seizure", "seizures"),
         ("convulsions", "seizures"),
         ("bulbar palsy", "swallowing"),
+        ("suddenly confused", "sudden_confusion"),
+        ("coma", "sudden_confusion"),
     ],
 )
 def test_urgent_presentations_raise_an_emergency_flag(kb, text, flag):

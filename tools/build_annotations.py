@@ -183,7 +183,8 @@ def new_finding(term: str, onto: Ontology, hand: Hand) -> dict | None:
     renamed = [hpo["name"]] if label != hpo["name"] else []
     clinical = _free(renamed + [s for s in hpo["synonyms"] if s not in onto.lay.get(term, [])], own, hand)
     found = {"id": own, "label": entry["label"], "system": entry["system"], "hpo": {"id": term, "label": label}}
-    return found | ({"lay": lay} if lay else {}) | ({"clinical": clinical} if clinical else {})
+    found |= ({"lay": lay} if lay else {}) | ({"clinical": clinical} if clinical else {})
+    return found | ({"urgent": entry["urgent"]} if entry.get("urgent") else {})
 
 
 def _free(names: list, own: str, hand: Hand) -> list:
@@ -242,6 +243,8 @@ def render_findings(findings: list, onto: Ontology) -> str:
         for key in ("lay", "clinical"):
             if key in entry:
                 lines.append(f"  {key}: {_list(entry[key])}\n")
+        if "urgent" in entry:
+            lines.append(f"  urgent: {_q(entry['urgent'])}\n")
     return "".join(lines)
 
 
