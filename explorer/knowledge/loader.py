@@ -3,7 +3,8 @@
 Layout of a knowledge folder (the packaged one, or any folder given with ``--knowledge``):
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
 ``data/red_flags.yaml``, ``data/conditions.yaml``, ``data/urgency.yaml``, ``data/words.yaml``,
-``data/questionnaire.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
+``data/questionnaire.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` and the generated
+``data/annotation_findings.yaml`` and ``data/annotation_links.yaml`` are optional.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 A validated base is cached (cache.py, keyed on the files' bytes): on a hit neither PyYAML nor the readers
 are imported.
@@ -167,10 +168,9 @@ def _load(files: _Files) -> KnowledgeBase:
     return kb
 
 
-def _validate(files: _Files) -> KnowledgeBase:
-    from .builder import Builder  # the readers (and PyYAML) only on a cache miss
-
-    problems: list[str] = []
+def _read_data(files: _Files, problems: list[str]) -> tuple[dict[str, tuple[str, Any]], dict[str, Any]]:
+    """(data file name -> (shown name, document), optional file name -> the same or None); every problem
+    met is added to ``problems``."""
     docs: dict[str, tuple[str, Any]] = {}
     for name in DATA_FILES:
         try:
@@ -183,6 +183,14 @@ def _validate(files: _Files) -> KnowledgeBase:
             optional[name] = files.read_optional(files.data_dir, name)
         except KnowledgeError as exc:
             problems.extend(exc.problems)
+    return docs, optional
+
+
+def _validate(files: _Files) -> KnowledgeBase:
+    from .builder import Builder  # the readers (and PyYAML) only on a cache miss
+
+    problems: list[str] = []
+    docs, optional = _read_data(files, problems)
     rule_docs = []
     try:
         for name in files.rule_files():
@@ -199,7 +207,8 @@ def _validate(files: _Files) -> KnowledgeBase:
     builder.symptoms(*docs["symptoms"], kind="symptom")
     builder.symptoms(*docs["history"], kind="history")
     if optional.get("annotation_findings.yaml"):
-        builder.symptoms(*optional["annotation_findings.yaml"], kind="symptom")
+        shown, doc = optional["annotation_findings.yaml"]
+        builder.symptoms(shown, doc, kind="symptom")
     builder.sites(*(optional.get("sites.yaml") or ("sites.yaml", None)))
     builder.patterns(*docs["patterns"])
     builder.urgency(*docs["urgency"])

@@ -232,7 +232,8 @@ def fired_network(result: Result, expand: bool = False) -> Network:
     patterns = {t.target for t in result.trace if t.conclusion == "infer"}
     levels = {f.id: f.level for f in result.red_flags}
     kind_name = {"infer": "pattern", "suggest": "condition", "red_flag": "red_flag"}
-    nodes, edges = {}, set()
+    nodes: dict[str, Node] = {}
+    edges: set[Edge] = set()
     folds = {} if expand else folded_rules(result.trace)
     for t in result.trace:
         if t.rule in folds:
