@@ -188,10 +188,13 @@ def new_finding(term: str, onto: Ontology, hand: Hand) -> dict | None:
 
 
 def _free(names: list, own: str, hand: Hand) -> list:
-    """The names no other finding or condition holds yet (claimed for ``own``), each once."""
+    """The names no other finding or condition holds yet (claimed for ``own``), each once. A name with a
+    "/" is left out: the reader takes "/" as "or" ("numbness/tingling"), so it could never read whole."""
     kept = []
     for name in names:
         key = normalize(name)
+        if "/" in name:
+            continue
         if key and hand.phrases.setdefault(key, own) == own and name not in kept:
             kept.append(name)
     return kept
