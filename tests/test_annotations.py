@@ -264,3 +264,10 @@ def test_as_a_user_would_the_installed_command_folds_and_lists(tmp_path):
     assert "annotation rules: HPO annotations of" in done.stdout
     listed = subprocess.run([found, "rules"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert "annotation." not in listed.stdout and "not shown: add --all" in listed.stderr
+
+
+def test_what_if_folds_the_annotation_rules_it_starts():
+    done = run("match", "numbness", "dry eyes", "--what-if", "+dry mouth")
+    text = " ".join(done.output.split())
+    assert "Rules that start firing: sjogren.dry-eyes-and-mouth; 1 annotation rule for Sjögren's syndrome" in text
+    assert "annotation.sjogren_syndrome.dry_mouth" not in text

@@ -121,9 +121,28 @@ def _differences(w: WhatIf) -> list[tuple[str, list[str]]]:
         ("Red flags raised", _flag_news(w.after.red_flags, w.red_flags_raised)),
         ("Red flags cleared", _flag_news(w.before.red_flags, w.red_flags_cleared)),
         ("Suggestions", [moved(m) for m in w.moves]),
-        ("Rules that start firing", list(w.rules_started)),
-        ("Rules that stop firing", list(w.rules_stopped)),
+        ("Rules that start firing", _rule_names(w.rules_started, w.after)),
+        ("Rules that stop firing", _rule_names(w.rules_stopped, w.before)),
     ]
+
+
+def _rule_names(rules: tuple[str, ...], result: Result) -> list[str]:
+    """The rule ids, a group's rules for one condition folded into one name ("2 annotation rules for
+    Sjögren's syndrome"), where the first of them stands; ``result`` is the run they fired in."""
+    fired = {t.rule: t for t in result.trace}
+    names: list = []  # a rule id, or the list of one fold's rules
+    folds: dict = {}
+    for rule in rules:
+        step = fired.get(rule)
+        if step is None or not step.group:
+            names.append(rule)
+            continue
+        key = (step.group, step.target_label)
+        if key not in folds:
+            folds[key] = []
+            names.append((key, folds[key]))
+        folds[key].append(rule)
+    return [n if isinstance(n, str) else f"{count_rules(n[0][0], len(n[1]))} for {n[0][1]}" for n in names]
 
 
 def what_if_text(w: WhatIf, kb: KnowledgeBase, display: Display | None = None) -> str:
