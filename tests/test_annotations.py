@@ -271,3 +271,15 @@ def test_what_if_folds_the_annotation_rules_it_starts():
     text = " ".join(done.output.split())
     assert "Rules that start firing: sjogren.dry-eyes-and-mouth; 1 annotation rule for Sjögren's syndrome" in text
     assert "annotation.sjogren_syndrome.dry_mouth" not in text
+
+
+def test_rules_json_names_each_rule_group_and_validates():
+    jsonschema = pytest.importorskip("jsonschema")
+    from explorer import output_schema
+
+    data = json.loads(run("rules", "--all", "--for", "ra", "--format", "json").stdout)
+    schema = output_schema()
+    jsonschema.validate(data, {"$ref": "#/$defs/rule_list", "$defs": schema["$defs"]})
+    groups = {r["id"]: r["group"] for group in data["groups"] for r in group["rules"]}
+    assert groups["ra.inflammatory-joints"] is None
+    assert groups["annotation.rheumatoid_arthritis.joint_pain"] == "annotations"

@@ -35,6 +35,7 @@ class RuleView:
     explanation: str
     sources: tuple[Source, ...]
     origin: str
+    group: str = ""  # "annotations" for the generated rules; "" for the hand-written teaching rules
 
     def to_dict(self) -> dict:
         pairs = lambda items: [{"id": i, "label": label} for i, label in items]  # noqa: E731
@@ -48,6 +49,7 @@ class RuleView:
             "explanation": self.explanation,
             "sources": [source_dict(s) for s in self.sources],
             "origin": self.origin,
+            "group": self.group or None,
         }
 
 
@@ -91,6 +93,7 @@ def rule_view(kb: KnowledgeBase, rule: Rule) -> RuleView:
         rule.explanation,
         rule.sources,
         rule.origin,
+        rule.group,
     )
 
 
