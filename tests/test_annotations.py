@@ -283,3 +283,16 @@ def test_rules_json_names_each_rule_group_and_validates():
     groups = {r["id"]: r["group"] for group in data["groups"] for r in group["rules"]}
     assert groups["ra.inflammatory-joints"] is None
     assert groups["annotation.rheumatoid_arthritis.joint_pain"] == "annotations"
+
+
+def test_the_web_rules_api_takes_all_and_group(kb):
+    pytest.importorskip("starlette", reason="the web extra: pip install '.[web]'")
+    from starlette.testclient import TestClient
+
+    from explorer.web import create_app
+
+    client = TestClient(create_app(kb))
+    ids = lambda query: [r["id"] for g in client.get(f"/api/rules{query}").json()["groups"] for r in g["rules"]]  # noqa: E731
+    assert len(ids("?all=1")) == len(kb.rules)  # the stepping page looks up every rule that fired
+    assert sorted(ids("")) == sorted(r.id for r in kb.rules if not r.group)
+    assert ids("?group=annotations&for=ra") and all(i.startswith("annotation.") for i in ids("?group=annotations"))

@@ -24,7 +24,7 @@ export function initReasoning() {
 
 export async function showReasoning() {
   if (!view.rules) {
-    const [network, rules] = await Promise.all([api("/api/network"), api("/api/rules")]);
+    const [network, rules] = await Promise.all([api("/api/network"), api("/api/rules?all=1")]);
     view.rules = new Map(rules.groups.flatMap((g) => g.rules).map((r) => [r.id, r]));
     draw(network);
   }
