@@ -14,7 +14,7 @@ numb hands | +numbness
 I have dry eyes and a dry mouth | +dry_eyes +dry_mouth
 pins and needles in both hands | +tingling
 my fingers keep going numb | +numbness
-numbness on one side of my body | +numbness
+numbness on one side of my body | +one_sided_numbness
 tingly toes at night | +tingling
 my feet feel dead | +numbness
 burning pain in my feet at night | +nerve_pain

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from explorer import explore, knowledge_network
+from explorer import explore, fired_network, knowledge_network
 from explorer.cli import cli
 from tests.shared import one_at_a_time
 
@@ -104,7 +104,7 @@ def test_handout_opens_draws_its_diagram_and_prints(browser, tmp_path):
     assert browser.title == "Symptom explorer handout"
     assert not _errors(browser)
     result = explore(findings)
-    path = knowledge_network(result=result, only_fired=True)
+    path = fired_network(result)  # as the handout draws it: annotation firings through one node
     boxes = _drawn(browser, ".diagram svg g.node rect")
     assert len(boxes) == len(path.nodes) and all(w > 50 and h > 10 for w, h in boxes)
     assert len(_drawn(browser, ".diagram svg path.edge")) >= len({(e.source, e.target) for e in path.edges})
@@ -149,10 +149,10 @@ NODE_SELECTOR = {"mermaid": "#out svg g.node", "dot": "#out svg g.node"}
 @pytest.mark.parametrize(
     "args, network",
     [
-        (["rules"], lambda: knowledge_network()),
+        (["rules", "--all"], lambda: knowledge_network()),
         (
             ["match", "numbness", "dry eyes", "trouble breathing"],
-            lambda: knowledge_network(result=explore(["numbness", "dry eyes", "trouble breathing"]), only_fired=True),
+            lambda: fired_network(explore(["numbness", "dry eyes", "trouble breathing"])),
         ),
     ],
     ids=["whole-network", "fired-path"],

@@ -59,7 +59,9 @@ def smallest_input(kb, rule) -> list[str]:
 
 
 def test_every_suggestion_rule_is_in_the_table(kb):
-    assert [row[0] for row in CALIBRATION] == [r.id for r in kb.rules if r.conclusion == "suggest"]
+    """The hand-written rules; the generated annotation rules (one finding each, weak) are checked in
+    tests/test_annotations.py."""
+    assert [row[0] for row in CALIBRATION] == [r.id for r in kb.rules if r.conclusion == "suggest" and not r.group]
 
 
 @pytest.mark.parametrize("rule_id,findings,claimed,shown", CALIBRATION, ids=[row[0] for row in CALIBRATION])

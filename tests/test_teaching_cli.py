@@ -20,7 +20,7 @@ def run(*args, input=None, env=None):
 
 # -- rules --------------------------------------------------------------------------------------------
 def test_rules_lists_every_rule_as_if_then(kb):
-    done = run("rules")
+    done = run("rules", "--all")
     assert done.exit_code == 0, done.stderr
     for rule in kb.rules:
         assert rule.id in done.stdout

@@ -28,6 +28,12 @@ EXAMPLE = 'Example: symptom-explorer match numbness "dry eyes"'
 @format_option("result")
 @click.option("--explain", is_flag=True, help="Also show the rules in the order they fired (text, markdown).")
 @click.option(
+    "--expand",
+    is_flag=True,
+    help="Show each annotation rule's firing on its own line (in --explain, --step and the graphs) "
+    "instead of one line per condition.",
+)
+@click.option(
     "--from",
     "case_file",
     metavar="FILE",
@@ -46,7 +52,7 @@ EXAMPLE = 'Example: symptom-explorer match numbness "dry eyes"'
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE (such as case.html) instead.")
 @color_option
 @knowledge_option
-def match(findings, absent, fmt, explain, case_file, changes, step, output, display, kb):
+def match(findings, absent, fmt, explain, expand, case_file, changes, step, output, display, kb):
     """Suggest related conditions for FINDING... (symptoms and history).
 
     Each FINDING is free text: a symptom in everyday or clinical words
@@ -82,14 +88,14 @@ def match(findings, absent, fmt, explain, case_file, changes, step, output, disp
     if step and result.usable:
         from .step import step_through
 
-        step_through(result, kb, display)
-    write_output(render_result(result, fmt, explain, display if not output else None), output)
+        step_through(result, kb, display, expand)
+    write_output(render_result(result, fmt, explain, display if not output else None, expand), output)
     _exit_for(result, (*findings, *absent), output)
 
 
-def render_result(result, fmt, explain, display=None) -> str:
+def render_result(result, fmt, explain, display=None, expand=False) -> str:
     """``result`` in format ``fmt`` (text laid out for ``display``: the terminal's width and colour)."""
-    return render("result", fmt, result, Context(display=display, explain=explain))
+    return render("result", fmt, result, Context(display=display, explain=explain, expand=expand))
 
 
 def _exit_for(result, given, output):

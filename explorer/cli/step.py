@@ -6,28 +6,30 @@ import sys
 
 import click
 
-from ..formats.stepping import step_text
+from ..formats.stepping import step_screens, step_text
 from .screen import draw, terminal_now
 
 KEYS = "[Enter] next   [b] back   [q] quit"
 
 
-def step_through(result, kb, display) -> None:
-    """Show each step of ``result`` (recorded with steps=True) until the last one or q."""
+def step_through(result, kb, display, expand=False) -> None:
+    """Show each step of ``result`` (recorded with steps=True) until the last one or q; unless ``expand``,
+    one screen stands for a group's firings for one condition (annotation rules)."""
     if not result.steps:
         click.echo("No rule fired, so there is no step to show.\n")
         return
-    index, last, part, notice = 0, len(result.steps) - 1, 1, ""
+    screens = step_screens(result, expand)
+    index, last, part, notice = 0, len(screens) - 1, 1, ""
     on_screen = sys.stdout.isatty()  # one fitted screen per step; into a pipe, plain text as it comes
     while True:
         if on_screen:
             term = terminal_now(display)
-            lines = step_text(result, index, kb, term.display).split("\n")
+            lines = step_text(result, screens[index], kb, term.display, expand).split("\n")
             part = draw(term, lines, part, KEYS + " > ", notice).page
         else:
             if notice:
                 click.echo(notice)
-            click.echo(step_text(result, index, kb, display))
+            click.echo(step_text(result, screens[index], kb, display, expand))
         notice = ""
         try:
             key = click.prompt(KEYS, default="", show_default=False, prompt_suffix=" > ").strip().lower()

@@ -3,6 +3,7 @@
 from ..knowledge.catalog import flags_for, rules_for
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
 from ..knowledge.records import Condition, KnowledgeBase
+from ..reasoning.folding import count_rules
 from ..reasoning.result_data import source_dict
 from .common import cite
 from .terminal import Display
@@ -91,8 +92,15 @@ def _card_lines(condition: Condition, kb: KnowledgeBase, markdown: bool, d: Disp
     rules = rules_for(kb, condition.id)
     out.append("")
     out.append("## Rules that suggest it" if markdown else "Rules that suggest it:")
-    for rule in rules:
+    for rule in (rule for rule in rules if not rule.group):
         out.append(f"{'-' if markdown else '  -'} {rule.id} ({rule.strength}): {rule.explanation}")
+    for group in dict.fromkeys(rule.group for rule in rules if rule.group):
+        count = count_rules(group, sum(rule.group == group for rule in rules))
+        listed = f"symptom-explorer rules --group {group} --for {condition.id}"
+        out.append(
+            f"{'-' if markdown else '  -'} {count} (weak): one for each finding listed above from its HPO "
+            f"annotations ({'`' + listed + '`' if markdown else listed})"
+        )
     out.append("")
     out.append(("Sources: " if not markdown else "**Sources:** ") + "; ".join(cite(s) for s in condition.sources))
     out.append("")

@@ -1,6 +1,7 @@
 """Phrasing shared by the human-readable formats (text and Markdown)."""
 
 from ..knowledge.records import Source
+from ..reasoning.folding import FoldedSteps
 from ..reasoning.result import Evidence, Result, TraceStep
 from .escape import terminal_safe
 
@@ -49,8 +50,11 @@ def cite(source: Source) -> str:
 CONCLUDED = {"infer": "inferred pattern", "suggest": "suggested", "red_flag": "raised red flag"}
 
 
-def step_line(step: TraceStep) -> str:
-    """One trace step as a sentence: rule, what it matched, what it concluded."""
+def step_line(step: "TraceStep | FoldedSteps") -> str:
+    """One trace step as a sentence: rule, what it matched, what it concluded (a folded group of firings
+    as its one line)."""
+    if isinstance(step, FoldedSteps):
+        return step.line()
     matched = ", ".join(step.matched_labels)
     if step.matched_absent:
         matched += "; reported absent: " + ", ".join(step.matched_absent_labels)

@@ -95,22 +95,22 @@ def render_dot(network: Network, title: str = "", rule_labels: bool = True) -> s
     return "\n".join(out) + "\n"
 
 
-def render_mermaid_path(result: Result, explain: bool = False) -> str:
+def render_mermaid_path(result: Result, explain: bool = False, expand: bool = False) -> str:
     """The fired path of one case as Mermaid (`match --format mermaid`)."""
-    return render_mermaid(fired_network(result), "fired path of this case")
+    return render_mermaid(fired_network(result, expand), "fired path of this case")
 
 
-def render_dot_path(result: Result, explain: bool = False) -> str:
+def render_dot_path(result: Result, explain: bool = False, expand: bool = False) -> str:
     """The fired path of one case as Graphviz DOT (`match --format dot`)."""
-    return render_dot(fired_network(result), "fired path of this case")
+    return render_dot(fired_network(result, expand), "fired path of this case")
 
 
 def result_mermaid(result: Result, context: Context) -> str:
-    return render_mermaid_path(result)
+    return render_mermaid_path(result, expand=context.expand)
 
 
 def result_dot(result: Result, context: Context) -> str:
-    return render_dot_path(result)
+    return render_dot_path(result, expand=context.expand)
 
 
 def _rules_network(groups: tuple[RuleGroup, ...], context: Context) -> Network:

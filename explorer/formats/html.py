@@ -8,6 +8,7 @@ from ..knowledge.loader import load_knowledge
 from ..knowledge.records import Condition, KnowledgeBase
 from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.compare import Comparison
+from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
 from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
@@ -86,7 +87,7 @@ def result_fragment(result: Result, title: str = "Symptom explorer handout", not
             Html('<div class="diagram">{}').format(diagram),
             Html("</div>"),
             Html("<h3>Rules in the order they fired</h3><ol>"),
-            *[Html("<li>{}</li>").format(step_line(step)) for step in result.trace],
+            *[Html("<li>{}</li>").format(step_line(step)) for step in folded_trace(result.trace)],
             Html("</ol></section>"),
         ]
     out += [Html("<section><h2>Sources</h2>"), _list([str(src) for src in _all_sources(result)]), Html("</section>")]

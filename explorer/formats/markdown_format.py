@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.urgency import URGENCY_LABELS
+from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .escape import escape_markdown
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from ..reasoning.rulesview import RuleGroup
 
 
-def render_markdown(result: Result, explain: bool = False) -> str:
+def render_markdown(result: Result, explain: bool = False, expand: bool = False) -> str:
     out: list[str] = ["# Symptom explorer report", ""] + urgent_markdown(result)
     out += ["## Related conditions to read about", ""]
     if not result.suggestions:
@@ -39,7 +40,7 @@ def render_markdown(result: Result, explain: bool = False) -> str:
         out += ["Strength: " + "; ".join(STRENGTH_WORDS.values()) + ".", ""]
     if explain and result.trace:
         out += ["## How the engine reasoned", ""]
-        out += [f"{step.number}. {step_line(step)}" for step in result.trace]
+        out += [f"{step.number}. {step_line(step)}" for step in folded_trace(result.trace, expand)]
         out.append("")
     notes = input_notes(result, echo=escape_markdown)
     if notes:
@@ -66,7 +67,7 @@ def urgent_markdown(result: Result, heading: str = "##", raised=()) -> list[str]
 
 
 def render_result(result: Result, context: Context) -> str:
-    return render_markdown(result, context.explain)
+    return render_markdown(result, context.explain, context.expand)
 
 
 def render_conditions(conditions: "list[Condition]", context: Context) -> str:

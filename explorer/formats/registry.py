@@ -74,6 +74,7 @@ class Context(NamedTuple):
     kb: "KnowledgeBase | None" = None
     display: "Display | None" = None
     explain: bool = False
+    expand: bool = False  # show each firing of a grouped rule (annotations) on its own, not folded
 
     def knowledge(self) -> "KnowledgeBase":
         """The knowledge base given, or else the built-in one."""

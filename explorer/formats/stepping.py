@@ -4,6 +4,7 @@ reads from the back of a room) and what changed after a what-if."""
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.records import KnowledgeBase
 from ..knowledge.urgency import URGENCY_LABELS
+from ..reasoning.folding import count_rules, folded_rules
 from ..reasoning.result import Result
 from ..reasoning.rulesview import rule_view
 from ..reasoning.steps import MemoryFact
@@ -29,22 +30,31 @@ def fact_text(fact: MemoryFact, kb: KnowledgeBase) -> str:
     return f"f-{fact.id} {fact.kind}: {value}{origin}"
 
 
-def step_text(result: Result, index: int, kb: KnowledgeBase, display: Display | None = None) -> str:
+def step_screens(result: Result, expand: bool = False) -> list[int]:
+    """The step indices a step-through shows: every one with ``expand``, else one per folded group of
+    firings (annotation rules for one condition: its first firing stands for the rest)."""
+    folds = folded_rules(result.trace) if not expand else {}
+    return [i for i, t in enumerate(result.trace) if t.rule not in folds or folds[t.rule].rules[0] == t.rule]
+
+
+def step_text(result: Result, index: int, kb: KnowledgeBase, display: Display | None = None, expand=False) -> str:
     """Screen ``index`` (0-based) of a step-through: agenda with the winner and why, the rule as IF/THEN,
-    the fact it added, and working memory before it."""
+    the fact it added, and working memory before it. Unless ``expand``, a group's firings for one
+    condition show as one line, on the agenda and as the rule fired."""
     d = display or Display()
     step, trace = result.steps[index], result.trace[index]
     out = [d.paint(f"STEP {step.number} of {len(result.steps)}", "bold"), ""]
     out.append(d.paint("Agenda - rules waiting to fire, best first:", "bold"))
-    for position, act in enumerate(step.agenda):
-        mark = ">" if position == 0 else " "
-        facts = ", ".join(f"f-{f}" for f in act.facts)
-        line = f"{mark} {act.rule}   salience {act.salience}   facts {facts}"
+    for position, line in enumerate(_agenda_lines(step.agenda, kb, expand)):
         out += [d.paint(x, "bold", "green") if position == 0 else x for x in d.wrap(line, "  ", "      ")]
     out += [""] + d.wrap(f"Fires first because {step.reason}.", "  ", "  ")
-    out += ["", d.paint(f"Fired: {step.rule}", "bold")]
-    for word, text in if_then(rule_view(kb, kb.rule_index[step.rule])):
-        out += d.wrap(f"{word:<7} {text}", "  ", " " * 10)
+    fold = None if expand else folded_rules(result.trace).get(step.rule)
+    if fold:
+        out += ["", d.paint("Fired:", "bold")] + d.wrap(fold.line(), "  ", "    ")
+    else:
+        out += ["", d.paint(f"Fired: {step.rule}", "bold")]
+        for word, text in if_then(rule_view(kb, kb.rule_index[step.rule])):
+            out += d.wrap(f"{word:<7} {text}", "  ", " " * 10)
     if step.added:
         added = "Added to working memory: " + fact_text(step.added, kb)
     elif trace.conclusion == "red_flag":
@@ -55,6 +65,29 @@ def step_text(result: Result, index: int, kb: KnowledgeBase, display: Display | 
     out += ["", d.paint("Working memory before this step:", "bold")]
     out += [x for f in step.memory for x in d.wrap(fact_text(f, kb), "  ", "      ")]
     return "\n".join(out) + "\n"
+
+
+def _agenda_lines(agenda, kb: KnowledgeBase, expand: bool) -> list[str]:
+    """One line per waiting activation; unless ``expand``, a group's activations for one condition share
+    one line ("12 annotation rules for Sjögren's syndrome"), where the first of them waits."""
+    lines: list = []
+    folded: dict = {}
+    for position, act in enumerate(agenda):
+        rule = kb.rule_index.get(act.rule)
+        mark = ">" if position == 0 else " "
+        if rule is None or not rule.group or expand:
+            facts = ", ".join(f"f-{f}" for f in act.facts)
+            lines.append(f"{mark} {act.rule}   salience {act.salience}   facts {facts}")
+            continue
+        key = (rule.group, rule.target)
+        if key not in folded:
+            folded[key] = [len(lines), mark, act.salience, 0]
+            lines.append("")
+        folded[key][3] += 1
+    for (group, target), (at, mark, salience, count) in folded.items():
+        name = kb.conditions[target].name if target in kb.conditions else target
+        lines[at] = f"{mark} {count_rules(group, count)} for {name}   salience {salience}"
+    return lines
 
 
 def _changes(w: WhatIf) -> str:
@@ -88,9 +121,28 @@ def _differences(w: WhatIf) -> list[tuple[str, list[str]]]:
         ("Red flags raised", _flag_news(w.after.red_flags, w.red_flags_raised)),
         ("Red flags cleared", _flag_news(w.before.red_flags, w.red_flags_cleared)),
         ("Suggestions", [moved(m) for m in w.moves]),
-        ("Rules that start firing", list(w.rules_started)),
-        ("Rules that stop firing", list(w.rules_stopped)),
+        ("Rules that start firing", _rule_names(w.rules_started, w.after)),
+        ("Rules that stop firing", _rule_names(w.rules_stopped, w.before)),
     ]
+
+
+def _rule_names(rules: tuple[str, ...], result: Result) -> list[str]:
+    """The rule ids, a group's rules for one condition folded into one name ("2 annotation rules for
+    Sjögren's syndrome"), where the first of them stands; ``result`` is the run they fired in."""
+    fired = {t.rule: t for t in result.trace}
+    names: list = []  # a rule id, or the list of one fold's rules
+    folds: dict = {}
+    for rule in rules:
+        step = fired.get(rule)
+        if step is None or not step.group:
+            names.append(rule)
+            continue
+        key = (step.group, step.target_label)
+        if key not in folds:
+            folds[key] = []
+            names.append((key, folds[key]))
+        folds[key].append(rule)
+    return [n if isinstance(n, str) else f"{count_rules(n[0][0], len(n[1]))} for {n[0][1]}" for n in names]
 
 
 def what_if_text(w: WhatIf, kb: KnowledgeBase, display: Display | None = None) -> str:

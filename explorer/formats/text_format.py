@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.urgency import URGENCY_LABELS
+from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
 from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
 from .registry import CaseRun, Context, Listing
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["WIDTH", "render_text", "urgent_lines"]
 
 
-def render_text(result: Result, explain: bool = False, display: Display | None = None) -> str:
+def render_text(result: Result, explain: bool = False, display: Display | None = None, expand: bool = False) -> str:
     d = display or Display()
     lines = urgent_lines(result, d)
     if result.suggestions:
@@ -51,7 +52,7 @@ def render_text(result: Result, explain: bool = False, display: Display | None =
     if explain and result.trace:
         lines.append("")
         lines.append(d.paint("How the engine reasoned (rules in the order they fired):", "bold"))
-        for step in result.trace:
+        for step in folded_trace(result.trace, expand):
             lines += d.wrap(step_line(step), f"{step.number:>3}. ", "     ")
     lines.append("")
     for note in input_notes(result):
@@ -92,7 +93,7 @@ def _strength_in(d: Display, line: str, strength: str) -> str:
 
 
 def render_result(result: Result, context: Context) -> str:
-    return render_text(result, context.explain, context.display)
+    return render_text(result, context.explain, context.display, context.expand)
 
 
 def render_conditions(conditions: "list[Condition]", context: Context) -> str:

@@ -1,10 +1,13 @@
 """Reader for the condition cards and their links to findings."""
 
+from dataclasses import replace
+
 from . import yamlcheck
 from .build_base import (
     CODE_PREFIXES,
     CONDITION_KINDS,
     BuilderBase,
+    close_match,
     default_role,
 )
 from .quoting import shown
@@ -53,12 +56,34 @@ class ConditionsReader(BuilderBase):
             )
         self._finish(problems)
 
-    def _links(self, entry, where, problems: Problems, codes, condition_id) -> tuple:
+    def annotation_links(self, name, doc):
+        """The generated links of data/annotation_links.yaml (one per finding a condition's HPO annotations
+        record), added to the card's own links; checked like them."""
+        problems = Problems(name)
+        for index, entry in yamlcheck.entries(doc, "annotation links", problems):
+            where = f"annotation_links[{index}]"
+            if not check_keys(entry, where, problems, {"condition", "links"}, set()):
+                continue
+            target = text(entry, "condition", where, problems)
+            condition = self.condition_map.get(target)
+            if condition is None:
+                if target:
+                    known = close_match(target, self.condition_map)
+                    problems.add(
+                        line_of(entry, "condition"), f"{where}.condition", f"unknown condition {target!r}{known}"
+                    )
+                continue
+            links = self._links(entry, f"{where} ({target})", problems, condition.codes, target, condition.links)
+            generated = tuple(replace(link, group="annotations") for link in links)
+            self.condition_map[target] = replace(condition, links=condition.links + generated)
+        self._finish(problems)
+
+    def _links(self, entry, where, problems: Problems, codes, condition_id, known=()) -> tuple:
         value = entry.get("links")
         if not isinstance(value, list) or not value:
             problems.add(line_of(entry, "links"), f"{where}.links", "expected a non-empty list of links")
             return ()
-        links, seen = [], set()
+        links, seen = [], {(link.symptom, link.source.kind, link.source.ref) for link in known}
         for i, item in enumerate(value):
             spot = f"{where}.links[{i}]"
             symptom = text(item, "symptom", spot, problems) if isinstance(item, dict) else None

@@ -16,7 +16,7 @@ from .yamlcheck import ID, RULE_ID, Problems, check_keys, line_of, text, text_li
 class RulesReader(BuilderBase):
     def rules(self, name, doc):
         problems = Problems(name)
-        optional = {"strength"} | set(CONCLUSIONS)
+        optional = {"strength", "group"} | set(CONCLUSIONS)
         for index, entry in yamlcheck.entries(doc, "rule", problems):
             item_id, where = self._entry_id(entry, index, "rule", problems, pattern=RULE_ID)
             if not check_keys(entry, where, problems, {"id", "when", "explanation", "sources"}, optional):
@@ -80,6 +80,7 @@ class RulesReader(BuilderBase):
             target=target,
             strength=strength if conclusion == "suggest" else None,
             explanation=text(entry, "explanation", where, problems) or "",
+            group=text(entry, "group", where, problems, default=""),
             sources=self._sources(entry, "sources", where, problems, cites=all_of + any_of, scope=(target,)),
             origin=f"{problems.name}:{line_of(entry)}",
             order=len(self.rule_list),

@@ -3,7 +3,8 @@
 Layout of a knowledge folder (the packaged one, or any folder given with ``--knowledge``):
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
 ``data/red_flags.yaml``, ``data/conditions.yaml``, ``data/urgency.yaml``, ``data/words.yaml``,
-``data/questionnaire.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` is optional.
+``data/questionnaire.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` and the generated
+``data/annotation_findings.yaml`` and ``data/annotation_links.yaml`` are optional.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 A validated base is cached (cache.py, keyed on the files' bytes): on a hit neither PyYAML nor the readers
 are imported.
@@ -28,7 +29,9 @@ DATA_FILES: tuple[str, ...] = ("article", "symptoms", "history", "patterns", "re
 # lacks them: the built-in ones are read instead, so such a folder keeps working.
 DEFAULTED_DATA_FILES = ("urgency", "words", "questionnaire")
 DATA_FILES += DEFAULTED_DATA_FILES
-OPTIONAL_DATA_FILES = ("sites.yaml",)  # part of the cache key when present
+# Part of the cache key when present. The annotation files are generated (tools/build_annotations.py):
+# findings and condition links from the HPO annotations, beside the hand-written ones.
+OPTIONAL_DATA_FILES = ("sites.yaml", "annotation_findings.yaml", "annotation_links.yaml")
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
 CODE_PREFIXES = ("ORPHA:", "OMIM:")
@@ -165,21 +168,29 @@ def _load(files: _Files) -> KnowledgeBase:
     return kb
 
 
-def _validate(files: _Files) -> KnowledgeBase:
-    from .builder import Builder  # the readers (and PyYAML) only on a cache miss
-
-    problems: list[str] = []
+def _read_data(files: _Files, problems: list[str]) -> tuple[dict[str, tuple[str, Any]], dict[str, Any]]:
+    """(data file name -> (shown name, document), optional file name -> the same or None); every problem
+    met is added to ``problems``."""
     docs: dict[str, tuple[str, Any]] = {}
     for name in DATA_FILES:
         try:
             docs[name] = files.read(files.data_folder(name), f"{name}.yaml")
         except KnowledgeError as exc:
             problems.extend(exc.problems)
-    sites = None
-    try:
-        sites = files.read_optional(files.data_dir, "sites.yaml")
-    except KnowledgeError as exc:
-        problems.extend(exc.problems)
+    optional: dict[str, Any] = {}
+    for name in OPTIONAL_DATA_FILES:
+        try:
+            optional[name] = files.read_optional(files.data_dir, name)
+        except KnowledgeError as exc:
+            problems.extend(exc.problems)
+    return docs, optional
+
+
+def _validate(files: _Files) -> KnowledgeBase:
+    from .builder import Builder  # the readers (and PyYAML) only on a cache miss
+
+    problems: list[str] = []
+    docs, optional = _read_data(files, problems)
     rule_docs = []
     try:
         for name in files.rule_files():
@@ -195,11 +206,16 @@ def _validate(files: _Files) -> KnowledgeBase:
     builder.article(*docs["article"])
     builder.symptoms(*docs["symptoms"], kind="symptom")
     builder.symptoms(*docs["history"], kind="history")
-    builder.sites(*(sites or ("sites.yaml", None)))
+    if optional.get("annotation_findings.yaml"):
+        shown, doc = optional["annotation_findings.yaml"]
+        builder.symptoms(shown, doc, kind="symptom")
+    builder.sites(*(optional.get("sites.yaml") or ("sites.yaml", None)))
     builder.patterns(*docs["patterns"])
     builder.urgency(*docs["urgency"])
     builder.red_flags(*docs["red_flags"])
     builder.conditions(*docs["conditions"])
+    if optional.get("annotation_links.yaml"):
+        builder.annotation_links(*optional["annotation_links.yaml"])
     builder.words(*docs["words"])
     builder.questionnaire(*docs["questionnaire"])
     for shown, doc in rule_docs:

@@ -9,7 +9,7 @@ author needs to see to fix a typo; anything else is described by its kind and le
 
 import re
 
-MAX_SHOWN = 60
+MAX_SHOWN = 100  # the longest of our ids (generated annotation rules) is 89 characters
 # Letters (any script), digits, spaces and the few marks ids, codes and phrases use; no '/', '=', '+', '$',
 # '@', quotes or line breaks, which secrets and paths are made of.
 _NAME = re.compile(r"\w[\w .:'()-]*")

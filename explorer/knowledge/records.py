@@ -147,6 +147,7 @@ class Link:
     symptom: str
     source: Source
     role: str
+    group: str = ""  # "annotations" for a link generated from the HPO annotations (data/annotation_links.yaml)
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,9 @@ class Rule:
     sources: tuple[Source, ...]
     origin: str  # "file:line", shown in errors and traces
     order: int  # position across all rule files: ties in firing order break on it
+    # A named group outside the hand-written teaching rules ("annotations": one rule per finding a condition's
+    # HPO annotations record), listed on request and folded into one line per condition in traces.
+    group: str = ""
 
     def __repr__(self) -> str:
         """Short, for a Python shell."""

@@ -119,7 +119,10 @@ def compare(a: str, b: str, kb: KnowledgeBase | None = None, limit: int = 5) -> 
     only_b = tuple(f for f in pb.values() if f.id not in pa)
     questions = [Question(f.id, f.label, first.id, f.role) for f in only_a]
     questions += [Question(f.id, f.label, second.id, f.role) for f in only_b]
-    weight = {f.id: ROLE_WEIGHT[f.role] + bool(f.in_rules) for f in (*only_a, *only_b)}
+    # A finding a hand-written rule uses weighs more; the generated annotation rules (one per annotated
+    # finding, lab results among them) add nothing, or every annotated finding would weigh the same.
+    taught = lambda f: any(not kb.rule_index[r].group for r in f.in_rules)  # noqa: E731
+    weight = {f.id: ROLE_WEIGHT[f.role] + taught(f) for f in (*only_a, *only_b)}
     questions.sort(key=lambda q: (-weight[q.finding], q.label.lower()))
     return Comparison(
         first,

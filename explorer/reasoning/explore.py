@@ -192,6 +192,7 @@ def _trace(kb, inference) -> tuple:
             matched_labels=tuple(kb.label(f) for f in s.matched_present),
             matched_absent_labels=tuple(kb.label(f) for f in s.matched_absent),
             target_label=targets[s.conclusion](s.target),
+            group=rules[s.rule].group,
         )
         for s in inference.steps
     )

@@ -243,15 +243,17 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
 def question_basis(kb: KnowledgeBase) -> dict:
     """(condition id, finding id) -> (rules naming the finding, card links to it, weight), for every
     finding worth asking about once the condition is suggested: its card links, and the reported
-    findings its suggestion rules rest on (patterns expanded into the findings that infer them)."""
+    findings its suggestion rules rest on (patterns expanded into the findings that infer them). Only the
+    hand-written links and rules: the generated annotation ones (lab results, scans, rare signs by the
+    hundred) count as evidence when entered, but are not asked about."""
     leaves = _pattern_leaves(kb)
     basis: dict = {}
     for condition in kb.conditions.values():
         entries: dict = {}
-        for link in condition.links:
+        for link in (link for link in condition.links if not link.group):
             entry = entries.setdefault(link.symptom, ([], [], 0))
             entries[link.symptom] = (entry[0], entry[1] + [link.source], max(entry[2], ROLE_WEIGHT[link.role]))
-        for rule in rules_for(kb, condition.id):
+        for rule in (rule for rule in rules_for(kb, condition.id) if not rule.group):
             for ref in rule.all + rule.any:
                 weight = PATTERN_WEIGHT if ref in leaves else RULE_WEIGHT
                 for finding in leaves.get(ref, {ref}):

@@ -101,6 +101,7 @@ class TraceStep:
     matched_labels: tuple[str, ...]  # display labels of matched_present, in the same order
     matched_absent_labels: tuple[str, ...]
     target_label: str
+    group: str = ""  # the rule's group ("annotations"); outputs fold a group's firings per condition
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from ..language.vocabulary import vocabulary_for
 from .brief import counted, counted_with_names
 from .compare import findings_behind
 from .engine import SALIENCE
-from .result import Result
+from .folding import FoldedSteps, count_rules, folded_rules
+from .result import Result, TraceStep
 from .result_data import source_dict
 
 KIND_ORDER = {"red_flag": 0, "infer": 1, "suggest": 2}
@@ -35,6 +36,7 @@ class RuleView:
     explanation: str
     sources: tuple[Source, ...]
     origin: str
+    group: str = ""  # "annotations" for the generated rules; "" for the hand-written teaching rules
 
     def __repr__(self) -> str:
         """Short, for a Python shell (brief.py)."""
@@ -54,6 +56,7 @@ class RuleView:
             "explanation": self.explanation,
             "sources": [source_dict(s) for s in self.sources],
             "origin": self.origin,
+            "group": self.group or None,
         }
 
 
@@ -101,16 +104,20 @@ def rule_view(kb: KnowledgeBase, rule: Rule) -> RuleView:
         rule.explanation,
         rule.sources,
         rule.origin,
+        rule.group,
     )
 
 
-def rule_groups(kb: KnowledgeBase | None = None, for_condition: str = "", uses: str = "") -> tuple[RuleGroup, ...]:
-    """Every rule, grouped by what it concludes (red flags, patterns, then conditions), in file order
-    within a group. ``for_condition``: only the rules concluding it and the pattern rules they build on.
-    ``uses``: only the rules using that finding, directly or through a pattern. An unknown name matches
-    nothing (the caller says so)."""
+def rule_groups(
+    kb: KnowledgeBase | None = None, for_condition: str = "", uses: str = "", group: str | None = ""
+) -> tuple[RuleGroup, ...]:
+    """The rules, grouped by what they conclude (red flags, patterns, then conditions), in file order
+    within a group. ``group``: the rules of that named group ("annotations"); "" (the default) the
+    hand-written teaching rules, which belong to none; None every rule. ``for_condition``: only the rules
+    concluding it and the pattern rules they build on. ``uses``: only the rules using that finding,
+    directly or through a pattern. An unknown name matches nothing (the caller says so)."""
     kb = kb or load_knowledge()
-    rules = list(kb.rules)
+    rules = [r for r in kb.rules if group is None or r.group == group]
     if for_condition:
         condition = find_condition(kb, for_condition)
         wanted = {condition.id} if condition else set()
@@ -223,14 +230,34 @@ def knowledge_network(kb: KnowledgeBase | None = None, result: Result | None = N
     return Network(tuple(nodes), tuple(edges))
 
 
-def fired_network(result: Result) -> Network:
+def _add_fold(fold: FoldedSteps, t: TraceStep, nodes: dict, edges: set) -> None:
+    """The fold's node (drawn as an intermediate step), its one arrow to the condition, and an unlabelled
+    arrow from each finding the firing ``t`` matched."""
+    middle, target = f"pattern:{fold.group}.{fold.target}", f"condition:{fold.target}"
+    count = count_rules(fold.group, len(fold.rules))
+    nodes.setdefault(middle, Node(middle, "pattern", f"HPO annotations of {', '.join(fold.codes)} ({count})", True))
+    nodes.setdefault(target, Node(target, "condition", fold.target_label, True))
+    edges.add(Edge(middle, target, count, False, True))
+    for fact, label in zip(t.matched_present, t.matched_labels):
+        source = f"finding:{fact}"
+        nodes.setdefault(source, Node(source, "finding", label, True))
+        edges.add(Edge(source, middle, "", False, True))
+
+
+def fired_network(result: Result, expand: bool = False) -> Network:
     """One case's fired path, from its trace alone (no knowledge base needed): the same nodes and edges
-    as ``knowledge_network(kb, result, only_fired=True)``."""
+    as ``knowledge_network(kb, result, only_fired=True)``. Unless ``expand``, a group's firings for one
+    condition (annotation rules) pass through one node that says how many rules and which codes."""
     patterns = {t.target for t in result.trace if t.conclusion == "infer"}
     levels = {f.id: f.level for f in result.red_flags}
     kind_name = {"infer": "pattern", "suggest": "condition", "red_flag": "red_flag"}
-    nodes, edges = {}, set()
+    nodes: dict[str, Node] = {}
+    edges: set[Edge] = set()
+    folds = {} if expand else folded_rules(result.trace)
     for t in result.trace:
+        if t.rule in folds:
+            _add_fold(folds[t.rule], t, nodes, edges)
+            continue
         prefix = kind_name[t.conclusion]
         label = t.target_label
         if t.conclusion == "red_flag":

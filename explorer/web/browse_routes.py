@@ -78,11 +78,13 @@ async def api_compare(request):
 
 
 async def api_rules(request):
-    """Every rule as IF/THEN with its sources, grouped by what it concludes: the same JSON as
-    `rules --format json` (with ?for=CONDITION and ?uses=FINDING as its --for and --uses).
+    """The rules as IF/THEN with their sources, grouped by what they conclude: the same JSON as
+    `rules --format json` (with ?for=CONDITION, ?uses=FINDING, ?group=GROUP and ?all=1 as its --for, --uses,
+    --group and --all: by default the hand-written teaching rules).
     ---
     summary: Rules
-    parameters: [{name: for, in: query, schema: {type: string}}, {name: uses, in: query, schema: {type: string}}]
+    parameters: [{name: for, in: query, schema: {type: string}}, {name: uses, in: query, schema: {type: string}},
+                 {name: group, in: query, schema: {type: string}}, {name: all, in: query, schema: {type: string}}]
     responses:
       200: {description: "{schema_version, groups: [{kind, id, label, rules: [{id, if, unless, then, ...}]}]}"}
       404: {description: No such condition}
@@ -91,7 +93,9 @@ async def api_rules(request):
     uses = request.query_params.get("uses", "")[:WEB_MAX_FINDING_CHARS]
     if for_condition:
         _condition(request, for_condition)
-    groups = [group.to_dict() for group in rule_groups(_kb(request), for_condition, uses)]
+    every = request.query_params.get("all", "") not in ("", "0", "false")
+    chosen = None if every else request.query_params.get("group", "")[:WEB_MAX_FINDING_CHARS]
+    groups = [group.to_dict() for group in rule_groups(_kb(request), for_condition, uses, chosen)]
     return JSONResponse({"schema_version": SCHEMA_VERSION, "groups": groups, "disclaimer": SHORT_DISCLAIMER})
 
 

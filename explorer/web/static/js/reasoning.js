@@ -43,7 +43,7 @@ export function initReasoning() {
 
 export async function showReasoning() {
   if (!view.rules) {
-    const [network, rules] = await Promise.all([api("/api/network"), api("/api/rules")]);
+    const [network, rules] = await Promise.all([api("/api/network"), api("/api/rules?all=1")]);
     view.rules = new Map(rules.groups.flatMap((g) => g.rules).map((r) => [r.id, r]));
     view.full = network;
     network.nodes.forEach((n) => view.labels.set(n.id, n.label));
