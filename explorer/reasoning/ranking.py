@@ -18,6 +18,7 @@ import functools
 from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
 from .engine import Inference
 from .result import Evidence, Suggestion
+from .weighing import weights_for, word
 
 
 def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
@@ -73,12 +74,12 @@ def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: 
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
-    rules = kb.rule_index
+    rules, weights = kb.rule_index, weights_for(kb)
     out = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]
         view = _view(kb, condition)
-        links, roles = view.links, view.roles
+        links = view.links
         behind_rule: dict = {}
         for step in fired:
             for finding in step.matched_present:
@@ -86,30 +87,17 @@ def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: 
                     behind_rule.setdefault(symptom_id, []).append(step.rule)
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        level = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
-        allowed = strength_allowed(supporting, roles)
-        limited = allowed < level
-        level = min(level, allowed)
-        lowered = any(roles[i] == "hallmark" for i in against) and level > 0
-        level -= lowered
+        claimed = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
+        score, for_present = weights.score(condition_id, present, absent, behind_rule)
+        level, unanswered = word(score, len(supporting)), word(for_present, len(supporting))
+        limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
+        lowered = level < unanswered  # findings the condition shows very often were reported absent
         fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
-        key = (-level, -len(supporting), len(against), -len(fired_ids), condition.name.lower())
+        key = (-level, -score, len(against), -len(fired_ids), condition.name.lower())
         out.append(
             _Assessment(condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key)
         )
     return out
-
-
-def strength_allowed(supporting_ids, roles) -> int:
-    """The most a suggestion may claim (an index into STRENGTHS) for its supporting findings (ids): see
-    the module docstring and the README's "How strength is decided"."""
-    fitting = [i for i in supporting_ids if roles.get(i) in ("hallmark", "typical")]
-    hallmarks = [i for i in fitting if roles[i] == "hallmark"]
-    if len(fitting) >= 3 or (len(fitting) >= 2 and hallmarks):
-        return STRENGTHS.index("strong")
-    if len(supporting_ids) >= 2 and fitting:
-        return STRENGTHS.index("moderate")
-    return STRENGTHS.index("weak")
 
 
 class _View:
