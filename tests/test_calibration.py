@@ -165,4 +165,3 @@ def test_strength_words_are_right_as_often_as_the_readme_says(simulated):
     assert len(hits["strong"]) >= 10 and len(hits["moderate"]) >= 10  # enough to measure
     assert sum(hits["strong"]) / len(hits["strong"]) >= 0.90
     assert sum(hits["moderate"]) / len(hits["moderate"]) >= 0.60
-
