@@ -23,12 +23,13 @@ def session(kb, **answers):
 NEXT = [
     # answers so far -> the finding asked next
     ({"dry_eyes": "yes", "numbness": "yes"}, "dry_mouth"),  # Sjögren's hallmark pair
-    ({"joint_pain": "yes", "joint_swelling": "yes"}, "joint_stiffness"),  # completes the RA picture
+    # RA is already strong (both findings are ones few other conditions show): nerve pain would move the others
+    ({"joint_pain": "yes", "joint_swelling": "yes"}, "nerve_pain"),
     ({"butterfly_rash": "yes"}, "pleuritic_chest_pain"),  # lupus is suggested: its urgent feature first
     ({"butterfly_rash": "yes", "pleuritic_chest_pain": "no"}, "fatigue"),  # then very frequent, raises strength
     ({"tingling": "yes", "muscle_weakness": "yes"}, "trouble_breathing"),  # GBS is suggested: its red flags first
-    ({"numbness": "yes", "tingling": "yes", "diabetes": "no"}, "muscle_weakness"),  # weakness would bring in GBS
-    ({"numbness": "yes"}, "tingling"),  # a second nerve symptom
+    ({"numbness": "yes", "tingling": "yes", "diabetes": "no"}, "nerve_pain"),  # a third nerve symptom
+    ({"numbness": "yes"}, "nerve_pain"),  # a second nerve symptom
 ]
 
 

@@ -67,7 +67,8 @@ class Weights:
         for symptom in sorted(absent):
             f = linked.get(symptom, 0.0)
             if f >= VERY_FREQUENT:
-                against += math.log(max(1 - f, LEAST_MISSING) / (1 - self.background(symptom)))
+                # never above zero: a finding reported absent never raises a strength
+                against += min(0.0, math.log(max(1 - f, LEAST_MISSING) / (1 - self.background(symptom))))
         return total + against, total
 
 
