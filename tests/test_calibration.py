@@ -8,7 +8,8 @@ import pytest
 from explorer import explore
 from explorer.knowledge.records import STRENGTHS
 
-# rule -> (smallest input that fires it, strength the rule claims, strength shown for that input); the shown\n# words are the score's on the shipped knowledge: new links change the background and may move them.
+# rule -> (smallest input that fires it, strength the rule claims, strength shown for that input); the shown
+# words are the score's on the shipped knowledge: new links change the background and may move them.
 CALIBRATION = [
     ("neuropathy.several-nerve-symptoms", ("numbness", "tingling"), "strong", "weak"),
     ("neuropathy.nerve-involvement", ("numbness",), "moderate", "weak"),
