@@ -1,16 +1,14 @@
 """How suggestions are ranked; the README's "How strength is decided" describes exactly this.
 
-1. A condition is suggested only when at least one of its suggestion rules fired. Its strength is the
-   highest strength among those rules (strong > moderate > weak), but never more than the entered findings
-   allow (``strength_allowed``, the written definition): "fitting" findings are entered findings the
-   condition's card links as hallmark or typical.
-   - strong needs at least 3 fitting findings, or 2 when one of them is a hallmark;
-   - moderate needs at least 2 supporting findings (several), at least 1 of them fitting;
-   - anything less is weak: one finding alone is never more than weak.
-2. If a hallmark finding of the condition (a link marked "hallmark", which annotations marked obligate or
-   very frequent are by default) was reported absent, the strength drops one step (never below weak).
-3. Suggestions are ordered by strength, then by how many entered findings support them, then by fewer
-   findings against, then by more rules fired, then by name, so ties are broken the same way every time.
+1. A condition is suggested only when at least one of its suggestion rules fired.
+2. Its evidence score (weighing.py) weighs each entered finding by how often the condition shows it
+   against how often our conditions show it, takes a little off for findings it does not link, and
+   counts findings it shows very often, reported absent, against it. The score earns a word
+   (weighing.word); one finding alone is never more than weak.
+3. ``limited``: the strongest fired rule claims more than the present findings earn ("few fitting
+   findings so far"); ``lowered``: the findings reported absent took the word down.
+4. Suggestions are ordered by word, then by score, then by fewer findings against, then by more rules
+   fired, then by name, so ties are broken the same way every time.
 """
 
 import functools
@@ -66,7 +64,7 @@ class _Assessment:
         self.behind_rule = behind_rule  # reported finding id -> the rules it stands behind
         self.supporting, self.against = supporting, against
         self.level, self.limited, self.lowered = level, limited, lowered
-        self.key = key  # the sort key (see the module docstring, point 3)
+        self.key = key  # the sort key (see the module docstring, point 4)
 
 
 def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> list:
