@@ -16,14 +16,14 @@ CALIBRATION = [
     ("cause.diabetes", ("numbness", "diabetes"), "strong", "moderate"),
     ("cause.diabetes-without-symptoms", ("diabetes",), "weak", "weak"),
     ("cause.alcohol", ("numbness", "heavy_alcohol_use"), "strong", "moderate"),
-    ("cause.infection", ("numbness", "recent_infection"), "moderate", "moderate"),
+    ("cause.infection", ("numbness", "recent_infection"), "moderate", "weak"),
     ("cause.toxins", ("numbness", "toxin_exposure"), "strong", "moderate"),
-    ("cause.alcohol-unsteady-walking", ("heavy_alcohol_use", "unsteady_walking"), "moderate", "moderate"),
+    ("cause.alcohol-unsteady-walking", ("heavy_alcohol_use", "unsteady_walking"), "moderate", "weak"),
     ("gbs.weakness-after-infection", ("muscle_weakness", "recent_infection"), "strong", "moderate"),
     ("gbs.general-weakness-after-infection", ("general_weakness", "recent_infection"), "weak", "weak"),
     ("gbs.rapidly-spreading-weakness", ("rapidly_spreading_weakness",), "strong", "weak"),
     ("gbs.weakness-with-sensory", ("muscle_weakness", "numbness"), "moderate", "weak"),
-    ("gbs.weakness-with-breathing-or-swallowing", ("muscle_weakness", "trouble_breathing"), "strong", "moderate"),
+    ("gbs.weakness-with-breathing-or-swallowing", ("muscle_weakness", "trouble_breathing"), "strong", "weak"),
     ("gbs.paralysis", ("paralysis",), "moderate", "weak"),
     ("gbs.miller-fisher", ("double_vision", "poor_coordination", "reduced_reflexes"), "strong", "strong"),
     ("sjogren.sicca-with-nerve-symptoms", ("dry_eyes", "numbness"), "strong", "moderate"),
@@ -33,7 +33,7 @@ CALIBRATION = [
     # links all three (a rule's strength no longer caps the word; it only marks "few fitting findings").
     ("sjogren.glands-and-joints", ("swollen_salivary_glands", "joint_pain", "fatigue"), "weak", "strong"),
     ("sle.skin-with-joints-or-fatigue", ("butterfly_rash", "joint_pain", "fatigue"), "strong", "strong"),
-    ("sle.skin-with-nerve-symptoms", ("butterfly_rash", "numbness"), "strong", "moderate"),
+    ("sle.skin-with-nerve-symptoms", ("butterfly_rash", "numbness"), "strong", "weak"),
     ("sle.skin-signs", ("butterfly_rash",), "moderate", "weak"),
     ("sle.whole-body", ("fatigue", "fever", "weight_loss"), "weak", "strong"),  # all three: lupus, very frequent
     ("ra.pain-swelling-stiffness", ("joint_pain", "joint_swelling", "joint_stiffness"), "strong", "strong"),
@@ -41,7 +41,7 @@ CALIBRATION = [
     ("ra.joints-with-nerve-symptoms", ("joint_pain", "joint_swelling", "numbness"), "strong", "strong"),
     ("ra.inflammatory-joints", ("joint_pain", "joint_swelling"), "moderate", "strong"),
     ("ms.several-central-signs", ("double_vision", "optic_neuritis"), "strong", "moderate"),
-    ("ms.central-with-sensory", ("double_vision", "numbness"), "moderate", "moderate"),
+    ("ms.central-with-sensory", ("double_vision", "numbness"), "moderate", "weak"),
     ("ms.one-central-sign", ("double_vision",), "weak", "weak"),
 ]
 
@@ -100,7 +100,9 @@ def test_nothing_is_stronger_than_the_definition(kb, rule_id, findings, claimed,
         (["dry eyes"], "sjogren_syndrome", "weak"),  # one finding is not "several"
         (["weakness", "flu"], "guillain_barre_syndrome", "weak"),  # feeling weak is not muscle weakness
         (["swollen joints", "morning stiffness"], "rheumatoid_arthritis", "strong"),  # both specific to RA here
-        (["heavy drinking", "unsteady walking"], "alcohol_related_neuropathy", "moderate"),
+        # weak: unsteady walking is not on the card (the rule names it, so it counts neither way), and heavy
+        # drinking alone does not reach moderate
+        (["heavy drinking", "unsteady walking"], "alcohol_related_neuropathy", "weak"),
     ],
 )
 def test_the_issue_examples(kb, findings, condition_id, strength):
@@ -127,7 +129,7 @@ def test_thin_input_is_hedged(kb):
 
 # The reporting seed of benchmarks/simulated_patients.py; the thresholds were tuned on seed 1, never on this one.
 SEED = 20261203
-PER_CONDITION = 40
+PER_CONDITION = 100
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ NEXT = [
     ({"butterfly_rash": "yes", "pleuritic_chest_pain": "no"}, "fatigue"),  # then very frequent, raises strength
     ({"tingling": "yes", "muscle_weakness": "yes"}, "trouble_breathing"),  # GBS is suggested: its red flags first
     ({"numbness": "yes", "tingling": "yes", "diabetes": "no"}, "nerve_pain"),  # a third nerve symptom
-    ({"numbness": "yes"}, "nerve_pain"),  # a second nerve symptom
+    ({"numbness": "yes"}, "leg_weakness"),  # a second nerve symptom
 ]
 
 

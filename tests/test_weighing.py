@@ -93,4 +93,4 @@ def _ranked(kb, present, absent):
 
 def test_one_finding_is_never_more_than_weak():
     assert weighing.word(99.0, 1) == 0
-    assert [weighing.word(s, 2) for s in (1.49, 1.5, 2.99, 3.0)] == [0, 1, 1, 2]
+    assert [weighing.word(s, 2) for s in (1.99, 2.0, 2.99, 3.0)] == [0, 1, 1, 2]

@@ -33,7 +33,7 @@ UNLINKED = -1.0  # an entered finding the condition does not link (noise toleran
 VERY_FREQUENT = 0.8  # a finding reported absent counts against a condition that shows it at least this often
 LEAST_MISSING = 0.05  # even an obligate finding reported absent is not proof against: answers can be wrong
 # The least score each word needs, strongest first; chosen on simulated patients (README).
-THRESHOLDS = (("strong", 3.0), ("moderate", 1.5))
+THRESHOLDS = (("strong", 3.0), ("moderate", 2.0))
 
 
 class Weights:
