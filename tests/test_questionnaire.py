@@ -33,7 +33,9 @@ NEXT = [
     ({"tingling": "yes", "muscle_weakness": "yes"}, "rapidly_spreading_weakness"),
     # GBS's annotations record tingling, so GBS is already suggested (weak): its urgent feature first.
     ({"numbness": "yes", "tingling": "yes", "diabetes": "no"}, "rapidly_spreading_weakness"),
-    ({"numbness": "yes"}, "tingling"),  # a second nerve symptom
+    # a second nerve symptom: with the evidence score, leg weakness (which many of our conditions do not share
+    # with numbness) moves the picture more than tingling
+    ({"numbness": "yes"}, "leg_weakness"),
 ]
 
 

@@ -68,9 +68,12 @@ def test_core_nerve_symptoms_are_asked_when_no_rule_asks(kb, finding):
     assert asked(kb, {finding: "yes"}, 1) == [kb.core_findings[0]]
 
 
-def test_ask_asks_about_breathing_first_for_weak_legs_after_flu():
-    out = CliRunner().invoke(cli, ["ask"], input="weak legs, flu\n\nquit\n").stdout
-    assert "Question 1: Have you noticed this: trouble breathing?" in out
+def test_ask_asks_the_emergency_questions_first_for_weak_legs_after_flu():
+    """Both emergency questions come first; spreading weakness, a hallmark few other conditions show, moves
+    the picture more than trouble breathing (only possible in Guillain-Barré syndrome), so it leads."""
+    out = CliRunner().invoke(cli, ["ask"], input="weak legs, flu\n\nno\nquit\n").stdout
+    assert "Question 1: Have you noticed this: weakness that spreads or worsens quickly?" in out
+    assert "Question 2: Have you noticed this: trouble breathing?" in out
 
 
 def test_ask_why_for_a_core_question():
@@ -87,11 +90,11 @@ def test_in_a_terminal_the_red_flag_question_comes_first_and_a_yes_warns_at_once
     child.sendline("weak legs, flu")
     child.expect("findings> ")
     child.sendline("")
-    child.expect("Question 1: Have you noticed this: trouble breathing\\?")
+    child.expect("Question 1: Have you noticed this: weakness that spreads or worsens quickly\\?")
     child.expect(ANSWER_PROMPT)
     child.sendline("yes")
-    child.expect("!! URGENT - EMERGENCY NOW: Call your local emergency number")
-    child.expect("Question 2: Have you noticed this: ")
+    child.expect("!! URGENT - EMERGENCY NOW: Go to an emergency department now")
+    child.expect("Question 2: Have you noticed this: trouble breathing\\?")
     child.expect(ANSWER_PROMPT)
     child.sendline("quit")
     child.expect("What was found so far:")

@@ -70,7 +70,7 @@ def test_match_what_if():
     assert done.exit_code == 0, done.stderr
     assert "What if: +Dry mouth, !Numbness" in done.stdout
     assert "Rules that start firing: sjogren.dry-eyes-and-mouth" in done.stdout
-    assert "Peripheral neuropathy: leaves (was " in done.stdout
+    assert "Peripheral neuropathy: leaves (was " in " ".join(done.stdout.split())  # however it wraps
     data = json.loads(run("match", "numbness", "--what-if", "+trouble breathing", "--format", "json").stdout)
     assert data["red_flags_raised"] == ["breathing"] and data["before"]["schema_version"] == 1
     markdown = run("match", "numbness", "--what-if", "+dry eyes", "--format", "markdown").stdout
@@ -98,7 +98,7 @@ def test_match_step_reads_enter_back_and_quit():
     screens = re.findall(r"STEP (\d) of (\d)", done.stdout)
     assert [s for s, _ in screens] == ["1", "2", "1", "2"]
     assert "Fires first because" in done.stdout and "Working memory before this step:" in done.stdout
-    assert "1. Sjögren's syndrome - strong match" in done.stdout  # the result follows the steps
+    assert "1. Sjögren's syndrome - moderate match" in done.stdout  # the result follows the steps
 
 
 def test_match_step_to_the_end_and_at_end_of_input():

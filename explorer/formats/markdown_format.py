@@ -31,7 +31,7 @@ def render_markdown(result: Result, explain: bool = False, expand: bool = False)
             f"- **Supporting:** {evidence_list(s.supporting)}",
             f"- **Typical, not reported:** {evidence_list(s.missing, with_basis=False)}",
             f"- **Reported absent:** {evidence_list(s.against)}"
-            + (" (strength lowered one step)" if s.lowered else ""),
+            + (" (strength lowered: a hallmark finding was reported absent)" if s.lowered else ""),
             f"- **Rules:** {', '.join(f'`{r}`' for r in s.rules)}",
             f"- **Sources:** {source_list(s.sources)}",
             "",

@@ -1,16 +1,14 @@
 """How suggestions are ranked; the README's "How strength is decided" describes exactly this.
 
-1. A condition is suggested only when at least one of its suggestion rules fired. Its strength is the
-   highest strength among those rules (strong > moderate > weak), but never more than the entered findings
-   allow (``strength_allowed``, the written definition): "fitting" findings are entered findings the
-   condition's card links as hallmark or typical.
-   - strong needs at least 3 fitting findings, or 2 when one of them is a hallmark;
-   - moderate needs at least 2 supporting findings (several), at least 1 of them fitting;
-   - anything less is weak: one finding alone is never more than weak.
-2. If a hallmark finding of the condition (a link marked "hallmark", which annotations marked obligate or
-   very frequent are by default) was reported absent, the strength drops one step (never below weak).
-3. Suggestions are ordered by strength, then by how many entered findings support them, then by fewer
-   findings against, then by more rules fired, then by name, so ties are broken the same way every time.
+1. A condition is suggested only when at least one of its suggestion rules fired.
+2. Its evidence score (weighing.py) weighs each entered finding by how often the condition shows it
+   against how often our conditions show it, takes a little off for findings it does not link, and
+   counts findings it shows very often, reported absent, against it. The score earns a word
+   (weighing.word); one finding alone is never more than weak.
+3. ``limited``: the strongest fired rule claims more than the present findings earn ("few fitting
+   findings so far"); ``lowered``: the findings reported absent took the word down.
+4. Suggestions are ordered by word, then by score, then by fewer findings against, then by more rules
+   fired, then by name, so ties are broken the same way every time.
 """
 
 import functools
@@ -18,6 +16,7 @@ import functools
 from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
 from .engine import Inference
 from .result import Evidence, Suggestion
+from .weighing import weights_for, word
 
 
 def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
@@ -65,7 +64,7 @@ class _Assessment:
         self.behind_rule = behind_rule  # reported finding id -> the rules it stands behind
         self.supporting, self.against = supporting, against
         self.level, self.limited, self.lowered = level, limited, lowered
-        self.key = key  # the sort key (see the module docstring, point 3)
+        self.key = key  # the sort key (see the module docstring, point 4)
 
 
 def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> list:
@@ -73,12 +72,12 @@ def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: 
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
-    rules = kb.rule_index
+    rules, weights = kb.rule_index, weights_for(kb)
     out = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]
         view = _view(kb, condition)
-        links, roles = view.links, view.roles
+        links = view.links
         behind_rule: dict = {}
         for step in fired:
             for finding in step.matched_present:
@@ -86,30 +85,17 @@ def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: 
                     behind_rule.setdefault(symptom_id, []).append(step.rule)
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        level = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
-        allowed = strength_allowed(supporting, roles)
-        limited = allowed < level
-        level = min(level, allowed)
-        lowered = any(roles[i] == "hallmark" for i in against) and level > 0
-        level -= lowered
+        claimed = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
+        score, for_present = weights.score(condition_id, present, absent, behind_rule)
+        level, unanswered = word(score, len(supporting)), word(for_present, len(supporting))
+        limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
+        lowered = level < unanswered  # findings the condition shows very often were reported absent
         fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
-        key = (-level, -len(supporting), len(against), -len(fired_ids), condition.name.lower())
+        key = (-level, -score, len(against), -len(fired_ids), condition.name.lower())
         out.append(
             _Assessment(condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key)
         )
     return out
-
-
-def strength_allowed(supporting_ids, roles) -> int:
-    """The most a suggestion may claim (an index into STRENGTHS) for its supporting findings (ids): see
-    the module docstring and the README's "How strength is decided"."""
-    fitting = [i for i in supporting_ids if roles.get(i) in ("hallmark", "typical")]
-    hallmarks = [i for i in fitting if roles[i] == "hallmark"]
-    if len(fitting) >= 3 or (len(fitting) >= 2 and hallmarks):
-        return STRENGTHS.index("strong")
-    if len(supporting_ids) >= 2 and fitting:
-        return STRENGTHS.index("moderate")
-    return STRENGTHS.index("weak")
 
 
 class _View:

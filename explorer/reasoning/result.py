@@ -55,8 +55,8 @@ class Suggestion:
     explanation: str
     rules: tuple[str, ...]  # suggestion rules that fired for it
     sources: tuple[Source, ...]
-    lowered: bool = False  # strength lowered one step because a hallmark finding was reported absent
-    limited: bool = False  # a rule claimed more, but too few fitting findings were entered (ranking.py)
+    lowered: bool = False  # the word is lower because findings it shows very often were reported absent
+    limited: bool = False  # a fired rule claims more than the entered findings earn (weighing.py)
 
     def __repr__(self) -> str:
         """Short, for a Python shell (brief.py)."""
