@@ -117,6 +117,29 @@ class Words:
 
 
 @dataclass(frozen=True)
+class ReadingConcept:
+    """A finding read from a concept and a cue wherever both stand in one list item (data/concepts.yaml):
+    a concept word (a body function or part: "swallow", "bladder") with a cue ("can't", "lost"). Without
+    cues, each word names the finding on its own (slang, idiom, a medicine's name). Words and cues are
+    tuples of the words of each entry, written as the reader sees them."""
+
+    finding: str
+    words: tuple[tuple[str, ...], ...]
+    cues: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class ConceptLexicon:
+    """What data/concepts.yaml holds: the concepts, and the course words that change how urgent a
+    reading is (``calm``: longstanding, explained or a comparison; ``fast``/``slow``: how quickly it came)."""
+
+    concepts: tuple[ReadingConcept, ...] = ()
+    calm: tuple[tuple[str, ...], ...] = ()
+    fast: tuple[tuple[str, ...], ...] = ()
+    slow: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class RedFlagDef:
     """An urgent-care warning: its level (an UrgencyLevel id), a short title naming the presentation,
     the plain action to take, and a sentence on why."""
@@ -215,6 +238,7 @@ class KnowledgeBase:
     words: Words = field(default_factory=Words, hash=False)  # the free-text reader's word lists
     urgency: tuple[UrgencyLevel, ...] = ()  # highest first
     core_findings: tuple[str, ...] = ()  # asked by the questionnaire when nothing else is
+    concept_lexicon: ConceptLexicon = field(default_factory=ConceptLexicon, hash=False)  # data/concepts.yaml
 
     @cached_property
     def urgency_levels(self) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from ..knowledge.records import Words
 from .phrases import PhraseIndex, Target
 from .tokens import Token
 
-MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
+MAX_GAP = 1  # by default, unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
 
 
@@ -44,7 +44,7 @@ def match(items: list[Item], indexes: list[PhraseIndex], ids: dict, words: Words
             if item.role not in ("word", "quiet"):
                 continue
             for key in index.by_word.get(item.fold, ()):
-                used, cue = _scan(items, i, key, words.negation_before)
+                used, cue = _scan(items, i, key, words.negation_before, index.max_gap)
                 if used:
                     candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index, cue))
     candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3][-1] - c[3][0], c[4] or ()))
@@ -85,7 +85,9 @@ def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: 
     return Found(tuple(sorted({*found.used, *extra})), found.target, found.sites, found.cue, found.key)
 
 
-def _scan(items: list[Item], i: int, key: frozenset, before: frozenset) -> tuple[tuple[int, ...] | None, int | None]:
+def _scan(
+    items: list[Item], i: int, key: frozenset, before: frozenset, max_gap: int = MAX_GAP
+) -> tuple[tuple[int, ...] | None, int | None]:
     need = set(key)
     need.discard(items[i].fold)
     used, gaps, j, cue = [i], 0, i + 1, None
@@ -101,7 +103,7 @@ def _scan(items: list[Item], i: int, key: frozenset, before: frozenset) -> tuple
             cue = j  # "my mouth is not dry": the phrase goes on, and is negated
         elif item.role not in ("site", "quiet"):
             gaps += 1
-            if gaps > MAX_GAP:
+            if gaps > max_gap:
                 break
         j += 1
     return (None, None) if need else (tuple(used), cue)

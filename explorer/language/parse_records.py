@@ -42,6 +42,8 @@ class Mention:
     corrections: tuple[tuple[str, str], ...] = ()  # (as typed, read as)
     hpo: Term | None = None  # the narrower HPO term typed, read as this broader finding
     site_changed: Symptom | None = None  # the finding the words named before a site changed it
+    course_of: Symptom | None = None  # the finding named, read as its quickly worsening form ...
+    course: str | None = None  # ... because of these words ("since yesterday")
 
     def notes(self) -> tuple[str, ...]:
         """How it was read, as sentences: "read 'tinglng' as 'tingling'", "Areflexia (HP:0001284), ..."."""
@@ -52,6 +54,8 @@ class Mention:
             sites = ", ".join(s.label for s in self.sites)
             notes.append(f"{self.site_changed.label} in the {sites} is read as {self.symptom.label}")
         notes.extend(s.note for s in self.sites if s.note)
+        if self.course_of:
+            notes.append(f"{self.course_of.label} read as {self.symptom.label}: '{self.course}' says it came quickly")
         if self.cue:
             notes.append(f"absent: '{self.cue}'")
         return tuple(notes)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import KnowledgeBase, Words
 from ..knowledge.text import normalize
-from . import coordination, matching, negation, others, past, spelling
+from . import concepts, coordination, matching, negation, others, past, spelling
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
@@ -78,6 +78,11 @@ class Parser:
         stands (a plain `match numbness "dry eyes"` never needs it)."""
         return vocabulary_index(self.kb)
 
+    @functools.cached_property
+    def indexes(self) -> list:
+        """The vocabulary's names first, then the concepts (data/concepts.yaml)."""
+        return [self.vocabulary, concepts.concept_index(self.kb)]
+
     def _read_text(self, text: str) -> Parse:
         tokens = tokenize(text, self.words)  # once, for the exact reading's checks and the parse
         exact = self._exact(text, tokens)
@@ -108,13 +113,15 @@ class Parser:
                     mentions_here = self._mentions(items, found, attached, text, absent)
                     mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
                     now, gone = _split_past(clause, mine, self.words)
+                    now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
+                    gone += calm
                     mentions.extend(now)
                     earlier.extend(gone + theirs)
                     left = matching.leftover_spans(items, found, attached, text, self.words, in_force)
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
-        return Parse(text, tuple(mentions), tuple(leftovers))
+        return Parse(text, tuple(concepts.quicken(mentions, tokens, self.kb)), tuple(leftovers))
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:
         """A text that is one of the vocabulary's names as a whole (a label, "history of diabetes", an
@@ -150,13 +157,13 @@ class Parser:
 
     def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
         """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
-        found = matching.match(items, [self.vocabulary], self.ids, self.words)
+        found = matching.match(items, self.indexes, self.ids, self.words)
         if not matching.unread(items, found, self.words):
             return found, items
         from .hpo_index import hpo_index_for  # loaded only for words the vocabulary does not know
 
         hpo = hpo_index_for(self.kb)
-        indexes, ids = [self.vocabulary, hpo.phrases], {**hpo.ids, **self.ids}
+        indexes, ids = [*self.indexes, hpo.phrases], {**hpo.ids, **self.ids}
         found = matching.match(items, indexes, ids, self.words)
         if matching.unread(items, found, self.words) and budget[0] > 0:
             found, items = self._correct(items, found, indexes, ids, budget)

@@ -1,0 +1,75 @@
+"""Findings read as concepts, not whole phrasings (data/concepts.yaml): a concept word ("swallow",
+"bladder") and a cue ("can't", "lost") standing anywhere in one list item name the finding, in any order
+and with other words between them ("I can't count to ten in one breath"). Words without a cue (slang,
+idiom, a medicine's name) name a finding alone. They are matched as one more phrase index, after the
+vocabulary's own names, so negation, past events and someone else's findings read them as any other name.
+
+Course words then settle how urgent a reading is: a warning sign named with words that say it is
+longstanding or explained ("for years", "my inhaler fixes it") is not read as happening now; a finding
+with a quickly worsening form is read as that form when the text says it came fast ("since yesterday",
+"up to my knees") and nothing says it came slowly."""
+
+import functools
+from dataclasses import replace
+
+from ..knowledge.records import KnowledgeBase
+from .parse_records import Leftover, Mention
+from .phrases import PhraseIndex, Target, site_words
+from .tokens import Token
+
+CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between them in a list item
+
+
+@functools.lru_cache(maxsize=8)
+def concept_index(kb: KnowledgeBase) -> PhraseIndex:
+    """The concepts as a phrase index: each concept word with each of its cues is one name."""
+    index = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
+    for concept in kb.concept_lexicon.concepts:
+        target = Target(concept.finding)
+        for words in concept.words:
+            for cue in concept.cues or ((),):
+                index.add(" ".join((*cue, *words)), target)
+    index.finish()
+    return index
+
+
+def has_cue(norms: list[str], cues: tuple[tuple[str, ...], ...]) -> str | None:
+    """The first cue (a tuple of words) found in ``norms`` as consecutive words, as text; None if none is."""
+    for cue in cues:
+        for k in range(len(norms) - len(cue) + 1):
+            if tuple(norms[k : k + len(cue)]) == cue:
+                return " ".join(cue)
+    return None
+
+
+def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, urgent: frozenset):
+    """Warning signs named in a clause with words that say they are longstanding, explained or a
+    comparison ("been like that for years"): (the mentions kept, the ones set aside as Leftovers)."""
+    cue = has_cue([t.norm for t in tokens], kb.concept_lexicon.calm)
+    if cue is None:
+        return mentions, []
+    kept, calm = [], []
+    for m in mentions:
+        if m.present and m.symptom.id in urgent:
+            calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=cue))
+        else:
+            kept.append(m)
+    return kept, calm
+
+
+def quicken(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """A finding said to have come fast ("numb since yesterday, now up to my knees") is read as its
+    quickly worsening form (``worsening_of``), unless the text also says it came slowly."""
+    faster = {base: s for s in kb.symptoms.values() for base in s.worsening_of}
+    if not any(m.present and m.symptom.id in faster for m in mentions):
+        return mentions
+    norms = [t.norm for t in tokens]
+    fast = has_cue(norms, kb.concept_lexicon.fast)
+    if fast is None or has_cue(norms, kb.concept_lexicon.slow):
+        return mentions
+    return [
+        replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=fast)
+        if m.present and m.symptom.id in faster
+        else m
+        for m in mentions
+    ]
