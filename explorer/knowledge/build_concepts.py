@@ -8,7 +8,7 @@ from .records import ConceptLexicon, ReadingConcept
 from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
-COURSE_LISTS = ("calm", "fast", "slow")
+COURSE_LISTS = ("calm", "explained", "fast", "slow")
 
 
 class ConceptsReader(BuilderBase):
@@ -31,7 +31,7 @@ class ConceptsReader(BuilderBase):
         self._finish(problems)
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
-        if not check_keys(node, where, problems, {"finding", "words"}, {"cues"}):
+        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure"}):
             return None
         finding = node["finding"]
         if finding not in self.symptom_map:
@@ -45,7 +45,8 @@ class ConceptsReader(BuilderBase):
             else:
                 cues.extend(groups[group])
         words = _phrases(node, "words", f"{where}.words", problems)
-        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)))
+        unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
+        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), tuple(" ".join(w) for w in unsure))
 
 
 def _phrases(doc, key: str, where: str, problems: Problems) -> list[tuple[str, ...]]:

@@ -126,15 +126,18 @@ class ReadingConcept:
     finding: str
     words: tuple[tuple[str, ...], ...]
     cues: tuple[tuple[str, ...], ...] = ()
+    unsure: tuple[str, ...] = ()  # words that alone make the reader unsure the finding was meant
 
 
 @dataclass(frozen=True)
 class ConceptLexicon:
-    """What data/concepts.yaml holds: the concepts, and the course words that change how urgent a
-    reading is (``calm``: longstanding, explained or a comparison; ``fast``/``slow``: how quickly it came)."""
+    """What data/concepts.yaml holds: the concepts, and the course words that change how a reading counts
+    (``calm``: a warning sign longstanding or a comparison; ``explained``: any finding with an everyday
+    cause; ``fast``/``slow``: how quickly it came)."""
 
     concepts: tuple[ReadingConcept, ...] = ()
     calm: tuple[tuple[str, ...], ...] = ()
+    explained: tuple[tuple[str, ...], ...] = ()
     fast: tuple[tuple[str, ...], ...] = ()
     slow: tuple[tuple[str, ...], ...] = ()
 

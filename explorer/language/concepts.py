@@ -12,10 +12,10 @@ with a quickly worsening form is read as that form when the text says it came fa
 import functools
 from dataclasses import replace
 
-from ..knowledge.records import KnowledgeBase
+from ..knowledge.records import KnowledgeBase, Symptom
 from .parse_records import Leftover, Mention
 from .phrases import PhraseIndex, Target, site_words
-from .tokens import Token
+from .tokens import Token, fold
 
 CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between them in a list item
 
@@ -43,14 +43,17 @@ def has_cue(norms: list[str], cues: tuple[tuple[str, ...], ...]) -> str | None:
 
 
 def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, urgent: frozenset):
-    """Warning signs named in a clause with words that say they are longstanding, explained or a
-    comparison ("been like that for years"): (the mentions kept, the ones set aside as Leftovers)."""
-    cue = has_cue([t.norm for t in tokens], kb.concept_lexicon.calm)
+    """Warning signs named in a clause with words that say they are longstanding or a comparison ("been
+    like that for years"), and any finding named with an everyday cause ("after the dentist"): (the
+    mentions kept, the ones set aside as Leftovers, with the words)."""
+    norms = [t.norm for t in tokens]
+    explained = has_cue(norms, kb.concept_lexicon.explained)
+    cue = explained or has_cue(norms, kb.concept_lexicon.calm)
     if cue is None:
         return mentions, []
     kept, calm = [], []
     for m in mentions:
-        if m.present and m.symptom.id in urgent:
+        if m.present and (explained or m.symptom.id in urgent):
             calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=cue))
         else:
             kept.append(m)
@@ -73,3 +76,40 @@ def quicken(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> 
         else m
         for m in mentions
     ]
+
+
+@functools.lru_cache(maxsize=8)
+def _unsure_words(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Folded word -> the urgent findings it alone may mean (a concept's ``unsure`` words)."""
+    out: dict[str, list[str]] = {}
+    for concept in kb.concept_lexicon.concepts:
+        for word in concept.unsure:
+            ids = out.setdefault(fold(word), [])
+            if concept.finding not in ids:
+                ids.append(concept.finding)
+    return {word: tuple(ids) for word, ids in out.items()}
+
+
+def unsure_of(kb: KnowledgeBase, normalized: str) -> tuple[Symptom, ...]:
+    """The urgent findings words left over may have meant: a concept word without its cue ("something
+    is wrong with my swallowing"). The reader says so at the top of every output, never only in a
+    did-you-mean."""
+    words = _unsure_words(kb)
+    ids = dict.fromkeys(i for w in normalized.split() for i in words.get(fold(w), ()))
+    return tuple(kb.symptoms[i] for i in ids)
+
+
+def concept_words(kb: KnowledgeBase, finding: str) -> frozenset[str]:
+    """The folded concept words of a finding (not its cues): what a phrase must share with it before a
+    did-you-mean offers it as urgent."""
+    return _concept_words(kb).get(finding, frozenset())
+
+
+@functools.lru_cache(maxsize=8)
+def _concept_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for concept in kb.concept_lexicon.concepts:
+        words = out.setdefault(concept.finding, set())
+        words.update(fold(w) for phrase in concept.words for w in phrase)
+        words.update(fold(w) for w in concept.unsure)
+    return {finding: frozenset(words) for finding, words in out.items()}

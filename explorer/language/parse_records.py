@@ -87,12 +87,14 @@ class Leftover:
     cue: str | None = None  # it stands in a negation's scope ("no rash"): whatever it names is absent
     past: str | None = None  # the words that make it a past event ("years ago"): not a current finding
     someone_else: str | None = None  # the family word that makes it another's ("mother"): not the person's
+    maybe: tuple[Symptom, ...] = ()  # urgent findings its words may have meant (a concept word, no cue)
 
     def to_dict(self) -> dict:
         return {
             "text": self.text,
             "span": [self.start, self.end],
             **unused_fields(self.did_you_mean, self.condition, self.cue, self.past, self.someone_else),
+            "may_have_meant": [symptom_ref(s) for s in self.maybe],
         }
 
 

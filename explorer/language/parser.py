@@ -238,7 +238,8 @@ class Parser:
                 out.append(Leftover(piece, start, end, (), theirs[1], cue, someone_else=theirs[0]))
             elif n < MAX_HINTED and len(piece) <= HINT_LENGTH:
                 near = vocabulary.suggest(normalize(piece))
-                out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue))
+                maybe = () if cue else concepts.unsure_of(self.kb, normalize(piece))
+                out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue, maybe=maybe))
             else:
                 out.append(Leftover(piece, start, end, cue=cue))
         return out
