@@ -114,6 +114,10 @@ class Words:
     everyday: frozenset[str] = frozenset()
     worsening_after: tuple[tuple[str, ...], ...] = ()
     worsening_before: tuple[tuple[str, ...], ...] = ()
+    # Optional lists (a teacher's words.yaml written before them still loads):
+    statement_openers: frozenset[str] = frozenset()  # after "and", a new statement: "no rash and my joints hurt"
+    negation_resolved: tuple[tuple[str, ...], ...] = ()  # after findings: "the tingling has gone away"
+    negation_double: tuple[tuple[str, ...], ...] = ()  # before a cue, undo it: "I can't say I haven't"
 
 
 @dataclass(frozen=True)

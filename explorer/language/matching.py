@@ -23,6 +23,7 @@ class Item:
     typed: str | None = None  # the word as typed, when spelling corrected it
     read_as: str | None = None  # the vocabulary word it was read as
     cut: bool = False  # a site break ("since", "with": data/words.yaml) stands just before it
+    opens: bool = False  # it starts a new statement ("and my joints hurt": data/words.yaml statement_openers)
 
 
 @dataclass(frozen=True)

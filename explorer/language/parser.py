@@ -109,7 +109,7 @@ class Parser:
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
-                    absent, in_force = negation.scopes(items, found, self.words)
+                    absent, in_force = negation.scopes(items, found, self.words, self.urgent)
                     mentions_here = self._mentions(items, found, attached, text, absent)
                     mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
                     now, gone = _split_past(clause, mine, self.words)
@@ -121,7 +121,8 @@ class Parser:
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
-        return Parse(text, tuple(concepts.quicken(mentions, tokens, self.kb)), tuple(leftovers))
+        mentions = negation.resolved(tokens, concepts.quicken(mentions, tokens, self.kb), self.words)
+        return Parse(text, tuple(mentions), tuple(leftovers))
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:
         """A text that is one of the vocabulary's names as a whole (a label, "history of diabetes", an
@@ -150,6 +151,8 @@ class Parser:
             elif token.kind == "other":
                 if unicodedata.category(token.text[0])[0] not in "PCZ":
                     items.append(Item(token, "", "other"))
+            elif token.norm in self.words.statement_openers and items and items[-1] and items[-1].fold == "and":
+                items[-1] = replace(items[-1], opens=True)  # the "and" before "my ...": a new statement
             elif token.norm not in self.words.stop_words:
                 quiet = token.norm in self.words.quiet_words
                 items.append(Item(token, fold(token.norm), "quiet" if quiet else "word"))
