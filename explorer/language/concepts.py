@@ -21,21 +21,26 @@ CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between
 
 
 @functools.lru_cache(maxsize=8)
-def concept_index(kb: KnowledgeBase) -> PhraseIndex:
-    """The concepts as a phrase index: each concept word with each of its cues is one name."""
-    index = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
+def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
+    """The concepts as phrase indexes: words that name a finding alone (an idiom's words stay together,
+    as any name's), then each concept word with each of its cues (anywhere in the list item)."""
+    alone = PhraseIndex(site_words(kb), kb.words)
+    paired = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
     for concept in kb.concept_lexicon.concepts:
         target = Target(concept.finding)
         for words in concept.words:
-            for cue in concept.cues or ((),):
-                index.add(" ".join((*cue, *words)), target)
-    index.finish()
-    return index
+            for cue in concept.cues:
+                paired.add(" ".join((*cue, *words)), target)
+            if not concept.cues:
+                alone.add(" ".join(words), target)
+    alone.finish()
+    paired.finish()
+    return alone, paired
 
 
 def has_cue(norms: list[str], cues: tuple[tuple[str, ...], ...]) -> str | None:
-    """The first cue (a tuple of words) found in ``norms`` as consecutive words, as text; None if none is."""
-    for cue in cues:
+    """The longest cue (a tuple of words) found in ``norms`` as consecutive words, as text; None if none is."""
+    for cue in sorted(cues, key=len, reverse=True):
         for k in range(len(norms) - len(cue) + 1):
             if tuple(norms[k : k + len(cue)]) == cue:
                 return " ".join(cue)
@@ -61,14 +66,16 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
 
 
 def quicken(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
-    """A finding said to have come fast ("numb since yesterday, now up to my knees") is read as its
-    quickly worsening form (``worsening_of``), unless the text also says it came slowly."""
+    """A finding said to have come fast ("numb since Monday, now up to my knees") is read as its quickly
+    worsening form (``worsening_of``), unless the text also says it came slowly; a worsening form said to
+    have come slowly in its own sentence ("getting weaker over the past year"), with nothing saying fast,
+    is read as the finding it worsens."""
     faster = {base: s for s in kb.symptoms.values() for base in s.worsening_of}
-    if not any(m.present and m.symptom.id in faster for m in mentions):
-        return mentions
     norms = [t.norm for t in tokens]
     fast = has_cue(norms, kb.concept_lexicon.fast)
-    if fast is None or has_cue(norms, kb.concept_lexicon.slow):
+    if fast is None:
+        return [_slower(m, tokens, kb) for m in mentions]
+    if has_cue(norms, kb.concept_lexicon.slow):
         return mentions
     return [
         replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=fast)
@@ -76,6 +83,30 @@ def quicken(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> 
         else m
         for m in mentions
     ]
+
+
+def _slower(m: Mention, tokens: list[Token], kb: KnowledgeBase) -> Mention:
+    """``m`` read as the finding it is the worsening form of, when its sentence says it came slowly."""
+    if not (m.present and m.symptom.worsening_of):
+        return m
+    sentence = [t.norm for t in _sentence(tokens, m.start)]
+    slow = has_cue(sentence, kb.concept_lexicon.slow)
+    if slow is None:
+        return m
+    base = m.symptom.worsening_of[0]
+    at_site = [site.changes.get(base) for site in m.sites if site.changes.get(base) in m.symptom.worsening_of]
+    return replace(m, symptom=kb.symptoms[at_site[0] if at_site else base], course_of=m.symptom, course=slow)
+
+
+def _sentence(tokens: list[Token], at: int) -> list[Token]:
+    """The tokens of the sentence (between full stops) holding character ``at``."""
+    start = 0
+    for k, token in enumerate(tokens):
+        if token.kind == "end" and token.text[0] in ".!?;\n":
+            if token.start >= at:
+                return tokens[start:k]
+            start = k + 1
+    return tokens[start:]
 
 
 @functools.lru_cache(maxsize=8)

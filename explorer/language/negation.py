@@ -142,6 +142,8 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
     for k, token in enumerate(tokens):
         if token.kind == "end" and token.text[0] in ".!?;\n":
             sentence = token.end
+        if k and tokens[k - 1].norm in words.negation_before | words.statement_verbs:
+            continue  # "hasn't gone away", "won't clear up": still there
         for cue in firsts.get(token.norm, ()):
             if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])

@@ -81,7 +81,7 @@ class Parser:
     @functools.cached_property
     def indexes(self) -> list:
         """The vocabulary's names first, then the concepts (data/concepts.yaml)."""
-        return [self.vocabulary, concepts.concept_index(self.kb)]
+        return [self.vocabulary, *concepts.concept_indexes(self.kb)]
 
     def _read_text(self, text: str) -> Parse:
         tokens = tokenize(text, self.words)  # once, for the exact reading's checks and the parse
