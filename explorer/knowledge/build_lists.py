@@ -17,9 +17,10 @@ PHRASE_LISTS = (
     "worsening_before",
     "negation_resolved",
     "negation_double",
+    "negation_normal",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
-OPTIONAL_LISTS = {"statement_openers", "negation_resolved", "negation_double"}
+OPTIONAL_LISTS = {"statement_openers", "negation_resolved", "negation_double", "negation_normal"}
 
 
 class ListsReader(BuilderBase):

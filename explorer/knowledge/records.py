@@ -117,6 +117,7 @@ class Words:
     # Optional lists (a teacher's words.yaml written before them still loads):
     statement_openers: frozenset[str] = frozenset()  # after "and", a new statement: "no rash and my joints hurt"
     negation_resolved: tuple[tuple[str, ...], ...] = ()  # after findings: "the tingling has gone away"
+    negation_normal: tuple[tuple[str, ...], ...] = ()  # after a finding in its list item: "... is fine"
     negation_double: tuple[tuple[str, ...], ...] = ()  # before a cue, undo it: "I can't say I haven't"
 
 

@@ -141,6 +141,7 @@ def _concept_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for concept in kb.concept_lexicon.concepts:
         words = out.setdefault(concept.finding, set())
-        words.update(fold(w) for phrase in concept.words for w in phrase)
+        if concept.cues:  # a concept's words, not an idiom's (whose words mean something only together)
+            words.update(fold(w) for phrase in concept.words for w in phrase)
         words.update(fold(w) for w in concept.unsure)
     return {finding: frozenset(words) for finding, words in out.items()}

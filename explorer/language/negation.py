@@ -134,21 +134,25 @@ def _closed_lists(items: list[Item], openers: frozenset) -> list[tuple[bool, boo
 
 def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list[Mention]:
     """Findings said to be over ("the tingling has gone away now", "numb feet last year but it cleared
-    up"): every present finding before such words in the same sentence is absent, with them as its cue."""
+    up"): every present finding before such words in the same sentence is absent, with them as its cue;
+    one said to be normal ("my bladder control is fine") only in its own list item."""
     firsts: dict[str, list[tuple[str, ...]]] = {}
-    for cue in words.negation_resolved:
+    for cue in words.negation_resolved + words.negation_normal:
         firsts.setdefault(cue[0], []).append(cue)
-    out, sentence = list(mentions), 0
+    out, sentence, item = list(mentions), 0, 0
     for k, token in enumerate(tokens):
         if token.kind == "end" and token.text[0] in ".!?;\n":
             sentence = token.end
+        if token.kind in ("end", "list"):
+            item = token.end
         if k and tokens[k - 1].norm in words.negation_before | words.statement_verbs:
             continue  # "hasn't gone away", "won't clear up": still there
         for cue in firsts.get(token.norm, ()):
             if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])
+                since = item if cue in words.negation_normal else sentence  # "is fine": its own list item only
                 out = [
-                    replace(m, present=False, cue=said) if m.present and sentence <= m.start < token.start else m
+                    replace(m, present=False, cue=said) if m.present and since <= m.start < token.start else m
                     for m in out
                 ]
                 break

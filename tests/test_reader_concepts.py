@@ -1,0 +1,174 @@
+"""The reader that generalizes (issue 20): findings read from a concept and a cue (data/concepts.yaml),
+urgent readings built for recall and said at the top when unsure, negation scopes that end where clauses
+end, and course words. Phrasings here are the project's own, written for these tests (never items of the
+blind set, which is for measuring only)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from explorer import explore
+from explorer.cli import cli
+from explorer.language.parser import parse
+from explorer.language.vocabulary import vocabulary_for
+from tests.kbedit import assert_breakage_reported
+
+
+def reading(text, kb) -> dict:
+    """finding id -> present (True) or absent (False), as the parser read ``text``."""
+    return {m.symptom.id: m.present for m in parse(text, kb).mentions}
+
+
+def flags(text, kb) -> dict:
+    return {f.id: f.level for f in explore([text], kb=kb).red_flags}
+
+
+# An emergency described by what the person cannot do, by what happens, or in plain words.
+URGENT = [
+    ("I can't get up out of a chair any more since Sunday", "spreading_weakness"),
+    ("since Tuesday my arms won't lift a cup", "spreading_weakness"),
+    ("I cannot get my breath when I lie down tonight", "breathing"),
+    ("I can't even count to five in a single breath", "breathing"),
+    ("tea comes back out of my nose when I try to swallow", "swallowing"),
+    ("struggling to get my food down since the weekend", "swallowing"),
+    ("I've had no control of my bladder since this morning", "bladder_bowel"),
+    ("I wet myself in my sleep and never felt it", "bladder_bowel"),
+    ("it was like a curtain came down over my left eye", "vision_loss"),
+    ("the sight in one eye has gone dark", "vision_loss"),
+    ("half my smile has dropped", "one_sided_weakness"),
+    ("my left leg has been dragging since lunch", "one_sided_weakness"),
+    ("I can't shift my legs at all", "paralysis"),
+]
+
+
+@pytest.mark.parametrize("text, flag", URGENT)
+def test_an_emergency_described_in_everyday_words_raises_its_warning(kb, text, flag):
+    assert flag in flags(text, kb), parse(text, kb)
+
+
+# Said as over, longstanding, explained or someone else's history: no warning for the person now.
+CALM = [
+    "my bladder control is fine",
+    "I choke on dry toast now and then, been like that for years",
+    "my breathing goes funny when I panic",
+    "I couldn't feel my jaw for an hour after the dentist",
+    "I can't walk far, I broke my ankle and it's in a cast",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_a_calm_near_miss_raises_no_warning(kb, text):
+    assert flags(text, kb) == {}
+
+
+def test_a_longstanding_warning_sign_is_reported_not_dropped(kb):
+    p = parse("I choke on dry toast now and then, been like that for years", kb)
+    assert [(x.past, [s.id for s in x.did_you_mean]) for x in p.leftovers if x.past] == [
+        ("been like that for years", ["trouble_swallowing"])
+    ]
+
+
+NEGATION = [
+    ("no rash and my joints hurt", {"joint_pain": True}),  # "and my" opens a new statement
+    ("no joint pain, swelling, stiffness", {"joint_pain": False, "joint_swelling": False, "joint_stiffness": False}),
+    ("no fever, numbness in my feet", {"fever": False, "numbness": True}),  # two items stay two clauses
+    (
+        "no rash, fever, weight loss, trouble breathing",
+        {"fever": False, "weight_loss": False, "trouble_breathing": True},
+    ),
+    ("my legs are numb and my arms are fine", {"numbness": True}),  # "are fine" is the arms'
+    ("nil weakness", {"general_weakness": False}),
+    ("the tingling has gone away now", {"tingling": False}),
+    ("the tingling hasn't gone away", {"tingling": True}),
+    ("my feet were numb in the spring but it cleared up", {"numbness": False}),
+    ("I can't say I haven't noticed my hands going numb", {"numbness": True}),
+    ("I've got no strength in my hands", {"muscle_weakness": True}),
+    ("no feeling in my toes", {"numbness": True}),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEGATION)
+def test_negation_scopes_end_where_clauses_end(kb, text, expected):
+    assert reading(text, kb) == expected
+
+
+HISTORY = [
+    ("on metformin twice a day", "diabetes"),
+    ("I inject insulin", "diabetes"),
+    ("I finished my vincristine in March", "toxin_exposure"),
+    ("I've worked with solvents in a print shop for years", "toxin_exposure"),
+    ("I get through six cans of lager a night", "heavy_alcohol_use"),
+    ("I'm knackered", "fatigue"),
+    ("my trousers are falling down, I've lost a stone", "weight_loss"),
+]
+
+
+@pytest.mark.parametrize("text, finding", HISTORY)
+def test_exposures_amounts_and_slang_read_as_the_findings_they_are(kb, text, finding):
+    present = {m.symptom.id for m in parse(text, kb).present}
+    assert present == {finding}
+
+
+def test_a_course_said_fast_reads_the_worsening_form_and_slow_reads_it_back(kb):
+    fast = parse("my feet went numb on Monday and now it's up to my knees", kb)
+    assert [(m.symptom.id, m.course_of.id) for m in fast.mentions] == [("worsening_numbness", "numbness")]
+    assert "says it came quickly" in fast.mentions[0].notes()[-1]
+    slow = parse("my legs have been getting weaker over the past year", kb)
+    assert [m.symptom.id for m in slow.mentions] == ["leg_weakness"]
+
+
+def test_a_concept_word_without_its_cue_is_said_at_the_top_of_every_output(kb):
+    text = "something feels off with my swallowing"
+    assert [s.id for x in parse(text, kb).leftovers for s in x.maybe] == ["trouble_swallowing"]
+    for fmt in ("text", "markdown", "html"):
+        out = CliRunner().invoke(cli, ["match", "--format", fmt, text, "numbness"]).stdout
+        assert "You may have described trouble swallowing" in out
+        # before anything else: the first thing after the title (HTML: before the suggestions)
+        assert out.index("You may have described") < out.index("Peripheral neuropathy"), fmt
+    data = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", text, "numbness"]).stdout)
+    assert [(p["symptom"]["id"], p["input"]) for p in data["possible_urgent"]] == [("trouble_swallowing", text)]
+    parsed = CliRunner().invoke(cli, ["parse", text]).stdout
+    assert parsed.startswith("!! You may have described trouble swallowing")
+
+
+def test_nothing_unsure_is_said_when_the_warning_is_raised_or_denied(kb):
+    assert explore(["I can't swallow"], kb=kb).possible_urgent == ()
+    assert explore(["no problem with my swallowing"], kb=kb).possible_urgent == ()
+
+
+def test_did_you_mean_offers_an_urgent_note_only_for_a_shared_concept(kb):
+    vocabulary = vocabulary_for(kb)
+    urgent = {s.id for s in kb.symptoms.values() if s.urgent_note}
+    for filler in ("really really", "it went on and on", "all the time lately", "one thing and another"):
+        assert not {s.id for s in vocabulary.suggest(filler)} & urgent, filler
+    assert "chest_pain" in {s.id for s in vocabulary.suggest("chest discomfort")}
+
+
+CONCEPT_BREAKAGES = [
+    ("finding: trouble_swallowing", "finding: trouble_swalowing", "trouble_swalowing", "unknown finding"),
+    ("cues: [inability, difficulty]", "cues: [inability, dificulty]", "dificulty", "unknown cue group 'dificulty'"),
+    ("  - for years\n", "  - For years\n", "For years", "'For years' is not written as read"),
+    ("calm:", "calmness:", "calmness:", "unknown key 'calmness'"),
+]
+
+
+@pytest.mark.parametrize("old, new, needle, message", CONCEPT_BREAKAGES, ids=[b[3] for b in CONCEPT_BREAKAGES])
+def test_a_broken_concepts_file_is_reported_with_its_file_and_line(kb_copy, old, new, needle, message):
+    assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, needle, message)
+
+
+def test_the_installed_command_raises_the_warning_as_a_user_would():
+    exe = Path(sys.executable).with_name("symptom-explorer")
+    done = subprocess.run(
+        [str(exe), "match", "I can't get up out of a chair any more since Sunday"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.startswith("!! URGENT - EMERGENCY NOW:")
+    assert "Weakness that spreads" in done.stdout
