@@ -172,3 +172,22 @@ def test_the_installed_command_raises_the_warning_as_a_user_would():
     assert done.returncode in (0, 1), done.stderr
     assert done.stdout.startswith("!! URGENT - EMERGENCY NOW:")
     assert "Weakness that spreads" in done.stdout
+
+
+CONDITIONS = [
+    ("I have rheumatoid arthritis", "rheumatoid_arthritis"),
+    ("had guillan barre years ago", "guillain_barre_syndrome"),  # misspelt, in the past
+    ("diagnosed with multiple sclerosis in 2019", "multiple_sclerosis"),
+]
+
+
+@pytest.mark.parametrize("text, condition", CONDITIONS)
+def test_a_condition_the_person_names_points_to_its_card_not_to_a_finding_inside_it(kb, text, condition):
+    p = parse(text, kb)
+    assert p.mentions == ()
+    assert [x.condition.id for x in p.leftovers if x.condition] == [condition]
+
+
+def test_a_finding_beside_a_condition_name_is_still_read(kb):
+    assert reading("arthritis in my knees", kb) == {"joint_pain": True}
+    assert reading("I have lupus and numb feet", kb) == {"numbness": True}

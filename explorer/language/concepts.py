@@ -39,12 +39,23 @@ def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
 
 
 def has_cue(norms: list[str], cues: tuple[tuple[str, ...], ...]) -> str | None:
-    """The longest cue (a tuple of words) found in ``norms`` as consecutive words, as text; None if none is."""
-    for cue in sorted(cues, key=len, reverse=True):
-        for k in range(len(norms) - len(cue) + 1):
-            if tuple(norms[k : k + len(cue)]) == cue:
-                return " ".join(cue)
-    return None
+    """The longest cue (a tuple of words) found in ``norms`` as consecutive words, as text; None if none is.
+    One pass over the words, each looked up among the cues it can begin."""
+    firsts = _by_first_word(cues)
+    best: tuple[str, ...] = ()
+    for k, word in enumerate(norms):
+        for cue in firsts.get(word, ()):
+            if len(cue) > len(best) and tuple(norms[k : k + len(cue)]) == cue:
+                best = cue
+    return " ".join(best) if best else None
+
+
+@functools.lru_cache(maxsize=32)
+def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        out.setdefault(cue[0], []).append(cue)
+    return {word: tuple(found) for word, found in out.items()}
 
 
 def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, urgent: frozenset):
@@ -72,10 +83,10 @@ def quicken(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> 
     is read as the finding it worsens."""
     faster = {base: s for s in kb.symptoms.values() for base in s.worsening_of}
     norms = [t.norm for t in tokens]
-    fast = has_cue(norms, kb.concept_lexicon.fast)
+    fast, slow = has_cue(norms, kb.concept_lexicon.fast), has_cue(norms, kb.concept_lexicon.slow)
     if fast is None:
-        return [_slower(m, tokens, kb) for m in mentions]
-    if has_cue(norms, kb.concept_lexicon.slow):
+        return [_slower(m, tokens, kb) for m in mentions] if slow else mentions
+    if slow:
         return mentions
     return [
         replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=fast)

@@ -38,6 +38,7 @@ class Found:
 def match(items: list[Item], indexes: list[PhraseIndex], ids: dict, words: Words) -> list[Found]:
     """The phrases found in a clause, longest first, never two on one word; in text order."""
     candidates: list[tuple] = []  # (-length, rank, position, used, key, index, cue)
+    in_clause = {item.fold for item in items}  # a key with a word the clause lacks cannot match: no scan
     for rank, index in enumerate(indexes):
         for i, item in enumerate(items):
             if item.role == "hpo" and rank == 0 and item.fold in ids:
@@ -45,6 +46,8 @@ def match(items: list[Item], indexes: list[PhraseIndex], ids: dict, words: Words
             if item.role not in ("word", "quiet"):
                 continue
             for key in index.by_word.get(item.fold, ()):
+                if not key <= in_clause:
+                    continue
                 used, cue = _scan(items, i, key, words.negation_before, index.max_gap)
                 if used:
                     candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index, cue))

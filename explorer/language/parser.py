@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import KnowledgeBase, Words
 from ..knowledge.text import normalize
-from . import concepts, coordination, matching, negation, others, past, spelling
+from . import concepts, condition_names, coordination, matching, negation, others, past, spelling
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
@@ -122,6 +122,9 @@ class Parser:
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         mentions = negation.resolved(tokens, concepts.quicken(mentions, tokens, self.kb), self.words)
+        named = condition_names.spans(tokens, self.kb)
+        if named:
+            mentions, leftovers = condition_names.point(mentions, leftovers, named)
         return Parse(text, tuple(mentions), tuple(leftovers))
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:

@@ -74,10 +74,16 @@ class Vocabulary:
 
     def urgent_words(self, symptom_id: str) -> frozenset:
         """The words an urgent finding must share with a phrase before a did-you-mean offers it."""
+        return self._urgent_words[symptom_id]
+
+    @functools.cached_property
+    def _urgent_words(self) -> dict[str, frozenset]:
         from .concepts import concept_words
 
-        label = meaningful_words(self.kb.symptoms[symptom_id].label, self.kb.words)
-        return concept_words(self.kb, symptom_id) | label
+        return {
+            i: concept_words(self.kb, i) | meaningful_words(self.kb.symptoms[i].label, self.kb.words)
+            for i in self.urgent
+        }
 
     def resolve(self, text: str) -> Resolution:
         key = normalize(text)
