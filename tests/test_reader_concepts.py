@@ -191,3 +191,22 @@ def test_a_condition_the_person_names_points_to_its_card_not_to_a_finding_inside
 def test_a_finding_beside_a_condition_name_is_still_read(kb):
     assert reading("arthritis in my knees", kb) == {"joint_pain": True}
     assert reading("I have lupus and numb feet", kb) == {"numbness": True}
+
+
+def test_ask_says_an_unsure_urgent_reading_before_the_findings_it_read():
+    done = CliRunner().invoke(cli, ["ask"], input="something is off with my swallowing, numbness\n\nquit\n")
+    assert done.exit_code == 0, done.output
+    after_prompt = done.stdout.split("findings> ", 1)[1]
+    assert after_prompt.index("You may have described trouble swallowing") < after_prompt.index("+ Numbness")
+
+
+def test_the_web_api_carries_the_unsure_urgent_reading_and_the_page_draws_it_first(kb):
+    from starlette.testclient import TestClient
+
+    from explorer.web.app import create_app
+
+    data = TestClient(create_app(kb)).post("/api/explore", json={"present": ["my bladder feels strange"]}).json()
+    assert [p["symptom"]["id"] for p in data["possible_urgent"]] == ["bladder_bowel_loss"]
+    script = (Path(__file__).resolve().parents[1] / "explorer/web/static/js/results.js").read_text()
+    flags = script[script.index("export function redFlags") :]
+    assert flags.index("possible_urgent") < flags.index("result.red_flags.map")
