@@ -42,6 +42,10 @@ URGENT = [
     ("half my smile has dropped", "one_sided_weakness"),
     ("my left leg has been dragging since lunch", "one_sided_weakness"),
     ("I can't shift my legs at all", "paralysis"),
+    ("it feels like I'm breathing through a straw", "breathing"),
+    ("I can't get my tablets down any more", "swallowing"),
+    ("I've been incontinent since this morning", "bladder_bowel"),
+    ("it feels like someone is sitting on my chest", "chest_pain"),
 ]
 
 
@@ -57,6 +61,11 @@ CALM = [
     "my breathing goes funny when I panic",
     "I couldn't feel my jaw for an hour after the dentist",
     "I can't walk far, I broke my ankle and it's in a cast",
+    "I can't stand my boss",
+    "I couldn't see the point of it",
+    "my eyes go blurry after reading for hours",
+    "my chest hurt after coughing all week with a cold",
+    "I was breathless with laughter",
 ]
 
 
