@@ -90,6 +90,10 @@ NEGATION = [
         {"fever": False, "weight_loss": False, "trouble_breathing": True},
     ),
     ("my legs are numb and my arms are fine", {"numbness": True}),  # "are fine" is the arms'
+    ("no fever and trouble breathing", {"fever": False, "trouble_breathing": True}),  # a warning sign after "and"
+    ("no fever and no trouble breathing", {"fever": False, "trouble_breathing": False}),
+    ("no fever or trouble breathing", {"fever": False, "trouble_breathing": False}),  # "or": a denied list
+    ("denies fever and chest pain", {"fever": False, "chest_pain": False}),  # a clinical list of negatives
     ("nil weakness", {"general_weakness": False}),
     ("the tingling has gone away now", {"tingling": False}),
     ("the tingling hasn't gone away", {"tingling": True}),

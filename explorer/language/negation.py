@@ -57,22 +57,28 @@ def scopes(items: list[Item], found: list[Found], words: Words, urgent: frozense
     starts = {f.used[0]: f for f in found}
     closed = _closed_lists(items, words.subjects | words.statement_verbs)
     bare = _bare_items(items, found, urgent)
+    list_cues = words.negation_list_cues
     out: dict = {}
     scope: str | None = None
     in_force: list[str | None] = []
+    anded = False  # the scope has gone on past an "and"
     for i, item in enumerate(items):
         ends = i not in bare and _scope_ends(item, scope or "", closed[i + 1], words.negation_list_cues)
         if scope and (ends or item.opens):
             scope = None
+        anded = bool(scope) and (anded or (item.role == "sep" and item.fold == "and"))
         in_force.append(scope)
-        if i in starts and (scope or starts[i].used in after):
+        # A warning sign after "and" in an everyday cue's scope stays present: "no fever and trouble
+        # breathing" may be a new statement, and denying it wrongly would hide an emergency.
+        kept = anded and i in starts and starts[i].target.symptom in urgent and (scope or "").lower() not in list_cues
+        if i in starts and (scope or starts[i].used in after) and not kept:
             out[starts[i].used] = scope or after[starts[i].used]
         if i in taken or i in cue_positions:
             continue
         if item.token.norm in words.subjects:
             scope = None
         elif is_cue_before(norms, i, words):
-            scope = item.token.text
+            scope, anded = item.token.text, False
     return out, in_force
 
 
