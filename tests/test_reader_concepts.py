@@ -223,3 +223,11 @@ def test_the_web_api_carries_the_unsure_urgent_reading_and_the_page_draws_it_fir
     script = (Path(__file__).resolve().parents[1] / "explorer/web/static/js/results.js").read_text()
     flags = script[script.index("export function redFlags") :]
     assert flags.index("possible_urgent") < flags.index("result.red_flags.map")
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [("burning in the balls of my feet", "feet"), ("numb elbows", "arms"), ("tingling in my insteps", "feet")],
+)
+def test_specific_body_parts_are_read_as_sites(kb, text, site):
+    assert [[s.id for s in m.sites] for m in parse(text, kb).mentions] == [[site]]
