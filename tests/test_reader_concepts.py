@@ -46,6 +46,12 @@ URGENT = [
     ("I can't get my tablets down any more", "swallowing"),
     ("I've been incontinent since this morning", "bladder_bowel"),
     ("it feels like someone is sitting on my chest", "chest_pain"),
+    ("food not going down, it keeps getting stuck", "swallowing"),
+    ("my breathing muscles feel weak", "breathing"),
+    ("I've lost all movement in my legs", "paralysis"),
+    ("my arm went limp out of nowhere", "one_sided_weakness"),
+    ("I haven't peed since yesterday", "bladder_bowel"),
+    ("my legs have gone to jelly over two days and it's moving up", "spreading_weakness"),
 ]
 
 
