@@ -52,6 +52,11 @@ URGENT = [
     ("my arm went limp out of nowhere", "one_sided_weakness"),
     ("I haven't peed since yesterday", "bladder_bowel"),
     ("my legs have gone to jelly over two days and it's moving up", "spreading_weakness"),
+    ("not able to walk since 2 days, both legs weak", "spreading_weakness"),
+    ("acute flaccid weakness, areflexia, ascending", "spreading_weakness"),  # "weakness" alone, said to be fast
+    ("left arm and leg weakness since 1 hour", "one_sided_weakness"),
+    ("my right eye hurts when I move it and the vision is blurry", "painful_vision"),
+    ("colours look washed out in one eye and it hurts to move it", "painful_vision"),
 ]
 
 

@@ -42,8 +42,9 @@ def mark_sites(items: list[Item], site_words: dict, list_ends: frozenset) -> lis
 
 
 def _begins_site_list(items: list[Item], k: int) -> bool:
-    """Does the run of site words ending at ``k`` begin its list item (only quiet words before it)?"""
-    while k >= 0 and items[k].role in ("site", "quiet"):
+    """Does the run of site words ending at ``k`` begin its list item (only quiet words, or "left", "right"
+    or "one", before it: "left arm and leg weakness")?"""
+    while k >= 0 and (items[k].role in ("site", "quiet") or items[k].fold == "one"):
         k -= 1
     return k < 0 or items[k].role == "sep"
 
