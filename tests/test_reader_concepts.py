@@ -57,6 +57,10 @@ URGENT = [
     ("left arm and leg weakness since 1 hour", "one_sided_weakness"),
     ("my right eye hurts when I move it and the vision is blurry", "painful_vision"),
     ("colours look washed out in one eye and it hurts to move it", "painful_vision"),
+    ("I can't feel or move my legs", "paralysis"),  # "can't" goes with both verbs
+    ("half my face has gone numb and droopy", "one_sided_weakness"),  # the face's site reaches "droopy"
+    ("my chest feels like it's in a vice", "chest_pain"),
+    ("I've had an accident, I didn't know I needed to go", "bladder_bowel"),
 ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import KnowledgeBase, Words
 from ..knowledge.text import normalize
-from . import concepts, condition_names, coordination, matching, negation, others, past, spelling
+from . import concept_words, concepts, condition_names, coordination, matching, negation, others, past, spelling
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
@@ -149,6 +149,8 @@ class Parser:
                 continue
             if token.kind == "list":
                 items.append(Item(token, token.norm or _SEP_WORDS.get(token.text, token.text), "sep"))
+                if _joins_verbs(items, self.words):  # "can't feel or move my legs": the cue goes with both verbs
+                    items.append(replace(items[-3], role="quiet"))  # read with the second verb, never left over
             elif token.kind == "hpo":
                 items.append(Item(token, token.norm, "hpo"))
             elif token.kind == "other":
@@ -244,7 +246,7 @@ class Parser:
                 out.append(Leftover(piece, start, end, (), theirs[1], cue, someone_else=theirs[0]))
             elif n < MAX_HINTED and len(piece) <= HINT_LENGTH:
                 near = vocabulary.suggest(normalize(piece))
-                maybe = () if cue else concepts.unsure_of(self.kb, normalize(piece))
+                maybe = () if cue else concept_words.unsure_of(self.kb, normalize(piece))
                 out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue, maybe=maybe))
             else:
                 out.append(Leftover(piece, start, end, cue=cue))
@@ -257,6 +259,18 @@ class Parser:
         owned = others.leftover_cue(tokenize(piece, self.words), self.words)
         condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
         return (owned[0].text, condition) if owned and condition else None
+
+
+def _joins_verbs(items: list, words: Words) -> bool:
+    """Does the "or"/"and" just added join two verbs after "can't" ("can't feel or move my legs")?"""
+    last = items[-3:]
+    return (
+        len(last) == 3
+        and None not in last
+        and last[2].fold in ("or", "and")
+        and last[1].role in ("word", "quiet")
+        and last[0].token.norm in words.statement_verbs
+    )
 
 
 def _cut(items: list) -> list[Item]:

@@ -78,7 +78,7 @@ class Vocabulary:
 
     @functools.cached_property
     def _urgent_words(self) -> dict[str, frozenset]:
-        from .concepts import concept_words
+        from .concept_words import concept_words
 
         return {
             i: concept_words(self.kb, i) | meaningful_words(self.kb.symptoms[i].label, self.kb.words)
