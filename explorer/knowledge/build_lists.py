@@ -20,7 +20,7 @@ PHRASE_LISTS = (
     "negation_normal",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
-OPTIONAL_LISTS = {"statement_openers", "negation_resolved", "negation_double", "negation_normal"}
+OPTIONAL_LISTS = {"statement_openers", "negation_resolved", "negation_double", "negation_normal", "negation_verbs"}
 
 
 class ListsReader(BuilderBase):

@@ -119,6 +119,7 @@ class Words:
     negation_resolved: tuple[tuple[str, ...], ...] = ()  # after findings: "the tingling has gone away"
     negation_normal: tuple[tuple[str, ...], ...] = ()  # after a finding in its list item: "... is fine"
     negation_double: tuple[tuple[str, ...], ...] = ()  # before a cue, undo it: "I can't say I haven't"
+    negation_verbs: frozenset[str] = frozenset()  # a cue's scope goes on past them: "don't think I've lost"
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,8 @@ def scopes(items: list[Item], found: list[Found], words: Words, urgent: frozense
             out[starts[i].used] = scope or after[starts[i].used]
         if i in taken or i in cue_positions:
             continue
-        if item.token.norm in words.subjects:
-            scope = None
+        if item.token.norm in words.subjects and not (i and norms[i - 1] in words.negation_verbs):
+            scope = None  # a new statement; not after "don't think": "I don't think I've lost weight"
         elif is_cue_before(norms, i, words):
             scope, anded = item.token.text, False
     return out, in_force
@@ -84,7 +84,8 @@ def scopes(items: list[Item], found: list[Found], words: Words, urgent: frozense
 
 def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool], list_cues: frozenset) -> bool:
     """Past a comma or dash, a negation's scope goes on only through a list of findings it clearly
-    denies: one closed by "or"/"nor", or by "and" after a clinical "denies" (never "no rash, can't swallow")."""
+    denies: one closed by "or"/"nor", or, after a clinical "denies"/"negative for", by "and" or the clause's
+    end with no new statement on the way (never "no rash, can't swallow"; never "denies fever, reports ...")."""
     if item.role != "sep" or item.fold in ("and", "or", "nor", "plus", "also", "/"):
         return False
     by_or, by_and = closed
@@ -122,10 +123,10 @@ def _bare_after(items: list[Item], k: int, owner: dict, urgent: frozenset) -> bo
 
 
 def _closed_lists(items: list[Item], openers: frozenset) -> list[tuple[bool, bool]]:
-    """For each position: does the list from there on end with "or"/"nor" (first), or with "and"
-    (second), before a word that opens a new statement ("has", "I", "can't": ``openers`` and quiet words)?
-    One backward pass."""
-    out = [(False, False)] * (len(items) + 1)
+    """For each position: does the list from there on end with "or"/"nor" (first), or with "and" or the
+    clause's end (second), before a word that opens a new statement ("has", "I", "can't": ``openers`` and
+    quiet words)? One backward pass."""
+    out = [(False, True)] * (len(items) + 1)
     for k in range(len(items) - 1, -1, -1):
         item, (by_or, by_and) = items[k], out[k + 1]
         if item.role == "sep" and item.fold in DISJUNCTIONS:
@@ -157,8 +158,10 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
             if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])
                 since = item if cue in words.negation_normal else sentence  # "is fine": its own list item only
-                out = [
-                    replace(m, present=False, cue=said) if m.present and since <= m.start < token.start else m
+                out = [  # only findings wholly before the words ("legs have stopped working" is no cue)
+                    replace(m, present=False, cue=said)
+                    if m.present and since <= m.start and m.end <= token.start
+                    else m
                     for m in out
                 ]
                 break

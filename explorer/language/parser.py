@@ -149,8 +149,9 @@ class Parser:
                 continue
             if token.kind == "list":
                 items.append(Item(token, token.norm or _SEP_WORDS.get(token.text, token.text), "sep"))
-                if _joins_verbs(items, self.words):  # "can't feel or move my legs": the cue goes with both verbs
-                    items.append(replace(items[-3], role="quiet"))  # read with the second verb, never left over
+                cue = items[-3] if _joins_verbs(items, self.words) else None
+                if cue is not None:  # "can't feel or move my legs": the cue goes with both verbs, quietly
+                    items.append(replace(cue, role="quiet"))
             elif token.kind == "hpo":
                 items.append(Item(token, token.norm, "hpo"))
             elif token.kind == "other":
