@@ -55,7 +55,10 @@ def _same(typed: list[str], name: tuple[str, ...]) -> bool:
         return False
     from ..fuzzy import similarity
 
-    return all(t == n or (len(n) >= 5 and similarity(t, n) >= SLIP_SIMILARITY) for t, n in zip(typed, name))
+    return all(
+        t == n or (len(n) >= 5 and abs(len(t) - len(n)) <= 1 and similarity(t, n) >= SLIP_SIMILARITY)
+        for t, n in zip(typed, name)
+    )
 
 
 def point(

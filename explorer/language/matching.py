@@ -79,7 +79,7 @@ def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: 
     free = {items[k].fold: k for k in range(lo, hi + 1) if k not in taken and items[k].role == "word"}
     extra: set[int] = set()
     for word in free:
-        for index in indexes:
+        for index in (ix for ix in indexes if ix.absorbs):
             for key in index.by_word.get(word, ()):
                 if key <= found.key | set(free) and any(t.symptom == found.target.symptom for t in index.keys[key]):
                     extra.update(free[w] for w in key if w in free)
