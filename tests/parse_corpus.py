@@ -166,7 +166,7 @@ things taste funny and my mouth is parched | +dry_mouth
 I'm really tired all the time and my joints hurt | +fatigue +joint_pain
 my eyes are itchy and dry | +dry_eyes
 weakness in both arms and legs | +muscle_weakness
-numbness that started in my feet and is moving up | +numbness
+numbness that started in my feet and is moving up | +worsening_numbness
 my hair has been falling out | +hair_loss
 blurry vision in my left eye | +optic_neuritis
 feeling very low lately | +depression

@@ -58,6 +58,7 @@ def test_json_contract():
             "urgent_if_meant": [],
             "past": None,
             "someone_else": None,
+            "may_have_meant": [],
         }
     ]
     (absent,) = data["absent"]

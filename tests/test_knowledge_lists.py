@@ -117,9 +117,9 @@ def test_a_relative_added_to_a_copy_owns_the_finding_in_that_copy(kb_copy, kb):
 
 
 def test_a_worsening_wording_added_to_a_copy_names_the_worsening_finding(kb_copy, kb):
-    assert _reading(kb, "numbness worse by the hour") == [("numbness", True)]
-    edit(kb_copy / "data" / "words.yaml", "worsening_after: [\n", "worsening_after: [\n  worse by the hour,\n")
-    assert _reading(load_knowledge(kb_copy), "numbness worse by the hour") == [("worsening_numbness", True)]
+    assert _reading(kb, "numbness worse by the minute") == [("numbness", True)]
+    edit(kb_copy / "data" / "words.yaml", "worsening_after: [\n", "worsening_after: [\n  worse by the minute,\n")
+    assert _reading(load_knowledge(kb_copy), "numbness worse by the minute") == [("worsening_numbness", True)]
 
 
 def test_outputs_without_a_base_name_levels_from_the_packaged_urgency_file():

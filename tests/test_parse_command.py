@@ -67,6 +67,7 @@ def test_parse_json_validates_against_the_schema():
             "urgent_if_meant": [],
             "past": None,
             "someone_else": None,
+            "may_have_meant": [],
         }
     ]
     assert data["disclaimer"] == DISCLAIMER

@@ -4,7 +4,7 @@ terminal loop that reads answers lives in ask.py; the logic in reasoning/questio
 import click
 
 from ..cases.casefile import check_writable, load_one_case, save_answers
-from ..formats.common import cite, leftover_hint
+from ..formats.common import cite, leftover_hint, may_have_described
 from ..formats.escape import terminal_safe
 from ..formats.terminal import Display
 from ..formats.text_format import render_text
@@ -123,6 +123,10 @@ class SessionCommands:
             self.say(f"Not used: {problem}.", "  ", "    ")
             return 0
         reading = parse(text, self.kb)
+        for left in reading.leftovers:  # an urgent finding the words may have meant: said first
+            for symptom in left.maybe:
+                lines = self.display.wrap("!! " + may_have_described(left.text, symptom), "", "   ")
+                click.echo("\n".join(self.display.paint(line, "bold", "red") for line in lines))
         for mention in reading.mentions:
             label = mention.symptom.label + (f" - {', '.join(s.label for s in mention.sites)}" if mention.sites else "")
             notes = f" ({'; '.join(mention.notes())})" if mention.notes() else ""

@@ -16,6 +16,16 @@ def flags_by_level(result: Result) -> list:
     return list(groups.items())
 
 
+def possible_urgent(result: Result, echo=terminal_safe) -> list[str]:
+    """A sentence for each urgent finding words left over may have meant, for the top of a report."""
+    return [may_have_described(words, s, echo) for words, s in result.possible_urgent]
+
+
+def may_have_described(words: str, symptom, echo=terminal_safe) -> str:
+    note = symptom.urgent_note[:1].lower() + symptom.urgent_note[1:]
+    return f'You may have described {symptom.label.lower()} ("{echo(words)}"): if so, {note}'
+
+
 def basis(item: Evidence) -> str:
     """Where a finding's link to a condition comes from: "article", "ORPHA:289390 very frequent", "rule"."""
     parts = []

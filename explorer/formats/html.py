@@ -12,7 +12,7 @@ from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
 from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
-from .common import basis, cite, flags_by_level, step_line, unused_notes
+from .common import basis, cite, flags_by_level, possible_urgent, step_line, unused_notes
 from .markup import NEWLINE, Html
 from .registry import CaseRun, Context
 from .svg import render_svg
@@ -120,7 +120,7 @@ def _suggestion(s) -> Html:
 def urgent_fragment(result: Result) -> list[Html]:
     """One urgent section per level, highest first, each flag with its title, action, why and because
     (the level's own words: a same-day flag never says "now")."""
-    out = []
+    out = [Html('<p class="urgent"><strong>{}</strong></p>').format(s) for s in possible_urgent(result, str)]
     for level, flags in flags_by_level(result):
         out.append(Html('<section class="urgent {}"><h2>Urgent: {}</h2><ul>').format(level, URGENCY_LABELS[level]))
         for flag in flags:

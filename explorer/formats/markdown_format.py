@@ -7,7 +7,15 @@ from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
-from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
+from .common import (
+    LIMITED_NOTE,
+    evidence_list,
+    flags_by_level,
+    input_notes,
+    possible_urgent,
+    source_list,
+    step_line,
+)
 from .escape import escape_markdown
 from .registry import CaseRun, Context
 
@@ -52,7 +60,8 @@ def render_markdown(result: Result, explain: bool = False, expand: bool = False)
 def urgent_markdown(result: Result, heading: str = "##", raised=()) -> list[str]:
     """One "Urgent: <level>" section per level, highest first, each flag with title, action, why and
     because; no flag, no lines. Flags whose id is in ``raised`` say so."""
-    out: list[str] = []
+    out: list[str] = [f"**{sentence}**" for sentence in possible_urgent(result, escape_markdown)]
+    out += [""] if out else []
     for level, flags in flags_by_level(result):
         out += [f"{heading} Urgent: {URGENCY_LABELS[level].lower()}", ""]
         for flag in flags:

@@ -5,7 +5,7 @@ import json
 from ..knowledge.disclaimer import DISCLAIMER
 from ..language.parse_records import Parse
 from ..reasoning.result_data import SCHEMA_VERSION
-from .common import leftover_hint
+from .common import leftover_hint, may_have_described
 from .escape import terminal_safe
 from .terminal import Display
 
@@ -22,7 +22,12 @@ def render_parse_json(reading: Parse) -> str:
 def render_parse_text(reading: Parse, display: Display | None = None) -> str:
     """For people: laid out for ``display`` (the terminal's width); typed text echoed with controls shown."""
     d = display or Display()
-    lines = []
+    lines = [
+        line
+        for x in reading.leftovers
+        for s in x.maybe
+        for line in d.wrap("!! " + may_have_described(x.text, s), "", "   ") + [""]
+    ]
     if reading.mentions:
         lines.append("Understood:")
     for m in reading.mentions:

@@ -9,7 +9,15 @@ from ..knowledge.disclaimer import STRENGTH_WORDS
 from ..knowledge.urgency import URGENCY_LABELS
 from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
-from .common import LIMITED_NOTE, evidence_list, flags_by_level, input_notes, source_list, step_line
+from .common import (
+    LIMITED_NOTE,
+    evidence_list,
+    flags_by_level,
+    input_notes,
+    possible_urgent,
+    source_list,
+    step_line,
+)
 from .registry import CaseRun, Context, Listing
 from .terminal import WIDTH, Display
 
@@ -67,6 +75,9 @@ def urgent_lines(result: Result, display: Display | None = None, raised=()) -> l
     every block ends with a blank line. No flag, no lines. Flags whose id is in ``raised`` say so."""
     d = display or Display()
     lines: list[str] = []
+    for sentence in possible_urgent(result):
+        lines += [d.paint(line, "bold", "red") for line in d.wrap("!! " + sentence, "", "   ")]
+    lines += [""] if lines else []
     for level, flags in flags_by_level(result):
         lines.append(d.paint(f"!! URGENT - {URGENCY_LABELS[level].upper()}:", "bold", "red"))
         for flag in flags:

@@ -10,7 +10,17 @@ from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, text, type_name
 
 # Lists whose entries are cues of several words, written with spaces ("used to", "years ago").
-PHRASE_LISTS = ("past_before", "past_after", "worsening_after", "worsening_before")
+PHRASE_LISTS = (
+    "past_before",
+    "past_after",
+    "worsening_after",
+    "worsening_before",
+    "negation_resolved",
+    "negation_double",
+    "negation_normal",
+)
+# Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
+OPTIONAL_LISTS = {"statement_openers", "negation_resolved", "negation_double", "negation_normal", "negation_verbs"}
 
 
 class ListsReader(BuilderBase):
@@ -19,7 +29,7 @@ class ListsReader(BuilderBase):
         problems = Problems(name)
         self.word_lists = Words()
         keys = {f.name for f in fields(Words)}
-        if check_keys(doc, "words", problems, keys, set()):
+        if check_keys(doc, "words", problems, keys - OPTIONAL_LISTS, OPTIONAL_LISTS):
             lists = {key: _word_list(doc, key, key in PHRASE_LISTS, problems) for key in sorted(keys & set(doc))}
             self.word_lists = Words(
                 **{

@@ -3,8 +3,8 @@
 Layout of a knowledge folder (the packaged one, or any folder given with ``--knowledge``):
 ``data/article.yaml``, ``data/symptoms.yaml``, ``data/history.yaml``, ``data/patterns.yaml``,
 ``data/red_flags.yaml``, ``data/conditions.yaml``, ``data/urgency.yaml``, ``data/words.yaml``,
-``data/questionnaire.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` and the generated
-``data/annotation_findings.yaml`` and ``data/annotation_links.yaml`` are optional.
+``data/questionnaire.yaml``, ``data/concepts.yaml`` and ``rules/*.yaml``; ``data/sites.yaml`` and the
+generated ``data/annotation_findings.yaml`` and ``data/annotation_links.yaml`` are optional.
 Every problem found is reported, each as ``file:line: where: what``, in one KnowledgeError.
 A validated base is cached (cache.py, keyed on the files' bytes): on a hit neither PyYAML nor the readers
 are imported.
@@ -27,7 +27,7 @@ from .records import KnowledgeBase
 DATA_FILES: tuple[str, ...] = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
 # Knowledge once kept as constants in code. A folder written before they were files (a teacher's copy)
 # lacks them: the built-in ones are read instead, so such a folder keeps working.
-DEFAULTED_DATA_FILES = ("urgency", "words", "questionnaire")
+DEFAULTED_DATA_FILES = ("urgency", "words", "questionnaire", "concepts")
 DATA_FILES += DEFAULTED_DATA_FILES
 # Part of the cache key when present. The annotation files are generated (tools/build_annotations.py):
 # findings and condition links from the HPO annotations, beside the hand-written ones.
@@ -218,6 +218,7 @@ def _validate(files: _Files) -> KnowledgeBase:
         builder.annotation_links(*optional["annotation_links.yaml"])
     builder.words(*docs["words"])
     builder.questionnaire(*docs["questionnaire"])
+    builder.reading_concepts(*docs["concepts"])
     for shown, doc in rule_docs:
         builder.rules(shown, doc)
     builder.cross_check()
@@ -238,6 +239,7 @@ def _validate(files: _Files) -> KnowledgeBase:
         words=builder.word_lists,
         urgency=tuple(builder.urgency_list),
         core_findings=tuple(builder.core_list),
+        concept_lexicon=builder.concept_lexicon,
     )
 
 

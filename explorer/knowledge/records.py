@@ -118,6 +118,38 @@ class Words:
     everyday: frozenset[str] = frozenset()
     worsening_after: tuple[tuple[str, ...], ...] = ()
     worsening_before: tuple[tuple[str, ...], ...] = ()
+    # Optional lists (a teacher's words.yaml written before them still loads):
+    statement_openers: frozenset[str] = frozenset()  # after "and", a new statement: "no rash and my joints hurt"
+    negation_resolved: tuple[tuple[str, ...], ...] = ()  # after findings: "the tingling has gone away"
+    negation_normal: tuple[tuple[str, ...], ...] = ()  # after a finding in its list item: "... is fine"
+    negation_double: tuple[tuple[str, ...], ...] = ()  # before a cue, undo it: "I can't say I haven't"
+    negation_verbs: frozenset[str] = frozenset()  # a cue's scope goes on past them: "don't think I've lost"
+
+
+@dataclass(frozen=True)
+class ReadingConcept:
+    """A finding read from a concept and a cue wherever both stand in one list item (data/concepts.yaml):
+    a concept word (a body function or part: "swallow", "bladder") with a cue ("can't", "lost"). Without
+    cues, each word names the finding on its own (slang, idiom, a medicine's name). Words and cues are
+    tuples of the words of each entry, written as the reader sees them."""
+
+    finding: str
+    words: tuple[tuple[str, ...], ...]
+    cues: tuple[tuple[str, ...], ...] = ()
+    unsure: tuple[str, ...] = ()  # words that alone make the reader unsure the finding was meant
+
+
+@dataclass(frozen=True)
+class ConceptLexicon:
+    """What data/concepts.yaml holds: the concepts, and the course words that change how a reading counts
+    (``calm``: a warning sign longstanding or a comparison; ``explained``: any finding with an everyday
+    cause; ``fast``/``slow``: how quickly it came)."""
+
+    concepts: tuple[ReadingConcept, ...] = ()
+    calm: tuple[tuple[str, ...], ...] = ()
+    explained: tuple[tuple[str, ...], ...] = ()
+    fast: tuple[tuple[str, ...], ...] = ()
+    slow: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -231,6 +263,7 @@ class KnowledgeBase:
     words: Words = field(default_factory=Words, hash=False)  # the free-text reader's word lists
     urgency: tuple[UrgencyLevel, ...] = ()  # highest first
     core_findings: tuple[str, ...] = ()  # asked by the questionnaire when nothing else is
+    concept_lexicon: ConceptLexicon = field(default_factory=ConceptLexicon, hash=False)  # data/concepts.yaml
 
     def __repr__(self) -> str:
         """Short, for a Python shell: the whole base would print as some 135,000 characters."""

@@ -42,8 +42,9 @@ def mark_sites(items: list[Item], site_words: dict, list_ends: frozenset) -> lis
 
 
 def _begins_site_list(items: list[Item], k: int) -> bool:
-    """Does the run of site words ending at ``k`` begin its list item (only quiet words before it)?"""
-    while k >= 0 and items[k].role in ("site", "quiet"):
+    """Does the run of site words ending at ``k`` begin its list item (only quiet words, or "left", "right"
+    or "one", before it: "left arm and leg weakness")?"""
+    while k >= 0 and (items[k].role in ("site", "quiet") or items[k].fold == "one"):
         k -= 1
     return k < 0 or items[k].role == "sep"
 
@@ -69,7 +70,8 @@ def ellipsis(items: list[Item], found: list[Found], indexes: list[PhraseIndex]) 
         words = [k for k in range(current[0], current[1] + 1) if k not in taken and items[k].role == "word"]
         if before is None or not before.key or not words or current in owners:
             continue
-        sites = tuple(k for k in range(current[0], current[1] + 1) if items[k].role == "site")
+        # the item's own sites, or else the phrase's before it: "half my face has gone numb and droopy"
+        sites = tuple(k for k in range(current[0], current[1] + 1) if items[k].role == "site") or before.sites
         new = frozenset(items[k].fold for k in words)
         for replaced in sorted(before.key):
             key = (before.key - {replaced}) | new

@@ -8,7 +8,7 @@ from ..knowledge.records import Words
 from .phrases import PhraseIndex, Target
 from .tokens import Token
 
-MAX_GAP = 1  # unknown words a phrase may have between its own words ("tingling sensation in my feet")
+MAX_GAP = 1  # by default, unknown words a phrase may have between its own words ("tingling sensation in my feet")
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
 
 
@@ -23,6 +23,7 @@ class Item:
     typed: str | None = None  # the word as typed, when spelling corrected it
     read_as: str | None = None  # the vocabulary word it was read as
     cut: bool = False  # a site break ("since", "with": data/words.yaml) stands just before it
+    opens: bool = False  # it starts a new statement ("and my joints hurt": data/words.yaml statement_openers)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Found:
 def match(items: list[Item], indexes: list[PhraseIndex], ids: dict, words: Words) -> list[Found]:
     """The phrases found in a clause, longest first, never two on one word; in text order."""
     candidates: list[tuple] = []  # (-length, rank, position, used, key, index, cue)
+    in_clause = {item.fold for item in items}  # a key with a word the clause lacks cannot match: no scan
     for rank, index in enumerate(indexes):
         for i, item in enumerate(items):
             if item.role == "hpo" and rank == 0 and item.fold in ids:
@@ -44,7 +46,9 @@ def match(items: list[Item], indexes: list[PhraseIndex], ids: dict, words: Words
             if item.role not in ("word", "quiet"):
                 continue
             for key in index.by_word.get(item.fold, ()):
-                used, cue = _scan(items, i, key, words.negation_before)
+                if not key <= in_clause:
+                    continue
+                used, cue = _scan(items, i, key, words.negation_before, index.max_gap)
                 if used:
                     candidates.append((-len(key), rank, i, used, tuple(sorted(key)), index, cue))
     candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3][-1] - c[3][0], c[4] or ()))
@@ -75,7 +79,7 @@ def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: 
     free = {items[k].fold: k for k in range(lo, hi + 1) if k not in taken and items[k].role == "word"}
     extra: set[int] = set()
     for word in free:
-        for index in indexes:
+        for index in (ix for ix in indexes if ix.absorbs):
             for key in index.by_word.get(word, ()):
                 if key <= found.key | set(free) and any(t.symptom == found.target.symptom for t in index.keys[key]):
                     extra.update(free[w] for w in key if w in free)
@@ -85,7 +89,9 @@ def _absorb(items: list[Item], found: Found, indexes: list[PhraseIndex], taken: 
     return Found(tuple(sorted({*found.used, *extra})), found.target, found.sites, found.cue, found.key)
 
 
-def _scan(items: list[Item], i: int, key: frozenset, before: frozenset) -> tuple[tuple[int, ...] | None, int | None]:
+def _scan(
+    items: list[Item], i: int, key: frozenset, before: frozenset, max_gap: int = MAX_GAP
+) -> tuple[tuple[int, ...] | None, int | None]:
     need = set(key)
     need.discard(items[i].fold)
     used, gaps, j, cue = [i], 0, i + 1, None
@@ -101,7 +107,7 @@ def _scan(items: list[Item], i: int, key: frozenset, before: frozenset) -> tuple
             cue = j  # "my mouth is not dry": the phrase goes on, and is negated
         elif item.role not in ("site", "quiet"):
             gaps += 1
-            if gaps > MAX_GAP:
+            if gaps > max_gap:
                 break
         j += 1
     return (None, None) if need else (tuple(used), cue)

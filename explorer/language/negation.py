@@ -3,8 +3,12 @@ makes every finding after it in the same clause absent, until the clause ends ("
 stop) or a new statement starts ("... and I have"). A cue after a finding at the end of its list item
 ("fever: none", "pain-free", "dry mouth denied") makes that item absent."""
 
+from dataclasses import replace
+
 from ..knowledge.records import Words
 from .matching import Found, Item, segment
+from .parse_records import Mention
+from .tokens import Token
 
 # The cue words themselves are knowledge: data/words.yaml (negation_*), on the knowledge base.
 # What closes a list of denied findings past a comma ("no fever, rash or joint pain"): separators, not cues.
@@ -13,17 +17,21 @@ DISJUNCTIONS = frozenset({"or", "nor", "/"})
 
 def is_cue_before(norms: list[str], i: int, words: Words) -> bool:
     """Is norms[i] a negation cue for what follows? ``norms`` are the clause's normalized words; a cue
-    followed by a word such as "only" or "sure" ("not only", "not sure") denies nothing."""
+    followed by a word such as "only" or "sure" ("not only", "not sure") denies nothing, nor one that a
+    double negation undoes ("I can't say I haven't noticed")."""
     if norms[i] not in words.negation_before:
         return False
-    return not (i + 1 < len(norms) and norms[i + 1] in words.negation_void_next)
+    if i + 1 < len(norms) and norms[i + 1] in words.negation_void_next:
+        return False
+    before = " ".join(norms[max(0, i - 4) : i])
+    return not any(" ".join(cue) in before for cue in words.negation_double)
 
 
 def is_cue_after(word: str, words: Words) -> bool:
     return word in words.negation_after
 
 
-def scopes(items: list[Item], found: list[Found], words: Words) -> tuple[dict, list]:
+def scopes(items: list[Item], found: list[Found], words: Words, urgent: frozenset = frozenset()) -> tuple[dict, list]:
     """Negation: (Found.used -> the cue that makes it absent, for the findings in a cue's scope;
     the cue in force at each item, so that words left over in a scope can say so)."""
     taken = {i for f in found for i in f.used}
@@ -48,38 +56,77 @@ def scopes(items: list[Item], found: list[Found], words: Words) -> tuple[dict, l
             cue_positions.add(f.cue)
     starts = {f.used[0]: f for f in found}
     closed = _closed_lists(items, words.subjects | words.statement_verbs)
+    bare = _bare_items(items, found, urgent)
+    list_cues = words.negation_list_cues
     out: dict = {}
     scope: str | None = None
     in_force: list[str | None] = []
+    anded = False  # the scope has gone on past an "and"
     for i, item in enumerate(items):
-        if scope and _scope_ends(item, scope, closed[i + 1], words.negation_list_cues):
+        ends = i not in bare and _scope_ends(item, scope or "", closed[i + 1], words.negation_list_cues)
+        if scope and (ends or item.opens):
             scope = None
+        anded = bool(scope) and (anded or (item.role == "sep" and item.fold == "and"))
         in_force.append(scope)
-        if i in starts and (scope or starts[i].used in after):
+        # A warning sign after "and" in an everyday cue's scope stays present: "no fever and trouble
+        # breathing" may be a new statement, and denying it wrongly would hide an emergency.
+        kept = anded and i in starts and starts[i].target.symptom in urgent and (scope or "").lower() not in list_cues
+        if i in starts and (scope or starts[i].used in after) and not kept:
             out[starts[i].used] = scope or after[starts[i].used]
         if i in taken or i in cue_positions:
             continue
-        if item.token.norm in words.subjects:
-            scope = None
+        if item.token.norm in words.subjects and not (i and norms[i - 1] in words.negation_verbs):
+            scope = None  # a new statement; not after "don't think": "I don't think I've lost weight"
         elif is_cue_before(norms, i, words):
-            scope = item.token.text
+            scope, anded = item.token.text, False
     return out, in_force
 
 
 def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool], list_cues: frozenset) -> bool:
     """Past a comma or dash, a negation's scope goes on only through a list of findings it clearly
-    denies: one closed by "or"/"nor", or by "and" after a clinical "denies" (never "no rash, can't swallow")."""
+    denies: one closed by "or"/"nor", or, after a clinical "denies"/"negative for", by "and" or the clause's
+    end with no new statement on the way (never "no rash, can't swallow"; never "denies fever, reports ...")."""
     if item.role != "sep" or item.fold in ("and", "or", "nor", "plus", "also", "/"):
         return False
     by_or, by_and = closed
     return not by_or and not (by_and and scope.lower() in list_cues)
 
 
+def _bare_items(items: list[Item], found: list[Found], urgent: frozenset) -> set[int]:
+    """Commas a denied list goes on through without "or": those of a list of three or more items, each
+    nothing but a finding that is not urgent ("no joint pain, swelling, stiffness"). Two items stay two
+    clauses ("no fever, numbness in my feet"), and a warning sign after a comma stays present ("no rash,
+    trouble breathing"), as any other words do."""
+    owner = {i: f for f in found for i in f.used}
+    bare = []  # (comma position, is the item after it a bare finding)
+    for k, item in enumerate(items):
+        if item.role == "sep" and item.fold == ",":
+            bare.append((k, _bare_after(items, k, owner, urgent)))
+    out = set()
+    for n, (k, ok) in enumerate(bare):
+        neighbours = [bare[m][1] for m in (n - 1, n + 1) if 0 <= m < len(bare)]
+        if ok and any(neighbours):
+            out.add(k)
+    return out
+
+
+def _bare_after(items: list[Item], k: int, owner: dict, urgent: frozenset) -> bool:
+    """Is the list item after the separator at ``k`` nothing but one finding's words, not urgent?"""
+    named = None
+    for j in range(k + 1, len(items)):
+        if items[j].role == "sep":
+            break
+        if j not in owner:
+            return False
+        named = owner[j]
+    return named is not None and named.target.symptom not in urgent
+
+
 def _closed_lists(items: list[Item], openers: frozenset) -> list[tuple[bool, bool]]:
-    """For each position: does the list from there on end with "or"/"nor" (first), or with "and"
-    (second), before a word that opens a new statement ("has", "I", "can't": ``openers`` and quiet words)?
-    One backward pass."""
-    out = [(False, False)] * (len(items) + 1)
+    """For each position: does the list from there on end with "or"/"nor" (first), or with "and" or the
+    clause's end (second), before a word that opens a new statement ("has", "I", "can't": ``openers`` and
+    quiet words)? One backward pass."""
+    out = [(False, True)] * (len(items) + 1)
     for k in range(len(items) - 1, -1, -1):
         item, (by_or, by_and) = items[k], out[k + 1]
         if item.role == "sep" and item.fold in DISJUNCTIONS:
@@ -89,4 +136,33 @@ def _closed_lists(items: list[Item], openers: frozenset) -> list[tuple[bool, boo
         elif item.role == "quiet" or item.token.norm in openers:
             by_or = by_and = False
         out[k] = (by_or, by_and)
+    return out
+
+
+def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list[Mention]:
+    """Findings said to be over ("the tingling has gone away now", "numb feet last year but it cleared
+    up"): every present finding before such words in the same sentence is absent, with them as its cue;
+    one said to be normal ("my bladder control is fine") only in its own list item."""
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for cue in words.negation_resolved + words.negation_normal:
+        firsts.setdefault(cue[0], []).append(cue)
+    out, sentence, item = list(mentions), 0, 0
+    for k, token in enumerate(tokens):
+        if token.kind == "end" and token.text[0] in ".!?;\n":
+            sentence = token.end
+        if token.kind in ("end", "list"):
+            item = token.end
+        if k and tokens[k - 1].norm in words.negation_before | words.statement_verbs:
+            continue  # "hasn't gone away", "won't clear up": still there
+        for cue in firsts.get(token.norm, ()):
+            if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
+                said = " ".join(t.text for t in tokens[k : k + len(cue)])
+                since = item if cue in words.negation_normal else sentence  # "is fine": its own list item only
+                out = [  # only findings wholly before the words ("legs have stopped working" is no cue)
+                    replace(m, present=False, cue=said)
+                    if m.present and since <= m.start and m.end <= token.start
+                    else m
+                    for m in out
+                ]
+                break
     return out

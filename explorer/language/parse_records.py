@@ -42,6 +42,8 @@ class Mention:
     corrections: tuple[tuple[str, str], ...] = ()  # (as typed, read as)
     hpo: Term | None = None  # the narrower HPO term typed, read as this broader finding
     site_changed: Symptom | None = None  # the finding the words named before a site changed it
+    course_of: Symptom | None = None  # the finding named, read as its quickly worsening form ...
+    course: str | None = None  # ... because of these words ("since yesterday")
 
     def notes(self) -> tuple[str, ...]:
         """How it was read, as sentences: "read 'tinglng' as 'tingling'", "Areflexia (HP:0001284), ..."."""
@@ -52,6 +54,9 @@ class Mention:
             sites = ", ".join(s.label for s in self.sites)
             notes.append(f"{self.site_changed.label} in the {sites} is read as {self.symptom.label}")
         notes.extend(s.note for s in self.sites if s.note)
+        if self.course_of:
+            how = "quickly" if self.symptom.id not in self.course_of.worsening_of else "slowly"
+            notes.append(f"{self.course_of.label} read as {self.symptom.label}: '{self.course}' says it came {how}")
         if self.cue:
             notes.append(f"absent: '{self.cue}'")
         return tuple(notes)
@@ -83,12 +88,14 @@ class Leftover:
     cue: str | None = None  # it stands in a negation's scope ("no rash"): whatever it names is absent
     past: str | None = None  # the words that make it a past event ("years ago"): not a current finding
     someone_else: str | None = None  # the family word that makes it another's ("mother"): not the person's
+    maybe: tuple[Symptom, ...] = ()  # urgent findings its words may have meant (a concept word, no cue)
 
     def to_dict(self) -> dict:
         return {
             "text": self.text,
             "span": [self.start, self.end],
             **unused_fields(self.did_you_mean, self.condition, self.cue, self.past, self.someone_else),
+            "may_have_meant": [symptom_ref(s) for s in self.maybe],
         }
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import KnowledgeBase, Words
 from ..knowledge.text import normalize
-from . import coordination, matching, negation, others, past, spelling
+from . import concept_words, concepts, condition_names, coordination, matching, negation, others, past, spelling
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
@@ -78,6 +78,11 @@ class Parser:
         stands (a plain `match numbness "dry eyes"` never needs it)."""
         return vocabulary_index(self.kb)
 
+    @functools.cached_property
+    def indexes(self) -> list:
+        """The vocabulary's names first, then the concepts (data/concepts.yaml)."""
+        return [self.vocabulary, *concepts.concept_indexes(self.kb)]
+
     def _read_text(self, text: str) -> Parse:
         tokens = tokenize(text, self.words)  # once, for the exact reading's checks and the parse
         exact = self._exact(text, tokens)
@@ -104,16 +109,22 @@ class Parser:
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
-                    absent, in_force = negation.scopes(items, found, self.words)
+                    absent, in_force = negation.scopes(items, found, self.words, self.urgent)
                     mentions_here = self._mentions(items, found, attached, text, absent)
                     mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
                     now, gone = _split_past(clause, mine, self.words)
+                    now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
+                    gone += calm
                     mentions.extend(now)
                     earlier.extend(gone + theirs)
                     left = matching.leftover_spans(items, found, attached, text, self.words, in_force)
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
+        mentions = negation.resolved(tokens, concepts.quicken(mentions, tokens, self.kb), self.words)
+        named = condition_names.spans(tokens, self.kb)
+        if named:
+            mentions, leftovers = condition_names.point(mentions, leftovers, named)
         return Parse(text, tuple(mentions), tuple(leftovers))
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:
@@ -138,11 +149,16 @@ class Parser:
                 continue
             if token.kind == "list":
                 items.append(Item(token, token.norm or _SEP_WORDS.get(token.text, token.text), "sep"))
+                cue = items[-3] if _joins_verbs(items, self.words) else None
+                if cue is not None:  # "can't feel or move my legs": the cue goes with both verbs, quietly
+                    items.append(replace(cue, role="quiet"))
             elif token.kind == "hpo":
                 items.append(Item(token, token.norm, "hpo"))
             elif token.kind == "other":
                 if unicodedata.category(token.text[0])[0] not in "PCZ":
                     items.append(Item(token, "", "other"))
+            elif token.norm in self.words.statement_openers and items and items[-1] and items[-1].fold == "and":
+                items[-1] = replace(items[-1], opens=True)  # the "and" before "my ...": a new statement
             elif token.norm not in self.words.stop_words:
                 quiet = token.norm in self.words.quiet_words
                 items.append(Item(token, fold(token.norm), "quiet" if quiet else "word"))
@@ -150,13 +166,13 @@ class Parser:
 
     def _read(self, items: list[Item], budget: list) -> tuple[list[Found], list[Item]]:
         """Vocabulary first; only words it leaves unread bring in the HPO index, then spelling."""
-        found = matching.match(items, [self.vocabulary], self.ids, self.words)
+        found = matching.match(items, self.indexes, self.ids, self.words)
         if not matching.unread(items, found, self.words):
             return found, items
         from .hpo_index import hpo_index_for  # loaded only for words the vocabulary does not know
 
         hpo = hpo_index_for(self.kb)
-        indexes, ids = [self.vocabulary, hpo.phrases], {**hpo.ids, **self.ids}
+        indexes, ids = [*self.indexes, hpo.phrases], {**hpo.ids, **self.ids}
         found = matching.match(items, indexes, ids, self.words)
         if matching.unread(items, found, self.words) and budget[0] > 0:
             found, items = self._correct(items, found, indexes, ids, budget)
@@ -231,7 +247,8 @@ class Parser:
                 out.append(Leftover(piece, start, end, (), theirs[1], cue, someone_else=theirs[0]))
             elif n < MAX_HINTED and len(piece) <= HINT_LENGTH:
                 near = vocabulary.suggest(normalize(piece))
-                out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue))
+                maybe = () if cue else concept_words.unsure_of(self.kb, normalize(piece))
+                out.append(Leftover(piece, start, end, near, find_condition(self.kb, piece), cue, maybe=maybe))
             else:
                 out.append(Leftover(piece, start, end, cue=cue))
         return out
@@ -243,6 +260,18 @@ class Parser:
         owned = others.leftover_cue(tokenize(piece, self.words), self.words)
         condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
         return (owned[0].text, condition) if owned and condition else None
+
+
+def _joins_verbs(items: list, words: Words) -> bool:
+    """Does the "or"/"and" just added join two verbs after "can't" ("can't feel or move my legs")?"""
+    last = items[-3:]
+    return (
+        len(last) == 3
+        and None not in last
+        and last[2].fold in ("or", "and")
+        and last[1].role in ("word", "quiet")
+        and last[0].token.norm in words.statement_verbs
+    )
 
 
 def _cut(items: list) -> list[Item]:

@@ -23,7 +23,11 @@ class Target:
 
 
 class PhraseIndex:
-    def __init__(self, site_words: dict, words: Words):
+    def __init__(self, site_words: dict, words: Words, max_gap: int = 1):
+        self.max_gap = max_gap  # words of other meaning a phrase may have between its own words
+        # Whether words left in a finding's list item may join it through this index's names (matching._absorb);
+        # the concept indexes do not: a cue word alone says nothing more about the finding.
+        self.absorbs = max_gap == 1
         self.site_words = site_words  # tuple of folded words -> site id
         self.stop_words = words.stop_words
         self.dropped = words.stop_words | words.subjects

@@ -72,6 +72,19 @@ class Vocabulary:
     def urgent(self) -> frozenset:
         return urgent_findings(self.kb)
 
+    def urgent_words(self, symptom_id: str) -> frozenset:
+        """The words an urgent finding must share with a phrase before a did-you-mean offers it."""
+        return self._urgent_words[symptom_id]
+
+    @functools.cached_property
+    def _urgent_words(self) -> dict[str, frozenset]:
+        from .concept_words import concept_words
+
+        return {
+            i: concept_words(self.kb, i) | meaningful_words(self.kb.symptoms[i].label, self.kb.words)
+            for i in self.urgent
+        }
+
     def resolve(self, text: str) -> Resolution:
         key = normalize(text)
         for candidate in dict.fromkeys((key, _FILLER.sub("", key), _WHEN.sub("", _FILLER.sub("", key)))):
@@ -94,8 +107,11 @@ class Vocabulary:
         for phrase in self.keys:
             symptom_id = self.exact[phrase]
             common = words & self.meaning[phrase]
-            # an everyday word alone ("I walked the dog") never brings up an urgent finding
-            shared = len(common - self.everyday if symptom_id in self.urgent else common)
+            # an everyday word alone ("I walked the dog") never brings up an urgent finding, nor a word that
+            # is not one of its concepts (data/concepts.yaml) or its label's: a filler word brings up no warning
+            shared = len(
+                (common & self.urgent_words(symptom_id)) - self.everyday if symptom_id in self.urgent else common
+            )
             score = (shared, similarity(key, phrase))
             if score > best.get(symptom_id, (0, 0.0)):
                 best[symptom_id] = score

@@ -98,7 +98,7 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
             for mention in reading.mentions:
                 (said_absent if given_absent or not mention.present else said_present).append(mention)
             leftovers.update(
-                (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else) for x in reading.leftovers
+                (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else, x.maybe) for x in reading.leftovers
             )
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}

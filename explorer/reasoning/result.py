@@ -25,6 +25,7 @@ class Unrecognized:
     negation: str | None = None  # the cue whose scope it stood in ("no rash"): it was said to be absent
     past: str | None = None  # the words that made it a past event ("years ago"): not a current finding
     someone_else: str | None = None  # the family word that made it another's ("mother"): not the person's
+    maybe: tuple[Symptom, ...] = ()  # urgent findings its words may have meant (a concept word, no cue)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,13 @@ class Result:
         return not self.unrecognized and not self.conflicting
 
     @property
+    def possible_urgent(self) -> tuple[tuple[str, Symptom], ...]:
+        """(words, finding) for each urgent finding words left over may have meant, unless a red flag
+        already names it: every output says so at the top, beside the red flags."""
+        raised = {s.id for f in self.red_flags for s in f.because}
+        return tuple((u.input, s) for u in self.unrecognized for s in u.maybe if s.id not in raised)
+
+    @property
     def usable(self) -> bool:
         """True when at least one finding (present or absent) could be used."""
         return bool(self.recognized or self.absent)
@@ -176,12 +184,19 @@ def result_to_dict(result: Result) -> dict:
         "schema_version": SCHEMA_VERSION,
         "recognized": [_recognized(r) for r in result.recognized],
         "unrecognized": [
-            {"input": u.input, **unused_fields(u.did_you_mean, u.condition, u.negation, u.past, u.someone_else)}
+            {
+                "input": u.input,
+                **unused_fields(u.did_you_mean, u.condition, u.negation, u.past, u.someone_else),
+                "may_have_meant": [symptom_ref(s) for s in u.maybe],
+            }
             for u in result.unrecognized
         ],
         "absent": [_recognized(r) for r in result.absent],
         "conflicting": [{"inputs": list(c.inputs), "symptom": symptom_ref(c.symptom)} for c in result.conflicting],
         "urgency": _urgency(result),
+        "possible_urgent": [
+            {"input": words, "symptom": symptom_ref(s), "note": s.urgent_note} for words, s in result.possible_urgent
+        ],
         "red_flags": [
             {
                 "id": f.id,

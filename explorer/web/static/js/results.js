@@ -5,8 +5,11 @@ import { basis, cite, h } from "./dom.js";
 // Red flags come first, in the order the core gives them (most urgent first where the knowledge has
 // urgency levels; their level, title and action are shown when the result carries them).
 export function redFlags(result) {
-  if (!result.red_flags.length) return null;
-  return h("div", { class: "flags", role: "alert" },
+  const unsure = (result.possible_urgent || []).map((p) => h("div", { class: "flag", "data-maybe": p.symptom.id },
+    h("strong", {}, `You may have described ${p.symptom.label.toLowerCase()} ("${p.input}"): `),
+    `if so, ${p.note.charAt(0).toLowerCase()}${p.note.slice(1)}`));
+  if (!result.red_flags.length && !unsure.length) return null;
+  return h("div", { class: "flags", role: "alert" }, unsure,
     result.red_flags.map((flag) => h("div", { class: "flag", "data-flag": flag.id },
       h("strong", {}, flag.level_label ? `${flag.level_label}: ` : "Get urgent care: ", flag.title || flag.message),
       flag.title ? h("p", {}, flag.message) : null,

@@ -1,0 +1,69 @@
+"""Reader for data/concepts.yaml: findings read from a concept and a cue (the free-text reader's
+``explorer/language/concepts.py`` uses them), and the course words that change how urgent a reading is.
+Read after the findings: every concept names a known finding, every cue group used is defined."""
+
+from . import yamlcheck
+from .build_base import BuilderBase
+from .records import ConceptLexicon, ReadingConcept
+from .text import normalize
+from .yamlcheck import Problems, check_keys, line_of, type_name
+
+COURSE_LISTS = ("calm", "explained", "fast", "slow")
+
+
+class ConceptsReader(BuilderBase):
+    def reading_concepts(self, name, doc):
+        problems = Problems(name)
+        self.concept_lexicon = ConceptLexicon()
+        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, set(COURSE_LISTS)):
+            groups = {}
+            cues = doc["cues"]
+            if check_keys(cues, "concepts.cues", problems, set(), set(cues) if isinstance(cues, dict) else set()):
+                groups = {key: _phrases(cues, key, f"concepts.cues.{key}", problems) for key in cues}
+            entries = [  # each concept checked on its own, so one bad entry reports and the rest still load
+                entry
+                for index, node in yamlcheck.entries(doc["concepts"], "concepts.concepts", problems)
+                if (entry := self._concept(node, f"concepts.concepts[{index}]", groups, problems))
+            ]
+            present = [key for key in COURSE_LISTS if key in doc]
+            courses = {key: tuple(_phrases(doc, key, f"concepts.{key}", problems)) for key in present}
+            self.concept_lexicon = ConceptLexicon(tuple(entries), **courses)
+        self._finish(problems)
+
+    def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
+        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure"}):
+            return None
+        finding = node["finding"]
+        if finding not in self.symptom_map:
+            problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
+            return None
+        cues: list[tuple[str, ...]] = []
+        for i, group in enumerate(node.get("cues") or []):
+            if group not in groups:
+                known = ", ".join(sorted(groups)) or "none"
+                problems.add(line_of(node["cues"], i), f"{where}.cues[{i}]", f"unknown cue group {group!r} ({known})")
+            else:
+                cues.extend(groups[group])
+        words = _phrases(node, "words", f"{where}.words", problems)
+        unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
+        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), tuple(" ".join(w) for w in unsure))
+
+
+def _phrases(doc, key: str, where: str, problems: Problems) -> list[tuple[str, ...]]:
+    """A list of phrases written as the reader sees them (lower case, no accents or punctuation), each once."""
+    value = doc[key]
+    if not isinstance(value, list) or not value:
+        problems.add(line_of(doc, key), where, f"expected a non-empty list, got {type_name(value)}")
+        return []
+    out: dict[str, int] = {}
+    for i, item in enumerate(value):
+        line = line_of(value, i)
+        if not yamlcheck.is_text(item):
+            problems.add(line, f"{where}[{i}]", f"expected text, got {type_name(item)}")
+        elif normalize(item) != item:
+            problems.add(line, f"{where}[{i}]", f"{item!r} is not written as read (lower case, no punctuation)")
+        elif item in out:
+            problems.add(line, f"{where}[{i}]", f"{item!r} is listed twice (first at line {out[item]})")
+        else:
+            out[item] = line
+    return [tuple(item.split()) for item in out]

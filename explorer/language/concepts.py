@@ -1,0 +1,120 @@
+"""Findings read as concepts, not whole phrasings (data/concepts.yaml): a concept word ("swallow",
+"bladder") and a cue ("can't", "lost") standing anywhere in one list item name the finding, in any order
+and with other words between them ("I can't count to ten in one breath"). Words without a cue (slang,
+idiom, a medicine's name) name a finding alone. They are matched as one more phrase index, after the
+vocabulary's own names, so negation, past events and someone else's findings read them as any other name.
+
+Course words then settle how urgent a reading is: a warning sign named with words that say it is
+longstanding or explained ("for years", "my inhaler fixes it") is not read as happening now; a finding
+with a quickly worsening form is read as that form when the text says it came fast ("since yesterday",
+"up to my knees") and nothing says it came slowly."""
+
+import functools
+from dataclasses import replace
+
+from ..knowledge.records import KnowledgeBase
+from .parse_records import Leftover, Mention
+from .phrases import PhraseIndex, Target, site_words
+from .tokens import Token
+
+CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between them in a list item
+
+
+@functools.lru_cache(maxsize=8)
+def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
+    """The concepts as phrase indexes: words that name a finding alone (an idiom's words stay together,
+    as any name's), then each concept word with each of its cues (anywhere in the list item)."""
+    alone = PhraseIndex(site_words(kb), kb.words)
+    paired = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
+    for concept in kb.concept_lexicon.concepts:
+        target = Target(concept.finding)
+        for words in concept.words:
+            for cue in concept.cues:
+                paired.add(" ".join((*cue, *words)), target)
+            if not concept.cues:
+                alone.add(" ".join(words), target)
+    alone.finish()
+    paired.finish()
+    return alone, paired
+
+
+def has_cue(norms: list[str], cues: tuple[tuple[str, ...], ...]) -> str | None:
+    """The longest cue (a tuple of words) found in ``norms`` as consecutive words, as text; None if none is.
+    One pass over the words, each looked up among the cues it can begin."""
+    firsts = _by_first_word(cues)
+    best: tuple[str, ...] = ()
+    for k, word in enumerate(norms):
+        for cue in firsts.get(word, ()):
+            if len(cue) > len(best) and tuple(norms[k : k + len(cue)]) == cue:
+                best = cue
+    return " ".join(best) if best else None
+
+
+@functools.lru_cache(maxsize=32)
+def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        out.setdefault(cue[0], []).append(cue)
+    return {word: tuple(found) for word, found in out.items()}
+
+
+def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, urgent: frozenset):
+    """Warning signs named in a clause with words that say they are longstanding or a comparison ("been
+    like that for years"), and any finding named with an everyday cause ("after the dentist"): (the
+    mentions kept, the ones set aside as Leftovers, with the words)."""
+    norms = [t.norm for t in tokens]
+    explained = has_cue(norms, kb.concept_lexicon.explained)
+    cue = explained or has_cue(norms, kb.concept_lexicon.calm)
+    if cue is None:
+        return mentions, []
+    kept, calm = [], []
+    for m in mentions:
+        if m.present and (explained or m.symptom.id in urgent):
+            calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=cue))
+        else:
+            kept.append(m)
+    return kept, calm
+
+
+def quicken(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """A finding said to have come fast ("numb since Monday, now up to my knees") is read as its quickly
+    worsening form (``worsening_of``), unless the text also says it came slowly; a worsening form said to
+    have come slowly in its own sentence ("getting weaker over the past year"), with nothing saying fast,
+    is read as the finding it worsens."""
+    faster = {base: s for s in kb.symptoms.values() for base in s.worsening_of}
+    norms = [t.norm for t in tokens]
+    fast, slow = has_cue(norms, kb.concept_lexicon.fast), has_cue(norms, kb.concept_lexicon.slow)
+    if fast is None:
+        return [_slower(m, tokens, kb) for m in mentions] if slow else mentions
+    if slow:
+        return mentions
+    return [
+        replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=fast)
+        if m.present and m.symptom.id in faster
+        else m
+        for m in mentions
+    ]
+
+
+def _slower(m: Mention, tokens: list[Token], kb: KnowledgeBase) -> Mention:
+    """``m`` read as the finding it is the worsening form of, when its sentence says it came slowly."""
+    if not (m.present and m.symptom.worsening_of):
+        return m
+    sentence = [t.norm for t in _sentence(tokens, m.start)]
+    slow = has_cue(sentence, kb.concept_lexicon.slow)
+    if slow is None:
+        return m
+    base = m.symptom.worsening_of[0]
+    at_site = [site.changes.get(base) for site in m.sites if site.changes.get(base) in m.symptom.worsening_of]
+    return replace(m, symptom=kb.symptoms[at_site[0] if at_site else base], course_of=m.symptom, course=slow)
+
+
+def _sentence(tokens: list[Token], at: int) -> list[Token]:
+    """The tokens of the sentence (between full stops) holding character ``at``."""
+    start = 0
+    for k, token in enumerate(tokens):
+        if token.kind == "end" and token.text[0] in ".!?;\n":
+            if token.start >= at:
+                return tokens[start:k]
+            start = k + 1
+    return tokens[start:]

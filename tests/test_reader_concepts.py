@@ -1,0 +1,253 @@
+"""The reader that generalizes (issue 20): findings read from a concept and a cue (data/concepts.yaml),
+urgent readings built for recall and said at the top when unsure, negation scopes that end where clauses
+end, and course words. Phrasings here are the project's own, written for these tests (never items of the
+blind set, which is for measuring only)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from explorer import explore
+from explorer.cli import cli
+from explorer.language.parser import parse
+from explorer.language.vocabulary import vocabulary_for
+from tests.kbedit import assert_breakage_reported
+
+
+def reading(text, kb) -> dict:
+    """finding id -> present (True) or absent (False), as the parser read ``text``."""
+    return {m.symptom.id: m.present for m in parse(text, kb).mentions}
+
+
+def flags(text, kb) -> dict:
+    return {f.id: f.level for f in explore([text], kb=kb).red_flags}
+
+
+# An emergency described by what the person cannot do, by what happens, or in plain words.
+URGENT = [
+    ("I can't get up out of a chair any more since Sunday", "spreading_weakness"),
+    ("since Tuesday my arms won't lift a cup", "spreading_weakness"),
+    ("I cannot get my breath when I lie down tonight", "breathing"),
+    ("I can't even count to five in a single breath", "breathing"),
+    ("tea comes back out of my nose when I try to swallow", "swallowing"),
+    ("struggling to get my food down since the weekend", "swallowing"),
+    ("I've had no control of my bladder since this morning", "bladder_bowel"),
+    ("I wet myself in my sleep and never felt it", "bladder_bowel"),
+    ("it was like a curtain came down over my left eye", "vision_loss"),
+    ("the sight in one eye has gone dark", "vision_loss"),
+    ("half my smile has dropped", "one_sided_weakness"),
+    ("my left leg has been dragging since lunch", "one_sided_weakness"),
+    ("I can't shift my legs at all", "paralysis"),
+    ("it feels like I'm breathing through a straw", "breathing"),
+    ("I can't get my tablets down any more", "swallowing"),
+    ("I've been incontinent since this morning", "bladder_bowel"),
+    ("it feels like someone is sitting on my chest", "chest_pain"),
+    ("food not going down, it keeps getting stuck", "swallowing"),
+    ("my breathing muscles feel weak", "breathing"),
+    ("I've lost all movement in my legs", "paralysis"),
+    ("my arm went limp out of nowhere", "one_sided_weakness"),
+    ("I haven't peed since yesterday", "bladder_bowel"),
+    ("my legs have gone to jelly over two days and it's moving up", "spreading_weakness"),
+    ("not able to walk since 2 days, both legs weak", "spreading_weakness"),
+    ("acute flaccid weakness, areflexia, ascending", "spreading_weakness"),  # "weakness" alone, said to be fast
+    ("left arm and leg weakness since 1 hour", "one_sided_weakness"),
+    ("my right eye hurts when I move it and the vision is blurry", "painful_vision"),
+    ("colours look washed out in one eye and it hurts to move it", "painful_vision"),
+    ("I can't feel or move my legs", "paralysis"),  # "can't" goes with both verbs
+    ("half my face has gone numb and droopy", "one_sided_weakness"),  # the face's site reaches "droopy"
+    ("my chest feels like it's in a vice", "chest_pain"),
+    ("I've had an accident, I didn't know I needed to go", "bladder_bowel"),
+]
+
+
+@pytest.mark.parametrize("text, flag", URGENT)
+def test_an_emergency_described_in_everyday_words_raises_its_warning(kb, text, flag):
+    assert flag in flags(text, kb), parse(text, kb)
+
+
+# Said as over, longstanding, explained or someone else's history: no warning for the person now.
+CALM = [
+    "my bladder control is fine",
+    "I choke on dry toast now and then, been like that for years",
+    "my breathing goes funny when I panic",
+    "I couldn't feel my jaw for an hour after the dentist",
+    "I can't walk far, I broke my ankle and it's in a cast",
+    "I can't stand my boss",
+    "I couldn't see the point of it",
+    "my eyes go blurry after reading for hours",
+    "my chest hurt after coughing all week with a cold",
+    "I was breathless with laughter",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_a_calm_near_miss_raises_no_warning(kb, text):
+    assert flags(text, kb) == {}
+
+
+def test_a_longstanding_warning_sign_is_reported_not_dropped(kb):
+    p = parse("I choke on dry toast now and then, been like that for years", kb)
+    assert [(x.past, [s.id for s in x.did_you_mean]) for x in p.leftovers if x.past] == [
+        ("been like that for years", ["trouble_swallowing"])
+    ]
+
+
+NEGATION = [
+    ("no rash and my joints hurt", {"joint_pain": True}),  # "and my" opens a new statement
+    ("no joint pain, swelling, stiffness", {"joint_pain": False, "joint_swelling": False, "joint_stiffness": False}),
+    ("no fever, numbness in my feet", {"fever": False, "numbness": True}),  # two items stay two clauses
+    (
+        "no rash, fever, weight loss, trouble breathing",
+        {"fever": False, "weight_loss": False, "trouble_breathing": True},
+    ),
+    ("my legs are numb and my arms are fine", {"numbness": True}),  # "are fine" is the arms'
+    ("no fever and trouble breathing", {"fever": False, "trouble_breathing": True}),  # a warning sign after "and"
+    ("no fever and no trouble breathing", {"fever": False, "trouble_breathing": False}),
+    ("no fever or trouble breathing", {"fever": False, "trouble_breathing": False}),  # "or": a denied list
+    ("denies fever and chest pain", {"fever": False, "chest_pain": False}),  # a clinical list of negatives
+    ("nil weakness", {"general_weakness": False}),
+    ("the tingling has gone away now", {"tingling": False}),
+    ("the tingling hasn't gone away", {"tingling": True}),
+    ("my feet were numb in the spring but it cleared up", {"numbness": False}),
+    ("I can't say I haven't noticed my hands going numb", {"numbness": True}),
+    ("I've got no strength in my hands", {"muscle_weakness": True}),
+    ("no feeling in my toes", {"numbness": True}),
+    ("Negative for fever, rash, joint pain.", {"fever": False, "joint_pain": False}),  # a clinical list, commas only
+    ("denies fever, reports numbness in feet", {"fever": False, "numbness": True}),  # a new statement ends it
+    ("the pins and needles have stopped", {"tingling": False}),
+    ("my legs have stopped working", {"paralysis": True}),  # the words are the finding's own
+    ("I don't think I've lost any weight", {"weight_loss": False}),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEGATION)
+def test_negation_scopes_end_where_clauses_end(kb, text, expected):
+    assert reading(text, kb) == expected
+
+
+HISTORY = [
+    ("on metformin twice a day", "diabetes"),
+    ("I inject insulin", "diabetes"),
+    ("I finished my vincristine in March", "toxin_exposure"),
+    ("I've worked with solvents in a print shop for years", "toxin_exposure"),
+    ("I get through six cans of lager a night", "heavy_alcohol_use"),
+    ("I'm knackered", "fatigue"),
+    ("my trousers are falling down, I've lost a stone", "weight_loss"),
+]
+
+
+@pytest.mark.parametrize("text, finding", HISTORY)
+def test_exposures_amounts_and_slang_read_as_the_findings_they_are(kb, text, finding):
+    present = {m.symptom.id for m in parse(text, kb).present}
+    assert present == {finding}
+
+
+def test_a_course_said_fast_reads_the_worsening_form_and_slow_reads_it_back(kb):
+    fast = parse("my feet went numb on Monday and now it's up to my knees", kb)
+    assert [(m.symptom.id, m.course_of.id) for m in fast.mentions] == [("worsening_numbness", "numbness")]
+    assert "says it came quickly" in fast.mentions[0].notes()[-1]
+    slow = parse("my legs have been getting weaker over the past year", kb)
+    assert [m.symptom.id for m in slow.mentions] == ["leg_weakness"]
+
+
+def test_a_concept_word_without_its_cue_is_said_at_the_top_of_every_output(kb):
+    text = "something feels off with my swallowing"
+    assert [s.id for x in parse(text, kb).leftovers for s in x.maybe] == ["trouble_swallowing"]
+    for fmt in ("text", "markdown", "html"):
+        out = CliRunner().invoke(cli, ["match", "--format", fmt, text, "numbness"]).stdout
+        assert "You may have described trouble swallowing" in out
+        # before anything else: the first thing after the title (HTML: before the suggestions)
+        assert out.index("You may have described") < out.index("Peripheral neuropathy"), fmt
+    data = json.loads(CliRunner().invoke(cli, ["match", "--format", "json", text, "numbness"]).stdout)
+    assert [(p["symptom"]["id"], p["input"]) for p in data["possible_urgent"]] == [("trouble_swallowing", text)]
+    parsed = CliRunner().invoke(cli, ["parse", text]).stdout
+    assert parsed.startswith("!! You may have described trouble swallowing")
+
+
+def test_nothing_unsure_is_said_when_the_warning_is_raised_or_denied(kb):
+    assert explore(["I can't swallow"], kb=kb).possible_urgent == ()
+    assert explore(["no problem with my swallowing"], kb=kb).possible_urgent == ()
+
+
+def test_did_you_mean_offers_an_urgent_note_only_for_a_shared_concept(kb):
+    vocabulary = vocabulary_for(kb)
+    urgent = {s.id for s in kb.symptoms.values() if s.urgent_note}
+    for filler in ("really really", "it went on and on", "all the time lately", "one thing and another"):
+        assert not {s.id for s in vocabulary.suggest(filler)} & urgent, filler
+    assert "chest_pain" in {s.id for s in vocabulary.suggest("chest discomfort")}
+
+
+CONCEPT_BREAKAGES = [
+    ("finding: trouble_swallowing", "finding: trouble_swalowing", "trouble_swalowing", "unknown finding"),
+    ("cues: [inability, difficulty]", "cues: [inability, dificulty]", "dificulty", "unknown cue group 'dificulty'"),
+    ("  - for years\n", "  - For years\n", "For years", "'For years' is not written as read"),
+    ("calm:", "calmness:", "calmness:", "unknown key 'calmness'"),
+]
+
+
+@pytest.mark.parametrize("old, new, needle, message", CONCEPT_BREAKAGES, ids=[b[3] for b in CONCEPT_BREAKAGES])
+def test_a_broken_concepts_file_is_reported_with_its_file_and_line(kb_copy, old, new, needle, message):
+    assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, needle, message)
+
+
+def test_the_installed_command_raises_the_warning_as_a_user_would():
+    exe = Path(sys.executable).with_name("symptom-explorer")
+    done = subprocess.run(
+        [str(exe), "match", "I can't get up out of a chair any more since Sunday"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.startswith("!! URGENT - EMERGENCY NOW:")
+    assert "Weakness that spreads" in done.stdout
+
+
+CONDITIONS = [
+    ("I have rheumatoid arthritis", "rheumatoid_arthritis"),
+    ("had guillan barre years ago", "guillain_barre_syndrome"),  # misspelt, in the past
+    ("diagnosed with multiple sclerosis in 2019", "multiple_sclerosis"),
+]
+
+
+@pytest.mark.parametrize("text, condition", CONDITIONS)
+def test_a_condition_the_person_names_points_to_its_card_not_to_a_finding_inside_it(kb, text, condition):
+    p = parse(text, kb)
+    assert p.mentions == ()
+    assert [x.condition.id for x in p.leftovers if x.condition] == [condition]
+
+
+def test_a_finding_beside_a_condition_name_is_still_read(kb):
+    assert reading("arthritis in my knees", kb) == {"joint_pain": True}
+    assert reading("I have lupus and numb feet", kb) == {"numbness": True}
+
+
+def test_ask_says_an_unsure_urgent_reading_before_the_findings_it_read():
+    done = CliRunner().invoke(cli, ["ask"], input="something is off with my swallowing, numbness\n\nquit\n")
+    assert done.exit_code == 0, done.output
+    after_prompt = done.stdout.split("findings> ", 1)[1]
+    assert after_prompt.index("You may have described trouble swallowing") < after_prompt.index("+ Numbness")
+
+
+def test_the_web_api_carries_the_unsure_urgent_reading_and_the_page_draws_it_first(kb):
+    from starlette.testclient import TestClient
+
+    from explorer.web.app import create_app
+
+    data = TestClient(create_app(kb)).post("/api/explore", json={"present": ["my bladder feels strange"]}).json()
+    assert [p["symptom"]["id"] for p in data["possible_urgent"]] == ["bladder_bowel_loss"]
+    script = (Path(__file__).resolve().parents[1] / "explorer/web/static/js/results.js").read_text()
+    flags = script[script.index("export function redFlags") :]
+    assert flags.index("possible_urgent") < flags.index("result.red_flags.map")
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [("burning in the balls of my feet", "feet"), ("numb elbows", "arms"), ("tingling in my insteps", "feet")],
+)
+def test_specific_body_parts_are_read_as_sites(kb, text, site):
+    assert [[s.id for s in m.sites] for m in parse(text, kb).mentions] == [[site]]
