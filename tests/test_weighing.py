@@ -94,3 +94,16 @@ def _ranked(kb, present, absent):
 def test_one_finding_is_never_more_than_weak():
     assert weighing.word(99.0, 1) == 0
     assert [weighing.word(s, 2) for s in (1.99, 2.0, 2.99, 3.0)] == [0, 1, 1, 2]
+
+
+def test_a_finding_given_as_present_and_absent_never_raises_a_strength(kb):
+    # Found by the property test: the conflicting finding was dropped from both sides, so the cost of an
+    # unlinked mention went with it and Guillain-Barré rose from weak to moderate.
+    from explorer import explore
+
+    present = ["A finger that catches or locks when bent (trigger finger)", "Asymmetric pupil sizes", "Dysesthesia"]
+    order = ("weak", "moderate", "strong")
+    before = {s.condition.id: order.index(s.strength) for s in explore(present, kb=kb).suggestions}
+    after = explore(present, [present[0]], kb=kb)
+    assert after.conflicting
+    assert all(order.index(s.strength) <= before.get(s.condition.id, 0) for s in after.suggestions)

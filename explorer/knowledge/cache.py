@@ -29,7 +29,18 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .._version import __version__
-from .records import Condition, KnowledgeBase, Pattern, RedFlagDef, Rule, Site, Symptom, UrgencyLevel, Words
+from .records import (
+    ConceptLexicon,
+    Condition,
+    KnowledgeBase,
+    Pattern,
+    RedFlagDef,
+    Rule,
+    Site,
+    Symptom,
+    UrgencyLevel,
+    Words,
+)
 
 FORMAT = b"symptom-explorer knowledge cache 2\n"
 _BODY_HEADER = struct.Struct(">QI")  # the body's length and CRC-32
@@ -48,6 +59,7 @@ _SHAPE: dict[str, tuple[type, type | None]] = {
     "words": (Words, None),
     "urgency": (tuple, UrgencyLevel),
     "core_findings": (tuple, str),
+    "concept_lexicon": (ConceptLexicon, None),
 }
 
 

@@ -19,10 +19,12 @@ from .result import Evidence, Suggestion
 from .weighing import weights_for, word
 
 
-def rank_suggestions(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
+def rank_suggestions(
+    kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
+) -> tuple:
     rules = kb.rule_index
     drafts = []
-    for a in _assessments(kb, inference, present, absent):
+    for a in _assessments(kb, inference, present, absent, conflicting):
         view = _view(kb, a.condition)
         supporting = view.evidence(a.supporting, a.behind_rule)
         missing_ids = {s for s in view.wanted if s not in present and s not in absent}
@@ -67,7 +69,9 @@ class _Assessment:
         self.key = key  # the sort key (see the module docstring, point 4)
 
 
-def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> list:
+def _assessments(
+    kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
+) -> list:
     fired_by_condition: dict = {}
     for step in inference.steps:
         if step.conclusion == "suggest":
@@ -86,7 +90,7 @@ def _assessments(kb: KnowledgeBase, inference: Inference, present: set, absent: 
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
         claimed = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
-        score, for_present = weights.score(condition_id, present, absent, behind_rule)
+        score, for_present = weights.score(condition_id, present, absent, behind_rule, conflicting)
         level, unanswered = word(score, len(supporting)), word(for_present, len(supporting))
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
         lowered = level < unanswered  # findings the condition shows very often were reported absent

@@ -52,11 +52,13 @@ class Weights:
         """How often ``symptom`` turns up across our conditions, smoothed by those we do not cover."""
         return (self.sums.get(symptom, 0.0) + OUTSIDE) / (self.count + 1)
 
-    def score(self, condition_id: str, present, absent, behind_rule) -> tuple[float, float]:
+    def score(self, condition_id: str, present, absent, behind_rule, conflicting=frozenset()) -> tuple[float, float]:
         """(score, score of the present findings alone) for ``present`` and ``absent`` finding ids;
-        ``behind_rule``: the findings the condition's fired rules stood on."""
+        ``behind_rule``: the findings the condition's fired rules stood on; ``conflicting``: findings given
+        as both present and absent, which count for nothing but still cost what an unlinked mention costs
+        (so reporting a finding absent as well can never raise a strength)."""
         linked = self.frequencies[condition_id]
-        total = 0.0
+        total = sum(UNLINKED for symptom in conflicting if symptom not in linked and symptom not in behind_rule)
         for symptom in sorted(present):
             f = linked.get(symptom)
             if f is not None:
