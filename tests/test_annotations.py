@@ -296,3 +296,20 @@ def test_the_web_rules_api_takes_all_and_group(kb):
     assert len(ids("?all=1")) == len(kb.rules)  # the stepping page looks up every rule that fired
     assert sorted(ids("")) == sorted(r.id for r in kb.rules if not r.group)
     assert ids("?group=annotations&for=ra") and all(i.startswith("annotation.") for i in ids("?group=annotations"))
+
+
+@pytest.mark.parametrize(
+    "text, finding",
+    [
+        ("my feet went numb", "numbness"),  # read as sudden one-sided numbness (an emergency) once
+        ("my feet went numb on Monday and now it's up to my knees", "numbness"),
+        ("one side of my face went numb", "one_sided_numbness"),
+        ("half my body is numb", "one_sided_numbness"),
+    ],
+)
+def test_one_sided_numbness_needs_one_side_named(kb, text, finding):
+    from explorer import explore
+
+    result = explore([text], kb=kb)
+    assert [r.symptom.id for r in result.recognized] == [finding]
+    assert bool(result.red_flags) == (finding == "one_sided_numbness")
