@@ -103,9 +103,10 @@ def test_the_core_findings_of_a_copy_are_the_questions_asked_when_no_rule_asks(k
 
 
 @pytest.mark.slow  # a subprocess
-def test_the_lists_ship_in_the_installed_package():
+def test_the_lists_ship_in_the_installed_package(tmp_path):
     code = "from importlib import resources; print(sorted(p.name for p in resources.files('explorer.data').iterdir()))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # run away from the checkout, whose explorer/ (without data/) would shadow the installed package
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert all(name in done.stdout for name in ("words.yaml", "urgency.yaml", "questionnaire.yaml"))
 
 
