@@ -170,3 +170,17 @@ def test_strength_words_are_right_as_often_as_the_readme_says(simulated):
     assert len(hits["strong"]) >= 10 and len(hits["moderate"]) >= 10  # enough to measure
     assert sum(hits["strong"]) / len(hits["strong"]) >= 0.90
     assert sum(hits["moderate"]) / len(hits["moderate"]) >= 0.60
+
+
+def test_the_strength_legend_says_what_the_documented_definition_says():
+    # Every text output ends with this legend; it must define the words the ranking decides, as documented.
+    import re
+    from pathlib import Path
+
+    from explorer.knowledge.disclaimer import STRENGTH_WORDS
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "engine.md").read_text(encoding="utf-8")
+    for word, legend in STRENGTH_WORDS.items():
+        row = re.search(rf"^ *\| \*\*{word}\*\* \| [^|]+ \| ([^|]+) \|$", page, re.M)
+        assert row, word
+        assert legend.startswith(f"{word} match: {row.group(1).strip()}"), (legend, row.group(1))
