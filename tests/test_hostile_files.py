@@ -6,6 +6,8 @@ import io
 import os
 import pickle
 import struct
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -115,8 +117,23 @@ def test_the_default_folder_comes_from_platformdirs(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.cache_dir() == tmp_path / "symptom-explorer"
     assert cache.cache_dir() == type(cache.cache_dir())(platformdirs.user_cache_dir("symptom-explorer"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "  ")  # blank: the home folder's .cache, as platformdirs says
+    assert cache.cache_dir() == type(cache.cache_dir())(platformdirs.user_cache_dir("symptom-explorer"))
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache.cache_dir() == type(cache.cache_dir())(platformdirs.user_cache_dir("symptom-explorer"))
     monkeypatch.setenv("SYMPTOM_EXPLORER_CACHE_DIR", str(tmp_path / "mine"))
     assert cache.cache_dir() == tmp_path / "mine"  # the variable still wins
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is written out on Linux only")
+def test_finding_the_default_folder_imports_no_tempfile(tmp_path):
+    # platformdirs' unix module imports tempfile (shutil, bz2, lzma, random): ~5 ms of every command's start
+    code = "import sys; from explorer.knowledge import cache; cache.cache_dir(); print('tempfile' in sys.modules)"
+    env = {k: v for k, v in os.environ.items() if k not in ("SYMPTOM_EXPLORER_CACHE_DIR", "XDG_CACHE_HOME")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=tmp_path
+    )
+    assert done.stdout.strip() == "False"
 
 
 # -- 10. no message quotes a file's contents -------------------------------------------------------------
