@@ -9,7 +9,7 @@ import webbrowser
 
 import click
 
-from .app import EXIT_USAGE, cli, knowledge_option
+from .app import EXIT_USAGE, cli, knowledge_option, rules_option
 
 LOCAL = "127.0.0.1"
 
@@ -24,6 +24,7 @@ LOCAL = "127.0.0.1"
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @knowledge_option
+@rules_option
 def serve(port, host, open_browser, kb):
     """Start the web app (explore, reasoning, questionnaire, rules, cases) and print its address.
 

@@ -4,7 +4,7 @@ import click
 
 from ..formats.escape import terminal_safe
 from ..formats.registry import CaseRun, Context, render
-from .app import EXIT_PARTIAL, cli, format_option, knowledge_option
+from .app import EXIT_PARTIAL, cli, format_option, knowledge_option, rules_option
 from .display import color_option
 from .outfile import write_output
 
@@ -41,6 +41,7 @@ def load_cases(cases_file, kb):
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead.")
 @color_option
 @knowledge_option
+@rules_option
 def compare(first, second, fmt, output, display, kb):
     """Compare conditions A and B: shared and distinct findings, rules, questions.
 
@@ -63,6 +64,7 @@ def compare(first, second, fmt, output, display, kb):
 @format_option("cases")
 @color_option
 @knowledge_option
+@rules_option
 @click.pass_context
 def cases(ctx, cases_file, fmt, display, kb):
     """List the example cases and their notes; `cases show ID` runs one.
@@ -84,6 +86,7 @@ def cases(ctx, cases_file, fmt, display, kb):
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead.")
 @color_option
 @knowledge_option
+@rules_option
 def show_case(case_id, cases_file, fmt, output, display, kb):
     """Run case ID with its teaching note, the explanation and the expected answer."""
     from ..cases.library import expectation_problems, find_case, run_case

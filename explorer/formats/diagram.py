@@ -106,11 +106,16 @@ def render_dot_path(result: Result, explain: bool = False, expand: bool = False)
 
 
 def result_mermaid(result: Result, context: Context) -> str:
-    return render_mermaid_path(result, expand=context.expand)
+    return _pack_comment("%% ", result) + render_mermaid_path(result, expand=context.expand)
 
 
 def result_dot(result: Result, context: Context) -> str:
-    return render_dot_path(result, expand=context.expand)
+    return _pack_comment("// ", result) + render_dot_path(result, expand=context.expand)
+
+
+def _pack_comment(prefix: str, result: Result) -> str:
+    """The rule pack's note as a comment line above the diagram, when the knowledge included one."""
+    return f"{prefix}{' '.join(result.rule_pack.note.split())}\n" if result.rule_pack else ""
 
 
 def _rules_network(groups: tuple[RuleGroup, ...], context: Context) -> Network:

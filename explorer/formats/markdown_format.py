@@ -13,6 +13,7 @@ from .common import (
     flags_by_level,
     input_notes,
     possible_urgent,
+    rule_names,
     source_list,
     step_line,
 )
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 def render_markdown(result: Result, explain: bool = False, expand: bool = False) -> str:
     out: list[str] = ["# Symptom explorer report", ""] + urgent_markdown(result)
+    if result.rule_pack:
+        out += [f"> **{escape_markdown(result.rule_pack.note)}**", ""]
     out += ["## Related conditions to read about", ""]
     if not result.suggestions:
         out += ["No related conditions matched these findings.", ""]
@@ -40,7 +43,7 @@ def render_markdown(result: Result, explain: bool = False, expand: bool = False)
             f"- **Typical, not reported:** {evidence_list(s.missing, with_basis=False)}",
             f"- **Reported absent:** {evidence_list(s.against)}"
             + (" (strength lowered: a hallmark finding was reported absent)" if s.lowered else ""),
-            f"- **Rules:** {', '.join(f'`{r}`' for r in s.rules)}",
+            f"- **Rules:** {', '.join(f'`{r}`' for r in rule_names(s.rules, result))}",
             f"- **Sources:** {source_list(s.sources)}",
             "",
         ]

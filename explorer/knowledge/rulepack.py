@@ -20,7 +20,9 @@ before any reader walks it), its rule count, and the problems reported.
 """
 
 import functools
+import stat
 from dataclasses import replace
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -51,6 +53,26 @@ def apply_pack(base: KnowledgeBase, text: str, source: str) -> tuple[KnowledgeBa
     if not isinstance(text, str):
         raise KnowledgeError([f"{source}: a rule pack must be text, got {type_name(text)}"])
     return _apply(base, text, source)
+
+
+def read_pack(path: str | Path) -> str:
+    """The text of the rule pack file ``path``, read in bounded memory; KnowledgeError naming ``path`` when
+    it cannot be read, is not a regular file, is past MAX_PACK_BYTES or is not UTF-8."""
+    shown_path = str(path)
+    try:
+        entry = Path(path)
+        if not stat.S_ISREG(entry.stat().st_mode):
+            raise KnowledgeError([f"{shown_path}: not a regular file"])
+        with entry.open("rb") as stream:
+            raw = stream.read(MAX_PACK_BYTES + 1)
+    except OSError as exc:
+        raise KnowledgeError([f"{shown_path}: cannot be read: {exc.strerror or type(exc).__name__}"]) from None
+    if len(raw) > MAX_PACK_BYTES:
+        raise KnowledgeError([f"{shown_path}: larger than {MAX_PACK_BYTES:,} bytes, the limit for a rule pack"])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise KnowledgeError([f"{shown_path}: not valid UTF-8 text"]) from None
 
 
 @functools.lru_cache(maxsize=8)  # a page sends the same pack with each request: its engine is built once
