@@ -162,7 +162,9 @@ def render_result(result: Result, context: Context) -> str:
 def render_comparison(comparison: Comparison, context: Context) -> str:
     title = f"{comparison.a.name} and {comparison.b.name}"
     # a page of its own has a level-one heading; the fragment (also a notebook's) starts at level two
-    return page(title, Html("<h1>{}</h1>\n").format(title) + comparison_fragment(comparison, context.kb))
+    pack = context.kb.pack if context.kb else None
+    note = Html('<p class="rule-pack"><strong>{}</strong></p>\n').format(pack.note) if pack else Html("")
+    return page(title, Html("<h1>{}</h1>\n").format(title) + note + comparison_fragment(comparison, context.kb))
 
 
 def render_case(run: CaseRun, context: Context) -> str:

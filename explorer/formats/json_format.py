@@ -66,7 +66,8 @@ def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
 
 
 def render_comparison(comparison: "Comparison", context: Context) -> str:
-    return _dump(comparison.to_dict())
+    pack = context.kb.pack if context.kb else None
+    return _dump(comparison.to_dict() | ({"rule_pack": pack.to_dict()} if pack else {}))
 
 
 def render_cases(cases: "list[LibraryCase]", context: Context) -> str:

@@ -103,7 +103,8 @@ def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
 def render_comparison(comparison: "Comparison", context: Context) -> str:
     from .teaching import comparison_markdown
 
-    return comparison_markdown(comparison)
+    pack = context.kb.pack if context.kb else None
+    return (f"> **{escape_markdown(pack.note)}**\n\n" if pack else "") + comparison_markdown(comparison)
 
 
 def render_cases(cases: "list[LibraryCase]", context: Context) -> str:

@@ -144,7 +144,9 @@ def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
 def render_comparison(comparison: "Comparison", context: Context) -> str:
     from .teaching import comparison_text
 
-    return comparison_text(comparison, context.display)
+    text = comparison_text(comparison, context.display)
+    pack = context.kb.pack if context.kb else None
+    return "\n".join((context.display or Display()).wrap(terminal_safe(pack.note))) + "\n\n" + text if pack else text
 
 
 def render_cases(cases: "list[LibraryCase]", context: Context) -> str:
