@@ -46,7 +46,8 @@ def try_pack(base: KnowledgeBase, joined: KnowledgeBase, cases: tuple[LibraryCas
     """Run each case with ``base`` and with ``joined`` (``base`` plus a pack, rulepack.apply_pack)."""
     if joined.pack is None:
         raise ValueError("try_pack needs a knowledge base that includes a rule pack")
-    changed, fired_anywhere = [], set()
+    changed: list[CaseChange] = []
+    fired_anywhere: set[str] = set()
     for case in cases:
         before = explore(case.case.present, case.case.absent, kb=base)
         after = explore(case.case.present, case.case.absent, kb=joined)

@@ -182,14 +182,7 @@ def _recognized(item) -> dict:
 
 
 def result_to_dict(result: Result) -> dict:
-    data = _result_fields(result)
-    if result.rule_pack is not None:  # an added key: output made without a pack is unchanged
-        data["rule_pack"] = result.rule_pack.to_dict()
-    return data
-
-
-def _result_fields(result: Result) -> dict:
-    return {
+    data = {
         "schema_version": SCHEMA_VERSION,
         "recognized": [_recognized(r) for r in result.recognized],
         "unrecognized": [
@@ -261,3 +254,6 @@ def _result_fields(result: Result) -> dict:
         ],
         "disclaimer": result.disclaimer,
     }
+    if result.rule_pack is not None:  # an added key: output made without a pack is unchanged
+        data["rule_pack"] = result.rule_pack.to_dict()
+    return data
