@@ -71,6 +71,11 @@ def test_compare_cases_and_step_say_it_too(exercise1, args):
     assert "not part of the explorer's knowledge" in " ".join(result.stdout.split())
 
 
+def test_cases_show_runs_with_a_pack_given_to_the_cases_group(exercise1):
+    result = run("cases", "--rules", exercise1, "show", "lookalike-lupus")
+    assert "not part of the explorer's knowledge" in " ".join(result.stdout.split())
+
+
 def test_a_broken_pack_gives_file_line_and_exit_3(tmp_path):
     pack = tmp_path / "rules.yaml"
     pack.write_text("- id: lab.x\n  when: {all: [dry_eye]}\n  suggest: sjogren\n  strength: weak\n", encoding="utf-8")
@@ -154,3 +159,39 @@ def test_as_a_user_would_the_installed_command_on_the_exercise_packs_and_a_broke
     )
     assert done.returncode == 3 and "Traceback" not in done.stderr
     assert f"{broken}:3:" in done.stderr or f"{broken}:2:" in done.stderr
+
+
+def test_serve_serves_the_built_in_knowledge_plus_the_pack(kb, exercise1):
+    """`serve --rules FILE` hands create_app the joined base: the API's results carry the pack and its firings."""
+    from starlette.testclient import TestClient
+
+    from explorer.knowledge.rulepack import apply_pack, read_pack
+    from explorer.web import create_app
+
+    joined, _ = apply_pack(kb, read_pack(exercise1), "exercise1.yaml")
+    data = TestClient(create_app(joined)).post("/api/explore", json={"present": LUPUS_CASE}).json()
+    assert data["rule_pack"]["rules"] == [RULE] and data["suggestions"][0]["condition"]["id"].startswith("systemic")
+    plain = TestClient(create_app(kb)).post("/api/explore", json={"present": LUPUS_CASE}).json()
+    assert "rule_pack" not in plain
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("# " + "x" * 300_000 + "\n", "bytes, the limit for a rule pack"),
+        ("rules: &loop [*loop]\n", "an alias refers to a list or mapping that contains it"),
+        ("rules: " + "[" * 40 + "]" * 40 + "\n", "nested more than 32 levels deep"),
+        ("".join(f"- {{id: r{i}}}\n" for i in range(2001)), "2,001 rules, over the limit of 2,000 for a rule pack"),
+    ],
+    ids=["huge", "cyclic", "deeply-nested", "2001-rules"],
+)
+def test_hostile_packs_are_refused_by_the_cli_with_exit_3(tmp_path, text, message):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(text, encoding="utf-8")
+    result = run("match", "--rules", pack, "numbness")
+    assert result.exit_code == 3 and message in result.stderr
+
+
+def test_quiz_with_a_pack_says_so_in_its_reveal(exercise1):
+    result = CliRunner().invoke(cli, ["quiz", "--rules", str(exercise1), "--case", "lookalike-lupus"], input="1\n")
+    assert "not part of the explorer's knowledge" in " ".join(result.stdout.split())

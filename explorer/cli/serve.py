@@ -47,6 +47,8 @@ def serve(port, host, open_browser, kb):
     address = f"http://{host if ':' not in host else f'[{host}]'}:{sock.getsockname()[1]}/"
     click.echo(f"symptom-explorer is running at {address}  (Ctrl-C to stop)")
     click.echo("Educational only, not a diagnosis.")
+    if kb.pack is not None:
+        click.echo(f"Serving the built-in knowledge plus a rule pack. {kb.pack.note}")
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
     app = create_app(kb, allowed_hosts=LOCAL_HOSTS if host == LOCAL else ("*",))
