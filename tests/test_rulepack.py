@@ -220,3 +220,14 @@ def test_thousands_of_unknown_ids_report_a_bounded_number_of_problems_quickly(kb
     problems = quickly_refused(kb, text)
     assert len(problems) == MAX_PACK_PROBLEMS + 1
     assert problems[-1] == "pack.yaml: 1,900 more rules not checked (fix the problems above first)"
+
+
+def test_a_long_pack_is_named_by_its_first_rules_then_counted(kb):
+    text = "".join(short_rule(i) for i in range(30))
+    note = apply_pack(kb, text, "pack.yaml")[1].note
+    assert note.endswith(": r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11 and 18 more.")
+
+
+@pytest.mark.parametrize("source", ["", "a\nb.yaml", "x" * 201, "\x1b[31m.yaml"])
+def test_a_source_name_no_output_could_show_is_replaced(kb, source):
+    assert apply_pack(kb, SJOGREN_RULE, source)[1].source == "rule pack"

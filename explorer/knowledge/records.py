@@ -248,6 +248,9 @@ class Site:
     note: str = ""
 
 
+NOTE_RULES = 12  # rule ids a rule pack's note names
+
+
 @dataclass(frozen=True)
 class RulePack:
     """A learner's rule pack added to the built-in knowledge for one run (rulepack.py): the file it came
@@ -264,10 +267,10 @@ class RulePack:
         kinds = [(self.rules, "rule"), (self.patterns, "pattern"), (self.conditions, "condition")]
         parts = [f"{len(ids)} {what}{'' if len(ids) == 1 else 's'}" for ids, what in kinds if ids]
         added = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-        return (
-            f"Includes {added} from {self.source}, not part of the explorer's knowledge "
-            f"(a learner's rule pack): {', '.join(self.rules)}."
-        )
+        named = ", ".join(self.rules[:NOTE_RULES])  # a long pack is named by its first rules, then counted
+        more = f" and {len(self.rules) - NOTE_RULES:,} more" if len(self.rules) > NOTE_RULES else ""
+        owner = "not part of the explorer's knowledge (a learner's rule pack)"
+        return f"Includes {added} from {self.source}, {owner}: {named}{more}."
 
     def to_dict(self) -> dict:
         """The plain-data form JSON outputs add under "rule_pack"."""

@@ -50,6 +50,8 @@ REFUSED_RULE_KEYS = {
 def apply_pack(base: KnowledgeBase, text: str, source: str) -> tuple[KnowledgeBase, RulePack]:
     """The knowledge of ``base`` plus the rule pack ``text`` (YAML), named ``source`` in every message;
     raises KnowledgeError listing every problem found (at most MAX_PACK_PROBLEMS of them)."""
+    if not isinstance(source, str) or not source.strip() or not source.isprintable() or len(source) > 200:
+        source = "rule pack"  # a name every output shows: a page's upload may name it anything
     if not isinstance(text, str):
         raise KnowledgeError([f"{source}: a rule pack must be text, got {type_name(text)}"])
     return _apply(base, text, source)
