@@ -195,3 +195,23 @@ def test_hostile_packs_are_refused_by_the_cli_with_exit_3(tmp_path, text, messag
 def test_quiz_with_a_pack_says_so_in_its_reveal(exercise1):
     result = CliRunner().invoke(cli, ["quiz", "--rules", str(exercise1), "--case", "lookalike-lupus"], input="1\n")
     assert "not part of the explorer's knowledge" in " ".join(result.stdout.split())
+
+
+def test_exercise3_the_class_first_version_fires_in_no_case_until_fever_is_reported_absent(tmp_path):
+    """The lesson's claim: with `absent: [fever]` the rule fires nowhere, because no case says "no fever"."""
+    solution = (LAB / "exercise3_why_not_fired.yaml").read_text(encoding="utf-8")
+    first_try = tmp_path / "first_try.yaml"
+    first_try.write_text(
+        solution.replace(
+            "    all: [numbness, recent_infection]\n", "    all: [numbness, recent_infection]\n    absent: [fever]\n"
+        ),
+        encoding="utf-8",
+    )
+    data = json.loads(run("rules", "try", first_try, "--format", "json").stdout)
+    assert data["never_fired"] == ["lab.numb-after-infection"] and data["changed"] == []
+    reported = json.loads(
+        run(
+            "match", "--rules", first_try, "--absent", "fever", "--format", "json", "numbness", "recent infection"
+        ).stdout
+    )
+    assert [t["rule"] for t in reported["trace"] if t.get("from_pack")] == ["lab.numb-after-infection"]
