@@ -231,3 +231,23 @@ def test_a_long_pack_is_named_by_its_first_rules_then_counted(kb):
 @pytest.mark.parametrize("source", ["", "a\nb.yaml", "x" * 201, "\x1b[31m.yaml"])
 def test_a_source_name_no_output_could_show_is_replaced(kb, source):
     assert apply_pack(kb, SJOGREN_RULE, source)[1].source == "rule pack"
+
+
+def test_every_red_flag_still_fires_from_its_own_findings_with_a_pack_built_on_them(kb):
+    """A pack that infers every pattern and suggests a condition from each red-flag finding cannot stop any
+    red-flag rule firing: pack rules only add facts, and red-flag rules keep the highest salience."""
+    flag_rules = [r for r in kb.rules if r.conclusion == "red_flag"]
+    findings = sorted({f for r in flag_rules for f in r.all + r.any})
+    text = "".join(
+        rule(rule_id=f"lab.p{i}", when=f"all: [{finding}]", conclusion=f"infer: {pattern}")
+        + rule(rule_id=f"lab.s{i}", when=f"all: [{finding}]", conclusion="suggest: sjogren_syndrome")
+        for i, finding in enumerate(findings)
+        for pattern in [sorted(kb.patterns)[i % len(kb.patterns)]]
+    )
+    joined, _ = apply_pack(kb, text, "pack.yaml")
+    for flag_rule in flag_rules:
+        present = list(flag_rule.all) + list(flag_rule.any[: flag_rule.at_least])
+        texts = [kb.symptoms[f].label for f in present]
+        expected = {f.id for f in explore(texts, kb=kb).red_flags}
+        assert flag_rule.target in expected
+        assert {f.id for f in explore(texts, kb=joined).red_flags} == expected, flag_rule.id
