@@ -215,3 +215,22 @@ def test_exercise3_the_class_first_version_fires_in_no_case_until_fever_is_repor
         ).stdout
     )
     assert [t["rule"] for t in reported["trace"] if t.get("from_pack")] == ["lab.numb-after-infection"]
+
+
+def test_rules_with_a_pack_lists_the_learners_rule_marked_and_valid_json(exercise1):
+    import jsonschema
+
+    from explorer.api import output_schema
+
+    text = " ".join(run("rules", "--rules", exercise1, "--for", "lupus").stdout.split())
+    assert f"{RULE} (learner's rule) (strength strong, salience 10)" in text
+    assert "not part of the explorer's knowledge" in text
+    data = json.loads(run("rules", "--rules", exercise1, "--for", "lupus", "--format", "json").stdout)
+    marked = [r["id"] for g in data["groups"] for r in g["rules"] if r.get("from_pack")]
+    assert marked == [RULE] and data["rule_pack"]["rules"] == [RULE]
+    schema = output_schema()
+    jsonschema.validate(data, {"$ref": "#/$defs/rule_list", "$defs": schema["$defs"]})
+    compared = json.loads(run("compare", "--rules", exercise1, "sjogren", "lupus", "--format", "json").stdout)
+    jsonschema.validate(compared, {"$ref": "#/$defs/comparison", "$defs": schema["$defs"]})
+    matched = json.loads(run("match", "--rules", exercise1, "--format", "json", *LUPUS_CASE).stdout)
+    jsonschema.validate(matched, schema)

@@ -3,7 +3,7 @@
 import click
 
 from ..formats.registry import Context, render
-from .app import cli, format_option, knowledge_option
+from .app import cli, format_option, knowledge_option, rules_option
 from .display import color_option
 
 
@@ -15,6 +15,7 @@ from .display import color_option
 @format_option("rules")
 @color_option
 @knowledge_option
+@rules_option
 @click.pass_context
 def rules(ctx, for_condition, uses, every, group, fmt, display, kb):
     """List the rules as IF/THEN, grouped by what they conclude.
@@ -32,6 +33,7 @@ def rules(ctx, for_condition, uses, every, group, fmt, display, kb):
       symptom-explorer rules --format dot | dot -Tsvg > network.svg
       symptom-explorer rules --group annotations --for sjogren
       symptom-explorer rules new -o my_rules.yaml     (a rule pack to edit)
+      symptom-explorer rules --rules my_rules.yaml --for lupus   (with it)
       symptom-explorer rules try my_rules.yaml        (what it changes)
     """
     if ctx.invoked_subcommand:

@@ -5,6 +5,7 @@ two nodes become one arrow labelled with every rule."""
 import re
 
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
+from ..knowledge.records import RulePack
 from ..reasoning.result import Result
 from ..reasoning.rulesview import Network, RuleGroup, fired_network, knowledge_network
 from .registry import Context
@@ -115,7 +116,11 @@ def result_dot(result: Result, context: Context) -> str:
 
 def _pack_comment(prefix: str, result: Result) -> str:
     """The rule pack's note as a comment line above the diagram, when the knowledge included one."""
-    return f"{prefix}{' '.join(result.rule_pack.note.split())}\n" if result.rule_pack else ""
+    return _note_comment(prefix, result.rule_pack)
+
+
+def _note_comment(prefix: str, pack: RulePack | None) -> str:
+    return f"{prefix}{' '.join(pack.note.split())}\n" if pack else ""
 
 
 def _rules_network(groups: tuple[RuleGroup, ...], context: Context) -> Network:
@@ -128,8 +133,10 @@ def _rules_network(groups: tuple[RuleGroup, ...], context: Context) -> Network:
 
 
 def rules_mermaid(groups: tuple[RuleGroup, ...], context: Context) -> str:
-    return render_mermaid(_rules_network(groups, context), "knowledge network")
+    pack = context.kb.pack if context.kb else None
+    return _note_comment("%% ", pack) + render_mermaid(_rules_network(groups, context), "knowledge network")
 
 
 def rules_dot(groups: tuple[RuleGroup, ...], context: Context) -> str:
-    return render_dot(_rules_network(groups, context), "knowledge network")
+    pack = context.kb.pack if context.kb else None
+    return _note_comment("// ", pack) + render_dot(_rules_network(groups, context), "knowledge network")

@@ -97,7 +97,8 @@ def render_card(condition: "Condition", context: Context) -> str:
 def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
     from .teaching import rules_markdown
 
-    return rules_markdown(groups)
+    pack = context.kb.pack if context.kb else None
+    return (f"> **{escape_markdown(pack.note)}**\n\n" if pack else "") + rules_markdown(groups)
 
 
 def render_comparison(comparison: "Comparison", context: Context) -> str:

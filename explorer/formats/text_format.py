@@ -138,7 +138,9 @@ def render_parse(reading: "Parse", context: Context) -> str:
 def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
     from .teaching import rules_text
 
-    return rules_text(groups, context.display)
+    text = rules_text(groups, context.display)
+    pack = context.kb.pack if context.kb else None
+    return "\n".join((context.display or Display()).wrap(terminal_safe(pack.note))) + "\n\n" + text if pack else text
 
 
 def render_comparison(comparison: "Comparison", context: Context) -> str:
