@@ -234,3 +234,16 @@ def test_rules_with_a_pack_lists_the_learners_rule_marked_and_valid_json(exercis
     jsonschema.validate(compared, {"$ref": "#/$defs/comparison", "$defs": schema["$defs"]})
     matched = json.loads(run("match", "--rules", exercise1, "--format", "json", *LUPUS_CASE).stdout)
     jsonschema.validate(matched, schema)
+
+
+def test_a_pack_that_is_a_fifo_or_not_utf8_is_refused_without_waiting(tmp_path):
+    import os
+
+    fifo = tmp_path / "pack.fifo"
+    os.mkfifo(fifo)  # nothing ever writes to it: reading it would wait forever
+    result = run("match", "--rules", fifo, "numbness")
+    assert result.exit_code == 3 and f"{fifo}: not a regular file" in result.stderr
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("- id: caf\xe9\n".encode("latin-1"))
+    result = run("match", "--rules", latin, "numbness")
+    assert result.exit_code == 3 and f"{latin}: not valid UTF-8 text" in result.stderr
