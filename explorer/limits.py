@@ -13,6 +13,12 @@ MAX_FINDING_CHARS = 5_000  # one finding as typed: a sentence or a short paragra
 MAX_TEXT_CHARS = 200_000  # all the findings of one case as given, before splitting at commas
 MAX_KNOWLEDGE_FILE_BYTES = 2 << 20  # one knowledge file
 MAX_RULES = 2_000  # rules in one knowledge folder (start-up and question choice grow with the rule count)
+# A learner's rule pack (`--rules FILE`, knowledge/rulepack.py), which may come from a web request.
+MAX_PACK_BYTES = 256 * 1024  # the pack's text
+MAX_PACK_RULES = 2_000  # rules in one pack (each adds to the engine the run builds)
+MAX_PACK_RULE_FINDINGS = 50  # findings one rule of a pack names (all, any and absent together)
+MAX_PACK_NODES = 100_000  # values in a pack once its YAML aliases are expanded
+MAX_PACK_PROBLEMS = 100  # problems reported for one pack (the rest are counted)
 MAX_QUESTION_CANDIDATES = 40  # findings the questionnaire tries both ways before choosing a question...
 QUESTION_WORK = 4000  # ...fewer (down to 8) when candidates x rules would pass this
 

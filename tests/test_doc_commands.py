@@ -65,6 +65,7 @@ def workdir(tmp_path, monkeypatch) -> Path:
     (tmp_path / "cases.jsonl").write_text(jsonl, encoding="utf-8")
     (tmp_path / "notes.txt").write_text("Tingling in both feet for a month, no rash.\n", encoding="utf-8")
     (tmp_path / "answers.yaml").write_text("- id: saved\n  symptoms: [numbness]\n  absent: []\n", encoding="utf-8")
+    shutil.copy(packaged_folders()[0] / "lab" / "rule_template.yaml", tmp_path / "my_rules.yaml")  # docs/rule-lab.md
     for folder in ("path/to/folder", "my-folder", "my-knowledge"):
         for source, part in zip(packaged_folders(), ("data", "rules")):
             shutil.copytree(str(source), tmp_path / folder / part, ignore=shutil.ignore_patterns("__*"))

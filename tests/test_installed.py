@@ -82,6 +82,8 @@ def test_built_wheel_ships_the_knowledge_and_runs_outside_the_checkout(tmp_path,
         "explorer/data/conditions.yaml",
         "explorer/rules/10_patterns.yaml",
         "explorer/data/cases/examples.yaml",
+        "explorer/data/lab/rule_template.yaml",  # rules new, and the rule lab's exercise packs
+        "explorer/data/lab/exercise1_sjogren_or_lupus.yaml",
     ):
         assert expected in names, expected
     target = tmp_path / "site"

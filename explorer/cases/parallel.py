@@ -35,7 +35,9 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Genera
     """run_cases across ``jobs`` processes (``jobs`` <= 1: in this one), yielding ``then(outcome)`` for each
     case (the outcome itself without ``then``). ``then`` runs in the worker, so the caller can have each
     record formatted there too; it must be a module-level function (or a partial of one)."""
-    if jobs <= 1:
+    # A spawned worker reloads the knowledge from its folder, which holds no rule pack: such runs stay here.
+    spawn_only = "fork" not in multiprocessing.get_all_start_methods()
+    if jobs <= 1 or (kb.pack is not None and spawn_only):
         for outcome in run_cases(cases, kb):
             yield then(outcome) if then else outcome
         return

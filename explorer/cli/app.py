@@ -3,6 +3,7 @@
 import functools
 import importlib
 import sys
+from typing import NoReturn
 
 import click
 
@@ -41,6 +42,37 @@ def knowledge_option(command):
     return wrapper
 
 
+def rules_option(command):
+    """--rules FILE: a learner's rule pack added to the knowledge for this run (knowledge/rulepack.py); goes
+    under knowledge_option, which hands it the base. A broken pack is a knowledge error (exit 3)."""
+
+    @click.option(
+        "--rules",
+        "rules_file",
+        metavar="FILE",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Add the rules in FILE (a rule pack; `symptom-explorer rules new` writes one) to the knowledge "
+        "for this run. Every output says so.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, kb, rules_file=None, **kwargs):
+        if rules_file is not None:
+            kb = with_rule_pack(kb, rules_file)
+        return command(*args, kb=kb, **kwargs)
+
+    return wrapper
+
+
+def with_rule_pack(kb, path: str):
+    """``kb`` plus the rule pack in file ``path``; a broken pack ends the command with exit 3."""
+    from ..knowledge.rulepack import apply_pack, read_pack
+
+    try:
+        return apply_pack(kb, read_pack(path), path)[0]
+    except KnowledgeError as exc:
+        fail_knowledge(exc, what="the rule pack is invalid")
+
+
 def format_option(view: str):
     """--format, its choices the formats that render ``view`` (formats/registry.py), the view's default first."""
     choices = formats_for(view)
@@ -49,8 +81,8 @@ def format_option(view: str):
     )
 
 
-def fail_knowledge(exc: KnowledgeError):
-    click.echo("symptom-explorer: the knowledge files are invalid:", err=True)
+def fail_knowledge(exc: KnowledgeError, what: str = "the knowledge files are invalid") -> NoReturn:
+    click.echo(f"symptom-explorer: {what}:", err=True)
     for problem in exc.problems:
         click.echo(f"  {problem}", err=True)
     sys.exit(EXIT_KNOWLEDGE)

@@ -17,7 +17,7 @@ from ..cases.parallel import default_jobs, run_cases_parallel
 from ..cases.readers import open_stdin, open_text
 from ..formats.escape import terminal_safe
 from ..formats.registry import renderer
-from .app import EXIT_INTERRUPTED, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
+from .app import EXIT_INTERRUPTED, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option, rules_option
 from .outfile import output_stream, same_file, write_error_message
 from .terminate import Terminated, stop_cleanly_on_signals
 
@@ -35,6 +35,8 @@ def run(source, input_format, fmt, output, kb, jobs=1) -> tuple[int, int]:
         output_stream(output) as out,
     ):
         writer = renderer("batch", fmt)(out)
+        if kb.pack is not None and hasattr(writer, "pack_note"):  # a table's rows cannot say it: its end does
+            writer.pack_note = kb.pack.note
         progress = Progress(enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
         writer.start()  # before reading: finish() always runs, so an unreadable input still gives whole output
         try:
@@ -147,6 +149,7 @@ knowledge files; 130 interrupted (Ctrl-C)."""
     help="Explore cases in N processes (0: one per CPU). The output is the same, in input order.",
 )
 @knowledge_option
+@rules_option
 def batch(source, input_format, fmt, output, jobs, kb):
     """Explore many cases from FILE (or - for stdin), one result per case.
 

@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..formats.escape import terminal_safe
 from ..formats.registry import Context, formats_for, render
 from ..reasoning.explore import explore, unused_findings
-from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option
+from .app import EXIT_CODES_HELP, EXIT_PARTIAL, EXIT_USAGE, cli, format_option, knowledge_option, rules_option
 from .display import color_option
 from .outfile import write_output
 
@@ -52,6 +52,7 @@ EXAMPLE = 'Example: symptom-explorer match numbness "dry eyes"'
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE (such as case.html) instead.")
 @color_option
 @knowledge_option
+@rules_option
 def match(findings, absent, fmt, explain, expand, case_file, changes, step, output, display, kb):
     """Suggest related conditions for FINDING... (symptoms and history).
 

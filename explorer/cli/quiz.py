@@ -8,7 +8,7 @@ import click
 
 from ..formats.terminal import Display
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
-from .app import cli, knowledge_option
+from .app import cli, knowledge_option, rules_option
 from .display import color_option
 from .quiz_screen import ask_on_screen, choice, read_answer, reveal_on_screen
 from .teach import CASES_FILE, load_cases
@@ -19,6 +19,7 @@ from .teach import CASES_FILE, load_cases
 @click.option("--case", "case_ids", multiple=True, metavar="ID", help="Only case ID (repeatable).")
 @color_option
 @knowledge_option
+@rules_option
 def quiz(cases_file, case_ids, display, kb):
     """Quiz on the example cases (or your own with --cases FILE).
 

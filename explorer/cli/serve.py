@@ -9,7 +9,7 @@ import webbrowser
 
 import click
 
-from .app import EXIT_USAGE, cli, knowledge_option
+from .app import EXIT_USAGE, cli, knowledge_option, rules_option
 
 LOCAL = "127.0.0.1"
 
@@ -24,6 +24,7 @@ LOCAL = "127.0.0.1"
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @knowledge_option
+@rules_option
 def serve(port, host, open_browser, kb):
     """Start the web app (explore, reasoning, questionnaire, rules, cases) and print its address.
 
@@ -46,6 +47,8 @@ def serve(port, host, open_browser, kb):
     address = f"http://{host if ':' not in host else f'[{host}]'}:{sock.getsockname()[1]}/"
     click.echo(f"symptom-explorer is running at {address}  (Ctrl-C to stop)")
     click.echo("Educational only, not a diagnosis.")
+    if kb.pack is not None:
+        click.echo(f"Serving the built-in knowledge plus a rule pack. {kb.pack.note}")
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
     app = create_app(kb, allowed_hosts=LOCAL_HOSTS if host == LOCAL else ("*",))

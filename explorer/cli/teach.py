@@ -4,7 +4,8 @@ import click
 
 from ..formats.escape import terminal_safe
 from ..formats.registry import CaseRun, Context, render
-from .app import EXIT_PARTIAL, cli, format_option, knowledge_option
+from ..knowledge.records import KnowledgeBase
+from .app import EXIT_PARTIAL, cli, format_option, knowledge_option, rules_option
 from .display import color_option
 from .outfile import write_output
 
@@ -41,6 +42,7 @@ def load_cases(cases_file, kb):
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead.")
 @color_option
 @knowledge_option
+@rules_option
 def compare(first, second, fmt, output, display, kb):
     """Compare conditions A and B: shared and distinct findings, rules, questions.
 
@@ -63,6 +65,7 @@ def compare(first, second, fmt, output, display, kb):
 @format_option("cases")
 @color_option
 @knowledge_option
+@rules_option
 @click.pass_context
 def cases(ctx, cases_file, fmt, display, kb):
     """List the example cases and their notes; `cases show ID` runs one.
@@ -73,6 +76,7 @@ def cases(ctx, cases_file, fmt, display, kb):
       symptom-explorer cases show lookalike-ms
     """
     if ctx.invoked_subcommand:
+        ctx.obj = kb  # `cases --rules FILE show ID`: show runs with the group's rule pack (_group_pack)
         return
     click.echo(render("cases", fmt, load_cases(cases_file, kb), Context(kb, display)), nl=False)
 
@@ -84,10 +88,12 @@ def cases(ctx, cases_file, fmt, display, kb):
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead.")
 @color_option
 @knowledge_option
+@rules_option
 def show_case(case_id, cases_file, fmt, output, display, kb):
     """Run case ID with its teaching note, the explanation and the expected answer."""
     from ..cases.library import expectation_problems, find_case, run_case
 
+    kb = _group_pack(kb)
     found = load_cases(cases_file, kb)
     case = find_case(found, case_id)
     if case is None:
@@ -99,3 +105,9 @@ def show_case(case_id, cases_file, fmt, output, display, kb):
     if problems:
         click.echo(f"symptom-explorer: case {case_id}: {'; '.join(problems)}", err=True)
         raise SystemExit(EXIT_PARTIAL)
+
+
+def _group_pack(kb):
+    """``kb``, or the base of the `cases` group when only the group was given a rule pack (--rules)."""
+    outer = click.get_current_context().find_object(KnowledgeBase)
+    return outer if kb.pack is None and outer is not None and outer.pack is not None else kb

@@ -94,7 +94,7 @@ class CsvWriter:
             "line": outcome.line,
             "status": outcome.status,
             "error": outcome.error or "",
-            "disclaimer": SHORT_DISCLAIMER,
+            "disclaimer": SHORT_DISCLAIMER + (f" {r.rule_pack.note}" if r is not None and r.rule_pack else ""),
         }
         if r is not None:
             # highest level first: each id with its level, and the highest level on its own for sorting
@@ -118,6 +118,7 @@ class MarkdownWriter:
 
     def __init__(self, out):
         self.out = out
+        self.pack_note = ""  # set by the caller when the cases run with a rule pack (each row is its own writer's)
 
     def start(self):
         self.out.write(
@@ -138,6 +139,8 @@ class MarkdownWriter:
         self.out.write("| " + " | ".join(cells) + " |\n")
 
     def finish(self):
+        if self.pack_note:  # the cases were run with a learner's rule pack (--rules)
+            self.out.write(f"\n**{escape_markdown(self.pack_note)}**\n")
         self.out.write(f"\n*{DISCLAIMER}*\n")
 
 

@@ -58,6 +58,13 @@ def cite(source: Source) -> str:
 
 
 CONCLUDED = {"infer": "inferred pattern", "suggest": "suggested", "red_flag": "raised red flag"}
+PACK_MARK = "(learner's rule)"  # after a rule of a rule pack (--rules), wherever a rule is named
+
+
+def rule_names(rule_ids, result: Result) -> list[str]:
+    """Rule ids as outputs list them, the learner's own (a rule pack's) marked as such."""
+    pack = result.rule_pack.rules if result.rule_pack else ()
+    return [f"{rule} {PACK_MARK}" if rule in pack else rule for rule in rule_ids]
 
 
 def step_line(step: "TraceStep | FoldedSteps") -> str:
@@ -68,7 +75,8 @@ def step_line(step: "TraceStep | FoldedSteps") -> str:
     matched = ", ".join(step.matched_labels)
     if step.matched_absent:
         matched += "; reported absent: " + ", ".join(step.matched_absent_labels)
-    return f"{step.rule} [{matched}] -> {CONCLUDED[step.conclusion]}: {step.target_label}"
+    mark = f" {PACK_MARK}" if step.from_pack else ""
+    return f"{step.rule}{mark} [{matched}] -> {CONCLUDED[step.conclusion]}: {step.target_label}"
 
 
 def input_notes(result: Result, echo=terminal_safe) -> list[str]:

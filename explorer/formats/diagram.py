@@ -5,6 +5,7 @@ two nodes become one arrow labelled with every rule."""
 import re
 
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
+from ..knowledge.records import RulePack
 from ..reasoning.result import Result
 from ..reasoning.rulesview import Network, RuleGroup, fired_network, knowledge_network
 from .registry import Context
@@ -106,11 +107,20 @@ def render_dot_path(result: Result, explain: bool = False, expand: bool = False)
 
 
 def result_mermaid(result: Result, context: Context) -> str:
-    return render_mermaid_path(result, expand=context.expand)
+    return _pack_comment("%% ", result) + render_mermaid_path(result, expand=context.expand)
 
 
 def result_dot(result: Result, context: Context) -> str:
-    return render_dot_path(result, expand=context.expand)
+    return _pack_comment("// ", result) + render_dot_path(result, expand=context.expand)
+
+
+def _pack_comment(prefix: str, result: Result) -> str:
+    """The rule pack's note as a comment line above the diagram, when the knowledge included one."""
+    return _note_comment(prefix, result.rule_pack)
+
+
+def _note_comment(prefix: str, pack: RulePack | None) -> str:
+    return f"{prefix}{' '.join(pack.note.split())}\n" if pack else ""
 
 
 def _rules_network(groups: tuple[RuleGroup, ...], context: Context) -> Network:
@@ -123,8 +133,10 @@ def _rules_network(groups: tuple[RuleGroup, ...], context: Context) -> Network:
 
 
 def rules_mermaid(groups: tuple[RuleGroup, ...], context: Context) -> str:
-    return render_mermaid(_rules_network(groups, context), "knowledge network")
+    pack = context.kb.pack if context.kb else None
+    return _note_comment("%% ", pack) + render_mermaid(_rules_network(groups, context), "knowledge network")
 
 
 def rules_dot(groups: tuple[RuleGroup, ...], context: Context) -> str:
-    return render_dot(_rules_network(groups, context), "knowledge network")
+    pack = context.kb.pack if context.kb else None
+    return _note_comment("// ", pack) + render_dot(_rules_network(groups, context), "knowledge network")

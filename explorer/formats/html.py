@@ -12,7 +12,7 @@ from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
 from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
-from .common import basis, cite, flags_by_level, possible_urgent, step_line, unused_notes
+from .common import basis, cite, flags_by_level, possible_urgent, rule_names, step_line, unused_notes
 from .markup import NEWLINE, Html
 from .registry import CaseRun, Context
 from .svg import render_svg
@@ -65,6 +65,8 @@ def result_fragment(result: Result, title: str = "Symptom explorer handout", not
     out = [Html("<h1>{}</h1>").format(title), Html('<p class="disclaimer"><strong>{}</strong></p>').format(DISCLAIMER)]
     if note:
         out.append(Html("<p><em>Teaching note:</em> {}</p>").format(note))
+    if result.rule_pack:
+        out.append(Html('<p class="rule-pack"><strong>{}</strong></p>').format(result.rule_pack.note))
     out += urgent_fragment(result)
     out += [Html("<section><h2>Findings</h2>"), _list([r.symptom.label for r in result.recognized])]
     if result.absent:
@@ -75,7 +77,7 @@ def result_fragment(result: Result, title: str = "Symptom explorer handout", not
     out.append(Html("<section><h2>Related conditions to read about, best match first</h2>"))
     if not result.suggestions:
         out.append(Html("<p>No related condition matched these findings.</p>"))
-    out += [_suggestion(s) for s in result.suggestions]
+    out += [_suggestion(s, result) for s in result.suggestions]
     if result.suggestions:
         strength = "Strength: " + "; ".join(STRENGTH_WORDS.values()) + "."
         out.append(Html("<p><small>{}</small></p>").format(strength))
@@ -95,14 +97,14 @@ def result_fragment(result: Result, title: str = "Symptom explorer handout", not
     return NEWLINE.join(out)
 
 
-def _suggestion(s) -> Html:
+def _suggestion(s, result: Result) -> Html:
     """One suggestion: its rank, name and strength, why, and its evidence, rules and sources as a table."""
     lowered = " (lowered: a hallmark finding was reported absent)" if s.lowered else ""
     rows = [
         ("Supporting", _evidence(s.supporting)),
         ("Typical, not reported", ", ".join(e.symptom.label for e in s.missing) or "none"),
         ("Reported absent", _evidence(s.against)),
-        ("Rules", Html("<code>{}</code>").format(", ".join(s.rules))),
+        ("Rules", Html("<code>{}</code>").format(", ".join(rule_names(s.rules, result)))),
         ("Sources", "; ".join(cite(src) for src in s.sources)),
     ]
     return NEWLINE.join(
@@ -160,7 +162,9 @@ def render_result(result: Result, context: Context) -> str:
 def render_comparison(comparison: Comparison, context: Context) -> str:
     title = f"{comparison.a.name} and {comparison.b.name}"
     # a page of its own has a level-one heading; the fragment (also a notebook's) starts at level two
-    return page(title, Html("<h1>{}</h1>\n").format(title) + comparison_fragment(comparison, context.kb))
+    pack = context.kb.pack if context.kb else None
+    note = Html('<p class="rule-pack"><strong>{}</strong></p>\n').format(pack.note) if pack else Html("")
+    return page(title, Html("<h1>{}</h1>\n").format(title) + note + comparison_fragment(comparison, context.kb))
 
 
 def render_case(run: CaseRun, context: Context) -> str:

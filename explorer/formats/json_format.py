@@ -62,11 +62,14 @@ def render_parse(reading: "Parse", context: Context) -> str:
 
 
 def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
-    return _dump({"schema_version": 1, "groups": [g.to_dict() for g in groups], "disclaimer": SHORT_DISCLAIMER})
+    pack = context.kb.pack if context.kb else None
+    data = {"schema_version": 1, "groups": [g.to_dict() for g in groups], "disclaimer": SHORT_DISCLAIMER}
+    return _dump(data | ({"rule_pack": pack.to_dict()} if pack else {}))
 
 
 def render_comparison(comparison: "Comparison", context: Context) -> str:
-    return _dump(comparison.to_dict())
+    pack = context.kb.pack if context.kb else None
+    return _dump(comparison.to_dict() | ({"rule_pack": pack.to_dict()} if pack else {}))
 
 
 def render_cases(cases: "list[LibraryCase]", context: Context) -> str:

@@ -13,6 +13,7 @@ from .common import (
     flags_by_level,
     input_notes,
     possible_urgent,
+    rule_names,
     source_list,
     step_line,
 )
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 def render_markdown(result: Result, explain: bool = False, expand: bool = False) -> str:
     out: list[str] = ["# Symptom explorer report", ""] + urgent_markdown(result)
+    if result.rule_pack:
+        out += [f"> **{escape_markdown(result.rule_pack.note)}**", ""]
     out += ["## Related conditions to read about", ""]
     if not result.suggestions:
         out += ["No related conditions matched these findings.", ""]
@@ -40,7 +43,7 @@ def render_markdown(result: Result, explain: bool = False, expand: bool = False)
             f"- **Typical, not reported:** {evidence_list(s.missing, with_basis=False)}",
             f"- **Reported absent:** {evidence_list(s.against)}"
             + (" (strength lowered: a hallmark finding was reported absent)" if s.lowered else ""),
-            f"- **Rules:** {', '.join(f'`{r}`' for r in s.rules)}",
+            f"- **Rules:** {', '.join(f'`{r}`' for r in rule_names(s.rules, result))}",
             f"- **Sources:** {source_list(s.sources)}",
             "",
         ]
@@ -94,13 +97,15 @@ def render_card(condition: "Condition", context: Context) -> str:
 def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
     from .teaching import rules_markdown
 
-    return rules_markdown(groups)
+    pack = context.kb.pack if context.kb else None
+    return (f"> **{escape_markdown(pack.note)}**\n\n" if pack else "") + rules_markdown(groups)
 
 
 def render_comparison(comparison: "Comparison", context: Context) -> str:
     from .teaching import comparison_markdown
 
-    return comparison_markdown(comparison)
+    pack = context.kb.pack if context.kb else None
+    return (f"> **{escape_markdown(pack.note)}**\n\n" if pack else "") + comparison_markdown(comparison)
 
 
 def render_cases(cases: "list[LibraryCase]", context: Context) -> str:

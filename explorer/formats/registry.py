@@ -33,6 +33,7 @@ VIEWS = {
     "comparison": "two conditions side by side, a Comparison (compare)",
     "cases": "the example cases, a list of LibraryCase (cases)",
     "case": "one example case run, a CaseRun (cases show)",
+    "pack_trial": "a rule pack tried on the case library, a PackTrial (rules try)",
 }
 
 
@@ -44,14 +45,16 @@ def _renders(module: str, *views: str) -> dict[str, str]:
 # format -> {view: "module:function"}, one line a format. The first format rendering a view is its default.
 FORMATS: dict[str, dict[str, str]] = {
     "text": {
-        **_renders("text_format", *(view for view in VIEWS if view not in ("batch", "what_if"))),
+        **_renders("text_format", *(view for view in VIEWS if view not in ("batch", "what_if", "pack_trial"))),
         "what_if": "stepping:render_what_if_text",
+        "pack_trial": "pack_trial:render_pack_trial_text",
     },
     # jsonl before json: it is batch's default, and the first format rendering a view is its default
     "jsonl": {"batch": "batch_formats:JsonLinesWriter"},
     "json": {
-        **_renders("json_format", *(view for view in VIEWS if view != "batch")),
+        **_renders("json_format", *(view for view in VIEWS if view not in ("batch", "pack_trial"))),
         "batch": "batch_formats:JsonArrayWriter",
+        "pack_trial": "pack_trial:render_pack_trial_json",
     },
     "csv": {"batch": "batch_formats:CsvWriter"},
     "markdown": {

@@ -9,6 +9,8 @@ from ..reasoning.result import Result
 from ..reasoning.rulesview import rule_view
 from ..reasoning.steps import MemoryFact
 from ..reasoning.whatif import WhatIf
+from .common import PACK_MARK
+from .escape import escape_markdown, terminal_safe
 from .markdown_format import urgent_markdown
 from .registry import Context
 from .teaching import if_then
@@ -44,6 +46,8 @@ def step_text(result: Result, index: int, kb: KnowledgeBase, display: Display | 
     d = display or Display()
     step, trace = result.steps[index], result.trace[index]
     out = [d.paint(f"STEP {step.number} of {len(result.steps)}", "bold"), ""]
+    if result.rule_pack:
+        out += d.wrap(terminal_safe(result.rule_pack.note)) + [""]
     out.append(d.paint("Agenda - rules waiting to fire, best first:", "bold"))
     for position, line in enumerate(_agenda_lines(step.agenda, kb, expand)):
         out += [d.paint(x, "bold", "green") if position == 0 else x for x in d.wrap(line, "  ", "      ")]
@@ -52,7 +56,8 @@ def step_text(result: Result, index: int, kb: KnowledgeBase, display: Display | 
     if fold:
         out += ["", d.paint("Fired:", "bold")] + d.wrap(fold.line(), "  ", "    ")
     else:
-        out += ["", d.paint(f"Fired: {step.rule}", "bold")]
+        mark = f" {PACK_MARK}" if trace.from_pack else ""
+        out += ["", d.paint(f"Fired: {step.rule}{mark}", "bold")]
         for word, text in if_then(rule_view(kb, kb.rule_index[step.rule])):
             out += d.wrap(f"{word:<7} {text}", "  ", " " * 10)
     if step.added:
@@ -77,7 +82,8 @@ def _agenda_lines(agenda, kb: KnowledgeBase, expand: bool) -> list[str]:
         mark = ">" if position == 0 else " "
         if rule is None or not rule.group or expand:
             facts = ", ".join(f"f-{f}" for f in act.facts)
-            lines.append(f"{mark} {act.rule}   salience {act.salience}   facts {facts}")
+            own = f" {PACK_MARK}" if rule is not None and rule.from_pack else ""
+            lines.append(f"{mark} {act.rule}{own}   salience {act.salience}   facts {facts}")
             continue
         key = (rule.group, rule.target)
         if key not in folded:
@@ -150,6 +156,8 @@ def what_if_text(w: WhatIf, kb: KnowledgeBase, display: Display | None = None) -
     cleared follow, with their level and action), then the rankings and what changed."""
     d = display or Display()
     out = urgent_lines(w.after, d, raised=w.red_flags_raised)
+    if w.after.rule_pack:
+        out += [d.paint(line, "bold") for line in d.wrap(terminal_safe(w.after.rule_pack.note))] + [""]
     cleared = _flag_news(w.before.red_flags, w.red_flags_cleared)
     if cleared:
         out.append(d.paint("!! The case before the change raised (cleared by the change):", "bold", "red"))
@@ -173,6 +181,8 @@ def what_if_text(w: WhatIf, kb: KnowledgeBase, display: Display | None = None) -
 
 def what_if_markdown(w: WhatIf, kb: KnowledgeBase) -> str:
     out = [f"# What if: {_changes(w)}", ""] + urgent_markdown(w.after, raised=w.red_flags_raised)
+    if w.after.rule_pack:
+        out += [f"> **{escape_markdown(w.after.rule_pack.note)}**", ""]
     cleared = _flag_news(w.before.red_flags, w.red_flags_cleared)
     if cleared:
         out += ["## The case before the change raised (cleared by the change)", ""]

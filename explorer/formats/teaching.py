@@ -4,7 +4,7 @@ conditions, and the case library (a case run's text header)."""
 from ..knowledge.disclaimer import DISCLAIMER, SHORT_DISCLAIMER
 from ..reasoning.compare import Comparison
 from ..reasoning.rulesview import RuleGroup, RuleView
-from .common import cite
+from .common import PACK_MARK, cite
 from .registry import CaseRun
 from .terminal import Display
 
@@ -39,7 +39,8 @@ def rules_text(groups: tuple[RuleGroup, ...], display: Display | None = None) ->
         ]
         for rule in group.rules:
             strength = f"strength {d.strength(rule.strength)}, " if rule.strength else ""
-            out.append(f"  {d.paint(rule.id, 'bold')}  ({strength}salience {rule.salience})")
+            mine = f" {PACK_MARK}" if rule.from_pack else ""
+            out.append(f"  {d.paint(rule.id, 'bold')}{mine}  ({strength}salience {rule.salience})")
             for word, text in if_then(rule):
                 out += d.wrap(f"{word:<7} {text}", "    ", " " * 12)
             out += d.wrap(f"Why: {rule.explanation}", "    ", "      ")
@@ -59,7 +60,8 @@ def rules_markdown(groups: tuple[RuleGroup, ...]) -> str:
         out += [f"## {group.label} ({GROUP_KIND[group.conclusion]})", ""]
         for rule in group.rules:
             strength = f"strength **{rule.strength}**, " if rule.strength else ""
-            out += [f"### `{rule.id}`", "", f"{strength}salience {rule.salience}", ""]
+            mine = f" {PACK_MARK}" if rule.from_pack else ""
+            out += [f"### `{rule.id}`{mine}", "", f"{strength}salience {rule.salience}", ""]
             out += [f"- **{word}** {text}" for word, text in if_then(rule)]
             out += ["", f"*Why:* {rule.explanation}", "", "*Sources:* " + "; ".join(cite(s) for s in rule.sources), ""]
     if not groups:

@@ -15,9 +15,11 @@ from .common import (
     flags_by_level,
     input_notes,
     possible_urgent,
+    rule_names,
     source_list,
     step_line,
 )
+from .escape import terminal_safe
 from .registry import CaseRun, Context, Listing
 from .terminal import WIDTH, Display
 
@@ -34,6 +36,8 @@ __all__ = ["WIDTH", "render_text", "urgent_lines"]
 def render_text(result: Result, explain: bool = False, display: Display | None = None, expand: bool = False) -> str:
     d = display or Display()
     lines = urgent_lines(result, d)
+    if result.rule_pack:
+        lines += [d.paint(line, "bold") for line in d.wrap(terminal_safe(result.rule_pack.note))] + [""]
     if result.suggestions:
         lines.append(d.paint("Related conditions to read about, best match first:", "bold"))
         for s in result.suggestions:
@@ -46,7 +50,7 @@ def render_text(result: Result, explain: bool = False, display: Display | None =
             lines += _field(d, "Supporting", evidence_list(s.supporting))
             lines += _field(d, "Typical, not reported", evidence_list(s.missing, with_basis=False))
             lines += _field(d, "Reported absent", evidence_list(s.against))
-            lines += _field(d, "Rules", ", ".join(s.rules))
+            lines += _field(d, "Rules", ", ".join(rule_names(s.rules, result)))
             lines += _field(d, "Sources", source_list(s.sources))
         lines.append("")
         lines += d.wrap("Strength words: " + "; ".join(STRENGTH_WORDS.values()) + ".")
@@ -134,13 +138,17 @@ def render_parse(reading: "Parse", context: Context) -> str:
 def render_rules(groups: "tuple[RuleGroup, ...]", context: Context) -> str:
     from .teaching import rules_text
 
-    return rules_text(groups, context.display)
+    text = rules_text(groups, context.display)
+    pack = context.kb.pack if context.kb else None
+    return "\n".join((context.display or Display()).wrap(terminal_safe(pack.note))) + "\n\n" + text if pack else text
 
 
 def render_comparison(comparison: "Comparison", context: Context) -> str:
     from .teaching import comparison_text
 
-    return comparison_text(comparison, context.display)
+    text = comparison_text(comparison, context.display)
+    pack = context.kb.pack if context.kb else None
+    return "\n".join((context.display or Display()).wrap(terminal_safe(pack.note))) + "\n\n" + text if pack else text
 
 
 def render_cases(cases: "list[LibraryCase]", context: Context) -> str:

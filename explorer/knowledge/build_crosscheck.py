@@ -21,32 +21,8 @@ class CrossChecker(BuilderBase):
         inferred = {r.target for r in self.rule_list if r.conclusion == "infer"}
         suggested = {r.target for r in self.rule_list if r.conclusion == "suggest"}
         raised = {r.target for r in self.rule_list if r.conclusion == "red_flag"}
-        findings = set(self.symptom_map) | set(self.pattern_map)
         for rule in self.rule_list:
-            problems, entry, when, where = self.rule_where[rule.id]
-            for key, refs in (("all", rule.all), ("any", rule.any)):
-                for ref in refs:
-                    if ref not in findings:
-                        problems.add(
-                            line_of(when, key),
-                            f"{where}.when.{key}",
-                            f"unknown finding {shown(ref)}{close_match(ref, findings)}",
-                        )
-            for ref in rule.absent:
-                if ref not in self.symptom_map:
-                    problems.add(
-                        line_of(when, "absent"),
-                        f"{where}.when.absent",
-                        f"{shown(ref)} is not a symptom or history item (only those can be reported absent)",
-                    )
-            known = {"infer": self.pattern_map, "suggest": self.condition_map, "red_flag": self.flag_map}
-            if rule.target not in known[rule.conclusion]:
-                problems.add(
-                    line_of(entry, rule.conclusion),
-                    f"{where}.{rule.conclusion}",
-                    f"unknown {rule.conclusion.replace('_', ' ')} "
-                    f"target {shown(rule.target)}{close_match(rule.target, known[rule.conclusion])}",
-                )
+            self.check_rule_refs(rule)
         cycle_problems(self.rule_list, self.rule_where)
         if len(self.rule_list) > MAX_RULES:
             self.extra.append(f"{len(self.rule_list)} rules, over the limit of {MAX_RULES} rules per knowledge folder")
@@ -58,6 +34,34 @@ class CrossChecker(BuilderBase):
             for item_id in ids:
                 if item_id not in done:
                     self.extra.append(f"{self._origin_of(item_id)}: {item_id}: {what}")
+
+    def check_rule_refs(self, rule):
+        """Every finding and the conclusion of ``rule`` must be known (a did-you-mean when one is close)."""
+        findings = self.symptom_map.keys() | self.pattern_map.keys()
+        problems, entry, when, where = self.rule_where[rule.id]
+        for key, refs in (("all", rule.all), ("any", rule.any)):
+            for ref in refs:
+                if ref not in findings:
+                    problems.add(
+                        line_of(when, key),
+                        f"{where}.when.{key}",
+                        f"unknown finding {shown(ref)}{close_match(ref, findings)}",
+                    )
+        for ref in rule.absent:
+            if ref not in self.symptom_map:
+                problems.add(
+                    line_of(when, "absent"),
+                    f"{where}.when.absent",
+                    f"{shown(ref)} is not a symptom or history item (only those can be reported absent)",
+                )
+        known = {"infer": self.pattern_map, "suggest": self.condition_map, "red_flag": self.flag_map}
+        if rule.target not in known[rule.conclusion]:
+            problems.add(
+                line_of(entry, rule.conclusion),
+                f"{where}.{rule.conclusion}",
+                f"unknown {rule.conclusion.replace('_', ' ')} "
+                f"target {shown(rule.target)}{close_match(rule.target, known[rule.conclusion])}",
+            )
 
     def _check_citations(self):
         """An article citation must name a heading, and the heading's section must mention what it is

@@ -21,12 +21,12 @@ def cycle_problems(rules, rule_where) -> None:
                 )
             else:
                 edges.setdefault(rule.target, []).append((ref, rule.id))
-    for path, rule_id in _cycles(edges):
+    for path, rule_id in cycles(edges):
         problems, entry, when, where = rule_where[rule_id]
         problems.add(line_of(when), f"{where}.when", "pattern rules form a cycle: " + " <- ".join(path))
 
 
-def _cycles(edges: dict):
+def cycles(edges: dict):
     """Each cycle once, as (path of patterns, the rule that closes it)."""
     state: dict = {}  # pattern -> "open" while on the current path, "done" after
     for start in sorted(edges):

@@ -60,6 +60,7 @@ _SHAPE: dict[str, tuple[type, type | None]] = {
     "urgency": (tuple, UrgencyLevel),
     "core_findings": (tuple, str),
     "concept_lexicon": (ConceptLexicon, None),
+    "pack": (type(None), None),  # a base with a learner's rule pack is never cached
 }
 
 

@@ -228,6 +228,8 @@ class Rule:
     # A named group outside the hand-written teaching rules ("annotations": one rule per finding a condition's
     # HPO annotations record), listed on request and folded into one line per condition in traces.
     group: str = ""
+    # True for a learner's rule from a rule pack (rulepack.py): not the explorer's knowledge, and said so.
+    from_pack: bool = False
 
     def __repr__(self) -> str:
         """Short, for a Python shell."""
@@ -244,6 +246,41 @@ class Site:
     words: tuple[str, ...]
     changes: Mapping = field(default_factory=lambda: MappingProxyType({}), hash=False)
     note: str = ""
+
+
+NOTE_RULES = 12  # rule ids a rule pack's note names
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """A learner's rule pack added to the built-in knowledge for one run (rulepack.py): the file it came
+    from and the ids it added, so every output made with it can say what is not the explorer's own."""
+
+    source: str  # the file as the learner named it ("rules.yaml")
+    rules: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The sentence every output made with the pack carries."""
+        kinds = [(self.rules, "rule"), (self.patterns, "pattern"), (self.conditions, "condition")]
+        parts = [f"{len(ids)} {what}{'' if len(ids) == 1 else 's'}" for ids, what in kinds if ids]
+        added = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        named = ", ".join(self.rules[:NOTE_RULES])  # a long pack is named by its first rules, then counted
+        more = f" and {len(self.rules) - NOTE_RULES:,} more" if len(self.rules) > NOTE_RULES else ""
+        owner = "not part of the explorer's knowledge (a learner's rule pack)"
+        return f"Includes {added} from {self.source}, {owner}: {named}{more}."
+
+    def to_dict(self) -> dict:
+        """The plain-data form JSON outputs add under "rule_pack"."""
+        return {
+            "source": self.source,
+            "rules": list(self.rules),
+            "patterns": list(self.patterns),
+            "conditions": list(self.conditions),
+            "note": self.note,
+        }
 
 
 # eq=False: a knowledge base is hashed by identity, so per-base caches (vocabulary, engine) work.
@@ -264,6 +301,7 @@ class KnowledgeBase:
     urgency: tuple[UrgencyLevel, ...] = ()  # highest first
     core_findings: tuple[str, ...] = ()  # asked by the questionnaire when nothing else is
     concept_lexicon: ConceptLexicon = field(default_factory=ConceptLexicon, hash=False)  # data/concepts.yaml
+    pack: RulePack | None = None  # a learner's rule pack added for this run (rulepack.py), else None
 
     def __repr__(self) -> str:
         """Short, for a Python shell: the whole base would print as some 135,000 characters."""

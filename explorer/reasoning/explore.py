@@ -124,6 +124,7 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
         trace=_trace(kb, inference),
         disclaimer=DISCLAIMER,
         steps=tuple(inference.engine_steps),
+        rule_pack=kb.pack,
     )
     return Explored(result, inference)
 
@@ -193,6 +194,7 @@ def _trace(kb, inference) -> tuple:
             matched_absent_labels=tuple(kb.label(f) for f in s.matched_absent),
             target_label=targets[s.conclusion](s.target),
             group=rules[s.rule].group,
+            from_pack=rules[s.rule].from_pack,
         )
         for s in inference.steps
     )

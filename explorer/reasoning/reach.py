@@ -19,7 +19,7 @@ from .inference import SALIENCE, Inference, Step
 # fire, until the fields are added here (and to `fires`, if they are conditions).
 KNOWN_FIELDS = frozenset(
     {"id", "all", "any", "at_least", "absent", "conclusion", "target", "strength", "explanation", "sources"}
-    | {"origin", "order", "group"}  # a group only says how outputs show a rule, never when it fires
+    | {"origin", "order", "group", "from_pack"}  # group and from_pack say how outputs show a rule, not when it fires
 )
 KNOWN_CONCLUSIONS = frozenset({"infer", "suggest", "red_flag"})
 

@@ -3,7 +3,7 @@ README; ``result_to_dict``). They back every output format."""
 
 from dataclasses import dataclass
 
-from ..knowledge.records import Condition, Pattern, Source, Symptom
+from ..knowledge.records import Condition, Pattern, RulePack, Source, Symptom
 from ..knowledge.urgency import URGENCY_LABELS
 from ..language.parse_records import Mention, symptom_ref, unused_fields
 from .brief import counted, counted_with_names, first_few
@@ -103,6 +103,7 @@ class TraceStep:
     matched_absent_labels: tuple[str, ...]
     target_label: str
     group: str = ""  # the rule's group ("annotations"); outputs fold a group's firings per condition
+    from_pack: bool = False  # a learner's rule from a rule pack (--rules), marked as theirs in every output
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class Result:
     trace: tuple[TraceStep, ...]
     disclaimer: str
     steps: tuple = ()  # EngineStep per firing (agenda, working memory), when explore() was asked to record them
+    rule_pack: RulePack | None = None  # the learner's rule pack the knowledge included, said in every output
 
     def __repr__(self) -> str:
         """Short, for a Python shell (brief.py): the suggestions, the red flags and what was not used."""
@@ -180,7 +182,7 @@ def _recognized(item) -> dict:
 
 
 def result_to_dict(result: Result) -> dict:
-    return {
+    data = {
         "schema_version": SCHEMA_VERSION,
         "recognized": [_recognized(r) for r in result.recognized],
         "unrecognized": [
@@ -247,7 +249,11 @@ def result_to_dict(result: Result) -> dict:
                 ],
                 "concluded": {"kind": t.conclusion, "id": t.target, "label": t.target_label},
             }
+            | ({"from_pack": True} if t.from_pack else {})
             for t in result.trace
         ],
         "disclaimer": result.disclaimer,
     }
+    if result.rule_pack is not None:  # an added key: output made without a pack is unchanged
+        data["rule_pack"] = result.rule_pack.to_dict()
+    return data

@@ -37,6 +37,7 @@ class RuleView:
     sources: tuple[Source, ...]
     origin: str
     group: str = ""  # "annotations" for the generated rules; "" for the hand-written teaching rules
+    from_pack: bool = False  # a learner's rule from a rule pack (--rules), marked as theirs
 
     def __repr__(self) -> str:
         """Short, for a Python shell (brief.py)."""
@@ -57,7 +58,7 @@ class RuleView:
             "sources": [source_dict(s) for s in self.sources],
             "origin": self.origin,
             "group": self.group or None,
-        }
+        } | ({"from_pack": True} if self.from_pack else {})
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def rule_view(kb: KnowledgeBase, rule: Rule) -> RuleView:
         rule.sources,
         rule.origin,
         rule.group,
+        rule.from_pack,
     )
 
 
