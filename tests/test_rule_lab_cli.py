@@ -247,3 +247,12 @@ def test_a_pack_that_is_a_fifo_or_not_utf8_is_refused_without_waiting(tmp_path):
     latin.write_bytes("- id: caf\xe9\n".encode("latin-1"))
     result = run("match", "--rules", latin, "numbness")
     assert result.exit_code == 3 and f"{latin}: not valid UTF-8 text" in result.stderr
+
+
+def test_a_missing_key_is_reported_once(tmp_path):
+    # the keys' check and the sources' check both notice it; the learner reads it once
+    path = tmp_path / "pack.yaml"
+    path.write_text("- id: x\n  when:\n    all: [numbness]\n  suggest: sjogren_syndrome\n  strength: weak\n")
+    done = CliRunner().invoke(cli, ["match", "--rules", str(path), "numbness"])
+    assert done.exit_code == 3
+    assert done.output.count("missing required key 'sources'") == 1

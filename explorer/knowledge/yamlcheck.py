@@ -17,10 +17,14 @@ class Problems:
     def __init__(self, name: str):
         self.name = name
         self.items: list[str] = []
+        self._seen: set[str] = set()
 
     def add(self, line: int, where: str, what: str):
         # line 0: a scalar, whose line the loader does not keep; the file and the path still say where
-        self.items.append(f"{self.name}:{line}: {where}: {what}" if line else f"{self.name}: {where}: {what}")
+        item = f"{self.name}:{line}: {where}: {what}" if line else f"{self.name}: {where}: {what}"
+        if item not in self._seen:  # two checks of one key (the keys' and the sources') say it once
+            self._seen.add(item)
+            self.items.append(item)
 
 
 def line_of(container, key=None) -> int:
