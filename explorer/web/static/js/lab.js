@@ -189,7 +189,7 @@ function addRule() {
   lab.rules.push({
     id: `my.rule-${number}`, all: [], any: [], at_least: 1, absent: [], kind: "suggest",
     target: lab.vocab.conditions[0].id, strength: lab.vocab.strengths[0], explanation: "",
-    sources: [{ kind: "reference", ref: "https://" }],
+    sources: [{ kind: "reference", ref: "" }],
   });
   lab.current = lab.rules.length - 1;
   fillForm();
