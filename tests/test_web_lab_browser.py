@@ -17,7 +17,7 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
 from . import test_web_browser as browser  # noqa: E402
-from .test_web_browser import enter_findings, open_tab, tab_through, text_of, wait  # noqa: E402
+from .test_web_browser import enter_findings, open_tab, save_screenshot, tab_through, text_of, wait  # noqa: E402
 
 server, driver = browser.server, browser.driver  # the same live server and Chromium fixtures
 pytestmark = pytest.mark.slow  # a real browser: left out by pytest -m 'not slow'
@@ -93,6 +93,8 @@ def test_a_rule_written_in_the_form_is_checked_run_stepped_downloaded_and_upload
         in text
     )
     assert "  strength: moderate\n" in text and text.startswith("# A rule pack"), "the template's comments stay"
+    page.execute_script("document.getElementById('h-lab').scrollIntoView()")
+    save_screenshot(page, "lab-form.png")
 
     # an error: a finding the explorer does not know, refused in the form; an id of its own, by the check
     pick(page, "any", "dry eys")
@@ -128,6 +130,8 @@ def test_a_rule_written_in_the_form_is_checked_run_stepped_downloaded_and_upload
             break
     assert heading.endswith(f": class.dry-eyes-joints {MARK}"), heading
     assert "THEN suggest: Rheumatoid arthritis (moderate)" in text_of(page, "step-panel")
+    page.execute_script("document.getElementById('reasoning-lab').scrollIntoView()")
+    save_screenshot(page, "lab-reasoning.png")
 
     open_tab(page, "lab")
     page.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
