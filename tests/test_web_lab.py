@@ -248,3 +248,32 @@ def test_only_json_is_read_and_only_from_the_page_itself(client, route, monkeypa
         if status == 403:
             done = client.post(route, content=body, headers={"content-type": JSON, **headers("testserver")})
             check_error(done.status_code, done.headers["content-type"], done.text, 403, "refused")
+
+
+@pytest.mark.slow  # a real serve process
+def test_the_installed_serve_refuses_hostile_packs_and_keeps_answering(tmp_path):
+    """As a user runs it: the installed `symptom-explorer serve`, hostile packs over real HTTP, then a good
+    run; each refusal a 4xx with its message, nothing on stderr but the server's own lines, no traceback."""
+    import subprocess
+
+    from .test_web_hostile_serve import request, start_serve, stop
+
+    process, port = start_serve(tmp_path, subprocess.PIPE)
+    try:
+        for param in HOSTILE:
+            pack, status, part = param.values
+            body = json.dumps({"pack": pack, "name": "ex.yaml"}).encode()
+            start = time.perf_counter()
+            got, content_type, text = request(port, "POST", "/api/lab/try", body, {"content-type": JSON}, timeout=30)
+            assert time.perf_counter() - start < 15, param.id
+            assert got == status and content_type.startswith("application/json"), (param.id, text[:200])
+            said = json.loads(text)
+            assert any(part in line for line in [said["error"]] + [p["message"] for p in said.get("problems", [])])
+        body = json.dumps({"pack": EXERCISE, "name": "ex1.yaml", "present": LUPUS_CASE}).encode()
+        got, _, text = request(port, "POST", "/api/lab/run", body, {"content-type": JSON}, timeout=30)
+        assert got == 200 and json.loads(text)["result"]["suggestions"][0]["condition"]["id"] == (
+            "systemic_lupus_erythematosus"
+        )
+    finally:
+        err = stop(process)
+    assert b"Traceback" not in err, err.decode()[-2000:]
