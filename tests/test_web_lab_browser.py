@@ -75,8 +75,10 @@ def write_class_rule(driver):
     pick(driver, "all", "Dry eyes")
     wait(driver, lambda d: "Dry eyes" in d.find_element(By.CSS_SELECTOR, '.pick[data-part="all"] .chosen').text)
     pick(driver, "all", "joint pain")  # a label, typed in any case
-    Select(driver.find_element(By.ID, "lab-target")).select_by_value("rheumatoid_arthritis")
-    Select(driver.find_element(By.ID, "lab-strength")).select_by_value("moderate")
+    driver.find_element(By.ID, "lab-target").send_keys("Rheumatoid")  # typed on the select, as a person picks
+    wait(driver, lambda d: "  suggest: rheumatoid_arthritis\n" in yaml_text(d))
+    driver.find_element(By.ID, "lab-strength").send_keys("m")
+    wait(driver, lambda d: "  suggest: rheumatoid_arthritis\n  strength: moderate\n" in yaml_text(d))
     retype(driver, "lab-explanation", "Dry eyes with sore joints, as our class read it.")
     retype(driver, "lab-source", "https://example.org/our-class-notes")
 
@@ -241,3 +243,15 @@ def test_keyboard_alone_writes_a_rule_and_runs_it(page):
     press(Keys.ENTER)
     wait(page, lambda d: d.find_elements(By.ID, "lab-fired"))
     assert "kb.only" in text_of(page, "lab-fired")
+
+
+def test_a_pattern_rule_offers_patterns_and_no_strength(page, kb):
+    open_lab(page)
+    page.find_element(By.ID, "lab-kind").send_keys("i")  # typed on the select: "infers a pattern"
+    wait(page, lambda d: "  infer: " in yaml_text(d))
+    offered = [o.get_attribute("value") for o in Select(page.find_element(By.ID, "lab-target")).options]
+    assert offered == list(kb.patterns), "only patterns: the condition chosen before is not carried over"
+    assert not page.find_element(By.ID, "lab-strength").is_enabled()
+    text = yaml_text(page)
+    assert f"  infer: {offered[0]}\n" in text and "strength:" not in text.split("- id:", 1)[1]
+    wait(page, lambda d: checked(d) == "true")

@@ -22,7 +22,6 @@ const lab = {
 export function initLab() {
   $("lab-form").addEventListener("submit", (event) => event.preventDefault());
   $("lab-form").addEventListener("input", formEdited);
-  $("lab-kind").addEventListener("change", () => { targets(); formEdited({ target: $("lab-kind") }); });
   $("lab-yaml").addEventListener("input", () => { yamlEdited(); later(); });
   $("lab-name").addEventListener("input", () => { download(); later(); });
   $("lab-rule").addEventListener("change", () => { lab.current = Number($("lab-rule").value); fillForm(); });
@@ -62,15 +61,18 @@ const pack = () => ({ pack: $("lab-yaml").value, name: $("lab-name").value.trim(
 
 // A YAML edit: the form waits (its fields disabled) until the pack is valid again, then follows it, so
 // that it never writes its older rules over what was typed.
+const formControls = () => [...$("lab-form").querySelectorAll("input, select, textarea, button"),
+  $("lab-rule"), $("lab-add"), $("lab-remove")];
+
 function yamlEdited() {
   lab.edited = "yaml";
   download();
-  $("lab-form").querySelectorAll("input, select, textarea, button").forEach((el) => { el.disabled = true; });
+  formControls().forEach((el) => { el.disabled = true; });
   replace($("lab-form-note"), "The form follows the YAML once the pack is valid.");
 }
 
 function formFollows() {
-  $("lab-form").querySelectorAll("input, select, textarea, button").forEach((el) => { el.disabled = false; });
+  formControls().forEach((el) => { el.disabled = false; });
   replace($("lab-form-note"));
 }
 
@@ -83,7 +85,7 @@ function names() {
 
 function extraPatterns() {
   const known = new Set([...lab.vocab.findings, ...lab.vocab.patterns, ...lab.vocab.conditions].map((v) => v.id));
-  return lab.rules.filter((r) => r.kind === "infer" && !known.has(r.target))
+  return lab.rules.filter((r) => r.kind === "infer" && r.target && !known.has(r.target))
     .map((r) => ({ id: r.target, label: lab.labels.get(r.target) || r.target }));
 }
 
@@ -122,6 +124,11 @@ function formEdited(event) {
   if (event.target.classList && event.target.classList.contains("pick-input")) return; // added on Add or Enter
   const rule = lab.rules[lab.current];
   if (!rule) return;
+  if (event.target.id === "lab-kind" && rule.kind !== $("lab-kind").value) { // new choices for THEN
+    rule.kind = $("lab-kind").value;
+    rule.target = "";
+    targets();
+  }
   rule.id = $("lab-id").value.trim();
   rule.at_least = Number($("lab-at-least").value) || 1;
   rule.kind = $("lab-kind").value;
