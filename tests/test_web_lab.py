@@ -277,3 +277,16 @@ def test_the_installed_serve_refuses_hostile_packs_and_keeps_answering(tmp_path)
     finally:
         err = stop(process)
     assert b"Traceback" not in err, err.decode()[-2000:]
+
+
+def test_a_server_started_with_a_rule_pack_refuses_a_second_one_by_name(kb):
+    from explorer.knowledge.rulepack import apply_pack
+
+    served, _ = apply_pack(kb, EXERCISE, "class.yaml")
+    with_pack = TestClient(create_app(served), raise_server_exceptions=False)
+    for route in LAB_ROUTES:
+        done = with_pack.post(route, json={"pack": EXERCISE, "name": "mine.yaml", "present": ["dry eyes"]})
+        check_error(
+            done.status_code, done.headers["content-type"], done.text, 409, "rule pack class.yaml (serve --rules)"
+        )
+    assert with_pack.post("/api/explore", json={"present": LUPUS_CASE}).json()["rule_pack"]["source"] == "class.yaml"

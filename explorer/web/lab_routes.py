@@ -2,6 +2,8 @@
 the case library. Stateless like every endpoint: the pack travels with each request, is joined to the
 served knowledge for that request only, and nothing is written. An invalid pack is a 422 listing every
 problem as `check` words it ("NAME:line: where: what"), with the line apart for the page to point at.
+A server started with `serve --rules FILE` answers 409: its outputs name that pack, and a second one
+joined on top would go unsaid.
 
 The YAML after ``---`` in each docstring is that endpoint's OpenAPI description (served at
 /api/openapi.json)."""
@@ -24,6 +26,7 @@ from ..limits import MAX_PACK_BYTES, MAX_PACK_RULES, WEB_MAX_LAB_BODY_BYTES, WEB
 from ..reasoning.rulesview import rule_view
 from . import payload
 from .bodies import LabBody, LabRunBody, as_list
+from .payload import WebInputError
 
 
 class PackProblems(Exception):
@@ -45,9 +48,16 @@ Lab = TypeVar("Lab", bound=LabBody)
 
 async def _joined(request, shape: type[Lab]) -> tuple[KnowledgeBase, RulePack, Lab]:
     """The served knowledge plus the request's pack (the body read as ``shape``), or PackProblems."""
+    served = request.app.state.kb
+    if served.pack is not None:  # every output names one pack: a second would go unsaid
+        raise WebInputError(
+            409,
+            f"this server runs with the rule pack {served.pack.source} (serve --rules); the Lab adds a pack to "
+            "the explorer's own knowledge only: start serve without --rules to use it",
+        )
     body = await payload.read_body(request, shape, WEB_MAX_LAB_BODY_BYTES)
     try:
-        joined, pack = await run_in_threadpool(apply_pack, request.app.state.kb, body.pack, body.name)
+        joined, pack = await run_in_threadpool(apply_pack, served, body.pack, body.name)
     except KnowledgeError as exc:
         raise PackProblems(body.name, exc.problems) from None
     return joined, pack, body
