@@ -255,3 +255,24 @@ def test_a_pattern_rule_offers_patterns_and_no_strength(page, kb):
     text = yaml_text(page)
     assert f"  infer: {offered[0]}\n" in text and "strength:" not in text.split("- id:", 1)[1]
     wait(page, lambda d: checked(d) == "true")
+
+
+def small_texts(driver) -> list:
+    """Each shown element of the Lab holding text (or a control) whose type is under 14px."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#page-lab *')].filter((e) => e.getClientRects().length"
+        " && (e.matches('input, select, textarea, button') || [...e.childNodes].some((n) => n.nodeType === 3"
+        " && n.textContent.trim()))).map((e) => [e.tagName, e.id || e.className, parseFloat(getComputedStyle(e)"
+        ".fontSize)]).filter(([, , size]) => size < 14);"
+    )
+
+
+def test_every_text_in_the_lab_is_14px_or_larger(page):
+    enter_findings(page, "dry eyes, joint pain")
+    open_lab(page)
+    page.find_element(By.ID, "lab-run").click()
+    wait(page, lambda d: d.find_elements(By.ID, "lab-fired"))
+    assert small_texts(page) == []  # the suggestions' rule tags were 12.8px
+    page.find_element(By.ID, "lab-try").click()
+    wait(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#lab-output table"))
+    assert small_texts(page) == []
