@@ -81,6 +81,7 @@ async def api_lab_validate(request):
     responses:
       200: {description: "{schema_version, rule_pack: {source, rules, patterns, conditions, note}, rules}"}
       422: {description: "{error, problems: [{line, message}]}: the pack is invalid (or the body has a bad shape)"}
+      409: {description: "The server runs with a rule pack of its own (serve --rules)"}
     """
     joined, pack, _ = await _joined(request, LabBody)
     return JSONResponse({"schema_version": SCHEMA_VERSION, "rule_pack": pack.to_dict(), "rules": _rules(joined)})
@@ -101,6 +102,7 @@ async def api_lab_run(request):
     responses:
       200: {description: "{schema_version, result (with rule_pack), path, network, rules, steps_left_out}"}
       422: {description: "{error, problems}: the pack is invalid; or no findings, too many, or a bad shape"}
+      409: {description: "The server runs with a rule pack of its own (serve --rules)"}
     """
     joined, _, body = await _joined(request, LabRunBody)
     present, absent = as_list(body.present), as_list(body.absent)
@@ -141,6 +143,7 @@ async def api_lab_try(request):
       200: {description: "{schema_version, rule_pack, cases, changed: [{case, changes, fired}], never_fired,
         disclaimer}"}
       422: {description: "{error, problems}: the pack is invalid"}
+      409: {description: "The server runs with a rule pack of its own (serve --rules)"}
     """
     joined, _, _ = await _joined(request, LabBody)
     text = await run_in_threadpool(_try, request.app.state.kb, joined)
