@@ -132,6 +132,8 @@ def test_a_rule_written_in_the_form_is_checked_run_stepped_downloaded_and_upload
             break
     assert heading.endswith(f": class.dry-eyes-joints {MARK}"), heading
     assert "THEN suggest: Rheumatoid arthritis (moderate)" in text_of(page, "step-panel")
+    row = page.find_element(By.CSS_SELECTOR, '#graph-twin tr[data-node="condition:rheumatoid_arthritis"]')
+    assert f"Dry eyes, rule class.dry-eyes-joints {MARK}" in row.text, "the graph's table marks it too"
     page.execute_script("document.getElementById('reasoning-lab').scrollIntoView()")
     save_screenshot(page, "lab-reasoning.png")
 

@@ -109,7 +109,9 @@ function render() {
     : `This case's path: the ${network.nodes.length} findings, patterns, conditions and red flags its rules used.`);
   view.width = $("graph").clientWidth;
   view.cy = drawGraph($("graph"), network, (id) => nodeRules(id, view.labels.get(id) || id));
-  if (view.drawn !== network) replace($("graph-twin"), twinTable(network, showInGraph));
+  if (view.drawn !== network) {
+    replace($("graph-twin"), twinTable(network, showInGraph, (rule) => (mine(rule) ? ` ${PACK_MARK}` : "")));
+  }
   view.drawn = network;
   go(view.step);
 }
