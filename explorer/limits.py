@@ -29,6 +29,14 @@ WEB_MAX_BODY_BYTES = 64 * 1024  # one request body, checked while it is read
 WEB_MAX_FINDINGS = 60  # findings in one request; the knowledge base holds fewer, so more is a mistake or abuse
 WEB_MAX_FINDING_CHARS = 200  # one finding's text in a request (the page sends one finding per item)
 WEB_MAX_FREE_TEXT_CHARS = 2000  # the free-text box (a few sentences)
+# The Lab's requests carry a whole rule pack: room for MAX_PACK_BYTES of YAML however JSON escapes it
+# (a 2-byte character as \u00e9 triples; a newline or a quote doubles), so that a pack within its own
+# limits is read, and one past them hears that limit named.
+WEB_MAX_LAB_BODY_BYTES = 3 * MAX_PACK_BYTES + WEB_MAX_BODY_BYTES
+WEB_MAX_PACK_NAME_CHARS = 100  # the pack's file name, shown in every message and output
+# A run that fires more rules than this comes back without its step records: each step lists the whole
+# agenda, so a pack of 2,000 rules that all fire would make millions of records (25 s and 100 MB measured).
+WEB_MAX_LAB_STEPS = 300
 SERVE_LOG_LINES_PER_MINUTE = 20  # server messages shown on stderr; past it they are counted, then summed up
 SERVE_LOG_QUEUE = 100  # messages waiting for a slow stderr (a pipe nobody reads); past it they are dropped
 

@@ -291,7 +291,7 @@ def test_past_events_and_a_relatives_illness_are_set_aside_not_offered(page):
 # view; every control reached and worked by keyboard (issue 24).
 
 AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-TABS = ("explore", "reasoning", "ask", "rules", "cases")
+TABS = ("explore", "reasoning", "ask", "rules", "cases", "lab")
 
 
 @pytest.fixture(scope="module")
@@ -463,8 +463,8 @@ def test_on_a_phone_the_graph_fits_the_width_and_its_table_is_shown(page, screen
 
 
 def prepare(driver, tab, mode=""):
-    """Each tab with content in it (a case entered, a question asked, a comparison, a quiz started), at
-    1280x1000, in projector mode or at a phone's 390x844."""
+    """Each tab with content in it (a case entered, a question asked, a comparison, a quiz started, a rule
+    pack run), at 1280x1000, in projector mode or at a phone's 390x844."""
     enter_findings(driver, SJOGREN_FINDINGS)
     if mode == "phone":
         driver.execute_cdp_cmd(
@@ -486,6 +486,10 @@ def prepare(driver, tab, mode=""):
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-case] button"))
         driver.find_element(By.CSS_SELECTOR, "[data-case] button").click()
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-choice]"))
+    if tab == "lab":  # the template's rule, checked, then run on the case entered
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '#lab-check [data-valid="true"]'))
+        driver.find_element(By.ID, "lab-run").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "lab-fired"))
 
 
 @pytest.mark.parametrize("mode", ["", "projector", "phone"])

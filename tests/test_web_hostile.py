@@ -82,7 +82,7 @@ def test_the_own_origin_is_the_host_the_request_was_sent_to(kb):
 def test_the_openapi_description_lists_the_refusals_of_every_post(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     posts = {path: ops["post"]["responses"] for path, ops in paths.items() if "post" in ops}
-    assert len(posts) == 6
+    assert len(posts) == 9  # explore, what-if, parse, questionnaire (2), network path, lab (3)
     for path, responses in posts.items():
         assert {"200", "400", "403", "413", "415", "422"} <= set(responses), path
     assert posts["/api/explore"]["422"]["description"] == "No findings, too many, or a bad shape"  # its own

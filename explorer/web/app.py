@@ -15,7 +15,7 @@ from starlette.schemas import SchemaGenerator
 from starlette.staticfiles import StaticFiles
 
 from .. import ExplorerError, __version__, load_knowledge
-from . import ask_routes, browse_routes, routes
+from . import ask_routes, browse_routes, lab_routes, routes
 from .crosssite import CrossSiteGuard
 from .payload import WebInputError
 
@@ -126,6 +126,10 @@ API_ROUTES = [
     Route("/api/network", browse_routes.api_network, methods=["GET"]),
     Route("/api/network/path", routes.api_network_path, methods=["POST"]),
     Route("/api/cases", browse_routes.api_cases, methods=["GET"]),
+    Route("/api/lab/vocabulary", lab_routes.api_lab_vocabulary, methods=["GET"]),
+    Route("/api/lab/validate", lab_routes.api_lab_validate, methods=["POST"]),
+    Route("/api/lab/run", lab_routes.api_lab_run, methods=["POST"]),
+    Route("/api/lab/try", lab_routes.api_lab_try, methods=["POST"]),
 ]
 
 
@@ -140,6 +144,7 @@ def create_app(kb=None, allowed_hosts=("*",)) -> Starlette:
     # Starlette types a handler as taking any exception; each of ours takes the kind it is registered for.
     handlers: dict[Any, Callable[..., Any]] = {
         WebInputError: routes.input_error,
+        lab_routes.PackProblems: lab_routes.pack_problems,
         ClientDisconnect: client_gone,
         ExplorerError: routes.explorer_error,
         404: not_found,

@@ -6,7 +6,14 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from ..limits import WEB_MAX_BODY_BYTES, WEB_MAX_FINDING_CHARS, WEB_MAX_FINDINGS, WEB_MAX_FREE_TEXT_CHARS
+from ..limits import (
+    MAX_PACK_BYTES,
+    WEB_MAX_BODY_BYTES,
+    WEB_MAX_FINDING_CHARS,
+    WEB_MAX_FINDINGS,
+    WEB_MAX_FREE_TEXT_CHARS,
+    WEB_MAX_PACK_NAME_CHARS,
+)
 
 Finding = Annotated[str, msgspec.Meta(max_length=WEB_MAX_FINDING_CHARS)]
 # one string (findings separated by commas) or a list of them, as the command line takes them
@@ -42,6 +49,25 @@ class QuestionnaireBody(Body):
 
 class LoadBody(Body):
     yaml: Annotated[str, msgspec.Meta(max_length=WEB_MAX_BODY_BYTES)]
+
+
+# A pack's name is shown in every message about it: a plain file name, no path and no control characters.
+PackName = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=WEB_MAX_PACK_NAME_CHARS, pattern=r"^[^\x00-\x1f\x7f/\\]+$")
+]
+
+
+class LabBody(Body):
+    """A rule pack as the Lab sends it: its YAML text (the characters counted here, its bytes by the
+    pack's own check, which names the limit) and the file name it is known by."""
+
+    pack: Annotated[str, msgspec.Meta(max_length=MAX_PACK_BYTES)]
+    name: PackName = "rules.yaml"
+
+
+class LabRunBody(LabBody):
+    present: Findings = []
+    absent: Findings = []
 
 
 def as_list(findings: str | list[str]) -> list[str]:

@@ -29,6 +29,10 @@ def message(shape: type[msgspec.Struct], error: msgspec.ValidationError) -> str:
         if found.group(1) == "str":
             return f"{where} is longer than {found.group(2)} characters"
         return f"too many findings in {where}; at most {found.group(2)} at once"
+    if re.match(r"Expected `str` of length >= 1", text):
+        return f"{where} is empty"
+    if re.match(r"Expected `str` matching regex", text):  # the one pattern: a rule pack's name (bodies.py)
+        return f"{where} must be a plain file name, without /, \\ or control characters"
     if found := re.match(r"Expected `([^`]+)`, got `(\w+)`", text):
         expected, got = (KINDS.get(kind, kind) for kind in found.groups())
         if found.group(1) == "str" and path and isinstance(path[-1], int):

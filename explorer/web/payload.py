@@ -13,7 +13,10 @@ from . import body_errors
 from .bodies import ExploreBody, QuestionnaireBody, as_list
 
 Shape = TypeVar("Shape", bound=msgspec.Struct)
-TOO_LARGE = f"the request body is larger than {WEB_MAX_BODY_BYTES} bytes"
+
+
+def too_large(limit: int) -> str:
+    return f"the request body is larger than {limit} bytes"
 
 
 class WebInputError(Exception):
@@ -23,17 +26,17 @@ class WebInputError(Exception):
         self.message = message
 
 
-async def read_body(request, shape: type[Shape]) -> Shape:
-    """The body as a ``shape``, read no further than WEB_MAX_BODY_BYTES."""
+async def read_body(request, shape: type[Shape], limit: int = WEB_MAX_BODY_BYTES) -> Shape:
+    """The body as a ``shape``, read no further than ``limit`` bytes (the Lab's bodies carry a rule pack)."""
     check_content_type(request.headers.get("content-type"))
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > WEB_MAX_BODY_BYTES:
-        raise WebInputError(413, TOO_LARGE)
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise WebInputError(413, too_large(limit))
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
-        if len(body) > WEB_MAX_BODY_BYTES:
-            raise WebInputError(413, TOO_LARGE)
+        if len(body) > limit:
+            raise WebInputError(413, too_large(limit))
     return decode(bytes(body) or b"{}", shape)
 
 

@@ -53,5 +53,8 @@ export function basis(item) {
   return [...new Set(parts)].join("; ");
 }
 
-// The shared state of the Explore page, also read by the Reasoning page.
-export const state = { findings: [], result: null };
+// The shared state of the Explore page, also read by the Reasoning page and the Lab. ``lab``: the rule
+// pack last run in the Lab ({pack, name, run, key}); while set, the Reasoning page shows the case with it.
+export const state = { findings: [], result: null, lab: null };
+
+export const PACK_MARK = "(learner's rule)"; // after a rule of a learner's rule pack, as the command line writes it

@@ -1,11 +1,13 @@
-// The page's router (#explore, #reasoning, #ask, #rules, #cases), projector mode and printing.
+// The page's router (#explore, #reasoning, #ask, #rules, #cases, #lab), projector mode and printing.
 import { api, errorBox, replace } from "./dom.js";
 import { initAsk } from "./ask.js";
 import { initExplore } from "./explore.js";
+import { initLab, showLab } from "./lab.js";
 import { showCases, showLibrary } from "./library.js";
 import { initReasoning, showReasoning } from "./reasoning.js";
 
-const PAGES = { explore: null, reasoning: showReasoning, ask: null, rules: showLibrary, cases: showCases };
+const PAGES = { explore: null, reasoning: showReasoning, ask: null, rules: showLibrary, cases: showCases,
+  lab: showLab };
 
 async function route() {
   const name = location.hash.slice(1) in PAGES ? location.hash.slice(1) : "explore";
@@ -35,6 +37,7 @@ window.addEventListener("beforeprint", () => document.querySelectorAll("details"
 initExplore();
 initReasoning();
 initAsk();
+initLab();
 projector();
 window.addEventListener("hashchange", route);
 route();

@@ -1,8 +1,9 @@
 // Reasoning: the case's path through the knowledge network (the whole network on request) drawn by
 // graph.js with a table twin (twin.js), both from the nodes and edges the API gives; and a stepper
 // through the engine's step records: the agenda before each firing and why the first won, working
-// memory, the rule as IF/THEN, and the fact it added. All data comes from the core.
-import { api, cite, h, replace, state } from "./dom.js";
+// memory, the rule as IF/THEN, and the fact it added. All data comes from the core. After a Run in the
+// Lab, the case is shown with the learner's rule pack (POST /api/lab/run), each of its rules marked.
+import { PACK_MARK, api, cite, h, replace, state } from "./dom.js";
 import { drawGraph, showNode, toggleFit, zoomGraph } from "./graph.js";
 import { twinStates, twinTable } from "./twin.js";
 
@@ -10,7 +11,7 @@ const $ = (id) => document.getElementById(id);
 const NODE_KIND = { infer: "pattern", suggest: "condition", red_flag: "red_flag" };
 const view = {
   cy: null, rules: null, labels: new Map(), result: null, step: 0, timer: null, key: null,
-  full: null, path: null, whole: false, drawn: null, width: 0,
+  full: null, path: null, whole: false, drawn: null, width: 0, lab: null, packRules: new Map(),
 };
 
 export function initReasoning() {
@@ -50,24 +51,57 @@ export async function showReasoning() {
   }
   const present = state.findings.filter((f) => f.state === "present").map((f) => f.label);
   const absent = state.findings.filter((f) => f.state === "absent").map((f) => f.label);
-  const key = JSON.stringify([present, absent]);
+  const lab = state.lab;
+  const key = JSON.stringify([present, absent, lab && [lab.pack, lab.name]]);
   if (key !== view.key) {
     view.key = key;
     const known = present.length || absent.length;
-    [view.result, view.path] = known ? await Promise.all([api("/api/explore", { present, absent }),
-      api("/api/network/path", { present, absent })]) : [null, null];
+    view.lab = known && lab ? await labRun(lab, present, absent) : null;
+    view.packRules = new Map(view.lab ? view.lab.rules.map((r) => [r.id, r]) : []);
+    if (view.lab) {
+      view.lab.network.nodes.forEach((n) => view.labels.set(n.id, n.label));
+      [view.result, view.path] = [view.lab.result, view.lab.path];
+    } else {
+      [view.result, view.path] = known ? await Promise.all([api("/api/explore", { present, absent }),
+        api("/api/network/path", { present, absent })]) : [null, null];
+    }
     view.step = steps().length; // a new case opens with its whole path lit; First goes back to the start
     view.drawn = null;
   }
+  labBanner();
   render();
 }
 
-function steps() { return view.result ? view.result.steps : []; }
+// The Lab's run for this case: the one the Lab made, or a new one when the findings changed since.
+async function labRun(lab, present, absent) {
+  const caseKey = JSON.stringify([present, absent]);
+  if (lab.key !== caseKey) {
+    lab.run = await api("/api/lab/run", { pack: lab.pack, name: lab.name, present, absent });
+    lab.key = caseKey;
+  }
+  return lab.run;
+}
+
+function labBanner() {
+  if (!view.lab) return replace($("reasoning-lab"));
+  replace($("reasoning-lab"), h("div", { class: "lab-banner" },
+    h("p", {}, h("strong", {}, view.lab.result.rule_pack.note)),
+    view.lab.steps_left_out ? h("p", {}, view.lab.steps_left_out) : null,
+    h("button", { type: "button", class: "quiet", id: "reasoning-own", onclick: () => {
+      state.lab = null;
+      showReasoning();
+    } }, "Show the explorer's own rules only")));
+}
+
+const mine = (rule) => view.packRules.has(rule);
+const ruleOf = (id) => view.rules.get(id) || view.packRules.get(id);
+
+function steps() { return view.result && view.result.steps ? view.result.steps : []; }
 
 // The case's path by default, the whole network on request (or when there is no path to show).
 function render() {
   const whole = view.whole || !view.path || !view.path.nodes.length;
-  const network = whole ? view.full : view.path;
+  const network = whole ? (view.lab ? view.lab.network : view.full) : view.path;
   $("graph-whole").setAttribute("aria-pressed", String(view.whole));
   const why = view.whole ? "" : view.path ? " (no rule fired for these findings)"
     : " (no case yet: enter findings on the Explore page to see their path)";
@@ -75,7 +109,9 @@ function render() {
     : `This case's path: the ${network.nodes.length} findings, patterns, conditions and red flags its rules used.`);
   view.width = $("graph").clientWidth;
   view.cy = drawGraph($("graph"), network, (id) => nodeRules(id, view.labels.get(id) || id));
-  if (view.drawn !== network) replace($("graph-twin"), twinTable(network, showInGraph));
+  if (view.drawn !== network) {
+    replace($("graph-twin"), twinTable(network, showInGraph, (rule) => (mine(rule) ? ` ${PACK_MARK}` : "")));
+  }
   view.drawn = network;
   go(view.step);
 }
@@ -150,8 +186,9 @@ function panel(all) {
 
 function agenda(step) {
   return [h("h3", {}, "Agenda before this firing (best first)"),
-    h("ol", { class: "agenda" }, step.agenda.map((a, i) => h("li", { class: i === 0 ? "new" : "" },
-      `${a.rule} (salience ${a.salience}, facts ${a.facts.join(", ")})`))),
+    h("ol", { class: "agenda" }, step.agenda.map((a, i) => h("li", {
+      class: [i === 0 ? "new" : "", mine(a.rule) ? "learner" : ""].join(" ").trim(),
+    }, `${a.rule}${mine(a.rule) ? ` ${PACK_MARK}` : ""} (salience ${a.salience}, facts ${a.facts.join(", ")})`))),
     h("p", { class: "hint" }, `Why ${step.agenda[0].rule} goes first: ${step.reason}.`)];
 }
 
@@ -163,10 +200,11 @@ function memory(step, added) {
 }
 
 function firing(step) {
-  const rule = view.rules.get(step.rule);
+  const rule = ruleOf(step.rule);
   const trace = view.result.trace[view.step - 1];
   return [
-    h("h3", {}, `Step ${step.step}: ${step.rule}`),
+    h("h3", { class: mine(step.rule) ? "learner" : "" }, `Step ${step.step}: ${step.rule}`,
+      mine(step.rule) ? ` ${PACK_MARK}` : ""),
     h("pre", { class: "ifthen" }, ifThen(rule)),
     h("p", {}, "Matched: ", trace.matched.map((m) => m.label).join(", ") || "nothing",
       trace.matched_absent.length ? `; reported absent: ${trace.matched_absent.map((m) => m.label).join(", ")}` : ""),
@@ -201,8 +239,8 @@ function stop() {
 function nodeRules(nodeId, label) {
   if (!view.rules) return;
   const ref = nodeId.slice(nodeId.indexOf(":") + 1);
-  const rules = [...view.rules.values()].filter((r) => `${NODE_KIND[r.then.kind]}:${r.then.id}` === nodeId
+  const rules = [...view.rules.values(), ...view.packRules.values()].filter((r) => `${NODE_KIND[r.then.kind]}:${r.then.id}` === nodeId
     || [...r.if.all, ...r.if.any, ...r.unless].some((p) => p.id === ref));
   replace($("node-rules"), h("h3", {}, `Rules about ${label}`), h("ul", {}, rules.map((r) => h("li", {},
-    h("strong", {}, r.id), `: ${r.explanation}`))));
+    h("strong", {}, r.id), mine(r.id) ? ` ${PACK_MARK}` : "", `: ${r.explanation}`))));
 }

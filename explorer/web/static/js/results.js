@@ -1,6 +1,6 @@
 // Drawing a result (the JSON of `match --format json`): red flags first, then suggestions that open to
 // supporting / missing / against, rules and sources. Also: what changed between two results, and why.
-import { basis, cite, h } from "./dom.js";
+import { PACK_MARK, basis, cite, h } from "./dom.js";
 
 // Red flags come first, in the order the core gives them (most urgent first where the knowledge has
 // urgency levels; their level, title and action are shown when the result carries them).
@@ -18,6 +18,7 @@ export function redFlags(result) {
 }
 
 export function suggestionList(result, moved = new Set()) {
+  const mine = new Set(result.rule_pack ? result.rule_pack.rules : []); // a learner's rules (the Lab)
   if (!result.suggestions.length) {
     return h("p", {}, "No condition is suggested by these findings. Try adding more, or check the words above.");
   }
@@ -32,7 +33,8 @@ export function suggestionList(result, moved = new Set()) {
         evidence("Supporting", s.supporting),
         evidence("Typical, not reported", s.missing),
         evidence("Reported absent", s.against),
-        h("dt", {}, "Rules"), h("dd", {}, s.rules.map((r) => h("span", { class: "tag" }, r))),
+        h("dt", {}, "Rules"), h("dd", {}, s.rules.map((r) => h("span", { class: mine.has(r) ? "tag learner" : "tag" },
+          mine.has(r) ? `${r} ${PACK_MARK}` : r))),
         h("dt", {}, "Sources"), h("dd", {}, s.sources.map(cite).join("; ")))))));
 }
 
