@@ -260,6 +260,8 @@ def question_basis(kb: KnowledgeBase) -> dict:
                     entry = entries.setdefault(finding, ([], [], 0))
                     entries[finding] = (entry[0] + [rule.id], entry[1], max(entry[2], weight))
         for finding, (rules, links, weight) in entries.items():
+            if kb.symptoms.get(finding) and kb.symptoms[finding].kind == "course":
+                continue  # a time course value is one answer of a choice question, not a yes or no
             basis[(condition.id, finding)] = (tuple(dict.fromkeys(rules)), tuple(dict.fromkeys(links)), weight)
     return basis
 
