@@ -244,3 +244,14 @@ def test_a_column_value_entered_on_its_own_wins_over_the_story(kb):
     ids = {r.symptom.id for r in result.recognized}
     assert "onset_chronic" in ids and "onset_acute" not in ids
     assert result.red_flags == ()
+
+
+def test_the_case_library_holds_time_course_look_alike_pairs(kb):
+    from explorer.cases.library import list_cases, run_case
+
+    cases = {c.id: c for c in list_cases(kb=kb) if c.id.startswith("time-")}
+    assert len(cases) >= 12  # at least six pairs
+    diabetic = run_case(cases["time-diabetic-acute-weakness"], kb)
+    assert diabetic.suggestions[0].condition.id == "guillain_barre_syndrome"
+    assert [f.id for f in diabetic.red_flags] == ["spreading_weakness"]
+    assert run_case(cases["time-chronic-cannot-walk"], kb).red_flags == ()

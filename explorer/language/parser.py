@@ -126,10 +126,10 @@ class Parser:
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
-        timed = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
-        if timed:
+        timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
+        if timed or read:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
-            leftovers = [x for x in leftovers if not any(m.start <= x.start and x.end <= m.end for m in timed)]
+            leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         return Parse(text, tuple(mentions), tuple(leftovers))
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:

@@ -18,12 +18,16 @@ from .tokens import Token
 LIMBS = frozenset({"foot", "feet", "hand", "hands", "arm", "leg", "wrist", "forearm", "ankle", "thigh", "shoulder"})
 
 
-def read(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
-    """The course mentions ``tokens`` hold, beside the parser's ``mentions`` (not repeating one of them)."""
+def read(
+    tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], kb: KnowledgeBase
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The course mentions ``tokens`` hold, beside the parser's ``mentions`` (not repeating one of them),
+    and the spans of every cue read (a value said twice is one mention, but neither is left over)."""
     words = kb.time_course
     if not words.cues:
-        return []
+        return [], []
     found: dict[str, Mention] = {}
+    spans: list[tuple[int, int]] = []
     sides: list[tuple[str, str, Mention]] = []  # left or right, and a limb: a patchy picture?
     for sentence in _sentences(tokens):
         start, end = sentence[0].start, sentence[-1].end
@@ -45,10 +49,12 @@ def read(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover]
                 qualifies=symptoms,
             )
             found.setdefault(finding, mention)
+            spans.append((mention.start, mention.end))
         sides += _sides(sentence, symptoms, kb)
+    spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
     found = _settled(found, sides, kb)
     known = {m.symptom.id for m in mentions}
-    return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known]
+    return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
