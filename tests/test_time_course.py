@@ -255,3 +255,47 @@ def test_the_case_library_holds_time_course_look_alike_pairs(kb):
     assert diabetic.suggestions[0].condition.id == "guillain_barre_syndrome"
     assert [f.id for f in diabetic.red_flags] == ["spreading_weakness"]
     assert run_case(cases["time-chronic-cannot-walk"], kb).red_flags == ()
+
+
+def test_ask_offers_when_did_it_start_as_a_choice_and_records_the_pick():
+    # the six urgent features are asked first (no), then the onset choice; 2 = over days
+    answers = "diabetes, weak legs\n\n" + "no\n" * 6 + "yes\nwhy\n2\nquit\n"
+    done = CliRunner().invoke(cli, ["ask"], input=answers)
+    assert "When did it start" in done.stdout and "    2. acute (days)" in done.stdout
+    assert "Answer with a number from 1 to 4" in done.stdout  # "yes" is no answer to a choice
+    assert "How fast it came tells Diabetic neuropathy" in done.stdout
+    assert "Onset: acute (days)" in done.stdout.split("What was found so far")[-1]
+    assert "Traceback" not in done.output
+
+
+def test_the_choice_is_not_offered_when_it_would_change_nothing(kb):
+    from explorer.reasoning.questionnaire import Questionnaire, course_question
+
+    session = Questionnaire(kb)
+    session.record("dry_eyes", "yes", entered=True)
+    session.record("dry_mouth", "yes", entered=True)
+    assert course_question(session, session.result()) is None
+    session = Questionnaire(kb)
+    for finding in ("diabetes", "leg_weakness"):
+        session.record(finding, "yes", entered=True)
+    assert course_question(session, session.result()) is not None
+    session.record("onset_chronic", "yes")
+    assert course_question(session, session.result()) is None  # answered: never asked again
+
+
+def test_ask_raises_the_emergency_flag_from_a_story_typed_at_the_start():
+    done = CliRunner().invoke(cli, ["ask"], input="my legs got weaker over three days and now I can't walk\n\nquit\n")
+    warning = done.stdout.split("!! URGENT - EMERGENCY NOW")[1].split("findings>")[0]
+    assert "Weakness that spreads" in warning and "Severity: cannot walk" in " ".join(warning.split())
+
+
+def test_the_web_api_reads_the_course_and_raises_the_flag(kb):
+    from starlette.testclient import TestClient
+
+    from explorer.web.app import create_app
+
+    response = TestClient(create_app(kb)).post("/api/explore", json={"present": [DIABETIC_ACUTE]})
+    data = response.json()
+    assert data["urgency"]["level"] == "emergency"
+    assert data["suggestions"][0]["condition"]["id"] == "guillain_barre_syndrome"
+    assert "onset_acute" in {c["value"]["id"] for c in data["time_course"]}

@@ -18,7 +18,7 @@ class TimeCourseReader(ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, {"exclusive"}):
+        if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, {"exclusive", "ask"}):
             dims = doc["dimensions"]
             cues: list = []
             units: list = []
@@ -38,6 +38,7 @@ class TimeCourseReader(ConditionsReader):
                 frozenset(" ".join(n) for n in numbers),
                 tuple(self.said_by),
                 self._exclusive(doc, dims, problems),
+                self._questions(doc, dims, problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
@@ -48,6 +49,20 @@ class TimeCourseReader(ConditionsReader):
             if not isinstance(dims, dict) or name not in dims:
                 problems.add(line_of(doc["exclusive"], i), f"time_course.exclusive[{i}]", f"unknown dimension {name!r}")
         return names
+
+    def _questions(self, doc, dims, problems: Problems) -> tuple[tuple[str, str], ...]:
+        asked = doc.get("ask") or {}
+        if not isinstance(asked, dict):
+            problems.add(line_of(doc, "ask"), "time_course.ask", f"expected a mapping, got {type_name(asked)}")
+            return ()
+        out = []
+        for name in asked:
+            question = text(asked, name, f"time_course.ask.{name}", problems)
+            if not isinstance(dims, dict) or name not in dims:
+                problems.add(line_of(asked, name), f"time_course.ask.{name}", f"unknown dimension {name!r}")
+            elif question:
+                out.append((name, question))
+        return tuple(out)
 
     def _value(self, entry, where: str, dimension: str, problems: Problems, cues: list, units: list):
         if not check_keys(entry, where, problems, {"id", "label", "cues"}, VALUE_KEYS):

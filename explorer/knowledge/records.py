@@ -164,6 +164,7 @@ class TimeCourseWords:
     numbers: frozenset[str] = frozenset()
     said_by: tuple[tuple[str, str], ...] = ()  # (course id, a finding whose name already says it)
     exclusive: tuple[str, ...] = ()  # dimensions that hold one value per case (onset, symmetry)
+    ask: tuple[tuple[str, str], ...] = ()  # (dimension, question): asked as a choice by the questionnaire
 
 
 @dataclass(frozen=True)
