@@ -36,7 +36,8 @@ def course(text, kb) -> dict:
         ("tingling in only my left arm", {"symmetry_one_side", "spread_one_limb"}),
         ("my legs are weak and I can't walk without help", {"severity_cannot_walk"}),
         ("my right foot dropped, then my left hand went numb", {"symmetry_patchy"}),
-        ("weak legs two weeks after a stomach bug", {"course_after_infection", "onset_subacute"}),
+        ("weak legs two weeks after a stomach bug", {"course_after_infection", "onset_acute"}),
+        ("tingling for three weeks", {"onset_subacute"}),
     ],
 )
 def test_the_reader_reads_time_course_and_pattern(kb, text, expected):
@@ -82,7 +83,7 @@ def test_a_chronic_stable_picture_never_raises_the_flag_by_itself(kb):
 @pytest.mark.parametrize(
     "findings,rule,condition",
     [
-        (["acute onset", "ascending", "numbness"], "time.gbs-recent-ascending", "guillain_barre_syndrome"),
+        (["acute onset", "ascending spread", "numbness"], "time.gbs-recent-ascending", "guillain_barre_syndrome"),
         (["relapsing remitting", "numbness"], "time.ms-relapsing", "multiple_sclerosis"),
         (["Course: follows an exposure", "tingling"], "time.toxic-follows-exposure", "toxic_neuropathy"),
         (
@@ -299,3 +300,16 @@ def test_the_web_api_reads_the_course_and_raises_the_flag(kb):
     assert data["urgency"]["level"] == "emergency"
     assert data["suggestions"][0]["condition"]["id"] == "guillain_barre_syndrome"
     assert "onset_acute" in {c["value"]["id"] for c in data["time_course"]}
+
+
+def test_compare_shows_the_time_course_rows_apart_from_the_findings():
+    done = CliRunner().invoke(cli, ["compare", "gbs", "diabetic_neuropathy"])
+    rows = done.stdout.split("Time course and pattern:")[1].split("Rules suggesting")[0]
+    assert "onset: acute (days) [hallmark]" in " ".join(rows.split())
+    assert "/ chronic (months to years) [hallmark]" in " ".join(rows.split())
+    assert "Onset:" not in done.stdout.split("Time course and pattern:")[0]  # not among the findings
+    data = json.loads(CliRunner().invoke(cli, ["compare", "gbs", "ms", "--format", "json"]).stdout)
+    course = next(r for r in data["time_course"] if r["dimension"] == "course")
+    assert [f["id"] for f in course["b"]][0] == "course_relapsing" and course["b"][0]["role"] == "hallmark"
+    for fmt in ("markdown", "html"):
+        assert "Time course and pattern" in CliRunner().invoke(cli, ["compare", "gbs", "ms", "--format", fmt]).stdout

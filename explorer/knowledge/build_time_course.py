@@ -18,7 +18,8 @@ class TimeCourseReader(ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, {"exclusive", "ask"}):
+        optional = {"exclusive", "ask", "remitted"}
+        if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
             dims = doc["dimensions"]
             cues: list = []
             units: list = []
@@ -39,6 +40,7 @@ class TimeCourseReader(ConditionsReader):
                 tuple(self.said_by),
                 self._exclusive(doc, dims, problems),
                 self._questions(doc, dims, problems),
+                tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)

@@ -165,6 +165,7 @@ class TimeCourseWords:
     said_by: tuple[tuple[str, str], ...] = ()  # (course id, a finding whose name already says it)
     exclusive: tuple[str, ...] = ()  # dimensions that hold one value per case (onset, symmetry)
     ask: tuple[tuple[str, str], ...] = ()  # (dimension, question): asked as a choice by the questionnaire
+    remitted: tuple[tuple[str, ...], ...] = ()  # "went away": an episode ended (relapsing, with one now)
 
 
 @dataclass(frozen=True)

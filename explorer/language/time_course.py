@@ -28,17 +28,31 @@ def read(
         return [], []
     found: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
+    now: list[int] = []  # numbers of the sentences naming a finding present now
+    ended: list[tuple[int, Mention]] = []  # an episode that ended ("... and recovered"), by sentence
     sides: list[tuple[str, str, Mention]] = []  # left or right, and a limb: a patchy picture?
+    words_only = [t for t in tokens if t.kind == "word"]
+    first_word, last_word = (words_only[0].start, words_only[-1].end) if words_only else (0, 0)
     for sentence in _sentences(tokens):
         start, end = sentence[0].start, sentence[-1].end
         here = [m.symptom for m in mentions if start <= m.start < end and m.present]
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
-        diagnosis = any(x.condition and start <= x.start < end for x in leftovers)
-        if not symptoms and (here or diagnosis):
-            continue  # history or a named diagnosis: its dates are not the findings' course
+        # "over the past ten years" is a duration, not a past event, whatever the past-event cue made of it
+        aside = any((x.condition or x.past not in (None, "past")) and start <= x.start < end for x in leftovers)
+        if not symptoms and (here or aside):
+            continue  # history, a named diagnosis or a past event: its dates are not the findings' course
+        if symptoms:
+            now.append(len(ended) + len(now))
+        ended += [(len(ended) + len(now), m) for m in _remitted(sentence, words, kb, symptoms)]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
+        # a quickly worsening finding named whole ("weakness getting worse by the day") says its course already
+        named = [
+            (m.start, m.end)
+            for m in mentions
+            if m.symptom.worsening_of and m.start <= first_word and m.end >= last_word
+        ]
         for finding, first, last in [*_cues(sentence, words.cues), *_durations(sentence, words)]:
-            if finding in said:
+            if finding in said or any(a <= sentence[first].start and sentence[last].end <= b for a, b in named):
                 continue
             mention = Mention(
                 _span(sentence, first, last),
@@ -52,9 +66,25 @@ def read(
             spans.append((mention.start, mention.end))
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
+    relapse = next((m for at, m in ended if any(n != at for n in now)), None)  # one ended, another now
+    if relapse is not None:
+        found.setdefault("course_relapsing", relapse)
+        spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _remitted(sentence: list[Token], words, kb: KnowledgeBase, symptoms: tuple) -> list[Mention]:
+    """Where the sentence says an episode ended ("went numb for a month and recovered")."""
+    if "course_relapsing" not in kb.symptoms:
+        return []
+    relapsing = kb.symptoms["course_relapsing"]
+    found = _cues(sentence, [("course_relapsing", phrase) for phrase in words.remitted])
+    return [
+        Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, relapsing, True, qualifies=symptoms)
+        for _, a, b in found
+    ]
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
