@@ -9,6 +9,7 @@ diagnosis ("I've had diabetes for five years") says nothing about the findings' 
 When several onsets are read, the shortest is kept: it dates the change now being described.
 """
 
+import bisect
 from dataclasses import replace
 
 from ..knowledge.records import KnowledgeBase, Symptom
@@ -24,55 +25,65 @@ def read(
     """The course mentions ``tokens`` hold, beside the parser's ``mentions`` (not repeating one of them),
     and the spans of every cue read (a value said twice is one mention, but neither is left over)."""
     words = kb.time_course
-    if not words.cues:
+    sentences = _sentences(tokens) if words.cues else []
+    if not sentences:
         return [], []
+    starts = [sentence[0].start for sentence in sentences]
+    here_by = _by_sentence([m for m in mentions if m.present], starts)
+    # "over the past ten years" is a duration, not a past event, whatever the past-event cue made of it
+    aside_by = _by_sentence([x for x in leftovers if x.condition or x.past not in (None, "past")], starts)
+    whole = _named_whole(tokens, mentions)
     found: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
-    now: list[int] = []  # numbers of the sentences naming a finding present now
+    now: set[int] = set()  # the sentences naming a finding present now
     ended: list[tuple[int, Mention]] = []  # an episode that ended ("... and recovered"), by sentence
     sides: list[tuple[str, str, Mention]] = []  # left or right, and a limb: a patchy picture?
-    words_only = [t for t in tokens if t.kind == "word"]
-    first_word, last_word = (words_only[0].start, words_only[-1].end) if words_only else (0, 0)
-    for sentence in _sentences(tokens):
-        start, end = sentence[0].start, sentence[-1].end
-        here = [m.symptom for m in mentions if start <= m.start < end and m.present]
+    for number, sentence in enumerate(sentences):
+        here = [m.symptom for m in here_by.get(number, ())]
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
-        # "over the past ten years" is a duration, not a past event, whatever the past-event cue made of it
-        aside = any((x.condition or x.past not in (None, "past")) and start <= x.start < end for x in leftovers)
-        if not symptoms and (here or aside):
+        if not symptoms and (here or number in aside_by):
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
-        if symptoms:
-            now.append(len(ended) + len(now))
-        ended += [(len(ended) + len(now), m) for m in _remitted(sentence, words, kb, symptoms)]
+        now |= {number} if symptoms else set()
+        ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
-        # a quickly worsening finding named whole ("weakness getting worse by the day") says its course already
-        named = [
-            (m.start, m.end)
-            for m in mentions
-            if m.symptom.worsening_of and m.start <= first_word and m.end >= last_word
-        ]
         for finding, first, last in [*_cues(sentence, words.cues), *_durations(sentence, words)]:
-            if finding in said or any(a <= sentence[first].start and sentence[last].end <= b for a, b in named):
+            a, b = sentence[first].start, sentence[last].end
+            if finding in said or any(x <= a and b <= y for x, y in whole):
                 continue
-            mention = Mention(
-                _span(sentence, first, last),
-                sentence[first].start,
-                sentence[last].end,
-                kb.symptoms[finding],
-                True,
-                qualifies=symptoms,
+            found.setdefault(
+                finding, Mention(_span(sentence, first, last), a, b, kb.symptoms[finding], True, qualifies=symptoms)
             )
-            found.setdefault(finding, mention)
-            spans.append((mention.start, mention.end))
+            spans.append((a, b))
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
-    relapse = next((m for at, m in ended if any(n != at for n in now)), None)  # one ended, another now
+    relapse = next((m for at, m in ended if now - {at}), None)  # an episode ended, and a finding now elsewhere
     if relapse is not None:
         found.setdefault("course_relapsing", relapse)
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _by_sentence(items, starts: list[int]) -> dict[int, list]:
+    """Mentions or leftovers grouped by the number of the sentence they start in (a binary search each)."""
+    out: dict[int, list] = {}
+    for item in items:
+        out.setdefault(bisect.bisect_right(starts, item.start) - 1, []).append(item)
+    return out
+
+
+def _named_whole(tokens: list[Token], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The span of a quickly worsening finding named by the whole text ("weakness getting worse by the
+    day"): its words say its course already, so they are not read again."""
+    words = [t for t in tokens if t.kind == "word"]
+    if not words:
+        return []
+    return [
+        (m.start, m.end)
+        for m in mentions
+        if m.symptom.worsening_of and m.start <= words[0].start and m.end >= words[-1].end
+    ]
 
 
 def _remitted(sentence: list[Token], words, kb: KnowledgeBase, symptoms: tuple) -> list[Mention]:

@@ -160,7 +160,7 @@ def _time_course(kb: KnowledgeBase, pa: dict, pb: dict) -> tuple:
     """(dimension, values in a's picture, values in b's) for each time course dimension either links."""
     rows = []
     for dimension in kb.time_course.dimensions:
-        values = [(pa, []), (pb, [])]
+        values: list[tuple[dict, list[LinkedFinding]]] = [(pa, []), (pb, [])]
         for found, out in values:
             out += [f for i, f in found.items() if kb.symptoms.get(i) and kb.symptoms[i].system == dimension]
         if values[0][1] or values[1][1]:
