@@ -313,3 +313,19 @@ def test_compare_shows_the_time_course_rows_apart_from_the_findings():
     assert [f["id"] for f in course["b"]][0] == "course_relapsing" and course["b"][0]["role"] == "hallmark"
     for fmt in ("markdown", "html"):
         assert "Time course and pattern" in CliRunner().invoke(cli, ["compare", "gbs", "ms", "--format", fmt]).stdout
+
+
+@pytest.mark.slow
+def test_the_installed_command_as_a_user_would(tmp_path):
+    from tests.test_installed import installed
+
+    done = installed("match", DIABETIC_ACUTE, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr  # "become" and "first" are left over, as it says
+    assert done.stdout.startswith("!! URGENT - EMERGENCY NOW") and "Weakness that spreads" in done.stdout
+    assert done.stdout.index("1. Guillain-Barré syndrome") < done.stdout.index("Diabetic neuropathy")
+    calm = installed("match", DIABETIC_CHRONIC, "--what-if", "onset=acute", cwd=tmp_path)
+    assert calm.returncode == 0, calm.stderr
+    stopped = " ".join(calm.stdout.split("Rules that stop firing:")[1].split())
+    assert stopped.startswith("time.diabetic-chronic-distal")  # the story's onset gave way to the one set
+    bad = installed("match", "numbness", "--what-if", "onset=soon", cwd=tmp_path)
+    assert bad.returncode == 2 and "is not a value of onset" in bad.stderr and "Traceback" not in bad.stderr
