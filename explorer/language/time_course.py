@@ -10,6 +10,7 @@ When several onsets are read, the shortest is kept: it dates the change now bein
 """
 
 import bisect
+import functools
 from dataclasses import replace
 
 from ..knowledge.records import KnowledgeBase, Symptom
@@ -91,7 +92,7 @@ def _remitted(sentence: list[Token], words, kb: KnowledgeBase, symptoms: tuple) 
     if "course_relapsing" not in kb.symptoms:
         return []
     relapsing = kb.symptoms["course_relapsing"]
-    found = _cues(sentence, [("course_relapsing", phrase) for phrase in words.remitted])
+    found = _cues(sentence, tuple(("course_relapsing", phrase) for phrase in words.remitted))
     return [
         Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, relapsing, True, qualifies=symptoms)
         for _, a, b in found
@@ -108,18 +109,31 @@ def _sentences(tokens: list[Token]) -> list[list[Token]]:
     return [s for s in out if s]
 
 
-def _cues(sentence: list[Token], cues) -> list[tuple[str, int, int]]:
-    """(finding id, first, last token) of each cue phrase, the longest first, never two on one token."""
+def _cues(sentence: list[Token], cues: tuple) -> list[tuple[str, int, int]]:
+    """(finding id, first, last token) of each cue phrase, the longest first (then in the data's order),
+    never two on one token. Phrases are looked up by their first word, so a sentence costs its length."""
+    by_first = _cue_index(cues)
     norms = [t.norm for t in sentence]
+    candidates = []
+    for i, norm in enumerate(norms):
+        for order, (finding, phrase) in by_first.get(norm, ()):
+            if tuple(norms[i : i + len(phrase)]) == phrase:
+                candidates.append((-len(phrase), order, i, finding))
     taken: set[int] = set()
     out = []
-    for finding, phrase in cues:
-        size = len(phrase)
-        for i in range(len(norms) - size + 1):
-            if tuple(norms[i : i + size]) == phrase and taken.isdisjoint(range(i, i + size)):
-                taken.update(range(i, i + size))
-                out.append((finding, i, i + size - 1))
+    for minus_size, _, i, finding in sorted(candidates):
+        if taken.isdisjoint(range(i, i - minus_size)):
+            taken.update(range(i, i - minus_size))
+            out.append((finding, i, i - minus_size - 1))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_index(cues: tuple) -> dict[str, list[tuple[int, tuple[str, tuple[str, ...]]]]]:
+    index: dict[str, list] = {}
+    for order, (finding, phrase) in enumerate(cues):
+        index.setdefault(phrase[0], []).append((order, (finding, phrase)))
+    return index
 
 
 def _durations(sentence: list[Token], words) -> list[tuple[str, int, int]]:
