@@ -33,7 +33,8 @@ def library_cases() -> list[dict]:
 
 def random_cases(kb, count: int, seed: int = 5) -> list[dict]:
     rng = random.Random(seed)
-    labels = sorted(s.label for s in kb.symptoms.values())
+    # Time course values are left out, so the random cases are the same as before they existed.
+    labels = sorted(s.label for s in kb.symptoms.values() if s.kind != "course")
     cases = []
     for i in range(count):
         chosen = rng.sample(labels, rng.randint(1, 7))

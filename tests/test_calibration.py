@@ -43,6 +43,30 @@ CALIBRATION = [
     ("ms.several-central-signs", ("double_vision", "optic_neuritis"), "strong", "moderate"),
     ("ms.central-with-sensory", ("double_vision", "numbness"), "moderate", "weak"),
     ("ms.one-central-sign", ("double_vision",), "weak", "weak"),
+    # Time course and pattern (rules/60_time_course.yaml): a course value says how a finding came, it is no
+    # finding of its own, so one finding with its course is still one finding (weak).
+    ("time.gbs-recent-ascending", ("onset_sudden", "spread_ascending", "numbness"), "strong", "weak"),
+    ("time.gbs-after-infection", ("onset_sudden", "course_after_infection", "numbness"), "strong", "weak"),
+    ("time.gbs-recent-disabling", ("onset_sudden", "muscle_weakness", "severity_cannot_walk"), "strong", "weak"),
+    ("time.diabetic-chronic-distal", ("onset_chronic", "diabetes", "numbness", "spread_from_feet"), "strong", "strong"),
+    (
+        "time.alcohol-chronic-distal",
+        ("onset_chronic", "heavy_alcohol_use", "numbness", "spread_from_feet"),
+        "strong",
+        "strong",
+    ),
+    ("time.toxic-follows-exposure", ("course_follows_exposure", "numbness"), "strong", "weak"),
+    ("time.ms-relapsing", ("course_relapsing", "numbness"), "moderate", "weak"),
+    ("time.ms-relapsing-central", ("course_relapsing", "double_vision"), "strong", "weak"),
+    ("time.ms-relapsing-one-side", ("course_relapsing", "symmetry_one_side", "numbness"), "strong", "weak"),
+    (
+        "time.vasculitic-patchy-joints",
+        ("symmetry_patchy", "numbness", "joint_pain", "joint_swelling"),
+        "moderate",
+        "strong",
+    ),
+    ("time.vasculitic-patchy-joint-pain", ("symmetry_patchy", "numbness", "joint_pain"), "weak", "moderate"),
+    ("time.vasculitic-patchy-lupus-signs", ("symmetry_patchy", "numbness", "butterfly_rash"), "moderate", "strong"),
 ]
 
 FITTING_ROLES = ("hallmark", "typical")

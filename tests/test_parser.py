@@ -28,7 +28,7 @@ def test_every_mention_keeps_its_span(kb):
     ["tingling in my feet", "feet tingling", "my feet tingle", "tingly feet", "Tingling (both feet)"],
 )
 def test_word_order_inflection_and_filler_do_not_matter(kb, text):
-    (mention,) = parse(text, kb).mentions
+    (mention,) = [m for m in parse(text, kb).mentions if m.symptom.kind != "course"]  # "both feet" is a pattern too
     assert mention.symptom.id == "tingling" and [s.id for s in mention.sites] == ["feet"]
 
 

@@ -27,7 +27,7 @@ def header_delimiter(header: str) -> str | None:
 
 def read_csv(stream, kb):
     numbered = lines(stream)
-    columns, delimiter = _header(numbered)
+    columns, delimiter = _header(numbered, set(kb.time_course.dimensions))
     ordinal = 0
     for number, raw in _records(_Lines(numbered), delimiter):
         if raw is not None and not raw.strip():
@@ -51,6 +51,7 @@ def read_csv(stream, kb):
             "symptoms": row.get("present") or row.get("symptoms") or "",
             "absent": row.get("absent") or "",
             "note": row.get("note") or "",
+            **{d: row[d] for d in kb.time_course.dimensions if row.get(d)},  # onset, spread...: time course
         }
         case = case_from_mapping(data, number, kb, ordinal)
         if isinstance(case, CaseError) and case.message.startswith(_NO_FINDINGS):
@@ -153,7 +154,7 @@ def _first_cell_id(raw: str, columns: list, delimiter: str, ordinal: int) -> str
     return None if '"' in first or not first else case_id(first, ordinal)
 
 
-def _header(numbered):
+def _header(numbered, course_columns: set):
     for number, raw in numbered:
         if raw is None:
             raise BatchFileError(too_long(number))
@@ -165,7 +166,7 @@ def _header(numbered):
         except csv.Error as exc:
             raise BatchFileError(f"not valid CSV in the header (line {number}): {exc}") from None
         columns = [c.strip().lower() for c in names]
-        unknown = [c for c in columns if c and c not in CSV_COLUMNS]
+        unknown = [c for c in columns if c and c not in CSV_COLUMNS and c not in course_columns]
         if unknown or not ({"present", "symptoms"} & set(columns)):
             found = f"unknown column(s) {', '.join(shown(c) for c in unknown[:10])}" if unknown else "no present"
             raise BatchFileError(

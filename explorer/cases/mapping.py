@@ -2,6 +2,7 @@
 
 from ..knowledge.quoting import shown
 from ..knowledge.records import KnowledgeBase
+from ..language.time_course import course_findings, course_value
 from ..limits import MAX_ID_CHARS, findings_problem, is_clean_text
 from .phenopacket import phenopacket_case
 from .records import Case, CaseError, Expectation
@@ -15,13 +16,14 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     if "phenotypicFeatures" in data:
         return phenopacket_case(data, line, kb, case_id(data.get("id"), ordinal))
     identifier = case_id(data.get("id"), ordinal)
-    unknown = sorted(shown(k, quote=False) for k in data if k not in CASE_KEYS)  # names only, never contents
+    dimensions = kb.time_course.dimensions  # onset, course, spread, symmetry, severity
+    unknown = sorted(shown(k, quote=False) for k in data if k not in CASE_KEYS and k not in dimensions)  # names only
     if unknown:
-        return CaseError(
-            identifier,
-            line,
-            f"unknown key(s) {', '.join(unknown)} (allowed: absent, expect, id, note, symptoms, unsure)",
-        )
+        allowed = ", ".join(sorted(CASE_KEYS | set(dimensions)))
+        return CaseError(identifier, line, f"unknown key(s) {', '.join(unknown)} (allowed: {allowed})")
+    course = course_texts(data, kb)
+    if isinstance(course, str):
+        return CaseError(identifier, line, course)
     present, absent = _findings(data.get("symptoms")), _findings(data.get("absent"))
     unsure = _findings(data.get("unsure"))
     for key, value in (("symptoms", present), ("absent", absent), ("unsure", unsure)):
@@ -34,7 +36,26 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
     expect = _expectation(data.get("expect"))
     if isinstance(expect, str):
         return CaseError(identifier, line, expect)
-    return Case(identifier, line, present, absent, note, unsure, expect)
+    return Case(identifier, line, present + course, absent, note, unsure, expect)
+
+
+def course_texts(data: dict, kb: KnowledgeBase) -> tuple[str, ...] | str:
+    """The time course values a case gives in its own fields ("onset: acute", "spread: ascending, from
+    feet"), as the labels explore() reads; the problem as text when a value is not one of its dimension's."""
+    out = []
+    for dimension in kb.time_course.dimensions:
+        value = data.get(dimension)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            first = next(s for s in course_findings(kb) if s.system == dimension)
+            return f"'{dimension}' must be text, such as {dimension}: {first.id.removeprefix(dimension + '_')}"
+        for part in (p for p in value.split(",") if p.strip()):
+            try:
+                out.append(course_value(kb, dimension, part).label)
+            except ValueError as exc:
+                return f"'{dimension}': {exc}"
+    return tuple(out)
 
 
 def _expectation(value) -> Expectation | str | None:

@@ -1,7 +1,9 @@
 """One case from a GA4GH Phenopacket: ``phenotypicFeatures`` with HPO ids, ``excluded: true`` meaning
-reported absent. Every field the reader uses is checked for its type first, so a wrong one (``excluded:
-"yes"``) is refused with its path (``phenotypicFeatures[2].excluded: must be true or false, got text``)
-instead of being read as something else; values are described, never quoted."""
+reported absent, and a feature's ``onset`` and ``modifiers`` read as time course and pattern values when
+their HPO term is one's (Acute, Chronic, Recurrent, Bilateral...: data/time_course.yaml). Every field the
+reader uses is checked for its type first, so a wrong one (``excluded: "yes"``) is refused with its path
+(``phenotypicFeatures[2].excluded: must be true or false, got text``) instead of being read as something
+else; values are described, never quoted."""
 
 from ..knowledge.quoting import described
 from ..knowledge.records import KnowledgeBase
@@ -22,10 +24,13 @@ def phenopacket_case(data: dict, line: int, kb: KnowledgeBase, identifier: str) 
         # A modifier or onset (e.g. Rapidly progressive) may name a finding of its own, often an urgent one;
         # otherwise the parser reads the id (ours, or one below a finding in the HPO index); failing that, the
         # label may still name a finding we know.
-        text = _modified_finding(kb, term["id"], _modifier_ids(feature)) or term["id"]
+        modified = _modified_finding(kb, term["id"], _modifier_ids(feature))
+        text = modified or term["id"]
         if not parse(text, kb).mentions and _given(term, "label"):
             text = term["label"]
         (absent if feature.get("excluded") else present).append(text)
+        if not feature.get("excluded") and not modified:
+            present.extend(c for c in _course_values(kb, _modifier_ids(feature)) if c not in present)
     if not present and not absent:
         return CaseError(identifier, line, "the phenopacket has no phenotypicFeatures")
     return Case(identifier, line, tuple(present), tuple(absent))
@@ -109,3 +114,8 @@ def _modified_finding(kb: KnowledgeBase, term_id: str, modifiers: set) -> str | 
         if symptom.hpo and symptom.hpo_modifier and symptom.hpo.id == term_id and symptom.hpo_modifier.id in modifiers:
             return symptom.label
     return None
+
+
+def _course_values(kb: KnowledgeBase, term_ids: set) -> list[str]:
+    """The labels of the time course values (kind "course") whose HPO term is one of ``term_ids``."""
+    return sorted(s.label for s in kb.symptoms.values() if s.kind == "course" and s.hpo and s.hpo.id in term_ids)

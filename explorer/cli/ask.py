@@ -44,7 +44,7 @@ class AskSession(SessionCommands):
 
     def ask_questions(self):
         while True:
-            question = self.questionnaire.next_question()
+            question = self.questionnaire.next_question(choices=True)
             if question is None:
                 if self.questionnaire.result().suggestions:
                     click.echo("\nNo further question would change the picture.")
@@ -60,7 +60,9 @@ class AskSession(SessionCommands):
             number = self.numbers.show(question.finding.id)
             click.echo()
             self.say(f"Question {number}: {question.text}", "", "  ")
-            while not self.answer(question):
+            for index, choice in enumerate(question.choices, start=1):
+                click.echo(f"    {index}. {choice.label.split(': ', 1)[-1]}")
+            while not (self.choose(question) if question.choices else self.answer(question)):
                 pass
 
     def read_command_only(self) -> bool:
@@ -78,6 +80,33 @@ class AskSession(SessionCommands):
                 return True
             else:
                 self.command(word, None)
+
+    def choose(self, question) -> bool:
+        """Read the pick for a choice question (time course); True once it is settled."""
+        line = self.read(f"[1-{len(question.choices)}, not sure, why, how, back, skip, quit, help] > ")
+        word = " ".join(line.lower().replace("'", "").split())
+        if word.isdigit() and 1 <= int(word) <= len(question.choices):
+            self.questionnaire.record(question.choices[int(word) - 1].id, "yes")
+        elif word in UNSURE or word in ("skip", "s"):
+            self.questionnaire.record(question.finding.id, "unsure")  # one value marked: not asked again
+        elif word in QUIT:
+            raise Ended
+        elif word in ("why", "w"):
+            leading = [s.condition.name for s in self.questionnaire.result().suggestions[:2]]
+            self.say(
+                f"How fast it came tells {' and '.join(leading)} apart: the answer changes which comes first "
+                "or how strongly each fits.",
+                "  ",
+                "  ",
+            )
+            return False
+        else:
+            if word in YES or word in NO:
+                click.echo(f"  Answer with a number from 1 to {len(question.choices)}, or not sure.")
+                return False
+            return self.command(word, question)
+        self.changed()
+        return True
 
     def answer(self, question) -> bool:
         """Read one reply to ``question``; True once the question is settled (answered, skipped, undone)."""

@@ -209,8 +209,12 @@ def comparison_fragment(comparison: Comparison, kb: KnowledgeBase | None = None)
         Html("<tr><th>Rules</th><td><code>{}</code></td><td><code>{}</code></td></tr></table>").format(
             ", ".join(comparison.rules_a), ", ".join(comparison.rules_b)
         ),
-        Html("<h3>Questions that best tell them apart</h3><ol>"),
     ]
+    if comparison.time_course:
+        out.append(Html("<h3>Time course and pattern ({} / {})</h3><ul>").format(a.name, b.name))
+        out += [Html("<li>{}</li>").format(line) for line in comparison.course_rows()]
+        out.append(Html("</ul>"))
+    out.append(Html("<h3>Questions that best tell them apart</h3><ol>"))
     names = {a.id: a.name, b.id: b.name}
     out += [Html("<li>{}.</li>").format(q.sentence(names[q.points_to])) for q in comparison.questions]
     out += [Html("</ol>"), Html('<p class="disclaimer">{}</p>').format(DISCLAIMER)]

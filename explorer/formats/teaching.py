@@ -84,6 +84,7 @@ def comparison_text(c: Comparison, display: Display | None = None) -> str:
         ("Findings both share", [f"{x.label} [{x.role} / {y.role}]" for x, y in c.shared]),
         (f"Only {c.a.name}", [_finding(f, d) for f in c.only_a]),
         (f"Only {c.b.name}", [_finding(f, d) for f in c.only_b]),
+        *([("Time course and pattern", list(c.course_rows()))] if c.time_course else []),
         (f"Rules suggesting {c.a.name}", list(c.rules_a)),
         (f"Rules suggesting {c.b.name}", list(c.rules_b)),
     ]
@@ -107,6 +108,9 @@ def comparison_markdown(c: Comparison) -> str:
     for name, items, rules in ((c.a.name, c.only_a, c.rules_a), (c.b.name, c.only_b, c.rules_b)):
         out += ["", f"## Only {name}", ""] + ([f"- {_finding(f)}" for f in items] or ["- none"])
         out += ["", f"Rules: {', '.join(f'`{r}`' for r in rules) or 'none'}"]
+    if c.time_course:
+        out += ["", f"## Time course and pattern ({c.a.name} / {c.b.name})", ""]
+        out += [f"- {row}" for row in c.course_rows()]
     out += ["", "## Questions that best tell them apart", ""]
     out += [f"{i}. {q.sentence(names[q.points_to])}." for i, q in enumerate(c.questions, 1)]
     out += ["", "---", "", f"*{DISCLAIMER}*"]

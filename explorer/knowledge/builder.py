@@ -8,7 +8,17 @@ from .build_findings import FindingsReader
 from .build_lists import ListsReader
 from .build_rules import RulesReader
 from .build_sites import SitesReader
+from .build_time_course import TimeCourseReader
 
 
-class Builder(FindingsReader, ListsReader, ConceptsReader, SitesReader, ConditionsReader, RulesReader, CrossChecker):
+class Builder(
+    FindingsReader,
+    ListsReader,
+    ConceptsReader,
+    SitesReader,
+    TimeCourseReader,
+    ConditionsReader,
+    RulesReader,
+    CrossChecker,
+):
     """Turns checked entries into records, one reader per kind of file, then checks across files."""

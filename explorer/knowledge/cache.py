@@ -38,6 +38,7 @@ from .records import (
     Rule,
     Site,
     Symptom,
+    TimeCourseWords,
     UrgencyLevel,
     Words,
 )
@@ -60,6 +61,7 @@ _SHAPE: dict[str, tuple[type, type | None]] = {
     "urgency": (tuple, UrgencyLevel),
     "core_findings": (tuple, str),
     "concept_lexicon": (ConceptLexicon, None),
+    "time_course": (TimeCourseWords, None),
     "pack": (type(None), None),  # a base with a learner's rule pack is never cached
 }
 

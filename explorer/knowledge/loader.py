@@ -27,7 +27,7 @@ from .records import KnowledgeBase
 DATA_FILES: tuple[str, ...] = ("article", "symptoms", "history", "patterns", "red_flags", "conditions")
 # Knowledge once kept as constants in code. A folder written before they were files (a teacher's copy)
 # lacks them: the built-in ones are read instead, so such a folder keeps working.
-DEFAULTED_DATA_FILES = ("urgency", "words", "questionnaire", "concepts")
+DEFAULTED_DATA_FILES = ("urgency", "words", "questionnaire", "concepts", "time_course")
 DATA_FILES += DEFAULTED_DATA_FILES
 # Part of the cache key when present. The annotation files are generated (tools/build_annotations.py):
 # findings and condition links from the HPO annotations, beside the hand-written ones.
@@ -216,6 +216,7 @@ def _validate(files: _Files) -> KnowledgeBase:
     builder.conditions(*docs["conditions"])
     if optional.get("annotation_links.yaml"):
         builder.annotation_links(*optional["annotation_links.yaml"])
+    builder.time_course(*docs["time_course"])
     builder.words(*docs["words"])
     builder.questionnaire(*docs["questionnaire"])
     builder.reading_concepts(*docs["concepts"])
@@ -240,6 +241,7 @@ def _validate(files: _Files) -> KnowledgeBase:
         urgency=tuple(builder.urgency_list),
         core_findings=tuple(builder.core_list),
         concept_lexicon=builder.concept_lexicon,
+        time_course=builder.time_course_words,
     )
 
 

@@ -42,8 +42,8 @@ class Symptom:
 
     id: str
     label: str
-    kind: str  # "symptom" or "history"
-    system: str  # body system, "history" for history items
+    kind: str  # "symptom", "history", or "course" (a time course or pattern value, data/time_course.yaml)
+    system: str  # body system, "history" for history items, the dimension ("onset", ...) for course values
     hpo: Term | None = None
     hpo_modifier: Term | None = None
     description: str = ""
@@ -150,6 +150,22 @@ class ConceptLexicon:
     explained: tuple[tuple[str, ...], ...] = ()
     fast: tuple[tuple[str, ...], ...] = ()
     slow: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeCourseWords:
+    """What data/time_course.yaml gives the free-text reader: the dimensions in order (onset, course,
+    spread, symmetry, severity), each value's cue phrases (folded words), the duration units that name an
+    onset ("day" -> onset_acute) and the number words of "four days ago"."""
+
+    dimensions: tuple[str, ...] = ()
+    cues: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (course finding id, phrase), longest phrases first
+    units: tuple[tuple[str, str], ...] = ()  # (unit word, onset finding id)
+    numbers: frozenset[str] = frozenset()
+    said_by: tuple[tuple[str, str], ...] = ()  # (course id, a finding whose name already says it)
+    exclusive: tuple[str, ...] = ()  # dimensions that hold one value per case (onset, symmetry)
+    ask: tuple[tuple[str, str], ...] = ()  # (dimension, question): asked as a choice by the questionnaire
+    remitted: tuple[tuple[str, ...], ...] = ()  # "went away": an episode ended (relapsing, with one now)
 
 
 @dataclass(frozen=True)
@@ -301,6 +317,7 @@ class KnowledgeBase:
     urgency: tuple[UrgencyLevel, ...] = ()  # highest first
     core_findings: tuple[str, ...] = ()  # asked by the questionnaire when nothing else is
     concept_lexicon: ConceptLexicon = field(default_factory=ConceptLexicon, hash=False)  # data/concepts.yaml
+    time_course: TimeCourseWords = field(default_factory=TimeCourseWords, hash=False)  # data/time_course.yaml
     pack: RulePack | None = None  # a learner's rule pack added for this run (rulepack.py), else None
 
     def __repr__(self) -> str:

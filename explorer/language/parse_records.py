@@ -44,6 +44,8 @@ class Mention:
     site_changed: Symptom | None = None  # the finding the words named before a site changed it
     course_of: Symptom | None = None  # the finding named, read as its quickly worsening form ...
     course: str | None = None  # ... because of these words ("since yesterday")
+    # A time course or pattern value (kind "course"): the findings it was said of, none for the whole picture.
+    qualifies: tuple[Symptom, ...] = ()
 
     def notes(self) -> tuple[str, ...]:
         """How it was read, as sentences: "read 'tinglng' as 'tingling'", "Areflexia (HP:0001284), ..."."""
@@ -59,6 +61,9 @@ class Mention:
             notes.append(f"{self.course_of.label} read as {self.symptom.label}: '{self.course}' says it came {how}")
         if self.cue:
             notes.append(f"absent: '{self.cue}'")
+        if self.symptom.kind == "course":
+            said_of = ", ".join(s.label for s in self.qualifies) or "the whole picture"
+            notes.append(f"{self.symptom.system} of {said_of}")
         return tuple(notes)
 
     def to_dict(self) -> dict:

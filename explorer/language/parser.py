@@ -18,6 +18,7 @@ from . import concept_words, concepts, condition_names, coordination, matching, 
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
+from .time_course import read as read_time_course
 from .tokens import Token, fold, tokenize
 from .vocabulary import vocabulary_for
 
@@ -125,6 +126,10 @@ class Parser:
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
+        timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
+        if timed or read:
+            mentions = sorted([*mentions, *timed], key=lambda m: m.start)
+            leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         return Parse(text, tuple(mentions), tuple(leftovers))
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:

@@ -71,6 +71,8 @@ class Comparison:
     rules_a: tuple[str, ...]
     rules_b: tuple[str, ...]
     questions: tuple[Question, ...]  # best first
+    # Per time course dimension (onset, spread...): the values each links, apart from the findings above.
+    time_course: tuple[tuple[str, tuple[LinkedFinding, ...], tuple[LinkedFinding, ...]], ...] = ()
 
     def __repr__(self) -> str:
         """Short, for a Python shell (brief.py)."""
@@ -88,8 +90,21 @@ class Comparison:
             "rules_a": list(self.rules_a),
             "rules_b": list(self.rules_b),
             "questions": [q.to_dict() for q in self.questions],
+            "time_course": [
+                {"dimension": d, "a": [f.to_dict() for f in a], "b": [f.to_dict() for f in b]}
+                for d, a, b in self.time_course
+            ],
             "disclaimer": SHORT_DISCLAIMER,
         }
+
+    def course_rows(self) -> tuple[str, ...]:
+        """One line per time course dimension, a's values then b's, each with its role:
+        "onset: acute (days) [hallmark], subacute (weeks) [typical] / chronic (months to years) [hallmark]"."""
+
+        def values(found) -> str:
+            return ", ".join(f"{f.label.split(': ', 1)[-1]} [{f.role}]" for f in found) or "none"
+
+        return tuple(f"{dimension}: {values(a)} / {values(b)}" for dimension, a, b in self.time_course)
 
     def _repr_html_(self) -> str:
         """How a notebook shows it: the same HTML as the handout (explorer.formats.html)."""
@@ -115,6 +130,10 @@ def compare(a: str, b: str, kb: KnowledgeBase | None = None, limit: int = 5) -> 
     if first.id == second.id:
         raise InputError(f"compare needs two different conditions ({a!r} and {b!r} are both {first.name})")
     pa, pb = picture(kb, first), picture(kb, second)
+    courses = _time_course(kb, pa, pb)
+    pa, pb = (
+        {i: f for i, f in p.items() if kb.symptoms.get(i) is None or kb.symptoms[i].kind != "course"} for p in (pa, pb)
+    )
     only_a = tuple(f for f in pa.values() if f.id not in pb)
     only_b = tuple(f for f in pb.values() if f.id not in pa)
     questions = [Question(f.id, f.label, first.id, f.role) for f in only_a]
@@ -133,7 +152,20 @@ def compare(a: str, b: str, kb: KnowledgeBase | None = None, limit: int = 5) -> 
         tuple(r.id for r in rules_for(kb, first.id)),
         tuple(r.id for r in rules_for(kb, second.id)),
         tuple(questions[:limit]),
+        courses,
     )
+
+
+def _time_course(kb: KnowledgeBase, pa: dict, pb: dict) -> tuple:
+    """(dimension, values in a's picture, values in b's) for each time course dimension either links."""
+    rows = []
+    for dimension in kb.time_course.dimensions:
+        values: list[tuple[dict, list[LinkedFinding]]] = [(pa, []), (pb, [])]
+        for found, out in values:
+            out += [f for i, f in found.items() if kb.symptoms.get(i) and kb.symptoms[i].system == dimension]
+        if values[0][1] or values[1][1]:
+            rows.append((dimension, tuple(values[0][1]), tuple(values[1][1])))
+    return tuple(rows)
 
 
 def picture(kb: KnowledgeBase, condition: Condition) -> dict:

@@ -6,6 +6,7 @@ from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import KnowledgeBase
+from ..language import time_course
 from ..language.parser import parse
 from ..limits import MAX_FINDINGS, MAX_TEXT_CHARS, findings_problem
 from .engine import Inference, engine_for
@@ -92,14 +93,18 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     said_present: list = []  # Mentions
     said_absent: list = []
     leftovers: set[tuple] = set()
+    entered: set[str] = set()  # time course values given on their own ("Onset: chronic"), not read in a story
     for texts, given_absent in ((present, False), (absent, True)):
         for text in texts:
             reading = parse(text, kb)
+            if len(reading.mentions) == 1 and reading.mentions[0].symptom.kind == "course":
+                entered.add(reading.mentions[0].symptom.id)
             for mention in reading.mentions:
                 (said_absent if given_absent or not mention.present else said_present).append(mention)
             leftovers.update(
                 (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else, x.maybe) for x in reading.leftovers
             )
+    said_present = time_course.settled(said_present, entered, kb)  # one onset, one symmetry
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.catalog import rules_for
 from ..knowledge.records import STRENGTHS, KnowledgeBase, Source, Symptom
+from ..language.time_course import course_findings
 from ..limits import MAX_QUESTION_CANDIDATES, QUESTION_WORK
 from .explore import Explored, explore_inference
 from .result import Result
@@ -48,9 +49,14 @@ class Question:
     reasons: tuple[Reason, ...]  # one per suggested condition that wants to know, best ranked first
     score: float
     others: tuple[str, ...] = ()  # names of the suggested conditions this finding is not part of
+    # A choice question (time course: "When did it start?"): pick one; ``finding`` is the first choice.
+    choices: tuple[Symptom, ...] = ()
+    wording: str = ""
 
     @property
     def text(self) -> str:
+        if self.choices:
+            return self.wording
         if self.finding.kind == "history":
             return f"Does this apply: {self.finding.label.lower()}?"
         return f"Have you noticed this: {self.finding.label.lower()}?"
@@ -118,12 +124,13 @@ class Questionnaire:
             asked=self.unsure(),
         )
 
-    def next_question(self, exhaustive: bool = False) -> Question | None:
+    def next_question(self, exhaustive: bool = False, choices: bool = False) -> Question | None:
         """The most useful question now, or None when no answer would change the picture.
 
         A candidate is tried (yes and no) only while it could still beat the best so far: with its urgency
         rank, its score plus 2 for every current suggestion is the most it can reach. ``exhaustive`` tries
-        every candidate through explore() instead, the straightforward way the tests compare against."""
+        every candidate through explore() instead, the straightforward way the tests compare against.
+        ``choices``: a time course question (course_question) may come first, after any urgent one."""
         run = self._run()
         result, inference = run.result, run.inference
         current = picture(result)
@@ -146,6 +153,9 @@ class Questionnaire:
             changes_picture, changed = effect(question.finding.id)
             if changes_picture and (best is None or _rank_key(first, question, changed) < best[0]):
                 best = (_rank_key(first, question, changed), question)  # on a tie the earlier candidate stays
+        choice = course_question(self, result) if choices else None
+        if choice and (best is None or best[0][0] == len(self.kb.urgency_levels)):
+            return choice  # after urgent questions, before the yes/no ones
         if best:
             return best[1]
         return self._core_question(effect)
@@ -260,6 +270,8 @@ def question_basis(kb: KnowledgeBase) -> dict:
                     entry = entries.setdefault(finding, ([], [], 0))
                     entries[finding] = (entry[0] + [rule.id], entry[1], max(entry[2], weight))
         for finding, (rules, links, weight) in entries.items():
+            if kb.symptoms.get(finding) and kb.symptoms[finding].kind == "course":
+                continue  # a time course value is one answer of a choice question, not a yes or no
             basis[(condition.id, finding)] = (tuple(dict.fromkeys(rules)), tuple(dict.fromkeys(links)), weight)
     return basis
 
@@ -297,3 +309,23 @@ def _pattern_leaves(kb: KnowledgeBase) -> dict:
                 found |= leaves.get(part, set())
             leaves[ref] = found
     return {pattern: leaves[pattern] for pattern in kb.patterns}
+
+
+def course_question(session: Questionnaire, result: Result) -> Question | None:
+    """The time course choice question ("When did it start?", data/time_course.yaml ``ask``) when no value
+    of its dimension is answered yet and the answers would tell the leading suggestions apart: the first two
+    come out in another order or with other strengths depending on the value chosen."""
+    if len(result.suggestions) < 2:
+        return None
+    for dimension, wording in session.kb.time_course.ask:
+        values = tuple(s for s in course_findings(session.kb) if s.system == dimension)
+        if not values or session.known() & {s.id for s in values}:
+            continue
+        leads = set()
+        for value in values:
+            present = session._labels([*session.present(), value.id])
+            trial = explore_inference(present, session._labels(session.absent()), session.kb).result
+            leads.add(tuple((s.condition.id, s.strength) for s in trial.suggestions[:2]))
+        if len(leads) > 1:
+            return Question(values[0], (), 0.0, choices=values, wording=wording)
+    return None

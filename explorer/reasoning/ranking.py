@@ -91,7 +91,9 @@ def _assessments(
         against = links.keys() & absent
         claimed = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
         score, for_present = weights.score(condition_id, present, absent, behind_rule, conflicting)
-        level, unanswered = word(score, len(supporting)), word(for_present, len(supporting))
+        # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
+        findings = sum(1 for f in supporting if f not in kb.symptoms or kb.symptoms[f].kind != "course")
+        level, unanswered = word(score, findings), word(for_present, findings)
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
         lowered = level < unanswered  # findings the condition shows very often were reported absent
         fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
@@ -111,7 +113,8 @@ class _View:
         self.kb, self.condition = kb, condition
         self.links = _links_by_symptom(condition)
         self.roles = _roles_by_symptom(condition)
-        self.wanted = tuple(s for s in self.links if self.roles[s] != "possible")
+        # Time course values are asked as one choice each (onset, spread...), never listed as unreported.
+        self.wanted = tuple(s for s in self.links if self.roles[s] != "possible" and kb.symptoms[s].kind != "course")
         self._order: dict = {False: {}, True: {}}  # by_role -> finding id -> sort key
         self._bare: dict = {}  # finding id -> Evidence naming no rule
 

@@ -181,6 +181,23 @@ def _recognized(item) -> dict:
     return data
 
 
+def _time_course(result: Result) -> list[dict]:
+    """The time course and pattern values read (kind "course"), each with the findings it was said of
+    (none: the whole picture), by dimension then id."""
+    values = sorted(
+        (r for r in result.recognized if r.symptom.kind == "course"), key=lambda r: (r.symptom.system, r.symptom.id)
+    )
+    return [
+        {
+            "dimension": r.symptom.system,
+            "value": symptom_ref(r.symptom),
+            "input": r.input,
+            "qualifies": [symptom_ref(s) for s in r.mention.qualifies] if r.mention else [],
+        }
+        for r in values
+    ]
+
+
 def result_to_dict(result: Result) -> dict:
     data = {
         "schema_version": SCHEMA_VERSION,
@@ -199,6 +216,7 @@ def result_to_dict(result: Result) -> dict:
         "possible_urgent": [
             {"input": words, "symptom": symptom_ref(s), "note": s.urgent_note} for words, s in result.possible_urgent
         ],
+        "time_course": _time_course(result),
         "red_flags": [
             {
                 "id": f.id,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import STRENGTHS, KnowledgeBase
+from ..language.time_course import course_value
 from ..language.vocabulary import split_inputs, vocabulary_for
 from .brief import counted_with_names, first_few
 from .explore import explore
@@ -107,6 +108,9 @@ def parse_changes(changes, kb: KnowledgeBase) -> tuple[Change, ...]:
     parsed = []
     for raw in changes:
         text = str(raw).strip()
+        if "=" in text and text[:1] not in CHANGE_KINDS:
+            parsed.append(_course_change(raw, text, kb))  # "onset=chronic"
+            continue
         kind, words = CHANGE_KINDS.get(text[:1]), text[1:].strip()
         if not text:
             raise InputError('a what-if change is empty: give a sign and a finding, as in "+dry mouth"')
@@ -119,6 +123,17 @@ def parse_changes(changes, kb: KnowledgeBase) -> tuple[Change, ...]:
             raise InputError(f'what-if change "{raw}": "{words}" is not a finding the explorer knows')
         parsed.append(Change(kind, words, symptom.id, symptom.label))
     return tuple(parsed)
+
+
+def _course_change(raw, text: str, kb: KnowledgeBase) -> Change:
+    """ "onset=chronic", "symmetry=one side": the time course value to add. Added on its own, it takes the
+    place of the value the case's story gave for a one-value dimension (onset, symmetry: explore())."""
+    dimension, _, value = text.partition("=")
+    try:
+        symptom = course_value(kb, dimension, value)
+    except ValueError as exc:
+        raise InputError(f'what-if change "{raw}": {exc} (as in "onset=chronic")') from None
+    return Change("add", symptom.label, symptom.id, symptom.label)
 
 
 def what_if(findings, absent=(), changes=(), kb: KnowledgeBase | None = None) -> WhatIf:

@@ -1,0 +1,105 @@
+"""The time-course reasoning scored on the blind look-alike vignettes (tests/blind/time_course.yaml): 40
+vignettes in 20 pairs that differ only in time course, spread, symmetry, severity or what the illness
+followed, written by a helper who never saw the code, split into a development and a test half
+(tests/blind/split.py, a pair stays in one half) before any tuning. A script, not a test: it reports.
+
+    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses]
+
+A vignette is right first when the condition ranked first is the one expected, and at the right level when
+the highest urgency level of the warnings raised is the one expected (none, same_day, emergency). Misses are
+printed for the development half only: the test half is read for its figures, never to tune.
+"""
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests" / "blind")]
+
+from split import split  # noqa: E402
+
+# The set's closed answer keys -> our condition ids (vasculitic involvement is read on the RA and lupus cards).
+CONDITION = {
+    "guillain_barre": "guillain_barre_syndrome",
+    "diabetic_neuropathy": "diabetic_neuropathy",
+    "alcohol_neuropathy": "alcohol_related_neuropathy",
+    "multiple_sclerosis": "multiple_sclerosis",
+    "vasculitic_ra": "rheumatoid_arthritis",
+    "vasculitic_lupus": "systemic_lupus_erythematosus",
+    "sjogren": "sjogren_syndrome",
+    "toxic_neuropathy": "toxic_neuropathy",
+    "infection_neuropathy": "infection_related_neuropathy",
+}
+LEVELS = ("none", "same_day", "emergency")
+
+
+def run(kb, text: str) -> dict:
+    from explorer import explore
+
+    result = explore([text], kb=kb)
+    levels = [flag.level for flag in result.red_flags]
+    return {
+        "first": result.suggestions[0].condition.id if result.suggestions else None,
+        "order": [s.condition.id for s in result.suggestions[:3]],
+        "level": max(levels, key=LEVELS.index, default="none"),
+        "flags": sorted(flag.id for flag in result.red_flags),
+        "read": sorted(r.symptom.id for r in result.recognized),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=["test", "dev", "all"], default="test")
+    parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
+    args = parser.parse_args()
+    from explorer import load_knowledge
+
+    items = yaml.safe_load((ROOT / "tests" / "blind" / "time_course.yaml").read_text(encoding="utf-8"))
+    dev, test = split(items)
+    chosen = {"test": test, "dev": dev, "all": items}[args.half]
+    kb = load_knowledge()
+    counts: Counter = Counter()
+    missed = []
+    for item in chosen:
+        got = run(kb, item["text"])
+        first = got["first"] == CONDITION[item["expected_first"]]
+        level = got["level"] == item["urgent"]
+        counts["n"] += 1
+        counts["first"] += first
+        counts["level"] += level
+        counts["both"] += first and level
+        if item["urgent"] == "emergency":
+            counts["emergency"] += 1
+            counts["emergency_raised"] += got["level"] == "emergency"
+        if item["urgent"] == "none":
+            counts["calm"] += 1
+            counts["calm_flagged"] += got["level"] != "none"
+        if not (first and level):
+            missed.append((item, got))
+    n = counts["n"]
+    print(f"Blind set T, {args.half} half: {n} vignettes")
+    print(f"  right condition first: {counts['first']}/{n} ({counts['first'] / n:.0%})")
+    print(f"  right urgency level:   {counts['level']}/{n} ({counts['level'] / n:.0%})")
+    print(f"  both right:            {counts['both']}/{n} ({counts['both'] / n:.0%})")
+    if counts["emergency"]:
+        print(f"  emergencies raising the emergency level: {counts['emergency_raised']}/{counts['emergency']}")
+    if counts["calm"]:
+        print(f"  calm vignettes raising any warning: {counts['calm_flagged']}/{counts['calm']}")
+    diabetic = next((it for it in chosen if it["id"] == "t01a"), None)
+    if diabetic is not None:
+        got = run(kb, diabetic["text"])
+        print(f"  the diabetic with acute weakness (t01a): first {got['first']}, level {got['level']}")
+    if args.misses and args.half != "test":
+        for item, got in missed:
+            print(f"- {item['id']} expected {item['expected_first']}/{item['urgent']}: {item['text']}")
+            print(f"    got {got['order']} level {got['level']} flags {got['flags']}\n    read {got['read']}")
+    elif args.misses:
+        print("  (misses are not printed for the test half)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Reader for data/time_course.yaml: the time course and pattern values (onset, course, spread, symmetry,
+severity) as findings of kind "course", the words the free-text reader takes as each, and their links on
+the condition cards. Read after the conditions (the links are added to their cards)."""
+
+from dataclasses import replace
+
+from . import yamlcheck
+from .build_concepts import _phrases
+from .build_conditions import ConditionsReader
+from .records import Symptom, TimeCourseWords
+from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
+
+VALUE_KEYS = {"hpo", "description", "lay", "clinical", "units", "said_by", "background"}
+UNITS = ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
+
+
+class TimeCourseReader(ConditionsReader):
+    def time_course(self, name, doc):
+        problems = Problems(name)
+        self.time_course_words = TimeCourseWords()
+        optional = {"exclusive", "ask", "remitted"}
+        if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
+            dims = doc["dimensions"]
+            cues: list = []
+            units: list = []
+            self.said_by: list = []
+            if check_keys(
+                dims, "time_course.dimensions", problems, set(), set(dims) if isinstance(dims, dict) else set()
+            ):
+                for dimension in dims:
+                    for index, entry in yamlcheck.entries(dims[dimension], f"dimensions.{dimension}", problems):
+                        self._value(entry, f"dimensions.{dimension}[{index}]", dimension, problems, cues, units)
+            numbers = _phrases(doc, "numbers", "time_course.numbers", problems)
+            cues.sort(key=lambda c: -len(c[1]))  # the longest phrase wins where two overlap
+            self.time_course_words = TimeCourseWords(
+                tuple(dims) if isinstance(dims, dict) else (),
+                tuple(cues),
+                tuple(units),
+                frozenset(" ".join(n) for n in numbers),
+                tuple(self.said_by),
+                self._exclusive(doc, dims, problems),
+                self._questions(doc, dims, problems),
+                tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
+            )
+            self._course_links(doc["links"], problems)
+        self._finish(problems)
+
+    def _exclusive(self, doc, dims, problems: Problems) -> tuple[str, ...]:
+        names = text_list(doc, "exclusive", "time_course", problems)
+        for i, name in enumerate(names):
+            if not isinstance(dims, dict) or name not in dims:
+                problems.add(line_of(doc["exclusive"], i), f"time_course.exclusive[{i}]", f"unknown dimension {name!r}")
+        return names
+
+    def _questions(self, doc, dims, problems: Problems) -> tuple[tuple[str, str], ...]:
+        asked = doc.get("ask") or {}
+        if not isinstance(asked, dict):
+            problems.add(line_of(doc, "ask"), "time_course.ask", f"expected a mapping, got {type_name(asked)}")
+            return ()
+        out = []
+        for name in asked:
+            question = text(asked, name, f"time_course.ask.{name}", problems)
+            if not isinstance(dims, dict) or name not in dims:
+                problems.add(line_of(asked, name), f"time_course.ask.{name}", f"unknown dimension {name!r}")
+            elif question:
+                out.append((name, question))
+        return tuple(out)
+
+    def _value(self, entry, where: str, dimension: str, problems: Problems, cues: list, units: list):
+        if not check_keys(entry, where, problems, {"id", "label", "cues"}, VALUE_KEYS):
+            return
+        item_id = text(entry, "id", where, problems)
+        if not item_id or not self._claim("finding", item_id, problems, line_of(entry), where):
+            return
+        self.symptom_map[item_id] = Symptom(
+            id=item_id,
+            label=text(entry, "label", where, problems) or item_id,
+            kind="course",
+            system=dimension,
+            hpo=self._term(entry, "hpo", where, problems),
+            description=text(entry, "description", where, problems, default=""),
+            lay_synonyms=text_list(entry, "lay", where, problems),
+            clinical_synonyms=text_list(entry, "clinical", where, problems),
+            background=text(entry, "background", where, problems, default=""),
+        )
+        cues.extend((item_id, phrase) for phrase in _phrases(entry, "cues", f"{where}.cues", problems))
+        for i, finding in enumerate(text_list(entry, "said_by", where, problems)):
+            if finding in self.symptom_map:
+                self.said_by.append((item_id, finding))
+            else:
+                problems.add(line_of(entry["said_by"], i), f"{where}.said_by[{i}]", f"unknown finding {finding!r}")
+        for i, unit in enumerate(text_list(entry, "units", where, problems)):
+            if unit not in UNITS:
+                problems.add(
+                    line_of(entry["units"], i), f"{where}.units[{i}]", f"{unit!r} is not one of: {', '.join(UNITS)}"
+                )
+            elif dimension != "onset":
+                problems.add(line_of(entry, "units"), f"{where}.units", "only an onset value has units")
+            else:
+                units.append((unit, item_id))
+
+    def _course_links(self, doc, problems: Problems):
+        """Each condition's links to time course values, added to its card (checked like its own links)."""
+        if not isinstance(doc, list):
+            problems.add(line_of(doc), "time_course.links", f"expected a list, got {type_name(doc)}")
+            return
+        for index, entry in yamlcheck.entries(doc, "time_course.links", problems):
+            where = f"links[{index}]"
+            if not check_keys(entry, where, problems, {"condition", "links"}, set()):
+                continue
+            target = text(entry, "condition", where, problems)
+            condition = self.condition_map.get(target)
+            if condition is None:
+                problems.add(line_of(entry, "condition"), f"{where}.condition", f"unknown condition {target!r}")
+                continue
+            links = self._links(entry, f"{where} ({target})", problems, condition.codes, target, condition.links)
+            self.condition_map[target] = replace(condition, links=condition.links + links)

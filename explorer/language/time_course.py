@@ -1,0 +1,234 @@
+"""Time course and pattern in free text (data/time_course.yaml on the base, ``kb.time_course``): how fast
+findings came ("four days ago", "for years"), how they went on ("comes and goes"), where they started
+and moved ("started in my toes and is creeping up"), which sides ("both feet", "only my left arm") and
+what they stop ("can't walk without help").
+
+Each value read is a Mention of its course finding, linked (``qualifies``) to the findings the same
+sentence names, or to the whole picture when it names none. A sentence that names only history or a
+diagnosis ("I've had diabetes for five years") says nothing about the findings' course and is skipped.
+When several onsets are read, the shortest is kept: it dates the change now being described.
+"""
+
+import bisect
+import functools
+from dataclasses import replace
+
+from ..knowledge.records import KnowledgeBase, Symptom
+from .parse_records import Leftover, Mention
+from .tokens import Token
+
+LIMBS = frozenset({"foot", "feet", "hand", "hands", "arm", "leg", "wrist", "forearm", "ankle", "thigh", "shoulder"})
+
+
+def read(
+    tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], kb: KnowledgeBase
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The course mentions ``tokens`` hold, beside the parser's ``mentions`` (not repeating one of them),
+    and the spans of every cue read (a value said twice is one mention, but neither is left over)."""
+    words = kb.time_course
+    sentences = _sentences(tokens) if words.cues else []
+    if not sentences:
+        return [], []
+    starts = [sentence[0].start for sentence in sentences]
+    here_by = _by_sentence([m for m in mentions if m.present], starts)
+    # "over the past ten years" is a duration, not a past event, whatever the past-event cue made of it
+    aside_by = _by_sentence([x for x in leftovers if x.condition or x.past not in (None, "past")], starts)
+    whole = _named_whole(tokens, mentions)
+    found: dict[str, Mention] = {}
+    spans: list[tuple[int, int]] = []
+    now: set[int] = set()  # the sentences naming a finding present now
+    ended: list[tuple[int, Mention]] = []  # an episode that ended ("... and recovered"), by sentence
+    sides: list[tuple[str, str, Mention]] = []  # left or right, and a limb: a patchy picture?
+    for number, sentence in enumerate(sentences):
+        here = [m.symptom for m in here_by.get(number, ())]
+        symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
+        if not symptoms and (here or number in aside_by):
+            continue  # history, a named diagnosis or a past event: its dates are not the findings' course
+        now |= {number} if symptoms else set()
+        ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
+        said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
+        for finding, first, last in [*_cues(sentence, words.cues), *_durations(sentence, words)]:
+            a, b = sentence[first].start, sentence[last].end
+            if finding in said or any(x <= a and b <= y for x, y in whole):
+                continue
+            found.setdefault(
+                finding, Mention(_span(sentence, first, last), a, b, kb.symptoms[finding], True, qualifies=symptoms)
+            )
+            spans.append((a, b))
+        sides += _sides(sentence, symptoms, kb)
+    spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
+    relapse = next((m for at, m in ended if now - {at}), None)  # an episode ended, and a finding now elsewhere
+    if relapse is not None:
+        found.setdefault("course_relapsing", relapse)
+        spans.append((relapse.start, relapse.end))
+    found = _settled(found, sides, kb)
+    known = {m.symptom.id for m in mentions}
+    return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _by_sentence(items, starts: list[int]) -> dict[int, list]:
+    """Mentions or leftovers grouped by the number of the sentence they start in (a binary search each)."""
+    out: dict[int, list] = {}
+    for item in items:
+        out.setdefault(bisect.bisect_right(starts, item.start) - 1, []).append(item)
+    return out
+
+
+def _named_whole(tokens: list[Token], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The span of a quickly worsening finding named by the whole text ("weakness getting worse by the
+    day"): its words say its course already, so they are not read again."""
+    words = [t for t in tokens if t.kind == "word"]
+    if not words:
+        return []
+    return [
+        (m.start, m.end)
+        for m in mentions
+        if m.symptom.worsening_of and m.start <= words[0].start and m.end >= words[-1].end
+    ]
+
+
+def _remitted(sentence: list[Token], words, kb: KnowledgeBase, symptoms: tuple) -> list[Mention]:
+    """Where the sentence says an episode ended ("went numb for a month and recovered")."""
+    if "course_relapsing" not in kb.symptoms:
+        return []
+    relapsing = kb.symptoms["course_relapsing"]
+    found = _cues(sentence, tuple(("course_relapsing", phrase) for phrase in words.remitted))
+    return [
+        Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, relapsing, True, qualifies=symptoms)
+        for _, a, b in found
+    ]
+
+
+def _sentences(tokens: list[Token]) -> list[list[Token]]:
+    out: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.kind == "end" and token.text != ";":
+            out.append([])
+        elif token.norm:
+            out[-1].append(token)
+    return [s for s in out if s]
+
+
+def _cues(sentence: list[Token], cues: tuple) -> list[tuple[str, int, int]]:
+    """(finding id, first, last token) of each cue phrase, the longest first (then in the data's order),
+    never two on one token. Phrases are looked up by their first word, so a sentence costs its length."""
+    by_first = _cue_index(cues)
+    norms = [t.norm for t in sentence]
+    candidates = []
+    for i, norm in enumerate(norms):
+        for order, (finding, phrase) in by_first.get(norm, ()):
+            if tuple(norms[i : i + len(phrase)]) == phrase:
+                candidates.append((-len(phrase), order, i, finding))
+    taken: set[int] = set()
+    out = []
+    for minus_size, _, i, finding in sorted(candidates):
+        if taken.isdisjoint(range(i, i - minus_size)):
+            taken.update(range(i, i - minus_size))
+            out.append((finding, i, i - minus_size - 1))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_index(cues: tuple) -> dict[str, list[tuple[int, tuple[str, tuple[str, ...]]]]]:
+    index: dict[str, list] = {}
+    for order, (finding, phrase) in enumerate(cues):
+        index.setdefault(phrase[0], []).append((order, (finding, phrase)))
+    return index
+
+
+def _durations(sentence: list[Token], words) -> list[tuple[str, int, int]]:
+    """(onset id, first, last token) of "four days ago", "for two years", "a fortnight": a number word
+    (or digits) just before a unit."""
+    units = dict(words.units)
+    out = []
+    for i, token in enumerate(sentence):
+        unit = token.norm[:-1] if token.norm.endswith("s") and token.norm[:-1] in units else token.norm
+        if unit in units and i and _number(sentence[i - 1].norm, words.numbers):
+            first = i - 2 if i > 1 and _number(sentence[i - 2].norm, words.numbers) else i - 1
+            out.append((units[unit], first, i))
+    return out
+
+
+def _number(norm: str, numbers: frozenset) -> bool:
+    return norm.isdigit() or norm in numbers or norm == "of"  # "a couple of days"
+
+
+def _sides(sentence: list[Token], symptoms: tuple, kb: KnowledgeBase) -> list[tuple[str, str, Mention]]:
+    """(left or right, limb, where it was said) for "my left foot", "the right forearm"."""
+    norms = [t.norm for t in sentence]
+    out = []
+    for i, norm in enumerate(norms):
+        limb = next((j for j in (i + 1, i + 2) if j < len(norms) and norms[j] in LIMBS), None)
+        if norm in ("left", "right") and limb is not None and "symmetry_patchy" in kb.symptoms:
+            at = Mention(
+                _span(sentence, i, limb),
+                sentence[i].start,
+                sentence[limb].end,
+                kb.symptoms["symmetry_patchy"],
+                True,
+                qualifies=symptoms,
+            )
+            out.append((norm, norms[limb], at))
+    return out
+
+
+def _settled(found: dict[str, Mention], sides: list, kb: KnowledgeBase) -> dict[str, Mention]:
+    """One onset (the shortest). Left and right in different limbs make a patchy picture, one side named
+    alone a one-sided one; neither when both sides are said to be alike, or when the findings come and go
+    (then they are episodes in different places)."""
+    onsets = [s.id for s in kb.symptoms.values() if s.kind == "course" and s.system == "onset"]
+    for later in [i for i in onsets if i in found][1:]:
+        del found[later]
+    named = {side for side, _, _ in sides}
+    if "symmetry_both_sides" in found or "course_relapsing" in found or not named:
+        return found
+    if named == {"left", "right"} and len({limb for _, limb, _ in sides}) > 1:
+        found.setdefault("symmetry_patchy", sides[0][2])
+        found.pop("symmetry_one_side", None)
+    elif len(named) == 1 and "symmetry_patchy" not in found and "symmetry_one_side" in kb.symptoms:
+        found.setdefault("symmetry_one_side", replace(sides[0][2], symptom=kb.symptoms["symmetry_one_side"]))
+    return found
+
+
+def _span(sentence: list[Token], first: int, last: int) -> str:
+    return " ".join(t.text for t in sentence[first : last + 1])
+
+
+def course_findings(kb: KnowledgeBase) -> list[Symptom]:
+    """The course findings, dimension by dimension, in the order data/time_course.yaml lists them."""
+    order = {d: i for i, d in enumerate(kb.time_course.dimensions)}
+    values = [s for s in kb.symptoms.values() if s.kind == "course"]
+    return sorted(values, key=lambda s: order.get(s.system, len(order)))
+
+
+def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> list[Mention]:
+    """A case's present mentions, across its texts, with one value per exclusive dimension (onset,
+    symmetry): one ``entered`` on its own wins, else the first in data/time_course.yaml's order."""
+    order = {s.id: i for i, s in enumerate(course_findings(kb))}
+    keep: dict[str, str] = {}
+    for dimension in kb.time_course.exclusive:
+        values = sorted(
+            {m.symptom.id for m in mentions if m.symptom.system == dimension and m.symptom.kind == "course"},
+            key=lambda i: (i not in entered, order.get(i, 0)),
+        )
+        if values:
+            keep[dimension] = values[0]
+    return [
+        m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
+    ]
+
+
+def course_value(kb: KnowledgeBase, dimension: str, value: str) -> Symptom:
+    """The course finding named ``dimension`` = ``value`` ("onset", "chronic"; "symmetry", "one side");
+    ValueError naming the choices when there is none."""
+    dimension = dimension.strip().lower()
+    values = [s for s in course_findings(kb) if s.system == dimension]
+    if not values:
+        known = ", ".join(dict.fromkeys(s.system for s in course_findings(kb)))
+        raise ValueError(f'"{dimension}" is not one of: {known}')
+    wanted = f"{dimension}_{'_'.join(value.strip().lower().replace('-', ' ').split())}"
+    for symptom in values:
+        if symptom.id == wanted:
+            return symptom
+    choices = ", ".join(s.id.removeprefix(f"{dimension}_").replace("_", " ") for s in values)
+    raise ValueError(f'"{value.strip()}" is not a value of {dimension}: {choices}')
