@@ -35,6 +35,7 @@ def course(text, kb) -> dict:
         ("numbness in both feet", {"symmetry_both_sides"}),
         ("tingling in only my left arm", {"symmetry_one_side", "spread_one_limb"}),
         ("my legs are weak and I can't walk without help", {"severity_cannot_walk"}),
+        ("my legs are weak and now I cannot walk", {"severity_cannot_walk"}),
         ("my right foot dropped, then my left hand went numb", {"symmetry_patchy"}),
         ("weak legs two weeks after a stomach bug", {"course_after_infection", "onset_acute"}),
         ("tingling for three weeks", {"onset_subacute"}),
@@ -42,6 +43,11 @@ def course(text, kb) -> dict:
 )
 def test_the_reader_reads_time_course_and_pattern(kb, text, expected):
     assert set(course(text, kb)) == expected
+
+
+def test_days_of_weakness_that_stop_walking_warn_however_cannot_is_spelt(kb):
+    for text in ("over four days my legs got weak and now I cannot walk", "my legs got weak in 4 days, can't walk"):
+        assert "spreading_weakness" in {flag.id for flag in explore([text], kb=kb).red_flags}, text
 
 
 def test_a_value_is_linked_to_the_findings_of_its_sentence_or_to_the_whole_picture(kb):

@@ -17,6 +17,8 @@ from ..knowledge.records import KnowledgeBase, Symptom
 from .parse_records import Leftover, Mention
 from .tokens import Token
 
+# "cannot walk" is the cues' "cant walk" (cues are written in the apostrophe-less form the tokenizer makes)
+_ALIKE = {"cannot": "cant"}
 LIMBS = frozenset({"foot", "feet", "hand", "hands", "arm", "leg", "wrist", "forearm", "ankle", "thigh", "shoulder"})
 
 
@@ -113,7 +115,7 @@ def _cues(sentence: list[Token], cues: tuple) -> list[tuple[str, int, int]]:
     """(finding id, first, last token) of each cue phrase, the longest first (then in the data's order),
     never two on one token. Phrases are looked up by their first word, so a sentence costs its length."""
     by_first = _cue_index(cues)
-    norms = [t.norm for t in sentence]
+    norms = [_ALIKE.get(t.norm, t.norm) for t in sentence]
     candidates = []
     for i, norm in enumerate(norms):
         for order, (finding, phrase) in by_first.get(norm, ()):
