@@ -61,6 +61,8 @@ URGENT = [
     ("half my face has gone numb and droopy", "one_sided_weakness"),  # the face's site reaches "droopy"
     ("my chest feels like it's in a vice", "chest_pain"),
     ("I've had an accident, I didn't know I needed to go", "bladder_bowel"),
+    ("she went all drowsy and muddled out of nowhere", "sudden_confusion"),  # drowsiness said to be sudden
+    ("he's unconscious and we can't wake him up", "sudden_confusion"),
 ]
 
 
@@ -81,6 +83,12 @@ CALM = [
     "my eyes go blurry after reading for hours",
     "my chest hurt after coughing all week with a cold",
     "I was breathless with laughter",
+    # everyday names in the HPO index, not the urgent findings their terms sit below (everyday_names)
+    "I'm always sleepy after lunch",
+    "I sleep badly because my feet hurt",
+    "I feel faint when they take blood",
+    "I get deja vu now and then",
+    "I see a visual aura before my migraines",
 ]
 
 
@@ -186,12 +194,25 @@ CONCEPT_BREAKAGES = [
     ("cues: [inability, difficulty]", "cues: [inability, dificulty]", "dificulty", "unknown cue group 'dificulty'"),
     ("  - for years\n", "  - For years\n", "For years", "'For years' is not written as read"),
     ("calm:", "calmness:", "calmness:", "unknown key 'calmness'"),
+    ("  - deja vu\n", "  - Deja vu\n", "Deja vu", "'Deja vu' is not written as read"),
+    ("  - breathy speech\n", "  - drop attacks  # again\n", "drop attacks  # again", "'drop attacks' is listed twice"),
 ]
 
 
 @pytest.mark.parametrize("old, new, needle, message", CONCEPT_BREAKAGES, ids=[b[3] for b in CONCEPT_BREAKAGES])
 def test_a_broken_concepts_file_is_reported_with_its_file_and_line(kb_copy, old, new, needle, message):
     assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, needle, message)
+
+
+def test_every_everyday_name_is_a_name_in_the_hpo_index(kb):
+    """An everyday name that is no longer in the generated index (a new HPO release renamed it) would
+    silently stop doing anything: the list must name what the index holds."""
+    from explorer.knowledge.text import normalize
+    from explorer.language.hpo_index import index_data
+
+    names = {normalize(n) for e in index_data()["terms"] for n in (e["label"], *e["synonyms"])}
+    assert kb.concept_lexicon.everyday_names
+    assert kb.concept_lexicon.everyday_names <= names, kb.concept_lexicon.everyday_names - names
 
 
 def test_the_installed_command_raises_the_warning_as_a_user_would():

@@ -15,7 +15,7 @@ class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, set(COURSE_LISTS)):
+        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, {*COURSE_LISTS, "everyday_names"}):
             groups = {}
             cues = doc["cues"]
             if check_keys(cues, "concepts.cues", problems, set(), set(cues) if isinstance(cues, dict) else set()):
@@ -27,7 +27,9 @@ class ConceptsReader(BuilderBase):
             ]
             present = [key for key in COURSE_LISTS if key in doc]
             courses = {key: tuple(_phrases(doc, key, f"concepts.{key}", problems)) for key in present}
-            self.concept_lexicon = ConceptLexicon(tuple(entries), **courses)
+            everyday = "everyday_names" in doc and _phrases(doc, "everyday_names", "concepts.everyday_names", problems)
+            names = frozenset(" ".join(words) for words in everyday or ())
+            self.concept_lexicon = ConceptLexicon(tuple(entries), **courses, everyday_names=names)
         self._finish(problems)
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:

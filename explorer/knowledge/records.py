@@ -143,13 +143,15 @@ class ReadingConcept:
 class ConceptLexicon:
     """What data/concepts.yaml holds: the concepts, and the course words that change how a reading counts
     (``calm``: a warning sign longstanding or a comparison; ``explained``: any finding with an everyday
-    cause; ``fast``/``slow``: how quickly it came)."""
+    cause; ``fast``/``slow``: how quickly it came; ``everyday_names``: names in the generated HPO index
+    that are not read as the urgent finding above them, since they name an everyday state: "sleepy", "deja vu")."""
 
     concepts: tuple[ReadingConcept, ...] = ()
     calm: tuple[tuple[str, ...], ...] = ()
     explained: tuple[tuple[str, ...], ...] = ()
     fast: tuple[tuple[str, ...], ...] = ()
     slow: tuple[tuple[str, ...], ...] = ()
+    everyday_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
