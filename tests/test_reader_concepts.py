@@ -63,6 +63,25 @@ URGENT = [
     ("I've had an accident, I didn't know I needed to go", "bladder_bowel"),
     ("she went all drowsy and muddled out of nowhere", "sudden_confusion"),  # drowsiness said to be sudden
     ("he's unconscious and we can't wake him up", "sudden_confusion"),
+    # a kind of wording each: a limb that gives out, "no" movement, what the eyes see doubled or halved,
+    # a side of the face gone, speech that comes out wrong, a bladder that empties unnoticed, a weight on the chest
+    ("the telly looks doubled since lunchtime", "double_vision"),
+    ("both my legs are not working since last night", "paralysis"),
+    ("my legs just folded under me this morning", "paralysis"),
+    ("I have no movement in my legs at all", "paralysis"),
+    ("my right eye hurts when I look sideways and it has gone blurry", "painful_vision"),
+    ("the right side of my face has gone dead", "one_sided_weakness"),
+    ("my mouth has gone to one side", "one_sided_weakness"),
+    ("his words are jumbled", "slurred_speech"),
+    ("I am peeing myself and do not notice", "bladder_bowel"),
+    ("no feeling down there and I cannot tell if I need the loo", "bladder_bowel"),
+    ("I cannot hold my water any more", "bladder_bowel"),
+    ("my throat has stopped working", "swallowing"),
+    ("I can only see half of everything", "vision_loss"),
+    ("I am too weak to stand up", "spreading_weakness"),
+    ("I cannae get up off the floor", "spreading_weakness"),  # Scots
+    ("it is like someone is standing on my chest", "chest_pain"),
+    ("I think I am having a heart attack", "chest_pain"),
 ]
 
 
@@ -89,6 +108,14 @@ CALM = [
     "I feel faint when they take blood",
     "I get deja vu now and then",
     "I see a visual aura before my migraines",
+    # figurative, or said to be over
+    "I froze on stage and could not speak",
+    "I cannot breathe a word of it to anyone",
+    "I had to swallow my pride",
+    "the baby had a febrile fit two years ago and has been fine since",
+    "my chest muscles ache after the bench press",
+    "my bladder is weak since having kids, I leak when I sneeze",
+    "I keep my balance fine when I close my eyes",
 ]
 
 
