@@ -82,6 +82,12 @@ URGENT = [
     ("I cannae get up off the floor", "spreading_weakness"),  # Scots
     ("it is like someone is standing on my chest", "chest_pain"),
     ("I think I am having a heart attack", "chest_pain"),
+    # an everyday cause explains only the warning signs it can explain, and never a serious course
+    ("I got crushing chest pain while jogging", "chest_pain"),  # exertion explains no chest pain
+    ("he collapsed during the match and isn't breathing", "breathing"),
+    ("after football on Saturday my legs went weak and now I can't stand, it's spreading up", "spreading_weakness"),
+    ("I suddenly couldn't breathe after the swim and my lips are blue", "breathing"),
+    ("I choke when I drink, it started yesterday", "swallowing"),  # drinking as such is no cause
 ]
 
 
@@ -116,6 +122,17 @@ CALM = [
     "my chest muscles ache after the bench press",
     "my bladder is weak since having kids, I leak when I sneeze",
     "I keep my balance fine when I close my eyes",
+    # an everyday cause after a linking word explains the warning signs of its kind (data/concepts.yaml causes)
+    "I was out of breath after chasing the dog",
+    "I can't get my breath back after sprinting",
+    "I was gasping after the swim",
+    "I can't breathe when I laugh too hard",
+    "my speech was a bit slurred after the wine",
+    "I get a bit of double vision when I'm really drunk",
+    "my vision went funny after the eye drops at the optician",
+    "it's hard to swallow when I've got tonsillitis",
+    "I can't stand up straight after gardening all day",
+    "my knees buckle sometimes on the stairs because of my arthritis",
 ]
 
 
@@ -222,6 +239,13 @@ CONCEPT_BREAKAGES = [
     ("  - for years\n", "  - For years\n", "For years", "'For years' is not written as read"),
     ("calm:", "calmness:", "calmness:", "unknown key 'calmness'"),
     ("  - deja vu\n", "  - Deja vu\n", "Deja vu", "'Deja vu' is not written as read"),
+    (
+        "explains: [trouble_swallowing, trouble_breathing]",
+        "explains: [trouble_swalowing, trouble_breathing]",
+        "explains: [trouble_swalowing",
+        "unknown finding 'trouble_swalowing'",
+    ),
+    ("serious: [", "serious: [Collapsed, ", "serious: [Collapsed", "'Collapsed' is not written as read"),
     ("  - breathy speech\n", "  - drop attacks  # again\n", "drop attacks  # again", "'drop attacks' is listed twice"),
 ]
 
@@ -229,6 +253,14 @@ CONCEPT_BREAKAGES = [
 @pytest.mark.parametrize("old, new, needle, message", CONCEPT_BREAKAGES, ids=[b[3] for b in CONCEPT_BREAKAGES])
 def test_a_broken_concepts_file_is_reported_with_its_file_and_line(kb_copy, old, new, needle, message):
     assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, needle, message)
+
+
+def test_a_cause_keeps_other_findings_and_says_what_explained_the_warning_sign(kb):
+    p = parse("I get cramp in my calves and I'm out of breath after chasing the bus", kb)
+    assert [m.symptom.id for m in p.mentions] == ["muscle_cramps"]  # a cause explains only warning signs
+    assert [(x.past, [s.id for s in x.did_you_mean]) for x in p.leftovers if x.past] == [
+        ("after chasing", ["trouble_breathing"])
+    ]
 
 
 def test_every_everyday_name_is_a_name_in_the_hpo_index(kb):
