@@ -34,9 +34,7 @@ class ConceptsReader(BuilderBase):
                 for index, node in yamlcheck.entries(doc.get("causes") or [], "concepts.causes", problems)
                 if (cause := self._cause(node, f"concepts.causes[{index}]", problems))
             ]
-            self.concept_lexicon = ConceptLexicon(
-                tuple(entries), **courses, everyday_names=names, causes=tuple(causes)
-            )
+            self.concept_lexicon = ConceptLexicon(tuple(entries), **courses, everyday_names=names, causes=tuple(causes))
         self._finish(problems)
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
@@ -56,7 +54,6 @@ class ConceptsReader(BuilderBase):
         words = _phrases(node, "words", f"{where}.words", problems)
         unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
         return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), tuple(" ".join(w) for w in unsure))
-
 
     def _cause(self, node, where: str, problems: Problems) -> EverydayCause | None:
         if not check_keys(node, where, problems, {"explains", "words"}, set()):
