@@ -90,6 +90,16 @@ URGENT = [
     ("I choke when I drink, it started yesterday", "swallowing"),  # drinking as such is no cause
     ("I went stiff and came round on the floor", "seizures"),
     ("she is having a fit", "seizures"),
+    ("it feels like I'm drowning", "breathing"),
+    ("I can't get anything down since yesterday", "swallowing"),
+    ("spit collects in my mouth and I can't get rid of it", "swallowing"),
+    ("I gag every time I try to swallow", "swallowing"),
+    ("Nasal regurgitation of fluids", "swallowing"),
+    ("my legs are completely useless since last night", "paralysis"),
+    ("I can't wiggle my toes since this morning", "paralysis"),
+    ("the sight in my left eye went suddenly", "vision_loss"),
+    ("his whole body was jerking", "seizures"),
+    ("chest pain during a stressful meeting and I'm sweating", "chest_pain"),  # sweating: `serious`
 ]
 
 
@@ -120,6 +130,13 @@ CALM = [
     "I go to keep fit classes",
     "I've been on phenytoin for my epilepsy since I was a teenager",  # a condition, no seizure now
     "my legs jerk at night",
+    "I couldn't see a thing in the fog",  # "can't see" alone is no loss of sight; fog is a cause
+    "my eyes won't stop watering",
+    "I choked on a bit of chicken at Christmas but it came straight up, all good now",
+    "meat sometimes sticks if I don't chew properly, always been that way",
+    "I saw double after the office party",
+    "my chest gets tight when I'm stressed about work and settles when I relax",
+    "I'm drowning in paperwork",
     "I get tongue-tied when I talk to girls",
     # figurative, or said to be over
     "I froze on stage and could not speak",
