@@ -100,6 +100,7 @@ URGENT = [
     ("the sight in my left eye went suddenly", "vision_loss"),
     ("his whole body was jerking", "seizures"),
     ("chest pain during a stressful meeting and I'm sweating", "chest_pain"),  # sweating: `serious`
+    ("my chest feels crushed, like an elephant is sitting on it", "chest_pain"),
 ]
 
 
@@ -137,6 +138,11 @@ CALM = [
     "I saw double after the office party",
     "my chest gets tight when I'm stressed about work and settles when I relax",
     "I'm drowning in paperwork",
+    "at my age I can't get up off the floor as easily",  # a comparison with the past: calm
+    "I can't stand up from low chairs as quick as before, I'm getting on",
+    "my arm went dead because I was lying on it",  # the face's "gone dead" needs the face (own_site)
+    "I feel a bit breathless in this heat",
+    "I wet myself a bit when I sneeze since the baby",
     "I get tongue-tied when I talk to girls",
     # figurative, or said to be over
     "I froze on stage and could not speak",

@@ -35,6 +35,7 @@ def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
                 alone.add(" ".join(words), target)
     alone.finish()
     paired.finish()
+    alone.own_site = paired.own_site = frozenset(s.id for s in kb.symptoms.values() if s.urgent_note)
     return alone, paired
 
 
