@@ -203,6 +203,11 @@ NEGATION = [
     ("the pins and needles have stopped", {"tingling": False}),
     ("my legs have stopped working", {"paralysis": True}),  # the words are the finding's own
     ("I don't think I've lost any weight", {"weight_loss": False}),
+    # clinical shorthand: a sign with its state; "absent" after reflexes names the finding, "normal" denies it
+    ("Reflexes absent throughout.", {"reduced_reflexes": True}),
+    ("Ankle jerks absent, vibration reduced.", {"reduced_reflexes": True, "numbness": True}),
+    ("Sensation intact. Power normal.", {"numbness": False, "muscle_weakness": False}),
+    ("Reflexes normal.", {"reduced_reflexes": False}),
 ]
 
 
