@@ -101,6 +101,8 @@ URGENT = [
     ("his whole body was jerking", "seizures"),
     ("chest pain during a stressful meeting and I'm sweating", "chest_pain"),  # sweating: `serious`
     ("my chest feels crushed, like an elephant is sitting on it", "chest_pain"),
+    ("the weakness is going up, first my feet, now my hands, in 3 days", "spreading_weakness"),
+    ("weakness going up my legs", "spreading_weakness"),  # read from the course words, "going up" left over
 ]
 
 
@@ -143,6 +145,7 @@ CALM = [
     "my arm went dead because I was lying on it",  # the face's "gone dead" needs the face (own_site)
     "I feel a bit breathless in this heat",
     "I wet myself a bit when I sneeze since the baby",
+    "my legs feel weak going up stairs, been a few months",  # "going up" the stairs is no spreading
     "I get tongue-tied when I talk to girls",
     # figurative, or said to be over
     "I froze on stage and could not speak",
