@@ -61,6 +61,47 @@ URGENT = [
     ("half my face has gone numb and droopy", "one_sided_weakness"),  # the face's site reaches "droopy"
     ("my chest feels like it's in a vice", "chest_pain"),
     ("I've had an accident, I didn't know I needed to go", "bladder_bowel"),
+    ("she went all drowsy and muddled out of nowhere", "sudden_confusion"),  # drowsiness said to be sudden
+    ("he's unconscious and we can't wake him up", "sudden_confusion"),
+    # a kind of wording each: a limb that gives out, "no" movement, what the eyes see doubled or halved,
+    # a side of the face gone, speech that comes out wrong, a bladder that empties unnoticed, a weight on the chest
+    ("the telly looks doubled since lunchtime", "double_vision"),
+    ("both my legs aren't working since last night", "paralysis"),
+    ("my legs just folded under me this morning", "paralysis"),
+    ("my right eye hurts when I look sideways and it has gone blurry", "painful_vision"),
+    ("the right side of my face has gone dead", "one_sided_weakness"),
+    ("my mouth has gone to one side", "one_sided_weakness"),
+    ("his words are jumbled", "slurred_speech"),
+    ("I am peeing myself and do not notice", "bladder_bowel"),
+    ("no feeling down there and I cannot tell if I need the loo", "bladder_bowel"),
+    ("I cannot hold my water any more", "bladder_bowel"),
+    ("my throat has stopped working", "swallowing"),
+    ("I can only see half of everything", "vision_loss"),
+    ("I am too weak to stand up", "spreading_weakness"),
+    ("I cannae get up off the floor", "spreading_weakness"),  # Scots
+    ("it is like someone is standing on my chest", "chest_pain"),
+    ("I think I am having a heart attack", "chest_pain"),
+    # an everyday cause explains only the warning signs it can explain, and never a serious course
+    ("I got crushing chest pain while jogging", "chest_pain"),  # exertion explains no chest pain
+    ("he collapsed during the match and has stopped breathing", "breathing"),
+    ("after football on Saturday my legs went weak and now I can't stand, it's spreading up", "spreading_weakness"),
+    ("I suddenly couldn't breathe after the swim and my lips are blue", "breathing"),
+    ("I choke when I drink, it started yesterday", "swallowing"),  # drinking as such is no cause
+    ("I went stiff and came round on the floor", "seizures"),
+    ("she is having a fit", "seizures"),
+    ("it feels like I'm drowning", "breathing"),
+    ("I can't get anything down since yesterday", "swallowing"),
+    ("spit collects in my mouth and I can't get rid of it", "swallowing"),
+    ("I gag every time I try to swallow", "swallowing"),
+    ("Nasal regurgitation of fluids", "swallowing"),
+    ("my legs are completely useless since last night", "paralysis"),
+    ("I can't wiggle my toes since this morning", "paralysis"),
+    ("the sight in my left eye went suddenly", "vision_loss"),
+    ("his whole body was jerking", "seizures"),
+    ("chest pain during a stressful meeting and I'm sweating", "chest_pain"),  # sweating: `serious`
+    ("my chest feels crushed, like an elephant is sitting on it", "chest_pain"),
+    ("the weakness is going up, first my feet, now my hands, in 3 days", "spreading_weakness"),
+    ("weakness going up my legs", "spreading_weakness"),  # read from the course words, "going up" left over
 ]
 
 
@@ -81,6 +122,49 @@ CALM = [
     "my eyes go blurry after reading for hours",
     "my chest hurt after coughing all week with a cold",
     "I was breathless with laughter",
+    # everyday names in the HPO index, not the urgent findings their terms sit below (everyday_names)
+    "I'm always sleepy after lunch",
+    "I sleep badly because my feet hurt",
+    "I feel faint when they take blood",
+    "I get deja vu now and then",
+    "I see a visual aura before my migraines",
+    "I'm normally fit and healthy",  # "fit" is no seizure: everyday_names
+    "I go to keep fit classes",
+    "I've been on phenytoin for my epilepsy since I was a teenager",  # a condition, no seizure now
+    "my legs jerk at night",
+    "I couldn't see a thing in the fog",  # "can't see" alone is no loss of sight; fog is a cause
+    "my eyes won't stop watering",
+    "I choked on a bit of chicken at Christmas but it came straight up, all good now",
+    "meat sometimes sticks if I don't chew properly, always been that way",
+    "I saw double after the office party",
+    "my chest gets tight when I'm stressed about work and settles when I relax",
+    "I'm drowning in paperwork",
+    "at my age I can't get up off the floor as easily",  # a comparison with the past: calm
+    "I can't stand up from low chairs as quick as before, I'm getting on",
+    "my arm went dead because I was lying on it",  # the face's "gone dead" needs the face (own_site)
+    "I feel a bit breathless in this heat",
+    "I wet myself a bit when I sneeze since the baby",
+    "my legs feel weak going up stairs, been a few months",  # "going up" the stairs is no spreading
+    "I get tongue-tied when I talk to girls",
+    # figurative, or said to be over
+    "I froze on stage and could not speak",
+    "I cannot breathe a word of it to anyone",
+    "I had to swallow my pride",
+    "the baby had a febrile fit two years ago and has been fine since",
+    "my chest muscles ache after the bench press",
+    "my bladder is weak since having kids, I leak when I sneeze",
+    "I keep my balance fine when I close my eyes",
+    # an everyday cause after a linking word explains the warning signs of its kind (data/concepts.yaml causes)
+    "I was out of breath after chasing the dog",
+    "I can't get my breath back after sprinting",
+    "I was gasping after the swim",
+    "I can't breathe when I laugh too hard",
+    "my speech was a bit slurred after the wine",
+    "I get a bit of double vision when I'm really drunk",
+    "my vision went funny after the eye drops at the optician",
+    "it's hard to swallow when I've got tonsillitis",
+    "I can't stand up straight after gardening all day",
+    "my knees buckle sometimes on the stairs because of my arthritis",
 ]
 
 
@@ -121,6 +205,14 @@ NEGATION = [
     ("the pins and needles have stopped", {"tingling": False}),
     ("my legs have stopped working", {"paralysis": True}),  # the words are the finding's own
     ("I don't think I've lost any weight", {"weight_loss": False}),
+    # clinical shorthand: a sign with its state; "absent" after reflexes names the finding, "normal" denies it
+    ("Reflexes absent throughout.", {"reduced_reflexes": True}),
+    ("Ankle jerks absent, vibration reduced.", {"reduced_reflexes": True, "numbness": True}),
+    ("Sensation intact. Power normal.", {"numbness": False, "muscle_weakness": False}),
+    ("Reflexes normal.", {"reduced_reflexes": False}),
+    # a negation word inside an urgent reading's words would make it present after "not": none may be
+    ("I'm not short of breath", {"trouble_breathing": False}),
+    ("I have no problem with movement", {}),
 ]
 
 
@@ -135,6 +227,7 @@ HISTORY = [
     ("I finished my vincristine in March", "toxin_exposure"),
     ("I've worked with solvents in a print shop for years", "toxin_exposure"),
     ("I get through six cans of lager a night", "heavy_alcohol_use"),
+    ("I drink a bottle of wine every evening", "heavy_alcohol_use"),
     ("I'm knackered", "fatigue"),
     ("my trousers are falling down, I've lost a stone", "weight_loss"),
 ]
@@ -186,12 +279,81 @@ CONCEPT_BREAKAGES = [
     ("cues: [inability, difficulty]", "cues: [inability, dificulty]", "dificulty", "unknown cue group 'dificulty'"),
     ("  - for years\n", "  - For years\n", "For years", "'For years' is not written as read"),
     ("calm:", "calmness:", "calmness:", "unknown key 'calmness'"),
+    ("  - deja vu\n", "  - Deja vu\n", "Deja vu", "'Deja vu' is not written as read"),
+    (
+        "explains: [trouble_swallowing, trouble_breathing]",
+        "explains: [trouble_swalowing, trouble_breathing]",
+        "explains: [trouble_swalowing",
+        "unknown finding 'trouble_swalowing'",
+    ),
+    ("serious: [", "serious: [Collapsed, ", "serious: [Collapsed", "'Collapsed' is not written as read"),
+    ("  - breathy speech\n", "  - drop attacks  # again\n", "drop attacks  # again", "'drop attacks' is listed twice"),
 ]
 
 
 @pytest.mark.parametrize("old, new, needle, message", CONCEPT_BREAKAGES, ids=[b[3] for b in CONCEPT_BREAKAGES])
 def test_a_broken_concepts_file_is_reported_with_its_file_and_line(kb_copy, old, new, needle, message):
     assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, needle, message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "drinks come back down my nose when I swallow, it started two days ago",  # a time, not a rate
+        "I can't drink fizzy drinks fast",
+        "I used to get cramps but since I drink more water they're gone",
+        "I can barely walk some days",  # "can" is no can of beer
+    ],
+)
+def test_drink_words_without_a_rate_are_no_heavy_drinking(kb, text):
+    assert "heavy_alcohol_use" not in {m.symptom.id for m in parse(text, kb).mentions}
+
+
+def test_a_past_event_in_childhood_is_not_current(kb):
+    p = parse("I had a seizure once when I was a baby with a temperature", kb)
+    assert [m.symptom.id for m in p.present] == []
+    assert {s.id for x in p.leftovers if x.past for s in x.did_you_mean} == {"seizures", "fever"}
+
+
+def test_no_short_urgent_concept_phrase_holds_a_negation_word(kb):
+    """A concept phrase holding "not" or "no" reads present even after a negation ("I'm not short of breath"
+    was read through "not breathing"): among an urgent finding's phrases of two words or fewer only "not
+    passing" water may hold one ("I haven't peed since yesterday"), on purpose."""
+    from explorer.language.concepts import concept_indexes
+    from explorer.language.tokens import fold
+
+    urgent = vocabulary_for(kb).urgent
+    negation = {fold(w) for w in kb.words.negation_before}
+    short = {
+        (t.symptom, tuple(sorted(key)))
+        for index in concept_indexes(kb)
+        for key, targets in index.keys.items()
+        for t in targets
+        if t.symptom in urgent and len(key) <= 2 and key & negation
+    }
+    assert {symptom for symptom, _ in short} <= {"bladder_bowel_loss", "paralysis", "face_drooping"}, short
+    assert not {key for symptom, key in short if symptom != "bladder_bowel_loss" and set(key) & {"not", "no"}}, short
+    assert "paralysis" not in reading("I'm not working because my legs are numb", kb)
+
+
+def test_a_cause_keeps_other_findings_and_says_what_explained_the_warning_sign(kb):
+    p = parse("I get cramp in my calves and I'm out of breath after chasing the bus", kb)
+    assert [m.symptom.id for m in p.mentions] == ["muscle_cramps"]  # a cause explains only warning signs
+    assert [(x.past, [s.id for s in x.did_you_mean]) for x in p.leftovers if x.past] == [
+        ("after chasing", ["trouble_breathing"])
+    ]
+
+
+def test_no_everyday_name_reads_as_an_urgent_finding(kb):
+    """Each name in everyday_names comes from the ontology (a layperson synonym or a narrower term's name)
+    and would raise a warning on its own; none does."""
+    from explorer.language.hpo_index import index_data
+
+    names = {n.lower() for e in index_data()["terms"] for n in (e["label"], *e["synonyms"])}
+    urgent = vocabulary_for(kb).urgent
+    assert len(kb.concept_lexicon.everyday_names & names) > 40  # most come from the generated index
+    for name in sorted(kb.concept_lexicon.everyday_names):
+        assert not {m.symptom.id for m in parse(name, kb).mentions} & urgent, name
 
 
 def test_the_installed_command_raises_the_warning_as_a_user_would():

@@ -103,7 +103,7 @@ URGENT = [
     ("weakness worse each day", "spreading_weakness", EMERGENCY),
     ("weak legs getting worse", "spreading_weakness", EMERGENCY),
     ("weakness climbing up my legs", "spreading_weakness", EMERGENCY),
-    ("weakness going up my legs", "spreading_weakness", EMERGENCY),
+    ("weakness moving up my legs", "spreading_weakness", EMERGENCY),  # "going up": test_reader_concepts.py
     ("weaker and weaker", "spreading_weakness", EMERGENCY),
     ("my legs keep getting weaker", "spreading_weakness", EMERGENCY),
     ("weakness in my arm and leg on one side", "one_sided_weakness", EMERGENCY),

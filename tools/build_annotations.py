@@ -139,6 +139,9 @@ def read_hand() -> Hand:
         names += [entry["hpo"]["label"]] if entry.get("hpo") and not entry.get("hpo_modifier") else []
         for name in names:
             phrases.setdefault(normalize(name), entry["id"])
+    # Everyday names (data/concepts.yaml) are no finding's: "Epilepsy" is no seizure now, "Eye drop" no ptosis.
+    for name in load("concepts.yaml").get("everyday_names", []):
+        phrases.setdefault(normalize(name), "an everyday name in data/concepts.yaml")
     conditions = load("conditions.yaml")
     for condition in conditions:
         for name in [condition["name"]] + condition.get("aliases", []):

@@ -4,18 +4,18 @@ Read after the findings: every concept names a known finding, every cue group us
 
 from . import yamlcheck
 from .build_base import BuilderBase
-from .records import ConceptLexicon, ReadingConcept
+from .records import ConceptLexicon, EverydayCause, ReadingConcept
 from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
-COURSE_LISTS = ("calm", "explained", "fast", "slow")
+COURSE_LISTS = ("calm", "explained", "fast", "slow", "cause_links", "serious")
 
 
 class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, set(COURSE_LISTS)):
+        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, {*COURSE_LISTS, "everyday_names", "causes"}):
             groups = {}
             cues = doc["cues"]
             if check_keys(cues, "concepts.cues", problems, set(), set(cues) if isinstance(cues, dict) else set()):
@@ -27,7 +27,14 @@ class ConceptsReader(BuilderBase):
             ]
             present = [key for key in COURSE_LISTS if key in doc]
             courses = {key: tuple(_phrases(doc, key, f"concepts.{key}", problems)) for key in present}
-            self.concept_lexicon = ConceptLexicon(tuple(entries), **courses)
+            everyday = "everyday_names" in doc and _phrases(doc, "everyday_names", "concepts.everyday_names", problems)
+            names = frozenset(" ".join(words) for words in everyday or ())
+            causes = [
+                cause
+                for index, node in yamlcheck.entries(doc.get("causes") or [], "concepts.causes", problems)
+                if (cause := self._cause(node, f"concepts.causes[{index}]", problems))
+            ]
+            self.concept_lexicon = ConceptLexicon(tuple(entries), **courses, everyday_names=names, causes=tuple(causes))
         self._finish(problems)
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
@@ -47,6 +54,19 @@ class ConceptsReader(BuilderBase):
         words = _phrases(node, "words", f"{where}.words", problems)
         unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
         return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), tuple(" ".join(w) for w in unsure))
+
+    def _cause(self, node, where: str, problems: Problems) -> EverydayCause | None:
+        if not check_keys(node, where, problems, {"explains", "words"}, set()):
+            return None
+        explains = node["explains"]
+        if not isinstance(explains, list) or not explains:
+            problems.add(line_of(node, "explains"), f"{where}.explains", "expected a non-empty list of findings")
+            return None
+        for i, finding in enumerate(explains):
+            if finding not in self.symptom_map:
+                problems.add(line_of(explains, i), f"{where}.explains[{i}]", f"unknown finding {finding!r}")
+        words = _phrases(node, "words", f"{where}.words", problems)
+        return EverydayCause(tuple(words), frozenset(f for f in explains if f in self.symptom_map))
 
 
 def _phrases(doc, key: str, where: str, problems: Problems) -> list[tuple[str, ...]]:

@@ -140,16 +140,33 @@ class ReadingConcept:
 
 
 @dataclass(frozen=True)
+class EverydayCause:
+    """A kind of everyday cause (exertion, laughter, a drink, eye drops...) and the warning signs it explains
+    when named after a linking word: "out of breath after chasing the dog" is no breathing emergency, while
+    "chest pain while jogging" stays one (exertion explains no chest pain)."""
+
+    words: tuple[tuple[str, ...], ...]
+    explains: frozenset[str]
+
+
+@dataclass(frozen=True)
 class ConceptLexicon:
     """What data/concepts.yaml holds: the concepts, and the course words that change how a reading counts
     (``calm``: a warning sign longstanding or a comparison; ``explained``: any finding with an everyday
-    cause; ``fast``/``slow``: how quickly it came)."""
+    cause; ``fast``/``slow``: how quickly it came; ``everyday_names``: names in the generated HPO index
+    that are not read as the urgent finding above them, since they name an everyday state: "sleepy", "deja vu")."""
 
     concepts: tuple[ReadingConcept, ...] = ()
     calm: tuple[tuple[str, ...], ...] = ()
     explained: tuple[tuple[str, ...], ...] = ()
     fast: tuple[tuple[str, ...], ...] = ()
     slow: tuple[tuple[str, ...], ...] = ()
+    everyday_names: frozenset[str] = frozenset()
+    # Everyday causes named after a linking word ("after the swim", "when I laugh"), each with the warning
+    # signs it explains; ``serious`` words keep a warning sign whatever cause is named ("collapsed").
+    cause_links: tuple[tuple[str, ...], ...] = ()
+    causes: tuple["EverydayCause", ...] = ()
+    serious: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

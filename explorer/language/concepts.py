@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..knowledge.records import KnowledgeBase
 from .parse_records import Leftover, Mention
 from .phrases import PhraseIndex, Target, site_words
-from .tokens import Token
+from .tokens import Token, fold
 
 CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between them in a list item
 
@@ -35,6 +35,7 @@ def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
                 alone.add(" ".join(words), target)
     alone.finish()
     paired.finish()
+    alone.own_site = paired.own_site = frozenset(s.id for s in kb.symptoms.values() if s.urgent_note)
     return alone, paired
 
 
@@ -60,20 +61,59 @@ def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[s
 
 def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, urgent: frozenset):
     """Warning signs named in a clause with words that say they are longstanding or a comparison ("been
-    like that for years"), and any finding named with an everyday cause ("after the dentist"): (the
-    mentions kept, the ones set aside as Leftovers, with the words)."""
+    like that for years") or with an everyday cause that explains them ("breathless after the swim"), and
+    any finding named with an everyday cause ("after the dentist"): (the mentions kept, the ones set aside
+    as Leftovers, with the words). A ``serious`` word in the clause keeps every finding."""
     norms = [t.norm for t in tokens]
     explained = has_cue(norms, kb.concept_lexicon.explained)
     cue = explained or has_cue(norms, kb.concept_lexicon.calm)
-    if cue is None:
-        return mentions, []
+    causes = {} if cue else caused(norms, kb)
+    if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
+        return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
     kept, calm = [], []
     for m in mentions:
-        if m.present and (explained or m.symptom.id in urgent):
-            calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=cue))
+        why = (cue if explained or m.symptom.id in urgent else None) or causes.get(m.symptom.id)
+        if m.present and why:
+            calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=why))
         else:
             kept.append(m)
     return kept, calm
+
+
+CAUSE_REACH = 4  # words after a linking word ("after", "when") that an everyday cause may stand within
+
+
+def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
+    """Warning sign -> the everyday cause, after a linking word, that explains it ("out of breath after
+    chasing the dog", "choking when I laugh"), matched inflected or not. Causes and links: data/concepts.yaml."""
+    lexicon = kb.concept_lexicon
+    if not lexicon.causes:
+        return {}
+    folds = [fold(n) for n in norms]
+    out: dict[str, str] = {}
+    for k in range(len(norms)):
+        for link in lexicon.cause_links:
+            if tuple(norms[k : k + len(link)]) != link:
+                continue
+            start = k + len(link)
+            window = folds[start : start + CAUSE_REACH]
+            for cause in lexicon.causes:
+                found = has_cue(window, _folded(cause.words))
+                if found:
+                    end = start + _end_of(window, tuple(found.split()))
+                    words = " ".join(norms[k:end])  # as typed: "after sprinting", not the folded "after sprint"
+                    out.update((finding, words) for finding in cause.explains if finding not in out)
+    return out
+
+
+def _end_of(words: list[str], phrase: tuple[str, ...]) -> int:
+    """Where ``phrase`` (found in ``words``) ends, counted from the start of ``words``."""
+    return next(j + len(phrase) for j in range(len(words)) if tuple(words[j : j + len(phrase)]) == phrase)
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(w) for w in phrase) for phrase in phrases)
 
 
 def quicken(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:

@@ -6,6 +6,7 @@ import functools
 from importlib import resources
 
 from ..knowledge.records import KnowledgeBase, Term
+from ..knowledge.text import normalize
 from .phrases import PhraseIndex, Target, site_words
 
 FILE = "hpo_index.json"
@@ -27,13 +28,15 @@ class HpoIndex:
         self.release = data["hpo_release"]
         self.phrases = PhraseIndex(site_words(kb), kb.words)
         self.ids: dict[str, Target] = {}
+        everyday = kb.concept_lexicon.everyday_names  # "sleepy" is no sudden drowsiness (data/concepts.yaml)
         for entry in data["terms"]:
             if entry["finding"] not in kb.symptoms:
                 continue  # a custom knowledge folder without this finding
             target = Target(entry["finding"], None, Term(entry["id"], entry["label"]))
             self.ids[entry["id"]] = target
             for phrase in (entry["label"], *entry["synonyms"]):
-                self.phrases.add(phrase, target)
+                if normalize(phrase) not in everyday:
+                    self.phrases.add(phrase, target)
         for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
             for term in symptom.narrower:
                 target = Target(symptom.id, None, term)

@@ -157,10 +157,13 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
         for cue in firsts.get(token.norm, ()):
             if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])
-                since = item if cue in words.negation_normal else sentence  # "is fine": its own list item only
-                out = [  # only findings wholly before the words ("legs have stopped working" is no cue)
+                normal = cue in words.negation_normal
+                since = item if normal else sentence  # "is fine": its own list item only
+                end = tokens[k + len(cue) - 1].end
+                out = [  # only findings wholly before the words ("legs have stopped working" is no cue), or
+                    # for a normal state the sign it closes ("Sensation intact", "Reflexes normal")
                     replace(m, present=False, cue=said)
-                    if m.present and since <= m.start and m.end <= token.start
+                    if m.present and since <= m.start and (m.end <= token.start or (normal and m.end == end))
                     else m
                     for m in out
                 ]

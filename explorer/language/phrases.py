@@ -34,6 +34,9 @@ class PhraseIndex:
         self.keys: dict[frozenset, list[Target]] = {}
         self.by_word: dict[str, list[frozenset]] = {}
         self.words: dict[str, set] = {}  # normalized surface word -> findings named with it (spelling)
+        # Findings whose site-bound phrases need their own site (a concept index's urgent findings): "my arm went
+        # dead" is not the face's "gone dead".
+        self.own_site: frozenset[str] = frozenset()
 
     def add(self, phrase: str, target: Target, normalized: bool = False):
         words = (phrase if normalized else normalize(phrase)).split()
@@ -82,7 +85,7 @@ class PhraseIndex:
         with_site = {t.symptom: t for t in targets if t.site is not None}
         # Any site will do for a phrase of two words or more ("can't feel my legs" as "can't feel my
         # feet"); one word needs its own kind of site ("foot drop" is not "wrist drop").
-        if sites and not plain and len(with_site) == 1 and len(key) > 1:
+        if sites and not plain and len(with_site) == 1 and len(key) > 1 and not with_site.keys() & self.own_site:
             return next(iter(with_site.values()))
         return None
 
