@@ -323,3 +323,11 @@ def test_one_sided_numbness_needs_one_side_named(kb, text, finding):
         assert read == [finding] and emergency
     else:  # numbness (or numbness that spreads, a same-day warning), never the one-sided emergency
         assert "one_sided_numbness" not in read and read and not emergency
+
+
+def test_a_comma_that_splits_a_hand_written_text_is_refused(tool):
+    # unquoted in a flow mapping, "Trouble with memory, attention or thinking" became a label and a stray key
+    hand = yaml.safe_load('"HP:0100543": {label: Trouble with memory, attention or thinking, system: mind}')
+    with pytest.raises(SystemExit, match="HP:0100543: unknown keys"):
+        tool._check_label_keys(hand)
+    tool._check_label_keys(yaml.safe_load('"HP:0100543": {label: "Trouble with memory, attention", system: mind}'))

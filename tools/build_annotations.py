@@ -147,7 +147,19 @@ def read_hand() -> Hand:
         for name in [condition["name"]] + condition.get("aliases", []):
             phrases.setdefault(normalize(name), f"condition {condition['id']}")
     labels = yaml.safe_load(LABELS.read_text(encoding="utf-8")) or {}
+    _check_label_keys(labels)
     return Hand(by_term, phrases, conditions, labels)
+
+
+LABEL_KEYS = frozenset({"id", "label", "system", "lay", "clinical", "urgent", "skip", "finding", "hpo_label"})
+
+
+def _check_label_keys(labels: dict) -> None:
+    """An unquoted comma in a flow mapping makes the rest of a note a key of its own: refuse it by term."""
+    for term, entry in labels.items():
+        extra = set(entry) - LABEL_KEYS if isinstance(entry, dict) else set()
+        if extra:
+            sys.exit(f"{LABELS.name}: {term}: unknown keys {sorted(map(str, extra))} (a comma inside an unquoted text?)")
 
 
 def finding_for(term: str, onto: Ontology, hand: Hand) -> str | None:
