@@ -106,7 +106,8 @@ def read(kb, text):
 
     result = explore([text], kb=kb)
     history_ids = {s.id for s in kb.symptoms.values() if s.kind == "history"}
-    present = {r.symptom.id for r in result.recognized}
+    # time course and pattern (onset, spread, sides, severity) qualify findings; the sets list findings only
+    present = {r.symptom.id for r in result.recognized if r.symptom.kind != "course"}
     flags = {f.id: f.level for f in result.red_flags}
     return {
         "present": present - history_ids,

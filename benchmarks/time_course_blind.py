@@ -55,12 +55,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["test", "dev", "all"], default="test")
     parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
+    parser.add_argument("--set", choices=["t", "b"], default="t", help="b: the second set, never tuned on (all of it)")
     args = parser.parse_args()
+    if args.set == "b" and args.misses:
+        parser.error("set B is never tuned on: its misses are not listed")
     from explorer import load_knowledge
 
-    items = yaml.safe_load((ROOT / "tests" / "blind" / "time_course.yaml").read_text(encoding="utf-8"))
+    name = "time_course_b.yaml" if args.set == "b" else "time_course.yaml"
+    items = yaml.safe_load((ROOT / "tests" / "blind" / name).read_text(encoding="utf-8"))
     dev, test = split(items)
-    chosen = {"test": test, "dev": dev, "all": items}[args.half]
+    chosen = items if args.set == "b" else {"test": test, "dev": dev, "all": items}[args.half]
     kb = load_knowledge()
     counts: Counter = Counter()
     missed = []
@@ -81,7 +85,9 @@ def main() -> None:
         if not (first and level):
             missed.append((item, got))
     n = counts["n"]
-    print(f"Blind set T, {args.half} half: {n} vignettes")
+    part = f"{args.half} half" if args.set == "t" else "whole set"
+    heading = f"{'T' if args.set == 't' else 'B (time course)'}, {part}"
+    print(f"Blind set {heading}: {n} vignettes")
     print(f"  right condition first: {counts['first']}/{n} ({counts['first'] / n:.0%})")
     print(f"  right urgency level:   {counts['level']}/{n} ({counts['level'] / n:.0%})")
     print(f"  both right:            {counts['both']}/{n} ({counts['both'] / n:.0%})")
