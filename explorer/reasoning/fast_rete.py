@@ -46,11 +46,11 @@ class _Holding:
 
     def _activate_left(self, token):
         self._holding[self] = None
-        return super()._activate_left(token)  # type: ignore[misc]  # experta's node, after this in the MRO
+        return super()._activate_left(token)  # experta's node, after this one in the MRO
 
     def _activate_right(self, token):
         self._holding[self] = None
-        return super()._activate_right(token)  # type: ignore[misc]
+        return super()._activate_right(token)
 
 
 class _HoldingMatchNode(_Holding, _nodes.OrdinaryMatchNode):
