@@ -127,7 +127,7 @@ class Questionnaire:
         run = self._run()
         result, inference = run.result, run.inference
         current = picture(result)
-        trials = Trials(self.kb, self.present(), self.absent())
+        trials = Trials(self.kb, self.present(), self.absent(), base=self._same_findings(result, inference))
         if exhaustive:
             effect = functools.partial(self._effect, current=current)
         else:
@@ -149,6 +149,13 @@ class Questionnaire:
         if best:
             return best[1]
         return self._core_question(effect)
+
+    def _same_findings(self, result: Result, inference):
+        """``inference`` when the run behind ``result`` read exactly the answers' findings (the labels it
+        was given name them), else None: the trials then run the current answers themselves."""
+        read = {r.symptom.id for r in result.recognized}, {r.symptom.id for r in result.absent}
+        same = read == (set(self.present()), set(self.absent())) and not result.conflicting
+        return inference if same else None
 
     def _core_question(self, effect) -> Question | None:
         """The first core nerve symptom not yet answered whose answer would change the picture."""
