@@ -6,7 +6,8 @@ changes is the work around it, measured as most of a query's time once the match
 - ``run`` builds experta's watcher messages (a string of every fired activation's facts) only when a
   watcher would print them; otherwise it is experta's loop without them.
 - ``declare`` makes experta's checks without a method call per fact and check, and files each fact
-  in a fact list whose duplicate key is built without experta's list copy.
+  in a fact list whose duplicate key is built without experta's list copy (and, for facts of classes
+  without fields, without the checks such a fact always passes).
 - ``reset`` starts a new fact list of that kind, and looks the deffacts up once per engine.
 
 tests/test_fast_rete.py runs stock experta and this engine side by side and asserts identical agendas,
@@ -26,10 +27,27 @@ _watchers = _experta_package.watchers
 _ConditionalElement = _experta_package.conditionalelement.ConditionalElement
 _FactList: Any = _experta_package.factlist.FactList  # experta ships no types: Any, said so for the subclass
 _Agenda = _experta_package.agenda.Agenda
+_Fact = _experta_package.Fact
 
 
 class _FastFactList(_FactList):
-    """experta's FactList; the key that tells duplicates apart is the same set, built in one step."""
+    """experta's FactList; the key that tells duplicates apart is the same set, built in one step, and a
+    fact whose class declares no fields (every fact of the explorer's) is filed without the checks that
+    cannot fail for it (its class, its fields) and without the watcher call when no watcher listens."""
+
+    def declare(self, fact):
+        if not isinstance(fact, _Fact) or type(fact).__fields__ or _watchers.FACTS.isEnabledFor(logging.INFO):
+            return super().declare(fact)
+        fact_id = self._get_fact_id(fact)
+        if self.duplication or fact_id not in self.reference_counter:
+            index = self.last_index
+            dict.__setitem__(fact, "__factid__", index)  # what experta's __factid__ setter does
+            self[index] = fact
+            self.last_index = index + 1
+            self.added.append(fact)
+            self.reference_counter[fact_id] += 1
+            return fact
+        return None
 
     @staticmethod
     def _get_fact_id(fact):

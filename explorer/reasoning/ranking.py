@@ -27,13 +27,12 @@ def rank_suggestions(
     for a in _assessments(kb, inference, present, absent, conflicting):
         view = _view(kb, a.condition)
         supporting = view.evidence(a.supporting, a.behind_rule)
-        missing_ids = {s for s in view.wanted if s not in present and s not in absent}
         best = max(a.fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
         fields = dict(
             condition=a.condition,
             strength=STRENGTHS[a.level],
             supporting=supporting,
-            missing=view.evidence(missing_ids, {}, by_role=True),
+            missing=view.missing(present, absent),
             against=view.evidence(a.against, {}),
             explanation=rules[best.rule].explanation,
             rules=a.fired_ids,
@@ -114,6 +113,7 @@ class _View:
         self.wanted = tuple(s for s in self.links if self.roles[s] != "possible")
         self._order: dict = {False: {}, True: {}}  # by_role -> finding id -> sort key
         self._bare: dict = {}  # finding id -> Evidence naming no rule
+        self._wanted_in_order: tuple | None = None  # self.wanted, sorted as missing evidence is listed
 
     def order(self, symptom_id: str, by_role: bool) -> tuple:
         known = self._order[by_role].get(symptom_id)
@@ -124,6 +124,18 @@ class _View:
             known = self._order[by_role][symptom_id] = (role, article_first, label)
         return known
 
+    def missing(self, present, absent) -> tuple:
+        """Evidence for the wanted findings neither ``present`` nor ``absent``, hallmark ones first."""
+        if self._wanted_in_order is None:
+            self._wanted_in_order = tuple(sorted(self.wanted, key=lambda i: self.order(i, True)))
+        return tuple(self._bare_evidence(i) for i in self._wanted_in_order if i not in present and i not in absent)
+
+    def _bare_evidence(self, symptom_id: str):
+        bare = self._bare.get(symptom_id)
+        if bare is None:
+            bare = self._bare[symptom_id] = Evidence(self.kb.symptoms[symptom_id], self.links.get(symptom_id, ()), ())
+        return bare
+
     def evidence(self, symptom_ids, behind_rule: dict, by_role: bool = False) -> tuple:
         """Evidence records for ``symptom_ids``, in order; ``behind_rule``: the rules each one is behind."""
         out = []
@@ -132,10 +144,7 @@ class _View:
             if rules:
                 out.append(Evidence(self.kb.symptoms[i], self.links.get(i, ()), tuple(dict.fromkeys(rules))))
                 continue
-            bare = self._bare.get(i)
-            if bare is None:
-                bare = self._bare[i] = Evidence(self.kb.symptoms[i], self.links.get(i, ()), ())
-            out.append(bare)
+            out.append(self._bare_evidence(i))
         return tuple(out)
 
 
