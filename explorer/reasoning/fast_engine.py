@@ -8,7 +8,8 @@ changes is the work around it, measured as most of a query's time once the match
 - ``declare`` makes experta's checks without a method call per fact and check, and files each fact
   in a fact list whose duplicate key is built without experta's list copy (and, for facts of classes
   without fields, without the checks such a fact always passes).
-- ``reset`` starts a new fact list of that kind, and looks the deffacts up once per engine.
+- ``reset`` starts a new fact list of that kind, and looks the deffacts up once per engine (when only
+  experta's own is there, its InitialFact is made directly).
 
 tests/test_fast_rete.py runs stock experta and this engine side by side and asserts identical agendas,
 firings, traces and working memory.
@@ -28,6 +29,8 @@ _ConditionalElement = _experta_package.conditionalelement.ConditionalElement
 _FactList: Any = _experta_package.factlist.FactList  # experta ships no types: Any, said so for the subclass
 _Agenda = _experta_package.agenda.Agenda
 _Fact = _experta_package.Fact
+_InitialFact = _experta_package.fact.InitialFact
+_INITIAL_FACT = KnowledgeEngine.__dict__["_declare_initial_fact"]  # experta's DefFacts declaring InitialFact
 
 
 class _FastFactList(_FactList):
@@ -87,7 +90,12 @@ class FastKnowledgeEngine(KnowledgeEngine):
         self.agenda = _Agenda()
         self.facts = _FastFactList()
         self.matcher.reset()
-        self._declare_checked(*chain.from_iterable(deffacts() for deffacts in self.get_deffacts()))
+        deffacts = self.get_deffacts()
+        if len(deffacts) == 1 and deffacts[0] is _INITIAL_FACT:
+            # Only experta's own: the InitialFact it would copy from its generator, made directly.
+            self._declare_checked(new_fact(_InitialFact), checked=True)
+        else:
+            self._declare_checked(*chain.from_iterable(deffacts() for deffacts in deffacts))
         self.running = False
 
     def declare(self, *facts):
