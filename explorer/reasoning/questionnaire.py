@@ -231,6 +231,7 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
         if condition_id in suggested:
             wanted.setdefault(finding, set()).add(condition_id)
     questions = []
+    names = [(s.condition.id, s.condition.name) for s in result.suggestions]
     for finding, conditions in wanted.items():
         score = 0.0
         reasons = []
@@ -240,7 +241,7 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
             reasons.append(Reason(condition_id, suggested[condition_id].condition.name, rules, links))
         if len(suggested) > 1 and len(conditions) == len(suggested):
             score /= 3
-        others = tuple(s.condition.name for s in result.suggestions if s.condition.id not in conditions)
+        others = tuple(name for condition_id, name in names if condition_id not in conditions)
         questions.append(Question(kb.symptoms[finding], tuple(reasons), score, others))
     questions.sort(key=lambda q: (-q.score, q.finding.label.lower()))
     return questions

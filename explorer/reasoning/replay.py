@@ -24,23 +24,28 @@ from .reach import understood
 
 
 @functools.lru_cache(maxsize=8)
-def _index(kb: KnowledgeBase) -> tuple[dict, dict] | None:
-    """(finding id -> rules naming it anywhere, finding id -> rules whose "any" group names it), or None
-    when a run cannot be replayed (rules not `understood`, or a pattern named like a finding)."""
+def _index(kb: KnowledgeBase) -> tuple[dict, dict, dict] | None:
+    """(finding id -> (rule, how many facts it needs) for the rules needing its Finding, the same for its
+    Absent, finding id -> rules whose "any" group names it), or None when a run cannot be replayed (rules
+    not `understood`, or a pattern named like a finding)."""
     if not understood(kb) or {r.target for r in kb.rules if r.conclusion == "infer"} & kb.symptoms.keys():
         return None
-    naming: dict = {}
+    present: dict = {}
+    absent: dict = {}
     groups: dict = {}
     for rule in kb.rules:
-        for ref in rule.all + rule.any + rule.absent:
-            naming.setdefault(ref, []).append(rule)
+        needs = len(rule.all) + len(rule.absent) + (1 if rule.any else 0)  # facts its activation needs
+        for refs, index in ((rule.all, present), (rule.absent, absent)):
+            for ref in refs:
+                index.setdefault(ref, []).append((rule, needs))
         for ref in rule.any:
             groups.setdefault(ref, []).append(rule)
-    return naming, groups
+    return present, absent, groups
 
 
 class _Run:
-    """The state of one replayed run: fact ids so far, the groups' counts, activations waiting."""
+    """The state of one replayed run: fact ids so far, the groups' counts, the facts each rule still
+    lacks, activations waiting."""
 
     def __init__(self, groups: dict, present: list, absent: list):
         self.groups = groups
@@ -49,9 +54,9 @@ class _Run:
         self.next_id = len(present) + len(absent) + 1
         self.hits: dict = {}  # rule id -> findings counted toward its "any" group
         self.met: dict = {}  # rule id -> fact id of its GroupMet
+        self.lacking: dict = {}  # rule id -> how many of its facts are not there yet (once one arrived)
         self.suggested: set = set()
         self.waiting: list = []  # heap of (the agenda key, turned so the smallest fires first; the rule)
-        self.done: set = set()  # rule ids activated (waiting or fired)
 
     def count(self, found) -> None:
         for finding in found:
@@ -60,28 +65,38 @@ class _Run:
                 counted.append(finding)
                 if len(counted) == rule.at_least:
                     self.met[rule.id] = self.new_id()
+                    self.arrived(((rule, len(rule.all) + len(rule.absent) + 1),))
 
     def new_id(self) -> int:
         self.next_id += 1
         return self.next_id - 1
 
-    def offer(self, rules) -> None:
-        """Activate those of ``rules`` whose facts are all there (each once)."""
-        for rule in rules:
-            if rule.id in self.done:
-                continue
-            ids = [self.found.get(ref) for ref in rule.all] + [self.absent.get(ref) for ref in rule.absent]
-            if rule.any:
-                ids.append(self.met.get(rule.id))
-            if None not in ids:
-                self.done.add(rule.id)
-                heapq.heappush(self.waiting, (_turned(SALIENCE[rule.conclusion], ids, rule.order), rule))
+    def arrived(self, rules) -> None:
+        """One of the facts each of ``rules`` ((rule, facts it needs) pairs) needs is there: activate those
+        that now have them all."""
+        lacking, waiting = self.lacking, self.waiting
+        for rule, needs in rules:
+            if needs == 1:  # the fact that came is its only one (most rules: one finding)
+                if rule.all:
+                    ids = [self.found[rule.all[0]]]
+                else:
+                    ids = [self.met[rule.id]] if rule.any else [self.absent[rule.absent[0]]]
+            else:
+                left = lacking[rule.id] = lacking.get(rule.id, needs) - 1
+                if left:
+                    continue
+                ids = [self.found[ref] for ref in rule.all] + [self.absent[ref] for ref in rule.absent]
+                if rule.any:
+                    ids.append(self.met[rule.id])
+            heapq.heappush(waiting, (_turned(SALIENCE[rule.conclusion], ids, rule.order), rule))
 
 
 def _turned(salience: int, ids: list, order: int) -> tuple:
     """_StableStrategy's key (salience, fact ids most recent first, minus the rule order), turned so that
     its order is reversed: each part negated, and the ids followed by one more, larger than any, since of
     two lists where one begins the other the shorter comes first and must now come last."""
+    if len(ids) == 1:
+        return -salience, [-ids[0], _LAST], order
     return -salience, [-i for i in sorted(ids, reverse=True)] + [_LAST], order
 
 
@@ -94,13 +109,15 @@ def replay(kb: KnowledgeBase, present, absent) -> Inference | None:
     index = _index(kb)
     if index is None or not set(present) <= kb.symptoms.keys():
         return None
-    naming, groups = index
+    needing, needing_absent, groups = index
     reported = sorted(set(present))
     run = _Run(groups, reported, sorted(set(absent)))
+    for finding in reported:
+        run.arrived(needing.get(finding, ()))
+    for finding in run.absent:
+        run.arrived(needing_absent.get(finding, ()))
     run.count(reversed(reported))
     inference = Inference(support={f: {f} for f in present})
-    for finding in reported + list(run.absent):
-        run.offer(naming.get(finding, ()))
     steps, support = inference.steps, inference.support
     while run.waiting:
         _, rule = heapq.heappop(run.waiting)
@@ -115,7 +132,7 @@ def replay(kb: KnowledgeBase, present, absent) -> Inference | None:
             if rule.target not in run.found:
                 run.found[rule.target] = run.new_id()
                 run.count((rule.target,))
-                run.offer(naming.get(rule.target, ()))
+                run.arrived(needing.get(rule.target, ()))
         elif rule.conclusion == "suggest" and rule.target not in run.suggested:
             run.suggested.add(rule.target)
             run.new_id()
