@@ -45,6 +45,10 @@ class _FastFactList(_FactList):
         if self.duplication or fact_id not in self.reference_counter:
             index = self.last_index
             dict.__setitem__(fact, "__factid__", index)  # what experta's __factid__ setter does
+            if "_hash" not in fact.__dict__:
+                # What Fact.__hash__ computes and keeps on first use (the matcher hashes every fact), made
+                # here so that first use does not go through its AttributeError.
+                fact._hash = hash(frozenset(fact.items()))
             self[index] = fact
             self.last_index = index + 1
             self.added.append(fact)

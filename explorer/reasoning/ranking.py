@@ -114,6 +114,8 @@ class _View:
         self._order: dict = {False: {}, True: {}}  # by_role -> finding id -> sort key
         self._bare: dict = {}  # finding id -> Evidence naming no rule
         self._wanted_in_order: tuple | None = None  # self.wanted, sorted as missing evidence is listed
+        self._wanted_set: frozenset = frozenset()
+        self._missing: dict = {}  # the wanted findings answered -> the missing evidence
 
     def order(self, symptom_id: str, by_role: bool) -> tuple:
         known = self._order[by_role].get(symptom_id)
@@ -128,7 +130,17 @@ class _View:
         """Evidence for the wanted findings neither ``present`` nor ``absent``, hallmark ones first."""
         if self._wanted_in_order is None:
             self._wanted_in_order = tuple(sorted(self.wanted, key=lambda i: self.order(i, True)))
-        return tuple(self._bare_evidence(i) for i in self._wanted_in_order if i not in present and i not in absent)
+            self._wanted_set = frozenset(self.wanted)
+        # Remembered by which wanted findings were answered (a few findings against tens wanted).
+        answered = frozenset(f for f in (*present, *absent) if f in self._wanted_set)
+        known = self._missing.get(answered)
+        if known is None:
+            if len(self._missing) >= _REMEMBERED:
+                self._missing.clear()
+            known = self._missing[answered] = tuple(
+                self._bare_evidence(i) for i in self._wanted_in_order if i not in answered
+            )
+        return known
 
     def _bare_evidence(self, symptom_id: str):
         bare = self._bare.get(symptom_id)
@@ -146,6 +158,9 @@ class _View:
                 continue
             out.append(self._bare_evidence(i))
         return tuple(out)
+
+
+_REMEMBERED = 256  # missing-evidence lists kept per condition
 
 
 @functools.lru_cache(maxsize=8)
