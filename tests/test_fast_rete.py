@@ -113,6 +113,30 @@ def test_fast_matcher_agrees_with_experta(kb, with_questions):
     assert grouped_somewhere > 20 and recorded_somewhere > 10  # and the "any" groups and the step records
 
 
+@pytest.mark.slow
+def test_fast_matcher_agrees_with_experta_on_many_joins(tmp_path, kb):
+    """The benchmark's generated rules (two or three findings each, some with a group or an absent
+    finding) make hundreds of two-input nodes, most of them given tokens while their other side is empty,
+    and many left holding memory for the next reset: the same agendas, firings and records."""
+    import sys
+    from pathlib import Path
+
+    from explorer.knowledge.loader import load_knowledge
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from generate_knowledge import generate
+
+    generated = load_knowledge(generate(tmp_path / "kb", len(kb.rules) + 300))
+    pair = _engines(generated, None)
+    one_sided = 0
+    for number, (present, absent, _) in enumerate(_random_inputs(generated, count=60, seed=13)):
+        stock = _run(pair["experta"], present, absent, set(), record=number % 2 == 0)
+        assert _run(pair["fast"], present, absent, set(), record=number % 2 == 0) == stock, (present, absent)
+        holding = pair["fast"]._engine.matcher._holding
+        one_sided += sum(bool(getattr(n, "right_memory", None)) and not n.left_memory for n in holding)
+    assert one_sided > 100  # the one-sided path was taken, and reset after
+
+
 def test_engine_of_only_the_rules_that_fire_agrees_with_experta(kb):
     """The first query of a process builds only the rules reach.py says fire: same agendas, firings and
     trace as stock experta with every rule."""

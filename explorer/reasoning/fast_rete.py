@@ -8,6 +8,8 @@ The network has the same nodes as experta builds; what changes is how it is buil
   token); the root does the same by fact type. A test the lookup has already made is not made again:
   the token goes on to that test's children, in their original order, as the test would have sent it.
 - Only conflict sets that received a token since the last look are asked for activations.
+- A two-input node given a token while its other memory is empty only files it (experta's node would
+  copy the token and then look through the empty memory for matches).
 - ``reset`` clears only the nodes that received a token since the last reset (each notes itself as it
   receives one) instead of walking the whole network: at 1,000 rules the walk was a third of a query;
   the engine's deffacts and their signatures are looked up once, not through ``inspect`` on every reset.
@@ -21,6 +23,7 @@ firings and traces.
 """
 
 import functools
+import logging
 from typing import Any
 
 from ._experta import experta as _experta_package
@@ -36,11 +39,14 @@ _ce = _experta_package.conditionalelement
 _fc = _experta_package.fieldconstraint
 _VALID = _rete.token.Token.TagType.VALID
 _Activation = _experta_package.activation.Activation
+_MATCHER = _experta_package.watchers.MATCHER
 
 
 class _Holding:
     """A two-input node that notes, in its matcher's ``_holding``, that a token reached it (so its memory
-    may hold something until the next reset); the matching is experta's."""
+    may hold something until the next reset); the matching is experta's. A valid token arriving on the
+    right while the left memory is empty only joins the right memory (experta's node would then look for
+    matches in the empty left memory): that is done here, without copying the token first."""
 
     _holding: dict
 
@@ -52,9 +58,20 @@ class _Holding:
         self._holding[self] = None
         return super()._activate_right(token)
 
+    def activate_right(self, token):
+        if self.left_memory or token.tag is not _VALID or _MATCHER.isEnabledFor(logging.DEBUG):
+            return super().activate_right(token)  # experta's, with its debug message
+        self._holding[self] = None
+        self.right_memory.append(token.to_info())
+
 
 class _HoldingMatchNode(_Holding, _nodes.OrdinaryMatchNode):
-    pass
+    def activate_left(self, token):
+        # The same on the left while the right memory is empty (a NotNode would pass the token on then).
+        if self.right_memory or token.tag is not _VALID or _MATCHER.isEnabledFor(logging.DEBUG):
+            return super().activate_left(token)
+        self._holding[self] = None
+        self.left_memory.append(token.to_info())
 
 
 class _HoldingNotNode(_Holding, _nodes.NotNode):
@@ -62,6 +79,19 @@ class _HoldingNotNode(_Holding, _nodes.NotNode):
 
 
 _HOLDING = {_nodes.OrdinaryMatchNode: _HoldingMatchNode, _nodes.NotNode: _HoldingNotNode}
+_ENTRIES = {_rete.abstract.TwoInputNode.activate_left, _rete.abstract.TwoInputNode.activate_right}
+
+
+def _rebind(nodes) -> None:
+    """Callbacks are bound methods, made when the network was built: point those that enter a two-input
+    node at the methods of the class it has now."""
+    for node in nodes:
+        node.children = [
+            _mixins.ChildNode(c.node, getattr(c.node, c.callback.__name__))
+            if type(c.node) in _HOLDING.values() and getattr(c.callback, "__func__", None) in _ENTRIES
+            else c
+            for c in node.children
+        ]
 
 
 class _TrackedConflictSetNode(_nodes.ConflictSetNode):
@@ -120,6 +150,7 @@ class FastReteMatcher(_rete.ReteMatcher):
             if type(node) in _HOLDING:
                 node.__class__ = _HOLDING[type(node)]
                 node._holding = self._holding
+        _rebind(nodes)
         # The order experta's _get_conflict_set_nodes finds them in (depth first, first visit), without
         # its repeated walks through shared nodes.
         self._conflict_sets = tuple(n for n in nodes if isinstance(n, _nodes.ConflictSetNode))
