@@ -75,7 +75,7 @@ def _assessments(
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
-    rules, weights = kb.rule_index, weights_for(kb)
+    weights, strength_of, support = weights_for(kb), _claims(kb), inference.support
     out = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]
@@ -84,11 +84,12 @@ def _assessments(
         behind_rule: dict = {}
         for step in fired:
             for finding in step.matched_present:
-                for symptom_id in inference.support.get(finding, {finding}):
+                behind = support.get(finding)
+                for symptom_id in (finding,) if behind is None else behind:  # a finding stands for itself
                     behind_rule.setdefault(symptom_id, []).append(step.rule)
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        claimed = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
+        claimed = max(strength_of[s.rule] for s in fired)
         score, for_present = weights.score(condition_id, present, absent, behind_rule, conflicting)
         level, unanswered = word(score, len(supporting)), word(for_present, len(supporting))
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
@@ -99,6 +100,12 @@ def _assessments(
             _Assessment(condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key)
         )
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _claims(kb: KnowledgeBase) -> dict:
+    """rule id -> the strength its suggestion claims (an index into STRENGTHS)."""
+    return {rule.id: STRENGTHS.index(rule.strength) for rule in kb.rules if rule.conclusion == "suggest"}
 
 
 class _View:
