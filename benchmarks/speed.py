@@ -1,7 +1,7 @@
 """Speed, measured side by side in one run and printed as ratios (a script, not a test: it never fails on
 its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e '.[bench]'.
 
-    python benchmarks/speed.py [--runs 15] [--queries 300] [--cases 3000] [--sizes 100 300 1000]
+    python benchmarks/speed.py [--runs 15] [--queries 300] [--dense 60] [--cases 3000] [--sizes 100 300 1000]
 
 1. Cold start: `symptom-explorer match numbness "dry eyes"` against the import floor (a fresh interpreter
    importing only experta, PyYAML and click), on the shipped knowledge and on generated folders of
@@ -16,9 +16,12 @@ its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e
    built outside the timing, for every block of FRESH_BLOCK queries (fresh.py). explore() is given the
    findings' labels as text: it reads them (a short text read before is remembered), runs the engine,
    ranks and builds the whole Result.
+   2b. Dense cases, a guard: 20 and 50 findings present at once, explore() against CLIPS, at the largest
+   generated size (growth faster than CLIPS's shows here first).
 3. Choosing the next question over questionnaire states reached by answering the chosen questions
-   (seeded), the fast choice and the straightforward one (every candidate through explore()); each
-   state's figure is the median of 5 runs, and the worst state's is shown.
+   (seeded), the fast choice and the straightforward one (every candidate through explore()), on the
+   shipped knowledge and the largest generated folder; each state's figure is the median of 5 runs, and
+   the worst state's is shown.
 4. batch: cases per second with --jobs 1 and --jobs 2, and peak memory of the largest process.
 In-process figures are CPU time of this process.
 """
@@ -116,12 +119,13 @@ def side_by_side(functions, count, rounds=3) -> list[list[float]]:
     return times
 
 
-def queries(kb, count, seed=2):
+def queries(kb, count, seed=2, findings=(2, 6)):
+    """``count`` queries of findings the rules name (between ``findings`` of them present) and one absent."""
     rng = random.Random(seed)
     named = sorted({ref for rule in kb.rules for ref in rule.all + rule.any} & set(kb.symptoms))
     out = []
     for _ in range(count):
-        present = set(rng.sample(named, rng.randint(2, 6)))
+        present = set(rng.sample(named, min(len(named), rng.randint(*findings))))
         out.append((present, set(rng.sample(sorted(set(kb.symptoms) - present), 1))))
     return out
 
@@ -190,6 +194,32 @@ def versus_clips(folders: dict, count: int) -> None:
         print(f"   {'':<16} (CLIPS timed on {clips.built} fresh environments, {FRESH_BLOCK} queries each at most)")
 
 
+def dense(folders: dict, count: int, sizes=(20, 50)) -> None:
+    """A guard against cases that grow faster than they should: many findings at once (20 and 50 present)
+    through explore() and CLIPS, side by side as in section 2 (a fresh CLIPS every FRESH_BLOCK queries)."""
+    from clips_rules import ClipsEngine
+
+    from explorer import explore, load_knowledge
+
+    print(f"\n2b. Dense cases: {' and '.join(map(str, sizes))} findings present (median ms, CPU), against CLIPS")
+    print(f"   {'knowledge':<10} {'rules':>5} {'findings':>8} {'CLIPS':>7} {'explore()':>9} {'ratio':>6}")
+    for name, (folder, rules) in folders.items():
+        kb = load_knowledge(folder)
+        for size in sizes:
+            items = queries(kb, count, seed=3, findings=(size, size))
+            labelled = [([kb.symptoms[f].label for f in p], [kb.symptoms[f].label for f in a]) for p, a in items]
+
+            def query(engine, i, items=items):
+                return engine.run(*items[i])
+
+            clips = FreshBaseline(lambda kb=kb: ClipsEngine(kb), query, FRESH_BLOCK)
+            c, e = side_by_side(
+                [clips, lambda i, kb=kb, texts=labelled: explore(texts[i][0], texts[i][1], kb=kb)], len(items)
+            )
+            m = statistics.median
+            print(f"   {name:<10} {rules:>5} {size:>8} {m(c):>7.3f} {m(e):>9.3f} {m(e) / m(c):>5.1f}x")
+
+
 def questionnaire_states(kb, per_session=8, seed=7):
     import yaml
 
@@ -216,11 +246,17 @@ def questionnaire_states(kb, per_session=8, seed=7):
     return states
 
 
-def next_question(repeats: int = 5) -> None:
+def next_question(folders: dict, repeats: int = 5) -> None:
     from explorer import load_knowledge
+
+    print(f"\n3. Next question over questionnaire states (CPU ms; median of {repeats} runs per state)")
+    for name, (folder, _) in folders.items():
+        _next_question(name, load_knowledge(folder), repeats)
+
+
+def _next_question(name, kb, repeats: int) -> None:
     from explorer.reasoning.questionnaire import Questionnaire
 
-    kb = load_knowledge()
     states = questionnaire_states(kb)
     figures = {}
     for exhaustive in (False, True):
@@ -238,12 +274,8 @@ def next_question(repeats: int = 5) -> None:
         figures[exhaustive] = (statistics.median(times), max(times))
     (fm, fw), (sm, sw) = figures[False], figures[True]
     print(
-        f"\n3. Next question over {len(states)} questionnaire states (shipped knowledge, CPU ms; median of"
-        f" {repeats} runs per state)"
-    )
-    print(
-        f"   fast: median {fm:.1f}, worst {fw:.1f}; straightforward: median {sm:.1f}, worst {sw:.1f}"
-        f" ({sm / fm:.1f}x and {sw / fw:.1f}x faster)"
+        f"   {name:<10} {len(kb.rules):>5} rules, {len(states)} states: fast median {fm:.1f}, worst {fw:.1f};"
+        f" straightforward median {sm:.1f}, worst {sw:.1f} ({sm / fm:.1f}x and {sw / fw:.1f}x faster)"
     )
 
 
@@ -298,7 +330,8 @@ def main():
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--cases", type=int, default=3000)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 300, 1000], help="generated folder sizes")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["cold", "clips", "question", "batch"])
+    parser.add_argument("--dense", type=int, default=60, help="dense queries of each size")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["cold", "clips", "dense", "question", "batch"])
     args = parser.parse_args()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.1f} at start")
@@ -314,13 +347,13 @@ def main():
         folders["shipped"] = (None, len(load_knowledge().rules))
         if "cold" not in args.skip:
             cold_start(folders, args.runs, env)
+        ends = {k: v for k, v in folders.items() if k in ("shipped", f"gen-{max(args.sizes, default=0)}")}
         if "clips" not in args.skip:
-            versus_clips(
-                {k: v for k, v in folders.items() if k in ("shipped", f"gen-{max(args.sizes, default=0)}")},
-                args.queries,
-            )
+            versus_clips(ends, args.queries)
+        if "dense" not in args.skip:
+            dense({k: v for k, v in ends.items() if k != "shipped"} or ends, args.dense)
         if "question" not in args.skip:
-            next_question()
+            next_question(ends)
         if "batch" not in args.skip:
             batch(args.cases, env)
 

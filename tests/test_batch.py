@@ -313,3 +313,14 @@ def test_json_format_with_jobs_is_the_same_array(tmp_path):
     path.write_text(MIXED * 30, encoding="utf-8")
     one = run(str(path), "--format", "json").stdout
     assert run(str(path), "--format", "json", "--jobs", "2").stdout == one and len(json.loads(one)) == 90
+
+
+def test_jsonl_nesting_limit_at_its_edge():
+    """A JSON Lines case is checked for nesting before it is parsed; the quick way (a line with no more
+    brackets than the limit cannot nest deeper) and the scanner agree at the limit."""
+    from explorer.cases.json_stream import nesting_problem
+    from explorer.limits import MAX_DEPTH
+
+    assert nesting_problem('{"a":' * MAX_DEPTH + "1" + "}" * MAX_DEPTH) is None
+    assert f"nested more than {MAX_DEPTH}" in nesting_problem('{"a":' * (MAX_DEPTH + 1) + "1" + "}" * (MAX_DEPTH + 1))
+    assert nesting_problem('{"id": "' + "[" * (MAX_DEPTH + 8) + '", "symptoms": ["numbness"]}') is None  # in a string

@@ -121,41 +121,42 @@ def any_kb(request):
     return request.getfixturevalue("kb" if request.param == "shipped" else "chained_kb")
 
 
-def test_conclusions_read_from_the_rules_bracket_a_real_run(any_kb):
-    """reach.conclusions against the engine: the same rules fire, matching the same findings for every
-    suggestion; a pattern's support is exact unless it is chained, and then lies between least and most."""
-    from explorer.reasoning.reach import _chained, conclusions
+def test_a_replayed_run_is_the_real_run(any_kb):
+    """replay.py against the engine: the same firings in the same order, matching the same findings, and
+    the same support for every finding, also for patterns inferred from patterns (where the firing order
+    decides what a pattern passes on)."""
+    from explorer.reasoning.replay import replay
 
-    kb = any_kb
-    chained = _chained(kb)
-    assert chained  # both knowledge bases have a chained pattern, so both bounds are exercised
+    kb, chained, grouped = any_kb, 0, 0
+    patterns = {rule.target for rule in kb.rules if rule.conclusion == "infer"}
     for present, absent in _random_answers(kb):
-        bounds = conclusions(kb, present, absent)
-        assert bounds is not None
-        least, most = bounds.least, bounds.most
         real = engine_for(kb).run(present, absent)
-        assert {s.rule for s in least.steps} == {s.rule for s in real.steps}, sorted(present)
-        suggest = {s.rule: s.matched_present for s in real.steps if s.conclusion == "suggest"}
-        assert suggest == {s.rule: s.matched_present for s in least.steps if s.conclusion == "suggest"}
-        assert set(real.support) == set(least.support) == set(most.support)
-        for finding, behind in real.support.items():
-            assert least.support[finding] <= behind <= most.support[finding], (finding, sorted(present))
-            if finding not in chained:
-                assert least.support[finding] == behind == most.support[finding]
+        replayed = replay(kb, present, absent)
+        assert replayed is not None
+        assert (replayed.steps, replayed.support) == (real.steps, real.support), sorted(present)
+        chained += any(s.conclusion == "infer" and patterns & set(s.matched_present) for s in real.steps)
+        grouped += any(kb.rule_index[s.rule].any for s in real.steps)
+    assert chained > 5 and grouped > 100  # the order-dependent chains and the "any" groups are exercised
 
 
-def test_a_picture_read_from_the_rules_is_the_picture_of_a_real_run(any_kb):
-    """Whenever the trials read a picture instead of running the engine, it is the real run's picture;
-    and reading does replace most runs (the point of it)."""
-    from explorer.reasoning.trials import _read_picture
+def test_rules_a_replay_cannot_follow_are_run(kb, monkeypatch):
+    """A rule field replay.py does not know (through reach.understood) makes the trials run the engine,
+    with the real run's picture."""
+    from explorer.reasoning import reach, replay
 
-    kb, read = any_kb, 0
-    for present, absent in _random_answers(kb, seed=12):
-        picture = _read_picture(kb, present, absent)
-        if picture is not None:
-            read += 1
-            assert picture == picture_of(kb, engine_for(kb).run(present, absent), present, absent), sorted(present)
-    assert read > 200
+    present, absent = {"numbness", "dry_eyes"}, set()
+    real = picture_of(kb, engine_for(kb).run(present | {"dry_mouth"}, absent), present | {"dry_mouth"}, absent)
+    reach.understood.cache_clear()
+    replay._index.cache_clear()
+    monkeypatch.setattr(reach, "KNOWN_FIELDS", reach.KNOWN_FIELDS - {"absent"})
+    try:
+        assert replay.replay(kb, present, absent) is None
+        trials = Trials(kb, present, absent)
+        assert trials.picture("dry_mouth", "yes") == real
+        assert trials.engine_runs == 1
+    finally:
+        reach.understood.cache_clear()
+        replay._index.cache_clear()
 
 
 def test_fast_choice_equals_the_straightforward_choice_with_deeper_chains(chained_kb):
@@ -163,10 +164,10 @@ def test_fast_choice_equals_the_straightforward_choice_with_deeper_chains(chaine
         assert Questionnaire(chained_kb, answers=list(answers)).next_question() == full
 
 
-def test_conditions_named_alike_are_never_ordered_by_reading(kb_copy):
+def test_conditions_named_alike_are_ordered_as_they_fired(kb_copy):
     """Two conditions with one name tie on every ranking key; the ranking then keeps the order the rules
-    fired in, which only a run knows, so such a picture is never read from the rules."""
-    from explorer.reasoning.trials import _read_picture
+    fired in, which the replay follows."""
+    from explorer.reasoning.replay import replay
 
     conditions = kb_copy / "data" / "conditions.yaml"
     edit(conditions, "name: Neuropathy after or during an infection", "name: Neuropathy of a cause")
@@ -178,6 +179,6 @@ def test_conditions_named_alike_are_never_ordered_by_reading(kb_copy):
     ):
         real = picture_of(same, engine_for(same).run(present, set()), present, set())
         assert {"infection_related_neuropathy", "toxic_neuropathy"} <= {c for c, _ in real.suggestions}
-        assert _read_picture(same, present, set()) in (None, real)
+        assert picture_of(same, replay(same, present, set()), present, set()) == real
     for answers, full in _states(same, per_session=5):
         assert Questionnaire(same, answers=list(answers)).next_question() == full

@@ -157,7 +157,10 @@ def _case(text, problem, line, kb, ordinal):
 
 
 def nesting_problem(text: str) -> str | None:
-    """Whether one JSON text (a JSON Lines line) nests deeper than the limit, found without parsing it."""
+    """Whether one JSON text (a JSON Lines line) nests deeper than the limit (or is larger than one case may
+    be), found without parsing it."""
+    if len(text) <= MAX_CASE_CHARS and text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None  # it cannot nest deeper than it has brackets: the common case, without the scanner
     scanner = _Scanner(io.StringIO(text))
     scanner.peek()
     return scanner.element()[2]

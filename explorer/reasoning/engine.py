@@ -3,10 +3,12 @@
 Fact model (chosen for speed, see the design notes: matching cost grows with every declared fact and
 every distinct constant): one small ``Finding`` fact per reported or inferred finding, one ``Absent``
 per finding reported absent, and one ``GroupMet`` per rule whose "at least N of" group is satisfied.
-An "any" group is not expanded into every combination (experta's OR does that): a single counting
-rule reacts to every ``Finding`` fact, counts it toward each "any" group that names it, and declares
-``GroupMet`` once a group reaches its "at least" count. Building the network is most of the start-up
-cost, so one counting rule instead of one helper per alternative matters.
+An "any" group is not expanded into every combination (experta's OR does that): each ``Finding`` fact
+is counted toward every "any" group that names it, and ``GroupMet`` is declared once a group reaches
+its "at least" count. With stock experta a counting rule of the highest salience does that, firing once
+per finding (half of all firings); the fast engine counts as the findings are declared instead, giving
+the ``GroupMet`` facts the ids the counting rule's firings would (see ``_groups_met``), so fact ids,
+firings and step records are the same (tests/test_fast_rete.py).
 
 The engine class is built once per knowledge base and process, then reused with reset/declare/run.
 """
@@ -88,13 +90,18 @@ class Engine:
         for rule in kb.rules:
             for alternative in rule.any:
                 groups.setdefault(alternative, []).append(rule)
-        namespace = {"count_groups": _counting_rule(groups)}
+        base = MATCHERS[matcher or os.environ.get("SYMPTOM_EXPLORER_MATCHER", "fast")]
+        # The fast engine counts groups as findings are declared; stock experta keeps the counting rule.
+        counts = issubclass(base, FastKnowledgeEngine)
+        namespace: dict = {"count_groups": _counting_rule()} if not counts else {}
         for rule in kb.rules if rules is None else rules:
             namespace[f"r{rule.order}"] = _main_rule(rule)
         for condition_id, findings in sorted((questions or {}).items()):
             for finding in findings:
-                namespace[f"q_{condition_id}_{finding}"] = _question_rule(condition_id, finding, len(namespace))
-        base = MATCHERS[matcher or os.environ.get("SYMPTOM_EXPLORER_MATCHER", "fast")]
+                # The order the question rules always had (one counting rule, the rules, then these).
+                order = len(namespace) + counts
+                namespace[f"q_{condition_id}_{finding}"] = _question_rule(condition_id, finding, order)
+        namespace.update(groups=groups, counts_on_declare=counts)
         engine_class = type("SymptomExplorerEngine", (base,), namespace)
         self._engine = engine_class()
         self._engine.strategy = _StableStrategy()
@@ -108,12 +115,13 @@ class Engine:
         engine.reset()
         engine.hits = {}
         engine.inference = Inference(support={f: {f} for f in present})
-        _declare(
-            engine,
-            *[new_fact(Finding, id=f, origin="reported") for f in sorted(set(present))],
-            *[new_fact(Absent, id=f) for f in sorted(set(absent))],
-            *[new_fact(Asked, id=f) for f in sorted(set(asked))],
-        )
+        reported = sorted(set(present))
+        facts = [new_fact(Finding, id=f, origin="reported") for f in reported]
+        facts += [new_fact(Absent, id=f) for f in sorted(set(absent))]
+        facts += [new_fact(Asked, id=f) for f in sorted(set(asked))]
+        if engine.counts_on_declare:
+            facts += _groups_met(engine, reversed(reported))
+        _declare(engine, *facts)
         try:
             engine.run()
         finally:
@@ -126,13 +134,27 @@ def _declare(engine, *facts):
     return getattr(engine, "declare_plain", engine.declare)(*facts)
 
 
-def _counting_rule(groups: dict):
+def _groups_met(engine, found) -> list:
+    """Count findings ``found`` toward the "any" groups that name them, in the order stock experta's
+    counting rule would fire for their facts (it has the highest salience, so it fires for every new
+    Finding before any other rule, the most recent fact first), and return the GroupMet facts it would
+    declare, in its order. Declared right after those findings, they get the ids it would give them."""
+    met = []
+    hits, groups = engine.hits, engine.groups
+    for finding in found:
+        for rule in groups.get(finding, ()):
+            counted = hits.setdefault(rule.id, [])
+            counted.append(finding)  # each Finding id is declared once, so no duplicates
+            if len(counted) == rule.at_least:
+                met.append(new_fact(GroupMet, rule=rule.id))
+    return met
+
+
+def _counting_rule():
     def count_groups(engine, found):
-        for rule in groups.get(found["id"], ()):
-            hits = engine.hits.setdefault(rule.id, [])
-            hits.append(found["id"])  # each Finding id is declared once, so no duplicates
-            if len(hits) == rule.at_least:
-                _declare(engine, new_fact(GroupMet, rule=rule.id))
+        met = _groups_met(engine, (found["id"],))
+        if met:
+            _declare(engine, *met)
 
     count_groups.__name__ = "count_groups"
     count_groups.__dict__["rule_order"] = -1  # what _StableStrategy sorts ties by (a plain attribute)
@@ -167,6 +189,10 @@ def _main_rule(rule):
             behind = set().union(*(inference.support.get(f, {f}) for f in present))
             inference.support.setdefault(rule.target, set()).update(behind)
             added = _declare(engine, new_fact(Finding, id=rule.target, origin="inferred"))
+            if added is not None and engine.counts_on_declare:  # counted as the counting rule would, next
+                met = _groups_met(engine, (rule.target,))
+                if met:
+                    _declare(engine, *met)
         elif rule.conclusion == "suggest":
             added = _declare(engine, new_fact(Suggested, condition=rule.target))
         if memory is not None:

@@ -6,8 +6,10 @@ changes is the work around it, measured as most of a query's time once the match
 - ``run`` builds experta's watcher messages (a string of every fired activation's facts) only when a
   watcher would print them; otherwise it is experta's loop without them.
 - ``declare`` makes experta's checks without a method call per fact and check, and files each fact
-  in a fact list whose duplicate key is built without experta's list copy.
-- ``reset`` starts a new fact list of that kind, and looks the deffacts up once per engine.
+  in a fact list whose duplicate key is built without experta's list copy (and, for facts of classes
+  without fields, without the checks such a fact always passes).
+- ``reset`` starts a new fact list of that kind, and looks the deffacts up once per engine (when only
+  experta's own is there, its InitialFact is made directly).
 
 tests/test_fast_rete.py runs stock experta and this engine side by side and asserts identical agendas,
 firings, traces and working memory.
@@ -26,10 +28,33 @@ _watchers = _experta_package.watchers
 _ConditionalElement = _experta_package.conditionalelement.ConditionalElement
 _FactList: Any = _experta_package.factlist.FactList  # experta ships no types: Any, said so for the subclass
 _Agenda = _experta_package.agenda.Agenda
+_Fact = _experta_package.Fact
+_InitialFact = _experta_package.fact.InitialFact
+_INITIAL_FACT = KnowledgeEngine.__dict__["_declare_initial_fact"]  # experta's DefFacts declaring InitialFact
 
 
 class _FastFactList(_FactList):
-    """experta's FactList; the key that tells duplicates apart is the same set, built in one step."""
+    """experta's FactList; the key that tells duplicates apart is the same set, built in one step, and a
+    fact whose class declares no fields (every fact of the explorer's) is filed without the checks that
+    cannot fail for it (its class, its fields) and without the watcher call when no watcher listens."""
+
+    def declare(self, fact):
+        if not isinstance(fact, _Fact) or type(fact).__fields__ or _watchers.FACTS.isEnabledFor(logging.INFO):
+            return super().declare(fact)
+        fact_id = self._get_fact_id(fact)
+        if self.duplication or fact_id not in self.reference_counter:
+            index = self.last_index
+            dict.__setitem__(fact, "__factid__", index)  # what experta's __factid__ setter does
+            if "_hash" not in fact.__dict__:
+                # What Fact.__hash__ computes and keeps on first use (the matcher hashes every fact), made
+                # here so that first use does not go through its AttributeError.
+                fact._hash = hash(frozenset(fact.items()))
+            self[index] = fact
+            self.last_index = index + 1
+            self.added.append(fact)
+            self.reference_counter[fact_id] += 1
+            return fact
+        return None
 
     @staticmethod
     def _get_fact_id(fact):
@@ -69,7 +94,12 @@ class FastKnowledgeEngine(KnowledgeEngine):
         self.agenda = _Agenda()
         self.facts = _FastFactList()
         self.matcher.reset()
-        self._declare_checked(*chain.from_iterable(deffacts() for deffacts in self.get_deffacts()))
+        deffacts = self.get_deffacts()
+        if len(deffacts) == 1 and deffacts[0] is _INITIAL_FACT:
+            # Only experta's own: the InitialFact it would copy from its generator, made directly.
+            self._declare_checked(new_fact(_InitialFact), checked=True)
+        else:
+            self._declare_checked(*chain.from_iterable(deffacts() for deffacts in deffacts))
         self.running = False
 
     def declare(self, *facts):

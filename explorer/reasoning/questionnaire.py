@@ -134,7 +134,7 @@ class Questionnaire:
         run = self._run()
         result, inference = run.result, run.inference
         current = picture(result)
-        trials = Trials(self.kb, self.present(), self.absent())
+        trials = Trials(self.kb, self.present(), self.absent(), base=self._same_findings(result, inference))
         if exhaustive:
             effect = functools.partial(self._effect, current=current)
         else:
@@ -159,6 +159,13 @@ class Questionnaire:
         if best:
             return best[1]
         return self._core_question(effect)
+
+    def _same_findings(self, result: Result, inference):
+        """``inference`` when the run behind ``result`` read exactly the answers' findings (the labels it
+        was given name them), else None: the trials then run the current answers themselves."""
+        read = {r.symptom.id for r in result.recognized}, {r.symptom.id for r in result.absent}
+        same = read == (set(self.present()), set(self.absent())) and not result.conflicting
+        return inference if same else None
 
     def _core_question(self, effect) -> Question | None:
         """The first core nerve symptom not yet answered whose answer would change the picture."""
@@ -234,19 +241,32 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
         if condition_id in suggested:
             wanted.setdefault(finding, set()).add(condition_id)
     questions = []
+    names = [(s.condition.id, s.condition.name) for s in result.suggestions]
+    rank = {s.condition.id: s.rank for s in result.suggestions}
+    strength = {s.condition.id: STRENGTHS.index(s.strength) + 1 for s in result.suggestions}
+    known = _reasons(kb)
     for finding, conditions in wanted.items():
         score = 0.0
         reasons = []
-        for condition_id in sorted(conditions, key=lambda c: suggested[c].rank):
-            rules, links, weight = basis[(condition_id, finding)]
-            score += (STRENGTHS.index(suggested[condition_id].strength) + 1) * weight
-            reasons.append(Reason(condition_id, suggested[condition_id].condition.name, rules, links))
+        for condition_id in sorted(conditions, key=rank.__getitem__):
+            score += strength[condition_id] * basis[(condition_id, finding)][2]
+            reason = known.get((condition_id, finding))
+            if reason is None:
+                rules, links, _ = basis[(condition_id, finding)]
+                reason = Reason(condition_id, suggested[condition_id].condition.name, rules, links)
+                known[(condition_id, finding)] = reason
+            reasons.append(reason)
         if len(suggested) > 1 and len(conditions) == len(suggested):
             score /= 3
-        others = tuple(s.condition.name for s in result.suggestions if s.condition.id not in conditions)
+        others = tuple(name for condition_id, name in names if condition_id not in conditions)
         questions.append(Question(kb.symptoms[finding], tuple(reasons), score, others))
     questions.sort(key=lambda q: (-q.score, q.finding.label.lower()))
     return questions
+
+
+@functools.lru_cache(maxsize=8)
+def _reasons(kb: KnowledgeBase) -> dict:
+    return {}  # (condition id, finding id) -> its Reason, made once (a Reason holds only what the base says)
 
 
 @functools.lru_cache(maxsize=8)

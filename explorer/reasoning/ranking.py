@@ -27,13 +27,12 @@ def rank_suggestions(
     for a in _assessments(kb, inference, present, absent, conflicting):
         view = _view(kb, a.condition)
         supporting = view.evidence(a.supporting, a.behind_rule)
-        missing_ids = {s for s in view.wanted if s not in present and s not in absent}
         best = max(a.fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
         fields = dict(
             condition=a.condition,
             strength=STRENGTHS[a.level],
             supporting=supporting,
-            missing=view.evidence(missing_ids, {}, by_role=True),
+            missing=view.missing(present, absent),
             against=view.evidence(a.against, {}),
             explanation=rules[best.rule].explanation,
             rules=a.fired_ids,
@@ -76,7 +75,7 @@ def _assessments(
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
-    rules, weights = kb.rule_index, weights_for(kb)
+    weights, strength_of, support = weights_for(kb), _claims(kb), inference.support
     out = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]
@@ -85,11 +84,12 @@ def _assessments(
         behind_rule: dict = {}
         for step in fired:
             for finding in step.matched_present:
-                for symptom_id in inference.support.get(finding, {finding}):
+                behind = support.get(finding)
+                for symptom_id in (finding,) if behind is None else behind:  # a finding stands for itself
                     behind_rule.setdefault(symptom_id, []).append(step.rule)
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        claimed = max(STRENGTHS.index(rules[s.rule].strength) for s in fired)
+        claimed = max(strength_of[s.rule] for s in fired)
         score, for_present = weights.score(condition_id, present, absent, behind_rule, conflicting)
         # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
         findings = sum(1 for f in supporting if f not in kb.symptoms or kb.symptoms[f].kind != "course")
@@ -102,6 +102,12 @@ def _assessments(
             _Assessment(condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key)
         )
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _claims(kb: KnowledgeBase) -> dict:
+    """rule id -> the strength its suggestion claims (an index into STRENGTHS)."""
+    return {rule.id: STRENGTHS.index(rule.strength) for rule in kb.rules if rule.conclusion == "suggest"}
 
 
 class _View:
@@ -117,6 +123,9 @@ class _View:
         self.wanted = tuple(s for s in self.links if self.roles[s] != "possible" and kb.symptoms[s].kind != "course")
         self._order: dict = {False: {}, True: {}}  # by_role -> finding id -> sort key
         self._bare: dict = {}  # finding id -> Evidence naming no rule
+        self._wanted_in_order: tuple | None = None  # self.wanted, sorted as missing evidence is listed
+        self._wanted_set: frozenset = frozenset()
+        self._missing: dict = {}  # the wanted findings answered -> the missing evidence
 
     def order(self, symptom_id: str, by_role: bool) -> tuple:
         known = self._order[by_role].get(symptom_id)
@@ -127,6 +136,28 @@ class _View:
             known = self._order[by_role][symptom_id] = (role, article_first, label)
         return known
 
+    def missing(self, present, absent) -> tuple:
+        """Evidence for the wanted findings neither ``present`` nor ``absent``, hallmark ones first."""
+        if self._wanted_in_order is None:
+            self._wanted_in_order = tuple(sorted(self.wanted, key=lambda i: self.order(i, True)))
+            self._wanted_set = frozenset(self.wanted)
+        # Remembered by which wanted findings were answered (a few findings against tens wanted).
+        answered = frozenset(f for f in (*present, *absent) if f in self._wanted_set)
+        known = self._missing.get(answered)
+        if known is None:
+            if len(self._missing) >= _REMEMBERED:
+                self._missing.clear()
+            known = self._missing[answered] = tuple(
+                self._bare_evidence(i) for i in self._wanted_in_order if i not in answered
+            )
+        return known
+
+    def _bare_evidence(self, symptom_id: str):
+        bare = self._bare.get(symptom_id)
+        if bare is None:
+            bare = self._bare[symptom_id] = Evidence(self.kb.symptoms[symptom_id], self.links.get(symptom_id, ()), ())
+        return bare
+
     def evidence(self, symptom_ids, behind_rule: dict, by_role: bool = False) -> tuple:
         """Evidence records for ``symptom_ids``, in order; ``behind_rule``: the rules each one is behind."""
         out = []
@@ -135,11 +166,11 @@ class _View:
             if rules:
                 out.append(Evidence(self.kb.symptoms[i], self.links.get(i, ()), tuple(dict.fromkeys(rules))))
                 continue
-            bare = self._bare.get(i)
-            if bare is None:
-                bare = self._bare[i] = Evidence(self.kb.symptoms[i], self.links.get(i, ()), ())
-            out.append(bare)
+            out.append(self._bare_evidence(i))
         return tuple(out)
+
+
+_REMEMBERED = 256  # missing-evidence lists kept per condition
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,8 +9,9 @@ rules fires with that answer. Whether it does is read from the rules' data: the 
 lead to are found by applying the pattern rules until nothing new follows (reach.py: the rules only
 ever add facts, so this is what the engine infers), then each rule naming the finding is checked.
 When none fires, the engine would conclude exactly what it concludes for the current answers, so that
-run is reused; only the ranking, which also reads the findings, is done again. The tests compare every
-such shortcut with a real run.
+run is reused; only the ranking, which also reads the findings, is done again. When one does, the run
+is replayed from the rules (replay.py), in the engine's own firing order, and the engine runs only for
+rules the replay cannot follow. The tests compare every such shortcut with a real run.
 """
 
 import functools
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import ranked_strengths
-from .reach import conclusions, fires, holding, understood
+from .reach import fires, holding, understood
+from .replay import replay
 
 
 @dataclass(frozen=True)
@@ -56,33 +58,16 @@ def _flags(kb: KnowledgeBase, inference: Inference) -> tuple[str, ...]:
     return tuple(sorted(raised, key=lambda f: (kb.urgency_levels.index(kb.red_flags[f].level), f)))
 
 
-def _read_picture(kb: KnowledgeBase, present: set, absent: set) -> Picture | None:
-    """The picture read from the rules (reach.conclusions), or None when only an engine run can tell: when
-    the least and the most support the firing order allows would rank or weigh a suggestion differently
-    (when they agree, so does everything between them: strength and the ranking grow with support), or
-    when two suggestions tie on every ranking key."""
-    found = conclusions(kb, present, absent)
-    if found is None:
-        return None
-    least, most = (ranked_strengths(kb, inference, present, absent) for inference in (found.least, found.most))
-    if least != most:
-        return None
-    keys = [key for key, _, _ in least]
-    if len(set(keys)) < len(keys):
-        # Two suggestions tie on every ranking key (conditions named alike): the ranking keeps them in
-        # the order the rules fired, which only a run knows (conclusions lists knowledge order).
-        return None
-    return Picture(_flags(kb, found.least), tuple((condition, strength) for _, condition, strength in least))
-
-
 class Trials:
     """Trials from one set of answers (finding ids reported present and absent)."""
 
-    def __init__(self, kb: KnowledgeBase, present, absent):
+    def __init__(self, kb: KnowledgeBase, present, absent, base: Inference | None = None):
+        """``base``: the plain engine's Inference for these answers, when the caller has one already
+        (a questionnaire engine's run concludes the same: its question rules add no fact and no step)."""
         self.kb = kb
         self.present, self.absent = set(present), set(absent)
         self.seen_present, self.seen_absent = _rule_views(kb)
-        self._base: Inference | None = None
+        self._base: Inference | None = base
         self.engine_runs = 0  # for the benchmark and the tests
 
     def _run(self, present: set, absent: set) -> Inference:
@@ -103,8 +88,10 @@ class Trials:
             present, absent = self.present, self.absent | {finding}
         if not self.may_change(finding, answer):
             return picture_of(self.kb, self.base(), present, absent)
-        read = _read_picture(self.kb, present, absent)
-        return read if read is not None else picture_of(self.kb, self._run(present, absent), present, absent)
+        inference = replay(self.kb, present, absent)
+        if inference is None:  # rules replay.py cannot follow: the engine runs
+            inference = self._run(present, absent)
+        return picture_of(self.kb, inference, present, absent)
 
     def may_change(self, finding: str, answer: str) -> bool:
         """False when answering ``finding`` ``answer`` provably leaves the rules' conclusions unchanged."""

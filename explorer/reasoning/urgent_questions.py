@@ -32,9 +32,11 @@ def urgency_rank(kb: KnowledgeBase, finding: str, reasons, basis: dict) -> int:
     names it itself, by a rule or a card link, rather than only through a pattern; for a level below
     emergency a link marked possible is not enough."""
     level = urgent_findings(kb).get(finding)
+    if level is None:  # most candidates: nothing more to look at
+        return len(kb.urgency_levels)
     rules = kb.rule_index
     named = [r for r in reasons if r.links or any(finding in rules[i].all + rules[i].any for i in r.rules)]
-    if level is None or not named:
+    if not named:
         return len(kb.urgency_levels)
     weight = max(basis[(r.condition_id, finding)][2] for r in named)
     top = level == 0  # the highest level (emergency) is asked whatever the link

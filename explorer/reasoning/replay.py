@@ -1,0 +1,139 @@
+"""An engine run replayed from the rules, without experta: the firings of the plain engine in its own
+order, with what each matched and the findings behind each pattern (the questionnaire's trials use it
+instead of running the engine for every candidate answer).
+
+The engine's fact model is small enough to follow exactly. Fact ids are given as the engine gives them:
+0 is experta's initial fact, then the reported findings (sorted), the absent ones (sorted), the GroupMet
+facts in the order the groups are counted (engine._groups_met), and then, firing by firing, the Finding
+an inference adds (and the GroupMet facts it completes) or the Suggested fact a suggestion adds, when
+new. A rule's activation is its facts: one Finding per finding in "all", its GroupMet, one Absent per
+finding in "absent"; each rule has at most one, since a finding id names one Finding (patterns are never
+named like findings, else this replay gives up). The next to fire is the one experta's agenda would take
+(engine._StableStrategy): the highest salience, then the most recent facts, then the first rule in the
+knowledge files. Nothing is ever retracted, so an activation, once made, waits until it fires.
+
+tests/test_replay.py requires the same Inference (steps in order, support) as a real run.
+"""
+
+import functools
+import heapq
+
+from ..knowledge.records import KnowledgeBase
+from .inference import SALIENCE, Inference, Step
+from .reach import understood
+
+
+@functools.lru_cache(maxsize=8)
+def _index(kb: KnowledgeBase) -> tuple[dict, dict, dict] | None:
+    """(finding id -> (rule, how many facts it needs) for the rules needing its Finding, the same for its
+    Absent, finding id -> rules whose "any" group names it), or None when a run cannot be replayed (rules
+    not `understood`, or a pattern named like a finding)."""
+    if not understood(kb) or {r.target for r in kb.rules if r.conclusion == "infer"} & kb.symptoms.keys():
+        return None
+    present: dict = {}
+    absent: dict = {}
+    groups: dict = {}
+    for rule in kb.rules:
+        needs = len(rule.all) + len(rule.absent) + (1 if rule.any else 0)  # facts its activation needs
+        for refs, index in ((rule.all, present), (rule.absent, absent)):
+            for ref in refs:
+                index.setdefault(ref, []).append((rule, needs))
+        for ref in rule.any:
+            groups.setdefault(ref, []).append(rule)
+    return present, absent, groups
+
+
+class _Run:
+    """The state of one replayed run: fact ids so far, the groups' counts, the facts each rule still
+    lacks, activations waiting."""
+
+    def __init__(self, groups: dict, present: list, absent: list):
+        self.groups = groups
+        self.found = {f: i for i, f in enumerate(present, start=1)}  # finding -> its Finding's fact id
+        self.absent = {f: i for i, f in enumerate(absent, start=len(present) + 1)}
+        self.next_id = len(present) + len(absent) + 1
+        self.hits: dict = {}  # rule id -> findings counted toward its "any" group
+        self.met: dict = {}  # rule id -> fact id of its GroupMet
+        self.lacking: dict = {}  # rule id -> how many of its facts are not there yet (once one arrived)
+        self.suggested: set = set()
+        self.waiting: list = []  # heap of (the agenda key, turned so the smallest fires first; the rule)
+
+    def count(self, found) -> None:
+        for finding in found:
+            for rule in self.groups.get(finding, ()):
+                counted = self.hits.setdefault(rule.id, [])
+                counted.append(finding)
+                if len(counted) == rule.at_least:
+                    self.met[rule.id] = self.new_id()
+                    self.arrived(((rule, len(rule.all) + len(rule.absent) + 1),))
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def arrived(self, rules) -> None:
+        """One of the facts each of ``rules`` ((rule, facts it needs) pairs) needs is there: activate those
+        that now have them all."""
+        lacking, waiting = self.lacking, self.waiting
+        for rule, needs in rules:
+            if needs == 1:  # the fact that came is its only one (most rules: one finding)
+                if rule.all:
+                    ids = [self.found[rule.all[0]]]
+                else:
+                    ids = [self.met[rule.id]] if rule.any else [self.absent[rule.absent[0]]]
+            else:
+                left = lacking[rule.id] = lacking.get(rule.id, needs) - 1
+                if left:
+                    continue
+                ids = [self.found[ref] for ref in rule.all] + [self.absent[ref] for ref in rule.absent]
+                if rule.any:
+                    ids.append(self.met[rule.id])
+            heapq.heappush(waiting, (_turned(SALIENCE[rule.conclusion], ids, rule.order), rule))
+
+
+def _turned(salience: int, ids: list, order: int) -> tuple:
+    """_StableStrategy's key (salience, fact ids most recent first, minus the rule order), turned so that
+    its order is reversed: each part negated, and the ids followed by one more, larger than any, since of
+    two lists where one begins the other the shorter comes first and must now come last."""
+    if len(ids) == 1:
+        return -salience, [-ids[0], _LAST], order
+    return -salience, [-i for i in sorted(ids, reverse=True)] + [_LAST], order
+
+
+_LAST = float("inf")
+
+
+def replay(kb: KnowledgeBase, present, absent) -> Inference | None:
+    """What the plain engine concludes for finding ids ``present`` and ``absent`` (Engine.run's Inference:
+    its steps in firing order, and the support of every finding), or None when it cannot be replayed."""
+    index = _index(kb)
+    if index is None or not set(present) <= kb.symptoms.keys():
+        return None
+    needing, needing_absent, groups = index
+    reported = sorted(set(present))
+    run = _Run(groups, reported, sorted(set(absent)))
+    for finding in reported:
+        run.arrived(needing.get(finding, ()))
+    for finding in run.absent:
+        run.arrived(needing_absent.get(finding, ()))
+    run.count(reversed(reported))
+    inference = Inference(support={f: {f} for f in present})
+    steps, support = inference.steps, inference.support
+    while run.waiting:
+        _, rule = heapq.heappop(run.waiting)
+        matched = tuple(rule.all)
+        if rule.any:
+            counted = run.hits[rule.id]
+            matched += tuple(f for f in rule.any if f in counted)
+        salience = SALIENCE[rule.conclusion]
+        steps.append(Step(len(steps) + 1, rule.id, salience, matched, rule.absent, rule.conclusion, rule.target))
+        if rule.conclusion == "infer":
+            support.setdefault(rule.target, set()).update(*(support.get(f, {f}) for f in matched))
+            if rule.target not in run.found:
+                run.found[rule.target] = run.new_id()
+                run.count((rule.target,))
+                run.arrived(needing.get(rule.target, ()))
+        elif rule.conclusion == "suggest" and rule.target not in run.suggested:
+            run.suggested.add(rule.target)
+            run.new_id()
+    return inference
