@@ -159,7 +159,7 @@ def _check_label_keys(labels: dict) -> None:
     for term, entry in labels.items():
         extra = set(entry) - LABEL_KEYS if isinstance(entry, dict) else set()
         if extra:
-            sys.exit(f"{LABELS.name}: {term}: unknown keys {sorted(map(str, extra))} (a comma inside an unquoted text?)")
+            sys.exit(f"{LABELS.name}: {term}: unknown keys {sorted(map(str, extra))} (an unquoted comma?)")
 
 
 def finding_for(term: str, onto: Ontology, hand: Hand) -> str | None:
