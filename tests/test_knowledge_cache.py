@@ -2,7 +2,6 @@
 
 Every test points the cache at its own folder (conftest points the whole run at a temporary one)."""
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -14,6 +13,7 @@ import pytest
 from explorer.errors import KnowledgeError
 from explorer.knowledge import cache, loader
 from explorer.knowledge.loader import load_knowledge
+from explorer.records import fields as record_fields
 from tests.kbedit import edit
 
 
@@ -40,7 +40,7 @@ def validations(monkeypatch):
 
 
 def fields(kb):
-    values = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb)}
+    values = {f.name: getattr(kb, f.name) for f in record_fields(kb)}
     return {name: dict(v) if hasattr(v, "items") else v for name, v in values.items()}
 
 

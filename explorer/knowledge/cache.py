@@ -18,7 +18,6 @@ written, knowledge is loaded without a cache, as before.
 """
 
 import contextlib
-import dataclasses
 import io
 import os
 import pickle
@@ -29,6 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .._version import __version__
+from ..records import fields as record_fields
 from .records import (
     ConceptLexicon,
     Condition,
@@ -92,9 +92,11 @@ def key_for(contents: list, where: str) -> bytes:
 def _code_stamp() -> bytes:
     # The records and readers decide what a cached base holds: an edited module (an editable install
     # keeps its version number) must not meet a base pickled by the old one.
+    # explorer/records.py counts too: it decides how a record pickles.
     here = Path(__file__).parent
     stamps = sorted(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in os.scandir(here) if e.is_file())
-    return "\n".join(stamps).encode()
+    layout = os.stat(here.parent / "records.py")
+    return "\n".join([*stamps, f"../records.py:{layout.st_size}:{layout.st_mtime_ns}"]).encode()
 
 
 def entry_path(folder: Path, where: str) -> Path:
@@ -156,7 +158,7 @@ def _well_formed(fields) -> bool:
 
 def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
     """Save a validated base under ``key``; silently does nothing when the cache cannot be written."""
-    fields = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb)}
+    fields = {f.name: getattr(kb, f.name) for f in record_fields(kb)}
     import copyreg
     import tempfile  # only when writing
 

@@ -1,15 +1,16 @@
 """Frozen records: everything downstream of the loader works with these, never with raw dicts."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+
+from ..records import field, record
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
 FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare", "not stated")
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """Where a piece of knowledge comes from: the article (by section), an HPO disease annotation, or
     another public reference named by its address (such as a health service's page)."""
@@ -28,7 +29,7 @@ class Source:
         return f"HPO annotation {self.ref}" + (f" ({self.frequency})" if self.frequency else "")
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """An HPO term (or a term with a modifier, such as "Muscle weakness" + "Rapidly progressive")."""
 
@@ -36,7 +37,7 @@ class Term:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Symptom:
     """A finding a person can enter: a symptom, or a risk factor / history item (``kind == "history"``)."""
 
@@ -72,7 +73,7 @@ class Symptom:
         return names + self.derived_names
 
 
-@dataclass(frozen=True)
+@record
 class Pattern:
     """An intermediate conclusion the rules draw, such as peripheral nerve involvement."""
 
@@ -81,7 +82,7 @@ class Pattern:
     description: str
 
 
-@dataclass(frozen=True)
+@record
 class UrgencyLevel:
     """An urgency level of red flags (data/urgency.yaml, highest first): its id and how outputs name it."""
 
@@ -89,7 +90,7 @@ class UrgencyLevel:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Words:
     """The words the free-text reader gives a role (data/words.yaml says what each list does). A cue of
     several words (``past_before``, ``past_after``) is a tuple of its words."""
@@ -126,7 +127,7 @@ class Words:
     negation_verbs: frozenset[str] = frozenset()  # a cue's scope goes on past them: "don't think I've lost"
 
 
-@dataclass(frozen=True)
+@record
 class ReadingConcept:
     """A finding read from a concept and a cue wherever both stand in one list item (data/concepts.yaml):
     a concept word (a body function or part: "swallow", "bladder") with a cue ("can't", "lost"). Without
@@ -139,7 +140,7 @@ class ReadingConcept:
     unsure: tuple[str, ...] = ()  # words that alone make the reader unsure the finding was meant
 
 
-@dataclass(frozen=True)
+@record
 class ConceptLexicon:
     """What data/concepts.yaml holds: the concepts, and the course words that change how a reading counts
     (``calm``: a warning sign longstanding or a comparison; ``explained``: any finding with an everyday
@@ -152,7 +153,7 @@ class ConceptLexicon:
     slow: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class RedFlagDef:
     """An urgent-care warning: its level (an UrgencyLevel id), a short title naming the presentation,
     the plain action to take, and a sentence on why."""
@@ -168,7 +169,7 @@ class RedFlagDef:
 LINK_ROLES = ("hallmark", "typical", "possible")
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """A finding linked to a condition, with where that link comes from.
 
@@ -182,7 +183,7 @@ class Link:
     group: str = ""  # "annotations" for a link generated from the HPO annotations (data/annotation_links.yaml)
 
 
-@dataclass(frozen=True)
+@record
 class Condition:
     id: str
     name: str
@@ -209,7 +210,7 @@ class Condition:
         return repr_html(self)
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """One YAML rule: when these findings hold, infer a pattern, suggest a condition, or raise a red flag."""
 
@@ -234,7 +235,7 @@ class Rule:
         return f"<Rule {self.id}: {self.conclusion} {self.target}" + (f", {self.strength}>" if self.strength else ">")
 
 
-@dataclass(frozen=True)
+@record
 class Site:
     """A body site ("feet", "one side of the body"): the words that name it, the findings it turns into
     others (``changes``: finding id -> finding id) and what it tells a reader (``note``)."""
@@ -247,8 +248,10 @@ class Site:
 
 
 # eq=False: a knowledge base is hashed by identity, so per-base caches (vocabulary, engine) work.
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class KnowledgeBase:
+    __slots__ = ("__dict__",)  # room for the cached properties below
+
     symptoms: Mapping = field(hash=False)  # id -> Symptom (read-only)
     patterns: Mapping = field(hash=False)  # id -> Pattern
     red_flags: Mapping = field(hash=False)  # id -> RedFlagDef

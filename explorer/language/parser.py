@@ -9,11 +9,11 @@ index and the spelling library are loaded only when a text holds words the vocab
 
 import functools
 import unicodedata
-from dataclasses import replace
 
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import KnowledgeBase, Words
 from ..knowledge.text import normalize
+from ..records import replace
 from . import concept_words, concepts, condition_names, coordination, matching, negation, others, past, spelling
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse

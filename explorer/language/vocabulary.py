@@ -3,11 +3,11 @@ synonyms; anything not recognized comes back with close matches, never silently 
 
 import functools
 import re
-from dataclasses import dataclass
 
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import Condition, KnowledgeBase, Symptom, Words
 from ..knowledge.text import normalize
+from ..records import record
 
 # Leading words people add around a finding ("history of diabetes", "I have numbness").
 _FILLER = re.compile(
@@ -22,7 +22,7 @@ _WHEN = re.compile(
 _SPLIT = re.compile(r"[,;]")
 
 
-@dataclass(frozen=True)
+@record
 class Resolution:
     """One input and what it names: ``symptom`` is None when it is not recognized."""
 

@@ -8,10 +8,11 @@ questionnaire uses it to skip trials that cannot change what the rules conclude.
 with full engine runs.
 """
 
-import dataclasses
 import functools
 
 from ..knowledge.records import KnowledgeBase, Rule
+from ..records import fields as record_fields
+from ..records import record
 from .inference import SALIENCE, Inference, Step
 
 # What this module knows a rule to be made of. Should rules gain another field (a new kind of condition,
@@ -24,7 +25,7 @@ KNOWN_FIELDS = frozenset(
 KNOWN_CONCLUSIONS = frozenset({"infer", "suggest", "red_flag"})
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Bounds:
     """What an engine run concludes, read from the rules: two Inferences with the same firings that differ
     only in the support of patterns, where the engine's firing order decides (see ``conclusions``)."""
@@ -36,7 +37,7 @@ class Bounds:
 @functools.lru_cache(maxsize=8)
 def understood(kb: KnowledgeBase) -> bool:
     """Whether the rules of ``kb`` are all made of what this module reads."""
-    fields = {f.name for f in dataclasses.fields(Rule)}
+    fields = {f.name for f in record_fields(Rule)}
     return fields <= KNOWN_FIELDS and all(rule.conclusion in KNOWN_CONCLUSIONS for rule in kb.rules)
 
 
