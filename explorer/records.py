@@ -107,7 +107,7 @@ def _make(cls, eq, frozen):
     # A slot for each own field (the body may ask for more: "__dict__" for a cached_property). The class is
     # made again, as slots can only be given to a class being made.
     body["__slots__"] = (*own, *cls.__dict__.get("__slots__", ()))
-    body["__record_fields__"], body["__match_args__"] = every, names
+    body["__qualname__"], body["__record_fields__"], body["__match_args__"] = cls.__qualname__, every, names
     body["__record_values__"] = staticmethod(values := _getter(names))
     if frozen:
         body["__setattr__"], body["__delattr__"] = _frozen_setattr, _frozen_delattr

@@ -3,6 +3,7 @@ synonyms; anything not recognized comes back with close matches, never silently 
 
 import functools
 import re
+from collections.abc import Mapping
 
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import Condition, KnowledgeBase, Symptom, Words
@@ -37,10 +38,7 @@ class Vocabulary:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.exact: dict[str, str] = {}
-        for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
-            for phrase in symptom.names:
-                self.exact.setdefault(normalize(phrase), symptom.id)
+        self.exact: Mapping[str, str] = kb.finding_names  # normalized name -> finding id
 
     @functools.cached_property
     def keys(self) -> list:
