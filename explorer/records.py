@@ -112,6 +112,7 @@ def _make(cls, eq, frozen):
     if frozen:
         body["__setattr__"], body["__delattr__"] = _frozen_setattr, _frozen_delattr
     methods = {"__repr__": _repr(tuple(f.name for f in every.values() if f.repr)), "__reduce__": _reduce(values)}
+    body.setdefault("__replace__", replace)  # copy.replace() on Python 3.13 and later
     if eq:
         methods["__eq__"] = _eq(_getter(tuple(f.name for f in every.values() if f.compare)))
         if frozen and ("__hash__" not in body or (body["__hash__"] is None and "__eq__" in body)):

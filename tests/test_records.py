@@ -70,6 +70,7 @@ def test_fields_and_replace():
     point = Point(1, "q", (2,), [3])
     moved = replace(point, x=5)
     assert moved == Point(5, "q", (2,), [3]) and moved.note == (2,) and point.x == 1
+    assert point.__replace__(label="r") == Point(1, "r", (2,), [3])  # what copy.replace() calls (3.13)
     with pytest.raises(TypeError, match="Point has no field 'y'"):
         replace(point, y=1)
     with pytest.raises(TypeError, match="is not a record"):
