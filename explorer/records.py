@@ -190,28 +190,45 @@ def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple]:
 
 
 def _init(cls, every: dict[str, Field]):
-    """``__init__`` for a record class: each value is put straight into its slot."""
+    """``__init__`` for a record class: each value is put straight into its slot. The usual calls (every
+    field by position; only the first ones, the rest having plain defaults; by name) take a short path."""
     qualname = cls.__qualname__
     names = tuple(every)
     count = len(names)
     slots = tuple(getattr(cls, name).__set__ for name in names)
     defaults = {f.name: f.default for f in every.values() if f.default is not _MISSING}
     factories = {f.name: f.default_factory for f in every.values() if f.default_factory is not _MISSING}
+    required = count - len(defaults) - len(factories)  # defaults come last (_defaults_last)
+    tail = tuple(defaults.values()) if not factories else None
 
     def bind(args, kwargs):
+        values = kwargs
         if args:  # some by position, the rest by name
-            given = dict(zip(names, args))
-            if len(args) > count or not given.keys().isdisjoint(kwargs):
-                _bad_arguments(qualname, names, args, kwargs, given)
-        values = defaults | given | kwargs if args else defaults | kwargs
+            values = dict(zip(names, args))
+            if len(args) > count or not values.keys().isdisjoint(kwargs):
+                _bad_arguments(qualname, names, args, kwargs, values)
+            values |= kwargs
+        if len(values) != count:
+            values = defaults | values
         if len(values) < count:
             values |= {name: factories[name]() for name in factories if name not in values}
-        if values.keys() != every.keys():
-            _bad_arguments(qualname, names, args, kwargs, values)
-        return map(values.__getitem__, names)
+        if len(values) == count:
+            try:
+                return tuple(map(values.__getitem__, names))
+            except KeyError:  # a name that is no field stood for a missing one
+                pass
+        _bad_arguments(qualname, names, args, kwargs, values)
 
     def __init__(self, *args, **kwargs):
-        for put, value in zip(slots, bind(args, kwargs) if kwargs or len(args) != count else args):
+        if kwargs:
+            args = bind(args, kwargs)
+        elif len(args) != count:
+            args = (
+                args + tail[len(args) - required :]
+                if tail is not None and required <= len(args) < count
+                else bind(args, kwargs)
+            )
+        for put, value in zip(slots, args):
             put(self, value)
 
     return __init__
