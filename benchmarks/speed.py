@@ -2,6 +2,7 @@
 its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e '.[bench]'.
 
     python benchmarks/speed.py [--runs 15] [--queries 300] [--dense 60] [--cases 3000] [--sizes 100 300 1000]
+                               [--skip PART ...] [--against OTHER_COMMAND]
 
 1. Cold start: `symptom-explorer match numbness "dry eyes"` against the import floor (a fresh interpreter
    importing only experta, PyYAML and click), on the shipped knowledge and on generated folders of
@@ -9,6 +10,7 @@ its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e
    machine load, and the ratio is the median over pairs (a match run / the floor run before it); the
    knowledge cache is warm (one run before timing) and the package byte-compiled, as an install leaves
    it. CPU time (user + system) of the child process is the main figure, wall time is shown beside it.
+   ``--against`` times another installed command (the code before a change) in the same turns.
 2. explore() per query, and the engine alone (stock experta and the fast matcher), against the same rules
    run by CLIPS (clipspy), on the same findings; CLIPS and our engine are first checked to fire the same
    rules for every query. CLIPS, explore() and the engine take each query in turn. A CLIPS environment
@@ -82,23 +84,36 @@ def timed_child(args, env) -> tuple[float, float]:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
 
 
-def cold_start(folders: dict, runs: int, env) -> None:
+def cold_start(folders: dict, runs: int, env, against: str | None = None) -> None:
+    """With ``against`` (another installed command, such as the code before a change), that command is
+    timed in the same turns, with its own cache folder, and shown on a row of its own."""
     print('\n1. Cold start: `match numbness "dry eyes"` / import floor (experta + yaml + click)')
     print(f"   {'knowledge':<10} {'rules':>5} {'cpu ratio':>9} {'wall ratio':>10} {'match cpu':>10} {'floor cpu':>10}")
     floor_args = [sys.executable, "-c", FLOOR]
+    commands = {"": (command(), env)}
+    if against:
+        commands["  against"] = (
+            against,
+            {**env, "SYMPTOM_EXPLORER_CACHE_DIR": env["SYMPTOM_EXPLORER_CACHE_DIR"] + "-a"},
+        )
     for name, (folder, rules) in folders.items():
-        match_args = [command(), "match", "numbness", "dry eyes"] + (["--knowledge", str(folder)] if folder else [])
-        timed_child(match_args, env)  # fills the knowledge cache
-        floor, match = [], []
+        knowledge = ["--knowledge", str(folder)] if folder else []
+        runs_of = {label: [] for label in commands}
+        for program, its_env in commands.values():
+            timed_child([program, "match", "numbness", "dry eyes", *knowledge], its_env)  # fills the knowledge cache
+        floor = []
         for _ in range(runs):
             floor.append(timed_child(floor_args, env))
-            match.append(timed_child(match_args, env))
+            for label, (program, its_env) in commands.items():
+                runs_of[label].append(timed_child([program, "match", "numbness", "dry eyes", *knowledge], its_env))
         fc = statistics.median(x[0] for x in floor)
-        mc = statistics.median(x[0] for x in match)
-        # Each match run is divided by the floor run just before it, and the median of those ratios kept:
-        # a spell of load from elsewhere slows both runs of a pair, so it moves the ratio less.
-        cpu, wall = (statistics.median(m[i] / f[i] for f, m in zip(floor, match)) for i in (0, 1))
-        print(f"   {name:<10} {rules:>5} {cpu:>8.2f}x {wall:>9.2f}x {mc * 1000:>8.0f}ms {fc * 1000:>8.0f}ms")
+        for label, match in runs_of.items():
+            mc = statistics.median(x[0] for x in match)
+            # Each match run is divided by the floor run just before it, and the median of those ratios kept:
+            # a spell of load from elsewhere slows both runs of a pair, so it moves the ratio less.
+            cpu, wall = (statistics.median(m[i] / f[i] for f, m in zip(floor, match)) for i in (0, 1))
+            shown = label or name
+            print(f"   {shown:<10} {rules:>5} {cpu:>8.2f}x {wall:>9.2f}x {mc * 1000:>8.0f}ms {fc * 1000:>8.0f}ms")
 
 
 def side_by_side(functions, count, rounds=3) -> list[list[float]]:
@@ -332,6 +347,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 300, 1000], help="generated folder sizes")
     parser.add_argument("--dense", type=int, default=60, help="dense queries of each size")
     parser.add_argument("--skip", nargs="*", default=[], choices=["cold", "clips", "dense", "question", "batch"])
+    parser.add_argument("--against", help="another installed symptom-explorer command, cold-started in the same turns")
     args = parser.parse_args()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.1f} at start")
@@ -346,7 +362,7 @@ def main():
 
         folders["shipped"] = (None, len(load_knowledge().rules))
         if "cold" not in args.skip:
-            cold_start(folders, args.runs, env)
+            cold_start(folders, args.runs, env, args.against)
         ends = {k: v for k, v in folders.items() if k in ("shipped", f"gen-{max(args.sizes, default=0)}")}
         if "clips" not in args.skip:
             versus_clips(ends, args.queries)

@@ -3,8 +3,11 @@ during start-up (while the commands load) exits quietly with 130 instead of prin
 
 import sys
 
+from . import startup
+
 
 def main():
+    startup.begin()  # the collector runs rarely until the knowledge is loaded (startup.py)
     try:
         from .cli import main as run_cli
     except KeyboardInterrupt:

@@ -201,8 +201,7 @@ def test_case_file_messages_never_show_a_files_contents(secret, symlink, tmp_pat
 def test_the_cache_checks_every_field_of_the_knowledge_base():
     # A field the check does not know makes every entry look damaged: the cache would be rebuilt on every
     # command, silently (the lists moved to data files this way once).
-    import dataclasses
-
     from explorer.knowledge.records import KnowledgeBase
+    from explorer.records import fields
 
-    assert set(cache._SHAPE) == {f.name for f in dataclasses.fields(KnowledgeBase)}
+    assert set(cache._SHAPE) == {f.name for f in fields(KnowledgeBase)}

@@ -2,7 +2,6 @@
 
 Every test points the cache at its own folder (conftest points the whole run at a temporary one)."""
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -14,6 +13,7 @@ import pytest
 from explorer.errors import KnowledgeError
 from explorer.knowledge import cache, loader
 from explorer.knowledge.loader import load_knowledge
+from explorer.records import fields as record_fields
 from tests.kbedit import edit
 
 
@@ -40,7 +40,7 @@ def validations(monkeypatch):
 
 
 def fields(kb):
-    values = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb)}
+    values = {f.name: getattr(kb, f.name) for f in record_fields(kb)}
     return {name: dict(v) if hasattr(v, "items") else v for name, v in values.items()}
 
 
@@ -51,6 +51,9 @@ def test_second_load_comes_from_the_cache_and_equals_a_validated_one(kb_copy, ca
     assert validations == [str(kb_copy)]  # validated once
     assert second is not first and fields(second) == fields(first)
     assert type(second.symptoms).__name__ == "mappingproxy"  # still read-only
+    # the reader's exact index comes with the cached base, equal to one built afresh from its findings
+    assert "finding_names" in vars(second) and len(second.finding_names) > 1000
+    assert second.finding_names == type(second).finding_names.func(second)
 
 
 def test_an_edited_folder_is_validated_again(kb_copy, cache_dir, validations):
@@ -178,6 +181,12 @@ def test_match_imports_only_what_it_uses(tmp_path):
         "explorer.formats.json_format",
         "tempfile",  # only when a file is written
         "shutil",  # only on a terminal (the probe's output is a pipe)
+        "dataclasses",  # records compile nothing at start-up (explorer/records.py)
+        "pickle",  # the C unpickler reads the cache; pickle.py only writes it
+        "zlib",  # binascii's CRC-32 checks an entry
+        "struct",
+        "html",  # Markdown escaping needs only three replacements
+        "unicodedata",  # only for text beyond ASCII
     ):
         assert module not in warm, module
     assert {"explorer.cli.match", "explorer.reasoning.fast_engine", "explorer.formats.text_format"} <= warm
@@ -197,3 +206,11 @@ def test_lazy_group_knows_every_command():
 def test_packaged_folders_are_plain_paths():
     for folder in loader.packaged_folders():
         assert isinstance(folder, Path) and folder.joinpath("__init__.py").is_file()
+
+
+def test_the_key_changes_with_the_record_code():
+    """explorer/records.py decides how a record pickles: a cache written by other record code is not used."""
+    from explorer import records
+
+    stat = os.stat(records.__file__)
+    assert f"../records.py:{stat.st_size}:{stat.st_mtime_ns}".encode() in cache._code_stamp()

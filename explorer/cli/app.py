@@ -7,7 +7,7 @@ from typing import NoReturn
 
 import click
 
-from .. import __version__
+from .. import __version__, startup
 from ..errors import KnowledgeError
 from ..formats.registry import formats_for
 from ..knowledge.loader import load_knowledge
@@ -37,6 +37,7 @@ def knowledge_option(command):
             kb = load_knowledge(knowledge_dir)
         except KnowledgeError as exc:
             fail_knowledge(exc)
+        startup.end()
         return command(*args, kb=kb, **kwargs)
 
     return wrapper

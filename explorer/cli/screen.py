@@ -8,6 +8,7 @@ import click
 
 from ..formats.screen import Screen, paginate, screen_rows
 from ..formats.terminal import MIN_WIDTH, WIDTH, Display
+from ..records import replace
 
 MORE = "(part {page} of {pages}: m shows the next part)"
 
@@ -24,7 +25,7 @@ def terminal_now(display: Display) -> Terminal:
 
     size = shutil.get_terminal_size((WIDTH, 24))
     width = max(MIN_WIDTH, min(WIDTH, size.columns))
-    return Terminal(size.lines, size.columns, dataclasses.replace(display, width=width))
+    return Terminal(size.lines, size.columns, replace(display, width=width))
 
 
 def draw(term: Terminal, lines: list[str], page: int, prompt: str, notice: str = "", pin: int = 1) -> Screen:

@@ -11,7 +11,6 @@ written by the project and is not escaped here. HTML is escaped by markupsafe as
 - valid_utf8: lone surrogates replaced by U+FFFD, so the text can always be written as UTF-8.
 """
 
-import html
 import re
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -42,8 +41,10 @@ def _visible(match) -> str:
 def escape_markdown(text: str) -> str:
     """User text inside Markdown (also safe inside a table cell): no HTML, links, emphasis or new lines."""
     plain = " ".join(terminal_safe(text).split())
-    # Punctuation first, then & < > as entities (an entity's own '#' must not be escaped).
-    return html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", plain), quote=False)
+    # Punctuation first, then & < > as entities (an entity's own '#' must not be escaped), as
+    # html.escape(quote=False) would: importing html costs every `match` about 2 ms.
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", plain)
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def csv_cell(value) -> str:

@@ -3,7 +3,8 @@ The command line decides both (terminal size, a pipe, NO_COLOR, --no-color); for
 
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from ..records import record
 
 WIDTH = 88  # the widest we wrap, even on a wide terminal: long lines are hard to read
 MIN_WIDTH = 40
@@ -13,7 +14,7 @@ STRENGTH_STYLE = {"strong": ("bold", "green"), "moderate": ("yellow",), "weak": 
 _GLUE = "\x00"  # stands for a space inside a kept token while wrapping (text shown here never holds NUL)
 
 
-@dataclass(frozen=True)
+@record
 class Display:
     width: int = WIDTH
     color: bool = False

@@ -1,7 +1,6 @@
 """Reader for the condition cards and their links to findings."""
 
-from dataclasses import replace
-
+from ..records import replace
 from . import yamlcheck
 from .build_base import (
     CODE_PREFIXES,

@@ -1,8 +1,7 @@
 """Checks across files, once everything is read: references resolve, nothing is unused."""
 
-from dataclasses import replace
-
 from ..limits import MAX_RULES
+from ..records import replace
 from .build_base import BuilderBase, close_match
 from .build_cycles import cycle_problems
 from .quoting import shown

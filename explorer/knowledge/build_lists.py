@@ -1,8 +1,7 @@
 """Readers for the knowledge written as lists: the free-text reader's words (data/words.yaml), the urgency
 levels of red flags (data/urgency.yaml) and the questionnaire's core findings (data/questionnaire.yaml)."""
 
-from dataclasses import fields
-
+from ..records import fields
 from . import yamlcheck
 from .build_base import BuilderBase
 from .records import UrgencyLevel, Words

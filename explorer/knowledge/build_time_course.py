@@ -2,8 +2,7 @@
 severity) as findings of kind "course", the words the free-text reader takes as each, and their links on
 the condition cards. Read after the conditions (the links are added to their cards)."""
 
-from dataclasses import replace
-
+from ..records import replace
 from . import yamlcheck
 from .build_concepts import _phrases
 from .build_conditions import ConditionsReader

@@ -7,9 +7,10 @@ after every edit. The key is kept as bytes and compared whole (no hash: hashlib 
 import than reading a cache). An entry is written atomically (a temporary file renamed over it), only
 after validation succeeded, and is read only when the current user owns it.
 
-An entry's body (the base) carries its length and CRC-32, and what it unpickles to is checked field by
-field against KnowledgeBase before it is used: a truncated, empty, damaged or wrong body (right key, wrong
-contents) is a cache miss, removed and rebuilt, never a failed command.
+An entry's body (the base's fields, and what it works out from them once: ``_DERIVED``) carries its
+length and CRC-32, and what it unpickles to is checked field by field against KnowledgeBase before use:
+a truncated, empty, damaged or wrong body (right key, wrong contents) is a cache miss, removed and
+rebuilt, never a failed command.
 
 Where: ``$SYMPTOM_EXPLORER_CACHE_DIR``, else the user cache folder platformdirs names
 (``$XDG_CACHE_HOME/symptom-explorer`` or ``~/.cache/symptom-explorer`` on Linux, the platform's own
@@ -18,17 +19,22 @@ written, knowledge is loaded without a cache, as before.
 """
 
 import contextlib
-import dataclasses
 import io
 import os
-import pickle
-import struct
 import sys
-import zlib
+from binascii import crc32  # zlib's CRC-32, from a module the command has loaded already
 from pathlib import Path
 from types import MappingProxyType
 
+try:  # the C unpickler itself: reading needs nothing of pickle.py, which costs a cold start about 1 ms
+    from _pickle import load as _unpickle
+    from _pickle import loads as _unpickle_bytes
+except ImportError:  # another Python than CPython
+    from pickle import load as _unpickle
+    from pickle import loads as _unpickle_bytes
+
 from .._version import __version__
+from ..records import fields as record_fields
 from .records import (
     ConceptLexicon,
     Condition,
@@ -43,8 +49,8 @@ from .records import (
     Words,
 )
 
-FORMAT = b"symptom-explorer knowledge cache 2\n"
-_BODY_HEADER = struct.Struct(">QI")  # the body's length and CRC-32
+FORMAT = b"symptom-explorer knowledge cache 3\n"
+_BODY_HEADER_SIZE = 12  # the body's length (8 bytes) and CRC-32 (4), big-endian
 # What each field of a cached base must hold: its own type, and the type of its items (None: any).
 _SHAPE: dict[str, tuple[type, type | None]] = {
     "symptoms": (MappingProxyType, Symptom),
@@ -64,6 +70,9 @@ _SHAPE: dict[str, tuple[type, type | None]] = {
     "time_course": (TimeCourseWords, None),
     "pack": (type(None), None),  # a base with a learner's rule pack is never cached
 }
+# What the cache keeps besides the fields: values a base works out from them once (its cached properties),
+# which a cached base then has from the start.
+_DERIVED: dict[str, tuple[type, type | None]] = {"finding_names": (MappingProxyType, str)}
 
 
 def cache_dir() -> Path | None:
@@ -95,13 +104,15 @@ def key_for(contents: list, where: str) -> bytes:
 def _code_stamp() -> bytes:
     # The records and readers decide what a cached base holds: an edited module (an editable install
     # keeps its version number) must not meet a base pickled by the old one.
+    # explorer/records.py counts too: it decides how a record pickles.
     here = Path(__file__).parent
     stamps = sorted(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in os.scandir(here) if e.is_file())
-    return "\n".join(stamps).encode()
+    layout = os.stat(here.parent / "records.py")
+    return "\n".join([*stamps, f"../records.py:{layout.st_size}:{layout.st_mtime_ns}"]).encode()
 
 
 def entry_path(folder: Path, where: str) -> Path:
-    return folder / f"kb-{zlib.crc32(where.encode()):08x}.pickle"
+    return folder / f"kb-{crc32(where.encode()):08x}.pickle"
 
 
 def load(key: bytes, where: str) -> KnowledgeBase | None:
@@ -115,7 +126,7 @@ def load(key: bytes, where: str) -> KnowledgeBase | None:
         with open(path, "rb") as stream:
             if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
                 return None  # never unpickle a file someone else could have written
-            if pickle.load(stream) != key:
+            if _unpickle(stream) != key:
                 return None  # another version of the files: store() replaces it
             fields = _body(stream)
     except Exception:  # missing, unreadable, truncated: only a cache miss
@@ -124,27 +135,34 @@ def load(key: bytes, where: str) -> KnowledgeBase | None:
         with contextlib.suppress(OSError):
             os.unlink(path)
         return None
-    return KnowledgeBase(**fields)
+    kb = KnowledgeBase(**{name: fields[name] for name in _SHAPE})
+    kb.__dict__.update((name, fields[name]) for name in _DERIVED)  # where the cached properties keep them
+    return kb
 
 
 def _body(stream) -> dict | None:
     """The fields of the base that follows the key, or None when the body is damaged or not a base."""
     try:
-        length, checksum = _BODY_HEADER.unpack(stream.read(_BODY_HEADER.size))
-        body = stream.read(length + 1)
-        if len(body) != length or zlib.crc32(body) != checksum:
+        header = stream.read(_BODY_HEADER_SIZE)
+        if len(header) != _BODY_HEADER_SIZE:
             return None
-        fields = pickle.loads(body)
+        length, checksum = int.from_bytes(header[:8], "big"), int.from_bytes(header[8:], "big")
+        body = stream.read(length + 1)
+        if len(body) != length or crc32(body) != checksum:
+            return None
+        fields = _unpickle_bytes(body)
     except Exception:  # short header, a body pickle refuses (or a class it names that is gone)
         return None
     return fields if _well_formed(fields) else None
 
 
 def _well_formed(fields) -> bool:
-    """Whether ``fields`` holds every field of a KnowledgeBase, each of its type with items of theirs."""
-    if not isinstance(fields, dict) or set(fields) != set(_SHAPE):
+    """Whether ``fields`` holds every field of a KnowledgeBase and every derived value, each of its type
+    with items of theirs."""
+    shapes = _SHAPE | _DERIVED
+    if not isinstance(fields, dict) or set(fields) != set(shapes):
         return False
-    for name, (kind, item) in _SHAPE.items():
+    for name, (kind, item) in shapes.items():
         value = fields[name]
         if not isinstance(value, kind):
             return False
@@ -159,9 +177,10 @@ def _well_formed(fields) -> bool:
 
 def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
     """Save a validated base under ``key``; silently does nothing when the cache cannot be written."""
-    fields = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb)}
+    fields = {f.name: getattr(kb, f.name) for f in record_fields(kb)} | {name: getattr(kb, name) for name in _DERIVED}
     import copyreg
-    import tempfile  # only when writing
+    import pickle  # only when writing
+    import tempfile
 
     temporary = None
     try:
@@ -177,7 +196,8 @@ def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".kb-", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(key, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            stream.write(_BODY_HEADER.pack(len(body.getvalue()), zlib.crc32(body.getvalue())))
+            header = len(body.getvalue()).to_bytes(8, "big") + crc32(body.getvalue()).to_bytes(4, "big")
+            stream.write(header)
             stream.write(body.getvalue())
         os.replace(temporary, entry_path(folder, where))
         temporary = None

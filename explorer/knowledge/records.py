@@ -1,15 +1,17 @@
 """Frozen records: everything downstream of the loader works with these, never with raw dicts."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+
+from ..records import field, record
+from .text import normalize
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
 FREQUENCIES = ("obligate", "very frequent", "frequent", "occasional", "very rare", "not stated")
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """Where a piece of knowledge comes from: the article (by section), an HPO disease annotation, or
     another public reference named by its address (such as a health service's page)."""
@@ -28,7 +30,7 @@ class Source:
         return f"HPO annotation {self.ref}" + (f" ({self.frequency})" if self.frequency else "")
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """An HPO term (or a term with a modifier, such as "Muscle weakness" + "Rapidly progressive")."""
 
@@ -36,7 +38,7 @@ class Term:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Symptom:
     """A finding a person can enter: a symptom, or a risk factor / history item (``kind == "history"``)."""
 
@@ -72,7 +74,7 @@ class Symptom:
         return names + self.derived_names
 
 
-@dataclass(frozen=True)
+@record
 class Pattern:
     """An intermediate conclusion the rules draw, such as peripheral nerve involvement."""
 
@@ -81,7 +83,7 @@ class Pattern:
     description: str
 
 
-@dataclass(frozen=True)
+@record
 class UrgencyLevel:
     """An urgency level of red flags (data/urgency.yaml, highest first): its id and how outputs name it."""
 
@@ -89,7 +91,7 @@ class UrgencyLevel:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Words:
     """The words the free-text reader gives a role (data/words.yaml says what each list does). A cue of
     several words (``past_before``, ``past_after``) is a tuple of its words."""
@@ -126,7 +128,7 @@ class Words:
     negation_verbs: frozenset[str] = frozenset()  # a cue's scope goes on past them: "don't think I've lost"
 
 
-@dataclass(frozen=True)
+@record
 class ReadingConcept:
     """A finding read from a concept and a cue wherever both stand in one list item (data/concepts.yaml):
     a concept word (a body function or part: "swallow", "bladder") with a cue ("can't", "lost"). Without
@@ -139,7 +141,7 @@ class ReadingConcept:
     unsure: tuple[str, ...] = ()  # words that alone make the reader unsure the finding was meant
 
 
-@dataclass(frozen=True)
+@record
 class EverydayCause:
     """A kind of everyday cause (exertion, laughter, a drink, eye drops...) and the warning signs it explains
     when named after a linking word: "out of breath after chasing the dog" is no breathing emergency, while
@@ -149,7 +151,7 @@ class EverydayCause:
     explains: frozenset[str]
 
 
-@dataclass(frozen=True)
+@record
 class ConceptLexicon:
     """What data/concepts.yaml holds: the concepts, and the course words that change how a reading counts
     (``calm``: a warning sign longstanding or a comparison; ``explained``: any finding with an everyday
@@ -169,7 +171,7 @@ class ConceptLexicon:
     serious: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class TimeCourseWords:
     """What data/time_course.yaml gives the free-text reader: the dimensions in order (onset, course,
     spread, symmetry, severity), each value's cue phrases (folded words), the duration units that name an
@@ -185,7 +187,7 @@ class TimeCourseWords:
     remitted: tuple[tuple[str, ...], ...] = ()  # "went away": an episode ended (relapsing, with one now)
 
 
-@dataclass(frozen=True)
+@record
 class RedFlagDef:
     """An urgent-care warning: its level (an UrgencyLevel id), a short title naming the presentation,
     the plain action to take, and a sentence on why."""
@@ -201,7 +203,7 @@ class RedFlagDef:
 LINK_ROLES = ("hallmark", "typical", "possible")
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """A finding linked to a condition, with where that link comes from.
 
@@ -215,7 +217,7 @@ class Link:
     group: str = ""  # "annotations" for a link generated from the HPO annotations (data/annotation_links.yaml)
 
 
-@dataclass(frozen=True)
+@record
 class Condition:
     id: str
     name: str
@@ -242,7 +244,7 @@ class Condition:
         return repr_html(self)
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """One YAML rule: when these findings hold, infer a pattern, suggest a condition, or raise a red flag."""
 
@@ -269,7 +271,7 @@ class Rule:
         return f"<Rule {self.id}: {self.conclusion} {self.target}" + (f", {self.strength}>" if self.strength else ">")
 
 
-@dataclass(frozen=True)
+@record
 class Site:
     """A body site ("feet", "one side of the body"): the words that name it, the findings it turns into
     others (``changes``: finding id -> finding id) and what it tells a reader (``note``)."""
@@ -284,7 +286,7 @@ class Site:
 NOTE_RULES = 12  # rule ids a rule pack's note names
 
 
-@dataclass(frozen=True)
+@record
 class RulePack:
     """A learner's rule pack added to the built-in knowledge for one run (rulepack.py): the file it came
     from and the ids it added, so every output made with it can say what is not the explorer's own."""
@@ -317,8 +319,10 @@ class RulePack:
 
 
 # eq=False: a knowledge base is hashed by identity, so per-base caches (vocabulary, engine) work.
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class KnowledgeBase:
+    __slots__ = ("__dict__",)  # room for the cached properties below
+
     symptoms: Mapping = field(hash=False)  # id -> Symptom (read-only)
     patterns: Mapping = field(hash=False)  # id -> Pattern
     red_flags: Mapping = field(hash=False)  # id -> RedFlagDef
@@ -350,6 +354,17 @@ class KnowledgeBase:
     def urgency_label(self, level: str) -> str:
         """How outputs name an urgency level ("Emergency now")."""
         return next((u.label for u in self.urgency if u.id == level), level)
+
+    @cached_property
+    def finding_names(self) -> Mapping:
+        """Every name of every finding, normalized -> the finding's id (a name two findings share goes to
+        the first by id): the reader's exact index. The knowledge cache keeps it with the base, as building
+        it (some 2,800 names) was a twentieth of a cold ``match``."""
+        names: dict[str, str] = {}
+        for symptom in sorted(self.symptoms.values(), key=lambda s: s.id):
+            for phrase in symptom.names:
+                names.setdefault(normalize(phrase), symptom.id)
+        return MappingProxyType(names)
 
     @cached_property
     def rule_index(self) -> Mapping:

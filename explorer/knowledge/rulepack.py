@@ -21,13 +21,13 @@ before any reader walks it), its rule count, and the problems reported.
 
 import functools
 import stat
-from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from ..errors import KnowledgeError
 from ..limits import MAX_PACK_BYTES, MAX_PACK_NODES, MAX_PACK_PROBLEMS, MAX_PACK_RULE_FINDINGS, MAX_PACK_RULES
+from ..records import replace
 from .build_base import close_match
 from .build_cycles import cycles
 from .builder import Builder

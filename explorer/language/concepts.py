@@ -10,9 +10,9 @@ with a quickly worsening form is read as that form when the text says it came fa
 "up to my knees") and nothing says it came slowly."""
 
 import functools
-from dataclasses import replace
 
 from ..knowledge.records import KnowledgeBase
+from ..records import replace
 from .parse_records import Leftover, Mention
 from .phrases import PhraseIndex, Target, site_words
 from .tokens import Token, fold

@@ -5,11 +5,11 @@ Names are the autoimmune conditions' names and aliases; a word of five letters o
 spelling slip, as the reader allows elsewhere."""
 
 import functools
-from dataclasses import replace
 
 from ..knowledge.catalog import condition_names
 from ..knowledge.records import Condition, KnowledgeBase
 from ..knowledge.text import normalize
+from ..records import replace
 from .parse_records import Leftover, Mention
 from .tokens import Token
 

@@ -3,8 +3,7 @@ two sites lists the sites of one finding ("hands and feet"); sites named alone g
 them ("numb hands and feet"); a word alone stands for a word of the phrase before it ("dry eyes and
 mouth"); and a body site named near several findings is settled on the one it is written with."""
 
-from dataclasses import replace
-
+from ..records import replace
 from .matching import Found, Item, list_items, segment
 from .phrases import PhraseIndex
 

@@ -2,9 +2,9 @@
 and the spans of whatever is left over (negation.py decides which of them a cue denies)."""
 
 import threading
-from dataclasses import dataclass
 
 from ..knowledge.records import Words
+from ..records import record
 from .phrases import PhraseIndex, Target
 from .tokens import Token
 
@@ -12,7 +12,7 @@ MAX_GAP = 1  # by default, unknown words a phrase may have between its own words
 WINDOW_SLACK = 8  # how far past a phrase's length a scan may look (site and filler words included)
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """A token that matters for matching, with its folded form and role in the clause."""
 
@@ -26,7 +26,7 @@ class Item:
     opens: bool = False  # it starts a new statement ("and my joints hurt": data/words.yaml statement_openers)
 
 
-@dataclass(frozen=True)
+@record
 class Found:
     used: tuple[int, ...]  # item positions of the phrase's words
     target: Target

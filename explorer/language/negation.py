@@ -3,9 +3,8 @@ makes every finding after it in the same clause absent, until the clause ends ("
 stop) or a new statement starts ("... and I have"). A cue after a finding at the end of its list item
 ("fever: none", "pain-free", "dry mouth denied") makes that item absent."""
 
-from dataclasses import replace
-
 from ..knowledge.records import Words
+from ..records import replace
 from .matching import Found, Item, segment
 from .parse_records import Mention
 from .tokens import Token

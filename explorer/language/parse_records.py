@@ -1,8 +1,7 @@
 """What the parser returns: frozen records, with a plain-data form (``to_dict``) for JSON and the web."""
 
-from dataclasses import dataclass
-
 from ..knowledge.records import Condition, Site, Symptom, Term
+from ..records import record
 
 
 def symptom_ref(symptom: Symptom) -> dict:
@@ -27,7 +26,7 @@ def urgent_if_meant(did_you_mean) -> list[dict]:
     return [{"id": s.id, "label": s.label, "note": s.urgent_note} for s in did_you_mean if s.urgent_note]
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     """One finding named in the text: where (``start``:``end`` of the text), present or absent, at which
     body sites, and how it was read (spelling corrected, a narrower HPO term widened, a site's change)."""
@@ -81,7 +80,7 @@ class Mention:
         }
 
 
-@dataclass(frozen=True)
+@record
 class Leftover:
     """Text that named no finding: kept with its span and close matches, never dropped."""
 
@@ -104,7 +103,7 @@ class Leftover:
         }
 
 
-@dataclass(frozen=True)
+@record
 class Parse:
     """Everything understood in one text, in text order."""
 

@@ -8,12 +8,11 @@ bounded by the longest phrase; spelling correction is tried for a bounded number
 index and the spelling library are loaded only when a text holds words the vocabulary does not know."""
 
 import functools
-import unicodedata
-from dataclasses import replace
 
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import KnowledgeBase, Words
 from ..knowledge.text import normalize
+from ..records import replace
 from . import concept_words, concepts, condition_names, coordination, matching, negation, others, past, spelling
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
@@ -160,6 +159,8 @@ class Parser:
             elif token.kind == "hpo":
                 items.append(Item(token, token.norm, "hpo"))
             elif token.kind == "other":
+                import unicodedata  # only for a token that is no word, number or separator: rare in findings
+
                 if unicodedata.category(token.text[0])[0] not in "PCZ":
                     items.append(Item(token, "", "other"))
             elif token.norm in self.words.statement_openers and items and items[-1] and items[-1].fold == "and":

@@ -3,16 +3,16 @@ word order and filler ignored, with body-site words set apart ("numb toes" = "nu
 Built once per knowledge base (and once for the generated HPO index, only when it is needed)."""
 
 import re
-from dataclasses import dataclass
 
 from ..knowledge.records import KnowledgeBase, Term, Words
 from ..knowledge.text import normalize
+from ..records import record
 from .tokens import fold, phrase_folds
 
 _HPO_KEY = re.compile(r"^hp \d{7}$")  # an HPO id, as normalize() leaves it
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """What a phrase names: a finding, the site the phrase itself named, and for a phrase from the HPO
     index the narrower term it came from."""

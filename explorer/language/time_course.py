@@ -11,9 +11,9 @@ When several onsets are read, the shortest is kept: it dates the change now bein
 
 import bisect
 import functools
-from dataclasses import replace
 
 from ..knowledge.records import KnowledgeBase, Symptom
+from ..records import replace
 from .parse_records import Leftover, Mention
 from .tokens import Token
 

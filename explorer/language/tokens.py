@@ -6,10 +6,10 @@ the text, whatever the text holds (emoji, control characters, right-to-left scri
 
 import functools
 import re
-from dataclasses import dataclass, replace
 
 from ..knowledge.records import Words
 from ..knowledge.text import normalize
+from ..records import record, replace
 
 # An HPO id; a word (letters and digits, inner apostrophes: "can't"); sentence ends; list separators.
 _TOKEN = re.compile(r"(?i:hp:\d{7})|[^\W_]+(?:['\u2019][^\W_]+)*|[.;!?\n]|[,/&+]|[^\s\w]")
@@ -36,7 +36,7 @@ _SUFFIXES = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Token:
     text: str  # as typed
     start: int

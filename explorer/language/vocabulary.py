@@ -3,11 +3,12 @@ synonyms; anything not recognized comes back with close matches, never silently 
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
 
 from ..knowledge.catalog import find_condition
 from ..knowledge.records import Condition, KnowledgeBase, Symptom, Words
 from ..knowledge.text import normalize
+from ..records import record
 
 # Leading words people add around a finding ("history of diabetes", "I have numbness").
 _FILLER = re.compile(
@@ -22,7 +23,7 @@ _WHEN = re.compile(
 _SPLIT = re.compile(r"[,;]")
 
 
-@dataclass(frozen=True)
+@record
 class Resolution:
     """One input and what it names: ``symptom`` is None when it is not recognized."""
 
@@ -37,10 +38,7 @@ class Vocabulary:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.exact: dict[str, str] = {}
-        for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
-            for phrase in symptom.names:
-                self.exact.setdefault(normalize(phrase), symptom.id)
+        self.exact: Mapping[str, str] = kb.finding_names  # normalized name -> finding id
 
     @functools.cached_property
     def keys(self) -> list:

@@ -1,7 +1,5 @@
 """explore(): findings in, a Result out. Resolves the words, runs the engine, ranks the suggestions."""
 
-from dataclasses import dataclass
-
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
@@ -9,6 +7,7 @@ from ..knowledge.records import KnowledgeBase
 from ..language import time_course
 from ..language.parser import parse
 from ..limits import MAX_FINDINGS, MAX_TEXT_CHARS, findings_problem
+from ..records import record
 from .engine import Inference, engine_for
 from .ranking import rank_suggestions
 from .result import Conflict, InferredPattern, Recognized, RedFlag, Result, TraceStep, Unrecognized
@@ -44,7 +43,7 @@ def unused_findings(result: Result, given=()) -> str:
     return "; ".join(named) or ", ".join(f'"{text}"' for text in texts) + f" (nothing in {them} names a finding)"
 
 
-@dataclass(frozen=True)
+@record
 class Explored:
     """A Result with the engine run behind it (the questionnaire reads what its question rules want)."""
 

@@ -1,8 +1,7 @@
 """Folded firings: the many generated rules of one group (one per finding a condition's HPO annotations
 record) shown as one line per condition, so a trace, a graph or a step-through stays readable."""
 
-from dataclasses import dataclass
-
+from ..records import record
 from .result import TraceStep
 
 SHOWN_FINDINGS = 6  # findings named in a folded line before "and N more"
@@ -14,7 +13,7 @@ def count_rules(group: str, count: int) -> str:
     return f"{count} {word} rule{'s' if count != 1 else ''}"
 
 
-@dataclass(frozen=True)
+@record
 class FoldedSteps:
     """Every firing of one group's rules for one condition: where the first was, and what they matched."""
 

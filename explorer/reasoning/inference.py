@@ -2,12 +2,12 @@
 salience of each kind of rule. The engine fills these records; reach.py predicts them from the rules
 without running it, so both import them from here."""
 
-from dataclasses import dataclass, field
+from ..records import field, record
 
 SALIENCE = {"helper": 100, "red_flag": 30, "infer": 20, "suggest": 10, "question": -10}
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One rule firing, in order: what it matched and what it concluded."""
 
@@ -20,7 +20,7 @@ class Step:
     target: str
 
 
-@dataclass
+@record(frozen=False)
 class Inference:
     """What one run of the engine produced."""
 

@@ -8,10 +8,10 @@ questionnaire uses it to skip trials that cannot change what the rules conclude 
 the rules are all of a kind it can follow). The tests compare both with full engine runs.
 """
 
-import dataclasses
 import functools
 
 from ..knowledge.records import KnowledgeBase, Rule
+from ..records import fields as record_fields
 
 # What this module knows a rule to be made of. Should rules gain another field (a new kind of condition,
 # say) or another kind of conclusion, `understood` turns false and every rule is taken as one that may
@@ -26,7 +26,7 @@ KNOWN_CONCLUSIONS = frozenset({"infer", "suggest", "red_flag"})
 @functools.lru_cache(maxsize=8)
 def understood(kb: KnowledgeBase) -> bool:
     """Whether the rules of ``kb`` are all made of what this module reads."""
-    fields = {f.name for f in dataclasses.fields(Rule)}
+    fields = {f.name for f in record_fields(Rule)}
     return fields <= KNOWN_FIELDS and all(rule.conclusion in KNOWN_CONCLUSIONS for rule in kb.rules)
 
 

@@ -1,23 +1,22 @@
 """The records one exploration returns, and their JSON contract (schema_version 1, documented in the
 README; ``result_to_dict``). They back every output format."""
 
-from dataclasses import dataclass
-
 from ..knowledge.records import Condition, Pattern, RulePack, Source, Symptom
 from ..knowledge.urgency import URGENCY_LABELS
 from ..language.parse_records import Mention, symptom_ref, unused_fields
+from ..records import record
 from .brief import counted, counted_with_names, first_few
 from .result_data import SCHEMA_VERSION, source_dict
 
 
-@dataclass(frozen=True)
+@record
 class Recognized:
     input: str  # the words that named the finding (the whole entry, or its part in a sentence)
     symptom: Symptom
     mention: Mention | None = None  # how the parser read it: span, sites, negation, spelling, HPO
 
 
-@dataclass(frozen=True)
+@record
 class Unrecognized:
     input: str
     did_you_mean: tuple[Symptom, ...]
@@ -28,7 +27,7 @@ class Unrecognized:
     maybe: tuple[Symptom, ...] = ()  # urgent findings its words may have meant (a concept word, no cue)
 
 
-@dataclass(frozen=True)
+@record
 class Conflict:
     """A finding given both as present and as absent: it is left out of the reasoning."""
 
@@ -36,7 +35,7 @@ class Conflict:
     inputs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Evidence:
     """A finding in a suggestion's picture, with the links (article or annotation) and rules behind it."""
 
@@ -45,7 +44,7 @@ class Evidence:
     rules: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Suggestion:
     rank: int
     condition: Condition
@@ -65,7 +64,7 @@ class Suggestion:
         return f"<Suggestion {self.rank}: {self.condition.name}, {self.strength}; {fit}>"
 
 
-@dataclass(frozen=True)
+@record
 class RedFlag:
     id: str
     message: str
@@ -81,14 +80,14 @@ class RedFlag:
         return f"<RedFlag {self.id}: {self.level}; because of {first_few(s.label for s in self.because)}>"
 
 
-@dataclass(frozen=True)
+@record
 class InferredPattern:
     pattern: Pattern
     because: tuple[Symptom, ...]
     rules: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class TraceStep:
     number: int
     rule: str
@@ -106,7 +105,7 @@ class TraceStep:
     from_pack: bool = False  # a learner's rule from a rule pack (--rules), marked as theirs in every output
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     recognized: tuple[Recognized, ...]
     unrecognized: tuple[Unrecognized, ...]
