@@ -1,3 +1,4 @@
+import collections
 import os
 import shutil
 import subprocess
@@ -21,6 +22,14 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     shutil.rmtree(getattr(config, "_knowledge_cache", ""), ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    # The modules holding the most slow tests run first, each still whole and in its own order: pytest-xdist
+    # hands out tests in this order, so the long ones start early and the many quick ones fill in at the end,
+    # instead of one worker still in the browser tests (last by name) while the other has finished.
+    slow = collections.Counter(item.module.__name__ for item in items if item.get_closest_marker("slow"))
+    items.sort(key=lambda item: -slow[item.module.__name__])
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Issue 18, the files around the readers, through the installed command as a user would run it: a
 knowledge cache entry with the right key and a wrong body (items 9 and issue 22), and files whose
-contents must never appear in a message, symlinked or not (item 10)."""
+contents must never appear in a message, symlinked or not (item 10: every file in this process, each
+reader once through the installed command)."""
 
 import io
 import os
@@ -11,7 +12,9 @@ import sys
 import zlib
 
 import pytest
+from click.testing import CliRunner
 
+from explorer.cli import cli
 from explorer.knowledge import cache
 from tests.test_hostile_readers import run
 
@@ -55,15 +58,29 @@ BODIES = {  # name -> what follows the right key in the entry
 }
 
 
-@pytest.fixture
-def warm_cache(tmp_path, monkeypatch):
-    """A cache folder holding the packaged base's entry, made by the installed command."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SYMPTOM_EXPLORER_CACHE_DIR", str(folder))
-    monkeypatch.delenv("SYMPTOM_EXPLORER_CACHE", raising=False)
-    code, expected, _ = run("match", "numbness", "dry eyes")
+@pytest.fixture(scope="module")
+def _made_entry(tmp_path_factory):
+    """The packaged base's cache entry as the installed command writes it, made once for this module."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SYMPTOM_EXPLORER_CACHE_DIR", str(folder))
+        patch.delenv("SYMPTOM_EXPLORER_CACHE", raising=False)
+        code, expected, _ = run("match", "numbness", "dry eyes")
     assert code == 0
     (entry,) = folder.glob("kb-*.pickle")
+    return entry, expected
+
+
+@pytest.fixture
+def warm_cache(_made_entry, tmp_path, monkeypatch):
+    """A cache folder of this test's own holding that entry (a copy: the test may spoil it)."""
+    made, expected = _made_entry
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    entry = folder / made.name
+    entry.write_bytes(made.read_bytes())
+    monkeypatch.setenv("SYMPTOM_EXPLORER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SYMPTOM_EXPLORER_CACHE", raising=False)
     return entry, expected
 
 
@@ -173,29 +190,55 @@ def _hidden(secret: str, *outputs: str):
     assert all(len(line) < 400 for line in text.splitlines())
 
 
-@pytest.mark.parametrize("symlink", [True, False], ids=["symlink", "file"])
-@pytest.mark.parametrize("secret", SECRETS, ids=SECRETS.keys())
-def test_knowledge_messages_never_show_a_files_contents(secret, symlink, kb_copy):
+def invoke(*args) -> tuple[int, str, str]:
+    """The command run in this process: the same messages as the installed command's (the last two tests
+    hold that), for a fraction of a process start each."""
+    result = CliRunner().invoke(cli, [str(a) for a in args], input="")
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _knowledge_messages(kb_copy, secret: str, symlink: bool, runner=invoke):
     contents, word = SECRETS[secret]
     for name in ("data/symptoms.yaml", "data/article.yaml", "rules/30_neuropathy_causes.yaml"):
         _place(kb_copy, name, contents, symlink)
     for command in (["check", "--knowledge", kb_copy], ["match", "numbness", "--knowledge", kb_copy]):
-        code, stdout, stderr = run(*command)
+        code, stdout, stderr = runner(*command)
         assert code == 3 and "symptoms.yaml:1: " in stderr and "30_neuropathy_causes.yaml:1: " in stderr, stderr
         _hidden(word, stdout, stderr)
 
 
-@pytest.mark.parametrize("symlink", [True, False], ids=["symlink", "file"])
-@pytest.mark.parametrize("secret", SECRETS, ids=SECRETS.keys())
-def test_case_file_messages_never_show_a_files_contents(secret, symlink, tmp_path):
+def _case_file_messages(tmp_path, secret: str, symlink: bool, runner=invoke):
     contents, word = SECRETS[secret]
     for name in CASE_FILES:
         source = _place(tmp_path, name, contents, symlink)
         one_case = [["match", "--from", source], ["ask", "--answers", source]] if symlink else []  # same reader
         for command in [["batch", source], *one_case]:
-            code, stdout, stderr = run(*command, stdin=b"")
+            code, stdout, stderr = runner(*command)
             assert code in (1, 2), (command, stdout, stderr)
             _hidden(word, stdout, stderr)
+
+
+@pytest.mark.parametrize("symlink", [True, False], ids=["symlink", "file"])
+@pytest.mark.parametrize("secret", SECRETS, ids=SECRETS.keys())
+def test_knowledge_messages_never_show_a_files_contents(secret, symlink, kb_copy):
+    _knowledge_messages(kb_copy, secret, symlink)
+
+
+@pytest.mark.parametrize("symlink", [True, False], ids=["symlink", "file"])
+@pytest.mark.parametrize("secret", SECRETS, ids=SECRETS.keys())
+def test_case_file_messages_never_show_a_files_contents(secret, symlink, tmp_path):
+    _case_file_messages(tmp_path, secret, symlink)
+
+
+def test_the_installed_command_shows_no_knowledge_files_contents_either(kb_copy):
+    # As a user would, once for each reader: the cases above run in this process, where a traceback
+    # or a memory blow-up would not show as it does to a user.
+    _knowledge_messages(kb_copy, "passwd", True, runner=run)
+
+
+def test_the_installed_command_shows_no_case_files_contents_either(tmp_path):
+    _case_file_messages(tmp_path, "env", True, runner=lambda *args: run(*args, stdin=b""))
 
 
 def test_the_cache_checks_every_field_of_the_knowledge_base():

@@ -256,3 +256,17 @@ def test_sites_joined_by_and_or_belong_to_one_finding(kb, text, finding, sites):
     assert [m.symptom.id for m in mentions] == [finding]
     assert tuple(s.id for s in mentions[0].sites) == sites
     assert got.leftovers == ()
+
+
+def test_a_text_read_in_full_asks_for_no_did_you_mean(kb, monkeypatch):
+    # The whole-name check once went through resolve(), whose did-you-means (a fuzzy comparison with every
+    # name, ~85% of reading a short text) were thrown away: only a leftover may ask for them.
+    from explorer.language.vocabulary import Vocabulary
+
+    asked = []
+    monkeypatch.setattr(Vocabulary, "suggest", lambda self, key, limit=3: asked.append(key) or ())
+    got = parse("numbness and dry eyes", kb)
+    assert [m.symptom.id for m in got.mentions] == ["numbness", "dry_eyes"] and got.leftovers == ()
+    assert asked == []
+    parse("numbness and a florpish", kb)
+    assert asked == ["florpish"]  # a leftover still gets its did-you-means

@@ -188,20 +188,16 @@ wrong: int = result
 
 
 @pytest.mark.slow  # builds and installs a wheel
-def test_a_users_type_checker_sees_the_real_types(tmp_path):
-    """As a user would: the built wheel installed into an environment, and mypy run on a script using the
-    lazily exported names. Without py.typed mypy skips the package; without the TYPE_CHECKING block
-    every lazy name is Any and the wrong annotation passes."""
+def test_a_users_type_checker_sees_the_real_types(tmp_path, built_wheel):
+    """As a user would: the built wheel (built once for the run, tests/conftest.py) installed into an
+    environment, and mypy run on a script using the lazily exported names. Without py.typed mypy skips the
+    package; without the TYPE_CHECKING block every lazy name is Any and the wrong annotation passes."""
     mypy = _mypy()
-    wheels = tmp_path / "wheels"
-    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)]
-    done = subprocess.run(build, cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
     env = tmp_path / "env"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, timeout=120)
     site = next(env.glob("lib/python3*/site-packages"))
     install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site)]
-    subprocess.run([*install, str(next(wheels.glob("*.whl")))], check=True, capture_output=True, timeout=300)
+    subprocess.run([*install, str(built_wheel)], check=True, capture_output=True, timeout=300)
     (tmp_path / "user.py").write_text(USER_SCRIPT, encoding="utf-8")
     check = [mypy, "--no-incremental", "--python-executable", str(env / "bin" / "python"), "user.py"]
     done = subprocess.run(check, cwd=tmp_path, capture_output=True, text=True, timeout=300)

@@ -17,6 +17,8 @@ from explorer.web.app import LOCAL_HOSTS
 
 from .test_web_browser import driver, wait  # noqa: F401  (driver is a fixture)
 
+pytestmark = pytest.mark.slow  # a real browser: left out by pytest -m 'not slow'
+
 ATTACK = """<!doctype html><meta charset="utf-8"><title>attacker</title>
 <iframe name="sink"></iframe>
 <form id="form" method="POST" action="{api}/api/explore" enctype="text/plain" target="sink">

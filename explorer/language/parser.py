@@ -138,7 +138,7 @@ class Parser:
             return None
         if not self.not_exact.isdisjoint(t.norm for t in tokens):
             return None  # "past history of ...", "family history of ...": the parser knows both
-        symptom = vocabulary_for(self.kb).resolve(text).symptom
+        symptom = vocabulary_for(self.kb).find(text)  # not resolve(): its did-you-means would go unused
         if symptom is None:
             return None
         start = len(text) - len(text.lstrip())

@@ -84,13 +84,21 @@ class Vocabulary:
         }
 
     def resolve(self, text: str) -> Resolution:
+        symptom = self.find(text)
+        if symptom is not None:
+            return Resolution(text, symptom)
+        return Resolution(text, None, self.suggest(normalize(text)), find_condition(self.kb, text))
+
+    def find(self, text: str) -> Symptom | None:
+        """The finding ``text`` names as a whole, or None: ``resolve`` without its did-you-means, which cost
+        a fuzzy comparison with every name (the parser asks this of every short text it reads)."""
         key = normalize(text)
         for candidate in dict.fromkeys((key, _FILLER.sub("", key), _WHEN.sub("", _FILLER.sub("", key)))):
             if candidate in self.exact:
-                return Resolution(text, self.kb.symptoms[self.exact[candidate]])
+                return self.kb.symptoms[self.exact[candidate]]
             if _singular(candidate) in self.loose:
-                return Resolution(text, self.kb.symptoms[self.loose[_singular(candidate)]])
-        return Resolution(text, None, self.suggest(key), find_condition(self.kb, text))
+                return self.kb.symptoms[self.loose[_singular(candidate)]]
+        return None
 
     def suggest(self, key: str, limit: int = 3) -> tuple[Symptom, ...]:
         """Close matches for an unrecognized phrase: findings sharing meaningful words with it first (most

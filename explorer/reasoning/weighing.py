@@ -55,10 +55,17 @@ class Weights:
     def score(self, condition_id: str, present, absent, behind_rule, conflicting=frozenset()) -> tuple[float, float]:
         """(score, score of the present findings alone) for ``present`` and ``absent`` finding ids;
         ``behind_rule``: the findings the condition's fired rules stood on; ``conflicting``: findings given
-        as both present and absent, which count for nothing but still cost what an unlinked mention costs
-        (so reporting a finding absent as well can never raise a strength)."""
+        as both present and absent, which count for nothing but still cost what they would cost present (an
+        unlinked mention, a link rarer than elsewhere), so reporting a finding absent as well can never
+        raise a strength."""
         linked = self.frequencies[condition_id]
-        total = sum(UNLINKED for symptom in conflicting if symptom not in linked and symptom not in behind_rule)
+        total = 0.0
+        for symptom in sorted(conflicting):
+            f = linked.get(symptom)
+            if f is not None:
+                total += min(0.0, math.log(f / self.background(symptom)))
+            elif symptom not in behind_rule:
+                total += UNLINKED
         for symptom in sorted(present):
             f = linked.get(symptom)
             if f is not None:
