@@ -31,6 +31,16 @@ def test_match_text_shows_ranked_suggestions_with_reasons():
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_long_list_of_typical_findings_names_the_first_six_and_counts_the_rest(fmt):
+    everything = json.loads(run("match", "numbness", "dry eyes", "--format", "json").stdout)
+    missing = [e["symptom"]["label"] for e in everything["suggestions"][0]["missing"]]
+    assert len(missing) > 6  # the annotation links make Sjogren's list long
+    out = flat(run("match", "numbness", "dry eyes", "--format", fmt).stdout)
+    assert f"{missing[5]}, and {len(missing) - 6} more (--format json lists them all)" in out
+    assert missing[6] not in out.split("Typical, not reported")[1].split("Reported absent")[0]
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
 def test_every_format_carries_the_disclaimer(fmt):
     result = run("match", "--format", fmt, "tingling")

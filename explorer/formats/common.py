@@ -41,12 +41,17 @@ def basis(item: Evidence) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
-def evidence_list(items, with_basis=True) -> str:
+MISSING_SHOWN = 6  # typical findings not reported, named in text and Markdown (hallmarks first); JSON has all
+
+
+def evidence_list(items, with_basis=True, most: int | None = None) -> str:
     if not items:
         return "none"
+    shown = items if most is None or len(items) <= most else items[:most]
+    more = f", and {len(items) - len(shown)} more (--format json lists them all)" if len(shown) < len(items) else ""
     if not with_basis:
-        return ", ".join(e.symptom.label for e in items)
-    return ", ".join(f"{e.symptom.label} ({basis(e)})" for e in items)
+        return ", ".join(e.symptom.label for e in shown) + more
+    return ", ".join(f"{e.symptom.label} ({basis(e)})" for e in shown) + more
 
 
 def source_list(sources) -> str:

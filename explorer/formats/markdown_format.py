@@ -9,6 +9,7 @@ from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
 from .common import (
     LIMITED_NOTE,
+    MISSING_SHOWN,
     evidence_list,
     flags_by_level,
     input_notes,
@@ -40,7 +41,7 @@ def render_markdown(result: Result, explain: bool = False, expand: bool = False)
             "",
             f"- **Why:** {s.explanation}",
             f"- **Supporting:** {evidence_list(s.supporting)}",
-            f"- **Typical, not reported:** {evidence_list(s.missing, with_basis=False)}",
+            f"- **Typical, not reported:** {evidence_list(s.missing, with_basis=False, most=MISSING_SHOWN)}",
             f"- **Reported absent:** {evidence_list(s.against)}"
             + (" (strength lowered: a hallmark finding was reported absent)" if s.lowered else ""),
             f"- **Rules:** {', '.join(f'`{r}`' for r in rule_names(s.rules, result))}",

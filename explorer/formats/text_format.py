@@ -11,6 +11,7 @@ from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
 from .common import (
     LIMITED_NOTE,
+    MISSING_SHOWN,
     evidence_list,
     flags_by_level,
     input_notes,
@@ -48,7 +49,7 @@ def render_text(result: Result, explain: bool = False, display: Display | None =
             lines += [_strength_in(d, line, s.strength) for line in head]
             lines += _field(d, "Why", s.explanation)
             lines += _field(d, "Supporting", evidence_list(s.supporting))
-            lines += _field(d, "Typical, not reported", evidence_list(s.missing, with_basis=False))
+            lines += _field(d, "Typical, not reported", evidence_list(s.missing, with_basis=False, most=MISSING_SHOWN))
             lines += _field(d, "Reported absent", evidence_list(s.against))
             lines += _field(d, "Rules", ", ".join(rule_names(s.rules, result)))
             lines += _field(d, "Sources", source_list(s.sources))
