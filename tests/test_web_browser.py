@@ -694,6 +694,8 @@ def test_the_onset_question_is_a_choice_answered_by_keyboard(page, kb):
         "Not sure",
     ]
     assert not page.find_elements(By.XPATH, '//div[@id="ask-question"]//button[text()="Yes"]')
+    page.find_element(By.XPATH, '//div[@id="ask-question"]//button[text()="Why?"]').click()
+    assert text_of(page, "ask-why").startswith("How fast it came tells Diabetic neuropathy and Peripheral neuropathy")
     tab_through(page, stop="onset_acute")
     assert page.switch_to.active_element.get_attribute("data-choice") == "onset_acute"
     ActionChains(page).send_keys(Keys.ENTER).perform()
