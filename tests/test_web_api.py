@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
-from explorer import Questionnaire, explore, knowledge_network, output_schema
+from explorer import Questionnaire, compare, explore, knowledge_network, output_schema
 from explorer.cli import cli
 from explorer.limits import WEB_MAX_BODY_BYTES as MAX_BODY_BYTES
 from explorer.limits import WEB_MAX_FINDINGS as MAX_FINDINGS
@@ -154,6 +154,61 @@ def test_questionnaire_rejects_bad_answers_and_bad_files(client):
     assert two.status_code == 422 and "one was expected" in two.json()["error"]
 
 
+# --- Time course and pattern in the browser (issue 21): the same data as the CLI's, from the same core.
+
+
+def test_compare_carries_the_time_course_rows_of_the_compare_command(client, kb):
+    data = client.get("/api/compare", params={"a": "GBS", "b": "diabetic neuropathy"}).json()
+    core = compare("guillain_barre_syndrome", "diabetic_neuropathy", kb=kb)
+    assert data["time_course"] == core.to_dict()["time_course"]
+    assert [row["dimension"] for row in data["time_course"]] == [row.split(":")[0] for row in core.course_rows()]
+    onset = data["time_course"][0]
+    assert onset["dimension"] == "onset"
+    assert ("onset_acute", "hallmark") in [(f["id"], f["role"]) for f in onset["a"]]
+    assert [(f["id"], f["role"]) for f in onset["b"]] == [("onset_chronic", "hallmark")]
+
+
+def test_explore_says_what_it_read_as_time_course(client):
+    parsed = client.post("/api/parse", json={"text": "diabetes, my legs got weak over the weekend, cant walk"}).json()
+    said = {r["symptom"]["id"]: r["input"] for r in parsed["recognized"]}
+    assert said["onset_acute"] == "over the weekend" and said["severity_cannot_walk"] == "cant walk"
+    labels = [r["symptom"]["label"] for r in parsed["recognized"]]
+    result = client.post("/api/explore", json={"present": labels}).json()  # what the Explore page sends
+    read = [(c["dimension"], c["value"]["id"]) for c in result["time_course"]]
+    assert read == [("onset", "onset_acute"), ("severity", "severity_cannot_walk")]
+    assert result["suggestions"][0]["condition"]["id"] == "guillain_barre_syndrome"
+    assert client.post("/api/explore", json={"present": ["numbness"]}).json()["time_course"] == []
+
+
+def test_questionnaire_asks_the_onset_as_a_choice_as_ask_does(client, kb, tmp_path):
+    first = client.post("/api/questionnaire", json={"add": "diabetes, numb feet"}).json()
+    question = first["question"]
+    assert question["text"] == kb.time_course.ask[0][1]
+    choices = [c["id"] for c in question["choices"]]
+    assert choices == ["onset_sudden", "onset_acute", "onset_subacute", "onset_chronic"]
+    assert [c["text"] for c in question["choices"]][1] == "acute (days)"
+    answers = [{"finding": a["finding"]["id"], "answer": a["answer"]} for a in first["answers"]]
+    picked = client.post(
+        "/api/questionnaire", json={"answers": [*answers, {"finding": "onset_acute", "answer": "yes"}]}
+    )
+    step = picked.json()
+    assert step["answers"][-1]["finding"]["id"] == "onset_acute"
+    assert [c["value"]["id"] for c in step["result"]["time_course"]] == ["onset_acute"]
+    assert step["question"] is None or not step["question"]["choices"], "the onset is not asked twice"
+    # the terminal's `ask` offers the same choice and, picking 2, saves the same file
+    done = CliRunner().invoke(
+        cli, ["ask", "--save", str(tmp_path / "a.yaml")], input="diabetes, numb feet\n\n2\nquit\n"
+    )
+    assert done.exit_code in (0, 1), done.output
+    told = " ".join(done.output.split())  # `ask` wraps its lines
+    assert question["text"] in told and "2. acute (days)" in told
+    assert step["saved"] == (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    loaded = client.post("/api/questionnaire/load", json={"yaml": first["saved"]}).json()
+    assert loaded["question"] == question  # a loaded file goes on as the page does
+    yes_no = client.post("/api/questionnaire", json={"add": "numbness, dry eyes"}).json()["question"]
+    assert yes_no["choices"] == []
+
+
 @pytest.mark.parametrize(
     "body, status, message",
     [
@@ -287,6 +342,7 @@ def test_every_answer_matches_the_published_schema(client):
     check(client.post("/api/parse", json={"text": "numbness, zzqx"}).json(), "parse_reading")
     step = client.post("/api/questionnaire", json={"add": "numbness, dry eyes, qqq"}).json()
     check(step, "questionnaire_step")
+    check(client.post("/api/questionnaire", json={"add": "diabetes, numb feet"}).json(), "questionnaire_step")
     check(client.post("/api/questionnaire/load", json={"yaml": step["saved"]}).json(), "questionnaire_step")
     check(client.get("/api/network").json(), "network")
     check(client.post("/api/what-if", json={"present": ["numbness"], "changes": ["+dry eyes"]}).json(), "what_if")

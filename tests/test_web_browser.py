@@ -611,3 +611,121 @@ def test_keyboard_alone_works_the_graph_the_chips_and_the_quiz(page):
     assert page.switch_to.active_element.text == "Quiz: Dryness and numb feet"
     press(Keys.TAB)
     assert page.switch_to.active_element.get_attribute("data-choice"), "the next Tab goes to the quiz's first choice"
+
+
+# --- Time course and pattern (issue 21): the compare rows of a look-alike pair, what Explore read, and the
+# onset asked as a choice, answered by keyboard; axe-core on each of those states.
+
+LOOK_ALIKES = ("time-diabetic-acute-weakness", "time-diabetic-slow-numbness")  # data/cases/teaching.yaml
+COURSE_STORY = "diabetes, my legs got weak over the weekend, cant walk"
+
+
+def compare_look_alikes(driver, kb) -> tuple[str, str]:
+    """The Rules page comparing the conditions the two look-alike cases put first."""
+    from selenium.webdriver.support.ui import Select
+
+    from explorer import list_cases
+
+    cases = {c.id: c.to_dict() for c in list_cases(kb=kb)}
+    a, b = (cases[case]["expect"]["first"] for case in LOOK_ALIKES)
+    open_tab(driver, "rules")
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f'#compare-b option[value="{b}"]'))
+    Select(driver.find_element(By.ID, "compare-a")).select_by_value(a)
+    Select(driver.find_element(By.ID, "compare-b")).select_by_value(b)
+    driver.find_element(By.CSS_SELECTOR, "#compare-form button").click()
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#compare-course tbody tr"))
+    return a, b
+
+
+def ask_onset(driver):
+    open_tab(driver, "ask")
+    driver.find_element(By.ID, "ask-text").send_keys("diabetes, numb feet", Keys.ENTER)
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#ask-choices [data-choice]"))
+
+
+def test_compare_shows_the_time_course_rows_of_a_look_alike_pair(page, kb):
+    from explorer import compare
+
+    a, b = compare_look_alikes(page, kb)
+    assert (a, b) == ("guillain_barre_syndrome", "diabetic_neuropathy")
+    table = page.find_element(By.ID, "compare-course")
+    heads = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+    assert heads[1:] == [kb.conditions[a].name, kb.conditions[b].name]
+    shown = [
+        [cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")]
+        for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")
+    ]
+    # the rows `compare A B` prints, cell for cell
+    assert [f"{dim}: {in_a} / {in_b}" for dim, in_a, in_b in shown] == list(compare(a, b, kb=kb).course_rows())
+    assert shown[0][:3] == ["onset", shown[0][1], "chronic (months to years) [hallmark]"]
+    assert "acute (days) [hallmark]" in shown[0][1]
+
+
+def test_explore_shows_what_was_read_as_time_course_near_the_findings(page):
+    enter_findings(page, COURSE_STORY)
+    wait(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#explore-course li"))
+    items = page.find_elements(By.CSS_SELECTOR, "#explore-course li")
+    assert [i.get_attribute("data-value") for i in items] == ["onset_acute", "severity_cannot_walk"]
+    assert items[0].text == 'Onset: acute (days) (from "over the weekend")'
+    order = page.execute_script(
+        "const box = document.getElementById('explore-course');"
+        "return [document.getElementById('chips').compareDocumentPosition(box),"
+        " box.compareDocumentPosition(document.getElementById('explore-results'))];"
+    )
+    assert order[0] & 4 and order[1] & 4, "between the findings and the suggestions"
+    assert suggestions(page)[0].startswith("1. Guillain-Barré syndrome")
+    page.find_element(By.ID, "explore-clear").click()
+    wait(page, lambda d: not d.find_elements(By.CSS_SELECTOR, "#explore-course li"))
+
+
+def test_the_onset_question_is_a_choice_answered_by_keyboard(page, kb):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ask_onset(page)
+    wording = kb.time_course.ask[0][1]
+    assert text_of(page, "question-text") == wording
+    group = page.find_element(By.ID, "ask-choices")
+    assert group.get_attribute("role") == "group" and group.accessible_name == wording
+    assert [b.text for b in group.find_elements(By.TAG_NAME, "button")] == [
+        "sudden (minutes to hours)",
+        "acute (days)",
+        "subacute (weeks)",
+        "chronic (months to years)",
+        "Not sure",
+    ]
+    assert not page.find_elements(By.XPATH, '//div[@id="ask-question"]//button[text()="Yes"]')
+    page.find_element(By.XPATH, '//div[@id="ask-question"]//button[text()="Why?"]').click()
+    assert text_of(page, "ask-why").startswith("How fast it came tells Diabetic neuropathy and Peripheral neuropathy")
+    tab_through(page, stop="onset_acute")
+    assert page.switch_to.active_element.get_attribute("data-choice") == "onset_acute"
+    ActionChains(page).send_keys(Keys.ENTER).perform()
+    wait(page, lambda d: "3 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    assert "Onset: acute (days): yes" in page.find_element(By.CSS_SELECTOR, ".answers-given").text
+    assert not page.find_elements(By.ID, "ask-choices"), "the onset is not asked again"
+
+
+@pytest.mark.parametrize("mode", ["", "projector", "phone"])
+@pytest.mark.parametrize("state", ["explore", "ask", "rules"])
+def test_axe_finds_no_violation_in_the_time_course_states(page, axe_source, kb, state, mode):
+    try:
+        if mode == "phone":
+            metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+            page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+        if mode == "projector":
+            page.find_element(By.ID, "projector").click()
+        if state == "explore":
+            enter_findings(page, COURSE_STORY)
+            wait(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#explore-course li"))
+        if state == "ask":
+            ask_onset(page)
+        if state == "rules":
+            compare_look_alikes(page, kb)
+        assert axe_violations(page, axe_source) == []
+        sizes = page.execute_script(
+            "return [...document.querySelectorAll('#explore-course li, #ask-choices button, #compare-course th,"
+            " #compare-course td')].filter((e) => e.getClientRects().length)"
+            ".map((e) => parseFloat(getComputedStyle(e).fontSize));"
+        )
+        assert sizes and min(sizes) >= 14, sizes
+    finally:
+        page.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

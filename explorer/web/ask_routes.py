@@ -26,7 +26,9 @@ async def api_questionnaire(request):
                    finding: {type: string}, answer: {type: string, enum: [yes, no, unsure]}}}},
                    add: {type: string, description: "findings in the person's own words, recorded as yes"}}}
     responses:
-      200: {description: "answers, question (null when done), result, saved (the YAML `ask --save` writes)"}
+      200: {description: "answers, question (null when done; its choices list the values to pick from for a
+            time course question, where the answer is {finding: CHOICE_ID, answer: yes}), result, saved
+            (the YAML `ask --save` writes)"}
     """
     body = await payload.read_body(request, QuestionnaireBody)
     answers, add = payload.answers(body), body.add
@@ -49,7 +51,7 @@ def _step(kb, answers, add: str) -> dict:
         not_understood = result_to_dict(added)["unrecognized"]
     if not questionnaire.answers:
         raise WebInputError(422, "no finding understood yet: name at least one symptom or history item")
-    out = data.step_data(questionnaire, questionnaire.result(), questionnaire.next_question())
+    out = data.step_data(questionnaire, questionnaire.result(), questionnaire.next_question(choices=True))
     out["not_understood"] = not_understood
     return out
 
@@ -75,6 +77,6 @@ def _load(kb, text: str) -> dict:
     payload.check_count(list(case.present), list(case.absent), list(case.unsure))
     questionnaire = Questionnaire(kb)
     unknown = data.record_case(questionnaire, case)
-    out = data.step_data(questionnaire, questionnaire.result(), questionnaire.next_question())
+    out = data.step_data(questionnaire, questionnaire.result(), questionnaire.next_question(choices=True))
     out["not_understood"] = [{"input": u, "did_you_mean": [], "condition": None} for u in unknown]
     return out

@@ -29,6 +29,8 @@ def question_dict(question) -> dict | None:
             for r in question.reasons
         ],
         "others": list(question.others),
+        # A choice question (time course, "When did it start?"): pick one; empty for a yes/no question.
+        "choices": [{**symptom_ref(c), "text": c.label.split(": ", 1)[-1]} for c in question.choices],
     }
 
 

@@ -32,8 +32,8 @@ async function send(body, path = "/api/questionnaire") {
   } catch (error) { replace($("ask-notes"), errorBox(error)); }
 }
 
-function answer(value) {
-  return send({ answers: [...session.answers, { finding: session.step.question.finding.id, answer: value }] });
+function answer(value, finding = session.step.question.finding.id) {
+  return send({ answers: [...session.answers, { finding, answer: value }] });
 }
 
 function back() {
@@ -59,14 +59,17 @@ function draw(step) {
     h("button", { type: "button", class: "quiet", onclick: back, id: "ask-back" }, "Back"), download);
   if (step.question && !session.done) {
     const q = step.question;
+    const more = [
+      h("button", { type: "button", class: "quiet", onclick: () => why(q, step.result) }, "Why?"),
+      h("button", { type: "button", class: "quiet", onclick: finish }, "Stop here"),
+    ];
     replace($("ask-question"),
       h("p", { class: "question", id: "question-text" }, q.text),
-      controls([
+      q.choices.length ? [choiceGroup(q), controls(more)] : controls([
         h("button", { type: "button", onclick: () => answer("yes") }, "Yes"),
         h("button", { type: "button", onclick: () => answer("no") }, "No"),
         h("button", { type: "button", onclick: () => answer("unsure") }, "Not sure"),
-        h("button", { type: "button", class: "quiet", onclick: () => why(q) }, "Why?"),
-        h("button", { type: "button", class: "quiet", onclick: finish }, "Stop here"),
+        ...more,
       ]),
       h("div", { id: "ask-why" }), given);
   } else {
@@ -79,7 +82,22 @@ function draw(step) {
     suggestionList(step.result), h("p", { class: "notice" }, step.disclaimer));
 }
 
-function why(question) {
+// A choice question (time course): one button a value, named by the question, as `ask` numbers them;
+// "Not sure" marks the first value unsure, as `ask` does, so it is not asked again.
+function choiceGroup(q) {
+  return h("div", { class: "row choices", role: "group", "aria-labelledby": "question-text", id: "ask-choices" },
+    q.choices.map((c) => h("button", { type: "button", "data-choice": c.id, onclick: () => answer("yes", c.id) },
+      c.text)),
+    h("button", { type: "button", onclick: () => answer("unsure") }, "Not sure"));
+}
+
+function why(question, result) {
+  if (question.choices.length) {
+    const leading = result.suggestions.slice(0, 2).map((s) => s.condition.name).join(" and ");
+    replace($("ask-why"), h("p", {}, `How fast it came tells ${leading} apart: the answer changes which comes `
+      + "first or how strongly each fits."));
+    return;
+  }
   const reasons = question.why.map((r) => h("li", {}, `${r.condition.name}: rules ${r.rules.join(", ") || "none"}`,
     r.links.length ? `; linked by ${r.links.map(cite).join("; ")}` : ""));
   const others = question.others.length ? h("p", {}, `Not part of: ${question.others.join(", ")}`) : null;

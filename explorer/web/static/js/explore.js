@@ -47,7 +47,7 @@ async function add() {
       const known = state.findings.find((f) => f.id === r.symptom.id);
       if (known && known.state === wanted) continue;
       if (known) known.state = wanted;
-      else state.findings.push({ id: r.symptom.id, label: r.symptom.label, state: wanted });
+      else state.findings.push({ id: r.symptom.id, label: r.symptom.label, state: wanted, input: r.input });
       changes.push(`${CHANGE_SIGN[wanted]}${r.symptom.label}`);
     }
     input.value = "";
@@ -90,6 +90,7 @@ async function refresh(before, changes, unrecognized = []) {
   const { result, diff } = answer;
   state.result = result;
   replace($("explore-notes"), notes({ unrecognized, conflicting: result ? result.conflicting : [] }));
+  replace($("explore-course"), result ? courseRead(result) : null);
   // Red flags first, above what a change moved: the warnings hold for the case as it is now.
   replace($("explore-flags"), result ? redFlags(result) : []);
   replace($("explore-changes"), diff && diff.lines.length
@@ -99,6 +100,22 @@ async function refresh(before, changes, unrecognized = []) {
       suggestionList(result, diff ? diff.moved : new Set()),
       h("p", {}, h("a", { href: "#reasoning" }, "See the reasoning, step by step"))]
     : []);
+}
+
+// What was read as time course and pattern (the result's time_course): one line a value, with the words it
+// was read from (typed here, or in the result when a story was explored) and the findings it was said of.
+function courseRead(result) {
+  const course = result.time_course || [];
+  if (!course.length) return null;
+  const typed = (c) => {
+    const chip = state.findings.find((f) => f.id === c.value.id);
+    const words = chip && chip.input ? chip.input : c.input;
+    return words && words.toLowerCase() !== c.value.label.toLowerCase() ? ` (from "${words}")` : "";
+  };
+  return [h("h3", { id: "explore-course-title" }, "Time course and pattern"),
+    h("ul", { class: "course-read", "aria-labelledby": "explore-course-title" }, course.map((c) => h("li", {
+      "data-value": c.value.id,
+    }, c.value.label, typed(c), c.qualifies.length ? `, said of ${c.qualifies.map((q) => q.label).join(", ")}` : "")))];
 }
 
 function drawChips() {

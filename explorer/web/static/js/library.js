@@ -57,8 +57,24 @@ async function compare() {
     replace($("compare"), column("a", data.only_a), column("b", data.only_b),
       h("div", { class: "card shared" }, h("h3", {}, "Findings that tell them apart"),
         h("ul", {}, data.questions.map((q2) => h("li", {},
-          `${q2.label}: points to ${q2.points_to === data.a.id ? data.a.name : data.b.name} (${q2.role})`)))));
+          `${q2.label}: points to ${q2.points_to === data.a.id ? data.a.name : data.b.name} (${q2.role})`)))),
+      courseTable(data));
   } catch (error) { replace($("compare"), errorBox(error)); }
+}
+
+// The compare command's "Time course and pattern" rows (the core's time_course): per dimension, the
+// values each condition links with their role, "acute (days) [hallmark]" as `compare` prints them.
+function courseTable(data) {
+  if (!data.time_course.length) return null;
+  const values = (found) => found.map((f) => `${f.label.split(": ").slice(1).join(": ") || f.label} [${f.role}]`)
+    .join(", ") || "none";
+  return h("div", { class: "card course" },
+    h("table", { class: "twin", id: "compare-course" },
+      h("caption", {}, h("h3", {}, "Time course and pattern")),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "How and how fast"),
+        h("th", { scope: "col" }, data.a.name), h("th", { scope: "col" }, data.b.name))),
+      h("tbody", {}, data.time_course.map((row) => h("tr", { "data-dimension": row.dimension },
+        h("th", { scope: "row" }, row.dimension), h("td", {}, values(row.a)), h("td", {}, values(row.b)))))));
 }
 
 function ruleBlock(rule) {
