@@ -290,6 +290,34 @@ def test_the_choice_is_not_offered_when_it_would_change_nothing(kb):
     assert course_question(session, session.result()) is None  # answered: never asked again
 
 
+def test_the_choice_is_offered_exactly_when_full_runs_would_tell_the_leads_apart(kb):
+    """course_question tries each value on the rules' replayed run; a full explore() of every value must
+    agree on whether the leading two suggestions change, over many answer sets."""
+    import random
+
+    from explorer.language.time_course import course_findings
+    from explorer.reasoning.explore import explore_inference
+    from explorer.reasoning.questionnaire import Questionnaire, course_question
+
+    onsets = [s.id for s in course_findings(kb) if s.system == "onset"]
+    pool = sorted(s.id for s in kb.symptoms.values() if s.kind != "course")
+    rng, offered = random.Random(20261203), 0
+    for _ in range(120):
+        session = Questionnaire(kb)
+        for finding in rng.sample(pool, rng.randint(1, 4)):
+            session.record(finding, "yes", entered=True)
+        leads = set()
+        for value in onsets:
+            labels = session._labels([*session.present(), value])
+            ranked = explore_inference(labels, [], kb).result.suggestions[:2]
+            leads.add(tuple((s.condition.id, s.strength) for s in ranked))
+        result = session.result()
+        expected = len(result.suggestions) >= 2 and len(leads) > 1
+        assert (course_question(session, result) is not None) == expected, session.present()
+        offered += expected
+    assert offered >= 10  # the sample reaches the question, not only pictures it leaves alone
+
+
 def test_ask_raises_the_emergency_flag_from_a_story_typed_at_the_start():
     done = CliRunner().invoke(cli, ["ask"], input="my legs got weaker over three days and now I can't walk\n\nquit\n")
     warning = done.stdout.split("!! URGENT - EMERGENCY NOW")[1].split("findings>")[0]

@@ -153,7 +153,7 @@ class Questionnaire:
             changes_picture, changed = effect(question.finding.id)
             if changes_picture and (best is None or _rank_key(first, question, changed) < best[0]):
                 best = (_rank_key(first, question, changed), question)  # on a tie the earlier candidate stays
-        choice = course_question(self, result) if choices else None
+        choice = course_question(self, result, trials) if choices else None
         if choice and (best is None or best[0][0] == len(self.kb.urgency_levels)):
             return choice  # after urgent questions, before the yes/no ones
         if best:
@@ -331,21 +331,21 @@ def _pattern_leaves(kb: KnowledgeBase) -> dict:
     return {pattern: leaves[pattern] for pattern in kb.patterns}
 
 
-def course_question(session: Questionnaire, result: Result) -> Question | None:
+def course_question(session: Questionnaire, result: Result, trials: Trials | None = None) -> Question | None:
     """The time course choice question ("When did it start?", data/time_course.yaml ``ask``) when no value
     of its dimension is answered yet and the answers would tell the leading suggestions apart: the first two
-    come out in another order or with other strengths depending on the value chosen."""
+    come out in another order or with other strengths depending on the value chosen. Each value is tried as
+    the yes/no candidates are (``trials``: the rules' replayed run, no engine run when it can follow them)."""
     if len(result.suggestions) < 2:
         return None
+    trials = trials or Trials(session.kb, session.present(), session.absent())
     for dimension, wording in session.kb.time_course.ask:
         values = tuple(s for s in course_findings(session.kb) if s.system == dimension)
         if not values or session.known() & {s.id for s in values}:
             continue
         leads = set()
         for value in values:
-            present = session._labels([*session.present(), value.id])
-            trial = explore_inference(present, session._labels(session.absent()), session.kb).result
-            leads.add(tuple((s.condition.id, s.strength) for s in trial.suggestions[:2]))
+            leads.add(trials.picture(value.id, "yes").suggestions[:2])
         if len(leads) > 1:
             return Question(values[0], (), 0.0, choices=values, wording=wording)
     return None
