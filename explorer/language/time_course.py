@@ -206,6 +206,8 @@ def course_findings(kb: KnowledgeBase) -> list[Symptom]:
 def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> list[Mention]:
     """A case's present mentions, across its texts, with one value per exclusive dimension (onset,
     symmetry): one ``entered`` on its own wins, else the first in data/time_course.yaml's order."""
+    if all(m.symptom.kind != "course" for m in mentions):  # most cases name no time course: nothing to settle
+        return list(mentions)
     order = {s.id: i for i, s in enumerate(course_findings(kb))}
     keep: dict[str, str] = {}
     for dimension in kb.time_course.exclusive:

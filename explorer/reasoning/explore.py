@@ -177,28 +177,32 @@ def _patterns(kb, inference) -> tuple:
 
 
 def _trace(kb, inference) -> tuple:
-    rules = kb.rule_index
+    rules, label = kb.rule_index, kb.label
     targets = {
         "infer": lambda t: kb.patterns[t].label,
         "suggest": lambda t: kb.conditions[t].name,
         "red_flag": lambda t: t,
     }
-    return tuple(
-        TraceStep(
-            s.number,
-            s.rule,
-            s.salience,
-            s.matched_present,
-            s.matched_absent,
-            s.conclusion,
-            s.target,
-            rules[s.rule].explanation,
-            rules[s.rule].sources,
-            matched_labels=tuple(kb.label(f) for f in s.matched_present),
-            matched_absent_labels=tuple(kb.label(f) for f in s.matched_absent),
-            target_label=targets[s.conclusion](s.target),
-            group=rules[s.rule].group,
-            from_pack=rules[s.rule].from_pack,
+    out = []
+    for s in inference.steps:
+        rule = rules[s.rule]
+        # By position: a record made by keyword takes a slower path, and a query makes one per firing.
+        out.append(
+            TraceStep(
+                s.number,
+                s.rule,
+                s.salience,
+                s.matched_present,
+                s.matched_absent,
+                s.conclusion,
+                s.target,
+                rule.explanation,
+                rule.sources,
+                tuple(map(label, s.matched_present)),
+                tuple(map(label, s.matched_absent)),
+                targets[s.conclusion](s.target),
+                rule.group,
+                rule.from_pack,
+            )
         )
-        for s in inference.steps
-    )
+    return tuple(out)

@@ -28,21 +28,22 @@ def rank_suggestions(
         view = _view(kb, a.condition)
         supporting = view.evidence(a.supporting, a.behind_rule)
         best = max(a.fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
-        fields = dict(
-            condition=a.condition,
-            strength=STRENGTHS[a.level],
-            supporting=supporting,
-            missing=view.missing(present, absent),
-            against=view.evidence(a.against, {}),
-            explanation=rules[best.rule].explanation,
-            rules=a.fired_ids,
-            sources=_sources(rules, a.fired_ids, supporting),
-            lowered=a.lowered,
-            limited=a.limited,
+        # Suggestion's fields after its rank, by position (a record made by keyword takes a slower path).
+        fields = (
+            a.condition,
+            STRENGTHS[a.level],
+            supporting,
+            view.missing(present, absent),
+            view.evidence(a.against, {}),
+            rules[best.rule].explanation,
+            a.fired_ids,
+            _sources(rules, a.fired_ids, supporting),
+            a.lowered,
+            a.limited,
         )
         drafts.append((a.key, fields))
     drafts.sort(key=lambda d: d[0])
-    return tuple(Suggestion(rank=i, **fields) for i, (_, fields) in enumerate(drafts, start=1))
+    return tuple(Suggestion(i, *fields) for i, (_, fields) in enumerate(drafts, start=1))
 
 
 def ranked_strengths(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
