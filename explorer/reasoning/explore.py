@@ -114,21 +114,22 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     present_ids -= clash
     absent_ids -= clash
     inference = engine_for(kb, questions).run(present_ids, absent_ids, asked, record=record)
+    # Every field by position, in Result's order (a record made by keyword takes a slower path).
     result = Result(
-        recognized=_recognized(said_present, present_ids),
-        unrecognized=tuple(
+        _recognized(said_present, present_ids),
+        tuple(
             Unrecognized(*u)
             for u in sorted(leftovers, key=lambda u: (u[0].lower(), u[0], u[3] or "", u[4] or "", u[5] or ""))
         ),
-        absent=_recognized(said_absent, absent_ids),
-        conflicting=conflicting,
-        red_flags=_red_flags(kb, inference),
-        patterns=_patterns(kb, inference),
-        suggestions=rank_suggestions(kb, inference, present_ids, absent_ids, frozenset(clash)),
-        trace=_trace(kb, inference),
-        disclaimer=DISCLAIMER,
-        steps=tuple(inference.engine_steps),
-        rule_pack=kb.pack,
+        _recognized(said_absent, absent_ids),
+        conflicting,
+        _red_flags(kb, inference),
+        _patterns(kb, inference),
+        rank_suggestions(kb, inference, present_ids, absent_ids, frozenset(clash)),
+        _trace(kb, inference),
+        DISCLAIMER,
+        tuple(inference.engine_steps),
+        kb.pack,
     )
     return Explored(result, inference)
 

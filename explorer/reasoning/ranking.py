@@ -37,7 +37,7 @@ def rank_suggestions(
             view.evidence(a.against, {}),
             rules[best.rule].explanation,
             a.fired_ids,
-            _sources(rules, a.fired_ids, supporting),
+            view.sources(rules, a.fired_ids, supporting),
             a.lowered,
             a.limited,
         )
@@ -127,6 +127,7 @@ class _View:
         self._wanted_in_order: tuple | None = None  # self.wanted, sorted as missing evidence is listed
         self._wanted_set: frozenset = frozenset()
         self._missing: dict = {}  # the wanted findings answered -> the missing evidence
+        self._sources: dict = {}  # (rules fired, supporting findings) -> the sources cited
 
     def order(self, symptom_id: str, by_role: bool) -> tuple:
         known = self._order[by_role].get(symptom_id)
@@ -151,6 +152,17 @@ class _View:
             known = self._missing[answered] = tuple(
                 self._bare_evidence(i) for i in self._wanted_in_order if i not in answered
             )
+        return known
+
+    def sources(self, rules, fired_ids, supporting) -> tuple:
+        """_sources, remembered: they depend only on the rules fired and the supporting findings (whose
+        links this view holds), and a query would otherwise make each Source again."""
+        key = (fired_ids, tuple(e.symptom.id for e in supporting))
+        known = self._sources.get(key)
+        if known is None:
+            if len(self._sources) >= _REMEMBERED:
+                self._sources.clear()
+            known = self._sources[key] = _sources(rules, fired_ids, supporting)
         return known
 
     def _bare_evidence(self, symptom_id: str):

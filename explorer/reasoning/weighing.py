@@ -47,6 +47,18 @@ class Weights:
             for symptom, f in linked.items():
                 self.sums[symptom] = self.sums.get(symptom, 0.0) + f
         self.count = len(kb.conditions)
+        self._gains: dict[str, dict[str, float]] = {}  # condition -> finding -> log(f / b), as first worked out
+
+    def gain(self, condition_id: str, symptom: str, f: float) -> float:
+        """log(f / b) for a finding ``condition_id`` links with frequency ``f``, worked out once per pair
+        (the same arithmetic every time, so the same float)."""
+        gains = self._gains.get(condition_id)
+        if gains is None:
+            gains = self._gains[condition_id] = {}
+        known = gains.get(symptom)
+        if known is None:
+            known = gains[symptom] = math.log(f / self.background(symptom))
+        return known
 
     def background(self, symptom: str) -> float:
         """How often ``symptom`` turns up across our conditions, smoothed by those we do not cover."""
@@ -69,7 +81,7 @@ class Weights:
         for symptom in sorted(present):
             f = linked.get(symptom)
             if f is not None:
-                total += math.log(f / self.background(symptom))
+                total += self.gain(condition_id, symptom, f)
             elif symptom not in behind_rule:
                 total += UNLINKED
         against = 0.0
