@@ -198,6 +198,7 @@ def _main_rule(rule):
     conclude.__name__ = rule.id
     conclude.__signature__ = _CONCLUDE_SIGNATURE  # experta's Rule() reads it instead of inspecting each rule
     conclude.rule_order = rule.order
+    conclude.reads_no_bindings = True  # the fast engine then calls it with the engine alone
     return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
 
 
@@ -227,6 +228,7 @@ def _question_rule(condition_id: str, finding: str, order: int):
 
     want.__name__ = f"ask {finding} for {condition_id}"
     want.__dict__["rule_order"] = order
+    want.__dict__["reads_no_bindings"] = True  # the fast engine then calls it with the engine alone
     return Rule(
         Suggested(condition=condition_id),
         NOT(Finding(id=finding)),
