@@ -1,5 +1,7 @@
 """explore(): findings in, a Result out. Resolves the words, runs the engine, ranks the suggestions."""
 
+import functools
+
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
@@ -178,15 +180,11 @@ def _patterns(kb, inference) -> tuple:
 
 
 def _trace(kb, inference) -> tuple:
-    rules, label = kb.rule_index, kb.label
-    targets = {
-        "infer": lambda t: kb.patterns[t].label,
-        "suggest": lambda t: kb.conditions[t].name,
-        "red_flag": lambda t: t,
-    }
+    label, known = kb.label, _rule_parts(kb)
     out = []
     for s in inference.steps:
-        rule = rules[s.rule]
+        parts = known.get(s.rule) or _parts_of(kb, s.rule, known)
+        explanation, sources, target_label, group, from_pack = parts
         # By position: a record made by keyword takes a slower path, and a query makes one per firing.
         out.append(
             TraceStep(
@@ -197,13 +195,32 @@ def _trace(kb, inference) -> tuple:
                 s.matched_absent,
                 s.conclusion,
                 s.target,
-                rule.explanation,
-                rule.sources,
+                explanation,
+                sources,
                 tuple(map(label, s.matched_present)),
                 tuple(map(label, s.matched_absent)),
-                targets[s.conclusion](s.target),
-                rule.group,
-                rule.from_pack,
+                target_label,
+                group,
+                from_pack,
             )
         )
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _rule_parts(kb: KnowledgeBase) -> dict:
+    return {}  # rule id -> _parts_of the rule, filled as rules fire
+
+
+def _parts_of(kb: KnowledgeBase, rule_id: str, known: dict) -> tuple:
+    """What a trace step of a rule says whatever it matched: its explanation, sources, the label of its
+    target, its group and whether it is from a rule pack."""
+    rule = kb.rule_index[rule_id]
+    if rule.conclusion == "infer":
+        target = kb.patterns[rule.target].label
+    elif rule.conclusion == "suggest":
+        target = kb.conditions[rule.target].name
+    else:
+        target = rule.target
+    known[rule_id] = parts = (rule.explanation, rule.sources, target, rule.group, rule.from_pack)
+    return parts

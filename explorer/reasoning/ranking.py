@@ -22,12 +22,12 @@ from .weighing import weights_for, word
 def rank_suggestions(
     kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
 ) -> tuple:
-    rules = kb.rule_index
+    rules, strength_of = kb.rule_index, _claims(kb)
     drafts = []
     for a in _assessments(kb, inference, present, absent, conflicting):
         view = _view(kb, a.condition)
         supporting = view.evidence(a.supporting, a.behind_rule)
-        best = max(a.fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
+        best = max(a.fired, key=lambda s: (strength_of[s.rule], -rules[s.rule].order))
         # Suggestion's fields after its rank, by position (a record made by keyword takes a slower path).
         fields = (
             a.condition,
