@@ -76,7 +76,7 @@ def _assessments(
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
-    weights, strength_of, support = weights_for(kb), _claims(kb), inference.support
+    weights, strength_of, support, course = weights_for(kb), _claims(kb), inference.support, _course_ids(kb)
     out = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]
@@ -93,7 +93,7 @@ def _assessments(
         claimed = max(strength_of[s.rule] for s in fired)
         score, for_present = weights.score(condition_id, present, absent, behind_rule, conflicting)
         # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
-        findings = sum(1 for f in supporting if f not in kb.symptoms or kb.symptoms[f].kind != "course")
+        findings = len(supporting - course)
         level, unanswered = word(score, findings), word(for_present, findings)
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
         lowered = level < unanswered  # findings the condition shows very often were reported absent
@@ -103,6 +103,12 @@ def _assessments(
             _Assessment(condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key)
         )
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _course_ids(kb: KnowledgeBase) -> frozenset:
+    """The ids of the time course findings."""
+    return frozenset(i for i, s in kb.symptoms.items() if s.kind == "course")
 
 
 @functools.lru_cache(maxsize=8)
@@ -173,8 +179,12 @@ class _View:
 
     def evidence(self, symptom_ids, behind_rule: dict, by_role: bool = False) -> tuple:
         """Evidence records for ``symptom_ids``, in order; ``behind_rule``: the rules each one is behind."""
+        order = self._order[by_role]
+        for i in symptom_ids:
+            if i not in order:
+                self.order(i, by_role)  # worked out once, then read by the sort below
         out = []
-        for i in sorted(symptom_ids, key=lambda i: self.order(i, by_role)):
+        for i in sorted(symptom_ids, key=order.__getitem__):
             rules = behind_rule.get(i)
             if rules:
                 out.append(Evidence(self.kb.symptoms[i], self.links.get(i, ()), tuple(dict.fromkeys(rules))))

@@ -72,7 +72,7 @@ class Weights:
         raise a strength."""
         linked = self.frequencies[condition_id]
         total = 0.0
-        for symptom in sorted(conflicting):
+        for symptom in sorted(conflicting) if conflicting else ():
             f = linked.get(symptom)
             if f is not None:
                 total += min(0.0, math.log(f / self.background(symptom)))
@@ -112,8 +112,12 @@ def word(score: float, supporting: int) -> int:
     """The strength (an index into STRENGTHS) ``score`` earns; one supporting finding alone is never more
     than weak, whatever it scores: a single finding has many causes."""
     if supporting < 2:
-        return STRENGTHS.index("weak")
-    for name, least in THRESHOLDS:
+        return _WEAK
+    for level, least in _LEVELS:
         if score >= least:
-            return STRENGTHS.index(name)
-    return STRENGTHS.index("weak")
+            return level
+    return _WEAK
+
+
+_WEAK = STRENGTHS.index("weak")
+_LEVELS = tuple((STRENGTHS.index(name), least) for name, least in THRESHOLDS)  # THRESHOLDS by index
