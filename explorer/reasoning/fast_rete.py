@@ -40,7 +40,7 @@ _check = _rete.check
 _ce = _experta_package.conditionalelement
 _fc = _experta_package.fieldconstraint
 _VALID = _rete.token.Token.TagType.VALID
-_Activation = _experta_package.activation.Activation
+_Activation: Any = _experta_package.activation.Activation  # a base class below: Any, as experta ships no types
 _MATCHER = _experta_package.watchers.MATCHER
 
 
