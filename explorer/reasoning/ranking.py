@@ -25,7 +25,7 @@ def rank_suggestions(
     rules, strength_of = kb.rule_index, _claims(kb)
     drafts = []
     for a in _assessments(kb, inference, present, absent, conflicting):
-        view = _view(kb, a.condition)
+        view = a.view
         supporting = view.evidence(a.supporting, a.behind_rule)
         best = max(a.fired, key=lambda s: (strength_of[s.rule], -rules[s.rule].order))
         # Suggestion's fields after its rank, by position (a record made by keyword takes a slower path).
@@ -59,14 +59,17 @@ class _Assessment:
     plain class: a dataclass would cost about a millisecond of every command's start-up to define.)"""
 
     __slots__: tuple[str, ...] = ("condition", "fired", "fired_ids", "behind_rule", "supporting", "against")
-    __slots__ += ("level", "limited", "lowered", "key")
+    __slots__ += ("level", "limited", "lowered", "key", "view")
 
-    def __init__(self, condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key):
+    def __init__(
+        self, condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key, view
+    ):
         self.condition, self.fired, self.fired_ids = condition, fired, fired_ids
         self.behind_rule = behind_rule  # reported finding id -> the rules it stands behind
         self.supporting, self.against = supporting, against
         self.level, self.limited, self.lowered = level, limited, lowered
         self.key = key  # the sort key (see the module docstring, point 4)
+        self.view = view  # the condition's _View
 
 
 def _assessments(
@@ -100,7 +103,9 @@ def _assessments(
         fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
         key = (-level, -score, len(against), -len(fired_ids), condition.name.lower())
         out.append(
-            _Assessment(condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key)
+            _Assessment(
+                condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key, view
+            )
         )
     return out
 
@@ -150,7 +155,8 @@ class _View:
             self._wanted_in_order = tuple(sorted(self.wanted, key=lambda i: self.order(i, True)))
             self._wanted_set = frozenset(self.wanted)
         # Remembered by which wanted findings were answered (a few findings against tens wanted).
-        answered = frozenset(f for f in (*present, *absent) if f in self._wanted_set)
+        wanted = self._wanted_set
+        answered = wanted.intersection(present).union(wanted.intersection(absent))  # a frozenset
         known = self._missing.get(answered)
         if known is None:
             if len(self._missing) >= _REMEMBERED:
