@@ -102,9 +102,11 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
                 entered.add(reading.mentions[0].symptom.id)
             for mention in reading.mentions:
                 (said_absent if given_absent or not mention.present else said_present).append(mention)
-            leftovers.update(
-                (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else, x.maybe) for x in reading.leftovers
-            )
+            if reading.leftovers:
+                leftovers.update(
+                    (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else, x.maybe)
+                    for x in reading.leftovers
+                )
     said_present = time_course.settled(said_present, entered, kb)  # one onset, one symmetry
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
@@ -142,7 +144,7 @@ def _recognized(mentions, kept_ids) -> tuple:
     for m in mentions:
         if m.symptom.id in kept_ids:
             items.setdefault((m.symptom.label.lower(), m.text, m.symptom.id), m)
-    return tuple(Recognized(m.text, m.symptom, m) for _, m in sorted(items.items(), key=lambda kv: kv[0]))
+    return tuple(Recognized(m.text, m.symptom, m) for m in map(items.__getitem__, sorted(items)))
 
 
 def _because(kb, inference: Inference, fired):
