@@ -60,6 +60,8 @@ def findings_problem(*groups) -> str | None:
 def is_clean_text(text: str) -> bool:
     """False for text holding lone surrogates: undecodable bytes (surrogateescape) or JSON escapes like
     "\\ud800"; such text cannot be written as UTF-8."""
+    if text.isascii():  # the usual case, answered without encoding a copy
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

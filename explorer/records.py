@@ -221,7 +221,13 @@ def _init(cls, every: dict[str, Field]):
 
     def __init__(self, *args, **kwargs):
         if kwargs:
-            args = bind(args, kwargs)
+            if args or len(kwargs) != count:
+                args = bind(args, kwargs)
+            else:  # every field by name: no dict of values to build
+                try:
+                    args = tuple(map(kwargs.__getitem__, names))
+                except KeyError:  # a name that is no field
+                    args = bind(args, kwargs)
         elif len(args) != count:
             args = (
                 args + tail[len(args) - required :]

@@ -235,3 +235,65 @@ def test_fast_matcher_agrees_on_rules_outside_our_fact_model():
     assert fast.fired == stock.fired
     assert {"either", "listed", ("predicate", "cat"), ("predicate", "cow")} <= set(fast.fired)
     assert fast.fired.count("either") == 2  # kind "b", and kind "a" beside a list-valued field
+
+
+def test_facts_made_by_new_fact_are_told_apart_as_experta_tells_them():
+    """A fact made by new_fact is filed under the duplicate key experta's own fact gets, so either one
+    declared after the other is dropped as a duplicate; a special name makes no shortcut."""
+    from explorer.reasoning.fast_engine import FastKnowledgeEngine, new_fact
+
+    engine = FastKnowledgeEngine()
+    engine.reset()
+    first = engine.declare(new_fact(engine_module.Finding, id="numbness", origin="reported"))
+    assert first is not None and first["__factid__"] == 1
+    assert engine.declare(engine_module.Finding(id="numbness", origin="reported")) is None
+    assert engine.declare(engine_module.Finding(id="tingling", origin="reported")) is not None
+    assert engine.declare(new_fact(engine_module.Finding, id="tingling", origin="reported")) is None
+    assert engine.declare(new_fact(engine_module.Finding, id="numbness", origin="inferred")) is not None
+    special = new_fact(engine_module.Finding, __bind__="x", id="a")
+    assert "_plain_names" not in special.__dict__ and special == engine_module.Finding(__bind__="x", id="a")
+
+
+def test_a_rule_reading_no_bindings_is_called_with_the_engine_alone():
+    """The fast engine calls a rule function marked reads_no_bindings with the engine only; any other
+    gets the activation's bindings, as experta passes them."""
+    from explorer.reasoning.fast_engine import FastKnowledgeEngine
+
+    AS, Fact, Rule = experta.AS, experta.Fact, experta.Rule
+
+    class Thing(Fact):
+        pass
+
+    def marked(engine, **bindings):
+        engine.calls.append(("marked", sorted(bindings)))
+
+    marked.reads_no_bindings = True
+
+    def plain(engine, **bindings):
+        engine.calls.append(("plain", sorted(bindings)))
+
+    namespace = {"m": Rule(AS.t << Thing(kind="a"))(marked), "p": Rule(AS.t << Thing(kind="b"))(plain)}
+    engine = type("Probe", (FastKnowledgeEngine,), namespace)()
+    engine.calls = []
+    engine.reset()
+    engine.declare(Thing(kind="a"), Thing(kind="b"))
+    engine.run()
+    assert sorted(engine.calls) == [("marked", []), ("plain", ["t"])]
+
+
+def test_activations_hash_as_experta_hashes_them(kb):
+    """The fast matcher's activations, hashed with their rule's hash worked out once, hash and compare
+    as experta's own activations of the same rule, facts and bindings."""
+    engine = Engine(kb, matcher="fast")
+    inner = engine._engine
+    inner.reset()
+    inner.hits, inner.inference = {}, engine_module.Inference()
+    case = _example_inputs(kb)[0]
+    inner.declare(*[engine_module.Finding(id=f, origin="reported") for f in sorted(case[0])])
+    activations = list(inner.agenda.activations)
+    assert activations
+    for activation in activations:
+        theirs = experta.activation.Activation(activation.rule, activation.facts, activation.context)
+        theirs.key = activation.key  # the strategy's sort key, given as the agenda took it
+        assert type(activation) is not experta.activation.Activation
+        assert hash(activation) == hash(theirs) and theirs in {activation} and activation in {theirs}

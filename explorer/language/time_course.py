@@ -203,10 +203,18 @@ def course_findings(kb: KnowledgeBase) -> list[Symptom]:
     return sorted(values, key=lambda s: order.get(s.system, len(order)))
 
 
+@functools.lru_cache(maxsize=8)
+def _course_order(kb: KnowledgeBase) -> dict[str, int]:
+    """Course finding id -> its place in course_findings (worked out once per base: settled() runs on every query)."""
+    return {s.id: i for i, s in enumerate(course_findings(kb))}
+
+
 def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> list[Mention]:
     """A case's present mentions, across its texts, with one value per exclusive dimension (onset,
     symmetry): one ``entered`` on its own wins, else the first in data/time_course.yaml's order."""
-    order = {s.id: i for i, s in enumerate(course_findings(kb))}
+    if all(m.symptom.kind != "course" for m in mentions):  # most cases name no time course: nothing to settle
+        return list(mentions)
+    order = _course_order(kb)
     keep: dict[str, str] = {}
     for dimension in kb.time_course.exclusive:
         values = sorted(

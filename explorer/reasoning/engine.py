@@ -114,7 +114,8 @@ class Engine:
         engine.strategy.recording = record
         engine.reset()
         engine.hits = {}
-        engine.inference = Inference(support={f: {f} for f in present})
+        # By position (steps, support, wants, engine_steps): a record made by keyword takes a slower path.
+        engine.inference = Inference([], {f: {f} for f in present}, [], [])
         reported = sorted(set(present))
         facts = [new_fact(Finding, id=f, origin="reported") for f in reported]
         facts += [new_fact(Absent, id=f) for f in sorted(set(absent))]
@@ -167,24 +168,20 @@ def _main_rule(rule):
         patterns.append(AS.group << GroupMet(rule=rule.id))
     patterns += [getattr(AS, f"a{i}") << Absent(id=ref) for i, ref in enumerate(rule.absent)]
 
+    salience = SALIENCE[rule.conclusion]
+
     def conclude(engine, **matched):
         inference = engine.inference
         memory = _memory_before(engine) if engine.strategy.recording else None
         added = None
-        present = list(rule.all)
+        present = tuple(rule.all)
         if rule.any:
-            present += [f for f in rule.any if f in engine.hits.get(rule.id, ())]
-        inference.steps.append(
-            Step(
-                number=len(inference.steps) + 1,
-                rule=rule.id,
-                salience=SALIENCE[rule.conclusion],
-                matched_present=tuple(present),
-                matched_absent=rule.absent,
-                conclusion=rule.conclusion,
-                target=rule.target,
-            )
-        )
+            hits = engine.hits.get(rule.id, ())
+            present = (*present, *(f for f in rule.any if f in hits))
+        # By position (a record made by keyword takes a slower path): number, rule, salience, matched
+        # present and absent, conclusion, target.
+        steps = inference.steps
+        steps.append(Step(len(steps) + 1, rule.id, salience, present, rule.absent, rule.conclusion, rule.target))
         if rule.conclusion == "infer":
             behind = set().union(*(inference.support.get(f, {f}) for f in present))
             inference.support.setdefault(rule.target, set()).update(behind)
@@ -201,6 +198,7 @@ def _main_rule(rule):
     conclude.__name__ = rule.id
     conclude.__signature__ = _CONCLUDE_SIGNATURE  # experta's Rule() reads it instead of inspecting each rule
     conclude.rule_order = rule.order
+    conclude.reads_no_bindings = True  # the fast engine then calls it with the engine alone
     return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
 
 
@@ -230,6 +228,7 @@ def _question_rule(condition_id: str, finding: str, order: int):
 
     want.__name__ = f"ask {finding} for {condition_id}"
     want.__dict__["rule_order"] = order
+    want.__dict__["reads_no_bindings"] = True  # the fast engine then calls it with the engine alone
     return Rule(
         Suggested(condition=condition_id),
         NOT(Finding(id=finding)),

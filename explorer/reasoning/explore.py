@@ -1,5 +1,7 @@
 """explore(): findings in, a Result out. Resolves the words, runs the engine, ranks the suggestions."""
 
+import functools
+
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.loader import load_knowledge
@@ -100,9 +102,11 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
                 entered.add(reading.mentions[0].symptom.id)
             for mention in reading.mentions:
                 (said_absent if given_absent or not mention.present else said_present).append(mention)
-            leftovers.update(
-                (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else, x.maybe) for x in reading.leftovers
-            )
+            if reading.leftovers:
+                leftovers.update(
+                    (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else, x.maybe)
+                    for x in reading.leftovers
+                )
     said_present = time_course.settled(said_present, entered, kb)  # one onset, one symmetry
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
@@ -114,21 +118,22 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     present_ids -= clash
     absent_ids -= clash
     inference = engine_for(kb, questions).run(present_ids, absent_ids, asked, record=record)
+    # Every field by position, in Result's order (a record made by keyword takes a slower path).
     result = Result(
-        recognized=_recognized(said_present, present_ids),
-        unrecognized=tuple(
+        _recognized(said_present, present_ids),
+        tuple(
             Unrecognized(*u)
             for u in sorted(leftovers, key=lambda u: (u[0].lower(), u[0], u[3] or "", u[4] or "", u[5] or ""))
         ),
-        absent=_recognized(said_absent, absent_ids),
-        conflicting=conflicting,
-        red_flags=_red_flags(kb, inference),
-        patterns=_patterns(kb, inference),
-        suggestions=rank_suggestions(kb, inference, present_ids, absent_ids, frozenset(clash)),
-        trace=_trace(kb, inference),
-        disclaimer=DISCLAIMER,
-        steps=tuple(inference.engine_steps),
-        rule_pack=kb.pack,
+        _recognized(said_absent, absent_ids),
+        conflicting,
+        _red_flags(kb, inference),
+        _patterns(kb, inference),
+        rank_suggestions(kb, inference, present_ids, absent_ids, frozenset(clash)),
+        _trace(kb, inference),
+        DISCLAIMER,
+        tuple(inference.engine_steps),
+        kb.pack,
     )
     return Explored(result, inference)
 
@@ -139,7 +144,7 @@ def _recognized(mentions, kept_ids) -> tuple:
     for m in mentions:
         if m.symptom.id in kept_ids:
             items.setdefault((m.symptom.label.lower(), m.text, m.symptom.id), m)
-    return tuple(Recognized(m.text, m.symptom, m) for _, m in sorted(items.items(), key=lambda kv: kv[0]))
+    return tuple(Recognized(m.text, m.symptom, m) for m in map(items.__getitem__, sorted(items)))
 
 
 def _because(kb, inference: Inference, fired):
@@ -177,28 +182,47 @@ def _patterns(kb, inference) -> tuple:
 
 
 def _trace(kb, inference) -> tuple:
-    rules = kb.rule_index
-    targets = {
-        "infer": lambda t: kb.patterns[t].label,
-        "suggest": lambda t: kb.conditions[t].name,
-        "red_flag": lambda t: t,
-    }
-    return tuple(
-        TraceStep(
-            s.number,
-            s.rule,
-            s.salience,
-            s.matched_present,
-            s.matched_absent,
-            s.conclusion,
-            s.target,
-            rules[s.rule].explanation,
-            rules[s.rule].sources,
-            matched_labels=tuple(kb.label(f) for f in s.matched_present),
-            matched_absent_labels=tuple(kb.label(f) for f in s.matched_absent),
-            target_label=targets[s.conclusion](s.target),
-            group=rules[s.rule].group,
-            from_pack=rules[s.rule].from_pack,
+    label, known = kb.label, _rule_parts(kb)
+    out = []
+    for s in inference.steps:
+        parts = known.get(s.rule) or _parts_of(kb, s.rule, known)
+        explanation, sources, target_label, group, from_pack = parts
+        # By position: a record made by keyword takes a slower path, and a query makes one per firing.
+        out.append(
+            TraceStep(
+                s.number,
+                s.rule,
+                s.salience,
+                s.matched_present,
+                s.matched_absent,
+                s.conclusion,
+                s.target,
+                explanation,
+                sources,
+                tuple(map(label, s.matched_present)),
+                tuple(map(label, s.matched_absent)),
+                target_label,
+                group,
+                from_pack,
+            )
         )
-        for s in inference.steps
-    )
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _rule_parts(kb: KnowledgeBase) -> dict:
+    return {}  # rule id -> _parts_of the rule, filled as rules fire
+
+
+def _parts_of(kb: KnowledgeBase, rule_id: str, known: dict) -> tuple:
+    """What a trace step of a rule says whatever it matched: its explanation, sources, the label of its
+    target, its group and whether it is from a rule pack."""
+    rule = kb.rule_index[rule_id]
+    if rule.conclusion == "infer":
+        target = kb.patterns[rule.target].label
+    elif rule.conclusion == "suggest":
+        target = kb.conditions[rule.target].name
+    else:
+        target = rule.target
+    known[rule_id] = parts = (rule.explanation, rule.sources, target, rule.group, rule.from_pack)
+    return parts

@@ -4,10 +4,13 @@ What a run does is experta's: the same fact list, agenda, strategy, firing order
 changes is the work around it, measured as most of a query's time once the matcher was fast:
 
 - ``run`` builds experta's watcher messages (a string of every fired activation's facts) only when a
-  watcher would print them; otherwise it is experta's loop without them.
+  watcher would print them; otherwise it is experta's loop without them, and a rule whose function
+  is marked ``reads_no_bindings`` is called with the engine alone (experta would build the dict of the
+  activation's bindings, then pass it to a function that ignores it).
 - ``declare`` makes experta's checks without a method call per fact and check, and files each fact
   in a fact list whose duplicate key is built without experta's list copy (and, for facts of classes
-  without fields, without the checks such a fact always passes).
+  without fields, without the checks such a fact always passes; for a fact made by ``new_fact``,
+  without looking for special keys it cannot have).
 - ``reset`` starts a new fact list of that kind, and looks the deffacts up once per engine (when only
   experta's own is there, its InitialFact is made directly).
 
@@ -41,8 +44,12 @@ class _FastFactList(_FactList):
     def declare(self, fact):
         if not isinstance(fact, _Fact) or type(fact).__fields__ or _watchers.FACTS.isEnabledFor(logging.INFO):
             return super().declare(fact)
-        fact_id = self._get_fact_id(fact)
-        if self.duplication or fact_id not in self.reference_counter:
+        if "_plain_names" in fact.__dict__ and "__factid__" not in fact:
+            fact_id = frozenset((fact.__class__, *fact.items()))  # new_fact's names: no special key to leave out
+        else:
+            fact_id = self._get_fact_id(fact)
+        counter = self.reference_counter
+        if self.duplication or fact_id not in counter:
             index = self.last_index
             dict.__setitem__(fact, "__factid__", index)  # what experta's __factid__ setter does
             if "_hash" not in fact.__dict__:
@@ -52,7 +59,7 @@ class _FastFactList(_FactList):
             self[index] = fact
             self.last_index = index + 1
             self.added.append(fact)
-            self.reference_counter[fact_id] += 1
+            counter[fact_id] = counter.get(fact_id, 0) + 1  # a Counter's += goes through its __missing__
             return fact
         return None
 
@@ -137,16 +144,24 @@ class FastKnowledgeEngine(KnowledgeEngine):
             if activation is None:
                 break
             steps -= 1
-            activation.rule(self, **{k: v for k, v in activation.context.items() if not k.startswith("__")})
+            rule = activation.rule
+            if rule._wrapped_self is None and getattr(rule._wrapped, "reads_no_bindings", False):
+                rule._wrapped(self)  # what experta's call comes to for a function that reads no bindings
+            else:
+                rule(self, **{k: v for k, v in activation.context.items() if not k.startswith("__")})
         self.running = False
 
 
 def new_fact(fact_type, **fields):
     """``fact_type(**fields)`` for fields whose values are all text, built without experta's per-field
-    freezing (text is already frozen: experta's freeze returns it as is): the same fact, made faster."""
-    if not all(type(value) is str for value in fields.values()):
-        return fact_type(**fields)
+    freezing (text is already frozen: experta's freeze returns it as is): the same fact, made faster.
+    The fact is marked as having only plain names (keyword arguments, none of them ``__special__``), so
+    the fact list makes its duplicate key without looking for special keys to leave out."""
+    for name, value in fields.items():
+        if type(value) is not str or name[:2] == "__":
+            return fact_type(**fields)
     fact = dict.__new__(fact_type)
     dict.update(fact, fields)
-    fact._Fact__defaults = {}  # what Fact.__init__ sets beside the fields (its private name, mangled)
+    # What Fact.__init__ sets beside the fields (its private name, mangled), and the mark.
+    fact.__dict__.update(_Fact__defaults={}, _plain_names=True)
     return fact

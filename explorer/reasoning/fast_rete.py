@@ -13,6 +13,8 @@ The network has the same nodes as experta builds; what changes is how it is buil
 - ``reset`` clears only the nodes that received a token since the last reset (each notes itself as it
   receives one) instead of walking the whole network: at 1,000 rules the walk was a third of a query;
   the engine's deffacts and their signatures are looked up once, not through ``inspect`` on every reset.
+- An activation is hashed (as a conflict set files it) with its rule's hash worked out once, not from
+  the rule's patterns each time: the same hash value.
 - A rule made only of plain facts (and NOT of one fact) skips experta's rewrite into disjunctive normal
   form, for which the rewrite returns an equal rule, and is wired as experta's wire_rule wires it
   without that function's per-rule singledispatch set-up (most of the build time). Other rules go
@@ -38,7 +40,7 @@ _check = _rete.check
 _ce = _experta_package.conditionalelement
 _fc = _experta_package.fieldconstraint
 _VALID = _rete.token.Token.TagType.VALID
-_Activation = _experta_package.activation.Activation
+_Activation: Any = _experta_package.activation.Activation  # a base class below: Any, as experta ships no types
 _MATCHER = _experta_package.watchers.MATCHER
 
 
@@ -94,6 +96,29 @@ def _rebind(nodes) -> None:
         ]
 
 
+class _KnownHash:
+    """Stands for a rule in a tuple being hashed: its hash is the rule's, worked out once."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int):
+        self.value = value
+
+    def __hash__(self):
+        return self.value
+
+
+class _RuleHashedActivation(_Activation):
+    """experta's Activation with the same hash, made without hashing its rule again (experta's Rule hashes
+    the tuple of its patterns, each a call, on every use): the rule's hash is read from its conflict set.
+    The same value as experta's, so it is found in a set of experta's activations and the other way round."""
+
+    rule_hash: _KnownHash
+
+    def __hash__(self):
+        return hash((self.rule_hash, frozenset(self.facts), frozenset(self.context.items())))
+
+
 class _TrackedConflictSetNode(_nodes.ConflictSetNode):
     """A conflict set that tells its matcher when a token reached it (for ``changes``, and for ``reset``
     as a node that may hold memory). A valid token while no activation waits to be removed (the only
@@ -106,7 +131,11 @@ class _TrackedConflictSetNode(_nodes.ConflictSetNode):
             info = token.to_info()
             if info not in self.memory:
                 self.memory.add(info)
-                self.added.add(_Activation(self.rule, info.data, {k: v for k, v in info.context if isinstance(k, str)}))
+                activation = _RuleHashedActivation(
+                    self.rule, info.data, {k: v for k, v in info.context if isinstance(k, str)}
+                )
+                activation.rule_hash = self._rule_hash
+                self.added.add(activation)
         else:
             super()._activate(token)
         self._touched[self] = None
@@ -158,6 +187,7 @@ class FastReteMatcher(_rete.ReteMatcher):
         for csn in self._conflict_sets:
             csn.__class__ = _TrackedConflictSetNode
             csn._touched, csn._holding = self._touched, self._holding
+            csn._rule_hash = _KnownHash(hash(csn.rule))  # a rule is not changed once the network is built
         capture_nodes(nodes)
         dispatchers = [d for d in (add_dispatcher(node, literal_key) for node in nodes) if d is not None]
         for dispatcher in dispatchers:

@@ -22,27 +22,28 @@ from .weighing import weights_for, word
 def rank_suggestions(
     kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
 ) -> tuple:
-    rules = kb.rule_index
+    rules, strength_of = kb.rule_index, _claims(kb)
     drafts = []
     for a in _assessments(kb, inference, present, absent, conflicting):
-        view = _view(kb, a.condition)
+        view = a.view
         supporting = view.evidence(a.supporting, a.behind_rule)
-        best = max(a.fired, key=lambda s: (STRENGTHS.index(rules[s.rule].strength), -rules[s.rule].order))
-        fields = dict(
-            condition=a.condition,
-            strength=STRENGTHS[a.level],
-            supporting=supporting,
-            missing=view.missing(present, absent),
-            against=view.evidence(a.against, {}),
-            explanation=rules[best.rule].explanation,
-            rules=a.fired_ids,
-            sources=_sources(rules, a.fired_ids, supporting),
-            lowered=a.lowered,
-            limited=a.limited,
+        best = max(a.fired, key=lambda s: (strength_of[s.rule], -rules[s.rule].order))
+        # Suggestion's fields after its rank, by position (a record made by keyword takes a slower path).
+        fields = (
+            a.condition,
+            STRENGTHS[a.level],
+            supporting,
+            view.missing(present, absent),
+            view.evidence(a.against, {}),
+            rules[best.rule].explanation,
+            a.fired_ids,
+            view.sources(rules, a.fired_ids, supporting),
+            a.lowered,
+            a.limited,
         )
         drafts.append((a.key, fields))
     drafts.sort(key=lambda d: d[0])
-    return tuple(Suggestion(rank=i, **fields) for i, (_, fields) in enumerate(drafts, start=1))
+    return tuple(Suggestion(i, *fields) for i, (_, fields) in enumerate(drafts, start=1))
 
 
 def ranked_strengths(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
@@ -58,14 +59,17 @@ class _Assessment:
     plain class: a dataclass would cost about a millisecond of every command's start-up to define.)"""
 
     __slots__: tuple[str, ...] = ("condition", "fired", "fired_ids", "behind_rule", "supporting", "against")
-    __slots__ += ("level", "limited", "lowered", "key")
+    __slots__ += ("level", "limited", "lowered", "key", "view")
 
-    def __init__(self, condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key):
+    def __init__(
+        self, condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key, view
+    ):
         self.condition, self.fired, self.fired_ids = condition, fired, fired_ids
         self.behind_rule = behind_rule  # reported finding id -> the rules it stands behind
         self.supporting, self.against = supporting, against
         self.level, self.limited, self.lowered = level, limited, lowered
         self.key = key  # the sort key (see the module docstring, point 4)
+        self.view = view  # the condition's _View
 
 
 def _assessments(
@@ -75,7 +79,7 @@ def _assessments(
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
-    weights, strength_of, support = weights_for(kb), _claims(kb), inference.support
+    weights, strength_of, support, course = weights_for(kb), _claims(kb), inference.support, _course_ids(kb)
     out = []
     for condition_id, fired in fired_by_condition.items():
         condition = kb.conditions[condition_id]
@@ -92,16 +96,24 @@ def _assessments(
         claimed = max(strength_of[s.rule] for s in fired)
         score, for_present = weights.score(condition_id, present, absent, behind_rule, conflicting)
         # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
-        findings = sum(1 for f in supporting if f not in kb.symptoms or kb.symptoms[f].kind != "course")
+        findings = len(supporting - course)
         level, unanswered = word(score, findings), word(for_present, findings)
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
         lowered = level < unanswered  # findings the condition shows very often were reported absent
         fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
         key = (-level, -score, len(against), -len(fired_ids), condition.name.lower())
         out.append(
-            _Assessment(condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key)
+            _Assessment(
+                condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key, view
+            )
         )
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _course_ids(kb: KnowledgeBase) -> frozenset:
+    """The ids of the time course findings."""
+    return frozenset(i for i, s in kb.symptoms.items() if s.kind == "course")
 
 
 @functools.lru_cache(maxsize=8)
@@ -126,6 +138,7 @@ class _View:
         self._wanted_in_order: tuple | None = None  # self.wanted, sorted as missing evidence is listed
         self._wanted_set: frozenset = frozenset()
         self._missing: dict = {}  # the wanted findings answered -> the missing evidence
+        self._sources: dict = {}  # (rules fired, supporting findings) -> the sources cited
 
     def order(self, symptom_id: str, by_role: bool) -> tuple:
         known = self._order[by_role].get(symptom_id)
@@ -142,7 +155,8 @@ class _View:
             self._wanted_in_order = tuple(sorted(self.wanted, key=lambda i: self.order(i, True)))
             self._wanted_set = frozenset(self.wanted)
         # Remembered by which wanted findings were answered (a few findings against tens wanted).
-        answered = frozenset(f for f in (*present, *absent) if f in self._wanted_set)
+        wanted = self._wanted_set
+        answered = wanted.intersection(present).union(wanted.intersection(absent))  # a frozenset
         known = self._missing.get(answered)
         if known is None:
             if len(self._missing) >= _REMEMBERED:
@@ -150,6 +164,17 @@ class _View:
             known = self._missing[answered] = tuple(
                 self._bare_evidence(i) for i in self._wanted_in_order if i not in answered
             )
+        return known
+
+    def sources(self, rules, fired_ids, supporting) -> tuple:
+        """_sources, remembered: they depend only on the rules fired and the supporting findings (whose
+        links this view holds), and a query would otherwise make each Source again."""
+        key = (fired_ids, tuple(e.symptom.id for e in supporting))
+        known = self._sources.get(key)
+        if known is None:
+            if len(self._sources) >= _REMEMBERED:
+                self._sources.clear()
+            known = self._sources[key] = _sources(rules, fired_ids, supporting)
         return known
 
     def _bare_evidence(self, symptom_id: str):
@@ -160,8 +185,12 @@ class _View:
 
     def evidence(self, symptom_ids, behind_rule: dict, by_role: bool = False) -> tuple:
         """Evidence records for ``symptom_ids``, in order; ``behind_rule``: the rules each one is behind."""
+        order = self._order[by_role]
+        for i in symptom_ids:
+            if i not in order:
+                self.order(i, by_role)  # worked out once, then read by the sort below
         out = []
-        for i in sorted(symptom_ids, key=lambda i: self.order(i, by_role)):
+        for i in sorted(symptom_ids, key=order.__getitem__):
             rules = behind_rule.get(i)
             if rules:
                 out.append(Evidence(self.kb.symptoms[i], self.links.get(i, ()), tuple(dict.fromkeys(rules))))

@@ -47,6 +47,18 @@ class Weights:
             for symptom, f in linked.items():
                 self.sums[symptom] = self.sums.get(symptom, 0.0) + f
         self.count = len(kb.conditions)
+        self._gains: dict[str, dict[str, float]] = {}  # condition -> finding -> log(f / b), as first worked out
+
+    def gain(self, condition_id: str, symptom: str, f: float) -> float:
+        """log(f / b) for a finding ``condition_id`` links with frequency ``f``, worked out once per pair
+        (the same arithmetic every time, so the same float)."""
+        gains = self._gains.get(condition_id)
+        if gains is None:
+            gains = self._gains[condition_id] = {}
+        known = gains.get(symptom)
+        if known is None:
+            known = gains[symptom] = math.log(f / self.background(symptom))
+        return known
 
     def background(self, symptom: str) -> float:
         """How often ``symptom`` turns up across our conditions, smoothed by those we do not cover."""
@@ -60,7 +72,7 @@ class Weights:
         raise a strength."""
         linked = self.frequencies[condition_id]
         total = 0.0
-        for symptom in sorted(conflicting):
+        for symptom in sorted(conflicting) if conflicting else ():
             f = linked.get(symptom)
             if f is not None:
                 total += min(0.0, math.log(f / self.background(symptom)))
@@ -69,7 +81,7 @@ class Weights:
         for symptom in sorted(present):
             f = linked.get(symptom)
             if f is not None:
-                total += math.log(f / self.background(symptom))
+                total += self.gain(condition_id, symptom, f)
             elif symptom not in behind_rule:
                 total += UNLINKED
         against = 0.0
@@ -100,8 +112,12 @@ def word(score: float, supporting: int) -> int:
     """The strength (an index into STRENGTHS) ``score`` earns; one supporting finding alone is never more
     than weak, whatever it scores: a single finding has many causes."""
     if supporting < 2:
-        return STRENGTHS.index("weak")
-    for name, least in THRESHOLDS:
+        return _WEAK
+    for level, least in _LEVELS:
         if score >= least:
-            return STRENGTHS.index(name)
-    return STRENGTHS.index("weak")
+            return level
+    return _WEAK
+
+
+_WEAK = STRENGTHS.index("weak")
+_LEVELS = tuple((STRENGTHS.index(name), least) for name, least in THRESHOLDS)  # THRESHOLDS by index
