@@ -24,6 +24,12 @@ def pytest_unconfigure(config):
     shutil.rmtree(getattr(config, "_knowledge_cache", ""), ignore_errors=True)
 
 
+def pytest_xdist_auto_num_workers(config):
+    # `-n auto`: one worker more than the cores, because many tests wait (on a browser, a server, the
+    # installed command, a killed process) and a waiting worker leaves its core idle.
+    return (os.cpu_count() or 1) + 1
+
+
 def pytest_collection_modifyitems(config, items):
     # The modules holding the most slow tests run first, each still whole and in its own order: pytest-xdist
     # hands out tests in this order, so the long ones start early and the many quick ones fill in at the end,
