@@ -91,6 +91,13 @@ BREAKAGES = [
         "- id: pattern.sicca",
         "needs exactly one of: infer, suggest, red_flag",
     ),
+    (
+        "data/time_course.yaml",
+        "  - condition: guillain_barre_syndrome",
+        "  - condition: guillain_barre_syndrom",
+        "condition: guillain_barre_syndrom",
+        "unknown condition 'guillain_barre_syndrom' (did you mean 'guillain_barre_syndrome'?)",
+    ),
 ]
 
 

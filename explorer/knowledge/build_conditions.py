@@ -59,8 +59,15 @@ class ConditionsReader(BuilderBase):
         """The generated links of data/annotation_links.yaml (one per finding a condition's HPO annotations
         record), added to the card's own links; checked like them."""
         problems = Problems(name)
-        for index, entry in yamlcheck.entries(doc, "annotation links", problems):
-            where = f"annotation_links[{index}]"
+        self.added_links(doc, "annotation_links", "annotation links", problems, group="annotations")
+        self._finish(problems)
+
+    def added_links(self, doc, what: str, label: str, problems: Problems, group: str = "") -> None:
+        """Links added to the cards of existing conditions (``[{condition, links}]``, entries named ``what[i]``
+        and the list ``label`` in messages), checked like a card's own; ``group`` marks them (the generated
+        annotation links are "annotations")."""
+        for index, entry in yamlcheck.entries(doc, label, problems):
+            where = f"{what}[{index}]"
             if not check_keys(entry, where, problems, {"condition", "links"}, set()):
                 continue
             target = text(entry, "condition", where, problems)
@@ -73,9 +80,9 @@ class ConditionsReader(BuilderBase):
                     )
                 continue
             links = self._links(entry, f"{where} ({target})", problems, condition.codes, target, condition.links)
-            generated = tuple(replace(link, group="annotations") for link in links)
-            self.condition_map[target] = replace(condition, links=condition.links + generated)
-        self._finish(problems)
+            if group:
+                links = tuple(replace(link, group=group) for link in links)
+            self.condition_map[target] = replace(condition, links=condition.links + links)
 
     def _links(self, entry, where, problems: Problems, codes, condition_id, known=()) -> tuple:
         value = entry.get("links")

@@ -2,7 +2,6 @@
 severity) as findings of kind "course", the words the free-text reader takes as each, and their links on
 the condition cards. Read after the conditions (the links are added to their cards)."""
 
-from ..records import replace
 from . import yamlcheck
 from .build_concepts import _phrases
 from .build_conditions import ConditionsReader
@@ -103,14 +102,4 @@ class TimeCourseReader(ConditionsReader):
         if not isinstance(doc, list):
             problems.add(line_of(doc), "time_course.links", f"expected a list, got {type_name(doc)}")
             return
-        for index, entry in yamlcheck.entries(doc, "time_course.links", problems):
-            where = f"links[{index}]"
-            if not check_keys(entry, where, problems, {"condition", "links"}, set()):
-                continue
-            target = text(entry, "condition", where, problems)
-            condition = self.condition_map.get(target)
-            if condition is None:
-                problems.add(line_of(entry, "condition"), f"{where}.condition", f"unknown condition {target!r}")
-                continue
-            links = self._links(entry, f"{where} ({target})", problems, condition.codes, target, condition.links)
-            self.condition_map[target] = replace(condition, links=condition.links + links)
+        self.added_links(doc, "links", "time_course.links", problems)
