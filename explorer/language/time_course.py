@@ -15,10 +15,8 @@ import functools
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .parse_records import Leftover, Mention
-from .tokens import Token
+from .tokens import Token, same_word
 
-# "cannot walk" is the cues' "cant walk" (cues are written in the apostrophe-less form the tokenizer makes)
-_ALIKE = {"cannot": "cant"}
 LIMBS = frozenset({"foot", "feet", "hand", "hands", "arm", "leg", "wrist", "forearm", "ankle", "thigh", "shoulder"})
 
 
@@ -115,7 +113,7 @@ def _cues(sentence: list[Token], cues: tuple) -> list[tuple[str, int, int]]:
     """(finding id, first, last token) of each cue phrase, the longest first (then in the data's order),
     never two on one token. Phrases are looked up by their first word, so a sentence costs its length."""
     by_first = _cue_index(cues)
-    norms = [_ALIKE.get(t.norm, t.norm) for t in sentence]
+    norms = [same_word(t.norm) for t in sentence]
     candidates = []
     for i, norm in enumerate(norms):
         for order, (finding, phrase) in by_first.get(norm, ()):
@@ -134,6 +132,7 @@ def _cues(sentence: list[Token], cues: tuple) -> list[tuple[str, int, int]]:
 def _cue_index(cues: tuple) -> dict[str, list[tuple[int, tuple[str, tuple[str, ...]]]]]:
     index: dict[str, list] = {}
     for order, (finding, phrase) in enumerate(cues):
+        phrase = tuple(same_word(word) for word in phrase)  # read as the text is: "cannot walk" is "cant walk"
         index.setdefault(phrase[0], []).append((order, (finding, phrase)))
     return index
 

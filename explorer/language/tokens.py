@@ -17,7 +17,10 @@ _TOKEN = re.compile(r"(?i:hp:\d{7})|[^\W_]+(?:['\u2019][^\W_]+)*|[.;!?\n]|[,/&+]
 # Which words end a clause, separate a list, answer a question, are dropped or kept quiet: knowledge, in
 # data/words.yaml (a Words record on the knowledge base).
 _ASK = frozenset({"?", "-", "\u2013", "\u2014", ":"})
-_IRREGULAR = {"feet": "foot", "teeth": "tooth", "swollen": "swell", "cannot": "cant", "unable": "cant"}
+# Words spelt two ways that every matcher reads as one ("cannot walk" is "can't walk", typed without the
+# apostrophe as the tokenizer keeps it); the fold below starts from the same table.
+_SAME_WORD = {"cannot": "cant"}
+_IRREGULAR = {"feet": "foot", "teeth": "tooth", "swollen": "swell", "unable": "cant", **_SAME_WORD}
 _IRREGULAR.update({"left": "one", "right": "one"})  # "my left eye", "the right side": one of a pair
 _SUFFIXES = (
     ("nesses", ""),
@@ -94,6 +97,11 @@ def _answers(tokens: list[Token], answers: frozenset) -> list[Token]:
 @functools.lru_cache(maxsize=65536)
 def _norm(raw: str) -> str:
     return normalize(raw).replace(" ", "")
+
+
+def same_word(norm: str) -> str:
+    """A normalized word as every matcher reads it: "cannot" -> "cant" (the fold does more)."""
+    return _SAME_WORD.get(norm, norm)
 
 
 @functools.lru_cache(maxsize=65536)
