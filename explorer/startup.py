@@ -5,7 +5,9 @@ collector run rarely until the knowledge is loaded; then what start-up made is f
 again, not even at exit) and the usual threshold comes back. Only the installed command does this: a
 script calling ``explore()`` keeps its own settings.
 
-A command that loads no knowledge (``serve``, ``rules``) keeps the rare threshold, which still collects.
+Every command loads the knowledge first (``knowledge_option``), long-running ones (``serve``, ``ask``,
+``batch``) included, so each runs with the usual threshold; only a run that ends before loading it
+(``--help``, a usage error, ``rules new``) keeps the rare one, which still collects.
 """
 
 import gc
