@@ -39,6 +39,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """The one headless Chromium of this test process (tests/chromium.py), for every module that draws pages."""
+    from tests import chromium as browser
+
+    yield from browser.start(str(tmp_path_factory.mktemp("chromium-profile")))
+
+
+@pytest.fixture(scope="session")
 def kb():
     return load_knowledge()
 

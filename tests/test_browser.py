@@ -26,16 +26,6 @@ ASSETS = Path(__file__).parent / "browser"
 MERMAID = ASSETS / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 VIZ = ASSETS / "node_modules" / "@viz-js" / "viz" / "dist" / "viz-global.js"
 AXE = ASSETS / "node_modules" / "axe-core" / "axe.min.js"
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _program(*names):
@@ -43,21 +33,9 @@ def _program(*names):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    chromium, driver_path = _program("chromium", "chromium-browser"), _program("chromedriver")
-    if not chromium or not driver_path:
-        pytest.skip("no browser: install Debian's chromium and chromium-driver (.ci/run does)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    from selenium.webdriver.chrome.service import Service
-
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_script_timeout(60)
-    yield driver
-    driver.quit()
+def browser(chromium):
+    """The test process's Chromium (tests/conftest.py), shared with the other browser modules."""
+    return chromium
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,7 @@ CHECKED = re.compile(r"/api/lab/validate - Failed to load resource: the server r
 @pytest.fixture
 def page(driver, server):
     """A fresh page (as test_web_browser.page); after the test, the console holds no error but the check's."""
+    driver.get_log("browser")  # this test's page alone (the Chromium is shared)
     driver.get(server + "#explore")
     driver.refresh()
     wait(driver, lambda d: d.find_element(By.ID, "explore-text").is_displayed())
