@@ -237,7 +237,7 @@ def test_the_reliability_run_counts_nothing_left(tmp_path):
     """A small run of benchmarks/reliability.py (the README's figures come from 50 kills of each)."""
     done = subprocess.run(
         [sys.executable, str(Path(__file__).resolve().parents[1] / "benchmarks" / "reliability.py")]
-        + ["--kills", "4", "--cases", "600", "--seed", "7"],
+        + ["--kills", "2", "--cases", "300", "--seed", "7"],
         capture_output=True,
         text=True,
         timeout=600,
