@@ -231,3 +231,44 @@ def test_csv_rows_that_all_leave_a_quote_open_are_read_in_linear_time(tmp_path):
     code, stdout, _ = run("batch", source, "--format", "csv")
     rows = stdout.splitlines()
     assert code == 1 and len(rows) == 20_002 and rows[-1].startswith("last,20002,ok")
+
+
+def _nesting(value) -> int:
+    """Depth as the reader counts it, the plain recursive way: a scalar 1, a list or mapping one more than
+    its deepest item (keys included), an empty one 1."""
+    if isinstance(value, dict):
+        return 1 + max((max(_nesting(k), _nesting(v)) for k, v in value.items()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_nesting, value), default=0)
+    return 1
+
+
+def test_the_nesting_limit_counts_every_shape_as_a_plain_walk_would():
+    """The YAML reader measures nesting on the parsed nodes without walking scalars: the limit falls at the
+    same depth as a recursive count, for lists, mappings, empty ones, mixed ones and shared aliases."""
+    import random
+
+    import yaml
+
+    from explorer.knowledge.yamlsource import YamlSyntaxError, parse_yaml
+    from explorer.limits import MAX_DEPTH
+
+    def shape(rng, depth):
+        if depth == 1:
+            return rng.choice([1, "a", None, [], {}])
+        inner = [shape(rng, rng.randint(1, min(3, depth - 1))) for _ in range(rng.randint(0, 3))]
+        inner.insert(rng.randint(0, len(inner)), shape(rng, depth - 1))  # one item reaches the full depth
+        return rng.choice([inner, {f"k{i}": v for i, v in enumerate(inner)}])
+
+    rng = random.Random(20261203)
+    for depth in [*range(1, 6), MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, MAX_DEPTH + 2]:
+        for _ in range(12):
+            value = shape(rng, depth)
+            text = yaml.safe_dump(value)
+            if _nesting(value) > MAX_DEPTH:
+                with pytest.raises(YamlSyntaxError, match=f"nested more than {MAX_DEPTH}"):
+                    parse_yaml(text)
+            else:
+                assert parse_yaml(text) == value
+    shared = "a: &x [[1, [2]]]\nb: [*x, *x]\n"  # an alias measured once, counted wherever it is used
+    assert _nesting(parse_yaml(shared)) == 6

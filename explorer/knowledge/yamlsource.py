@@ -107,33 +107,39 @@ def _depth(root) -> int:
     """How deeply collections nest under ``root``, without recursion; aliases share a node, so each
     node is measured once (a "billion laughs" document stays linear). A node met again while its own
     children are still being walked is an alias inside itself: no reader could walk it to an end, so
-    it is refused (YamlSyntaxError) before any object is built. Stops early past MAX_DEPTH."""
+    it is refused (YamlSyntaxError) before any object is built. Stops early past MAX_DEPTH. Scalars
+    (depth 1) are never walked: they are most nodes, and no loop can pass through one."""
+    if not isinstance(root, _COLLECTIONS):
+        return 1
     depth_of: dict[int, int] = {}
     walking = {id(root)}  # the nodes on the current path, root first
-    stack = [(root, iter(_children(root)))]
+    stack = [(root, iter(_collections(root)))]
     while stack:
         node, children = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
             walking.discard(id(node))
-            depth_of[id(node)] = 1 + max((depth_of[id(c)] for c in _children(node)), default=0)
+            scalars = 1 if node.value else 0  # an empty list or mapping is depth 1, one of scalars depth 2
+            depth_of[id(node)] = 1 + max((depth_of[id(c)] for c in _collections(node)), default=scalars)
         elif id(child) in walking:
             raise YamlSyntaxError(node.start_mark.line + 1, CYCLE)
         elif id(child) not in depth_of:
             if len(stack) > MAX_DEPTH:
                 return len(stack) + 1
             walking.add(id(child))
-            stack.append((child, iter(_children(child))))
+            stack.append((child, iter(_collections(child))))
     return depth_of[id(root)]
 
 
-def _children(node) -> list:
+_COLLECTIONS = (yaml.SequenceNode, yaml.MappingNode)
+
+
+def _collections(node) -> list:
+    """The lists and mappings directly under a list or mapping node (keys included)."""
     if isinstance(node, yaml.SequenceNode):
-        return node.value
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
+        return [child for child in node.value if isinstance(child, _COLLECTIONS)]
+    return [part for pair in node.value for part in pair if isinstance(part, _COLLECTIONS)]
 
 
 def load_yaml_text(text: str, name: str):
