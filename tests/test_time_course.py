@@ -363,3 +363,41 @@ def test_the_installed_command_as_a_user_would(tmp_path):
     assert stopped.startswith("time.diabetic-chronic-distal")  # the story's onset gave way to the one set
     bad = installed("match", "numbness", "--what-if", "onset=soon", cwd=tmp_path)
     assert bad.returncode == 2 and "is not a value of onset" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    "text,severity",
+    [
+        ("since Sunday my legs are weak and I need help to walk to the bathroom", "severity_cannot_walk"),
+        ("weak legs over three days, I am on crutches now", "severity_cannot_walk"),
+        ("my legs went weak over two days and now I can hardly walk", "severity_cannot_walk"),
+        ("in four days I went from fine to needing a zimmer frame, my legs are so weak", "severity_cannot_walk"),
+        ("since yesterday my legs keep giving way", "severity_cannot_stand"),
+        ("my knees buckled twice this morning", "severity_cannot_stand"),
+    ],
+)
+def test_walking_only_with_help_an_aid_or_legs_that_give_way_is_read_as_severity_and_warns(kb, text, severity):
+    # every kind of wording for lost walking: help, an aid, "hardly", legs that give way
+    result = explore([text], kb=kb)
+    assert severity in {r.symptom.id for r in result.recognized}
+    assert "spreading_weakness" in {flag.id for flag in result.red_flags}
+
+
+def test_an_aid_for_years_is_read_but_raises_nothing_by_itself(kb):
+    result = explore(["My legs have been weak for years and I use a walking stick."], kb=kb)
+    assert "severity_cannot_walk" in {r.symptom.id for r in result.recognized}
+    assert result.red_flags == ()
+
+
+def test_recent_weakness_that_climbs_is_weakness_that_spreads(kb):
+    result = explore(["acute onset", "ascending spread", "leg weakness"], kb=kb)
+    assert "red-flag.recent-weakness-ascending" in {t.rule for t in result.trace}
+    assert "spreading_weakness" in {flag.id for flag in result.red_flags}
+    # the same climb over years, or numbness alone climbing, is not this warning
+    slow = ["chronic onset", "ascending spread", "leg weakness"]
+    for findings in (slow, ["acute onset", "ascending spread", "numbness"]):
+        assert "red-flag.recent-weakness-ascending" not in {t.rule for t in explore(findings, kb=kb).trace}
+
+
+def test_weakness_reaching_the_arms_is_read_as_climbing(kb):
+    assert "spread_ascending" in course("my legs got weak last week and it has now spread to my arms", kb)
