@@ -401,3 +401,85 @@ def test_recent_weakness_that_climbs_is_weakness_that_spreads(kb):
 
 def test_weakness_reaching_the_arms_is_read_as_climbing(kb):
     assert "spread_ascending" in course("my legs got weak last week and it has now spread to my arms", kb)
+
+
+def test_a_diagnosis_named_beside_a_time_course_is_read_as_its_background(kb):
+    got = course("I was diagnosed with lupus years ago. For a month now my left foot and right hand are numb.", kb)
+    assert "background_lupus" in got
+    # not read alone, nor when negated or said of someone else: then it stays a pointer to the card
+    for text in (
+        "I have lupus and numb feet",
+        "I don't have lupus, my feet went numb last week",
+        "my sister has lupus; my feet went numb last week",
+    ):
+        reading = parse(text, kb)
+        assert "background_lupus" not in {m.symptom.id for m in reading.mentions}, text
+        assert any(x.condition is not None for x in reading.leftovers), text
+
+
+def test_without_any_time_or_pattern_a_named_diagnosis_changes_nothing(kb):
+    before = explore(["I have rheumatoid arthritis", "numbness", "weakness in the feet"], kb=kb)
+    assert "background_rheumatoid_arthritis" not in {r.symptom.id for r in before.recognized}
+    assert "rheumatoid_arthritis" not in {s.condition.id for s in before.suggestions}
+
+
+@pytest.mark.parametrize(
+    "text,rule,condition",
+    [
+        (
+            "I have had RA for ten years. Over the past month my left foot went weak and then my right hand went numb.",
+            "time.vasculitic-patchy-ra-diagnosed",
+            "rheumatoid_arthritis",
+        ),
+        (
+            "I have lupus. In the last few weeks my right foot has gone numb and my left hand is weak.",
+            "time.vasculitic-patchy-lupus-diagnosed",
+            "systemic_lupus_erythematosus",
+        ),
+        (
+            "I have multiple sclerosis. Over the last two days my left leg has gone numb and tingly.",
+            "time.ms-diagnosed-new-episode",
+            "multiple_sclerosis",
+        ),
+    ],
+)
+def test_a_diagnosis_given_before_puts_its_complication_first(kb, text, rule, condition):
+    result = explore([text], kb=kb)
+    assert rule in {t.rule for t in result.trace}
+    assert result.suggestions[0].condition.id == condition
+
+
+def test_a_diagnosis_given_before_does_not_outweigh_a_slow_picture_that_fits_another_cause(kb):
+    text = "I have rheumatoid arthritis and diabetes. Both feet have slowly gone numb for years, starting in my toes."
+    assert explore([text], kb=kb).suggestions[0].condition.id == "diabetic_neuropathy"
+
+
+def test_nerve_symptoms_after_a_tick_bite_point_to_an_infection(kb):
+    text = "A month after I was bitten by a tick, shooting pains started down my leg and my foot tingles."
+    assert "course_after_tick_bite" in course(text, kb)
+    result = explore([text], kb=kb)
+    assert "time.lyme-after-tick-bite" in {t.rule for t in result.trace}
+    assert result.suggestions[0].condition.id == "infection_related_neuropathy"
+
+
+def test_numbness_of_face_and_hands_as_early_as_the_feet_is_not_length_dependent(kb):
+    text = "My mouth and eyes are dry. For a year my face and hands have been numb, my feet too."
+    assert "spread_not_length_dependent" in course(text, kb)
+    result = explore([text], kb=kb)
+    assert "time.sjogren-not-length-dependent" in {t.rule for t in result.trace}
+    assert result.suggestions[0].condition.id == "sjogren_syndrome"
+    # from the toes up is the length-dependent picture: not this value
+    assert "spread_not_length_dependent" not in course("numbness that started in my toes and is creeping up", kb)
+
+
+def test_a_background_value_naming_an_unknown_condition_is_reported_at_its_line(kb_copy):
+    from tests.kbedit import assert_breakage_reported
+
+    assert_breakage_reported(
+        kb_copy,
+        "data/time_course.yaml",
+        "condition: systemic_lupus_erythematosus\n",
+        "condition: systemic_lupus\n",
+        "condition: systemic_lupus",
+        "unknown condition 'systemic_lupus' (did you mean 'systemic_lupus_erythematosus'?)",
+    )
