@@ -483,3 +483,39 @@ def test_a_background_value_naming_an_unknown_condition_is_reported_at_its_line(
         "condition: systemic_lupus",
         "unknown condition 'systemic_lupus' (did you mean 'systemic_lupus_erythematosus'?)",
     )
+
+
+@pytest.mark.parametrize(
+    "text,value,not_value",
+    [
+        (
+            "the pins and needles come in bouts of a few weeks and I am back to normal in between",
+            "course_relapsing",
+            "",
+        ),
+        ("numb patches turned up one at a time on my shin and my forearm", "symmetry_patchy", ""),
+        ("my feet and hands are numb, but not both sides the same", "symmetry_patchy", "symmetry_both_sides"),
+        ("my legs have been tingling since last weekend", "onset_acute", ""),
+        ("the numbness rose from my feet to the waist in a week", "spread_ascending", ""),
+        ("my legs are weak and I can no longer stand", "severity_cannot_stand", ""),
+    ],
+)
+def test_more_wordings_of_each_dimension(kb, text, value, not_value):
+    got = course(text, kb)
+    assert value in got and not_value not in got
+
+
+def test_a_recent_climb_that_stops_standing_points_to_gbs_even_with_no_finding_named(kb):
+    result = explore(["acute onset", "ascending spread", "Severity: cannot stand"], kb=kb)
+    assert "time.gbs-recent-ascending-disabling" in {t.rule for t in result.trace}
+    assert result.suggestions[0].condition.id == "guillain_barre_syndrome"
+    assert "spreading_weakness" in {flag.id for flag in result.red_flags}
+
+
+def test_nerves_hit_one_by_one_over_days_each_with_ra_diagnosed_and_diabetes_put_ra_first(kb):
+    # each nerve hit over a day or two is the pace of vasculitis too, not only of Guillain-Barre syndrome
+    text = (
+        "I have RA and type 2 diabetes. In January my left foot dropped, in April my right hand went numb, "
+        "each over a couple of days."
+    )
+    assert explore([text], kb=kb).suggestions[0].condition.id == "rheumatoid_arthritis"
