@@ -519,3 +519,9 @@ def test_nerves_hit_one_by_one_over_days_each_with_ra_diagnosed_and_diabetes_put
         "each over a couple of days."
     )
     assert explore([text], kb=kb).suggestions[0].condition.id == "rheumatoid_arthritis"
+
+
+def test_nerves_hit_one_after_another_lately_warn_within_a_day_and_not_when_it_is_old(kb):
+    recent = explore(["subacute onset", "patchy", "numbness"], kb=kb)
+    assert [(f.id, f.level) for f in recent.red_flags] == [("nerves_one_after_another", "same_day")]
+    assert explore(["chronic onset", "patchy", "numbness"], kb=kb).red_flags == ()
