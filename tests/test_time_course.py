@@ -401,6 +401,9 @@ def test_recent_weakness_that_climbs_is_weakness_that_spreads(kb):
 
 def test_weakness_reaching_the_arms_is_read_as_climbing(kb):
     assert "spread_ascending" in course("my legs got weak last week and it has now spread to my arms", kb)
+    text = "Since Thursday my legs have gone weak, and today my arms are weak too."
+    assert "spread_ascending" in course(text, kb)
+    assert "spreading_weakness" in {flag.id for flag in explore([text], kb=kb).red_flags}
 
 
 def test_a_diagnosis_named_beside_a_time_course_is_read_as_its_background(kb):
