@@ -1,6 +1,7 @@
 """Reader for data/time_course.yaml: the time course and pattern values (onset, course, spread, symmetry,
-severity) as findings of kind "course", the words the free-text reader takes as each, and their links on
-the condition cards. Read after the conditions (the links are added to their cards)."""
+severity, and the background a named diagnosis gives) as findings of kind "course", the words the free-text
+reader takes as each, and their links on the condition cards. Read after the conditions (the links are
+added to their cards)."""
 
 from . import yamlcheck
 from .build_base import close_match
