@@ -501,6 +501,9 @@ def test_a_background_value_naming_an_unknown_condition_is_reported_at_its_line(
         ("my legs have been tingling since last weekend", "onset_acute", ""),
         ("the numbness rose from my feet to the waist in a week", "spread_ascending", ""),
         ("my legs are weak and I can no longer stand", "severity_cannot_stand", ""),
+        ("my feet began to tingle after a heavy cold", "course_after_infection", ""),
+        ("following a diarrhoeal illness my legs went weak", "course_after_infection", ""),
+        ("my hands are weak and I cant open jars", "severity_cannot_use_hands", ""),
     ],
 )
 def test_more_wordings_of_each_dimension(kb, text, value, not_value):
