@@ -504,6 +504,7 @@ def test_a_background_value_naming_an_unknown_condition_is_reported_at_its_line(
         ("my feet began to tingle after a heavy cold", "course_after_infection", ""),
         ("following a diarrhoeal illness my legs went weak", "course_after_infection", ""),
         ("my hands are weak and I cant open jars", "severity_cannot_use_hands", ""),
+        ("my toes went numb and it gets worse after every dose", "course_follows_exposure", ""),
     ],
 )
 def test_more_wordings_of_each_dimension(kb, text, value, not_value):
@@ -531,3 +532,11 @@ def test_nerves_hit_one_after_another_lately_warn_within_a_day_and_not_when_it_i
     recent = explore(["subacute onset", "patchy", "numbness"], kb=kb)
     assert [(f.id, f.level) for f in recent.red_flags] == [("nerves_one_after_another", "same_day")]
     assert explore(["chronic onset", "patchy", "numbness"], kb=kb).red_flags == ()
+
+
+def test_a_sentence_saying_parts_are_fine_gives_no_spread_or_symmetry(kb):
+    got = course("For years my feet have gone numb from the toes up. My hands and face are fine.", kb)
+    assert "spread_from_feet" in got and "spread_not_length_dependent" not in got
+    assert "symmetry_both_sides" not in course("My toes are numb. Both hands are fine.", kb)
+    # a sentence that names a finding present keeps its words
+    assert "symmetry_both_sides" in course("Both feet are numb but my hands are fine.", kb)

@@ -18,7 +18,7 @@ class TimeCourseReader(ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {"exclusive", "ask", "remitted"}
+        optional = {"exclusive", "ask", "remitted", "spared"}
         if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
             dims = doc["dimensions"]
             cues: list = []
@@ -43,6 +43,7 @@ class TimeCourseReader(ConditionsReader):
                 self._questions(doc, dims, problems),
                 tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
                 tuple(self.diagnosed),
+                tuple(_phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)

@@ -46,6 +46,8 @@ def read(
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
         if not symptoms and (here or number in aside_by):
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
+        if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
+            continue  # "my hands and face are fine": where the findings are not
         now |= {number} if symptoms else set()
         ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
