@@ -505,6 +505,11 @@ def test_a_background_value_naming_an_unknown_condition_is_reported_at_its_line(
         ("following a diarrhoeal illness my legs went weak", "course_after_infection", ""),
         ("my hands are weak and I cant open jars", "severity_cannot_use_hands", ""),
         ("my toes went numb and it gets worse after every dose", "course_follows_exposure", ""),
+        ("the soles of my feet have tingled since last winter", "onset_chronic", ""),
+        ("numb in a stocking distribution", "spread_from_feet", ""),
+        ("my legs are weak and I can only walk a few steps", "severity_cannot_walk", ""),
+        ("my legs are weak and my husband has to help me up", "severity_cannot_stand", ""),
+        ("my legs are weak and I keep falling over", "severity_cannot_stand", ""),
     ],
 )
 def test_more_wordings_of_each_dimension(kb, text, value, not_value):
