@@ -545,3 +545,11 @@ def test_a_sentence_saying_parts_are_fine_gives_no_spread_or_symmetry(kb):
     assert "symmetry_both_sides" not in course("My toes are numb. Both hands are fine.", kb)
     # a sentence that names a finding present keeps its words
     assert "symmetry_both_sides" in course("Both feet are numb but my hands are fine.", kb)
+
+
+def test_a_batch_column_gives_the_background(tmp_path):
+    table = tmp_path / "cases.csv"
+    table.write_text('id,present,onset,symmetry,background\nr1,"numbness, weak legs",subacute,patchy,lupus\n')
+    record = json.loads(CliRunner().invoke(cli, ["batch", str(table), "--format", "jsonl"]).stdout)
+    assert "background_lupus" in {c["value"]["id"] for c in record["result"]["time_course"]}
+    assert record["result"]["suggestions"][0]["condition"]["id"] == "systemic_lupus_erythematosus"
