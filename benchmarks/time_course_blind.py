@@ -3,11 +3,15 @@ vignettes in 20 pairs that differ only in time course, spread, symmetry, severit
 followed, written by a helper who never saw the code, split into a development and a test half
 (tests/blind/split.py, a pair stays in one half) before any tuning. A script, not a test: it reports.
 
-    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses]
+    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses] [--set t|b|c]
 
 A vignette is right first when the condition ranked first is the one expected, and at the right level when
 the highest urgency level of the warnings raised is the one expected (none, same_day, emergency). Misses are
 printed for the development half only: the test half is read for its figures, never to tune.
+
+Set B (tests/blind/time_course_b.yaml, 30 vignettes) is never tuned on: scored whole, its misses never
+listed. Set C (tests/blind/time_course_c.yaml, 40 vignettes in 20 pairs, copied from the third blind
+writer's folder) was written for tuning: scored whole, its misses listed on request.
 """
 
 import argparse
@@ -55,16 +59,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["test", "dev", "all"], default="test")
     parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
-    parser.add_argument("--set", choices=["t", "b"], default="t", help="b: the second set, never tuned on (all of it)")
+    parser.add_argument(
+        "--set",
+        choices=["t", "b", "c"],
+        default="t",
+        help="b: the second set, never tuned on (all of it); c: the third, a tuning set (all of it)",
+    )
     args = parser.parse_args()
     if args.set == "b" and args.misses:
         parser.error("set B is never tuned on: its misses are not listed")
     from explorer import load_knowledge
 
-    name = "time_course_b.yaml" if args.set == "b" else "time_course.yaml"
+    name = {"t": "time_course.yaml", "b": "time_course_b.yaml", "c": "time_course_c.yaml"}[args.set]
     items = yaml.safe_load((ROOT / "tests" / "blind" / name).read_text(encoding="utf-8"))
     dev, test = split(items)
-    chosen = items if args.set == "b" else {"test": test, "dev": dev, "all": items}[args.half]
+    chosen = items if args.set != "t" else {"test": test, "dev": dev, "all": items}[args.half]
     kb = load_knowledge()
     counts: Counter = Counter()
     missed = []
@@ -86,7 +95,7 @@ def main() -> None:
             missed.append((item, got))
     n = counts["n"]
     part = f"{args.half} half" if args.set == "t" else "whole set"
-    heading = f"{'T' if args.set == 't' else 'B (time course)'}, {part}"
+    heading = {"t": "T", "b": "B (time course)", "c": "C (time course, tuning set)"}[args.set] + f", {part}"
     print(f"Blind set {heading}: {n} vignettes")
     print(f"  right condition first: {counts['first']}/{n} ({counts['first'] / n:.0%})")
     print(f"  right urgency level:   {counts['level']}/{n} ({counts['level'] / n:.0%})")
@@ -95,11 +104,11 @@ def main() -> None:
         print(f"  emergencies raising the emergency level: {counts['emergency_raised']}/{counts['emergency']}")
     if counts["calm"]:
         print(f"  calm vignettes raising any warning: {counts['calm_flagged']}/{counts['calm']}")
-    diabetic = next((it for it in chosen if it["id"] == "t01a"), None)
+    diabetic = next((it for it in chosen if it["id"] == "t01a"), None) if args.set == "t" else None
     if diabetic is not None:
         got = run(kb, diabetic["text"])
         print(f"  the diabetic with acute weakness (t01a): first {got['first']}, level {got['level']}")
-    if args.misses and args.half != "test":
+    if args.misses and (args.set == "c" or args.half != "test"):
         for item, got in missed:
             print(f"- {item['id']} expected {item['expected_first']}/{item['urgent']}: {item['text']}")
             print(f"    got {got['order']} level {got['level']} flags {got['flags']}\n    read {got['read']}")

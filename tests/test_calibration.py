@@ -67,6 +67,41 @@ CALIBRATION = [
     ),
     ("time.vasculitic-patchy-joint-pain", ("symmetry_patchy", "numbness", "joint_pain"), "weak", "moderate"),
     ("time.vasculitic-patchy-lupus-signs", ("symmetry_patchy", "numbness", "butterfly_rash"), "moderate", "strong"),
+    # a value (time course or background) is no finding of its own for the word: numbness alone stays weak
+    (
+        "time.vasculitic-patchy-ra-diagnosed",
+        ("symmetry_patchy", "numbness", "background_rheumatoid_arthritis"),
+        "strong",
+        "weak",
+    ),
+    ("time.vasculitic-patchy-lupus-diagnosed", ("symmetry_patchy", "numbness", "background_lupus"), "strong", "weak"),
+    (
+        "time.ms-diagnosed-new-episode",
+        ("background_multiple_sclerosis", "onset_sudden", "numbness"),
+        "moderate",
+        "weak",
+    ),
+    (
+        "time.ms-diagnosed-new-central-episode",
+        ("background_multiple_sclerosis", "onset_sudden", "double_vision"),
+        "strong",
+        "weak",
+    ),
+    ("time.ms-diagnosed-relapsing", ("background_multiple_sclerosis", "course_relapsing"), "strong", "weak"),
+    ("time.sjogren-not-length-dependent", ("spread_not_length_dependent", "numbness", "dry_eyes"), "strong", "strong"),
+    (
+        "time.sjogren-diagnosed-not-length-dependent",
+        ("spread_not_length_dependent", "numbness", "background_sjogren"),
+        "strong",
+        "weak",
+    ),
+    ("time.lyme-after-tick-bite", ("course_after_tick_bite", "numbness"), "strong", "weak"),
+    (
+        "time.gbs-recent-ascending-disabling",
+        ("onset_sudden", "spread_ascending", "severity_cannot_walk"),
+        "strong",
+        "weak",
+    ),
 ]
 
 FITTING_ROLES = ("hallmark", "typical")

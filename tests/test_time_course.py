@@ -363,3 +363,193 @@ def test_the_installed_command_as_a_user_would(tmp_path):
     assert stopped.startswith("time.diabetic-chronic-distal")  # the story's onset gave way to the one set
     bad = installed("match", "numbness", "--what-if", "onset=soon", cwd=tmp_path)
     assert bad.returncode == 2 and "is not a value of onset" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    "text,severity",
+    [
+        ("since Sunday my legs are weak and I need help to walk to the bathroom", "severity_cannot_walk"),
+        ("weak legs over three days, I am on crutches now", "severity_cannot_walk"),
+        ("my legs went weak over two days and now I can hardly walk", "severity_cannot_walk"),
+        ("in four days I went from fine to needing a zimmer frame, my legs are so weak", "severity_cannot_walk"),
+        ("since yesterday my legs keep giving way", "severity_cannot_stand"),
+        ("my knees buckled twice this morning", "severity_cannot_stand"),
+    ],
+)
+def test_walking_only_with_help_an_aid_or_legs_that_give_way_is_read_as_severity_and_warns(kb, text, severity):
+    # every kind of wording for lost walking: help, an aid, "hardly", legs that give way
+    result = explore([text], kb=kb)
+    assert severity in {r.symptom.id for r in result.recognized}
+    assert "spreading_weakness" in {flag.id for flag in result.red_flags}
+
+
+def test_an_aid_for_years_is_read_but_raises_nothing_by_itself(kb):
+    result = explore(["My legs have been weak for years and I use a walking stick."], kb=kb)
+    assert "severity_cannot_walk" in {r.symptom.id for r in result.recognized}
+    assert result.red_flags == ()
+
+
+def test_recent_weakness_that_climbs_is_weakness_that_spreads(kb):
+    result = explore(["acute onset", "ascending spread", "leg weakness"], kb=kb)
+    assert "red-flag.recent-weakness-ascending" in {t.rule for t in result.trace}
+    assert "spreading_weakness" in {flag.id for flag in result.red_flags}
+    # the same climb over years, or numbness alone climbing, is not this warning
+    slow = ["chronic onset", "ascending spread", "leg weakness"]
+    for findings in (slow, ["acute onset", "ascending spread", "numbness"]):
+        assert "red-flag.recent-weakness-ascending" not in {t.rule for t in explore(findings, kb=kb).trace}
+
+
+def test_weakness_reaching_the_arms_is_read_as_climbing(kb):
+    assert "spread_ascending" in course("my legs got weak last week and it has now spread to my arms", kb)
+    text = "Since Thursday my legs have gone weak, and today my arms are weak too."
+    assert "spread_ascending" in course(text, kb)
+    assert "spreading_weakness" in {flag.id for flag in explore([text], kb=kb).red_flags}
+
+
+def test_a_diagnosis_named_beside_a_time_course_is_read_as_its_background(kb):
+    got = course("I was diagnosed with lupus years ago. For a month now my left foot and right hand are numb.", kb)
+    assert "background_lupus" in got
+    # not read alone, nor when negated or said of someone else: then it stays a pointer to the card
+    for text in (
+        "I have lupus and numb feet",
+        "I don't have lupus, my feet went numb last week",
+        "my sister has lupus; my feet went numb last week",
+    ):
+        reading = parse(text, kb)
+        assert "background_lupus" not in {m.symptom.id for m in reading.mentions}, text
+        assert any(x.condition is not None for x in reading.leftovers), text
+
+
+def test_without_any_time_or_pattern_a_named_diagnosis_changes_nothing(kb):
+    before = explore(["I have rheumatoid arthritis", "numbness", "weakness in the feet"], kb=kb)
+    assert "background_rheumatoid_arthritis" not in {r.symptom.id for r in before.recognized}
+    assert "rheumatoid_arthritis" not in {s.condition.id for s in before.suggestions}
+
+
+@pytest.mark.parametrize(
+    "text,rule,condition",
+    [
+        (
+            "I have had RA for ten years. Over the past month my left foot went weak and then my right hand went numb.",
+            "time.vasculitic-patchy-ra-diagnosed",
+            "rheumatoid_arthritis",
+        ),
+        (
+            "I have lupus. In the last few weeks my right foot has gone numb and my left hand is weak.",
+            "time.vasculitic-patchy-lupus-diagnosed",
+            "systemic_lupus_erythematosus",
+        ),
+        (
+            "I have multiple sclerosis. Over the last two days my left leg has gone numb and tingly.",
+            "time.ms-diagnosed-new-episode",
+            "multiple_sclerosis",
+        ),
+    ],
+)
+def test_a_diagnosis_given_before_puts_its_complication_first(kb, text, rule, condition):
+    result = explore([text], kb=kb)
+    assert rule in {t.rule for t in result.trace}
+    assert result.suggestions[0].condition.id == condition
+
+
+def test_a_diagnosis_given_before_does_not_outweigh_a_slow_picture_that_fits_another_cause(kb):
+    text = "I have rheumatoid arthritis and diabetes. Both feet have slowly gone numb for years, starting in my toes."
+    assert explore([text], kb=kb).suggestions[0].condition.id == "diabetic_neuropathy"
+
+
+def test_nerve_symptoms_after_a_tick_bite_point_to_an_infection(kb):
+    text = "A month after I was bitten by a tick, shooting pains started down my leg and my foot tingles."
+    assert "course_after_tick_bite" in course(text, kb)
+    result = explore([text], kb=kb)
+    assert "time.lyme-after-tick-bite" in {t.rule for t in result.trace}
+    assert result.suggestions[0].condition.id == "infection_related_neuropathy"
+
+
+def test_numbness_of_face_and_hands_as_early_as_the_feet_is_not_length_dependent(kb):
+    text = "My mouth and eyes are dry. For a year my face and hands have been numb, my feet too."
+    assert "spread_not_length_dependent" in course(text, kb)
+    result = explore([text], kb=kb)
+    assert "time.sjogren-not-length-dependent" in {t.rule for t in result.trace}
+    assert result.suggestions[0].condition.id == "sjogren_syndrome"
+    # from the toes up is the length-dependent picture: not this value
+    assert "spread_not_length_dependent" not in course("numbness that started in my toes and is creeping up", kb)
+
+
+def test_a_background_value_naming_an_unknown_condition_is_reported_at_its_line(kb_copy):
+    from tests.kbedit import assert_breakage_reported
+
+    assert_breakage_reported(
+        kb_copy,
+        "data/time_course.yaml",
+        "condition: systemic_lupus_erythematosus\n",
+        "condition: systemic_lupus\n",
+        "condition: systemic_lupus",
+        "unknown condition 'systemic_lupus' (did you mean 'systemic_lupus_erythematosus'?)",
+    )
+
+
+@pytest.mark.parametrize(
+    "text,value,not_value",
+    [
+        (
+            "the pins and needles come in bouts of a few weeks and I am back to normal in between",
+            "course_relapsing",
+            "",
+        ),
+        ("numb patches turned up one at a time on my shin and my forearm", "symmetry_patchy", ""),
+        ("my feet and hands are numb, but not both sides the same", "symmetry_patchy", "symmetry_both_sides"),
+        ("my legs have been tingling since last weekend", "onset_acute", ""),
+        ("the numbness rose from my feet to the waist in a week", "spread_ascending", ""),
+        ("my legs are weak and I can no longer stand", "severity_cannot_stand", ""),
+        ("my feet began to tingle after a heavy cold", "course_after_infection", ""),
+        ("following a diarrhoeal illness my legs went weak", "course_after_infection", ""),
+        ("my hands are weak and I cant open jars", "severity_cannot_use_hands", ""),
+        ("my toes went numb and it gets worse after every dose", "course_follows_exposure", ""),
+        ("the soles of my feet have tingled since last winter", "onset_chronic", ""),
+        ("numb in a stocking distribution", "spread_from_feet", ""),
+        ("my legs are weak and I can only walk a few steps", "severity_cannot_walk", ""),
+        ("my legs are weak and my husband has to help me up", "severity_cannot_stand", ""),
+        ("my legs are weak and I keep falling over", "severity_cannot_stand", ""),
+    ],
+)
+def test_more_wordings_of_each_dimension(kb, text, value, not_value):
+    got = course(text, kb)
+    assert value in got and not_value not in got
+
+
+def test_a_recent_climb_that_stops_standing_points_to_gbs_even_with_no_finding_named(kb):
+    result = explore(["acute onset", "ascending spread", "Severity: cannot stand"], kb=kb)
+    assert "time.gbs-recent-ascending-disabling" in {t.rule for t in result.trace}
+    assert result.suggestions[0].condition.id == "guillain_barre_syndrome"
+    assert "spreading_weakness" in {flag.id for flag in result.red_flags}
+
+
+def test_nerves_hit_one_by_one_over_days_each_with_ra_diagnosed_and_diabetes_put_ra_first(kb):
+    # each nerve hit over a day or two is the pace of vasculitis too, not only of Guillain-Barre syndrome
+    text = (
+        "I have RA and type 2 diabetes. In January my left foot dropped, in April my right hand went numb, "
+        "each over a couple of days."
+    )
+    assert explore([text], kb=kb).suggestions[0].condition.id == "rheumatoid_arthritis"
+
+
+def test_nerves_hit_one_after_another_lately_warn_within_a_day_and_not_when_it_is_old(kb):
+    recent = explore(["subacute onset", "patchy", "numbness"], kb=kb)
+    assert [(f.id, f.level) for f in recent.red_flags] == [("nerves_one_after_another", "same_day")]
+    assert explore(["chronic onset", "patchy", "numbness"], kb=kb).red_flags == ()
+
+
+def test_a_sentence_saying_parts_are_fine_gives_no_spread_or_symmetry(kb):
+    got = course("For years my feet have gone numb from the toes up. My hands and face are fine.", kb)
+    assert "spread_from_feet" in got and "spread_not_length_dependent" not in got
+    assert "symmetry_both_sides" not in course("My toes are numb. Both hands are fine.", kb)
+    # a sentence that names a finding present keeps its words
+    assert "symmetry_both_sides" in course("Both feet are numb but my hands are fine.", kb)
+
+
+def test_a_batch_column_gives_the_background(tmp_path):
+    table = tmp_path / "cases.csv"
+    table.write_text('id,present,onset,symmetry,background\nr1,"numbness, weak legs",subacute,patchy,lupus\n')
+    record = json.loads(CliRunner().invoke(cli, ["batch", str(table), "--format", "jsonl"]).stdout)
+    assert "background_lupus" in {c["value"]["id"] for c in record["result"]["time_course"]}
+    assert record["result"]["suggestions"][0]["condition"]["id"] == "systemic_lupus_erythematosus"

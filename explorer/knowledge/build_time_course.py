@@ -1,14 +1,16 @@
 """Reader for data/time_course.yaml: the time course and pattern values (onset, course, spread, symmetry,
-severity) as findings of kind "course", the words the free-text reader takes as each, and their links on
-the condition cards. Read after the conditions (the links are added to their cards)."""
+severity, and the background a named diagnosis gives) as findings of kind "course", the words the free-text
+reader takes as each, and their links on the condition cards. Read after the conditions (the links are
+added to their cards)."""
 
 from . import yamlcheck
+from .build_base import close_match
 from .build_concepts import _phrases
 from .build_conditions import ConditionsReader
 from .records import Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
-VALUE_KEYS = {"hpo", "description", "lay", "clinical", "units", "said_by", "background"}
+VALUE_KEYS = {"hpo", "description", "lay", "clinical", "units", "said_by", "background", "condition", "cues"}
 UNITS = ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
 
 
@@ -16,12 +18,13 @@ class TimeCourseReader(ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {"exclusive", "ask", "remitted"}
+        optional = {"exclusive", "ask", "remitted", "spared"}
         if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
             dims = doc["dimensions"]
             cues: list = []
             units: list = []
             self.said_by: list = []
+            self.diagnosed: list = []
             if check_keys(
                 dims, "time_course.dimensions", problems, set(), set(dims) if isinstance(dims, dict) else set()
             ):
@@ -39,6 +42,8 @@ class TimeCourseReader(ConditionsReader):
                 self._exclusive(doc, dims, problems),
                 self._questions(doc, dims, problems),
                 tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
+                tuple(self.diagnosed),
+                tuple(_phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
@@ -65,7 +70,9 @@ class TimeCourseReader(ConditionsReader):
         return tuple(out)
 
     def _value(self, entry, where: str, dimension: str, problems: Problems, cues: list, units: list):
-        if not check_keys(entry, where, problems, {"id", "label", "cues"}, VALUE_KEYS):
+        # a value read from a named diagnosis ("I have MS") has its condition instead of cue words
+        named = isinstance(entry, dict) and "condition" in entry
+        if not check_keys(entry, where, problems, {"id", "label"} if named else {"id", "label", "cues"}, VALUE_KEYS):
             return
         item_id = text(entry, "id", where, problems)
         if not item_id or not self._claim("finding", item_id, problems, line_of(entry), where):
@@ -81,7 +88,10 @@ class TimeCourseReader(ConditionsReader):
             clinical_synonyms=text_list(entry, "clinical", where, problems),
             background=text(entry, "background", where, problems, default=""),
         )
-        cues.extend((item_id, phrase) for phrase in _phrases(entry, "cues", f"{where}.cues", problems))
+        if "cues" in entry:
+            cues.extend((item_id, phrase) for phrase in _phrases(entry, "cues", f"{where}.cues", problems))
+        if named:
+            self._diagnosis(entry, where, item_id, problems)
         for i, finding in enumerate(text_list(entry, "said_by", where, problems)):
             if finding in self.symptom_map:
                 self.said_by.append((item_id, finding))
@@ -96,6 +106,15 @@ class TimeCourseReader(ConditionsReader):
                 problems.add(line_of(entry, "units"), f"{where}.units", "only an onset value has units")
             else:
                 units.append((unit, item_id))
+
+    def _diagnosis(self, entry, where: str, item_id: str, problems: Problems):
+        """The condition whose name, said as the person's own diagnosis, is read as this value."""
+        condition = text(entry, "condition", where, problems)
+        if condition and condition not in self.condition_map:
+            known = close_match(condition, self.condition_map)
+            problems.add(line_of(entry, "condition"), f"{where}.condition", f"unknown condition {condition!r}{known}")
+        elif condition:
+            self.diagnosed.append((condition, item_id))
 
     def _course_links(self, doc, problems: Problems):
         """Each condition's links to time course values, added to its card (checked like its own links)."""

@@ -185,6 +185,8 @@ class TimeCourseWords:
     exclusive: tuple[str, ...] = ()  # dimensions that hold one value per case (onset, symmetry)
     ask: tuple[tuple[str, str], ...] = ()  # (dimension, question): asked as a choice by the questionnaire
     remitted: tuple[tuple[str, ...], ...] = ()  # "went away": an episode ended (relapsing, with one now)
+    diagnosed: tuple[tuple[str, str], ...] = ()  # (condition id, value id): "I have MS" read as this value
+    spared: tuple[tuple[str, ...], ...] = ()  # "are fine": a sentence naming no finding says where none is
 
 
 @record

@@ -6,7 +6,9 @@ what they stop ("can't walk without help").
 Each value read is a Mention of its course finding, linked (``qualifies``) to the findings the same
 sentence names, or to the whole picture when it names none. A sentence that names only history or a
 diagnosis ("I've had diabetes for five years") says nothing about the findings' course and is skipped.
-When several onsets are read, the shortest is kept: it dates the change now being described.
+When several onsets are read, the shortest is kept: it dates the change now being described. A
+diagnosis the person names as their own ("I have MS") is read as its ``background`` value when the
+text also tells a time course or pattern: the background that course is read against.
 """
 
 import bisect
@@ -44,6 +46,8 @@ def read(
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
         if not symptoms and (here or number in aside_by):
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
+        if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
+            continue  # "my hands and face are fine": where the findings are not
         now |= {number} if symptoms else set()
         ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
@@ -62,8 +66,23 @@ def read(
         found.setdefault("course_relapsing", relapse)
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
+    if found:  # a diagnosis named is the background of the course told beside it, never read alone
+        for mention in _diagnoses(leftovers, kb):
+            found.setdefault(mention.symptom.id, mention)
+            spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
+    """The diagnoses the person names as their own ("I have MS", "my RA"): not negated, not another's, not
+    past, and with a value in data/time_course.yaml (``background``)."""
+    values = dict(kb.time_course.diagnosed)
+    return [
+        Mention(x.text, x.start, x.end, kb.symptoms[values[x.condition.id]], True)
+        for x in leftovers
+        if x.condition is not None and x.condition.id in values and not (x.cue or x.past or x.someone_else)
+    ]
 
 
 def _by_sentence(items, starts: list[int]) -> dict[int, list]:
