@@ -62,7 +62,15 @@ class BoundedStderr(logging.Handler):
                 os.write(self.fd, (line + "\n").encode("utf-8", "replace"))
 
     def close(self) -> None:
-        self._put(None)
+        # The end mark must get in even when stderr is not read and the queue is full, or the writer thread
+        # would wait for it forever: the oldest waiting line gives way, as lines do whenever the queue is full.
+        while True:
+            try:
+                self.lines.put_nowait(None)
+                break
+            except queue.Full:
+                with contextlib.suppress(queue.Empty):
+                    self.lines.get_nowait()
         super().close()
 
 
