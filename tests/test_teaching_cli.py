@@ -42,7 +42,14 @@ def test_rules_filters_and_formats(kb):
 
 def test_rules_diagrams(kb):
     mermaid = run("rules", "--format", "mermaid").stdout
-    assert "flowchart LR" in mermaid and "finding_numbness" in mermaid and "red_flag_breathing" in mermaid
+    assert "flowchart LR" in mermaid and '["Numbness"]:::finding' in mermaid and "Trouble breathing" in mermaid
+    arrow = re.search(r'^  (f\d+) -->\|"pattern.sicca"\| (p\d+)$', mermaid, re.M)
+    assert arrow, "an arrow joins two nodes by their short ids, labelled with its rule"
+    assert re.search(rf'^  {arrow[1]}\["Dry eyes"\]:::finding$', mermaid, re.M)
+    assert re.search(rf'^  {arrow[2]}\(\["Dryness of eyes or mouth \(sicca\)"\]\):::pattern$', mermaid, re.M)
+    whole = run("rules", "--all", "--format", "mermaid").stdout
+    # Mermaid's defaults (maxTextSize, maxEdges): a longer text is drawn as an error box, not a diagram
+    assert len(whole) < 50_000 and whole.count(" --> ") + whole.count(" -.-> ") < 500
     dot = run("rules", "--for", "sjogren", "--format", "dot").stdout
     assert dot.startswith("// Educational only, not a diagnosis")
     assert dot.splitlines()[1] == 'digraph "knowledge network" {' and dot.rstrip().endswith("}")
@@ -130,8 +137,9 @@ def test_match_html_cannot_write_is_a_usage_error(tmp_path):
 
 def test_match_fired_path_diagrams():
     mermaid = run("match", "numbness", "dry eyes", "--format", "mermaid").stdout
-    assert "flowchart LR" in mermaid and "finding_numbness" in mermaid and "condition_sjogren_syndrome" in mermaid
-    assert "double_vision" not in mermaid  # only the fired path
+    assert "flowchart LR" in mermaid and '["Numbness"]:::finding' in mermaid
+    assert '[["Sjögren\'s syndrome"]]:::condition' in mermaid
+    assert "Double vision" not in mermaid  # only the fired path
     dot = run("match", "numbness", "dry eyes", "--format", "dot").stdout
     assert '"finding:dry_eyes" -> "pattern:sicca_symptoms"' in dot
 

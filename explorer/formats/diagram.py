@@ -2,8 +2,6 @@
 text: the whole network for `rules`, or one case's fired path for `match`. Several rules joining the same
 two nodes become one arrow labelled with every rule."""
 
-import re
-
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from ..knowledge.records import RulePack
 from ..reasoning.result import Result
@@ -26,8 +24,16 @@ def merged_edges(network: Network) -> list[tuple[str, str, bool, bool, tuple[str
     return [(s, t, n, fired, rules) for (s, t, n), (rules, fired) in sorted(merged.items())]
 
 
-def _mermaid_id(node_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]", "_", node_id)
+def _mermaid_ids(network: Network) -> dict[str, str]:
+    """Short ids, a kind's initial and a number (f1, p1, c1, r1), never shown in the drawing: Mermaid
+    refuses a text over 50,000 characters by default, and ids written out in full (each used once per
+    node and twice per arrow) made the whole network longer than that."""
+    counts: dict[str, int] = {}
+    ids = {}
+    for node in network.nodes:
+        counts[node.kind] = counts.get(node.kind, 0) + 1
+        ids[node.id] = f"{node.kind[0]}{counts[node.kind]}"
+    return ids
 
 
 def _mermaid_text(text: str) -> str:
@@ -43,18 +49,19 @@ def render_mermaid(network: Network, title: str = "", rule_labels: bool = True) 
     for kind in FILL:
         out.append(f"  classDef {kind} fill:{FILL[kind]},stroke:{STROKE[kind]},color:#111")
     out.append("  classDef fired stroke-width:4px")
+    short = _mermaid_ids(network)
     for node in network.nodes:
         shape = _MERMAID_SHAPE[node.kind].format(_mermaid_text(node.label))
-        out.append(f"  {_mermaid_id(node.id)}{shape}:::{node.kind}")
+        out.append(f"  {short[node.id]}{shape}:::{node.kind}")
     fired_links = []
     for index, (source, target, negated, fired, rules) in enumerate(merged_edges(network)):
         label = ("NOT " if negated else "") + ", ".join(rules) if rule_labels else ("NOT" if negated else "")
         arrow = "-.->" if negated else "-->"
         text = f'|"{_mermaid_text(label)}"|' if label else ""
-        out.append(f"  {_mermaid_id(source)} {arrow}{text} {_mermaid_id(target)}")
+        out.append(f"  {short[source]} {arrow}{text} {short[target]}")
         if fired:
             fired_links.append(str(index))
-    fired_nodes = [_mermaid_id(n.id) for n in network.nodes if n.fired]
+    fired_nodes = [short[n.id] for n in network.nodes if n.fired]
     if fired_nodes and len(fired_nodes) < len(network.nodes):
         out.append(f"  class {','.join(fired_nodes)} fired")
     if fired_links and len(fired_links) < len(merged_edges(network)):
