@@ -1,0 +1,122 @@
+"""Everyday findings the reader learnt in round 3 of issue 20 (data/symptoms.yaml's background findings,
+their concepts in data/concepts.yaml, lab shorthand in data/annotation_labels.yaml), and a one-sided
+warning sign named with both of a pair. Phrasings here are the project's own, written for these tests
+(never items of the blind set, which is for measuring only)."""
+
+import pytest
+
+from explorer import explore
+from explorer.language.parser import parse
+from tests.kbedit import assert_breakage_reported
+
+
+def reading(text, kb) -> dict:
+    """finding id -> present (True) or absent (False), as the parser read ``text``."""
+    return {m.symptom.id: m.present for m in parse(text, kb).mentions if m.symptom.kind != "course"}
+
+
+# Each a kind of wording: the finding's name, a concept word with a cue, a lay name in another variety.
+EVERYDAY = [
+    ("the whole room goes round when I turn over", {"vertigo": True}),
+    ("I come over all giddy", {"vertigo": True}),
+    ("I go woozy when I stand up", {"orthostatic_lightheadedness": True}),
+    ("my fingers tremble when I hold a cup", {"tremor": True}),
+    ("I've noticed twitching in my thighs", {"fasciculations": True}),
+    ("the muscles of my thighs have shrunk", {"muscle_wasting": True}),
+    ("my legs are fidgety in bed", {"restless_legs": True}),
+    ("I have to rush to the loo every hour", {"urinary_urgency": True}),
+    ("I struggle to keep an erection", {"erectile_dysfunction": True}),
+    ("I wake up drenched in sweat", {"night_sweats": True}),
+    ("hot weather makes it worse", {"heat_intolerance": True}),
+    ("I'm so sensitive to the cold these days", {"cold_intolerance": True}),
+    ("my toes are ice cold", {"cold_extremities": True}),
+    ("my tea tastes metallic", {"taste_change": True}),
+    ("my eyes sting all day", {"burning_eyes": True}),
+    ("my ankles are puffy", {"ankle_swelling": True}),
+    ("I've come out in a rash on my arms", {"skin_rash": True}),
+    ("my shins ache", {"leg_pain": True}),
+    ("I get a jolt down my spine when I look down", {"lhermitte_sign": True}),
+    ("Lhermitte's positive", {"lhermitte_sign": True}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EVERYDAY, ids=[row[0] for row in EVERYDAY])
+def test_everyday_findings_are_read_by_their_words(kb, text, expected):
+    assert reading(text, kb) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "RF positive, anti-CCP positive",
+            {"rheumatoid_factor_positive": True, "anti_citrullinated_protein_antibody_positivity": True},
+        ),
+        ("raised CRP", {"elevated_circulating_c_reactive_protein_concentration": True}),
+        ("ANA negative", {"antinuclear_antibody_positivity": False}),
+        ("dsDNA antibodies raised", {"anti_dsdna_antibody_positivity": True}),
+    ],
+)
+def test_lab_shorthand_names_its_finding(kb, text, expected):
+    assert reading(text, kb) == expected
+
+
+def test_new_findings_are_denied_like_any_other(kb):
+    assert reading("no rash, dizziness or night sweats", kb) == {
+        "skin_rash": False,
+        "vertigo": False,
+        "night_sweats": False,
+    }
+
+
+def test_background_findings_are_shown_and_never_evidence(kb):
+    result = explore(["dizzy", "tremor", "night sweats"], kb=kb)
+    assert {r.symptom.id for r in result.recognized} == {"vertigo", "tremor", "night_sweats"}
+    assert all(kb.symptoms[s].background for s in ("vertigo", "tremor", "night_sweats"))
+    evidence = {e.symptom.id for s in result.suggestions for e in (*s.supporting, *s.missing, *s.against)}
+    assert not {"vertigo", "tremor", "night_sweats"} & evidence
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        ("my fingers go white in the cold", "cold_extremities"),  # Raynaud's words, not cold hands
+        ("a shadow like a shade over my eye", "tremor"),  # "shade" is no slip for "shake"
+        ("I brush my hair over my head", "orthostatic_lightheadedness"),  # nor "brush" for "rush"
+        ("my hands are so stiff I can't do up my buttons", "erectile_dysfunction"),
+    ],
+)
+def test_new_words_take_no_everyday_phrase(kb, text, wrong):
+    assert wrong not in reading(text, kb)
+
+
+# A one-sided warning sign named with both of a pair is not one-sided (data/symptoms.yaml both_sides).
+BOTH_SIDES = [
+    ("I can't lift my arms above my head", {"muscle_weakness"}, {}),
+    ("I can't lift my arm", {"one_sided_weakness"}, {"one_sided_weakness": "emergency"}),
+    ("all of a sudden I can't lift my arms", {"rapidly_spreading_weakness"}, {"spreading_weakness": "emergency"}),
+    ("my left arm and left leg went weak", {"one_sided_weakness"}, {"one_sided_weakness": "emergency"}),
+    ("suddenly my arm's gone weak", {"one_sided_weakness"}, {"one_sided_weakness": "emergency"}),  # not plural
+]
+
+
+@pytest.mark.parametrize("text,findings,flags", BOTH_SIDES, ids=[row[0] for row in BOTH_SIDES])
+def test_a_one_sided_warning_named_with_both_of_a_pair(kb, text, findings, flags):
+    assert set(reading(text, kb)) == findings
+    assert {f.id: f.level for f in explore([text], kb=kb).red_flags} == flags
+
+
+@pytest.mark.parametrize(
+    "new,needle,message",
+    [
+        (
+            "both_sides: {steady: muscle_weaknes, sudden: rapidly_spreading_weakness}",
+            "steady: muscle_weaknes",
+            "unknown symptom 'muscle_weaknes'",
+        ),
+        ("both_sides: muscle_weakness", "both_sides: muscle_weakness", "expected {steady: ID, sudden: ID}"),
+    ],
+)
+def test_a_broken_both_sides_entry_is_reported_with_its_line(kb_copy, new, needle, message):
+    old = "both_sides: {steady: muscle_weakness, sudden: rapidly_spreading_weakness}"
+    assert_breakage_reported(kb_copy, "data/symptoms.yaml", old, new, needle, message)
