@@ -1,7 +1,8 @@
-"""Everyday findings the reader learnt in round 3 of issue 20 (data/symptoms.yaml's background findings,
-their concepts in data/concepts.yaml, lab shorthand in data/annotation_labels.yaml), and a one-sided
-warning sign named with both of a pair. Phrasings here are the project's own, written for these tests
-(never items of the blind set, which is for measuring only)."""
+"""Round 3 of issue 20's reader: everyday findings (data/symptoms.yaml's background findings, their
+concepts in data/concepts.yaml, lab shorthand in data/annotation_labels.yaml), a one-sided warning sign
+named with both of a pair, urgent presentations told by what happens, figures of speech and past events.
+Phrasings here are the project's own, written for these tests (never items of the blind set, which is for
+measuring only)."""
 
 import pytest
 
@@ -120,3 +121,63 @@ def test_a_one_sided_warning_named_with_both_of_a_pair(kb, text, findings, flags
 def test_a_broken_both_sides_entry_is_reported_with_its_line(kb_copy, new, needle, message):
     old = "both_sides: {steady: muscle_weakness, sudden: rapidly_spreading_weakness}"
     assert_breakage_reported(kb_copy, "data/symptoms.yaml", old, new, needle, message)
+
+
+# Urgent presentations told by what happens (data/concepts.yaml cue groups not_moving, into_arm, blackout...).
+TOLD_BY_WHAT_HAPPENS = [
+    ("I tried to get out of bed and my legs wouldn't respond", "paralysis"),
+    ("my left eye just stopped working an hour ago", "vision_loss"),
+    ("it feels like air hunger, worse lying flat", "breathing"),
+    ("he's holding his chest, grey and sweaty", "chest_pain"),
+    ("my heartburn is going down into my arm", "chest_pain"),
+    ("my arm was twitching then I lost a few minutes", "seizures"),
+    ("she shook all over then didn't remember anything", "seizures"),
+]
+
+
+@pytest.mark.parametrize("text,flag", TOLD_BY_WHAT_HAPPENS, ids=[row[0] for row in TOLD_BY_WHAT_HAPPENS])
+def test_an_emergency_told_by_what_happens_raises_its_warning(kb, text, flag):
+    assert {f.id: f.level for f in explore([text], kb=kb).red_flags}.get(flag) == "emergency"
+
+
+# Figures of speech and everyday causes that use an urgent word raise nothing (data/concepts.yaml calm, causes).
+CALM = [
+    "I couldn't breathe, that sketch was too funny",
+    "my dad threw a fit when he saw the bill",
+    "talking it through took a weight off my chest",
+    "everything went black for a second when I stood up too fast",
+    "I choked on the wasabi",
+    "the cream didn't work on my legs",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_a_figure_of_speech_or_an_everyday_cause_raises_no_warning(kb, text):
+    assert explore([text], kb=kb).red_flags == ()
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("years ago I lost the sight in one eye", "years ago"),
+        ("two years back I had trouble swallowing after an operation", "years back"),
+        ("back in my twenties I had double vision", "back in"),
+    ],
+)
+def test_a_cue_of_long_ago_works_on_either_side_and_its_own_words_do_not_cancel_it(kb, text, cue):
+    reading_ = parse(text, kb)
+    assert [m for m in reading_.mentions if m.symptom.kind != "course"] == []
+    assert [x.past for x in reading_.leftovers if x.past] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("on the lash every night", {"heavy_alcohol_use": True}),  # slang with a rate
+        ("my eyelash fell out", {}),
+        ("I can't get my eye lash out", {}),
+        ("tomato sauce on everything", {}),
+    ],
+)
+def test_slang_whose_small_words_are_dropped_needs_a_rate(kb, text, expected):
+    assert reading(text, kb) == expected

@@ -11,7 +11,8 @@ narrow on purpose, so that it never hides a current warning sign:
   "in the past", "as a child", "used to", "previous", "past history of" (not "history of" alone:
   "a two-year history of numbness" is ongoing);
 - a word that says it goes on cancels the cue for the whole clause: "since", "still", "now", "again",
-  "for", "started", "came back" ("chest pain started years ago" is current)."""
+  "for", "started", "came back" ("chest pain started years ago" is current); a cue's own words do not
+  ("two years back", "back in 2015")."""
 
 import functools
 from bisect import bisect_left, bisect_right
@@ -34,10 +35,22 @@ def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
     or None. ``tokens`` are the clause's tokens."""
     norms = {t.norm for t in tokens}
-    if not spans or norms.isdisjoint(cue_words(words)) or not norms.isdisjoint(words.ongoing):
+    if not spans or norms.isdisjoint(cue_words(words)) or _goes_on(tokens, words):
         return [None] * len(spans)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     return [_cue(tokens, bisect_right(ends, start), bisect_left(starts, end) - 1, words) for start, end in spans]
+
+
+def _goes_on(tokens: list[Token], words: Words) -> bool:
+    """Whether a word of the clause says it goes on; a word of a past cue itself does not ("two years
+    back": its "back" is no "came back")."""
+    norms = [t.norm for t in tokens]
+    inside: set[int] = set()
+    for cue in words.past_before + words.past_after:
+        for k in range(len(norms) - len(cue) + 1):
+            if tuple(norms[k : k + len(cue)]) == cue:
+                inside.update(range(k, k + len(cue)))
+    return any(norm in words.ongoing and k not in inside for k, norm in enumerate(norms))
 
 
 def _cue(tokens: list[Token], first: int, last: int, words: Words) -> str | None:
