@@ -181,3 +181,46 @@ def test_a_cue_of_long_ago_works_on_either_side_and_its_own_words_do_not_cancel_
 )
 def test_slang_whose_small_words_are_dropped_needs_a_rate(kb, text, expected):
     assert reading(text, kb) == expected
+
+
+# Someone else's findings: a pronoun that stands for a relative named earlier in the clause, more family
+# words, a condition name with time words after it (explorer/language/others.py, data/words.yaml).
+@pytest.mark.parametrize(
+    "text,owner",
+    [
+        ("my grandad has diabetes and his toes are numb", "grandad"),
+        ("my sister says her joints ache in the morning", "sister"),
+        ("me mam has lupus", "mam"),
+        ("my twin brother was recently diagnosed with lupus", "twin"),
+        ("my uncle had Guillain-Barre two years ago", "uncle"),
+    ],
+)
+def test_a_relatives_finding_or_condition_is_not_the_persons(kb, text, owner):
+    reading_ = parse(text, kb)
+    assert [m for m in reading_.mentions if m.symptom.kind != "course"] == []
+    assert [x.someone_else for x in reading_.leftovers if x.someone_else][-1] == owner
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("my husband has diabetes and I have numb feet", {"numbness": True}),  # "I": the person's own
+        ("my mum's fine but my feet tingle", {"tingling": True}),
+        ("my son says he can't breathe", {"trouble_breathing": True}),  # a warning sign is never set aside
+    ],
+)
+def test_the_persons_own_findings_and_anyones_warning_sign_stay(kb, text, expected):
+    assert reading(text, kb) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("swallowing is normal", {"trouble_swallowing": False}),
+        ("my bladder and bowels are absolutely fine", {"bladder_bowel_loss": False}),
+        ("breathing fine", {"trouble_breathing": False}),
+        ("I've no balance at all", {"unsteady_walking": True}),  # "no balance" names the finding
+    ],
+)
+def test_a_warning_signs_function_said_to_be_normal_is_absent(kb, text, expected):
+    assert reading(text, kb) == expected

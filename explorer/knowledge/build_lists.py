@@ -28,6 +28,7 @@ OPTIONAL_LISTS = {
     "negation_verbs",
     "both_sides",
     "suddenly",
+    "someone_else_pronouns",
 }
 
 

@@ -131,6 +131,7 @@ class Words:
     negation_double: tuple[tuple[str, ...], ...] = ()  # before a cue, undo it: "I can't say I haven't"
     negation_verbs: frozenset[str] = frozenset()  # a cue's scope goes on past them: "don't think I've lost"
     both_sides: frozenset[str] = frozenset()  # words naming both of a pair: "arms", "legs"
+    someone_else_pronouns: frozenset[str] = frozenset()  # "my dad has diabetes and his feet are numb"
     suddenly: tuple[tuple[str, ...], ...] = ()  # words saying a finding came suddenly: "all of a sudden"
 
 

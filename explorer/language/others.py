@@ -9,6 +9,8 @@ The rule is narrow on purpose, so that it never sets aside something the person 
   through "runs in my family", "in the family", "on my father's side";
 - any other word between them breaks the link: "my mother noticed I have trouble breathing" is the
   person's trouble breathing (a subject word such as "I" is never a linking word);
+- a third-person pronoun that owns the finding ("his feet", "she's") stands for a family word earlier in
+  the same clause: "my dad has diabetes and his feet are numb", "my wife says her fingers go white";
 - it stays within the finding's own list item: "diabetes in the family and numbness in my feet" keeps
   the numbness. Only a history finding (diabetes, heavy drinking) in a list right after one set aside
   is carried along ("family history of diabetes and heavy drinking"); a symptom never is."""
@@ -42,7 +44,9 @@ def other_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) 
 
 
 def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | None:
-    """The family word joined to the mention whose tokens run from ``first`` to ``last``."""
+    """The family word joined to the mention whose tokens run from ``first`` to ``last``: directly, or
+    through a pronoun that stands for one named earlier in the clause ("my dad has diabetes and his feet
+    are numb")."""
     family = family_words(words)
     for k, step, links in ((first - 1, -1, words.someone_else_before), (last + 1, 1, words.someone_else_after)):
         seen = 0
@@ -50,6 +54,10 @@ def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | No
             norm = tokens[k].norm
             if norm in family:
                 return tokens[k]
+            if step < 0 and norm in words.someone_else_pronouns:
+                earlier = next((t for t in reversed(tokens[:k]) if t.norm in family), None)
+                if earlier is not None:
+                    return earlier
             if norm and norm not in links:
                 break  # "my mother noticed I have ...": a word that is no link breaks it
             seen += 1
@@ -89,7 +97,7 @@ def leftover_cue(tokens: list[Token], words: Words) -> tuple[Token, int, int] | 
         return None
     if all(t.norm in before for t in named[:at]):
         rest = named[at + 1 :]
-        while rest and rest[0].norm in before:
+        while rest and (rest[0].norm in before or rest[0].norm in family):  # "twin sister", "cousin sister"
             rest.pop(0)
         if rest:
             return named[at], rest[0].start, rest[-1].end

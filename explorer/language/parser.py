@@ -279,8 +279,12 @@ class Parser:
         if others.family_words(self.words).isdisjoint(t.norm for t in tokenize(piece, self.words)):
             return None
         owned = others.leftover_cue(tokenize(piece, self.words), self.words)
-        condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
-        return (owned[0].text, condition) if owned and condition else None
+        if not owned:
+            return None
+        # the condition's name, with any time words after it dropped ("had GBS last year", "MS for ten years")
+        ends = sorted({t.end for t in tokenize(piece, self.words) if owned[1] < t.end <= owned[2]}, reverse=True)
+        condition = next((c for end in ends if (c := find_condition(self.kb, piece[owned[1] : end]))), None)
+        return (owned[0].text, condition) if condition else None
 
 
 def _joins_verbs(items: list, words: Words) -> bool:
