@@ -224,3 +224,25 @@ def test_the_persons_own_findings_and_anyones_warning_sign_stay(kb, text, expect
 )
 def test_a_warning_signs_function_said_to_be_normal_is_absent(kb, text, expected):
     assert reading(text, kb) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("sugar not controlled and toes burning", {"diabetes": True, "nerve_pain": True}),
+        ("not sleeping well and hands are numb", {"numbness": True}),
+        ("no fever and no rash", {"fever": False, "skin_rash": False}),
+        ("no fever and numbness", {"fever": False, "numbness": False}),  # a denied list goes on past "and"
+    ],
+)
+def test_a_cue_that_denied_something_else_ends_at_and(kb, text, expected):
+    assert reading(text, kb) == expected
+
+
+@pytest.mark.parametrize("text", ["my hair is coming out in clumps", "hair is falling in handfuls"])
+def test_hair_with_a_falling_cue_is_hair_loss_not_a_fall(kb, text):
+    assert reading(text, kb) == {"hair_loss": True}
+
+
+def test_brushing_hair_is_no_hair_loss(kb):
+    assert reading("I can't lift my arms to brush my hair", kb) == {"muscle_weakness": True}
