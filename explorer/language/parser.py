@@ -251,9 +251,11 @@ class Parser:
         """What a one-sided finding named with both of a pair reads as ("can't lift my arms": weakness of both
         arms, no stroke warning; "suddenly" in the clause: weakness that came quickly), or None."""
         symptom = self.kb.symptoms[symptom_id]
+        if not symptom.both_sides:
+            return None
         tokens = [items[i].token for i in (*f.used, *f.sites)]
         # "my arm's useless" folds to "arms": a plural only as typed, without an apostrophe
-        if not symptom.both_sides or not any(t.norm in self.words.both_sides and t.text.isalpha() for t in tokens):
+        if not any(t.norm in self.words.both_sides and t.text.isalpha() for t in tokens):
             return None
         norms = [item.token.norm for item in items]
         sudden = any(tuple(norms[k : k + len(cue)]) == cue for cue in self.words.suddenly for k in range(len(norms)))
