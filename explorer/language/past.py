@@ -35,22 +35,33 @@ def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
     or None. ``tokens`` are the clause's tokens."""
     norms = {t.norm for t in tokens}
-    if not spans or norms.isdisjoint(cue_words(words)) or _goes_on(tokens, words):
+    if not spans or norms.isdisjoint(cue_words(words)):
         return [None] * len(spans)
+    inside = _cue_positions([t.norm for t in tokens], words)
+    if not inside or any(t.norm in words.ongoing and k not in inside for k, t in enumerate(tokens)):
+        return [None] * len(spans)  # no cue at all, or a word that says it goes on (a cue's own words do not)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     return [_cue(tokens, bisect_right(ends, start), bisect_left(starts, end) - 1, words) for start, end in spans]
 
 
-def _goes_on(tokens: list[Token], words: Words) -> bool:
-    """Whether a word of the clause says it goes on; a word of a past cue itself does not ("two years
-    back": its "back" is no "came back")."""
-    norms = [t.norm for t in tokens]
+def _cue_positions(norms: list[str], words: Words) -> set[int]:
+    """The positions of the words of every past cue in the clause ("two years back": its "back" is no
+    "came back"); one pass, each word looked up among the cues it can begin."""
+    firsts = _by_first_word(words)
     inside: set[int] = set()
-    for cue in words.past_before + words.past_after:
-        for k in range(len(norms) - len(cue) + 1):
+    for k, norm in enumerate(norms):
+        for cue in firsts.get(norm, ()):
             if tuple(norms[k : k + len(cue)]) == cue:
                 inside.update(range(k, k + len(cue)))
-    return any(norm in words.ongoing and k not in inside for k, norm in enumerate(norms))
+    return inside
+
+
+@functools.lru_cache(maxsize=8)
+def _by_first_word(words: Words) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in words.past_before + words.past_after:
+        out.setdefault(cue[0], []).append(cue)
+    return {first: tuple(cues) for first, cues in out.items()}
 
 
 def _cue(tokens: list[Token], first: int, last: int, words: Words) -> str | None:
