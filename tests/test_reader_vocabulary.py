@@ -246,3 +246,25 @@ def test_hair_with_a_falling_cue_is_hair_loss_not_a_fall(kb, text):
 
 def test_brushing_hair_is_no_hair_loss(kb):
     assert reading("I can't lift my arms to brush my hair", kb) == {"muscle_weakness": True}
+
+
+@pytest.mark.parametrize(
+    "text,finding,flag",
+    [
+        ("my husband can't breathe", "trouble_breathing", "breathing"),
+        ("my mum's face has dropped on one side", "face_drooping", "one_sided_weakness"),
+    ],
+)
+def test_a_relatives_warning_sign_raises_its_warning_but_is_not_the_persons_finding(kb, text, finding, flag):
+    result = explore([text], kb=kb)
+    assert flag in {f.id for f in result.red_flags}
+    assert finding not in {r.symptom.id for r in result.recognized}
+    assert [u.did_you_mean[0].id for u in result.unrecognized if u.someone_else] == [finding]
+    assert result.suggestions == ()  # nothing suggested from someone else's emergency
+
+
+def test_the_persons_own_findings_still_suggest_beside_a_relatives_warning_sign(kb):
+    result = explore(["my daughter can't breathe and I have dry eyes and a dry mouth"], kb=kb)
+    assert "breathing" in {f.id for f in result.red_flags}
+    assert {r.symptom.id for r in result.recognized} == {"dry_eyes", "dry_mouth"}
+    assert result.suggestions and result.suggestions[0].condition.id == "sjogren_syndrome"

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 
 from ..knowledge.records import Words
 from ..knowledge.text import normalize
+from ..records import replace
 from .parse_records import Leftover, Mention
 from .tokens import Token
 
@@ -116,10 +117,14 @@ def split_others(
     """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
     as left over, from the family word to the finding, with that word (other_cues says how narrow).
     A finding that raises a red flag (``urgent``) is never set aside, whoever it is said of: "my daughter
-    can't breathe" needs the emergency warning as much as "I can't breathe". Only a family history
-    ("family history of paralysis") is, being no one's emergency now."""
+    can't breathe" needs the emergency warning as much as "I can't breathe"; it stays a mention, marked
+    with the family word, and explore() raises its warning without making it the person's finding. Only a
+    family history ("family history of paralysis") is set aside, being no one's emergency now."""
     cues = other_cues(tokens, [(m.start, m.end) for m in mentions], words)
-    cues = [None if m.symptom.id in urgent and not family_history(c, words) else c for m, c in zip(mentions, cues)]
+    # a warning sign stays a mention, marked as someone else's, so that its warning is raised
+    warned = [c is not None and m.symptom.id in urgent and not family_history(c, words) for m, c in zip(mentions, cues)]
+    mentions = [replace(m, someone_else=c.text) if w and c else m for m, c, w in zip(mentions, cues, warned)]
+    cues = [None if w else c for c, w in zip(cues, warned)]
     mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
     for m, cue in zip(mentions, cues):
         start, end = m.start, m.end
