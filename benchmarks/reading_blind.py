@@ -147,7 +147,7 @@ def main() -> None:
         "--set",
         choices=["a", "b", "c"],
         default="a",
-        help="b: the second set, never tuned on (all of it); c: the third, written for tuning (all of it, misses listed)",
+        help="b: the second set, never tuned on (all of it); c: the third, for tuning (all of it, misses listed)",
     )
     args = parser.parse_args()
     if args.set == "b" and args.misses:

@@ -200,7 +200,8 @@ NEGATION = [
     ("I can't say I haven't noticed my hands going numb", {"numbness": True}),
     ("I've got no strength in my hands", {"muscle_weakness": True}),
     ("no feeling in my toes", {"numbness": True}),
-    ("Negative for fever, rash, joint pain.", {"fever": False, "skin_rash": False, "joint_pain": False}),  # a clinical list, commas only
+    # a clinical list, commas only
+    ("Negative for fever, rash, joint pain.", {"fever": False, "skin_rash": False, "joint_pain": False}),
     ("denies fever, reports numbness in feet", {"fever": False, "numbness": True}),  # a new statement ends it
     ("the pins and needles have stopped", {"tingling": False}),
     ("my legs have stopped working", {"paralysis": True}),  # the words are the finding's own

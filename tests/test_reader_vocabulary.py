@@ -268,3 +268,19 @@ def test_the_persons_own_findings_still_suggest_beside_a_relatives_warning_sign(
     assert "breathing" in {f.id for f in result.red_flags}
     assert {r.symptom.id for r in result.recognized} == {"dry_eyes", "dry_mouth"}
     assert result.suggestions and result.suggestions[0].condition.id == "sjogren_syndrome"
+
+
+@pytest.mark.parametrize(
+    "text,finding,term",
+    [
+        ("Thenar muscle weakness", "muscle_weakness", "HP:0003427"),  # below Hand muscle weakness
+        ("Foot dorsiflexor weakness", "leg_weakness", "HP:0009027"),
+    ],
+)
+def test_weakness_of_the_hand_or_foot_reads_as_the_weakness_it_narrows(kb, text, finding, term):
+    mention = parse(text, kb).mentions[0]
+    assert (mention.symptom.id, mention.hpo.id) == (finding, term)
+
+
+def test_footdrop_in_one_word_is_leg_weakness(kb):
+    assert reading("Footdrop", kb) == {"leg_weakness": True}
