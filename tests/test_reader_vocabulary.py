@@ -284,3 +284,17 @@ def test_weakness_of_the_hand_or_foot_reads_as_the_weakness_it_narrows(kb, text,
 
 def test_footdrop_in_one_word_is_leg_weakness(kb):
     assert reading("Footdrop", kb) == {"leg_weakness": True}
+
+
+@pytest.mark.parametrize(
+    "text,expected_past",
+    [
+        ("years ago I went blind in one eye for a few weeks", True),  # how long the past episode lasted
+        ("in my twenties I had double vision for about a fortnight", True),
+        ("I've had numbness for years", False),  # "for years": it goes on
+        ("I've had double vision for days, it started years ago", False),  # "started": it goes on
+    ],
+)
+def test_for_with_a_span_that_ended_does_not_cancel_a_past_cue(kb, text, expected_past):
+    reading_ = parse(text, kb)
+    assert any(x.past for x in reading_.leftovers) is expected_past

@@ -29,6 +29,7 @@ OPTIONAL_LISTS = {
     "both_sides",
     "suddenly",
     "someone_else_pronouns",
+    "bounded",
 }
 
 

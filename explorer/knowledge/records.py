@@ -133,6 +133,7 @@ class Words:
     both_sides: frozenset[str] = frozenset()  # words naming both of a pair: "arms", "legs"
     someone_else_pronouns: frozenset[str] = frozenset()  # "my dad has diabetes and his feet are numb"
     suddenly: tuple[tuple[str, ...], ...] = ()  # words saying a finding came suddenly: "all of a sudden"
+    bounded: frozenset[str] = frozenset()  # after "for", a span that ended: "for a few weeks" (past.py)
 
 
 @record

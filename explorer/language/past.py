@@ -38,10 +38,17 @@ def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -
     if not spans or norms.isdisjoint(cue_words(words)):
         return [None] * len(spans)
     inside = _cue_positions([t.norm for t in tokens], words)
-    if not inside or any(t.norm in words.ongoing and k not in inside for k, t in enumerate(tokens)):
+    if not inside or any(_goes_on(tokens, k, words) for k in range(len(tokens)) if k not in inside):
         return [None] * len(spans)  # no cue at all, or a word that says it goes on (a cue's own words do not)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     return [_cue(tokens, bisect_right(ends, start), bisect_left(starts, end) - 1, words) for start, end in spans]
+
+
+def _goes_on(tokens: list[Token], k: int, words: Words) -> bool:
+    """Does tokens[k] say the finding goes on? Not "for" with an ended span after it ("for a few weeks")."""
+    if tokens[k].norm not in words.ongoing:
+        return False
+    return not (tokens[k].norm == "for" and any(t.norm in words.bounded for t in tokens[k + 1 : k + 4]))
 
 
 def _cue_positions(norms: list[str], words: Words) -> set[int]:
