@@ -4,6 +4,7 @@ any tuning. A script, not a test: it reports.
 
     python benchmarks/reading_blind.py [--half test|dev|all] [--misses 20]
     python benchmarks/reading_blind.py --set b      # the second blind set (tests/blind/reading_b.yaml), whole
+    python benchmarks/reading_blind.py --set c --misses 40   # the third (reading_c.yaml), whole: for tuning
 
 An item is read exactly when the findings read as present, as absent and as history are the ones expected
 (an expected HPO term counts as read by a finding whose term is it, or a close relative of it: at most two
@@ -142,7 +143,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["test", "dev", "all"], default="test")
     parser.add_argument("--misses", type=int, default=0, help="print this many missed items (never on the test half)")
-    parser.add_argument("--set", choices=["a", "b"], default="a", help="b: the second set, never tuned on (all of it)")
+    parser.add_argument(
+        "--set",
+        choices=["a", "b", "c"],
+        default="a",
+        help="b: the second set, never tuned on (all of it); c: the third, for tuning (all of it, misses listed)",
+    )
     args = parser.parse_args()
     if args.set == "b" and args.misses:
         parser.error("set B is never tuned on: its misses are not listed")
@@ -152,7 +158,7 @@ def main() -> None:
 
     items = yaml.safe_load((ROOT / "tests" / "blind" / f"reading_{args.set}.yaml").read_text(encoding="utf-8"))
     dev, test = split(items)
-    chosen = items if args.set == "b" else {"test": test, "dev": dev, "all": items}[args.half]
+    chosen = items if args.set in ("b", "c") else {"test": test, "dev": dev, "all": items}[args.half]
     files = ontology_files(fetch=True)
     terms = read_obo(files["hp.obo"])[1] if files else {}
     near = neighbourhood(terms) if terms else _Lazy(lambda t: {t})
@@ -176,7 +182,7 @@ def main() -> None:
         if not s["exact"]:
             missed.append((item, got))
     total = sum(by_kind.values(), Counter())
-    half = "whole set" if args.set == "b" else f"{args.half} half"
+    half = "whole set" if args.set in ("b", "c") else f"{args.half} half"
     print(f"Blind set {args.set.upper()}, {half}: {total['n']} descriptions")
     print(f"  read exactly: {total['exact']}/{total['n']} ({total['exact'] / total['n']:.0%})")
     for kind, c in sorted(by_kind.items()):
@@ -190,7 +196,7 @@ def main() -> None:
     if urgent["calm"]:
         share = urgent["calm_flagged"] / urgent["calm"]
         print(f"  calm near-misses raising a warning: {urgent['calm_flagged']}/{urgent['calm']} ({share:.0%})")
-    if args.misses and args.half != "test":
+    if args.misses and (args.set == "c" or args.half != "test"):
         for item, got in missed[: args.misses]:
             print(f"- {item['id']} {item['text']!r}\n  expected {item['expect']}\n  read {got}")
 

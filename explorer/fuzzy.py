@@ -14,6 +14,14 @@ def similarity(first: str, second: str) -> float:
     return fuzz.ratio(first, second)
 
 
+def similarities(word: str, choices: list[str]) -> list[float]:
+    """``similarity(word, choice)`` for every choice, in order: one import for the whole list (a
+    did-you-mean compares a phrase with every name in the vocabulary)."""
+    from rapidfuzz.fuzz import ratio
+
+    return [ratio(word, choice) for choice in choices]
+
+
 def close_matches(word: str, choices: Iterable[str], limit: int = 3, cutoff: float = 60) -> list[str]:
     """The ``choices`` at least ``cutoff`` alike to ``word``, most alike first (ties in the choices' order)."""
     from rapidfuzz import fuzz, process

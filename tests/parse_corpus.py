@@ -162,7 +162,7 @@ my toes have been numb for months | +numbness
 pins & needles in my fingertips | +tingling
 sharp shooting pain in my hands | +nerve_pain
 I get out of breath easily | +trouble_breathing
-things taste funny and my mouth is parched | +dry_mouth
+things taste funny and my mouth is parched | +taste_change +dry_mouth
 I'm really tired all the time and my joints hurt | +fatigue +joint_pain
 my eyes are itchy and dry | +dry_eyes
 weakness in both arms and legs | +muscle_weakness
@@ -182,7 +182,7 @@ NEG no numbness or tingling | -numbness -tingling
 NEG denies joint pain | -joint_pain
 NEG without any weakness | -general_weakness
 NEG never had diabetes | -diabetes
-NEG no fever, rash or joint pain | -fever -joint_pain
+NEG no fever, rash or joint pain | -fever -skin_rash -joint_pain
 NEG numbness but no tingling | +numbness -tingling
 NEG tingling in my feet, no weakness | +tingling -general_weakness
 NEG free of joint pain | -joint_pain
@@ -195,7 +195,7 @@ NEG I haven't noticed any weakness in my legs | -leg_weakness
 NEG not tired | -fatigue
 NEG no trouble swallowing and no trouble breathing | -trouble_swallowing -trouble_breathing
 NEG joint pain: gone | -joint_pain
-NEG denies fever, weight loss and night sweats | -fever -weight_loss
+NEG denies fever, weight loss and night sweats | -fever -weight_loss -night_sweats
 NEG no longer any numbness | -numbness
 NEG my eyes are not dry | -dry_eyes
 NEG my mouth isn't dry | -dry_mouth
@@ -206,7 +206,7 @@ NEG patient denies numbness | -numbness
 NEG negative for fever | -fever
 NEG my hands are not numb | -numbness
 NEG everything is fine except my feet tingle | +tingling
-NEG no rash but my fingers turn white in the cold | +raynaud
+NEG no rash but my fingers turn white in the cold | -skin_rash +raynaud
 """
 
 

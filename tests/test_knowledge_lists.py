@@ -111,10 +111,10 @@ def test_the_lists_ship_in_the_installed_package(tmp_path):
 
 
 def test_a_relative_added_to_a_copy_owns_the_finding_in_that_copy(kb_copy, kb):
-    assert _reading(kb, "my stepdad has diabetes") == [("diabetes", True)]
-    edit(kb_copy / "data" / "words.yaml", "someone_else: [\n", "someone_else: [\n  stepdad,\n")
-    reading = parse("my stepdad has diabetes", load_knowledge(kb_copy))
-    assert reading.mentions == () and [x.someone_else for x in reading.leftovers] == ["stepdad"]
+    assert _reading(kb, "my godmother has diabetes") == [("diabetes", True)]
+    edit(kb_copy / "data" / "words.yaml", "someone_else: [\n", "someone_else: [\n  godmother,\n")
+    reading = parse("my godmother has diabetes", load_knowledge(kb_copy))
+    assert reading.mentions == () and [x.someone_else for x in reading.leftovers] == ["godmother"]
 
 
 def test_a_worsening_wording_added_to_a_copy_names_the_worsening_finding(kb_copy, kb):

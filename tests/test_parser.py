@@ -56,6 +56,7 @@ def test_but_and_except_close_a_negation_scope(kb):
     reading = parse("no fever or rash but joint pain, except no dry eyes", kb)
     assert {m.symptom.id: m.present for m in reading.mentions} == {
         "fever": False,
+        "skin_rash": False,
         "joint_pain": True,
         "dry_eyes": False,
     }

@@ -181,12 +181,12 @@ def test_a_longstanding_warning_sign_is_reported_not_dropped(kb):
 
 
 NEGATION = [
-    ("no rash and my joints hurt", {"joint_pain": True}),  # "and my" opens a new statement
+    ("no rash and my joints hurt", {"skin_rash": False, "joint_pain": True}),  # "and my" opens a new statement
     ("no joint pain, swelling, stiffness", {"joint_pain": False, "joint_swelling": False, "joint_stiffness": False}),
     ("no fever, numbness in my feet", {"fever": False, "numbness": True}),  # two items stay two clauses
     (
         "no rash, fever, weight loss, trouble breathing",
-        {"fever": False, "weight_loss": False, "trouble_breathing": True},
+        {"skin_rash": False, "fever": False, "weight_loss": False, "trouble_breathing": True},
     ),
     ("my legs are numb and my arms are fine", {"numbness": True}),  # "are fine" is the arms'
     ("no fever and trouble breathing", {"fever": False, "trouble_breathing": True}),  # a warning sign after "and"
@@ -200,7 +200,8 @@ NEGATION = [
     ("I can't say I haven't noticed my hands going numb", {"numbness": True}),
     ("I've got no strength in my hands", {"muscle_weakness": True}),
     ("no feeling in my toes", {"numbness": True}),
-    ("Negative for fever, rash, joint pain.", {"fever": False, "joint_pain": False}),  # a clinical list, commas only
+    # a clinical list, commas only
+    ("Negative for fever, rash, joint pain.", {"fever": False, "skin_rash": False, "joint_pain": False}),
     ("denies fever, reports numbness in feet", {"fever": False, "numbness": True}),  # a new statement ends it
     ("the pins and needles have stopped", {"tingling": False}),
     ("my legs have stopped working", {"paralysis": True}),  # the words are the finding's own

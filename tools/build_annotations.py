@@ -151,7 +151,7 @@ def read_hand() -> Hand:
     return Hand(by_term, phrases, conditions, labels)
 
 
-LABEL_KEYS = frozenset({"id", "label", "system", "lay", "clinical", "urgent", "skip", "finding", "hpo_label"})
+LABEL_KEYS = frozenset({"id", "label", "system", "lay", "clinical", "urgent", "skip", "finding", "hpo_label", "own"})
 
 
 def _check_label_keys(labels: dict) -> None:
@@ -167,6 +167,8 @@ def finding_for(term: str, onto: Ontology, hand: Hand) -> str | None:
     entry = hand.labels.get(term) or {}
     if "finding" in entry:
         return entry["finding"]
+    if entry.get("own") and term not in hand.by_term:
+        return None  # a sign of its own, kept apart from a broad finding above it (a rash in general)
     if term in hand.by_term:
         return hand.by_term[term]
     found, _ = nearest_findings(term, onto.terms, hand.by_term)

@@ -26,6 +26,7 @@ class BuilderBase:
         self.sections: list[str] = []
         self.concepts: dict = {}  # section heading -> frozenset of ids it mentions
         self.pending_concepts: list = []  # (Problems, line, where, id) checked once every id is known
+        self.pending_both_sides: list = []  # (Problems, line, where, finding id) named by a both_sides entry
         self.pending_worsening: list = []  # (Problems, line, where, finding id) with a worsening_of list
         self.symptom_map: dict = {}
         self.pattern_map: dict = {}

@@ -12,7 +12,7 @@ from .yamlcheck import line_of
 class CrossChecker(BuilderBase):
     def cross_check(self):
         self._check_citations()
-        for problems, line, where, symptom in self.pending_links:
+        for problems, line, where, symptom in self.pending_links + self.pending_both_sides:
             if symptom not in self.symptom_map:
                 problems.add(line, where, f"unknown symptom {shown(symptom)}{close_match(symptom, self.symptom_map)}")
         self._derive_worsening()

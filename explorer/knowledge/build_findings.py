@@ -50,6 +50,7 @@ class FindingsReader(BuilderBase):
             "background",
             "worsening_of",
             "narrower",
+            "both_sides",
         }
         for index, entry in yamlcheck.entries(doc, kind, problems):
             item_id, where = self._entry_id(entry, index, kind, problems)
@@ -62,6 +63,7 @@ class FindingsReader(BuilderBase):
                 problems.add(line_of(entry), where, "a symptom needs its HPO term (hpo: {id, label})")
             if "worsening_of" in entry:
                 self.pending_worsening.append((problems, line_of(entry, "worsening_of"), where, item_id))
+            sides = self._both_sides(entry, where, problems)
             self.symptom_map[item_id] = Symptom(
                 id=item_id,
                 label=text(entry, "label", where, problems) or item_id,
@@ -76,8 +78,26 @@ class FindingsReader(BuilderBase):
                 background=text(entry, "background", where, problems, default=""),
                 worsening_of=text_list(entry, "worsening_of", where, problems, pattern=ID),
                 narrower=self._narrower(entry, where, problems),
+                both_sides=sides[0],
+                both_sides_sudden=sides[1],
             )
         self._finish(problems)
+
+    def _both_sides(self, entry, where, problems) -> tuple[str, str]:
+        """``both_sides: {steady: ID, sudden: ID}`` -> (steady, sudden); the ids are checked once all are read."""
+        value = entry.get("both_sides")
+        if value is None:
+            return "", ""
+        if not isinstance(value, dict) or set(value) != {"steady", "sudden"}:
+            problems.add(line_of(entry, "both_sides"), f"{where}.both_sides", "expected {steady: ID, sudden: ID}")
+            return "", ""
+        pair = (
+            text(value, "steady", f"{where}.both_sides", problems),
+            text(value, "sudden", f"{where}.both_sides", problems),
+        )
+        for key, finding in zip(("steady", "sudden"), pair):
+            self.pending_both_sides.append((problems, line_of(value, key), f"{where}.both_sides.{key}", finding))
+        return pair[0] or "", pair[1] or ""
 
     def _narrower(self, entry, where, problems) -> tuple:
         value = entry.get("narrower")

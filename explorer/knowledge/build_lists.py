@@ -17,9 +17,20 @@ PHRASE_LISTS = (
     "negation_resolved",
     "negation_double",
     "negation_normal",
+    "suddenly",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
-OPTIONAL_LISTS = {"statement_openers", "negation_resolved", "negation_double", "negation_normal", "negation_verbs"}
+OPTIONAL_LISTS = {
+    "statement_openers",
+    "negation_resolved",
+    "negation_double",
+    "negation_normal",
+    "negation_verbs",
+    "both_sides",
+    "suddenly",
+    "someone_else_pronouns",
+    "bounded",
+}
 
 
 class ListsReader(BuilderBase):

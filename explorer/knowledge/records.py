@@ -57,6 +57,10 @@ class Symptom:
     # numbness), and the phrases built from their names at load time (not listed, but recognized).
     worsening_of: tuple[str, ...] = ()
     derived_names: tuple[str, ...] = ()
+    # A one-sided finding named with both of a pair ("can't lift my arms"): what it reads as instead, and
+    # what it reads as when the clause says it came suddenly (empty: not a one-sided finding).
+    both_sides: str = ""
+    both_sides_sudden: str = ""
     # HPO terms more specific than this finding that the ontology files elsewhere (Areflexia sits beside
     # Hyporeflexia): the parser reads them, and the terms below them, as this finding, "a broader term".
     narrower: tuple[Term, ...] = ()
@@ -126,6 +130,10 @@ class Words:
     negation_normal: tuple[tuple[str, ...], ...] = ()  # after a finding in its list item: "... is fine"
     negation_double: tuple[tuple[str, ...], ...] = ()  # before a cue, undo it: "I can't say I haven't"
     negation_verbs: frozenset[str] = frozenset()  # a cue's scope goes on past them: "don't think I've lost"
+    both_sides: frozenset[str] = frozenset()  # words naming both of a pair: "arms", "legs"
+    someone_else_pronouns: frozenset[str] = frozenset()  # "my dad has diabetes and his feet are numb"
+    suddenly: tuple[tuple[str, ...], ...] = ()  # words saying a finding came suddenly: "all of a sudden"
+    bounded: frozenset[str] = frozenset()  # after "for", a span that ended: "for a few weeks" (past.py)
 
 
 @record

@@ -61,8 +61,11 @@ def scopes(items: list[Item], found: list[Found], words: Words, urgent: frozense
     scope: str | None = None
     in_force: list[str | None] = []
     anded = False  # the scope has gone on past an "and"
+    other, cue_at = False, -1  # the cue at cue_at has denied words that name no finding, and no finding yet
     for i, item in enumerate(items):
         ends = i not in bare and _scope_ends(item, scope or "", closed[i + 1], words.negation_list_cues)
+        # "my sugar is not controlled and my feet burn": a cue that denied something else ends at "and"
+        ends = ends or (other and item.role == "sep" and item.fold == "and")
         if scope and (ends or item.opens):
             scope = None
         anded = bool(scope) and (anded or (item.role == "sep" and item.fold == "and"))
@@ -72,12 +75,16 @@ def scopes(items: list[Item], found: list[Found], words: Words, urgent: frozense
         kept = anded and i in starts and starts[i].target.symptom in urgent and (scope or "").lower() not in list_cues
         if i in starts and (scope or starts[i].used in after) and not kept:
             out[starts[i].used] = scope or after[starts[i].used]
+        if i in starts and scope:
+            other = False  # it denies a finding: a list may go on past "and"
         if i in taken or i in cue_positions:
             continue
+        if scope and item.role == "word" and not is_cue_before(norms, i, words):
+            other = other or not any(f.used[0] > cue_at for f in found if f.used[-1] < i and out.get(f.used))
         if item.token.norm in words.subjects and not (i and norms[i - 1] in words.negation_verbs):
             scope = None  # a new statement; not after "don't think": "I don't think I've lost weight"
         elif is_cue_before(norms, i, words):
-            scope, anded = item.token.text, False
+            scope, anded, other, cue_at = item.token.text, False, False, i
     return out, in_force
 
 

@@ -9,6 +9,8 @@ The rule is narrow on purpose, so that it never sets aside something the person 
   through "runs in my family", "in the family", "on my father's side";
 - any other word between them breaks the link: "my mother noticed I have trouble breathing" is the
   person's trouble breathing (a subject word such as "I" is never a linking word);
+- a third-person pronoun that owns the finding ("his feet", "she's") stands for a family word earlier in
+  the same clause: "my dad has diabetes and his feet are numb", "my wife says her fingers go white";
 - it stays within the finding's own list item: "diabetes in the family and numbness in my feet" keeps
   the numbness. Only a history finding (diabetes, heavy drinking) in a list right after one set aside
   is carried along ("family history of diabetes and heavy drinking"); a symptom never is."""
@@ -18,6 +20,7 @@ from bisect import bisect_left, bisect_right
 
 from ..knowledge.records import Words
 from ..knowledge.text import normalize
+from ..records import replace
 from .parse_records import Leftover, Mention
 from .tokens import Token
 
@@ -42,7 +45,9 @@ def other_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) 
 
 
 def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | None:
-    """The family word joined to the mention whose tokens run from ``first`` to ``last``."""
+    """The family word joined to the mention whose tokens run from ``first`` to ``last``: directly, or
+    through a pronoun that stands for one named earlier in the clause ("my dad has diabetes and his feet
+    are numb")."""
     family = family_words(words)
     for k, step, links in ((first - 1, -1, words.someone_else_before), (last + 1, 1, words.someone_else_after)):
         seen = 0
@@ -50,6 +55,10 @@ def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | No
             norm = tokens[k].norm
             if norm in family:
                 return tokens[k]
+            if step < 0 and norm in words.someone_else_pronouns:
+                earlier = next((t for t in reversed(tokens[:k]) if t.norm in family), None)
+                if earlier is not None:
+                    return earlier
             if norm and norm not in links:
                 break  # "my mother noticed I have ...": a word that is no link breaks it
             seen += 1
@@ -89,7 +98,7 @@ def leftover_cue(tokens: list[Token], words: Words) -> tuple[Token, int, int] | 
         return None
     if all(t.norm in before for t in named[:at]):
         rest = named[at + 1 :]
-        while rest and rest[0].norm in before:
+        while rest and (rest[0].norm in before or rest[0].norm in family):  # "twin sister", "cousin sister"
             rest.pop(0)
         if rest:
             return named[at], rest[0].start, rest[-1].end
@@ -108,10 +117,14 @@ def split_others(
     """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
     as left over, from the family word to the finding, with that word (other_cues says how narrow).
     A finding that raises a red flag (``urgent``) is never set aside, whoever it is said of: "my daughter
-    can't breathe" needs the emergency warning as much as "I can't breathe". Only a family history
-    ("family history of paralysis") is, being no one's emergency now."""
+    can't breathe" needs the emergency warning as much as "I can't breathe"; it stays a mention, marked
+    with the family word, and explore() raises its warning without making it the person's finding. Only a
+    family history ("family history of paralysis") is set aside, being no one's emergency now."""
     cues = other_cues(tokens, [(m.start, m.end) for m in mentions], words)
-    cues = [None if m.symptom.id in urgent and not family_history(c, words) else c for m, c in zip(mentions, cues)]
+    # a warning sign stays a mention, marked as someone else's, so that its warning is raised
+    warned = [c is not None and m.symptom.id in urgent and not family_history(c, words) for m, c in zip(mentions, cues)]
+    mentions = [replace(m, someone_else=c.text) if w and c else m for m, c, w in zip(mentions, cues, warned)]
+    cues = [None if w else c for c, w in zip(cues, warned)]
     mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
     for m, cue in zip(mentions, cues):
         start, end = m.start, m.end

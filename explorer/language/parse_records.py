@@ -45,6 +45,9 @@ class Mention:
     course: str | None = None  # ... because of these words ("since yesterday")
     # A time course or pattern value (kind "course"): the findings it was said of, none for the whole picture.
     qualifies: tuple[Symptom, ...] = ()
+    # A warning sign said of someone else ("my husband can't breathe"): the family word. Its warning is
+    # raised all the same; it is not the person's finding (explore() keeps it out of the suggestions).
+    someone_else: str | None = None
 
     def notes(self) -> tuple[str, ...]:
         """How it was read, as sentences: "read 'tinglng' as 'tingling'", "Areflexia (HP:0001284), ..."."""

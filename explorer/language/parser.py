@@ -216,6 +216,9 @@ class Parser:
             own = [items[i].site for i in f.sites]
             sites = tuple(self.kb.sites[s] for s in dict.fromkeys(own + attached.get(f.used, [])))
             symptom_id, changed = f.target.symptom, None
+            both = self._both_sides(symptom_id, items, f)
+            if both:
+                changed, symptom_id = self.kb.symptoms[symptom_id], both
             plain = self.vocabulary.resolve(f.key, ()) if f.target.site else None
             if plain and any(self.kb.sites[s].changes.get(plain.symptom) == symptom_id for s in own):
                 changed = self.kb.symptoms[plain.symptom]  # "weak legs": weakness, changed by the site
@@ -244,6 +247,20 @@ class Parser:
             )
         return mentions
 
+    def _both_sides(self, symptom_id: str, items: list[Item], f: Found) -> str | None:
+        """What a one-sided finding named with both of a pair reads as ("can't lift my arms": weakness of both
+        arms, no stroke warning; "suddenly" in the clause: weakness that came quickly), or None."""
+        symptom = self.kb.symptoms[symptom_id]
+        if not symptom.both_sides:
+            return None
+        tokens = [items[i].token for i in (*f.used, *f.sites)]
+        # "my arm's useless" folds to "arms": a plural only as typed, without an apostrophe
+        if not any(t.norm in self.words.both_sides and t.text.isalpha() for t in tokens):
+            return None
+        norms = [item.token.norm for item in items]
+        sudden = any(tuple(norms[k : k + len(cue)]) == cue for cue in self.words.suddenly for k in range(len(norms)))
+        return symptom.both_sides_sudden if sudden else symptom.both_sides
+
     def _hinted(self, spans: list[tuple]) -> list[Leftover]:
         vocabulary = vocabulary_for(self.kb)
         out = []
@@ -264,8 +281,12 @@ class Parser:
         if others.family_words(self.words).isdisjoint(t.norm for t in tokenize(piece, self.words)):
             return None
         owned = others.leftover_cue(tokenize(piece, self.words), self.words)
-        condition = owned and find_condition(self.kb, piece[owned[1] : owned[2]])
-        return (owned[0].text, condition) if owned and condition else None
+        if not owned:
+            return None
+        # the condition's name, with any time words after it dropped ("had GBS last year", "MS for ten years")
+        ends = sorted({t.end for t in tokenize(piece, self.words) if owned[1] < t.end <= owned[2]}, reverse=True)
+        condition = next((c for end in ends if (c := find_condition(self.kb, piece[owned[1] : end]))), None)
+        return (owned[0].text, condition) if condition else None
 
 
 def _joins_verbs(items: list, words: Words) -> bool:

@@ -11,7 +11,8 @@ narrow on purpose, so that it never hides a current warning sign:
   "in the past", "as a child", "used to", "previous", "past history of" (not "history of" alone:
   "a two-year history of numbness" is ongoing);
 - a word that says it goes on cancels the cue for the whole clause: "since", "still", "now", "again",
-  "for", "started", "came back" ("chest pain started years ago" is current)."""
+  "for", "started", "came back" ("chest pain started years ago" is current); a cue's own words do not
+  ("two years back", "back in 2015")."""
 
 import functools
 from bisect import bisect_left, bisect_right
@@ -34,10 +35,40 @@ def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
     or None. ``tokens`` are the clause's tokens."""
     norms = {t.norm for t in tokens}
-    if not spans or norms.isdisjoint(cue_words(words)) or not norms.isdisjoint(words.ongoing):
+    if not spans or norms.isdisjoint(cue_words(words)):
         return [None] * len(spans)
+    inside = _cue_positions([t.norm for t in tokens], words)
+    if not inside or any(_goes_on(tokens, k, words) for k in range(len(tokens)) if k not in inside):
+        return [None] * len(spans)  # no cue at all, or a word that says it goes on (a cue's own words do not)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     return [_cue(tokens, bisect_right(ends, start), bisect_left(starts, end) - 1, words) for start, end in spans]
+
+
+def _goes_on(tokens: list[Token], k: int, words: Words) -> bool:
+    """Does tokens[k] say the finding goes on? Not "for" with an ended span after it ("for a few weeks")."""
+    if tokens[k].norm not in words.ongoing:
+        return False
+    return not (tokens[k].norm == "for" and any(t.norm in words.bounded for t in tokens[k + 1 : k + 4]))
+
+
+def _cue_positions(norms: list[str], words: Words) -> set[int]:
+    """The positions of the words of every past cue in the clause ("two years back": its "back" is no
+    "came back"); one pass, each word looked up among the cues it can begin."""
+    firsts = _by_first_word(words)
+    inside: set[int] = set()
+    for k, norm in enumerate(norms):
+        for cue in firsts.get(norm, ()):
+            if tuple(norms[k : k + len(cue)]) == cue:
+                inside.update(range(k, k + len(cue)))
+    return inside
+
+
+@functools.lru_cache(maxsize=8)
+def _by_first_word(words: Words) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in words.past_before + words.past_after:
+        out.setdefault(cue[0], []).append(cue)
+    return {first: tuple(cues) for first, cues in out.items()}
 
 
 def _cue(tokens: list[Token], first: int, last: int, words: Words) -> str | None:

@@ -106,11 +106,11 @@ class Vocabulary:
         meaningful word: "can't climb stairs" never suggests Trouble breathing."""
         if not key:
             return ()
-        from ..fuzzy import similarity
+        from ..fuzzy import similarities
 
         words = meaningful_words(key, self.kb.words)
         best: dict[str, tuple[int, float]] = {}
-        for phrase in self.keys:
+        for phrase, alike in zip(self.keys, similarities(key, self.keys)):
             symptom_id = self.exact[phrase]
             common = words & self.meaning[phrase]
             # an everyday word alone ("I walked the dog") never brings up an urgent finding, nor a word that
@@ -118,7 +118,7 @@ class Vocabulary:
             shared = len(
                 (common & self.urgent_words(symptom_id)) - self.everyday if symptom_id in self.urgent else common
             )
-            score = (shared, similarity(key, phrase))
+            score = (shared, alike)
             if score > best.get(symptom_id, (0, 0.0)):
                 best[symptom_id] = score
         ranked = sorted(

@@ -108,6 +108,7 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
                     for x in reading.leftovers
                 )
     said_present = time_course.settled(said_present, entered, kb)  # one onset, one symmetry
+    said_present, theirs = _theirs(said_present, leftovers)
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids
@@ -127,7 +128,7 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
         ),
         _recognized(said_absent, absent_ids),
         conflicting,
-        _red_flags(kb, inference),
+        _with_their_flags(kb, _red_flags(kb, inference), theirs - present_ids),
         _patterns(kb, inference),
         rank_suggestions(kb, inference, present_ids, absent_ids, frozenset(clash)),
         _trace(kb, inference),
@@ -136,6 +137,25 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
         kb.pack,
     )
     return Explored(result, inference)
+
+
+def _theirs(said_present: list, leftovers: set) -> tuple[list, set]:
+    """Warning signs said of someone else ("my husband can't breathe") are not the person's findings: they
+    are reported as someone else's (added to ``leftovers``) and their ids returned, so their warnings are
+    raised on their own."""
+    theirs = [m for m in said_present if m.someone_else]
+    for m in theirs:
+        leftovers.add((m.text, (m.symptom,), None, None, None, m.someone_else, ()))
+    return [m for m in said_present if not m.someone_else], {m.symptom.id for m in theirs}
+
+
+def _with_their_flags(kb, flags: tuple, theirs: set) -> tuple:
+    """The person's red flags and those of warning signs said of someone else, each flag once."""
+    if not theirs:
+        return flags
+    own = {f.id for f in flags}
+    extra = [f for f in _red_flags(kb, engine_for(kb, None).run(theirs, set(), ())) if f.id not in own]
+    return tuple(sorted((*flags, *extra), key=lambda f: (kb.urgency_levels.index(f.level), f.id)))
 
 
 def _recognized(mentions, kept_ids) -> tuple:
