@@ -13,6 +13,7 @@ pytestmark = pytest.mark.slow  # the installed command in a terminal: left out b
 pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
 
 ANSWER_PROMPT = r"\[yes/no/not sure, why, how, back, skip, quit, help\] > "
+CHOICE_PROMPT = r"\[1-\d, not sure, why, how, back, skip, quit, help\] > "
 
 
 def spawn(tmp_path, *args):
@@ -42,20 +43,25 @@ def test_typing_findings_why_back_and_ctrl_d(tmp_path):
     child.expect(r"\+ Numbness")
     child.expect("findings> ")
     child.sendline("")
-    child.expect("Question 1: Have you noticed this: dry mouth\\?")
+    # first the spread, as a numbered choice (Sjögren's syndrome can reach the face and hands as early as the feet)
+    child.expect("Question 1: Where did it start, and has it moved since\\?")
+    child.expect("5. the face, body or hands as early as the feet")
+    child.expect(CHOICE_PROMPT)
+    child.sendline("not sure")
+    child.expect("Question 2: Have you noticed this: dry mouth\\?")
     child.expect(ANSWER_PROMPT)
     child.sendline("why")
     child.expect("Sjögren's syndrome: rules sjogren")
     child.expect(ANSWER_PROMPT)
     child.sendline("yes")
-    child.expect("Question 2: ")
+    child.expect("Question 3: ")
     child.expect(ANSWER_PROMPT)
     child.sendline("back")
     child.expect("Took back: Dry mouth = yes")
-    child.expect("Question 1: Have you noticed this: dry mouth\\?")
+    child.expect("Question 2: Have you noticed this: dry mouth\\?")
     child.expect(ANSWER_PROMPT)
     child.sendline("y")
-    child.expect("Question 2: ")
+    child.expect("Question 3: ")
     child.expect(ANSWER_PROMPT)
     child.sendeof()
     child.expect("What was found so far:")
@@ -66,7 +72,7 @@ def test_typing_findings_why_back_and_ctrl_d(tmp_path):
     assert child.exitstatus == 0
     assert "Traceback" not in child.before
     case = yaml.safe_load(saved.read_text(encoding="utf-8"))[0]
-    assert case["symptoms"] == ["numbness", "dry_eyes", "dry_mouth"]
+    assert case["symptoms"] == ["numbness", "dry_eyes", "dry_mouth"] and case["unsure"] == ["spread_ascending"]
 
 
 def test_ctrl_c_ends_cleanly_with_results(tmp_path):
@@ -105,7 +111,10 @@ def test_question_numbers_hold_across_add_back_skip_and_resume(tmp_path):
         shown.append((number, text))
         return number, text
 
-    assert question()[0] == 1
+    child.expect(r"Question 1: Where did it start")  # the spread choice first: skipped, it is not asked again
+    child.expect(CHOICE_PROMPT)
+    child.sendline("skip")
+    assert question()[0] == 2
     for key in ["yes", "add fever", "add tingling", "no", "back", "no", "skip"]:
         before = shown[-1]
         child.sendline(key)
