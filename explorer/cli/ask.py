@@ -57,7 +57,7 @@ class AskSession(SessionCommands):
                     if self.read_command_only():
                         continue
                 return
-            number = self.numbers.show(question.finding.id)
+            number = self.numbers.show(self.number_key(question.finding.id))
             click.echo()
             self.say(f"Question {number}: {question.text}", "", "  ")
             for index, shown in enumerate(question.shown, start=1):
