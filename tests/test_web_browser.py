@@ -694,7 +694,23 @@ def test_the_onset_question_is_a_choice_answered_by_keyboard(page, kb):
     ActionChains(page).send_keys(Keys.ENTER).perform()
     wait(page, lambda d: "3 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
     assert "Onset: acute (days): yes" in page.find_element(By.CSS_SELECTOR, ".answers-given").text
-    assert not page.find_elements(By.ID, "ask-choices"), "the onset is not asked again"
+    # over days, the spread tells Guillain-Barré syndrome from diabetic neuropathy: asked next, the same way
+    spread = dict(kb.time_course.ask)["spread"]
+    wait(page, lambda d: text_of(d, "question-text") == spread)
+    group = page.find_element(By.ID, "ask-choices")
+    assert group.get_attribute("role") == "group" and group.accessible_name == spread
+    buttons = [b.text for b in group.find_elements(By.TAG_NAME, "button")]
+    assert buttons[2] == "in the toes or feet first (the hands later, if at all)" and buttons[-1] == "Not sure"
+    page.find_element(By.XPATH, '//div[@id="ask-question"]//button[text()="Why?"]').click()
+    assert text_of(page, "ask-why").startswith("Where it started and how it moved tells Diabetic neuropathy")
+    assert "Guillain-Barré syndrome" in text_of(page, "ask-why")
+    tab_through(page, stop="spread_from_feet")
+    assert page.switch_to.active_element.get_attribute("data-choice") == "spread_from_feet"
+    ActionChains(page).send_keys(Keys.ENTER).perform()
+    wait(page, lambda d: "4 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    assert "Spread: distal first (length-dependent): yes" in page.find_element(By.CSS_SELECTOR, ".answers-given").text
+    question = text_of(page, "question-text")
+    assert question not in (wording, spread), "neither the onset nor the spread is asked again"
 
 
 @pytest.mark.parametrize("mode", ["", "projector", "phone"])
