@@ -103,3 +103,11 @@ def test_ask_saves_a_spread_pick_and_an_answers_file_carries_on_without_asking_i
     assert yaml.safe_load(unsure.read_text(encoding="utf-8"))[0]["unsure"] == ["spread_ascending"]
     again = CliRunner().invoke(cli, ["ask", "--answers", str(unsure)], input="quit\n")
     assert "Where did it start" not in again.stdout and "Traceback" not in again.output
+
+
+def test_words_typed_at_a_choice_prompt_are_read_and_settle_the_dimension():
+    done = CliRunner().invoke(cli, ["ask"], input="diabetes, numb feet\n\n4\nit started in my toes\nquit\n")
+    out = done.stdout
+    assert "+ Spread: distal first (length-dependent)" in out and out.count("Where did it start") == 1
+    assert "Please answer yes, no or not sure" not in out and "Traceback" not in done.output
+    assert "Spread: distal first" in out.split("What was found so far")[-1]

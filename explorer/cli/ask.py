@@ -98,6 +98,9 @@ class AskSession(SessionCommands):
             if word in YES or word in NO:
                 click.echo(f"  Answer with a number from 1 to {len(question.choices)}, or not sure.")
                 return False
+            if word.startswith("add ") or (word not in ("how", "back", "help", "h") and parse(line, self.kb).mentions):
+                # findings in words ("it started in my toes"): read, and the next question chosen again
+                return self.add(line[4:] if word.startswith("add ") else line) > 0
             return self.command(word, question)
         self.changed()
         return True
