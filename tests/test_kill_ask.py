@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from explorer.cases.casefile import load_one_case, save_answers
 from explorer.cli import cli
-from tests.test_ask_terminal import ANSWER_PROMPT, spawn
+from tests.test_ask_terminal import ANSWER_PROMPT, CHOICE_PROMPT, spawn
 from tests.test_installed import installed_command
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect is a test dependency: pip install '.[test]'")
@@ -50,6 +50,8 @@ def answer_first_question(child):
     child.sendline("numbness, dry eyes")
     child.expect("findings> ")
     child.sendline("")
+    child.expect(CHOICE_PROMPT)  # the spread first, as a choice
+    child.sendline("not sure")
     child.expect(ANSWER_PROMPT)
 
 

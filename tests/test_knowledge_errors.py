@@ -98,6 +98,20 @@ BREAKAGES = [
         "condition: guillain_barre_syndrom",
         "unknown condition 'guillain_barre_syndrom' (did you mean 'guillain_barre_syndrome'?)",
     ),
+    (
+        "data/time_course.yaml",
+        "      spread_one_limb: it stays in one arm or one leg",
+        "      symmetry_one_side: it stays in one arm or one leg",
+        "symmetry_one_side: it stays",
+        "time_course.ask.spread.choices: 'symmetry_one_side' is not a spread value",
+    ),
+    (
+        "data/time_course.yaml",
+        "    why: Which sides it is on",
+        "    why: [Which sides it is on]",
+        "why: [Which sides",
+        "time_course.ask.symmetry.why: expected non-empty text, got a list",
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
-from tests.test_ask_terminal import ANSWER_PROMPT, spawn
+from tests.test_ask_terminal import ANSWER_PROMPT, CHOICE_PROMPT, spawn
 
 
 def records(out):
@@ -71,11 +71,14 @@ def test_ask_in_a_terminal_answers_a_question_in_words(tmp_path):
     child.expect(r"\+ Numbness - feet")
     child.expect("findings> ")
     child.sendline("")
-    child.expect("Question 1: Have you noticed this: dry mouth\\?")
+    child.expect("Question 1: Where did it start")  # the spread, a choice, comes first
+    child.expect(CHOICE_PROMPT)
+    child.sendline("skip")
+    child.expect("Question 2: Have you noticed this: dry mouth\\?")
     child.expect(ANSWER_PROMPT)
     child.sendline("my mouth is not dry")
     child.expect("- Dry mouth \\(absent: 'not'\\)")
-    child.expect("Question 2: ")
+    child.expect("Question 3: ")
     child.expect(ANSWER_PROMPT)
     child.sendline("quit")
     child.expect("What was found so far:")

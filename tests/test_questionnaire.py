@@ -106,16 +106,21 @@ def run_ask(*args, input):
 
 
 def test_ask_with_piped_answers(tmp_path):
-    result = run_ask(input="numbness, dry eyes, numbbnesss\n\nwhy\nyes\nback\nyes\nquit\n")
+    # the spread comes first as a choice (started in the face or hands as early as the feet fits Sjögren's
+    # syndrome better), then the yes/no questions
+    result = run_ask(input="numbness, dry eyes, numbbnesss\n\nwhy\nnot sure\nwhy\nyes\nback\nyes\nquit\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("This questionnaire is for learning, not a diagnosis")
     assert 'Not recognized: "numbbnesss" - did you mean: Numbness?' in out
-    assert "Question 1: Have you noticed this: dry mouth?" in out
+    assert "Question 1: Where did it start, and has it moved since?" in out
+    told = " ".join(out.split())
+    assert "Where it started and how it moved tells Sjögren's syndrome and Peripheral neuropathy apart" in told
+    assert "Question 2: Have you noticed this: dry mouth?" in out
     assert "Dry mouth is part of the picture of:\n  - Sjögren's syndrome: rules sjogren" in out
     assert "but not of: Peripheral neuropathy. Your answer helps to tell them apart." in out
     assert "Took back: Dry mouth = yes" in out
-    assert out.count("Question 1: Have you noticed this: dry mouth?") == 2
+    assert out.count("Question 2: Have you noticed this: dry mouth?") == 2
     assert "What was found so far:" in out and "1. Sjögren's syndrome - strong match" in out
     assert " ".join(DISCLAIMER.split()) in " ".join(out.split())
 
@@ -146,15 +151,17 @@ def test_ask_nothing_entered():
 
 def test_save_is_written_after_every_answer_and_replays(tmp_path):
     saved = tmp_path / "answers.yaml"
-    result = run_ask("--save", str(saved), input="numbness, dry eyes\n\nyes\nno\n")  # then input ends
+    # the spread choice first (5: as early in the face or hands as in the feet), then yes / no questions
+    result = run_ask("--save", str(saved), input="numbness, dry eyes\n\n5\nyes\nno\n")  # then input ends
     assert result.exit_code == 0
     case = yaml.safe_load(saved.read_text(encoding="utf-8"))[0]
-    # the second question: fatigue, frequent in Sjögren's (ORPHA:289390), which the evidence score weighs
+    # the third question: fatigue, frequent in Sjögren's (ORPHA:289390), which the evidence score weighs
     # (depression under the counting ranking, optic neuritis before the annotation links)
-    assert case["symptoms"] == ["numbness", "dry_eyes", "dry_mouth"] and case["absent"] == ["fatigue"]
+    assert case["symptoms"] == ["numbness", "dry_eyes", "spread_not_length_dependent", "dry_mouth"]
+    assert case["absent"] == ["fatigue"]
 
     replay = run_ask("--answers", str(saved), input="quit\n")
-    assert "Loaded 4 answer(s)" in replay.stdout
+    assert "Loaded 5 answer(s)" in replay.stdout
     assert "Question 1:" not in replay.stdout  # answered questions are not asked again
 
     refused = run_ask("--save", str(saved), input="numbness\n")  # would overwrite the earlier session

@@ -2,6 +2,7 @@
 explorer/language/time_course.py): read from free text, HPO terms and Phenopackets; weighed and used by
 rules; the emergency flag for a recent weakness that stops walking, and none for a chronic stable picture."""
 
+import collections
 import json
 
 import pytest
@@ -287,35 +288,49 @@ def test_the_choice_is_not_offered_when_it_would_change_nothing(kb):
         session.record(finding, "yes", entered=True)
     assert course_question(session, session.result()) is not None
     session.record("onset_chronic", "yes")
-    assert course_question(session, session.result()) is None  # answered: never asked again
+    after = course_question(session, session.result())
+    assert after is None or after.finding.system != "onset"  # answered: never asked again
+    session.record("spread_from_feet", "yes")
+    session.record("symmetry_patchy", "unsure")  # "not sure" settles its dimension too
+    assert course_question(session, session.result()) is None
 
 
 def test_the_choice_is_offered_exactly_when_full_runs_would_tell_the_leads_apart(kb):
     """course_question tries each value on the rules' replayed run; a full explore() of every value must
-    agree on whether the leading two suggestions change, over many answer sets."""
+    agree on whether the leading two suggestions change, dimension by dimension (onset, spread, symmetry),
+    over many answer sets, and the dimension asked must be one that tells them apart."""
     import random
 
     from explorer.language.time_course import course_findings
     from explorer.reasoning.explore import explore_inference
     from explorer.reasoning.questionnaire import Questionnaire, course_question
 
-    onsets = [s.id for s in course_findings(kb) if s.system == "onset"]
+    asked = [dimension for dimension, _ in kb.time_course.ask]
+    assert asked == ["onset", "spread", "symmetry"]
+    values = {d: [s.id for s in course_findings(kb) if s.system == d] for d in asked}
     pool = sorted(s.id for s in kb.symptoms.values() if s.kind != "course")
-    rng, offered = random.Random(20261203), 0
+    rng, offered = random.Random(20261203), collections.Counter()
     for _ in range(120):
         session = Questionnaire(kb)
         for finding in rng.sample(pool, rng.randint(1, 4)):
             session.record(finding, "yes", entered=True)
-        leads = set()
-        for value in onsets:
-            labels = session._labels([*session.present(), value])
-            ranked = explore_inference(labels, [], kb).result.suggestions[:2]
-            leads.add(tuple((s.condition.id, s.strength) for s in ranked))
         result = session.result()
-        expected = len(result.suggestions) >= 2 and len(leads) > 1
-        assert (course_question(session, result) is not None) == expected, session.present()
-        offered += expected
-    assert offered >= 10  # the sample reaches the question, not only pictures it leaves alone
+        apart = set()
+        for dimension in asked:
+            leads = set()
+            for value in values[dimension]:
+                labels = session._labels([*session.present(), value])
+                ranked = explore_inference(labels, [], kb).result.suggestions[:2]
+                leads.add(tuple((s.condition.id, s.strength) for s in ranked))
+            if len(result.suggestions) >= 2 and len(leads) > 1:
+                apart.add(dimension)
+        question = course_question(session, result)
+        assert (question is not None) == bool(apart), session.present()
+        if question:
+            assert question.finding.system in apart, (session.present(), apart)
+            offered[question.finding.system] += 1
+    # the sample reaches the question, not only pictures it leaves alone
+    assert offered["onset"] >= 10 and offered["spread"] + offered["symmetry"] >= 1, offered
 
 
 def test_ask_raises_the_emergency_flag_from_a_story_typed_at_the_start():

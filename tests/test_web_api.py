@@ -119,17 +119,21 @@ def test_questionnaire_steps_back_and_saves_what_ask_save_writes(client, kb, tmp
     first = client.post("/api/questionnaire", json={"add": "numbness, dry eyes"}).json()
     assert [a["finding"]["id"] for a in first["answers"]] == ["numbness", "dry_eyes"]  # as typed
     question = first["question"]["finding"]["id"]
-    assert first["question"]["why"], "every question says which suggestions it helps tell apart"
+    # the first question is the spread, a choice: it says what it tells apart in a sentence of its own
+    assert first["question"]["why"] == [] and first["question"]["choices"]
+    assert first["question"]["tells_apart"] == ["Sjögren's syndrome", "Peripheral neuropathy"]
+    assert first["question"]["why_text"].startswith("Where it started and how it moved tells Sjögren's syndrome")
     answers = [{"finding": a["finding"]["id"], "answer": a["answer"]} for a in first["answers"]]
     second = client.post(
-        "/api/questionnaire", json={"answers": [*answers, {"finding": question, "answer": "no"}]}
+        "/api/questionnaire", json={"answers": [*answers, {"finding": question, "answer": "unsure"}]}
     ).json()
-    assert second["answers"][-1] == {"finding": first["question"]["finding"], "answer": "no", "entered": False}
+    assert second["answers"][-1] == {"finding": first["question"]["finding"], "answer": "unsure", "entered": False}
+    assert second["question"]["why"], "every yes/no question says which suggestions it helps tell apart"
     back = client.post("/api/questionnaire", json={"answers": answers}).json()
     assert back["question"] == first["question"] and back["result"] == first["result"]
     # the download is byte for byte the file `ask --save` writes for the same answers
     done = CliRunner().invoke(
-        cli, ["ask", "--save", str(tmp_path / "a.yaml")], input="numbness, dry eyes\n\nno\nquit\n"
+        cli, ["ask", "--save", str(tmp_path / "a.yaml")], input="numbness, dry eyes\n\nnot sure\nquit\n"
     )
     assert done.exit_code in (0, 1), done.output
     assert second["saved"] == (tmp_path / "a.yaml").read_text(encoding="utf-8")
@@ -194,7 +198,8 @@ def test_questionnaire_asks_the_onset_as_a_choice_as_ask_does(client, kb, tmp_pa
     step = picked.json()
     assert step["answers"][-1]["finding"]["id"] == "onset_acute"
     assert [c["value"]["id"] for c in step["result"]["time_course"]] == ["onset_acute"]
-    assert step["question"] is None or not step["question"]["choices"], "the onset is not asked twice"
+    onset = step["question"] is not None and step["question"]["finding"]["id"].startswith("onset_")
+    assert not onset, "the onset is not asked twice"
     # the terminal's `ask` offers the same choice and, picking 2, saves the same file
     done = CliRunner().invoke(
         cli, ["ask", "--save", str(tmp_path / "a.yaml")], input="diabetes, numb feet\n\n2\nquit\n"
@@ -205,8 +210,8 @@ def test_questionnaire_asks_the_onset_as_a_choice_as_ask_does(client, kb, tmp_pa
     assert step["saved"] == (tmp_path / "a.yaml").read_text(encoding="utf-8")
     loaded = client.post("/api/questionnaire/load", json={"yaml": first["saved"]}).json()
     assert loaded["question"] == question  # a loaded file goes on as the page does
-    yes_no = client.post("/api/questionnaire", json={"add": "numbness, dry eyes"}).json()["question"]
-    assert yes_no["choices"] == []
+    yes_no = client.post("/api/questionnaire", json={"add": "dry eyes, dry mouth"}).json()["question"]
+    assert yes_no["choices"] == [] and yes_no["tells_apart"] == [] and yes_no["why_text"] == ""
 
 
 @pytest.mark.parametrize(

@@ -162,16 +162,21 @@ def test_questionnaire_three_answers_then_back(page):
     box.send_keys("numbness, dry eyes")
     box.send_keys(Keys.ENTER)
     wait(page, lambda d: "2 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    # the spread first, a choice (the face or hands as early as the feet fits Sjögren's syndrome): not sure
+    assert text_of(page, "question-text") == "Where did it start, and has it moved since?"
+    page.find_element(By.XPATH, '//div[@id="ask-choices"]/button[text()="Not sure"]').click()
+    wait(page, lambda d: "3 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
     asked = []
-    for number, button in enumerate(("Yes", "No", "Not sure"), start=3):
+    for number, button in enumerate(("Yes", "No", "Not sure"), start=4):
         asked.append(text_of(page, "question-text"))
         assert asked[-1].startswith("Have you noticed this") or asked[-1].startswith("Does this apply")
         page.find_element(By.XPATH, f'//div[@id="ask-question"]//button[text()="{button}"]').click()
         wait(page, lambda d, n=number: f"{n} answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
     page.find_element(By.ID, "ask-back").click()
-    wait(page, lambda d: "4 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    wait(page, lambda d: "5 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
     assert text_of(page, "question-text") == asked[-1], "back asks the last question again"
-    assert "not sure" not in page.find_element(By.CSS_SELECTOR, ".answers-given").text
+    given = page.find_element(By.CSS_SELECTOR, ".answers-given").text
+    assert given.count("not sure") == 1 and "Spread: ascending, moving upward: not sure" in given
 
 
 def test_typed_markup_is_shown_as_text_and_never_runs(page):
@@ -694,7 +699,23 @@ def test_the_onset_question_is_a_choice_answered_by_keyboard(page, kb):
     ActionChains(page).send_keys(Keys.ENTER).perform()
     wait(page, lambda d: "3 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
     assert "Onset: acute (days): yes" in page.find_element(By.CSS_SELECTOR, ".answers-given").text
-    assert not page.find_elements(By.ID, "ask-choices"), "the onset is not asked again"
+    # over days, the spread tells Guillain-Barré syndrome from diabetic neuropathy: asked next, the same way
+    spread = dict(kb.time_course.ask)["spread"]
+    wait(page, lambda d: text_of(d, "question-text") == spread)
+    group = page.find_element(By.ID, "ask-choices")
+    assert group.get_attribute("role") == "group" and group.accessible_name == spread
+    buttons = [b.text for b in group.find_elements(By.TAG_NAME, "button")]
+    assert buttons[2] == "in the toes or feet first (the hands later, if at all)" and buttons[-1] == "Not sure"
+    page.find_element(By.XPATH, '//div[@id="ask-question"]//button[text()="Why?"]').click()
+    assert text_of(page, "ask-why").startswith("Where it started and how it moved tells Diabetic neuropathy")
+    assert "Guillain-Barré syndrome" in text_of(page, "ask-why")
+    tab_through(page, stop="spread_from_feet")
+    assert page.switch_to.active_element.get_attribute("data-choice") == "spread_from_feet"
+    ActionChains(page).send_keys(Keys.ENTER).perform()
+    wait(page, lambda d: "4 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    assert "Spread: distal first (length-dependent): yes" in page.find_element(By.CSS_SELECTOR, ".answers-given").text
+    question = text_of(page, "question-text")
+    assert question not in (wording, spread), "neither the onset nor the spread is asked again"
 
 
 @pytest.mark.parametrize("mode", ["", "projector", "phone"])

@@ -57,11 +57,11 @@ class AskSession(SessionCommands):
                     if self.read_command_only():
                         continue
                 return
-            number = self.numbers.show(question.finding.id)
+            number = self.numbers.show(self.number_key(question.finding.id))
             click.echo()
             self.say(f"Question {number}: {question.text}", "", "  ")
-            for index, choice in enumerate(question.choices, start=1):
-                click.echo(f"    {index}. {choice.label.split(': ', 1)[-1]}")
+            for index, shown in enumerate(question.shown, start=1):
+                self.say(f"{index}. {shown}", "    ", "       ")
             while not (self.choose(question) if question.choices else self.answer(question)):
                 pass
 
@@ -82,7 +82,7 @@ class AskSession(SessionCommands):
                 self.command(word, None)
 
     def choose(self, question) -> bool:
-        """Read the pick for a choice question (time course); True once it is settled."""
+        """Read the pick for a choice question (onset, spread, symmetry); True once it is settled."""
         line = self.read(f"[1-{len(question.choices)}, not sure, why, how, back, skip, quit, help] > ")
         word = " ".join(line.lower().replace("'", "").split())
         if word.isdigit() and 1 <= int(word) <= len(question.choices):
@@ -92,18 +92,15 @@ class AskSession(SessionCommands):
         elif word in QUIT:
             raise Ended
         elif word in ("why", "w"):
-            leading = [s.condition.name for s in self.questionnaire.result().suggestions[:2]]
-            self.say(
-                f"How fast it came tells {' and '.join(leading)} apart: the answer changes which comes first "
-                "or how strongly each fits.",
-                "  ",
-                "  ",
-            )
+            self.say(question.why(), "  ", "  ")
             return False
         else:
             if word in YES or word in NO:
                 click.echo(f"  Answer with a number from 1 to {len(question.choices)}, or not sure.")
                 return False
+            if word.startswith("add ") or (word not in ("how", "back", "help", "h") and parse(line, self.kb).mentions):
+                # findings in words ("it started in my toes"): read, and the next question chosen again
+                return self.add(line[4:] if word.startswith("add ") else line) > 0
             return self.command(word, question)
         self.changed()
         return True

@@ -144,6 +144,13 @@ class SessionCommands:
             self.changed()
         return added
 
+    def number_key(self, finding: str) -> str:
+        """What a question is numbered by: its finding, or for a choice question its dimension, since the
+        answer taken back is the value picked, not the first value the question is named by."""
+        symptom = self.kb.symptoms[finding]
+        asked = {dimension for dimension, _ in self.kb.time_course.ask}
+        return f"choice:{symptom.system}" if symptom.kind == "course" and symptom.system in asked else finding
+
     def command(self, word: str, question) -> bool:
         if word == "why":
             if question is None:
@@ -178,7 +185,7 @@ class SessionCommands:
             if undone is None:
                 click.echo("  There is nothing to take back.")
                 return False
-            self.numbers.back(undone.finding, len(self.questionnaire.answers))
+            self.numbers.back(self.number_key(undone.finding), len(self.questionnaire.answers))
             label = self.kb.symptoms[undone.finding].label
             click.echo(f"  Took back: {label} = {undone.answer}")
             self.flags_shown &= {f.id for f in self.questionnaire.result().red_flags}

@@ -44,6 +44,8 @@ class TimeCourseReader(ConditionsReader):
                 tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
                 tuple(self.diagnosed),
                 tuple(_phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
+                ask_why=tuple(self.asking["why"]),
+                choice_words=tuple(self.asking["choices"]),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
@@ -56,18 +58,39 @@ class TimeCourseReader(ConditionsReader):
         return names
 
     def _questions(self, doc, dims, problems: Problems) -> tuple[tuple[str, str], ...]:
+        """The `ask` entries: (dimension, question); each one's `why` and `choices` go to self.asking."""
         asked = doc.get("ask") or {}
+        self.asking: dict = {"why": [], "choices": []}
         if not isinstance(asked, dict):
             problems.add(line_of(doc, "ask"), "time_course.ask", f"expected a mapping, got {type_name(asked)}")
             return ()
         out = []
-        for name in asked:
-            question = text(asked, name, f"time_course.ask.{name}", problems)
+        for name, entry in asked.items():
+            where = f"time_course.ask.{name}"
             if not isinstance(dims, dict) or name not in dims:
-                problems.add(line_of(asked, name), f"time_course.ask.{name}", f"unknown dimension {name!r}")
-            elif question:
-                out.append((name, question))
+                problems.add(line_of(asked, name), where, f"unknown dimension {name!r}")
+            elif check_keys(entry, where, problems, {"question", "why"}, {"choices"}):
+                question, why = text(entry, "question", where, problems), text(entry, "why", where, problems)
+                if question and why:
+                    out.append((name, question))
+                    self.asking["why"].append((name, why))
+                self._choice_words(entry, name, where, problems)
         return tuple(out)
+
+    def _choice_words(self, entry, dimension: str, where: str, problems: Problems):
+        """An `ask` entry's `choices`: value id -> the words the choice is shown in, for its own values."""
+        words = entry.get("choices") or {}
+        if not isinstance(words, dict):
+            problems.add(line_of(entry, "choices"), f"{where}.choices", f"expected a mapping, got {type_name(words)}")
+            return
+        for value in words:
+            known = self.symptom_map.get(value)
+            if known is None or known.kind != "course" or known.system != dimension:
+                problems.add(line_of(words, value), f"{where}.choices", f"{value!r} is not a {dimension} value")
+            else:
+                said = text(words, value, f"{where}.choices", problems)
+                if said:
+                    self.asking["choices"].append((value, said))
 
     def _value(self, entry, where: str, dimension: str, problems: Problems, cues: list, units: list):
         # a value read from a named diagnosis ("I have MS") has its condition instead of cue words

@@ -195,6 +195,8 @@ class TimeCourseWords:
     remitted: tuple[tuple[str, ...], ...] = ()  # "went away": an episode ended (relapsing, with one now)
     diagnosed: tuple[tuple[str, str], ...] = ()  # (condition id, value id): "I have MS" read as this value
     spared: tuple[tuple[str, ...], ...] = ()  # "are fine": a sentence naming no finding says where none is
+    ask_why: tuple[tuple[str, str], ...] = ()  # (dimension, what its answer is about): "How fast it came"
+    choice_words: tuple[tuple[str, str], ...] = ()  # (value id, the words a choice question shows it in)
 
 
 @record

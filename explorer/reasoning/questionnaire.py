@@ -49,9 +49,17 @@ class Question:
     reasons: tuple[Reason, ...]  # one per suggested condition that wants to know, best ranked first
     score: float
     others: tuple[str, ...] = ()  # names of the suggested conditions this finding is not part of
-    # A choice question (time course: "When did it start?"): pick one; ``finding`` is the first choice.
+    # A choice question (onset, spread or symmetry: "When did it start?"): pick one; ``finding`` is the first choice.
     choices: tuple[Symptom, ...] = ()
     wording: str = ""
+    about: str = ""  # what the choice's answer is about ("How fast it came"), from the ask entry's `why`
+    separates: tuple[str, ...] = ()  # names of the conditions that lead, for one value or another
+    shown: tuple[str, ...] = ()  # the words each choice is shown in, in the order of ``choices``
+
+    def why(self) -> str:
+        """For a choice question: which suggestions it tells apart, and how."""
+        names = ", ".join(self.separates[:-1]) + f" and {self.separates[-1]}" if self.separates else ""
+        return f"{self.about} tells {names} apart: the answer changes which comes first or how strongly each fits."
 
     @property
     def text(self) -> str:
@@ -332,20 +340,44 @@ def _pattern_leaves(kb: KnowledgeBase) -> dict:
 
 
 def course_question(session: Questionnaire, result: Result, trials: Trials | None = None) -> Question | None:
-    """The time course choice question ("When did it start?", data/time_course.yaml ``ask``) when no value
-    of its dimension is answered yet and the answers would tell the leading suggestions apart: the first two
-    come out in another order or with other strengths depending on the value chosen. Each value is tried as
-    the yes/no candidates are (``trials``: the rules' replayed run, no engine run when it can follow them)."""
+    """A time course choice question (data/time_course.yaml ``ask``: the onset, the spread, the symmetry)
+    for a dimension no answer or finding gives yet, when its values would tell the leading suggestions
+    apart: the first two come out in another order or with other strengths depending on the value chosen.
+    Each value is tried as the yes/no candidates are (``trials``: the rules' replayed run, no engine run when
+    it can follow them). Of the dimensions that qualify, the one whose values change the standing of more of
+    the leading two is asked; on a tie, the one listed first."""
     if len(result.suggestions) < 2:
         return None
     trials = trials or Trials(session.kb, session.present(), session.absent())
-    for dimension, wording in session.kb.time_course.ask:
+    words = session.kb.time_course
+    why, shown = dict(words.ask_why), dict(words.choice_words)
+    current = picture(result).suggestions[:2]
+    best: tuple[int, Question] | None = None
+    for dimension, wording in words.ask:
         values = tuple(s for s in course_findings(session.kb) if s.system == dimension)
-        if not values or session.known() & {s.id for s in values}:
+        if not values or _dimension_given(session, values):
             continue
-        leads = set()
-        for value in values:
-            leads.add(trials.picture(value.id, "yes").suggestions[:2])
-        if len(leads) > 1:
-            return Question(values[0], (), 0.0, choices=values, wording=wording)
-    return None
+        leads = {trials.picture(value.id, "yes").suggestions[:2] for value in values}
+        changed = {entry[0] for i, entry in enumerate(current) if any(lead[i : i + 1] != (entry,) for lead in leads)}
+        if len(leads) > 1 and (best is None or len(changed) > best[0]):
+            ids = dict.fromkeys([c for c, _ in current] + [c for lead in sorted(leads) for c, _ in lead])
+            question = Question(
+                values[0],
+                (),
+                0.0,
+                choices=values,
+                wording=wording,
+                about=why.get(dimension, ""),
+                separates=tuple(session.kb.conditions[c].name for c in ids),
+                shown=tuple(shown.get(v.id, v.label.split(": ", 1)[-1]) for v in values),
+            )
+            best = (len(changed), question)
+    return best[1] if best else None
+
+
+def _dimension_given(session: Questionnaire, values: tuple[Symptom, ...]) -> bool:
+    """Whether an answer gives one of ``values``, or a finding present says one in its own name
+    (``said_by``: "weakness on one side" says the symmetry)."""
+    ids = {v.id for v in values}
+    said = {by for value, by in session.kb.time_course.said_by if value in ids}
+    return bool(session.known() & ids or said & set(session.present()))

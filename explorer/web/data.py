@@ -29,8 +29,11 @@ def question_dict(question) -> dict | None:
             for r in question.reasons
         ],
         "others": list(question.others),
-        # A choice question (time course, "When did it start?"): pick one; empty for a yes/no question.
-        "choices": [{**symptom_ref(c), "text": c.label.split(": ", 1)[-1]} for c in question.choices],
+        # A choice question (time course: onset, spread, symmetry): pick one; empty for a yes/no question.
+        "choices": [{**symptom_ref(c), "text": shown} for c, shown in zip(question.choices, question.shown)],
+        # for a choice question: the conditions it tells apart, and the sentence saying so
+        "tells_apart": list(question.separates),
+        "why_text": question.why() if question.choices else "",
     }
 
 

@@ -60,7 +60,7 @@ function draw(step) {
   if (step.question && !session.done) {
     const q = step.question;
     const more = [
-      h("button", { type: "button", class: "quiet", onclick: () => why(q, step.result) }, "Why?"),
+      h("button", { type: "button", class: "quiet", onclick: () => why(q) }, "Why?"),
       h("button", { type: "button", class: "quiet", onclick: finish }, "Stop here"),
     ];
     replace($("ask-question"),
@@ -82,7 +82,7 @@ function draw(step) {
     suggestionList(step.result), h("p", { class: "notice" }, step.disclaimer));
 }
 
-// A choice question (time course): one button a value, named by the question, as `ask` numbers them;
+// A choice question (onset, spread, symmetry): one button a value, named by the question, as `ask` numbers them;
 // "Not sure" marks the first value unsure, as `ask` does, so it is not asked again.
 function choiceGroup(q) {
   return h("div", { class: "row choices", role: "group", "aria-labelledby": "question-text", id: "ask-choices" },
@@ -91,11 +91,9 @@ function choiceGroup(q) {
     h("button", { type: "button", onclick: () => answer("unsure") }, "Not sure"));
 }
 
-function why(question, result) {
+function why(question) {
   if (question.choices.length) {
-    const leading = result.suggestions.slice(0, 2).map((s) => s.condition.name).join(" and ");
-    replace($("ask-why"), h("p", {}, `How fast it came tells ${leading} apart: the answer changes which comes `
-      + "first or how strongly each fits."));
+    replace($("ask-why"), h("p", {}, question.why_text));
     return;
   }
   const reasons = question.why.map((r) => h("li", {}, `${r.condition.name}: rules ${r.rules.join(", ") || "none"}`,
