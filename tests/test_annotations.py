@@ -226,9 +226,10 @@ def test_folding_keeps_the_order_and_every_rule(kb):
 
 def test_the_fired_path_passes_annotations_through_one_node_per_condition():
     done = run("match", "--format", "mermaid", *SJOGREN_PAGE)
-    assert re.search(
-        r'pattern_annotations_sjogren_syndrome -->\|"\d+ annotation rules"\| condition_sjogren', done.stdout
-    )
+    through = re.search(r'^  (p\d+) -->\|"\d+ annotation rules"\| (c\d+)$', done.stdout, re.M)
+    assert through, done.stdout
+    assert re.search(rf'^  {through[1]}\(\["HPO annotations of [^"]*ORPHA:289390', done.stdout, re.M)
+    assert re.search(rf"^  {through[2]}\[\[\"Sjögren's syndrome\"\]\]", done.stdout, re.M)
     assert "annotation.sjogren_syndrome" not in done.stdout
     assert "annotation.sjogren_syndrome.raynaud" in run("match", "--format", "dot", "--expand", *SJOGREN_PAGE).stdout
 
