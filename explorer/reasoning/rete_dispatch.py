@@ -16,6 +16,7 @@ _check = _rete.check
 _fc = _experta_package.fieldconstraint
 _MATCH = _experta_package.watchers.MATCH
 _VALID = _rete.token.Token.TagType.VALID
+_TokenInfo = _rete.token.TokenInfo
 
 # Values whose == agrees with their hash, so a dict lookup finds exactly the constants == would match.
 _PLAIN_VALUES = (str, int, float, bool, type(None))
@@ -119,6 +120,15 @@ class _Token(_rete.token.Token):
     def copy(self):
         # experta's copy copies the facts, then its constructor copies them again
         return tuple.__new__(type(self), (self.tag, set(self.data), self.context.copy()))
+
+    def to_info(self):
+        """experta's TokenInfo of this token, made once: a node hands one token to all its children, and
+        each two-input child files it in a memory as its info. A token is never changed once a node has
+        passed it on (a node that changes a token changes its own copy first), so the info stays true."""
+        info = self.__dict__.get("info")
+        if info is None:
+            info = self.__dict__["info"] = tuple.__new__(_TokenInfo, (frozenset(self[1]), frozenset(self[2].items())))
+        return info
 
 
 class CaptureNode(_nodes.FeatureTesterNode):
