@@ -21,7 +21,7 @@ from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import ranked_strengths
 from .reach import fires, holding, understood
-from .replay import replay
+from .replay import Start, replay
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Trials:
         self.present, self.absent = set(present), set(absent)
         self.seen_present, self.seen_absent = _rule_views(kb)
         self._base: Inference | None = base
+        self._start: Start | None = None  # what the current answers do before any rule fires (replay.py)
         self.engine_runs = 0  # for the benchmark and the tests
 
     def _run(self, present: set, absent: set) -> Inference:
@@ -88,7 +89,9 @@ class Trials:
             present, absent = self.present, self.absent | {finding}
         if not self.may_change(finding, answer):
             return picture_of(self.kb, self.base(), present, absent)
-        inference = replay(self.kb, present, absent)
+        if self._start is None:
+            self._start = Start(self.kb, self.present, self.absent)
+        inference = replay(self.kb, present, absent, self._start)
         if inference is None:  # rules replay.py cannot follow: the engine runs
             inference = self._run(present, absent)
         return picture_of(self.kb, inference, present, absent)
