@@ -125,6 +125,12 @@ class _TrackedConflictSetNode(_nodes.ConflictSetNode):
     case when facts are never retracted) is handled here, as experta handles it, without hashing its
     activation twice; any other case goes to experta."""
 
+    def activate(self, token):
+        # experta's copies the token first; nothing here changes it, so the copy is left out.
+        if _MATCHER.isEnabledFor(logging.DEBUG):
+            return super().activate(token)
+        return self._activate(token)
+
     def _activate(self, token):
         self._holding[self] = None
         if token.tag is _VALID and not self.removed:
