@@ -189,19 +189,31 @@ def _main_rule(rule):
     patterns += [getattr(AS, f"a{i}") << Absent(id=ref) for i, ref in enumerate(rule.absent)]
 
     salience = SALIENCE[rule.conclusion]
+    matched_all = tuple(rule.all)
+    made: dict = {}  # (steps before it, findings matched) -> the Step of this rule's firing
 
     def conclude(engine, **matched):
         inference = engine.inference
         memory = _memory_before(engine) if engine.strategy.recording else None
         added = None
-        present = tuple(rule.all)
+        present = matched_all
         if rule.any:
             hits = engine.hits.get(rule.id, ())
             present = (*present, *(f for f in rule.any if f in hits))
-        # By position (a record made by keyword takes a slower path): number, rule, salience, matched
-        # present and absent, conclusion, target.
         steps = inference.steps
-        steps.append(Step(len(steps) + 1, rule.id, salience, present, rule.absent, rule.conclusion, rule.target))
+        # A Step is a frozen record, and making one costs more than the rest of a firing: the rule's steps
+        # are made once per place in the run and what the group matched, then shared.
+        key = (len(steps), present)
+        step = made.get(key)
+        if step is None:
+            if len(made) >= _STEPS_KEPT:
+                made.clear()
+            # By position (a record made by keyword takes a slower path): number, rule, salience, matched
+            # present and absent, conclusion, target.
+            step = made[key] = Step(
+                len(steps) + 1, rule.id, salience, present, rule.absent, rule.conclusion, rule.target
+            )
+        steps.append(step)
         if rule.conclusion == "infer":
             behind = set().union(*(inference.support.get(f, {f}) for f in present))
             inference.support.setdefault(rule.target, set()).update(behind)
@@ -221,6 +233,7 @@ def _main_rule(rule):
     return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
 
 
+_STEPS_KEPT = 64  # Steps a rule keeps for reuse (its places in a run, times what its "any" group matched)
 _CONCLUDE_SIGNATURE = inspect.signature(lambda engine, **matched: None)
 
 

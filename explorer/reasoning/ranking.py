@@ -135,6 +135,7 @@ class _View:
         self.wanted = tuple(s for s in self.links if self.roles[s] != "possible" and kb.symptoms[s].kind != "course")
         self._order: dict = {False: {}, True: {}}  # by_role -> finding id -> sort key
         self._bare: dict = {}  # finding id -> Evidence naming no rule
+        self._with_rules: dict = {}  # (finding id, rules behind it) -> its Evidence
         self._wanted_in_order: tuple | None = None  # self.wanted, sorted as missing evidence is listed
         self._wanted_set: frozenset = frozenset()
         self._missing: dict = {}  # the wanted findings answered -> the missing evidence
@@ -193,7 +194,14 @@ class _View:
         for i in sorted(symptom_ids, key=order.__getitem__):
             rules = behind_rule.get(i)
             if rules:
-                out.append(Evidence(self.kb.symptoms[i], self.links.get(i, ()), tuple(dict.fromkeys(rules))))
+                # Made once per finding and rules behind it (a record is costly to make), then shared.
+                key = (i, tuple(dict.fromkeys(rules)))
+                evidence = self._with_rules.get(key)
+                if evidence is None:
+                    if len(self._with_rules) >= _REMEMBERED:
+                        self._with_rules.clear()
+                    evidence = self._with_rules[key] = Evidence(self.kb.symptoms[i], self.links.get(i, ()), key[1])
+                out.append(evidence)
                 continue
             out.append(self._bare_evidence(i))
         return tuple(out)
