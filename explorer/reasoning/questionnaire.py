@@ -25,7 +25,7 @@ from ..limits import MAX_QUESTION_CANDIDATES, QUESTION_WORK
 from .explore import Explored, explore_inference
 from .result import Result
 from .trials import Picture, Trials
-from .urgent_questions import urgency_rank
+from .urgent_questions import urgency_rank, urgent_findings
 
 ANSWERS = ("yes", "no", "unsure")
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
@@ -145,7 +145,10 @@ class Questionnaire:
         # can make choosing a question explode; urgent questions always come first among those tried.
         tried = max(8, min(MAX_QUESTION_CANDIDATES, QUESTION_WORK // max(len(self.kb.rules), 1)))
         basis = question_basis(self.kb)
-        scored.sort(key=lambda c: urgency_rank(self.kb, c[2], c[3], basis))
+        urgent = urgent_findings(self.kb)  # urgency_rank reads the reasons of these findings only
+        scored.sort(
+            key=lambda c: urgency_rank(self.kb, c[2], _reasons_of(self.kb, result, c) if c[2] in urgent else (), basis)
+        )
         # Questions are made only for the candidates tried (a large rule set wants hundreds of findings).
         for question in (_question(self.kb, result, c) for c in scored[:tried]):
             first = urgency_rank(self.kb, question.finding.id, question.reasons, basis)
@@ -240,41 +243,51 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
 
 def _scored(kb: KnowledgeBase, result: Result, wants) -> list[tuple]:
     """score_candidates' candidates, in its order, before they are made Questions: (score, finding label
-    in lower case, finding id, reasons, ids of the conditions that want it)."""
+    in lower case, finding id, ids of the conditions that want it). Their reasons are made only for the
+    candidates that need them (_reasons_of)."""
     basis = question_basis(kb)
-    suggested = {s.condition.id: s for s in result.suggestions}
+    suggested = {s.condition.id for s in result.suggestions}
     wanted: dict = {}
     for finding, condition_id in wants:
         if condition_id in suggested:
             wanted.setdefault(finding, set()).add(condition_id)
-    rank = {s.condition.id: s.rank for s in result.suggestions}
     strength = {s.condition.id: STRENGTHS.index(s.strength) + 1 for s in result.suggestions}
-    known = _reasons(kb)
-    many = len(suggested) > 1
+    many, symptoms = len(suggested) > 1, kb.symptoms
     out = []
     for finding, conditions in wanted.items():
+        # Whole numbers (strength 1-3 times weight 1-3), so the sum is exact in any order.
         score = 0.0
-        reasons = []
-        for condition_id in sorted(conditions, key=rank.__getitem__):
+        for condition_id in conditions:
             score += strength[condition_id] * basis[(condition_id, finding)][2]
-            reason = known.get((condition_id, finding))
-            if reason is None:
-                rules, links, _ = basis[(condition_id, finding)]
-                reason = Reason(condition_id, suggested[condition_id].condition.name, rules, links)
-                known[(condition_id, finding)] = reason
-            reasons.append(reason)
         if many and len(conditions) == len(suggested):
             score /= 3
-        out.append((score, kb.symptoms[finding].label.lower(), finding, tuple(reasons), conditions))
+        out.append((score, symptoms[finding].label.lower(), finding, conditions))
     out.sort(key=lambda c: (-c[0], c[1]))
     return out
 
 
+def _reasons_of(kb: KnowledgeBase, result: Result, candidate: tuple) -> tuple:
+    """The Reasons of one of _scored's candidates, best ranked condition first."""
+    _, _, finding, conditions = candidate
+    basis, known = question_basis(kb), _reasons(kb)
+    reasons = []
+    for s in result.suggestions:  # in rank order
+        condition_id = s.condition.id
+        if condition_id not in conditions:
+            continue
+        reason = known.get((condition_id, finding))
+        if reason is None:
+            rules, links, _ = basis[(condition_id, finding)]
+            reason = known[(condition_id, finding)] = Reason(condition_id, s.condition.name, rules, links)
+        reasons.append(reason)
+    return tuple(reasons)
+
+
 def _question(kb: KnowledgeBase, result: Result, candidate: tuple) -> Question:
     """The Question of one of _scored's candidates."""
-    score, _, finding, reasons, conditions = candidate
+    score, _, finding, conditions = candidate
     others = tuple(s.condition.name for s in result.suggestions if s.condition.id not in conditions)
-    return Question(kb.symptoms[finding], reasons, score, others)
+    return Question(kb.symptoms[finding], _reasons_of(kb, result, candidate), score, others)
 
 
 @functools.lru_cache(maxsize=8)
