@@ -82,18 +82,24 @@ class _HoldingNotNode(_Holding, _nodes.NotNode):
 
 _HOLDING = {_nodes.OrdinaryMatchNode: _HoldingMatchNode, _nodes.NotNode: _HoldingNotNode}
 _ENTRIES = {_rete.abstract.TwoInputNode.activate_left, _rete.abstract.TwoInputNode.activate_right}
+_ONE_INPUT_ENTRY = _rete.abstract.OneInputNode.activate
 
 
 def _rebind(nodes) -> None:
-    """Callbacks are bound methods, made when the network was built: point those that enter a two-input
-    node at the methods of the class it has now."""
+    """Callbacks are bound methods, made when the network was built: point those that enter a node whose
+    class has changed since (a two-input node, a conflict set, a capture node) at the methods of the class
+    it has now."""
     for node in nodes:
-        node.children = [
-            _mixins.ChildNode(c.node, getattr(c.node, c.callback.__name__))
-            if type(c.node) in _HOLDING.values() and getattr(c.callback, "__func__", None) in _ENTRIES
-            else c
-            for c in node.children
-        ]
+        node.children = [_rebound(c) for c in node.children]
+
+
+def _rebound(child):
+    entry = getattr(child.callback, "__func__", None)
+    if entry in _ENTRIES and type(child.node) in _HOLDING.values():
+        return _mixins.ChildNode(child.node, getattr(child.node, child.callback.__name__))
+    if entry is _ONE_INPUT_ENTRY and type(child.node).activate is not _ONE_INPUT_ENTRY:
+        return _mixins.ChildNode(child.node, child.node.activate)
+    return child
 
 
 class _KnownHash:
@@ -185,7 +191,6 @@ class FastReteMatcher(_rete.ReteMatcher):
             if type(node) in _HOLDING:
                 node.__class__ = _HOLDING[type(node)]
                 node._holding = self._holding
-        _rebind(nodes)
         # The order experta's _get_conflict_set_nodes finds them in (depth first, first visit), without
         # its repeated walks through shared nodes.
         self._conflict_sets = tuple(n for n in nodes if isinstance(n, _nodes.ConflictSetNode))
@@ -195,6 +200,7 @@ class FastReteMatcher(_rete.ReteMatcher):
             csn._touched, csn._holding = self._touched, self._holding
             csn._rule_hash = _KnownHash(hash(csn.rule))  # a rule is not changed once the network is built
         capture_nodes(nodes)
+        _rebind(nodes)
         dispatchers = [d for d in (add_dispatcher(node, literal_key) for node in nodes) if d is not None]
         for dispatcher in dispatchers:
             dispatcher.compile()
