@@ -8,6 +8,9 @@ The network has the same nodes as experta builds; what changes is how it is buil
   token); the root does the same by fact type. A test the lookup has already made is not made again:
   the token goes on to that test's children, in their original order, as the test would have sent it.
 - Only conflict sets that received a token since the last look are asked for activations.
+- A token's TokenInfo (what a memory files) is made once, however many two-input children file it; a
+  capture node makes its copy of the token with the name already bound; a conflict set, which changes
+  nothing in a token, does not copy it first.
 - A two-input node given a token while its other memory is empty only files it (experta's node would
   copy the token and then look through the empty memory for matches).
 - ``reset`` clears only the nodes that received a token since the last reset (each notes itself as it

@@ -160,7 +160,9 @@ def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> In
     for rule, needs in begun.ready:  # the agenda orders them by key, not by the order they came in
         run.activate(rule, needs)
     run.count(reversed(reported))
-    inference = Inference(support={f: {f} for f in present})
+    # By position (steps, support, wants, engine_steps): a record made by keyword takes a slower path.
+    inference = Inference([], {f: {f} for f in present}, [], [])
+    made = _steps(kb)
     steps, support = inference.steps, inference.support
     while run.waiting:
         _, rule = heapq.heappop(run.waiting)
@@ -168,8 +170,7 @@ def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> In
         if rule.any:
             counted = run.hits[rule.id]
             matched += tuple(f for f in rule.any if f in counted)
-        salience = SALIENCE[rule.conclusion]
-        steps.append(Step(len(steps) + 1, rule.id, salience, matched, rule.absent, rule.conclusion, rule.target))
+        steps.append(_step(made, len(steps) + 1, rule, matched))
         if rule.conclusion == "infer":
             support.setdefault(rule.target, set()).update(*(support.get(f, {f}) for f in matched))
             if rule.target not in run.found:
@@ -180,3 +181,25 @@ def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> In
             run.suggested.add(rule.target)
             run.new_id()
     return inference
+
+
+def _step(made: dict, number: int, rule, matched: tuple) -> Step:
+    """The Step of a firing, made once per rule, place in the run and findings matched, then shared (a
+    frozen record is costly to make, and a replay makes one per firing)."""
+    key = (number, rule.id, matched)
+    step = made.get(key)
+    if step is None:
+        if len(made) >= _STEPS_KEPT:
+            made.clear()
+        step = made[key] = Step(
+            number, rule.id, SALIENCE[rule.conclusion], matched, rule.absent, rule.conclusion, rule.target
+        )
+    return step
+
+
+_STEPS_KEPT = 8192
+
+
+@functools.lru_cache(maxsize=8)
+def _steps(kb: KnowledgeBase) -> dict:
+    return {}  # (number, rule id, findings matched) -> its Step, filled as replays fire rules
