@@ -159,6 +159,24 @@ def test_a_run_replayed_from_the_current_answers_is_the_real_run(any_kb):
     assert compared > 100
 
 
+def test_patterns_followed_from_the_current_answers_are_the_fixed_point(any_kb):
+    """reach.holding_from (a trial's patterns, found from the current answers' by trying only the pattern
+    rules that name something new) against reach.holding worked out afresh, for a yes and a no."""
+    from explorer.reasoning.reach import holding, holding_from
+
+    kb, rng, grew = any_kb, random.Random(9), 0
+    named = sorted(set(_rule_views(kb)[0]) | set(_rule_views(kb)[1]))
+    for present, absent in _random_answers(kb):
+        held = holding(kb, present, absent)
+        for finding in rng.sample(named, 3):
+            fresh = holding(kb, present | {finding}, absent)
+            assert holding_from(kb, held, absent, added=(finding,)) == fresh, (sorted(present), finding)
+            more_absent = absent | {finding}
+            assert holding_from(kb, held, more_absent, added_absent=(finding,)) == holding(kb, present, more_absent)
+            grew += len(fresh) > len(held | {finding})
+    assert grew > 20  # answers that lead to new patterns are among those compared
+
+
 def test_rules_a_replay_cannot_follow_are_run(kb, monkeypatch):
     """A rule field replay.py does not know (through reach.understood) makes the trials run the engine,
     with the real run's picture."""

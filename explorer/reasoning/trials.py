@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import ranked_strengths
-from .reach import fires, holding, understood
+from .reach import fires, holding, holding_from, understood
 from .replay import Start, replay
 
 
@@ -69,6 +69,7 @@ class Trials:
         self.seen_present, self.seen_absent = _rule_views(kb)
         self._base: Inference | None = base
         self._start: Start | None = None  # what the current answers do before any rule fires (replay.py)
+        self._held: set | None = None  # the current answers and the patterns they lead to (reach.holding)
         self.engine_runs = 0  # for the benchmark and the tests
 
     def _run(self, present: set, absent: set) -> Inference:
@@ -103,9 +104,12 @@ class Trials:
         rules = (self.seen_present if answer == "yes" else self.seen_absent).get(finding, ())
         if not rules:
             return False
+        if self._held is None:
+            self._held = holding(self.kb, self.present, self.absent)
         if answer == "yes":
-            present, absent = self.present | {finding}, self.absent
+            absent = self.absent
+            found = holding_from(self.kb, self._held, absent, added=(finding,))
         else:
-            present, absent = self.present, self.absent | {finding}
-        found = holding(self.kb, present, absent)
+            absent = self.absent | {finding}
+            found = holding_from(self.kb, self._held, absent, added_absent=(finding,))
         return any(fires(rule, found, absent) for rule in rules)
