@@ -139,6 +139,44 @@ def test_a_replayed_run_is_the_real_run(any_kb):
     assert chained > 5 and grouped > 100  # the order-dependent chains and the "any" groups are exercised
 
 
+def test_a_run_replayed_from_the_current_answers_is_the_real_run(any_kb):
+    """A trial replays from a Start of the current answers (what they do before any rule fires) and adds its
+    one answer, yes or no: the same firings, order and support as a real run of all the answers."""
+    from explorer.reasoning.replay import Start, replay
+
+    kb, rng, compared = any_kb, random.Random(5), 0
+    named = sorted(set(_rule_views(kb)[0]) & set(kb.symptoms))
+    for present, absent in _random_answers(kb):
+        start = Start(kb, present, absent)
+        for finding in rng.sample(named, 3):
+            if finding in present or finding in absent:
+                continue
+            for more_present, more_absent in ((present | {finding}, absent), (present, absent | {finding})):
+                real = engine_for(kb).run(more_present, more_absent)
+                replayed = replay(kb, more_present, more_absent, start)
+                assert (replayed.steps, replayed.support) == (real.steps, real.support), (sorted(present), finding)
+                compared += 1
+    assert compared > 100
+
+
+def test_patterns_followed_from_the_current_answers_are_the_fixed_point(any_kb):
+    """reach.holding_from (a trial's patterns, found from the current answers' by trying only the pattern
+    rules that name something new) against reach.holding worked out afresh, for a yes and a no."""
+    from explorer.reasoning.reach import holding, holding_from
+
+    kb, rng, grew = any_kb, random.Random(9), 0
+    named = sorted(set(_rule_views(kb)[0]) | set(_rule_views(kb)[1]))
+    for present, absent in _random_answers(kb):
+        held = holding(kb, present, absent)
+        for finding in rng.sample(named, 3):
+            fresh = holding(kb, present | {finding}, absent)
+            assert holding_from(kb, held, absent, added=(finding,)) == fresh, (sorted(present), finding)
+            more_absent = absent | {finding}
+            assert holding_from(kb, held, more_absent, added_absent=(finding,)) == holding(kb, present, more_absent)
+            grew += len(fresh) > len(held | {finding})
+    assert grew > 20  # answers that lead to new patterns are among those compared
+
+
 def test_rules_a_replay_cannot_follow_are_run(kb, monkeypatch):
     """A rule field replay.py does not know (through reach.understood) makes the trials run the engine,
     with the real run's picture."""

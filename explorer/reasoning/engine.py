@@ -13,9 +13,11 @@ firings and step records are the same (tests/test_fast_rete.py).
 The engine class is built once per knowledge base and process, then reused with reset/declare/run.
 """
 
+import bisect
 import inspect
 import os
 import threading
+from operator import attrgetter
 
 from ..knowledge.records import KnowledgeBase
 from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
@@ -54,21 +56,31 @@ class WantToKnow(Fact):
     """The engine would like to know whether ``finding`` is present, to weigh suggested ``condition``."""
 
 
+_KEY = attrgetter("key")
+
+
 class _StableStrategy(DepthStrategy):
     """experta breaks salience ties by fact ids, then by hash order; adding the rule's position in the
     knowledge files makes the firing order, and so the trace, the same on every run."""
 
     def get_key(self, activation):
-        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        facts = sorted([f["__factid__"] for f in activation.facts], reverse=True)
         return activation.rule.salience, facts, -activation.rule._wrapped.rule_order
 
     recording = False
     last_agenda: list = []
 
     def update_agenda(self, agenda, added, removed):
-        if added or removed or _watchers.worth("ACTIVATIONS", "INFO"):  # else experta's would do nothing
-            super().update_agenda(agenda, added, removed)
-        elif self.recording:
+        if removed or _watchers.worth("ACTIVATIONS", "INFO"):
+            super().update_agenda(agenda, added, removed)  # experta's, with its messages
+            return
+        # What experta's DepthStrategy does with activations only added: each goes in by its key.
+        if added:
+            activations = agenda.activations
+            for activation in added:
+                activation.key = self.get_key(activation)
+                bisect.insort(activations, activation, key=_KEY)  # the comparisons Activation.__lt__ makes
+        if self.recording:
             self.last_agenda = list(agenda.activations)
 
     def _update_agenda(self, agenda, added, removed):
@@ -135,6 +147,14 @@ def _declare(engine, *facts):
     return getattr(engine, "declare_plain", engine.declare)(*facts)
 
 
+def _declare_running(engine, fact):
+    """_declare of one fact from a rule body: the fast engine, running, only files it in its fact list (its
+    run loop brings the agenda up to date before the next firing, as experta's declare would leave it)."""
+    if engine.counts_on_declare:
+        return engine.facts.declare(fact)
+    return _declare(engine, fact)
+
+
 def _groups_met(engine, found) -> list:
     """Count findings ``found`` toward the "any" groups that name them, in the order stock experta's
     counting rule would fire for their facts (it has the highest salience, so it fires for every new
@@ -169,29 +189,40 @@ def _main_rule(rule):
     patterns += [getattr(AS, f"a{i}") << Absent(id=ref) for i, ref in enumerate(rule.absent)]
 
     salience = SALIENCE[rule.conclusion]
+    matched_all = tuple(rule.all)
+    made: dict = {}  # (steps before it, findings matched) -> the Step of this rule's firing
 
     def conclude(engine, **matched):
         inference = engine.inference
         memory = _memory_before(engine) if engine.strategy.recording else None
         added = None
-        present = tuple(rule.all)
+        present = matched_all
         if rule.any:
             hits = engine.hits.get(rule.id, ())
             present = (*present, *(f for f in rule.any if f in hits))
-        # By position (a record made by keyword takes a slower path): number, rule, salience, matched
-        # present and absent, conclusion, target.
         steps = inference.steps
-        steps.append(Step(len(steps) + 1, rule.id, salience, present, rule.absent, rule.conclusion, rule.target))
+        # A Step is a frozen record, and making one costs more than the rest of a firing: the rule's steps
+        # are made once per place in the run and what the group matched, then shared.
+        key = (len(steps), present)
+        step = made.get(key)
+        if step is None:
+            if len(made) >= _STEPS_KEPT:
+                made.clear()
+            # By position (a record made by keyword takes a slower path): number, rule, salience, matched
+            # present and absent, conclusion, target.
+            step = made[key] = Step(
+                len(steps) + 1, rule.id, salience, present, rule.absent, rule.conclusion, rule.target
+            )
+        steps.append(step)
         if rule.conclusion == "infer":
             behind = set().union(*(inference.support.get(f, {f}) for f in present))
             inference.support.setdefault(rule.target, set()).update(behind)
-            added = _declare(engine, new_fact(Finding, id=rule.target, origin="inferred"))
+            added = _declare_running(engine, new_fact(Finding, id=rule.target, origin="inferred"))
             if added is not None and engine.counts_on_declare:  # counted as the counting rule would, next
-                met = _groups_met(engine, (rule.target,))
-                if met:
-                    _declare(engine, *met)
+                for met in _groups_met(engine, (rule.target,)):
+                    _declare_running(engine, met)
         elif rule.conclusion == "suggest":
-            added = _declare(engine, new_fact(Suggested, condition=rule.target))
+            added = _declare_running(engine, new_fact(Suggested, condition=rule.target))
         if memory is not None:
             _record(engine, rule.id, memory, added)
 
@@ -202,6 +233,7 @@ def _main_rule(rule):
     return Rule(*patterns, salience=SALIENCE[rule.conclusion])(conclude)
 
 
+_STEPS_KEPT = 64  # Steps a rule keeps for reuse (its places in a run, times what its "any" group matched)
 _CONCLUDE_SIGNATURE = inspect.signature(lambda engine, **matched: None)
 
 

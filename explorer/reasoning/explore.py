@@ -164,7 +164,25 @@ def _recognized(mentions, kept_ids) -> tuple:
     for m in mentions:
         if m.symptom.id in kept_ids:
             items.setdefault((m.symptom.label.lower(), m.text, m.symptom.id), m)
-    return tuple(Recognized(m.text, m.symptom, m) for m in map(items.__getitem__, sorted(items)))
+    return tuple(map(_recognized_as, map(items.__getitem__, sorted(items))))
+
+
+def _recognized_as(mention):
+    """Recognized(text, symptom, mention), made once per mention: the parser remembers its readings of
+    short texts, so the same Mention comes back whenever a text is read again, and a record is costly to
+    make. Kept by the mention's id with the mention itself (an id is reused only once its object is gone)."""
+    kept = _RECOGNIZED.get(id(mention))
+    if kept is not None and kept[0] is mention:
+        return kept[1]
+    if len(_RECOGNIZED) >= _RECOGNIZED_KEPT:
+        _RECOGNIZED.clear()
+    made = Recognized(mention.text, mention.symptom, mention)
+    _RECOGNIZED[id(mention)] = (mention, made)
+    return made
+
+
+_RECOGNIZED: dict = {}  # id(mention) -> (the mention, its Recognized)
+_RECOGNIZED_KEPT = 4096
 
 
 def _because(kb, inference: Inference, fired):
@@ -202,31 +220,47 @@ def _patterns(kb, inference) -> tuple:
 
 
 def _trace(kb, inference) -> tuple:
-    label, known = kb.label, _rule_parts(kb)
+    label, known, made = kb.label, _rule_parts(kb), _trace_steps(kb)
     out = []
     for s in inference.steps:
+        # A TraceStep is a frozen record of 14 fields, costly to make: one is made per firing (its number,
+        # rule and what it matched; the rest follows from the rule) and then shared.
+        key = (s.number, s.rule, s.matched_present, s.matched_absent)
+        step = made.get(key)
+        if step is not None:
+            out.append(step)
+            continue
+        if len(made) >= _TRACE_STEPS_KEPT:
+            made.clear()
         parts = known.get(s.rule) or _parts_of(kb, s.rule, known)
         explanation, sources, target_label, group, from_pack = parts
         # By position: a record made by keyword takes a slower path, and a query makes one per firing.
-        out.append(
-            TraceStep(
-                s.number,
-                s.rule,
-                s.salience,
-                s.matched_present,
-                s.matched_absent,
-                s.conclusion,
-                s.target,
-                explanation,
-                sources,
-                tuple(map(label, s.matched_present)),
-                tuple(map(label, s.matched_absent)),
-                target_label,
-                group,
-                from_pack,
-            )
+        step = made[key] = TraceStep(
+            s.number,
+            s.rule,
+            s.salience,
+            s.matched_present,
+            s.matched_absent,
+            s.conclusion,
+            s.target,
+            explanation,
+            sources,
+            tuple(map(label, s.matched_present)),
+            tuple(map(label, s.matched_absent)),
+            target_label,
+            group,
+            from_pack,
         )
+        out.append(step)
     return tuple(out)
+
+
+_TRACE_STEPS_KEPT = 4096  # trace steps kept per knowledge base for reuse
+
+
+@functools.lru_cache(maxsize=8)
+def _trace_steps(kb: KnowledgeBase) -> dict:
+    return {}  # (number, rule id, matched present, matched absent) -> its TraceStep, filled as rules fire
 
 
 @functools.lru_cache(maxsize=8)

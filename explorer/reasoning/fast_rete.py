@@ -8,6 +8,9 @@ The network has the same nodes as experta builds; what changes is how it is buil
   token); the root does the same by fact type. A test the lookup has already made is not made again:
   the token goes on to that test's children, in their original order, as the test would have sent it.
 - Only conflict sets that received a token since the last look are asked for activations.
+- A token's TokenInfo (what a memory files) is made once, however many two-input children file it; a
+  capture node makes its copy of the token with the name already bound; a conflict set, which changes
+  nothing in a token, does not copy it first.
 - A two-input node given a token while its other memory is empty only files it (experta's node would
   copy the token and then look through the empty memory for matches).
 - ``reset`` clears only the nodes that received a token since the last reset (each notes itself as it
@@ -82,18 +85,24 @@ class _HoldingNotNode(_Holding, _nodes.NotNode):
 
 _HOLDING = {_nodes.OrdinaryMatchNode: _HoldingMatchNode, _nodes.NotNode: _HoldingNotNode}
 _ENTRIES = {_rete.abstract.TwoInputNode.activate_left, _rete.abstract.TwoInputNode.activate_right}
+_ONE_INPUT_ENTRY = _rete.abstract.OneInputNode.activate
 
 
 def _rebind(nodes) -> None:
-    """Callbacks are bound methods, made when the network was built: point those that enter a two-input
-    node at the methods of the class it has now."""
+    """Callbacks are bound methods, made when the network was built: point those that enter a node whose
+    class has changed since (a two-input node, a conflict set, a capture node) at the methods of the class
+    it has now."""
     for node in nodes:
-        node.children = [
-            _mixins.ChildNode(c.node, getattr(c.node, c.callback.__name__))
-            if type(c.node) in _HOLDING.values() and getattr(c.callback, "__func__", None) in _ENTRIES
-            else c
-            for c in node.children
-        ]
+        node.children = [_rebound(c) for c in node.children]
+
+
+def _rebound(child):
+    entry = getattr(child.callback, "__func__", None)
+    if entry in _ENTRIES and type(child.node) in _HOLDING.values():
+        return _mixins.ChildNode(child.node, getattr(child.node, child.callback.__name__))
+    if entry is _ONE_INPUT_ENTRY and type(child.node).activate is not _ONE_INPUT_ENTRY:
+        return _mixins.ChildNode(child.node, child.node.activate)
+    return child
 
 
 class _KnownHash:
@@ -124,6 +133,12 @@ class _TrackedConflictSetNode(_nodes.ConflictSetNode):
     as a node that may hold memory). A valid token while no activation waits to be removed (the only
     case when facts are never retracted) is handled here, as experta handles it, without hashing its
     activation twice; any other case goes to experta."""
+
+    def activate(self, token):
+        # experta's copies the token first; nothing here changes it, so the copy is left out.
+        if _MATCHER.isEnabledFor(logging.DEBUG):
+            return super().activate(token)
+        return self._activate(token)
 
     def _activate(self, token):
         self._holding[self] = None
@@ -179,7 +194,6 @@ class FastReteMatcher(_rete.ReteMatcher):
             if type(node) in _HOLDING:
                 node.__class__ = _HOLDING[type(node)]
                 node._holding = self._holding
-        _rebind(nodes)
         # The order experta's _get_conflict_set_nodes finds them in (depth first, first visit), without
         # its repeated walks through shared nodes.
         self._conflict_sets = tuple(n for n in nodes if isinstance(n, _nodes.ConflictSetNode))
@@ -189,6 +203,7 @@ class FastReteMatcher(_rete.ReteMatcher):
             csn._touched, csn._holding = self._touched, self._holding
             csn._rule_hash = _KnownHash(hash(csn.rule))  # a rule is not changed once the network is built
         capture_nodes(nodes)
+        _rebind(nodes)
         dispatchers = [d for d in (add_dispatcher(node, literal_key) for node in nodes) if d is not None]
         for dispatcher in dispatchers:
             dispatcher.compile()

@@ -25,7 +25,7 @@ from ..limits import MAX_QUESTION_CANDIDATES, QUESTION_WORK
 from .explore import Explored, explore_inference
 from .result import Result
 from .trials import Picture, Trials
-from .urgent_questions import urgency_rank
+from .urgent_questions import urgency_rank, urgent_findings
 
 ANSWERS = ("yes", "no", "unsure")
 ROLE_WEIGHT = {"hallmark": 3, "typical": 2, "possible": 1}
@@ -148,13 +148,17 @@ class Questionnaire:
         else:
             effect = functools.partial(_effect, trials, current=current)
         best = None
-        candidates = score_candidates(self.kb, result, inference.wants) if result.suggestions else []
+        scored = _scored(self.kb, result, inference.wants) if result.suggestions else []
         # Only the best candidates are tried both ways (fewer for a large rule set), so no knowledge folder
         # can make choosing a question explode; urgent questions always come first among those tried.
         tried = max(8, min(MAX_QUESTION_CANDIDATES, QUESTION_WORK // max(len(self.kb.rules), 1)))
         basis = question_basis(self.kb)
-        candidates.sort(key=lambda q: urgency_rank(self.kb, q.finding.id, q.reasons, basis))
-        for question in candidates[:tried]:
+        urgent = urgent_findings(self.kb)  # urgency_rank reads the reasons of these findings only
+        scored.sort(
+            key=lambda c: urgency_rank(self.kb, c[2], _reasons_of(self.kb, result, c) if c[2] in urgent else (), basis)
+        )
+        # Questions are made only for the candidates tried (a large rule set wants hundreds of findings).
+        for question in (_question(self.kb, result, c) for c in scored[:tried]):
             first = urgency_rank(self.kb, question.finding.id, question.reasons, basis)
             if not exhaustive and best is not None and _rank_key(first, question, len(current.suggestions)) >= best[0]:
                 continue  # even changing every suggestion it could not come first
@@ -242,34 +246,56 @@ def score_candidates(kb: KnowledgeBase, result: Result, wants) -> list[Question]
     suggestion rule 2, or 1 when it only feeds a pattern the rule names). A finding every suggested
     condition wants cannot tell them apart, so it counts a third when more than one is suggested.
     """
+    return [_question(kb, result, candidate) for candidate in _scored(kb, result, wants)]
+
+
+def _scored(kb: KnowledgeBase, result: Result, wants) -> list[tuple]:
+    """score_candidates' candidates, in its order, before they are made Questions: (score, finding label
+    in lower case, finding id, ids of the conditions that want it). Their reasons are made only for the
+    candidates that need them (_reasons_of)."""
     basis = question_basis(kb)
-    suggested = {s.condition.id: s for s in result.suggestions}
+    suggested = {s.condition.id for s in result.suggestions}
     wanted: dict = {}
     for finding, condition_id in wants:
         if condition_id in suggested:
             wanted.setdefault(finding, set()).add(condition_id)
-    questions = []
-    names = [(s.condition.id, s.condition.name) for s in result.suggestions]
-    rank = {s.condition.id: s.rank for s in result.suggestions}
     strength = {s.condition.id: STRENGTHS.index(s.strength) + 1 for s in result.suggestions}
-    known = _reasons(kb)
+    many, symptoms = len(suggested) > 1, kb.symptoms
+    out = []
     for finding, conditions in wanted.items():
+        # Whole numbers (strength 1-3 times weight 1-3), so the sum is exact in any order.
         score = 0.0
-        reasons = []
-        for condition_id in sorted(conditions, key=rank.__getitem__):
+        for condition_id in conditions:
             score += strength[condition_id] * basis[(condition_id, finding)][2]
-            reason = known.get((condition_id, finding))
-            if reason is None:
-                rules, links, _ = basis[(condition_id, finding)]
-                reason = Reason(condition_id, suggested[condition_id].condition.name, rules, links)
-                known[(condition_id, finding)] = reason
-            reasons.append(reason)
-        if len(suggested) > 1 and len(conditions) == len(suggested):
+        if many and len(conditions) == len(suggested):
             score /= 3
-        others = tuple(name for condition_id, name in names if condition_id not in conditions)
-        questions.append(Question(kb.symptoms[finding], tuple(reasons), score, others))
-    questions.sort(key=lambda q: (-q.score, q.finding.label.lower()))
-    return questions
+        out.append((score, symptoms[finding].label.lower(), finding, conditions))
+    out.sort(key=lambda c: (-c[0], c[1]))
+    return out
+
+
+def _reasons_of(kb: KnowledgeBase, result: Result, candidate: tuple) -> tuple:
+    """The Reasons of one of _scored's candidates, best ranked condition first."""
+    _, _, finding, conditions = candidate
+    basis, known = question_basis(kb), _reasons(kb)
+    reasons = []
+    for s in result.suggestions:  # in rank order
+        condition_id = s.condition.id
+        if condition_id not in conditions:
+            continue
+        reason = known.get((condition_id, finding))
+        if reason is None:
+            rules, links, _ = basis[(condition_id, finding)]
+            reason = known[(condition_id, finding)] = Reason(condition_id, s.condition.name, rules, links)
+        reasons.append(reason)
+    return tuple(reasons)
+
+
+def _question(kb: KnowledgeBase, result: Result, candidate: tuple) -> Question:
+    """The Question of one of _scored's candidates."""
+    score, _, finding, conditions = candidate
+    others = tuple(s.condition.name for s in result.suggestions if s.condition.id not in conditions)
+    return Question(kb.symptoms[finding], _reasons_of(kb, result, candidate), score, others)
 
 
 @functools.lru_cache(maxsize=8)

@@ -75,32 +75,18 @@ class _Assessment:
 def _assessments(
     kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
 ) -> list:
-    fired_by_condition: dict = {}
-    for step in inference.steps:
-        if step.conclusion == "suggest":
-            fired_by_condition.setdefault(step.target, []).append(step)
-    weights, strength_of, support, course = weights_for(kb), _claims(kb), inference.support, _course_ids(kb)
+    weights, course = weights_for(kb), _course_ids(kb)
     out = []
-    for condition_id, fired in fired_by_condition.items():
-        condition = kb.conditions[condition_id]
-        view = _view(kb, condition)
+    for condition, view, fired, behind_rule, claimed, fired_ids in _fired(kb, inference):
         links = view.links
-        behind_rule: dict = {}
-        for step in fired:
-            for finding in step.matched_present:
-                behind = support.get(finding)
-                for symptom_id in (finding,) if behind is None else behind:  # a finding stands for itself
-                    behind_rule.setdefault(symptom_id, []).append(step.rule)
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        claimed = max(strength_of[s.rule] for s in fired)
-        score, for_present = weights.score(condition_id, present, absent, behind_rule, conflicting)
+        score, for_present = weights.score(condition.id, present, absent, behind_rule, conflicting)
         # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
         findings = len(supporting - course)
         level, unanswered = word(score, findings), word(for_present, findings)
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
         lowered = level < unanswered  # findings the condition shows very often were reported absent
-        fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
         key = (-level, -score, len(against), -len(fired_ids), condition.name.lower())
         out.append(
             _Assessment(
@@ -108,6 +94,42 @@ def _assessments(
             )
         )
     return out
+
+
+def _fired(kb: KnowledgeBase, inference: Inference) -> list:
+    """Per suggested condition, what the run alone decides: (condition, its _View, the suggestion steps
+    that fired for it, reported finding id -> the rules it stands behind, the strongest strength a fired
+    rule claims, the ids of the rules fired). The questionnaire ranks one run again and again with other
+    answers (a trial whose answer changes no conclusion reuses the current run), so the last runs' are
+    kept, each with its run (an id is reused only once its object is gone)."""
+    kept = _FIRED.get(id(inference))
+    if kept is not None and kept[0] is inference and kept[1] is kb:
+        return kept[2]
+    fired_by_condition: dict = {}
+    for step in inference.steps:
+        if step.conclusion == "suggest":
+            fired_by_condition.setdefault(step.target, []).append(step)
+    strength_of, support = _claims(kb), inference.support
+    out = []
+    for condition_id, fired in fired_by_condition.items():
+        condition = kb.conditions[condition_id]
+        behind_rule: dict = {}
+        for step in fired:
+            for finding in step.matched_present:
+                behind = support.get(finding)
+                for symptom_id in (finding,) if behind is None else behind:  # a finding stands for itself
+                    behind_rule.setdefault(symptom_id, []).append(step.rule)
+        claimed = max(strength_of[s.rule] for s in fired)
+        fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
+        out.append((condition, _view(kb, condition), fired, behind_rule, claimed, fired_ids))
+    if len(_FIRED) >= _FIRED_KEPT:
+        _FIRED.clear()
+    _FIRED[id(inference)] = (inference, kb, out)
+    return out
+
+
+_FIRED: dict = {}  # id(inference) -> (the inference, its knowledge base, _fired of it)
+_FIRED_KEPT = 64
 
 
 @functools.lru_cache(maxsize=8)
@@ -135,6 +157,7 @@ class _View:
         self.wanted = tuple(s for s in self.links if self.roles[s] != "possible" and kb.symptoms[s].kind != "course")
         self._order: dict = {False: {}, True: {}}  # by_role -> finding id -> sort key
         self._bare: dict = {}  # finding id -> Evidence naming no rule
+        self._with_rules: dict = {}  # (finding id, rules behind it) -> its Evidence
         self._wanted_in_order: tuple | None = None  # self.wanted, sorted as missing evidence is listed
         self._wanted_set: frozenset = frozenset()
         self._missing: dict = {}  # the wanted findings answered -> the missing evidence
@@ -193,7 +216,14 @@ class _View:
         for i in sorted(symptom_ids, key=order.__getitem__):
             rules = behind_rule.get(i)
             if rules:
-                out.append(Evidence(self.kb.symptoms[i], self.links.get(i, ()), tuple(dict.fromkeys(rules))))
+                # Made once per finding and rules behind it (a record is costly to make), then shared.
+                key = (i, tuple(dict.fromkeys(rules)))
+                evidence = self._with_rules.get(key)
+                if evidence is None:
+                    if len(self._with_rules) >= _REMEMBERED:
+                        self._with_rules.clear()
+                    evidence = self._with_rules[key] = Evidence(self.kb.symptoms[i], self.links.get(i, ()), key[1])
+                out.append(evidence)
                 continue
             out.append(self._bare_evidence(i))
         return tuple(out)

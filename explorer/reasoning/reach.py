@@ -57,6 +57,36 @@ def holding(kb: KnowledgeBase, present: set, absent: set) -> set:
     return found
 
 
+def holding_from(kb: KnowledgeBase, found: set, absent: set, added=(), added_absent=()) -> set:
+    """``holding(kb, present | added, absent)`` when ``found`` is ``holding(kb, present, absent - added_absent)``:
+    the rules only add facts, so a pattern rule that did not fire before can only fire now if it names
+    something new (an added finding or absent one, or a pattern inferred since), and only those are tried.
+    (A rule fires once the last thing it lacked comes; it is tried then, with everything before it.)"""
+    found = found | set(added)
+    naming, naming_absent = _naming(kb)
+    waiting = [rule for ref in added_absent for rule in naming_absent.get(ref, ())]
+    waiting += [rule for ref in added for rule in naming.get(ref, ())]
+    while waiting:
+        rule = waiting.pop()
+        if rule.target not in found and fires(rule, found, absent):
+            found.add(rule.target)
+            waiting += naming.get(rule.target, ())
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _naming(kb: KnowledgeBase) -> tuple[dict, dict]:
+    """(id -> the pattern rules naming it in "all" or "any", finding id -> those needing it absent)."""
+    naming: dict = {}
+    naming_absent: dict = {}
+    for rule in _pattern_rules(kb):
+        for ref in dict.fromkeys(rule.all + rule.any):
+            naming.setdefault(ref, []).append(rule)
+        for ref in dict.fromkeys(rule.absent):
+            naming_absent.setdefault(ref, []).append(rule)
+    return naming, naming_absent
+
+
 def rules_that_fire(kb: KnowledgeBase, present, absent) -> tuple:
     """The rules of ``kb`` that fire for findings ``present`` and ``absent``, in knowledge order (every
     rule when they are not all `understood`)."""

@@ -74,21 +74,58 @@ class _Run:
     def arrived(self, rules) -> None:
         """One of the facts each of ``rules`` ((rule, facts it needs) pairs) needs is there: activate those
         that now have them all."""
-        lacking, waiting = self.lacking, self.waiting
-        for rule, needs in rules:
-            if needs == 1:  # the fact that came is its only one (most rules: one finding)
-                if rule.all:
-                    ids = [self.found[rule.all[0]]]
-                else:
-                    ids = [self.met[rule.id]] if rule.any else [self.absent[rule.absent[0]]]
+        for rule, needs in _completed(self.lacking, rules):
+            self.activate(rule, needs)
+
+    def activate(self, rule, needs: int) -> None:
+        """Put ``rule``'s activation (``needs`` facts) on the agenda: its facts are all there."""
+        if needs == 1:  # most rules: one finding
+            if rule.all:
+                ids = [self.found[rule.all[0]]]
             else:
-                left = lacking[rule.id] = lacking.get(rule.id, needs) - 1
-                if left:
-                    continue
-                ids = [self.found[ref] for ref in rule.all] + [self.absent[ref] for ref in rule.absent]
-                if rule.any:
-                    ids.append(self.met[rule.id])
-            heapq.heappush(waiting, (_turned(SALIENCE[rule.conclusion], ids, rule.order), rule))
+                ids = [self.met[rule.id]] if rule.any else [self.absent[rule.absent[0]]]
+        else:
+            ids = [self.found[ref] for ref in rule.all] + [self.absent[ref] for ref in rule.absent]
+            if rule.any:
+                ids.append(self.met[rule.id])
+        heapq.heappush(self.waiting, (_turned(SALIENCE[rule.conclusion], ids, rule.order), rule))
+
+
+def _completed(lacking: dict, rules) -> list:
+    """The pairs of ``rules`` ((rule, facts it needs), one of whose facts just came) whose rule now has all its
+    facts; ``lacking`` (rule id -> facts still missing, once one came) is brought up to date."""
+    done = []
+    for pair in rules:
+        rule, needs = pair
+        if needs == 1:  # the fact that came is its only one
+            done.append(pair)
+            continue
+        left = lacking[rule.id] = lacking.get(rule.id, needs) - 1
+        if not left:
+            done.append(pair)
+    return done
+
+
+class Start:
+    """What the reported and absent findings of one set of answers do before any rule fires: which rules
+    they complete and the facts the others still lack. It depends on the findings only (not on their
+    fact ids), so every trial that adds one answer to them starts from it (``replay(..., start=...)``)
+    instead of going through every finding's rules again."""
+
+    def __init__(self, kb: KnowledgeBase, present, absent):
+        self.present, self.absent = frozenset(present), frozenset(absent)
+        self.lacking: dict = {}
+        self.ready: list = []  # (rule, facts it needs) of the rules complete with these findings alone
+        index = _index(kb)
+        if index is not None:
+            self._add(index, self.present, self.absent)
+
+    def _add(self, index, present, absent) -> None:
+        needing, needing_absent, _ = index
+        for finding in present:
+            self.ready += _completed(self.lacking, needing.get(finding, ()))
+        for finding in absent:
+            self.ready += _completed(self.lacking, needing_absent.get(finding, ()))
 
 
 def _turned(salience: int, ids: list, order: int) -> tuple:
@@ -103,21 +140,29 @@ def _turned(salience: int, ids: list, order: int) -> tuple:
 _LAST = float("inf")
 
 
-def replay(kb: KnowledgeBase, present, absent) -> Inference | None:
+def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> Inference | None:
     """What the plain engine concludes for finding ids ``present`` and ``absent`` (Engine.run's Inference:
-    its steps in firing order, and the support of every finding), or None when it cannot be replayed."""
+    its steps in firing order, and the support of every finding), or None when it cannot be replayed.
+    ``start``: a Start of some of these findings (the trials' current answers), to begin from."""
     index = _index(kb)
     if index is None or not set(present) <= kb.symptoms.keys():
         return None
     needing, needing_absent, groups = index
-    reported = sorted(set(present))
-    run = _Run(groups, reported, sorted(set(absent)))
-    for finding in reported:
-        run.arrived(needing.get(finding, ()))
-    for finding in run.absent:
-        run.arrived(needing_absent.get(finding, ()))
+    present, absent = set(present), set(absent)
+    if start is None or not (start.present <= present and start.absent <= absent):
+        start = Start(kb, (), ())
+    begun = Start.__new__(Start)  # the start's state, copied, with the findings it does not have added
+    begun.lacking, begun.ready = dict(start.lacking), list(start.ready)
+    begun._add(index, present - start.present, absent - start.absent)
+    reported = sorted(present)
+    run = _Run(groups, reported, sorted(absent))
+    run.lacking = begun.lacking
+    for rule, needs in begun.ready:  # the agenda orders them by key, not by the order they came in
+        run.activate(rule, needs)
     run.count(reversed(reported))
-    inference = Inference(support={f: {f} for f in present})
+    # By position (steps, support, wants, engine_steps): a record made by keyword takes a slower path.
+    inference = Inference([], {f: {f} for f in present}, [], [])
+    made = _steps(kb)
     steps, support = inference.steps, inference.support
     while run.waiting:
         _, rule = heapq.heappop(run.waiting)
@@ -125,8 +170,7 @@ def replay(kb: KnowledgeBase, present, absent) -> Inference | None:
         if rule.any:
             counted = run.hits[rule.id]
             matched += tuple(f for f in rule.any if f in counted)
-        salience = SALIENCE[rule.conclusion]
-        steps.append(Step(len(steps) + 1, rule.id, salience, matched, rule.absent, rule.conclusion, rule.target))
+        steps.append(_step(made, len(steps) + 1, rule, matched))
         if rule.conclusion == "infer":
             support.setdefault(rule.target, set()).update(*(support.get(f, {f}) for f in matched))
             if rule.target not in run.found:
@@ -137,3 +181,25 @@ def replay(kb: KnowledgeBase, present, absent) -> Inference | None:
             run.suggested.add(rule.target)
             run.new_id()
     return inference
+
+
+def _step(made: dict, number: int, rule, matched: tuple) -> Step:
+    """The Step of a firing, made once per rule, place in the run and findings matched, then shared (a
+    frozen record is costly to make, and a replay makes one per firing)."""
+    key = (number, rule.id, matched)
+    step = made.get(key)
+    if step is None:
+        if len(made) >= _STEPS_KEPT:
+            made.clear()
+        step = made[key] = Step(
+            number, rule.id, SALIENCE[rule.conclusion], matched, rule.absent, rule.conclusion, rule.target
+        )
+    return step
+
+
+_STEPS_KEPT = 8192
+
+
+@functools.lru_cache(maxsize=8)
+def _steps(kb: KnowledgeBase) -> dict:
+    return {}  # (number, rule id, findings matched) -> its Step, filled as replays fire rules

@@ -14,8 +14,10 @@ _nodes: Any = _rete.nodes
 _mixins: Any = _rete.mixins
 _check = _rete.check
 _fc = _experta_package.fieldconstraint
-_MATCH = _experta_package.watchers.MATCH
+_watchers = _experta_package.watchers
+_MATCH = _watchers.MATCH
 _VALID = _rete.token.Token.TagType.VALID
+_TokenInfo = _rete.token.TokenInfo
 
 # Values whose == agrees with their hash, so a dict lookup finds exactly the constants == would match.
 _PLAIN_VALUES = (str, int, float, bool, type(None))
@@ -48,9 +50,28 @@ class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
             [c.callback for c in child.node.children] if p in literal else [child.callback]
             for p, child in enumerate(self.children)
         ]
+        # The usual case, one field tested and no child to call whatever its value: per value, every call
+        # in order (a value's positions are in child order already), so routing is one lookup.
+        self._single = None
+        if len(self._tables) == 1 and not self._always:
+            ((what, table),) = self._tables.items()
+            flat = {value: [call for p in hits for call in self._calls[p]] for value, hits in table.items()}
+            self._single = (what, flat)
 
     def route(self, token):
-        (fact,) = token.data
+        (fact,) = token[1]
+        if self._single is not None:
+            what, flat = self._single
+            value = _field(fact, what)
+            if type(value) in _PLAIN_VALUES:
+                for call in flat.get(value, ()):
+                    call(token)
+                return
+            if value is _MISSING:
+                return
+        self._route(token, fact)
+
+    def _route(self, token, fact):
         positions = list(self._always)
         plain = True
         for what, table in self._tables.items():
@@ -120,11 +141,35 @@ class _Token(_rete.token.Token):
         # experta's copy copies the facts, then its constructor copies them again
         return tuple.__new__(type(self), (self.tag, set(self.data), self.context.copy()))
 
+    def to_info(self):
+        """experta's TokenInfo of this token, made once: a node hands one token to all its children, and
+        each two-input child files it in a memory as its info. A token is never changed once a node has
+        passed it on (a node that changes a token changes its own copy first), so the info stays true."""
+        info = self.__dict__.get("info")
+        if info is None:
+            info = self.__dict__["info"] = tuple.__new__(_TokenInfo, (frozenset(self[1]), frozenset(self[2].items())))
+        return info
+
 
 class CaptureNode(_nodes.FeatureTesterNode):
     """A node that binds the fact to a name (``AS.name << Fact(...)``: experta's FactCapture check), doing
     what experta's FeatureTesterNode does with that check's answer, {name: fact}, without the general
     code for any answer. Made from experta's node by ``capture_nodes``."""
+
+    def activate(self, token):
+        # experta's activate copies the token, then _activate below adds the name to the copy's context:
+        # here the copy is made with the name in it, and only when the binding holds.
+        if _MATCH.isEnabledFor(logging.INFO) or _watchers.worth("MATCHER", "DEBUG"):
+            return super().activate(token)
+        (fact,) = token[1]
+        name, context = self.matcher.bind, token[2]
+        if context.get(name, fact) != fact:
+            return
+        if (False, name) in context and context[(False, name)] == fact:
+            return
+        token = tuple.__new__(type(token), (token[0], {fact}, {**context, name: fact}))
+        for child in self.children:
+            child.callback(token)
 
     def _activate(self, token):
         if _MATCH.isEnabledFor(logging.INFO):  # someone watches matches: experta's node logs them

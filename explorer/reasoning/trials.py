@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
 from .ranking import ranked_strengths
-from .reach import fires, holding, understood
-from .replay import replay
+from .reach import fires, holding, holding_from, understood
+from .replay import Start, replay
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ class Trials:
         self.present, self.absent = set(present), set(absent)
         self.seen_present, self.seen_absent = _rule_views(kb)
         self._base: Inference | None = base
+        self._start: Start | None = None  # what the current answers do before any rule fires (replay.py)
+        self._held: set | None = None  # the current answers and the patterns they lead to (reach.holding)
         self.engine_runs = 0  # for the benchmark and the tests
 
     def _run(self, present: set, absent: set) -> Inference:
@@ -88,7 +90,9 @@ class Trials:
             present, absent = self.present, self.absent | {finding}
         if not self.may_change(finding, answer):
             return picture_of(self.kb, self.base(), present, absent)
-        inference = replay(self.kb, present, absent)
+        if self._start is None:
+            self._start = Start(self.kb, self.present, self.absent)
+        inference = replay(self.kb, present, absent, self._start)
         if inference is None:  # rules replay.py cannot follow: the engine runs
             inference = self._run(present, absent)
         return picture_of(self.kb, inference, present, absent)
@@ -100,9 +104,12 @@ class Trials:
         rules = (self.seen_present if answer == "yes" else self.seen_absent).get(finding, ())
         if not rules:
             return False
+        if self._held is None:
+            self._held = holding(self.kb, self.present, self.absent)
         if answer == "yes":
-            present, absent = self.present | {finding}, self.absent
+            absent = self.absent
+            found = holding_from(self.kb, self._held, absent, added=(finding,))
         else:
-            present, absent = self.present, self.absent | {finding}
-        found = holding(self.kb, present, absent)
+            absent = self.absent | {finding}
+            found = holding_from(self.kb, self._held, absent, added_absent=(finding,))
         return any(fires(rule, found, absent) for rule in rules)

@@ -78,10 +78,12 @@ class Weights:
                 total += min(0.0, math.log(f / self.background(symptom)))
             elif symptom not in behind_rule:
                 total += UNLINKED
+        gains = self._gains.get(condition_id) or {}
         for symptom in sorted(present):
             f = linked.get(symptom)
             if f is not None:
-                total += self.gain(condition_id, symptom, f)
+                gain = gains.get(symptom)  # what self.gain gives, without a call for a pair worked out before
+                total += self.gain(condition_id, symptom, f) if gain is None else gain
             elif symptom not in behind_rule:
                 total += UNLINKED
         against = 0.0
