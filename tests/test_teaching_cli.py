@@ -205,6 +205,39 @@ def test_a_teachers_own_cases(tmp_path):
     assert refused.exit_code == 2 and "bad.yaml:1: 'expect' must be a mapping" in refused.stderr
 
 
+def test_a_teachers_expected_answer_is_named_as_show_takes_it_or_refused_by_name(tmp_path):
+    own = tmp_path / "own.yaml"
+    own.write_text("- id: alias\n  symptoms: [dry eyes, dry mouth]\n  expect: {first: sjogren}\n", encoding="utf-8")
+    quiz = run("quiz", "--cases", str(own), input="4\n")  # an alias, kept as the condition's id
+    assert quiz.exit_code == 0 and quiz.exception is None, quiz.stderr
+    assert "Right! The explorer ranks Sjögren's syndrome first." in quiz.stdout
+    assert run("cases", "show", "alias", "--cases", str(own)).exit_code == 0
+    for expect, message in [
+        ("{first: nosuch}", "'expect': no condition called 'nosuch'"),
+        ("{first: lupos}", "no condition called 'lupos' (did you mean: systemic_lupus_erythematosus"),
+        ("{first: sjogren, red_flags: [breath]}", "'expect': no red flag called 'breath' (the ids: breathing,"),
+    ]:
+        own.write_text(f"- id: x\n  symptoms: [numbness]\n  expect: {expect}\n", encoding="utf-8")
+        for command in (["quiz"], ["cases"]):
+            refused = run(*command, "--cases", str(own), input="1\n")
+            assert refused.exit_code == 2 and message in refused.stderr, (command, refused.output)
+        batch = run("batch", str(own))  # the one case refused by name, the run goes on
+        assert batch.exit_code == 1 and message in batch.stdout and "Traceback" not in batch.output
+
+
+def test_quiz_names_the_cases_it_leaves_out(tmp_path):
+    own = tmp_path / "own.yaml"
+    cases = ["- id: dry\n  symptoms: [dry eyes, dry mouth]", "- id: nonsense\n  symptoms: [xyzzy]"]
+    cases.append("- id: breath\n  symptoms: [trouble breathing]")  # a warning only: nothing ranked first
+    own.write_text("\n".join(cases) + "\n", encoding="utf-8")
+    quiz = run("quiz", "--cases", str(own), input="4\n")
+    assert quiz.exit_code == 0 and "Case 1 of 1: dry" in quiz.stdout and "Final score: 1 of 1" in quiz.stdout
+    assert "2 case(s) with no condition ranked first are left out of the quiz: nonsense, breath" in quiz.stderr
+    own.write_text(cases[2] + "\n", encoding="utf-8")
+    none = run("quiz", "--cases", str(own))
+    assert none.exit_code == 2 and "no case has a condition ranked first to quiz on" in none.stderr
+
+
 def test_quiz_skip_retry_and_quit():
     done = run("quiz", input="s\nforty-two\n1\nq\n")
     assert done.exit_code == 0, done.stderr

@@ -1,5 +1,6 @@
 """One case from a parsed mapping: our own case shape, or a GA4GH Phenopacket (phenopacket.py)."""
 
+from ..knowledge.catalog import close_conditions, find_condition
 from ..knowledge.quoting import shown
 from ..knowledge.records import KnowledgeBase
 from ..language.time_course import course_findings, course_value
@@ -33,7 +34,7 @@ def case_from_mapping(data, line: int, kb: KnowledgeBase, ordinal: int) -> Case 
         return CaseError(identifier, line, "no findings: give 'symptoms' (and optionally 'absent')")
     note = data.get("note")
     note = note if isinstance(note, str) else ""
-    expect = _expectation(data.get("expect"))
+    expect = _expectation(data.get("expect"), kb)
     if isinstance(expect, str):
         return CaseError(identifier, line, expect)
     return Case(identifier, line, present + course, absent, note, unsure, expect)
@@ -58,8 +59,9 @@ def course_texts(data: dict, kb: KnowledgeBase) -> tuple[str, ...] | str:
     return tuple(out)
 
 
-def _expectation(value) -> Expectation | str | None:
-    """A teacher's expected answer: ``{first: condition id, red_flags: [red flag ids]}``; text when invalid."""
+def _expectation(value, kb: KnowledgeBase) -> Expectation | str | None:
+    """A teacher's expected answer: ``{first: condition, red_flags: [red flag ids]}``; text when invalid.
+    The condition may be named as `show` takes it (id, name, alias or code) and is kept as its id."""
     if value is None:
         return None
     usage = "'expect' must be a mapping such as {first: sjogren_syndrome, red_flags: [breathing]}"
@@ -68,6 +70,16 @@ def _expectation(value) -> Expectation | str | None:
     first, flags = value.get("first", ""), value.get("red_flags", [])
     if not isinstance(first, str) or not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
         return usage
+    if first.strip():
+        found = find_condition(kb, first)
+        if found is None:
+            near = ", ".join(c.id for c in close_conditions(kb, first))
+            hint = f" (did you mean: {near}?)" if near else " (list them with: symptom-explorer conditions)"
+            return f"'expect': no condition called {shown(first)}{hint}"
+        first = found.id
+    unknown = [flag for flag in flags if flag not in kb.red_flags]
+    if unknown:
+        return f"'expect': no red flag called {shown(unknown[0])} (the ids: {', '.join(kb.red_flags)})"
     return Expectation(first, tuple(sorted(flags)))
 
 

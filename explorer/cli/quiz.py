@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..formats.escape import terminal_safe
 from ..formats.terminal import Display
 from ..knowledge.disclaimer import SHORT_DISCLAIMER
 from .app import cli, knowledge_option, rules_option
@@ -28,7 +29,6 @@ def quiz(cases_file, case_ids, display, kb):
     and the rules that fired follow, and the score is kept. On a terminal each
     is one screen; m shows the next part of a screen taller than the window.
     """
-    from ..cases.library import run_case
     from ..knowledge.catalog import sorted_conditions
 
     found = load_cases(cases_file, kb)
@@ -41,13 +41,9 @@ def quiz(cases_file, case_ids, display, kb):
     right = asked = 0
     on_screen = sys.stdout.isatty()  # one fitted screen per question and per verdict; a pipe gets plain text
     notice = ""
-    for number, case in enumerate(found, start=1):
-        result = run_case(case, kb)
-        answer = case.case.expect.first if case.case.expect else ""
-        answer = answer or (result.suggestions[0].condition.id if result.suggestions else "")
-        if not answer:
-            continue
-        lines = functools.partial(_case_lines, case, number, len(found), choices)
+    rounds = _rounds(found, kb)
+    for number, (case, result, answer) in enumerate(rounds, start=1):
+        lines = functools.partial(_case_lines, case, number, len(rounds), choices)
         if on_screen:
             picked = ask_on_screen(lines, choices, kb, display, notice)
         else:
@@ -65,7 +61,7 @@ def quiz(cases_file, case_ids, display, kb):
         verdict = _verdict(picked == answer, kb.conditions[answer].name, display)
         score = display.paint(f"Score: {right} of {asked}", "bold")
         if on_screen:
-            if not reveal_on_screen([verdict, score], result, display, last=number == len(found)):
+            if not reveal_on_screen([verdict, score], result, display, last=number == len(rounds)):
                 break
         else:
             _reveal(verdict, result, display)
@@ -74,6 +70,31 @@ def quiz(cases_file, case_ids, display, kb):
         click.clear()  # the score on a screen of its own, not under the last verdict's
     click.echo(display.paint(f"Final score: {right} of {asked}", "bold"))
     click.echo("\n".join(display.wrap(SHORT_DISCLAIMER)))  # also when quit before any case was answered
+
+
+def _rounds(found, kb) -> list:
+    """(case, result, the answer) for each case with a condition to name first; the others are named on
+    stderr, never dropped without a word (a case that only raises a warning has no ranking to quiz on)."""
+    from ..cases.library import run_case
+
+    rounds, left_out = [], []
+    for case in found:
+        result = run_case(case, kb)
+        answer = case.case.expect.first if case.case.expect else ""
+        answer = answer or (result.suggestions[0].condition.id if result.suggestions else "")
+        if answer:
+            rounds.append((case, result, answer))
+        else:
+            left_out.append(case.id)
+    if left_out:
+        click.echo(
+            f"symptom-explorer: note: {len(left_out)} case(s) with no condition ranked first are left out of the"
+            f" quiz: {', '.join(map(terminal_safe, left_out))} (see one with: symptom-explorer cases show ID --cases FILE)",
+            err=True,
+        )
+    if not rounds:
+        raise click.UsageError("no case has a condition ranked first to quiz on")
+    return rounds
 
 
 def _case_lines(case, number, total, choices, d: Display) -> list[str]:
