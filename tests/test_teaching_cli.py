@@ -157,6 +157,24 @@ def test_compare_command():
     assert "## Questions that best tell them apart" in run("compare", "ra", "sle", "--format", "markdown").stdout
 
 
+def test_a_finding_known_only_as_frequent_is_never_called_a_hallmark(kb):
+    """ "A hallmark" says a finding marks a condition out; an annotation says only how often it occurs."""
+    from explorer.reasoning.compare import compare
+
+    questions = compare("sjogren_syndrome", "systemic_lupus_erythematosus", kb=kb).questions
+    by_frequency = [q for q in questions if q.role == "hallmark" and q.frequency]
+    assert by_frequency, "the pair has hallmarks known only from annotation frequencies"
+    for question in questions:
+        name = kb.conditions[question.points_to].name
+        said = question.sentence(name)
+        if question in by_frequency:
+            assert f": {question.frequency} in {name}" in said or f": always present in {name}" in said, said
+        else:
+            assert "very frequent in" not in said
+    done = run("compare", "sjogren", "lupus").stdout
+    assert "Feeling generally unwell: a hallmark" not in done
+
+
 def test_compare_unknown_condition():
     done = run("compare", "sjogren", "sjogrn")
     assert done.exit_code == 2 and 'no condition named "sjogrn"' in done.stderr and "sjogren_syndrome" in done.stderr

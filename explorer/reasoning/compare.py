@@ -52,13 +52,26 @@ class Question:
     label: str
     points_to: str  # condition id
     role: str
+    frequency: str = ""  # the annotation's frequency when no article link says more than how often
 
     def to_dict(self) -> dict:
         return {"finding": self.finding, "label": self.label, "points_to": self.points_to, "role": self.role}
 
     def sentence(self, name: str) -> str:
-        """ "Ask about Dry eyes: a hallmark of Sjögren's syndrome", ``name`` being the condition's name."""
-        return f"Ask about {self.label}: {ROLE_PHRASE[self.role]} {name}"
+        """ "Ask about Dry eyes: a hallmark of Sjögren's syndrome", ``name`` being the condition's name; a
+        hallmark known only from how often an annotation says it occurs is called that ("very frequent in"),
+        as "a hallmark" would claim it marks the condition out."""
+        phrase = FREQUENCY_PHRASE.get(self.frequency) if self.role == "hallmark" else None
+        return f"Ask about {self.label}: {phrase or ROLE_PHRASE[self.role]} {name}"
+
+
+FREQUENCY_PHRASE = {"obligate": "always present in", "very frequent": "very frequent in"}
+
+
+def _frequency_only(f: "LinkedFinding") -> str:
+    """The annotation frequency of ``f`` when only annotations link it (no article or reference), else ""."""
+    only_annotations = all(s.kind == "annotation" for s in f.sources)
+    return f.frequency if only_annotations and f.frequency in FREQUENCY_PHRASE else ""
 
 
 @dataclass(frozen=True)
@@ -136,8 +149,8 @@ def compare(a: str, b: str, kb: KnowledgeBase | None = None, limit: int = 5) -> 
     )
     only_a = tuple(f for f in pa.values() if f.id not in pb)
     only_b = tuple(f for f in pb.values() if f.id not in pa)
-    questions = [Question(f.id, f.label, first.id, f.role) for f in only_a]
-    questions += [Question(f.id, f.label, second.id, f.role) for f in only_b]
+    questions = [Question(f.id, f.label, first.id, f.role, _frequency_only(f)) for f in only_a]
+    questions += [Question(f.id, f.label, second.id, f.role, _frequency_only(f)) for f in only_b]
     # A finding a hand-written rule uses weighs more; the generated annotation rules (one per annotated
     # finding, lab results among them) add nothing, or every annotated finding would weigh the same.
     taught = lambda f: any(not kb.rule_index[r].group for r in f.in_rules)  # noqa: E731
