@@ -94,6 +94,18 @@ def test_back_undoes_the_last_answer(kb):
     assert q.next_question().finding.id == first
 
 
+def test_back_never_takes_back_a_typed_finding(kb):
+
+    q = Questionnaire(kb)
+    q.record("numbness", "yes", entered=True)
+    assert q.back() is None and [a.finding for a in q.answers] == ["numbness"]
+    done = CliRunner().invoke(cli, ["ask"], input="numbness, dry eyes\n\nback\nquit\n")
+    assert "There is no question to go back to (the findings you typed stay)." in done.stdout
+    assert "Took back" not in done.stdout
+    summary = done.stdout.rsplit("back", 1)[1]
+    assert "Numbness" in summary and "Dry eyes" in summary, summary
+
+
 def test_candidates_come_from_the_rules_and_links(kb):
     basis = question_basis(kb)
     rules, links, weight = basis[("sjogren_syndrome", "dry_mouth")]

@@ -23,7 +23,7 @@ HELP = """Answer with: yes (y), no (n), not sure (?).
 Other commands, at any prompt:
   why        the conditions this question tells apart, and the rules behind it
   how        how the suggestions were reached: rules fired, findings, sources
-  back       take back the last answer
+  back       take back the last answer to a question (what you typed stays)
   skip       skip this question (it will not be asked again)
   add TEXT   add findings in your own words, e.g. "add fever, joint pain"
   quit       stop and show what was found so far (Ctrl-D does the same)
@@ -183,7 +183,12 @@ class SessionCommands:
         if word == "back":
             undone = self.questionnaire.back()
             if undone is None:
-                click.echo("  There is nothing to take back.")
+                typed = self.questionnaire.answers and self.questionnaire.answers[-1].entered
+                click.echo(
+                    "  There is no question to go back to (the findings you typed stay)."
+                    if typed
+                    else "  There is nothing to take back."
+                )
                 return False
             self.numbers.back(self.number_key(undone.finding), len(self.questionnaire.answers))
             label = self.kb.symptoms[undone.finding].label

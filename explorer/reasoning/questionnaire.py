@@ -108,8 +108,9 @@ class Questionnaire:
         return True
 
     def back(self) -> Answer | None:
-        """Undo the last answer; returns it, or None when there is nothing to undo."""
-        return self.answers.pop() if self.answers else None
+        """Undo the last answer to a question; returns it, or None when the last answer is none (nothing
+        yet, or a finding the person typed: going back to a question never takes back what they typed)."""
+        return self.answers.pop() if self.answers and not self.answers[-1].entered else None
 
     # -- reasoning --------------------------------------------------------------------------------------
     def result(self) -> Result:
