@@ -1,7 +1,7 @@
 """Calibration as a table: for every suggestion rule, the smallest input that fires it and the strength
 then shown, and the strength words measured on simulated patients. The words come from the evidence score
 (README, "How strength is decided"): one finding is never more than weak; a rule's own strength only says
-when the output adds "few fitting findings so far" (the findings give less than the rule's picture)."""
+when the output adds "the findings so far earn no stronger" (the findings give less than the rule's picture)."""
 
 import pytest
 
@@ -30,7 +30,7 @@ CALIBRATION = [
     ("sjogren.dry-eyes-and-mouth", ("dry_eyes", "dry_mouth"), "strong", "strong"),
     ("sjogren.sicca", ("dry_eyes",), "moderate", "weak"),
     # Above the rule's own word: the score weighs the findings, and among our conditions only Sjögren's
-    # links all three (a rule's strength no longer caps the word; it only marks "few fitting findings").
+    # links all three (a rule's strength no longer caps the word; it only marks "the findings so far earn no stronger").
     ("sjogren.glands-and-joints", ("swollen_salivary_glands", "joint_pain", "fatigue"), "weak", "strong"),
     ("sle.skin-with-joints-or-fatigue", ("butterfly_rash", "joint_pain", "fatigue"), "strong", "strong"),
     ("sle.skin-with-nerve-symptoms", ("butterfly_rash", "numbness"), "strong", "weak"),

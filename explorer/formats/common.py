@@ -5,7 +5,7 @@ from ..reasoning.folding import FoldedSteps
 from ..reasoning.result import Evidence, Result, TraceStep
 from .escape import terminal_safe
 
-LIMITED_NOTE = "few fitting findings so far, so no stronger"
+LIMITED_NOTE = "the findings so far earn no stronger"
 
 
 def flags_by_level(result: Result) -> list:

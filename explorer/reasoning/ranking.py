@@ -5,8 +5,8 @@
    against how often our conditions show it, takes a little off for findings it does not link, and
    counts findings it shows very often, reported absent, against it. The score earns a word
    (weighing.word); one finding alone is never more than weak.
-3. ``limited``: the strongest fired rule claims more than the present findings earn ("few fitting
-   findings so far"); ``lowered``: the findings reported absent took the word down.
+3. ``limited``: the strongest fired rule claims more than the present findings earn ("the findings so far earn no
+   stronger"); ``lowered``: the findings reported absent took the word down.
 4. Suggestions are ordered by word, then by score, then by fewer findings against, then by more rules
    fired, then by name, so ties are broken the same way every time.
 """
