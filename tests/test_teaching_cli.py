@@ -243,6 +243,18 @@ def test_a_teachers_expected_answer_is_named_as_show_takes_it_or_refused_by_name
         assert batch.exit_code == 1 and message in batch.stdout and "Traceback" not in batch.output
 
 
+@pytest.mark.parametrize(
+    "command", [["match", "--from"], ["cases", "--cases"], ["quiz", "--cases"], ["ask", "--answers"]]
+)
+def test_a_case_file_that_is_not_a_list_is_refused_with_its_name_and_line(tmp_path, command):
+    broken = tmp_path / "g.yaml"
+    broken.write_text("# a teacher's file\ngarbage: [\n", encoding="utf-8")
+    done = run(*command, str(broken), input="")
+    assert done.exit_code == 2 and f"{broken}:2: expected a YAML list of cases" in done.stderr, done.output
+    broken.write_text("", encoding="utf-8")
+    assert f"{broken}: the input holds no cases" in run(*command, str(broken), input="").stderr
+
+
 def test_quiz_names_the_cases_it_leaves_out(tmp_path):
     own = tmp_path / "own.yaml"
     cases = ["- id: dry\n  symptoms: [dry eyes, dry mouth]", "- id: nonsense\n  symptoms: [xyzzy]"]

@@ -17,7 +17,7 @@ import yaml
 
 from ..knowledge.records import KnowledgeBase
 from .batch import BatchFileError, Case, CaseError, open_cases, read_cases
-from .readers import open_text
+from .readers import named_problems, open_text
 
 fcntl: ModuleType | None
 try:
@@ -42,7 +42,8 @@ def load_one_case(path, kb: KnowledgeBase) -> Case:
 
 def _one_case(stream, name: str, kb: KnowledgeBase) -> Case:
     fmt, cases = open_cases(stream, name)
-    found = list(itertools.islice(read_cases(cases, fmt, kb), 2))  # one case is expected: never read on
+    with named_problems(name):
+        found = list(itertools.islice(read_cases(cases, fmt, kb), 2))  # one case is expected: never read on
     if len(found) != 1:
         raise BatchFileError(f"{name} holds more than one case; one was expected (use `batch` for several)")
     if isinstance(found[0], CaseError):

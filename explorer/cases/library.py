@@ -8,7 +8,7 @@ from ..knowledge.loader import load_knowledge, packaged_folders
 from ..knowledge.records import KnowledgeBase
 from ..reasoning.explore import explore
 from ..reasoning.result import Result
-from .readers import open_cases, read_cases
+from .readers import named_problems, open_cases, read_cases
 from .records import BatchFileError, Case, CaseError
 
 
@@ -79,7 +79,8 @@ def expectation_problems(case: LibraryCase, result: Result) -> list[str]:
 
 def _read(stream, name: str, kb: KnowledgeBase) -> tuple[LibraryCase, ...]:
     fmt, cases = open_cases(stream, name)
-    found = list(read_cases(cases, fmt, kb))
+    with named_problems(name):
+        found = list(read_cases(cases, fmt, kb))
     errors = [c for c in found if isinstance(c, CaseError)]
     if errors:
         raise BatchFileError(f"{name}:{errors[0].line}: {errors[0].message}")

@@ -6,6 +6,7 @@ Memory stays bounded: JSON Lines and CSV are read line by line, a JSON array ele
 YAML list item by item (each top-level ``- `` item is parsed on its own).
 """
 
+import contextlib
 import io
 import json
 import re
@@ -100,6 +101,18 @@ def open_text(path):
         return open(path, encoding="utf-8", errors="surrogateescape", newline="\n")
     except OSError as exc:
         raise BatchFileError(f"cannot open {path}: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def named_problems(name: str) -> Iterator[None]:
+    """A whole file's problem raised inside names the file: "line 3: ..." becomes "NAME:3: ..."."""
+    try:
+        yield
+    except BatchFileError as exc:
+        message = str(exc)
+        numbered = re.match(r"line (\d+): ", message)
+        where = f"{name}:{numbered[1]}: " if numbered else f"{name}: "
+        raise BatchFileError(where + (message[numbered.end() :] if numbered else message)) from None
 
 
 def read_cases(stream: IO[str] | io.TextIOBase, fmt: str, kb: KnowledgeBase) -> Iterator[Case | CaseError]:
