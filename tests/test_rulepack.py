@@ -101,6 +101,18 @@ def test_unknown_ids_are_refused_with_file_line_and_a_did_you_mean(kb):
     assert any(p.startswith("pack.yaml:4: ") and "did you mean 'sjogren_syndrome'?" in p for p in problems)
 
 
+def test_a_condition_named_as_show_takes_it_gets_its_id_offered(kb):
+    problems = refused(kb, rule(when="all: [butterfly_rash]", conclusion="suggest: lupus"))
+    assert any("unknown suggest target 'lupus' (did you mean 'systemic_lupus_erythematosus'?)" in p for p in problems)
+
+
+def test_a_rule_without_when_is_a_missing_key_not_a_crash(kb):
+    text = "- id: lab.rule\n  if: {all: [numbness]}\n  suggest: sjogren_syndrome\n  explanation: x\n"
+    problems = refused(kb, text)
+    assert "pack.yaml:1: rule 'lab.rule': missing required key 'when'" in problems
+    assert any("unknown key 'if'" in p for p in problems)
+
+
 def test_a_pattern_a_pack_defines_but_never_infers_is_reported_as_check_does(kb):
     text = "patterns:\n  - {id: lab_unused, label: Unused, description: Never inferred.}\nrules:\n" + rule()
     assert refused(kb, text) == ["pack.yaml:2: lab_unused: pattern is never inferred by a rule"]

@@ -4,6 +4,7 @@ from ..limits import MAX_RULES
 from ..records import replace
 from .build_base import BuilderBase, close_match
 from .build_cycles import cycle_problems
+from .catalog import condition_names
 from .quoting import shown
 from .text import normalize
 from .yamlcheck import line_of
@@ -55,11 +56,15 @@ class CrossChecker(BuilderBase):
                 )
         known = {"infer": self.pattern_map, "suggest": self.condition_map, "red_flag": self.flag_map}
         if rule.target not in known[rule.conclusion]:
+            hint = close_match(rule.target, known[rule.conclusion])
+            if not hint and rule.conclusion == "suggest":  # a name or alias `show` takes: "lupus", "GBS"
+                key = normalize(rule.target)
+                named = [c.id for c in self.condition_map.values() if key in map(normalize, condition_names(c))]
+                hint = f" (did you mean {shown(named[0])}?)" if named else ""
             problems.add(
                 line_of(entry, rule.conclusion),
                 f"{where}.{rule.conclusion}",
-                f"unknown {rule.conclusion.replace('_', ' ')} "
-                f"target {shown(rule.target)}{close_match(rule.target, known[rule.conclusion])}",
+                f"unknown {rule.conclusion.replace('_', ' ')} target {shown(rule.target)}{hint}",
             )
 
     def _check_citations(self):

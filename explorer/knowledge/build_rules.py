@@ -31,7 +31,9 @@ class RulesReader(BuilderBase):
         self._finish(problems)
 
     def _rule(self, entry, item_id, where, problems: Problems):
-        when = entry["when"]
+        when = entry.get("when")
+        if when is None:  # reported by check_keys as a missing key
+            return None
         if not check_keys(when, f"{where}.when", problems, set(), {"all", "any", "at_least", "absent"}):
             return None
         all_of = text_list(when, "all", f"{where}.when", problems, pattern=ID)
