@@ -503,6 +503,29 @@ def test_axe_finds_no_violation(page, axe_source, tab, mode):
         page.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+@pytest.mark.parametrize("tab", ["reasoning", "rules", "cases", "lab"])
+def test_no_tab_is_wider_than_a_room_screen(page, screen, tab):
+    """At 1280x800 in projector mode and at 1024x768 without it, nothing widens the page past the screen
+    (a long rule id on the stepper's agenda once did): the class never scrolls sideways."""
+    widths = {}
+    for width, height, projector in ((1024, 768, False), (1280, 800, True)):
+        screen(width, height)
+        page.get(page.current_url.split("#")[0] + "#explore")
+        page.refresh()
+        wait(page, lambda d: d.find_element(By.ID, "explore-text").is_displayed())
+        if tab == "reasoning":  # a step whose agenda names a generated rule's long id
+            if projector:
+                page.find_element(By.ID, "projector").click()
+            enter_findings(page, "weak legs, trouble swallowing")
+            open_reasoning(page)
+            page.find_element(By.TAG_NAME, "body").send_keys(Keys.HOME, Keys.ARROW_RIGHT)
+            wait(page, lambda d: "annotation." in text_of(d, "step-panel"))
+        else:
+            prepare(page, tab, "projector" if projector else "")
+        widths[(width, projector)] = page.execute_script("return document.scrollingElement.scrollWidth")
+    assert widths[(1024, False)] <= 1024 and widths[(1280, True)] <= 1280, widths
+
+
 def tab_through(driver, stop=None, limit=200) -> list[dict]:
     """Press Tab from the top of the page: each element focused, with whether its focus is drawn."""
     driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0);")
