@@ -203,9 +203,13 @@ def test_rules_compare_and_case_quiz(page):
     page.find_element(By.XPATH, '//div[@id="quiz"]/button[text()="Reveal"]').click()
     wait(page, lambda d: d.find_elements(By.ID, "quiz-verdict"))
     assert text_of(page, "quiz-verdict").startswith("Yes")
-    page.find_element(By.ID, "projector").click()
+    button = page.find_element(By.ID, "projector")
+    looks_off = button.value_of_css_property("background-color")
+    button.click()
     assert page.execute_script("return document.documentElement.classList.contains('projector')")
     assert page.execute_script("return getComputedStyle(document.documentElement).fontSize") == "24px"
+    assert button.get_attribute("aria-pressed") == "true"
+    assert button.value_of_css_property("background-color") != looks_off, "the button shows that it is on"
 
 
 def test_the_vocabulary_suggests_as_you_type(page):
