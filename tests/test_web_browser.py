@@ -698,6 +698,11 @@ def test_explore_shows_what_was_read_as_time_course_near_the_findings(page):
         " box.compareDocumentPosition(document.getElementById('explore-results'))];"
     )
     assert order[0] & 4 and order[1] & 4, "between the findings and the suggestions"
+    notes = page.execute_script(
+        "return document.getElementById('explore-notes').compareDocumentPosition("
+        "document.getElementById('explore-course'));"
+    )
+    assert notes & 4, "notes on the words typed come before the time course heading, never under it"
     assert suggestions(page)[0].startswith("1. Guillain-Barré syndrome")
     page.find_element(By.ID, "explore-clear").click()
     wait(page, lambda d: not d.find_elements(By.CSS_SELECTOR, "#explore-course li"))
