@@ -175,6 +175,15 @@ def test_a_finding_known_only_as_frequent_is_never_called_a_hallmark(kb):
     assert "Feeling generally unwell: a hallmark" not in done
 
 
+def test_a_warning_sign_reached_only_through_a_pattern_is_not_a_shared_finding(kb):
+    from explorer.reasoning.compare import compare
+
+    shared = [a.id for a, _ in compare("sjogren", "lupus", kb=kb).shared]
+    assert "numbness" in shared and "numbness_spreading" not in shared
+    gbs = compare("gbs", "diabetic_neuropathy", kb=kb)
+    assert "trouble_breathing" in [f.id for f in gbs.only_a], "a warning sign on a card stays in its picture"
+
+
 def test_compare_unknown_condition():
     done = run("compare", "sjogren", "sjogrn")
     assert done.exit_code == 2 and 'no condition named "sjogrn"' in done.stderr and "sjogren_syndrome" in done.stderr

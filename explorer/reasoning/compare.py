@@ -144,8 +144,17 @@ def compare(a: str, b: str, kb: KnowledgeBase | None = None, limit: int = 5) -> 
         raise InputError(f"compare needs two different conditions ({a!r} and {b!r} are both {first.name})")
     pa, pb = picture(kb, first), picture(kb, second)
     courses = _time_course(kb, pa, pb)
+    # Time course values have rows of their own; a warning sign that only reaches a condition through a pattern
+    # ("numbness that spreads quickly" counts as a sensory symptom) is a reason to get care, not its picture.
+    warnings = {ref for r in kb.rules if r.conclusion == "red_flag" for ref in (*r.all, *r.any)}
     pa, pb = (
-        {i: f for i, f in p.items() if kb.symptoms.get(i) is None or kb.symptoms[i].kind != "course"} for p in (pa, pb)
+        {
+            i: f
+            for i, f in p.items()
+            if (kb.symptoms.get(i) is None or kb.symptoms[i].kind != "course")
+            and not (f.role == "rule" and i in warnings)
+        }
+        for p in (pa, pb)
     )
     only_a = tuple(f for f in pa.values() if f.id not in pb)
     only_b = tuple(f for f in pb.values() if f.id not in pa)
