@@ -134,6 +134,11 @@ class Words:
     someone_else_pronouns: frozenset[str] = frozenset()  # "my dad has diabetes and his feet are numb"
     suddenly: tuple[tuple[str, ...], ...] = ()  # words saying a finding came suddenly: "all of a sudden"
     bounded: frozenset[str] = frozenset()  # after "for", a span that ended: "for a few weeks" (past.py)
+    negation_idioms: tuple[tuple[str, ...], ...] = ()  # a cue in them denies nothing: "not just", "never mind"
+    first_time: tuple[tuple[str, ...], ...] = ()  # from a cue, a first time: "never been this", "never had such"
+    first_time_until: frozenset[str] = frozenset()  # "never ... until today": the cue's first time ends there
+    first_time_now: tuple[tuple[str, ...], ...] = ()  # ... when now follows: "today", "now", "it started"
+    hypothetical: tuple[tuple[str, ...], ...] = ()  # findings after them are not said to happen: "what if"
 
 
 @record
