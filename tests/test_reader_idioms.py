@@ -68,3 +68,74 @@ def test_not_just_and_never_mind_deny_nothing(text):
 )
 def test_never_without_a_first_time_still_denies(text, finding):
     assert parsed(text).get(finding) == "absent", text
+
+
+# Each printed EMERGENCY NOW before: an everyday cause or trigger, a past event, a hypothetical.
+CALM = [
+    "I can't swallow big pills",
+    "I choked on a fish bone once",
+    "I get out of breath walking up stairs",
+    "I get short of breath when I have a cold",
+    "I'm drowsy after my sleeping pill",
+    "my leg is paralysed by the cast",
+    "I wet myself last night",
+    "I had a seizure last year",
+    "I had a seizure once",
+    "what if I can't breathe",
+    "I keep a phone by me in case I can't breathe",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_an_everyday_trigger_a_past_event_or_a_hypothetical_raises_no_emergency(text):
+    out = matched(text)
+    assert "URGENT" not in out, text
+    assert "Not read as a current finding" in out, text  # set aside with its words, never dropped silently
+
+
+# The same findings still raise their emergency with no trigger, with a narrower word, or when the
+# time word is no past cue.
+STILL_URGENT = [
+    "I can't swallow my tablets",
+    "I choked on my food today",
+    "I get out of breath just sitting still",
+    "I can't breathe and I'm in a cold sweat",
+    "I lost control of my bladder last night",
+    "I lost my sight all at once",
+    "I couldn't breathe once I sat down",
+    "I had a seizure once, and again today",
+    "my leg is paralysed",
+]
+
+
+@pytest.mark.parametrize("text", STILL_URGENT)
+def test_real_emergencies_stay_raised(text):
+    assert EMERGENCY in matched(text), text
+
+
+@pytest.mark.parametrize("text", ["I see double when I look to the side", "seeing double", "everything doubled"])
+def test_seeing_double_is_double_vision(text):
+    assert parsed(text).get("double_vision") == "present", text
+
+
+def test_installed_command_reads_a_first_time_and_sets_a_trigger_aside(tmp_path):
+    """As a user would: the installed command, in a subprocess."""
+    command = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "symptom-explorer"
+    if not command.exists():
+        pytest.skip("no installed command in .venv")
+    first = subprocess.run(
+        [str(command), "match", "I never had trouble breathing until today"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    calm = subprocess.run(
+        [str(command), "match", "I can't swallow big pills"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert EMERGENCY in first.stdout and "Traceback" not in first.stderr
+    assert "URGENT" not in calm.stdout and "Traceback" not in calm.stderr
+
+
+def test_a_wet_night_that_came_again_stays_an_emergency():
+    assert EMERGENCY in matched("I wet myself last night and again this morning")

@@ -22,6 +22,7 @@ PHRASE_LISTS = (
     "first_time",
     "first_time_now",
     "hypothetical",
+    "past_final",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -39,6 +40,8 @@ OPTIONAL_LISTS = {
     "first_time_until",
     "first_time_now",
     "hypothetical",
+    "past_final",
+    "past_final_void",
 }
 
 

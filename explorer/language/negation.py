@@ -65,10 +65,8 @@ def scopes(
     """Negation: (Found.used -> the cue that makes it absent, for the findings in a cue's scope;
     the cue in force at each item, so that words left over in a scope can say so). Cues at the start
     offsets in ``void`` deny nothing (``void_cues``)."""
-    if void:  # a cue that denies nothing is an ordinary word
-        found = [replace(f, cue=None) if f.cue is not None and items[f.cue].token.start in void else f for f in found]
+    found, norms = _voided(items, found, void)
     taken = {i for f in found for i in f.used}
-    norms = ["" if item.token.start in void else item.token.norm for item in items]
     after: dict = {}  # found.used -> cue word after it, at the end of its list item
     cue_positions = set()
     for f in found:
@@ -120,6 +118,13 @@ def scopes(
         elif is_cue_before(norms, i, words):
             scope, anded, other, cue_at = item.token.text, False, False, i
     return out, in_force
+
+
+def _voided(items: list[Item], found: list[Found], void: frozenset) -> tuple[list[Found], list[str]]:
+    """The findings and the clause's normalized words, with each cue in ``void`` made an ordinary word."""
+    if void:
+        found = [replace(f, cue=None) if f.cue is not None and items[f.cue].token.start in void else f for f in found]
+    return found, ["" if item.token.start in void else item.token.norm for item in items]
 
 
 def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool], list_cues: frozenset) -> bool:
