@@ -118,6 +118,20 @@ def test_seeing_double_is_double_vision(text):
     assert parsed(text).get("double_vision") == "present", text
 
 
+@pytest.mark.parametrize(
+    "text,word", [("I see double when I look to the side", "look to the side"), ("moving up to my knees", "moving")]
+)
+def test_did_you_mean_offers_no_emergency_for_a_word_sharing_no_concept(text, word):
+    result = CliRunner().invoke(cli, ["parse", text])
+    assert f'"{word}' in result.output  # left over, with its did-you-mean
+    assert "If you meant" not in result.output and "emergency" not in result.output.split("Educational")[0]
+
+
+def test_did_you_mean_still_offers_an_emergency_note_for_a_shared_concept():
+    result = CliRunner().invoke(cli, ["parse", "my bladder"])
+    assert "If you meant New loss of bladder or bowel control" in " ".join(result.output.split())
+
+
 def test_installed_command_reads_a_first_time_and_sets_a_trigger_aside(tmp_path):
     """As a user would: the installed command, in a subprocess."""
     command = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "symptom-explorer"
