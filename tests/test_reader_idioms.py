@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
+from tests.kbedit import assert_breakage_reported
 
 EMERGENCY = "EMERGENCY NOW"
 
@@ -153,3 +154,21 @@ def test_installed_command_reads_a_first_time_and_sets_a_trigger_aside(tmp_path)
 
 def test_a_wet_night_that_came_again_stays_an_emergency():
     assert EMERGENCY in matched("I wet myself last night and again this morning")
+
+
+@pytest.mark.parametrize(
+    "name,old,new,needle,message",
+    [
+        (
+            "data/concepts.yaml",
+            "  - explains: [reduced_consciousness]  # a medicine",
+            "  - explains: [drowsy_spells]  # a medicine",
+            "drowsy_spells",
+            "unknown finding 'drowsy_spells'",
+        ),
+        ("data/words.yaml", "past_final: [once]", "past_final: once", "past_final:", "past_final"),
+        ("data/words.yaml", "first_time_until: [until,", "first_time_until: [Until,", "first_time_until:", "Until"),
+    ],
+)
+def test_a_broken_trigger_or_cue_list_is_reported_with_its_file_and_line(kb_copy, name, old, new, needle, message):
+    assert_breakage_reported(kb_copy, name, old, new, needle, message)
