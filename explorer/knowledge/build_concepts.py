@@ -15,7 +15,8 @@ class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, {*COURSE_LISTS, "everyday_names", "causes"}):
+        optional = {*COURSE_LISTS, "everyday_names", "causes", "triggers"}
+        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, optional):
             groups = {}
             cues = doc["cues"]
             if check_keys(cues, "concepts.cues", problems, set(), set(cues) if isinstance(cues, dict) else set()):
@@ -29,12 +30,17 @@ class ConceptsReader(BuilderBase):
             courses = {key: tuple(_phrases(doc, key, f"concepts.{key}", problems)) for key in present}
             everyday = "everyday_names" in doc and _phrases(doc, "everyday_names", "concepts.everyday_names", problems)
             names = frozenset(" ".join(words) for words in everyday or ())
-            causes = [
-                cause
-                for index, node in yamlcheck.entries(doc.get("causes") or [], "concepts.causes", problems)
-                if (cause := self._cause(node, f"concepts.causes[{index}]", problems))
-            ]
-            self.concept_lexicon = ConceptLexicon(tuple(entries), **courses, everyday_names=names, causes=tuple(causes))
+            causes, triggers = (
+                tuple(
+                    cause
+                    for index, node in yamlcheck.entries(doc.get(key) or [], f"concepts.{key}", problems)
+                    if (cause := self._cause(node, f"concepts.{key}[{index}]", problems))
+                )
+                for key in ("causes", "triggers")
+            )
+            self.concept_lexicon = ConceptLexicon(
+                tuple(entries), **courses, everyday_names=names, causes=causes, triggers=triggers
+            )
         self._finish(problems)
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:

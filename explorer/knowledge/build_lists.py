@@ -18,6 +18,11 @@ PHRASE_LISTS = (
     "negation_double",
     "negation_normal",
     "suddenly",
+    "negation_idioms",
+    "first_time",
+    "first_time_now",
+    "hypothetical",
+    "past_final",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -30,6 +35,13 @@ OPTIONAL_LISTS = {
     "suddenly",
     "someone_else_pronouns",
     "bounded",
+    "negation_idioms",
+    "first_time",
+    "first_time_until",
+    "first_time_now",
+    "hypothetical",
+    "past_final",
+    "past_final_void",
 }
 
 

@@ -134,6 +134,13 @@ class Words:
     someone_else_pronouns: frozenset[str] = frozenset()  # "my dad has diabetes and his feet are numb"
     suddenly: tuple[tuple[str, ...], ...] = ()  # words saying a finding came suddenly: "all of a sudden"
     bounded: frozenset[str] = frozenset()  # after "for", a span that ended: "for a few weeks" (past.py)
+    negation_idioms: tuple[tuple[str, ...], ...] = ()  # a cue in them denies nothing: "not just", "never mind"
+    first_time: tuple[tuple[str, ...], ...] = ()  # from a cue, a first time: "never been this", "never had such"
+    first_time_until: frozenset[str] = frozenset()  # "never ... until today": the cue's first time ends there
+    first_time_now: tuple[tuple[str, ...], ...] = ()  # ... when now follows: "today", "now", "it started"
+    hypothetical: tuple[tuple[str, ...], ...] = ()  # findings after them are not said to happen: "what if"
+    past_final: tuple[tuple[str, ...], ...] = ()  # past cues only at the end of a list item: "a seizure once"
+    past_final_void: frozenset[str] = frozenset()  # before a final cue, undo it: "all at once"
 
 
 @record
@@ -177,6 +184,9 @@ class ConceptLexicon:
     cause_links: tuple[tuple[str, ...], ...] = ()
     causes: tuple["EverydayCause", ...] = ()
     serious: tuple[tuple[str, ...], ...] = ()
+    # Everyday triggers that explain their warning signs wherever they stand in the clause, with no linking
+    # word: "I can't swallow big pills", "my leg is paralysed by the cast".
+    triggers: tuple["EverydayCause", ...] = ()
 
 
 @record

@@ -65,7 +65,8 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     any finding named with an everyday cause ("after the dentist"): (the mentions kept, the ones set aside
     as Leftovers, with the words). A ``serious`` word in the clause keeps every finding."""
     norms = [t.norm for t in tokens]
-    explained = has_cue(norms, kb.concept_lexicon.explained)
+    # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
+    explained = has_cue(norms, kb.concept_lexicon.explained) or has_cue(norms, kb.words.hypothetical)
     cue = explained or has_cue(norms, kb.concept_lexicon.calm)
     causes = {} if cue else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
@@ -85,12 +86,19 @@ CAUSE_REACH = 4  # words after a linking word ("after", "when") that an everyday
 
 def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
     """Warning sign -> the everyday cause, after a linking word, that explains it ("out of breath after
-    chasing the dog", "choking when I laugh"), matched inflected or not. Causes and links: data/concepts.yaml."""
+    chasing the dog", "choking when I laugh"), or a trigger anywhere in the clause ("can't swallow big
+    pills"), matched inflected or not. Causes, triggers and links: data/concepts.yaml."""
     lexicon = kb.concept_lexicon
-    if not lexicon.causes:
+    if not lexicon.causes and not lexicon.triggers:
         return {}
     folds = [fold(n) for n in norms]
     out: dict[str, str] = {}
+    for trigger in lexicon.triggers:  # anywhere in the clause: "I can't swallow big pills"
+        found = has_cue(folds, _folded(trigger.words))
+        if found:
+            end = _end_of(folds, tuple(found.split()))
+            said = " ".join(norms[end - len(found.split()) : end])  # as typed: "big pills"
+            out.update((finding, said) for finding in trigger.explains if finding not in out)
     for k in range(len(norms)):
         for link in lexicon.cause_links:
             if tuple(norms[k : k + len(link)]) != link:

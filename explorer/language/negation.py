@@ -26,15 +26,47 @@ def is_cue_before(norms: list[str], i: int, words: Words) -> bool:
     return not any(" ".join(cue) in before for cue in words.negation_double)
 
 
+def void_cues(tokens: list[Token], words: Words) -> frozenset[int]:
+    """The start offsets of the negation cues that deny nothing: an idiom ("not just numbness", "never
+    mind the numbness") or a first time ("I've never been this short of breath", "never had trouble
+    breathing until today", "never had numbness before, now my legs are numb"): what follows is present."""
+    norms = [t.norm for t in tokens]
+    out = set()
+    for k, token in enumerate(tokens):
+        if token.norm not in words.negation_before:
+            continue
+        here = tuple(norms[k : k + 4])
+        if any(here[: len(p)] == p for p in words.negation_idioms + words.first_time) or _until_now(tokens, k, words):
+            out.add(token.start)
+    return frozenset(out)
+
+
+def _until_now(tokens: list[Token], k: int, words: Words) -> bool:
+    """Is the cue at ``k`` followed in its sentence by "until"/"before" and then by a word saying now?"""
+    rest: list[str] = []
+    for token in tokens[k + 1 :]:
+        if token.kind == "end" and token.text[0] in ".!?;\n":
+            break
+        rest.append(token.norm)
+    until = next((j for j, norm in enumerate(rest) if norm in words.first_time_until), None)
+    if until is None:
+        return False
+    after = rest[until + 1 :]
+    return any(tuple(after[j : j + len(now)]) == now for now in words.first_time_now for j in range(len(after)))
+
+
 def is_cue_after(word: str, words: Words) -> bool:
     return word in words.negation_after
 
 
-def scopes(items: list[Item], found: list[Found], words: Words, urgent: frozenset = frozenset()) -> tuple[dict, list]:
+def scopes(
+    items: list[Item], found: list[Found], words: Words, urgent: frozenset = frozenset(), void: frozenset = frozenset()
+) -> tuple[dict, list]:
     """Negation: (Found.used -> the cue that makes it absent, for the findings in a cue's scope;
-    the cue in force at each item, so that words left over in a scope can say so)."""
+    the cue in force at each item, so that words left over in a scope can say so). Cues at the start
+    offsets in ``void`` deny nothing (``void_cues``)."""
+    found, norms = _voided(items, found, void)
     taken = {i for f in found for i in f.used}
-    norms = [item.token.norm for item in items]
     after: dict = {}  # found.used -> cue word after it, at the end of its list item
     cue_positions = set()
     for f in found:
@@ -86,6 +118,13 @@ def scopes(items: list[Item], found: list[Found], words: Words, urgent: frozense
         elif is_cue_before(norms, i, words):
             scope, anded, other, cue_at = item.token.text, False, False, i
     return out, in_force
+
+
+def _voided(items: list[Item], found: list[Found], void: frozenset) -> tuple[list[Found], list[str]]:
+    """The findings and the clause's normalized words, with each cue in ``void`` made an ordinary word."""
+    if void:
+        found = [replace(f, cue=None) if f.cue is not None and items[f.cue].token.start in void else f for f in found]
+    return found, ["" if item.token.start in void else item.token.norm for item in items]
 
 
 def _scope_ends(item: Item, scope: str, closed: tuple[bool, bool], list_cues: frozenset) -> bool:

@@ -100,7 +100,7 @@ class Parser:
         mentions: list[Mention] = []
         spans: list[tuple] = []
         earlier: list[Leftover] = []
-        start = 0
+        start, void = 0, negation.void_cues(tokens, self.words)
         for i, token in enumerate([*tokens, None]):
             if token is None or token.kind == "end":
                 if i > start:
@@ -109,7 +109,7 @@ class Parser:
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
-                    absent, in_force = negation.scopes(items, found, self.words, self.urgent)
+                    absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
                     mentions_here = self._mentions(items, found, attached, text, absent)
                     mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
                     now, gone = _split_past(clause, mine, self.words)

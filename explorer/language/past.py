@@ -8,8 +8,9 @@ narrow on purpose, so that it never hides a current warning sign:
 - the cue must stand in the symptom's own list item ("I can't breathe, chest pain years ago": only the
   chest pain is past), within a few words;
 - "days ago", "last week" are not cues (a recent episode still matters); only "years ago", "a year ago",
-  "in the past", "as a child", "used to", "previous", "past history of" (not "history of" alone:
-  "a two-year history of numbness" is ongoing);
+  "last year", "in the past", "as a child", "used to", "previous", "past history of" (not "history of"
+  alone: "a two-year history of numbness" is ongoing), and "once" as the last word of the item ("I had a
+  seizure once", never "all at once" nor "once I sat down");
 - a word that says it goes on cancels the cue for the whole clause: "since", "still", "now", "again",
   "for", "started", "came back" ("chest pain started years ago" is current); a cue's own words do not
   ("two years back", "back in 2015")."""
@@ -28,7 +29,7 @@ REACH = 8  # tokens looked at on each side of a mention
 @functools.lru_cache(maxsize=8)
 def cue_words(words: Words) -> frozenset:
     """Every word of a past cue: a text without any of them has no past event."""
-    return frozenset(w for cue in words.past_before + words.past_after for w in cue)
+    return frozenset(w for cue in words.past_before + words.past_after + words.past_final for w in cue)
 
 
 def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -> list[str | None]:
@@ -66,7 +67,7 @@ def _cue_positions(norms: list[str], words: Words) -> set[int]:
 @functools.lru_cache(maxsize=8)
 def _by_first_word(words: Words) -> dict[str, tuple[tuple[str, ...], ...]]:
     out: dict[str, list[tuple[str, ...]]] = {}
-    for cue in words.past_before + words.past_after:
+    for cue in words.past_before + words.past_after + words.past_final:
         out.setdefault(cue[0], []).append(cue)
     return {first: tuple(cues) for first, cues in out.items()}
 
@@ -80,6 +81,21 @@ def _cue(tokens: list[Token], first: int, last: int, words: Words) -> str | None
             for k in range(len(norms) - len(cue) + 1):
                 if tuple(norms[k : k + len(cue)]) == cue:
                     return " ".join(t.text for t in near[k : k + len(cue)])
+    return _final_cue(tokens, last, words)
+
+
+def _final_cue(tokens: list[Token], last: int, words: Words) -> str | None:
+    """A cue that counts only as the last words of the mention's list item ("I had a seizure once"), not
+    after a word that undoes it ("all at once")."""
+    near = _reach(tokens, last + 1, 1)
+    end = last + 1 + len(near)
+    if end < len(tokens) and tokens[end].kind not in ("list", "end"):
+        return None  # the item goes on past the reach: the cue, if any, is not its last word
+    norms = [t.norm for t in near]
+    for cue in words.past_final:
+        k = len(norms) - len(cue)
+        if k >= 0 and tuple(norms[k:]) == cue and not (k and norms[k - 1] in words.past_final_void):
+            return " ".join(t.text for t in near[k:])
     return None
 
 

@@ -109,6 +109,7 @@ class Vocabulary:
         from ..fuzzy import similarities
 
         words = meaningful_words(key, self.kb.words)
+        told = words - self._spreading(key)  # "moving up to my knees" says how it spreads: no "can't move"
         best: dict[str, tuple[int, float]] = {}
         for phrase, alike in zip(self.keys, similarities(key, self.keys)):
             symptom_id = self.exact[phrase]
@@ -116,7 +117,7 @@ class Vocabulary:
             # an everyday word alone ("I walked the dog") never brings up an urgent finding, nor a word that
             # is not one of its concepts (data/concepts.yaml) or its label's: a filler word brings up no warning
             shared = len(
-                (common & self.urgent_words(symptom_id)) - self.everyday if symptom_id in self.urgent else common
+                (common & told & self.urgent_words(symptom_id)) - self.everyday if symptom_id in self.urgent else common
             )
             score = (shared, alike)
             if score > best.get(symptom_id, (0, 0.0)):
@@ -129,6 +130,19 @@ class Vocabulary:
             )
         )
         return tuple(self.kb.symptoms[i] for *_, i in ranked[:limit])
+
+    def _spreading(self, key: str) -> frozenset:
+        """The folded words of a phrase in ``key`` that says a finding spreads or worsens ("moving up",
+        data/words.yaml worsening_after/before): they say how it goes, never which finding it is."""
+        from .tokens import fold
+
+        norms = key.split()
+        out: set[str] = set()
+        for phrase in self.kb.words.worsening_after + self.kb.words.worsening_before:
+            for k in range(len(norms) - len(phrase) + 1):
+                if tuple(norms[k : k + len(phrase)]) == phrase:
+                    out.update(fold(w) for w in phrase)
+        return frozenset(out)
 
     def search(self, text: str) -> list[Symptom]:
         """Symptoms any of whose names contain ``text`` (normalized), or that are close to it."""
