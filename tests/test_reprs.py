@@ -48,7 +48,7 @@ def test_the_records_inside_a_result_are_short_too():
         ),
         (
             lambda: compare("sjogren", "lupus"),
-            "<Comparison Sjögren's syndrome and Systemic lupus erythematosus: findings 20 shared, ",
+            "<Comparison Sjögren's syndrome and Systemic lupus erythematosus: findings 19 shared, ",
         ),
         (lambda: explorer.get_condition("SLE"), "<Condition systemic_lupus_erythematosus: Systemic lupus"),
         (lambda: explorer.load_knowledge(), "<KnowledgeBase from explorer: "),

@@ -89,7 +89,8 @@ def _rounds(found, kb) -> list:
     if left_out:
         click.echo(
             f"symptom-explorer: note: {len(left_out)} case(s) with no condition ranked first are left out of the"
-            f" quiz: {', '.join(map(terminal_safe, left_out))} (see one with: symptom-explorer cases show ID --cases FILE)",
+            f" quiz: {', '.join(map(terminal_safe, left_out))}"
+            " (see one with: symptom-explorer cases show ID --cases FILE)",
             err=True,
         )
     if not rounds:

@@ -25,15 +25,14 @@ class RulesReader(BuilderBase):
                 continue
             if not item_id or not self._claim("rule", item_id, problems, line_of(entry), where):
                 continue
-            rule = self._rule(entry, item_id, where, problems)
+            # without 'when' (reported by check_keys as a missing key) there is no rule to read
+            rule = self._rule(entry, item_id, where, problems) if "when" in entry else None
             if rule:
                 self.rule_list.append(rule)
         self._finish(problems)
 
     def _rule(self, entry, item_id, where, problems: Problems):
-        when = entry.get("when")
-        if when is None:  # reported by check_keys as a missing key
-            return None
+        when = entry["when"]
         if not check_keys(when, f"{where}.when", problems, set(), {"all", "any", "at_least", "absent"}):
             return None
         all_of = text_list(when, "all", f"{where}.when", problems, pattern=ID)
