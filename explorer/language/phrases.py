@@ -133,6 +133,8 @@ def vocabulary_index(kb: KnowledgeBase) -> PhraseIndex:
         if not _HPO_KEY.match(phrase):
             index.add(phrase, Target(symptom_id), normalized=True)
     index.finish()
+    # A warning sign's site-bound name needs its own site: "my foot has dropped" is no face drooping.
+    index.own_site = frozenset(s.id for s in kb.symptoms.values() if s.urgent_note)
     return index
 
 
