@@ -15,7 +15,8 @@ class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, {*COURSE_LISTS, "everyday_names", "causes"}):
+        optional = {*COURSE_LISTS, "everyday_names", "causes", "ranges"}
+        if check_keys(doc, "concepts", problems, {"cues", "concepts"}, optional):
             groups = {}
             cues = doc["cues"]
             if check_keys(cues, "concepts.cues", problems, set(), set(cues) if isinstance(cues, dict) else set()):
@@ -34,7 +35,14 @@ class ConceptsReader(BuilderBase):
                 for index, node in yamlcheck.entries(doc.get("causes") or [], "concepts.causes", problems)
                 if (cause := self._cause(node, f"concepts.causes[{index}]", problems))
             ]
-            self.concept_lexicon = ConceptLexicon(tuple(entries), **courses, everyday_names=names, causes=tuple(causes))
+            ranges = [
+                limit
+                for index, node in yamlcheck.entries(doc.get("ranges") or [], "concepts.ranges", problems)
+                if (limit := self._range(node, f"concepts.ranges[{index}]", problems))
+            ]
+            self.concept_lexicon = ConceptLexicon(
+                tuple(entries), **courses, everyday_names=names, causes=tuple(causes), ranges=tuple(ranges)
+            )
         self._finish(problems)
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
@@ -54,6 +62,23 @@ class ConceptsReader(BuilderBase):
         words = _phrases(node, "words", f"{where}.words", problems)
         unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
         return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), tuple(" ".join(w) for w in unsure))
+
+    def _range(self, node, where: str, problems: Problems) -> tuple[str, float] | None:
+        """A lab finding's usual upper limit, with its unit and the source it is taken from."""
+        if not check_keys(node, where, problems, {"finding", "upper", "unit", "source"}, set()):
+            return None
+        finding, upper = node["finding"], node["upper"]
+        if finding not in self.symptom_map:
+            problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
+            return None
+        if isinstance(upper, bool) or not isinstance(upper, (int, float)) or upper <= 0:
+            problems.add(line_of(node, "upper"), f"{where}.upper", f"expected a positive number, got {upper!r}")
+            return None
+        for key in ("unit", "source"):
+            if not yamlcheck.is_text(node[key]):
+                problems.add(line_of(node, key), f"{where}.{key}", f"expected text, got {type_name(node[key])}")
+                return None
+        return finding, float(upper)
 
     def _cause(self, node, where: str, problems: Problems) -> EverydayCause | None:
         if not check_keys(node, where, problems, {"explains", "words"}, set()):

@@ -30,6 +30,7 @@ OPTIONAL_LISTS = {
     "suddenly",
     "someone_else_pronouns",
     "bounded",
+    "never_corrected",
 }
 
 

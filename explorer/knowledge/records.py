@@ -134,6 +134,7 @@ class Words:
     someone_else_pronouns: frozenset[str] = frozenset()  # "my dad has diabetes and his feet are numb"
     suddenly: tuple[tuple[str, ...], ...] = ()  # words saying a finding came suddenly: "all of a sudden"
     bounded: frozenset[str] = frozenset()  # after "for", a span that ended: "for a few weeks" (past.py)
+    never_corrected: frozenset[str] = frozenset()  # common words spelling never turns into a finding: "tried"
 
 
 @record
@@ -177,6 +178,8 @@ class ConceptLexicon:
     cause_links: tuple[tuple[str, ...], ...] = ()
     causes: tuple["EverydayCause", ...] = ()
     serious: tuple[tuple[str, ...], ...] = ()
+    # A lab finding told with a number ("ESR 12") is read only above its usual upper limit: finding -> limit.
+    ranges: tuple[tuple[str, float], ...] = ()
 
 
 @record

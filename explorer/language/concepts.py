@@ -158,3 +158,28 @@ def _sentence(tokens: list[Token], at: int) -> list[Token]:
                 return tokens[start:k]
             start = k + 1
     return tokens[start:]
+
+
+NUMBER_REACH = 3  # tokens after a lab finding's name that its number may stand within ("ESR was 12")
+
+
+def in_range(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """A raised lab finding told with a number at or under its usual upper limit ("ESR 12") is no finding:
+    it is dropped. Above the limit ("CRP 45"), or with no number, it is read as named."""
+    limits = dict(kb.concept_lexicon.ranges)
+    if not limits:
+        return mentions
+    return [m for m in mentions if not (m.symptom.id in limits and _number_after(m, tokens, limits[m.symptom.id]))]
+
+
+def _number_after(m: Mention, tokens: list[Token], upper: float) -> bool:
+    """Is a number within reach after ``m`` at or under ``upper``?"""
+    after = [t for t in tokens if t.start >= m.end][:NUMBER_REACH]
+    for token in after:
+        if token.kind == "end":
+            return False
+        try:
+            return float(token.text.replace(",", ".")) <= upper
+        except ValueError:
+            continue
+    return False

@@ -49,7 +49,7 @@ class Parser:
         self.words = words = kb.words  # data/words.yaml
         # Words never corrected for spelling ("never" is a negation cue, not a slip for "fever").
         self.closed_words = words.negation_before | words.negation_after | words.subjects
-        self.closed_words |= words.quiet_words | words.stop_words
+        self.closed_words |= words.quiet_words | words.stop_words | words.never_corrected
         # Words that make a text more than one of the vocabulary's names ("past history of", "family history of").
         self.not_exact = past.cue_words(words) | others.family_words(words)
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
@@ -122,6 +122,7 @@ class Parser:
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         mentions = negation.resolved(tokens, concepts.quicken(mentions, tokens, self.kb), self.words)
+        mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)

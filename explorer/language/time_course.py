@@ -16,6 +16,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
+from .concepts import caused
 from .parse_records import Leftover, Mention
 from .tokens import Token, same_word
 
@@ -48,12 +49,14 @@ def read(
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
+        # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
+        explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
         now |= {number} if symptoms else set()
         ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
         for finding, first, last in [*_cues(sentence, words.cues), *_durations(sentence, words)]:
             a, b = sentence[first].start, sentence[last].end
-            if finding in said or any(x <= a and b <= y for x, y in whole):
+            if finding in said or finding in explained or any(x <= a and b <= y for x, y in whole):
                 continue
             found.setdefault(
                 finding, Mention(_span(sentence, first, last), a, b, kb.symptoms[finding], True, qualifies=symptoms)

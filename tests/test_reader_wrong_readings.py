@@ -1,0 +1,62 @@
+"""Wrong readings that frighten or mislead (issue 20, round 4): a limb's drop is no face drooping, an injury
+that has healed raises no emergency, spelling never turns a common word into a finding, a lab result in its
+usual range is no finding, and a body part wasting away is muscle wasting. Phrasings are the project's own."""
+
+from explorer import explore
+from explorer.language.parser import parse
+from tests.kbedit import assert_breakage_reported
+
+
+def reading(text, kb) -> dict:
+    return {m.symptom.id: m.present for m in parse(text, kb).mentions if m.symptom.kind != "course"}
+
+
+def flags(text, kb) -> dict:
+    return {f.id: f.level for f in explore([text], kb=kb).red_flags}
+
+
+def test_a_dropped_foot_or_wrist_is_a_weak_limb_not_a_drooping_face(kb):
+    for text in ("my foot has dropped", "my left foot has dropped", "my wrist has dropped"):
+        found = reading(text, kb)
+        assert "face_drooping" not in found, text
+        assert set(found) & {"leg_weakness", "muscle_weakness"}, (text, found)
+        assert "face_drooping" not in flags(text, kb), text
+    assert reading("my face has dropped", kb) == {"face_drooping": True}  # the face keeps its warning
+
+
+def test_an_injury_that_has_healed_raises_no_emergency(kb):
+    for text in (
+        "couldn't walk for a week after I sprained my ankle, it's fine now",
+        "couldn't walk for a week after I sprained my ankle",
+        "I couldn't walk for a week, it's fine now",
+    ):
+        assert flags(text, kb) == {}, text
+    assert flags("I can't walk since yesterday", kb)  # no cause, not over: still the warning
+
+
+def test_spelling_never_turns_a_common_word_into_a_finding(kb):
+    assert "fatigue" not in reading("I tried to sleep", kb)
+    assert "fatigue" not in reading("I tried everything", kb)
+    assert reading("I feel tierd", kb) == {"fatigue": True}  # a real slip is still corrected
+
+
+def test_a_lab_result_in_its_usual_range_is_no_finding(kb):
+    esr, crp = "elevated_erythrocyte_sedimentation_rate", "elevated_circulating_c_reactive_protein_concentration"
+    assert esr not in reading("ESR 12", kb)
+    assert crp not in reading("my CRP was 3", kb)
+    assert reading("ESR was 45", kb).get(esr) is True
+    assert reading("my CRP is 120", kb).get(crp) is True
+    assert reading("raised ESR", kb).get(esr) is True  # no number: read as named
+    assert reading("ESR 12, numb feet", kb) == {"numbness": True}
+
+
+def test_a_body_part_wasting_away_is_muscle_wasting(kb):
+    assert reading("my calves are wasting away", kb) == {"muscle_wasting": True}
+    assert reading("my hands are wasting away", kb) == {"muscle_wasting": True}
+    assert reading("I'm wasting away", kb) == {"weight_loss": True}  # no body part: the whole body
+
+
+def test_a_bad_lab_range_is_reported_with_its_line(kb_copy):
+    assert_breakage_reported(
+        kb_copy, "data/concepts.yaml", "    upper: 20\n", "    upper: twenty\n", "upper: twenty", "a positive number"
+    )
