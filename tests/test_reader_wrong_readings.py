@@ -2,7 +2,10 @@
 that has healed raises no emergency, spelling never turns a common word into a finding, a lab result in its
 usual range is no finding, and a body part wasting away is muscle wasting. Phrasings are the project's own."""
 
+from click.testing import CliRunner
+
 from explorer import explore
+from explorer.cli import cli
 from explorer.language.parser import parse
 from tests.kbedit import assert_breakage_reported
 
@@ -22,6 +25,22 @@ def test_a_dropped_foot_or_wrist_is_a_weak_limb_not_a_drooping_face(kb):
         assert set(found) & {"leg_weakness", "muscle_weakness"}, (text, found)
         assert "face_drooping" not in flags(text, kb), text
     assert reading("my face has dropped", kb) == {"face_drooping": True}  # the face keeps its warning
+
+
+def test_a_wrist_or_foot_that_drops_or_flops_raises_no_stroke_warning(kb):
+    assert reading("my right wrist flops down", kb).get("muscle_weakness") is True
+    assert reading("my left foot flops when I walk", kb).get("leg_weakness") is True
+    for text in ("my right wrist flops down", "my left foot flops when I walk", "my foot has dropped since yesterday"):
+        assert flags(text, kb) == {}, text
+    assert flags("my right arm went floppy suddenly", kb) == {"one_sided_weakness": "emergency"}
+
+
+def test_a_relatives_warning_alone_says_it_is_about_someone_else(kb):
+    result = CliRunner().invoke(cli, ["match", "my mum had a stroke and her face drooped"])
+    assert result.exit_code == 2
+    assert "URGENT" in result.output  # the warning is still raised
+    assert "about someone else (mum); nothing of the person's own was described" in result.stderr
+    assert "none of the findings could be used" not in result.stderr
 
 
 def test_an_injury_that_has_healed_raises_no_emergency(kb):

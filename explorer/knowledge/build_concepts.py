@@ -15,7 +15,7 @@ class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        optional = {*COURSE_LISTS, "everyday_names", "causes", "ranges"}
+        optional = {*COURSE_LISTS, "everyday_names", "causes", "ranges", "drops"}
         if check_keys(doc, "concepts", problems, {"cues", "concepts"}, optional):
             groups = {}
             cues = doc["cues"]
@@ -40,8 +40,18 @@ class ConceptsReader(BuilderBase):
                 for index, node in yamlcheck.entries(doc.get("ranges") or [], "concepts.ranges", problems)
                 if (limit := self._range(node, f"concepts.ranges[{index}]", problems))
             ]
+            drops = [
+                entry
+                for index, node in yamlcheck.entries(doc.get("drops") or [], "concepts.drops", problems)
+                if (entry := self._concept(node, f"concepts.drops[{index}]", groups, problems))
+            ]
             self.concept_lexicon = ConceptLexicon(
-                tuple(entries), **courses, everyday_names=names, causes=tuple(causes), ranges=tuple(ranges)
+                tuple(entries),
+                **courses,
+                everyday_names=names,
+                causes=tuple(causes),
+                ranges=tuple(ranges),
+                drops=tuple(drops),
             )
         self._finish(problems)
 

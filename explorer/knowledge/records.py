@@ -180,6 +180,8 @@ class ConceptLexicon:
     serious: tuple[tuple[str, ...], ...] = ()
     # A lab finding told with a number ("ESR 12") is read only above its usual upper limit: finding -> limit.
     ranges: tuple[tuple[str, float], ...] = ()
+    # A wrist or foot that drops or flops is a nerve's weakness there, never a stroke's one side or face.
+    drops: tuple["ReadingConcept", ...] = ()
 
 
 @record

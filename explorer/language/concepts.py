@@ -26,7 +26,7 @@ def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
     as any name's), then each concept word with each of its cues (anywhere in the list item)."""
     alone = PhraseIndex(site_words(kb), kb.words)
     paired = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
-    for concept in kb.concept_lexicon.concepts:
+    for concept in (*kb.concept_lexicon.concepts, *kb.concept_lexicon.drops):
         target = Target(concept.finding)
         for words in concept.words:
             for cue in concept.cues:
@@ -183,3 +183,19 @@ def _number_after(m: Mention, tokens: list[Token], upper: float) -> bool:
         except ValueError:
             continue
     return False
+
+
+def dropped_limbs(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """A warning sign whose words name a wrist or foot that drops or flops ("my right wrist flops") is read as
+    that limb's weakness (data/concepts.yaml ``drops``): a nerve's weakness, not a stroke's one side."""
+    drops = kb.concept_lexicon.drops
+    if not drops:
+        return mentions
+    out = []
+    for m in mentions:
+        norms = [t.norm for t in tokens if m.start <= t.start and t.end <= m.end]
+        entry = next((d for d in drops if has_cue(norms, d.words) and has_cue(norms, d.cues)), None)
+        if m.present and m.symptom.urgent_note and entry is not None:
+            m = replace(m, symptom=kb.symptoms[entry.finding], site_changed=None)
+        out.append(m)
+    return out

@@ -123,6 +123,7 @@ class Parser:
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         mentions = negation.resolved(tokens, concepts.quicken(mentions, tokens, self.kb), self.words)
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
+        mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
