@@ -9,6 +9,7 @@ longstanding or explained ("for years", "my inhaler fixes it") is not read as ha
 with a quickly worsening form is read as that form when the text says it came fast ("since yesterday",
 "up to my knees") and nothing says it came slowly."""
 
+import bisect
 import functools
 
 from ..knowledge.records import KnowledgeBase
@@ -26,7 +27,7 @@ def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
     as any name's), then each concept word with each of its cues (anywhere in the list item)."""
     alone = PhraseIndex(site_words(kb), kb.words)
     paired = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
-    for concept in (*kb.concept_lexicon.concepts, *kb.concept_lexicon.drops):
+    for concept in kb.concept_lexicon.concepts:
         target = Target(concept.finding)
         for words in concept.words:
             for cue in concept.cues:
@@ -167,14 +168,15 @@ def in_range(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) ->
     """A raised lab finding told with a number at or under its usual upper limit ("ESR 12") is no finding:
     it is dropped. Above the limit ("CRP 45"), or with no number, it is read as named."""
     limits = dict(kb.concept_lexicon.ranges)
-    if not limits:
+    if not limits or not any(m.symptom.id in limits for m in mentions):
         return mentions
     return [m for m in mentions if not (m.symptom.id in limits and _number_after(m, tokens, limits[m.symptom.id]))]
 
 
 def _number_after(m: Mention, tokens: list[Token], upper: float) -> bool:
     """Is a number within reach after ``m`` at or under ``upper``?"""
-    after = [t for t in tokens if t.start >= m.end][:NUMBER_REACH]
+    at = bisect.bisect_left([t.start for t in tokens], m.end)
+    after = tokens[at : at + NUMBER_REACH]
     for token in after:
         if token.kind == "end":
             return False
@@ -191,11 +193,17 @@ def dropped_limbs(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBas
     drops = kb.concept_lexicon.drops
     if not drops:
         return mentions
+    starts = [t.start for t in tokens]
     out = []
     for m in mentions:
-        norms = [t.norm for t in tokens if m.start <= t.start and t.end <= m.end]
-        entry = next((d for d in drops if has_cue(norms, d.words) and has_cue(norms, d.cues)), None)
-        if m.present and m.symptom.urgent_note and entry is not None:
-            m = replace(m, symptom=kb.symptoms[entry.finding], site_changed=None)
+        # a worsening form named as such stays ("foot drop getting worse by the day"); one read from a time
+        # word alone ("my foot has dropped since yesterday") is the limb's weakness, dated by the time course
+        named_worse = m.symptom.worsening_of and m.course_of is None
+        if m.present and m.symptom.urgent_note and not named_worse:
+            span = tokens[bisect.bisect_left(starts, m.start) : bisect.bisect_right(starts, m.end)]
+            norms = [t.norm for t in span if t.end <= m.end]
+            entry = next((d for d in drops if has_cue(norms, d.words) and has_cue(norms, d.cues)), None)
+            if entry is not None:
+                m = replace(m, symptom=kb.symptoms[entry.finding], site_changed=None, course_of=None, course=None)
         out.append(m)
     return out

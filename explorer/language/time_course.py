@@ -18,9 +18,8 @@ from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .concepts import caused
 from .parse_records import Leftover, Mention
+from .phrases import LIMBS
 from .tokens import Token, same_word
-
-LIMBS = frozenset({"foot", "feet", "hand", "hands", "arm", "leg", "wrist", "forearm", "ankle", "thigh", "shoulder"})
 
 
 def read(
