@@ -79,3 +79,26 @@ def test_a_bad_lab_range_is_reported_with_its_line(kb_copy):
     assert_breakage_reported(
         kb_copy, "data/concepts.yaml", "    upper: 20\n", "    upper: twenty\n", "upper: twenty", "a positive number"
     )
+
+
+def test_a_recent_onset_with_a_spread_upward_reads_the_quickly_worsening_form(kb):
+    # urgent recall (round 4): the course told by an onset and a spread, not by a "spreading" name
+    for text in (
+        "my toes went numb two days ago and it keeps climbing",
+        "pins and needles in my hands at breakfast and by now it's past my elbows",
+        "my feet went numb this morning and by dinner it's past my shins",
+    ):
+        assert flags(text, kb).get("spreading_numbness") == "same_day", text
+    # calm: a spread over years
+    assert flags("numbness in my feet for years, slowly creeping up past my ankles", kb) == {}
+
+
+def test_a_bad_quickening_value_is_reported_with_its_line(kb_copy):
+    assert_breakage_reported(
+        kb_copy,
+        "data/time_course.yaml",
+        "  onset: [onset_sudden, onset_acute]",
+        "  onset: [onset_sudden, onset_quick]",
+        "onset_quick",
+        "unknown value 'onset_quick'",
+    )

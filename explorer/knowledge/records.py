@@ -202,6 +202,9 @@ class TimeCourseWords:
     spared: tuple[tuple[str, ...], ...] = ()  # "are fine": a sentence naming no finding says where none is
     ask_why: tuple[tuple[str, str], ...] = ()  # (dimension, what its answer is about): "How fast it came"
     choice_words: tuple[tuple[str, str], ...] = ()  # (value id, the words a choice question shows it in)
+    # (onset values, growth values): a finding told with one of each ("this morning", "up to my knees") came
+    # fast and is read as its quickly worsening form
+    quickening: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @record

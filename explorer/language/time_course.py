@@ -16,7 +16,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
-from .concepts import caused
+from .concepts import QUICKENED, caused
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
 from .tokens import Token, same_word
@@ -243,9 +243,13 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
         )
         if values:
             keep[dimension] = values[0]
-    return [
+    kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
+    if keep.get("onset") in kb.time_course.quickening[0]:
+        return kept
+    # the onset that made a finding its quickly worsening form gave way to one entered: the finding as told
+    return [replace(m, symptom=m.course_of, course_of=None, course=None) if m.course == QUICKENED else m for m in kept]
 
 
 def course_value(kb: KnowledgeBase, dimension: str, value: str) -> Symptom:
