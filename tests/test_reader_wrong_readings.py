@@ -102,3 +102,15 @@ def test_a_bad_quickening_value_is_reported_with_its_line(kb_copy):
         "onset_quick",
         "unknown value 'onset_quick'",
     )
+
+
+def test_a_seizure_told_across_commas_raises_its_warning(kb):
+    for text in (
+        "my arm started shaking on its own, I couldn't stop it, then I don't remember anything",
+        "I fainted and my body kept shaking for a minute, then I was very sleepy",
+    ):
+        assert reading(text, kb).get("seizures") is True, text
+        assert flags(text, kb), text
+    # calm: shivering with an everyday cause, and a denied shaking
+    assert "seizures" not in reading("I was shaking with cold, I don't remember the name of the road", kb)
+    assert "seizures" not in reading("no shaking at all, I don't remember the way home", kb)

@@ -56,7 +56,7 @@ class ConceptsReader(BuilderBase):
         self._finish(problems)
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
-        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure"}):
+        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure", "reach"}):
             return None
         finding = node["finding"]
         if finding not in self.symptom_map:
@@ -71,7 +71,12 @@ class ConceptsReader(BuilderBase):
                 cues.extend(groups[group])
         words = _phrases(node, "words", f"{where}.words", problems)
         unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
-        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), tuple(" ".join(w) for w in unsure))
+        reach = node.get("reach", "list item")
+        if reach not in ("list item", "sentence") or (reach == "sentence" and not cues):
+            problems.add(line_of(node, "reach"), f"{where}.reach", "expected 'list item' or 'sentence' (with cues)")
+            return None
+        unsure_words = tuple(" ".join(w) for w in unsure)
+        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), unsure_words, reach == "sentence")
 
     def _range(self, node, where: str, problems: Problems) -> tuple[str, float] | None:
         """A lab finding's usual upper limit, with its unit and the source it is taken from."""

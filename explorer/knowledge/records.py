@@ -148,6 +148,7 @@ class ReadingConcept:
     words: tuple[tuple[str, ...], ...]
     cues: tuple[tuple[str, ...], ...] = ()
     unsure: tuple[str, ...] = ()  # words that alone make the reader unsure the finding was meant
+    sentence: bool = False  # word and cue may stand anywhere in one sentence ("shaking, then I don't remember")
 
 
 @record

@@ -227,3 +227,65 @@ def quickened_by_course(mentions: list[Mention], timed: list[Mention], tokens: l
         else m
         for m in mentions
     ]
+
+
+def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftover], tokens: list[Token], kb):
+    """Concepts read across a sentence's commas (``reach: sentence`` in data/concepts.yaml: "my hand started
+    shaking, I couldn't stop it, then I don't remember"): (mentions, leftovers) with each such finding added,
+    and the lesser reading of its word (a tremor) and the cue's leftover words taken into it. A sentence that
+    names someone else or a past cue is left alone: those readings belong to the clause-by-clause reader."""
+    entries = [c for c in kb.concept_lexicon.concepts if c.sentence]
+    if not entries:
+        return mentions, leftovers
+    words = kb.words
+    others = words.someone_else | words.someone_else_pronouns
+    for sentence in _sentences(tokens):
+        norms = [t.norm for t in sentence]
+        if others.intersection(norms) or has_cue(norms, words.past_before + words.past_after):
+            continue
+        for entry in entries:
+            word, cue = _first(sentence, entry.words), _first(sentence, entry.cues)
+            if word is None or cue is None or any(m.symptom.id == entry.finding for m in mentions):
+                continue
+            if _everyday(norms, entry.finding, kb):  # "shaking with cold, I don't remember the road"
+                continue
+            if _denied(word, mentions, leftovers):  # "no shaking, I don't remember any fits"
+                continue
+            start, end = min(word[0], cue[0]), max(word[1], cue[1])
+            taken = [m for m in mentions if m.start < end and start < m.end and not m.symptom.urgent_note]
+            found = Mention(text[start:end], start, end, kb.symptoms[entry.finding], True)
+            mentions = sorted([*(m for m in mentions if m not in taken), found], key=lambda m: m.start)
+            leftovers = [x for x in leftovers if not (x.start < end and start < x.end)]
+    return mentions, leftovers
+
+
+def _denied(span: tuple[int, int], mentions: list[Mention], leftovers: list[Leftover]) -> bool:
+    """Is the word at ``span`` in a negation's scope (read absent, or left over under a cue)?"""
+    absent = [(m.start, m.end) for m in mentions if not m.present]
+    return any(a <= span[0] < b for a, b in [*absent, *((x.start, x.end) for x in leftovers if x.cue)])
+
+
+def _everyday(norms: list[str], finding: str, kb: KnowledgeBase) -> bool:
+    """Does the sentence name, anywhere, an everyday cause of ``finding`` (data/concepts.yaml causes)?"""
+    folds = [fold(n) for n in norms]
+    return any(finding in c.explains and has_cue(folds, _folded(c.words)) for c in kb.concept_lexicon.causes)
+
+
+def _sentences(tokens: list[Token]) -> list[list[Token]]:
+    out: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.kind == "end" and token.text[0] in ".!?\n":
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [s for s in out if s]
+
+
+def _first(sentence: list[Token], phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
+    """The character span of the first of ``phrases`` in ``sentence`` (as consecutive words), or None."""
+    norms = [t.norm for t in sentence]
+    for k in range(len(norms)):
+        for phrase in phrases:
+            if tuple(norms[k : k + len(phrase)]) == phrase:
+                return sentence[k].start, sentence[k + len(phrase) - 1].end
+    return None

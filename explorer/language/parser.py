@@ -124,6 +124,9 @@ class Parser:
         mentions = negation.resolved(tokens, concepts.quicken(mentions, tokens, self.kb), self.words)
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
         mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
+        mentions, leftovers = concepts.across_sentences(
+            text, mentions, leftovers, tokens, self.kb
+        )  # "shaking, then..."
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
