@@ -114,3 +114,9 @@ def test_a_seizure_told_across_commas_raises_its_warning(kb):
     # calm: shivering with an everyday cause, and a denied shaking
     assert "seizures" not in reading("I was shaking with cold, I don't remember the name of the road", kb)
     assert "seizures" not in reading("no shaking at all, I don't remember the way home", kb)
+
+
+def test_a_nerve_harming_infection_and_a_lead_level_are_read_as_history(kb):
+    assert reading("I'm living with HIV", kb) == {"recent_infection": True}  # was a skin rash ("hives")
+    assert reading("I had leprosy as a child", kb).get("recent_infection") is True
+    assert reading("my blood lead level was 45", kb) == {"toxin_exposure": True}
