@@ -5,12 +5,14 @@ any tuning. A script, not a test: it reports.
     python benchmarks/reading_blind.py [--half test|dev|all] [--misses 20]
     python benchmarks/reading_blind.py --set b      # the second blind set (tests/blind/reading_b.yaml), whole
     python benchmarks/reading_blind.py --set c --misses 40   # the third (reading_c.yaml), whole: for tuning
+    python benchmarks/reading_blind.py --half dev --misses 60 --urgent   # only urgent items at the wrong level
 
 An item is read exactly when the findings read as present, as absent and as history are the ones expected
 (an expected HPO term counts as read by a finding whose term is it, or a close relative of it: at most two
 steps up or down the ontology, as the set's README asks) and the urgency level raised is the one expected.
 Urgent items are scored on their own: the right level, and the right warning for the presentation. Calm
-near-misses are scored on how many raise any warning.
+near-misses are scored on how many raise any warning, and urgent findings read with the wrong polarity
+(present read absent, or absent read present) are counted.
 """
 
 import argparse
@@ -139,10 +141,24 @@ def score(item, got, read_as, near) -> dict[str, bool]:
     }
 
 
+def wrong_polarity(item, got, read_as, near, urgent_ids) -> int:
+    """Urgent findings read with the wrong polarity: expected present and read absent (and not present), or
+    expected absent and read present. The issue's target is none."""
+    want = item["expect"]
+    wrong = 0
+    for options in expected_findings(want.get("present") or [], read_as, near):
+        mine = options & urgent_ids
+        wrong += bool(mine & got["absent"]) and not mine & got["present"]
+    for options in expected_findings(want.get("absent") or [], read_as, near):
+        wrong += bool(options & urgent_ids & got["present"])
+    return wrong
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["test", "dev", "all"], default="test")
     parser.add_argument("--misses", type=int, default=0, help="print this many missed items (never on the test half)")
+    parser.add_argument("--urgent", action="store_true", help="list only the misses of urgent items (with --misses)")
     parser.add_argument(
         "--set",
         choices=["a", "b", "c"],
@@ -166,9 +182,11 @@ def main() -> None:
     read_as = finding_terms(kb)
     by_kind: dict[str, Counter] = defaultdict(Counter)
     urgent, missed = Counter(), []
+    urgent_ids = {s.id for s in kb.symptoms.values() if s.urgent_note}
     for item in chosen:
         got = read(kb, item["text"])
         s = score(item, got, read_as, near)
+        urgent["polarity"] += wrong_polarity(item, got, read_as, near, urgent_ids)
         kind = by_kind[item["kind"]]
         kind["n"] += 1
         kind["exact"] += s["exact"]
@@ -179,7 +197,7 @@ def main() -> None:
         if item["kind"] == "near_miss":
             urgent["calm"] += 1
             urgent["calm_flagged"] += s["any_flag"]
-        if not s["exact"]:
+        if not s["exact"] and (not args.urgent or not s["level"]):
             missed.append((item, got))
     total = sum(by_kind.values(), Counter())
     half = "whole set" if args.set in ("b", "c") else f"{args.half} half"
@@ -196,6 +214,7 @@ def main() -> None:
     if urgent["calm"]:
         share = urgent["calm_flagged"] / urgent["calm"]
         print(f"  calm near-misses raising a warning: {urgent['calm_flagged']}/{urgent['calm']} ({share:.0%})")
+    print(f"  urgent findings read with the wrong polarity: {urgent['polarity']}")
     if args.misses and (args.set == "c" or args.half != "test"):
         for item, got in missed[: args.misses]:
             print(f"- {item['id']} {item['text']!r}\n  expected {item['expect']}\n  read {got}")

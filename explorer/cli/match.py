@@ -102,6 +102,15 @@ def render_result(result, fmt, explain, display=None, expand=False) -> str:
 def _exit_for(result, given, output):
     """Exit 2 when no finding could be used, 1 when some could not, naming them: "see above" alone would
     name nothing when a text held no finding ("..."), or when the output went to a file."""
+    others = [u.someone_else for u in result.unrecognized if u.someone_else]
+    if not result.usable and result.red_flags and others:  # a relative's warning sign, nothing of the person's
+        who = terminal_safe(", ".join(dict.fromkeys(others)))
+        click.echo(
+            f"symptom-explorer: the warning above is about someone else ({who}); nothing of the person's own was"
+            " described, so there is nothing to explore.",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
     if not result.usable:
         shown = terminal_safe(unused_findings(result, given))
         click.echo(f"symptom-explorer: none of the findings could be used: {shown}.", err=True)

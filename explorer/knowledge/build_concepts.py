@@ -15,7 +15,7 @@ class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        optional = {*COURSE_LISTS, "everyday_names", "causes", "triggers"}
+        optional = {*COURSE_LISTS, "everyday_names", "causes", "triggers", "ranges", "drops"}
         if check_keys(doc, "concepts", problems, {"cues", "concepts"}, optional):
             groups = {}
             cues = doc["cues"]
@@ -38,13 +38,29 @@ class ConceptsReader(BuilderBase):
                 )
                 for key in ("causes", "triggers")
             )
+            ranges = [
+                limit
+                for index, node in yamlcheck.entries(doc.get("ranges") or [], "concepts.ranges", problems)
+                if (limit := self._range(node, f"concepts.ranges[{index}]", problems))
+            ]
+            drops = [
+                entry
+                for index, node in yamlcheck.entries(doc.get("drops") or [], "concepts.drops", problems)
+                if (entry := self._concept(node, f"concepts.drops[{index}]", groups, problems))
+            ]
             self.concept_lexicon = ConceptLexicon(
-                tuple(entries), **courses, everyday_names=names, causes=causes, triggers=triggers
+                tuple(entries),
+                **courses,
+                everyday_names=names,
+                causes=causes,
+                triggers=triggers,
+                ranges=tuple(ranges),
+                drops=tuple(drops),
             )
         self._finish(problems)
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
-        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure"}):
+        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure", "reach"}):
             return None
         finding = node["finding"]
         if finding not in self.symptom_map:
@@ -59,7 +75,29 @@ class ConceptsReader(BuilderBase):
                 cues.extend(groups[group])
         words = _phrases(node, "words", f"{where}.words", problems)
         unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
-        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), tuple(" ".join(w) for w in unsure))
+        reach = node.get("reach", "list item")
+        if reach not in ("list item", "sentence") or (reach == "sentence" and not cues):
+            problems.add(line_of(node, "reach"), f"{where}.reach", "expected 'list item' or 'sentence' (with cues)")
+            return None
+        unsure_words = tuple(" ".join(w) for w in unsure)
+        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), unsure_words, reach == "sentence")
+
+    def _range(self, node, where: str, problems: Problems) -> tuple[str, float] | None:
+        """A lab finding's usual upper limit, with its unit and the source it is taken from."""
+        if not check_keys(node, where, problems, {"finding", "upper", "unit", "source"}, set()):
+            return None
+        finding, upper = node["finding"], node["upper"]
+        if finding not in self.symptom_map:
+            problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
+            return None
+        if isinstance(upper, bool) or not isinstance(upper, (int, float)) or upper <= 0:
+            problems.add(line_of(node, "upper"), f"{where}.upper", f"expected a positive number, got {upper!r}")
+            return None
+        for key in ("unit", "source"):
+            if not yamlcheck.is_text(node[key]):
+                problems.add(line_of(node, key), f"{where}.{key}", f"expected text, got {type_name(node[key])}")
+                return None
+        return finding, float(upper)
 
     def _cause(self, node, where: str, problems: Problems) -> EverydayCause | None:
         if not check_keys(node, where, problems, {"explains", "words"}, set()):

@@ -42,6 +42,7 @@ OPTIONAL_LISTS = {
     "hypothetical",
     "past_final",
     "past_final_void",
+    "never_corrected",
 }
 
 

@@ -18,7 +18,7 @@ class TimeCourseReader(ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {"exclusive", "ask", "remitted", "spared"}
+        optional = {"exclusive", "ask", "remitted", "spared", "quickening"}
         if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
             dims = doc["dimensions"]
             cues: list = []
@@ -46,9 +46,25 @@ class TimeCourseReader(ConditionsReader):
                 tuple(_phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
+                quickening=self._quickening(doc, problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
+
+    def _quickening(self, doc, problems: Problems) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The onset and growth values that together say a finding came fast; each a value defined above."""
+        node = doc.get("quickening")
+        if node is None or not check_keys(node, "time_course.quickening", problems, {"onset", "growth"}, set()):
+            return (), ()
+        lists = []
+        for key in ("onset", "growth"):
+            values = text_list(node, key, "time_course.quickening", problems)
+            for i, value in enumerate(values):
+                if value not in self.symptom_map:
+                    where = f"time_course.quickening.{key}[{i}]"
+                    problems.add(line_of(node[key], i), where, f"unknown value {value!r}")
+            lists.append(tuple(values))
+        return lists[0], lists[1]
 
     def _exclusive(self, doc, dims, problems: Problems) -> tuple[str, ...]:
         names = text_list(doc, "exclusive", "time_course", problems)

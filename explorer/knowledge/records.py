@@ -141,6 +141,7 @@ class Words:
     hypothetical: tuple[tuple[str, ...], ...] = ()  # findings after them are not said to happen: "what if"
     past_final: tuple[tuple[str, ...], ...] = ()  # past cues only at the end of a list item: "a seizure once"
     past_final_void: frozenset[str] = frozenset()  # before a final cue, undo it: "all at once"
+    never_corrected: frozenset[str] = frozenset()  # common words spelling never turns into a finding: "tried"
 
 
 @record
@@ -154,6 +155,7 @@ class ReadingConcept:
     words: tuple[tuple[str, ...], ...]
     cues: tuple[tuple[str, ...], ...] = ()
     unsure: tuple[str, ...] = ()  # words that alone make the reader unsure the finding was meant
+    sentence: bool = False  # word and cue may stand anywhere in one sentence ("shaking, then I don't remember")
 
 
 @record
@@ -187,6 +189,10 @@ class ConceptLexicon:
     # Everyday triggers that explain their warning signs wherever they stand in the clause, with no linking
     # word: "I can't swallow big pills", "my leg is paralysed by the cast".
     triggers: tuple["EverydayCause", ...] = ()
+    # A lab finding told with a number ("ESR 12") is read only above its usual upper limit: finding -> limit.
+    ranges: tuple[tuple[str, float], ...] = ()
+    # A wrist or foot that drops or flops is a nerve's weakness there, never a stroke's one side or face.
+    drops: tuple["ReadingConcept", ...] = ()
 
 
 @record
@@ -207,6 +213,9 @@ class TimeCourseWords:
     spared: tuple[tuple[str, ...], ...] = ()  # "are fine": a sentence naming no finding says where none is
     ask_why: tuple[tuple[str, str], ...] = ()  # (dimension, what its answer is about): "How fast it came"
     choice_words: tuple[tuple[str, str], ...] = ()  # (value id, the words a choice question shows it in)
+    # (onset values, growth values): a finding told with one of each ("this morning", "up to my knees") came
+    # fast and is read as its quickly worsening form
+    quickening: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @record

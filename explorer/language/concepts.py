@@ -9,6 +9,7 @@ longstanding or explained ("for years", "my inhaler fixes it") is not read as ha
 with a quickly worsening form is read as that form when the text says it came fast ("since yesterday",
 "up to my knees") and nothing says it came slowly."""
 
+import bisect
 import functools
 
 from ..knowledge.records import KnowledgeBase
@@ -17,6 +18,7 @@ from .parse_records import Leftover, Mention
 from .phrases import PhraseIndex, Target, site_words
 from .tokens import Token, fold
 
+QUICKENED = "an onset and a spread told"  # Mention.course of a finding read fast from its time course
 CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between them in a list item
 
 
@@ -166,3 +168,132 @@ def _sentence(tokens: list[Token], at: int) -> list[Token]:
                 return tokens[start:k]
             start = k + 1
     return tokens[start:]
+
+
+NUMBER_REACH = 3  # tokens after a lab finding's name that its number may stand within ("ESR was 12")
+
+
+def in_range(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """A raised lab finding told with a number at or under its usual upper limit ("ESR 12") is no finding:
+    it is dropped. Above the limit ("CRP 45"), or with no number, it is read as named."""
+    limits = dict(kb.concept_lexicon.ranges)
+    if not limits or not any(m.symptom.id in limits for m in mentions):
+        return mentions
+    return [m for m in mentions if not (m.symptom.id in limits and _number_after(m, tokens, limits[m.symptom.id]))]
+
+
+def _number_after(m: Mention, tokens: list[Token], upper: float) -> bool:
+    """Is a number within reach after ``m`` at or under ``upper``?"""
+    at = bisect.bisect_left([t.start for t in tokens], m.end)
+    after = tokens[at : at + NUMBER_REACH]
+    for token in after:
+        if token.kind == "end":
+            return False
+        try:
+            return float(token.text.replace(",", ".")) <= upper
+        except ValueError:
+            continue
+    return False
+
+
+def dropped_limbs(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """A warning sign whose words name a wrist or foot that drops or flops ("my right wrist flops") is read as
+    that limb's weakness (data/concepts.yaml ``drops``): a nerve's weakness, not a stroke's one side."""
+    drops = kb.concept_lexicon.drops
+    if not drops:
+        return mentions
+    starts = [t.start for t in tokens]
+    out = []
+    for m in mentions:
+        # a worsening form named as such stays ("foot drop getting worse by the day"); one read from a time
+        # word alone ("my foot has dropped since yesterday") is the limb's weakness, dated by the time course
+        named_worse = m.symptom.worsening_of and m.course_of is None
+        if m.present and m.symptom.urgent_note and not named_worse:
+            span = tokens[bisect.bisect_left(starts, m.start) : bisect.bisect_right(starts, m.end)]
+            norms = [t.norm for t in span if t.end <= m.end]
+            entry = next((d for d in drops if has_cue(norms, d.words) and has_cue(norms, d.cues)), None)
+            if entry is not None:
+                m = replace(m, symptom=kb.symptoms[entry.finding], site_changed=None, course_of=None, course=None)
+        out.append(m)
+    return out
+
+
+def quickened_by_course(mentions: list[Mention], timed: list[Mention], tokens: list[Token], kb: KnowledgeBase):
+    """Findings told with a recent onset and a spread upward or a worsening (data/time_course.yaml
+    ``quickening``: "numb from my feet two days ago and it keeps climbing") read as their quickly worsening
+    form, unless words say it came slowly."""
+    onset, growth = kb.time_course.quickening
+    values = {m.symptom.id for m in timed}
+    if not (values & set(onset) and values & set(growth)):
+        return mentions
+    if has_cue([t.norm for t in tokens], kb.concept_lexicon.slow):
+        return mentions
+    faster = {base: s for s in kb.symptoms.values() for base in s.worsening_of}
+    return [
+        replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=QUICKENED)
+        if m.present and m.symptom.id in faster and m.course_of is None
+        else m
+        for m in mentions
+    ]
+
+
+def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftover], tokens: list[Token], kb):
+    """Concepts read across a sentence's commas (``reach: sentence`` in data/concepts.yaml: "my hand started
+    shaking, I couldn't stop it, then I don't remember"): (mentions, leftovers) with each such finding added,
+    and the lesser reading of its word (a tremor) and the cue's leftover words taken into it. A sentence that
+    names someone else or a past cue is left alone: those readings belong to the clause-by-clause reader."""
+    entries = [c for c in kb.concept_lexicon.concepts if c.sentence]
+    if not entries:
+        return mentions, leftovers
+    words = kb.words
+    others = words.someone_else | words.someone_else_pronouns
+    for sentence in _sentences(tokens):
+        norms = [t.norm for t in sentence]
+        if others.intersection(norms) or has_cue(norms, words.past_before + words.past_after):
+            continue
+        for entry in entries:
+            word, cue = _first(sentence, entry.words), _first(sentence, entry.cues)
+            if word is None or cue is None or any(m.symptom.id == entry.finding for m in mentions):
+                continue
+            if _everyday(norms, entry.finding, kb):  # "shaking with cold, I don't remember the road"
+                continue
+            if _denied(word, mentions, leftovers):  # "no shaking, I don't remember any fits"
+                continue
+            start, end = min(word[0], cue[0]), max(word[1], cue[1])
+            taken = [m for m in mentions if m.start < end and start < m.end and not m.symptom.urgent_note]
+            found = Mention(text[start:end], start, end, kb.symptoms[entry.finding], True)
+            mentions = sorted([*(m for m in mentions if m not in taken), found], key=lambda m: m.start)
+            leftovers = [x for x in leftovers if not (x.start < end and start < x.end)]
+    return mentions, leftovers
+
+
+def _denied(span: tuple[int, int], mentions: list[Mention], leftovers: list[Leftover]) -> bool:
+    """Is the word at ``span`` in a negation's scope (read absent, or left over under a cue)?"""
+    absent = [(m.start, m.end) for m in mentions if not m.present]
+    return any(a <= span[0] < b for a, b in [*absent, *((x.start, x.end) for x in leftovers if x.cue)])
+
+
+def _everyday(norms: list[str], finding: str, kb: KnowledgeBase) -> bool:
+    """Does the sentence name, anywhere, an everyday cause of ``finding`` (data/concepts.yaml causes)?"""
+    folds = [fold(n) for n in norms]
+    return any(finding in c.explains and has_cue(folds, _folded(c.words)) for c in kb.concept_lexicon.causes)
+
+
+def _sentences(tokens: list[Token]) -> list[list[Token]]:
+    out: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.kind == "end" and token.text[0] in ".!?\n":
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [s for s in out if s]
+
+
+def _first(sentence: list[Token], phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
+    """The character span of the first of ``phrases`` in ``sentence`` (as consecutive words), or None."""
+    norms = [t.norm for t in sentence]
+    for k in range(len(norms)):
+        for phrase in phrases:
+            if tuple(norms[k : k + len(phrase)]) == phrase:
+                return sentence[k].start, sentence[k + len(phrase) - 1].end
+    return None

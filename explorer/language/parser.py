@@ -49,7 +49,7 @@ class Parser:
         self.words = words = kb.words  # data/words.yaml
         # Words never corrected for spelling ("never" is a negation cue, not a slip for "fever").
         self.closed_words = words.negation_before | words.negation_after | words.subjects
-        self.closed_words |= words.quiet_words | words.stop_words
+        self.closed_words |= words.quiet_words | words.stop_words | words.never_corrected
         # Words that make a text more than one of the vocabulary's names ("past history of", "family history of").
         self.not_exact = past.cue_words(words) | others.family_words(words)
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
@@ -122,11 +122,17 @@ class Parser:
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         mentions = negation.resolved(tokens, concepts.quicken(mentions, tokens, self.kb), self.words)
+        mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
+        mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
+        mentions, leftovers = concepts.across_sentences(
+            text, mentions, leftovers, tokens, self.kb
+        )  # "shaking, then..."
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
         timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
         if timed or read:
+            mentions = concepts.quickened_by_course(mentions, timed, tokens, self.kb)
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         return Parse(text, tuple(mentions), tuple(leftovers))

@@ -9,6 +9,8 @@ from ..knowledge.text import normalize
 from ..records import record
 from .tokens import fold, phrase_folds
 
+LIMBS = frozenset({"foot", "feet", "hand", "hands", "arm", "leg", "wrist", "forearm", "ankle", "thigh", "shoulder"})
+
 _HPO_KEY = re.compile(r"^hp \d{7}$")  # an HPO id, as normalize() leaves it
 
 
@@ -133,6 +135,15 @@ def vocabulary_index(kb: KnowledgeBase) -> PhraseIndex:
         if not _HPO_KEY.match(phrase):
             index.add(phrase, Target(symptom_id), normalized=True)
     index.finish()
+    # A warning sign named only away from the limbs (the face) needs its own site: "my foot has dropped" is no
+    # face drooping, while "my hand stopped working" may still read a limb's "legs stopped working".
+    limbs = {site.id for site in kb.sites.values() if LIMBS.intersection(site.words)}
+    bound: dict[str, set] = {}
+    for targets in index.keys.values():
+        for t in targets:
+            if t.site and kb.symptoms[t.symptom].urgent_note:
+                bound.setdefault(t.symptom, set()).add(t.site)
+    index.own_site = frozenset(symptom for symptom, sites in bound.items() if not sites & limbs)
     return index
 
 

@@ -16,10 +16,10 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
+from .concepts import QUICKENED, caused
 from .parse_records import Leftover, Mention
+from .phrases import LIMBS
 from .tokens import Token, same_word
-
-LIMBS = frozenset({"foot", "feet", "hand", "hands", "arm", "leg", "wrist", "forearm", "ankle", "thigh", "shoulder"})
 
 
 def read(
@@ -48,12 +48,14 @@ def read(
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
+        # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
+        explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
         now |= {number} if symptoms else set()
         ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
         for finding, first, last in [*_cues(sentence, words.cues), *_durations(sentence, words)]:
             a, b = sentence[first].start, sentence[last].end
-            if finding in said or any(x <= a and b <= y for x, y in whole):
+            if finding in said or finding in explained or any(x <= a and b <= y for x, y in whole):
                 continue
             found.setdefault(
                 finding, Mention(_span(sentence, first, last), a, b, kb.symptoms[finding], True, qualifies=symptoms)
@@ -241,9 +243,13 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
         )
         if values:
             keep[dimension] = values[0]
-    return [
+    kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
+    if keep.get("onset") in kb.time_course.quickening[0]:
+        return kept
+    # the onset that made a finding its quickly worsening form gave way to one entered: the finding as told
+    return [replace(m, symptom=m.course_of, course_of=None, course=None) if m.course == QUICKENED else m for m in kept]
 
 
 def course_value(kb: KnowledgeBase, dimension: str, value: str) -> Symptom:
