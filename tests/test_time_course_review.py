@@ -128,3 +128,27 @@ def test_durations_of_a_finding_still_there_are_read_as_its_onset(text, onset):
 )
 def test_childhood_and_years_long_courses_are_read(text, expected):
     assert expected <= read(text)
+
+
+@pytest.mark.parametrize(
+    "old,new,needle,message",
+    [
+        ("  short: [minute, hour]\n", "  short: [minute, hours]\n", "short: [minute, hours]", "'hours' is not one of"),
+        (
+            "  findings: [muscle_weakness, leg_weakness]\n",
+            "  findings: [muscle_weakness, leg_weakness_x]\n",
+            "findings: [muscle_weakness, leg_weakness_x]",
+            "unknown symptom 'leg_weakness_x'",
+        ),
+        (
+            "read_as: spread_from_feet}",
+            "read_as: spread_from_toes}",
+            "slow_climb:",
+            "unknown symptom 'spread_from_toes'",
+        ),
+    ],
+)
+def test_the_episode_quick_and_slow_climb_words_are_checked_at_their_line(kb_copy, old, new, needle, message):
+    from tests.kbedit import assert_breakage_reported
+
+    assert_breakage_reported(kb_copy, "data/time_course.yaml", old, new, needle, message)

@@ -66,15 +66,15 @@ class TimeCourseReader(ConditionsReader):
             for i, phrase in enumerate(phrases):
                 if len(phrase) != 1:
                     problems.add(line_of(entry[key], i), f"{where}.{key}[{i}]", "expected one word")
-        for i, (unit,) in enumerate(p for p in words["short"] if len(p) == 1):
-            if unit not in UNITS:
+        for i, phrase in enumerate(words["short"]):
+            if len(phrase) == 1 and phrase[0] not in UNITS:
                 problems.add(
-                    line_of(entry["short"], i), f"{where}.short[{i}]", f"{unit!r} is not one of: {', '.join(UNITS)}"
+                    line_of(entry["short"], i),
+                    f"{where}.short[{i}]",
+                    f"{phrase[0]!r} is not one of: {', '.join(UNITS)}",
                 )
-        return EpisodeWords(
-            *(frozenset(" ".join(p) for p in words[key]) for key in ("before", "fillers", "short")),
-            tuple(_phrases(entry, "after", f"{where}.after", problems)),
-        )
+        before, fillers, short = (frozenset(" ".join(p) for p in words[key]) for key in ("before", "fillers", "short"))
+        return EpisodeWords(before, fillers, short, tuple(_phrases(entry, "after", f"{where}.after", problems)))
 
     def _quick(self, doc, problems: Problems) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """The `quick` ids (onsets, findings, unless); each is checked to exist once every file is read."""

@@ -91,8 +91,8 @@ def quickened(mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase) 
     for m in mentions:
         said_of = not onset.qualifies or m.symptom in onset.qualifies
         if m.present and said_of and m.course_of is None and m.symptom.id in findings and m.symptom.id in faster:
+            changed[m.symptom.id] = faster[m.symptom.id]
             m = replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=onset.text)
-            changed[m.course_of.id] = m.symptom
         out.append(m)
     if not changed:
         return mentions, timed
