@@ -35,6 +35,7 @@ def read(text: str) -> set[str]:
         "my legs have been getting weak since Friday",
         "I had the flu two weeks ago and now my legs are weak",
         "my arms went weak overnight",
+        "This week my legs gave out.",
     ],
 )
 def test_weakness_that_came_over_hours_or_days_is_weakness_that_spreads_however_said(text):
@@ -152,3 +153,8 @@ def test_the_episode_quick_and_slow_climb_words_are_checked_at_their_line(kb_cop
     from tests.kbedit import assert_breakage_reported
 
     assert_breakage_reported(kb_copy, "data/time_course.yaml", old, new, needle, message)
+
+
+def test_words_that_set_a_warning_sign_aside_keep_a_quick_weakness_calm():
+    # "too lazy" says the legs are not the warning sign (data/concepts.yaml calm), as the parser reads it
+    assert flags("my legs wont move this morning i'm too lazy to get out of bed haha") == set()

@@ -128,7 +128,7 @@ class Parser:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
         timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
         if timed or read:
-            mentions, timed = quicken_timed(mentions, timed, self.kb)  # weak over the weekend: weakening quickly
+            mentions, timed = quicken_timed(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         return Parse(text, tuple(mentions), tuple(leftovers))

@@ -16,6 +16,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
+from .concepts import has_cue
 from .parse_records import Leftover, Mention
 from .tokens import Token, same_word
 
@@ -76,14 +77,19 @@ def read(
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
 
 
-def quickened(mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase) -> tuple[list[Mention], list[Mention]]:
+def quickened(
+    tokens: list[Token], mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase
+) -> tuple[list[Mention], list[Mention]]:
     """``mentions`` with each weakness an onset over hours or days is said of read as its quickly worsening
     form ("my legs got weak over the weekend": weakness that spreads), as the parser reads "over a few days";
     and ``timed``, the course mentions, saying so. Not when nerves are hit one at a time, on one side or in one
-    limb (data/time_course.yaml, ``quick``)."""
+    limb (data/time_course.yaml, ``quick``), nor when the text says a warning sign is not one ("too lazy to
+    get out of bed": data/concepts.yaml ``calm``), unless a ``serious`` word is there too."""
     onsets, findings, unless = kb.time_course.quick
     onset = next((m for m in timed if m.symptom.id in onsets), None)
     if onset is None or any(m.present and m.symptom.id in unless for m in [*mentions, *timed]):
+        return mentions, timed
+    if _calm(tokens, kb):
         return mentions, timed
     faster = _faster(kb)
     changed: dict[str, Symptom] = {}
@@ -97,6 +103,15 @@ def quickened(mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase) 
     if not changed:
         return mentions, timed
     return out, [replace(t, qualifies=tuple(changed.get(s.id, s) for s in t.qualifies)) for t in timed]
+
+
+def _calm(tokens: list[Token], kb: KnowledgeBase) -> bool:
+    """Whether the text has words that set warning signs aside ("too lazy", "been like that for years") and
+    no serious word, as the parser's own calm reading does."""
+    norms = [t.norm for t in tokens]
+    lexicon = kb.concept_lexicon
+    calm = has_cue(norms, lexicon.calm) or has_cue(norms, lexicon.explained)
+    return calm is not None and has_cue(norms, lexicon.serious) is None
 
 
 @functools.lru_cache(maxsize=8)
