@@ -77,8 +77,9 @@ URGENT = [
     ("I cannot hold my water any more", "bladder_bowel"),
     ("my throat has stopped working", "swallowing"),
     ("I can only see half of everything", "vision_loss"),
-    ("I am too weak to stand up", "spreading_weakness"),
-    ("I cannae get up off the floor", "spreading_weakness"),  # Scots
+    # being unable to stand is severity, not speed: with a time it came in, it warns (issue 21)
+    ("I am too weak to stand up since yesterday", "spreading_weakness"),
+    ("I cannae get up off the floor since this morning", "spreading_weakness"),  # Scots
     ("it is like someone is standing on my chest", "chest_pain"),
     ("I think I am having a heart attack", "chest_pain"),
     # an everyday cause explains only the warning signs it can explain, and never a serious course

@@ -57,9 +57,10 @@ def test_a_value_is_linked_to_the_findings_of_its_sentence_or_to_the_whole_pictu
 
 
 def test_the_dates_of_a_history_sentence_are_not_the_findings_course(kb):
-    # "for fifteen years" dates the diabetes, not the weakness that came this week
+    # "for fifteen years" dates the diabetes, not the weakness that came this week (weakness over days is read
+    # as weakness that worsens quickly, issue 21)
     got = course("I've had diabetes for fifteen years. My legs got weak over three days.", kb)
-    assert got == {"onset_acute": ["leg_weakness"]}
+    assert got == {"onset_acute": ["rapidly_spreading_weakness"]}
 
 
 def test_the_shortest_onset_is_kept(kb):
@@ -134,7 +135,10 @@ def test_match_json_adds_the_time_course_key():
     got = {(c["dimension"], c["value"]["id"]) for c in data["time_course"]}
     assert {("onset", "onset_acute"), ("spread", "spread_ascending"), ("severity", "severity_cannot_walk")} <= got
     onset = next(c for c in data["time_course"] if c["dimension"] == "onset")
-    assert onset["qualifies"] == [{"id": "leg_weakness", "label": "Weakness in the feet or lower legs"}]
+    # legs weak over four days: weakness that worsens quickly (issue 21)
+    assert onset["qualifies"] == [
+        {"id": "rapidly_spreading_weakness", "label": "Weakness that spreads or worsens quickly"}
+    ]
     assert data["urgency"]["level"] == "emergency"
     assert json.loads(CliRunner().invoke(cli, ["match", "numbness", "--format", "json"]).stdout)["time_course"] == []
 
@@ -230,7 +234,7 @@ def test_batch_columns_give_the_course_and_a_bad_value_names_its_line(tmp_path):
     assert records[1]["case"]["line"] == 3
     assert records[1]["error"] == "'onset': \"weekly\" is not a value of onset: sudden, acute, subacute, chronic"
     got = {c["value"]["id"] for c in records[2]["result"]["time_course"]}
-    assert got == {"onset_chronic", "spread_from_feet", "spread_ascending"}
+    assert got == {"onset_chronic", "spread_from_feet"}  # a climb over years is the length-dependent spread
     assert records[2]["result"]["unrecognized"] == []
 
 

@@ -7,7 +7,7 @@ from . import yamlcheck
 from .build_base import close_match
 from .build_concepts import _phrases
 from .build_conditions import ConditionsReader
-from .records import Symptom, TimeCourseWords
+from .records import EpisodeWords, Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 VALUE_KEYS = {"hpo", "description", "lay", "clinical", "units", "said_by", "background", "condition", "cues"}
@@ -18,7 +18,7 @@ class TimeCourseReader(ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {"exclusive", "ask", "remitted", "spared", "quickening"}
+        optional = {"exclusive", "ask", "remitted", "spared", "quickening", "episode", "quick", "slow_climb"}
         if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
             dims = doc["dimensions"]
             cues: list = []
@@ -44,6 +44,9 @@ class TimeCourseReader(ConditionsReader):
                 tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
                 tuple(self.diagnosed),
                 tuple(_phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
+                episode=self._episode(doc, problems),
+                quick=self._quick(doc, problems),
+                slow_climb=self._slow_climb(doc, problems),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
                 quickening=self._quickening(doc, problems),
@@ -65,6 +68,54 @@ class TimeCourseReader(ConditionsReader):
                     problems.add(line_of(node[key], i), where, f"unknown value {value!r}")
             lists.append(tuple(values))
         return lists[0], lists[1]
+
+    def _episode(self, doc, problems: Problems) -> EpisodeWords:
+        """The `episode` words: what makes a duration the length of an episode rather than an onset."""
+        if "episode" not in doc:
+            return EpisodeWords()
+        entry = doc["episode"]
+        if not check_keys(entry, "time_course.episode", problems, {"before", "after", "fillers", "short"}, set()):
+            return EpisodeWords()
+        where = "time_course.episode"
+        words = {key: _phrases(entry, key, f"{where}.{key}", problems) for key in ("before", "fillers", "short")}
+        for key, phrases in words.items():
+            for i, phrase in enumerate(phrases):
+                if len(phrase) != 1:
+                    problems.add(line_of(entry[key], i), f"{where}.{key}[{i}]", "expected one word")
+        for i, phrase in enumerate(words["short"]):
+            if len(phrase) == 1 and phrase[0] not in UNITS:
+                problems.add(
+                    line_of(entry["short"], i),
+                    f"{where}.short[{i}]",
+                    f"{phrase[0]!r} is not one of: {', '.join(UNITS)}",
+                )
+        before, fillers, short = (frozenset(" ".join(p) for p in words[key]) for key in ("before", "fillers", "short"))
+        return EpisodeWords(before, fillers, short, tuple(_phrases(entry, "after", f"{where}.after", problems)))
+
+    def _quick(self, doc, problems: Problems) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The `quick` ids (onsets, findings, unless); each is checked to exist once every file is read."""
+        if "quick" not in doc:
+            return frozenset(), frozenset(), frozenset()
+        entry = doc["quick"]
+        keys = ("onsets", "findings", "unless")
+        if not check_keys(entry, "time_course.quick", problems, set(keys), set()):
+            return frozenset(), frozenset(), frozenset()
+        lists = [text_list(entry, key, "time_course.quick", problems) for key in keys]
+        for key, ids in zip(keys, lists):
+            for i, item in enumerate(ids):
+                self.pending_links.append((problems, line_of(entry[key], i), f"time_course.quick.{key}[{i}]", item))
+        return frozenset(lists[0]), frozenset(lists[1]), frozenset(lists[2])
+
+    def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
+        """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""
+        keys = ("onset", "climb", "read_as")
+        entry = doc.get("slow_climb")
+        if entry is None or not check_keys(entry, "time_course.slow_climb", problems, set(keys), set()):
+            return "", "", ""
+        ids = [text(entry, key, "time_course.slow_climb", problems) or "" for key in keys]
+        for key, item in zip(keys, ids):
+            self.pending_links.append((problems, line_of(entry, key), f"time_course.slow_climb.{key}", item))
+        return ids[0], ids[1], ids[2]
 
     def _exclusive(self, doc, dims, problems: Problems) -> tuple[str, ...]:
         names = text_list(doc, "exclusive", "time_course", problems)

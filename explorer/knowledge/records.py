@@ -196,6 +196,18 @@ class ConceptLexicon:
 
 
 @record
+class EpisodeWords:
+    """What makes a duration the length of an episode ("stiff for an hour") rather than an onset: a `before`
+    word ("lasts") past `fillers` ("for about"), and for `short` units (minutes, hours) "for" or an `after`
+    phrase ("a day")."""
+
+    before: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()
+    short: frozenset[str] = frozenset()
+    after: tuple[tuple[str, ...], ...] = ()
+
+
+@record
 class TimeCourseWords:
     """What data/time_course.yaml gives the free-text reader: the dimensions in order (onset, course,
     spread, symmetry, severity), each value's cue phrases (folded words), the duration units that name an
@@ -216,6 +228,10 @@ class TimeCourseWords:
     # (onset values, growth values): a finding told with one of each ("this morning", "up to my knees") came
     # fast and is read as its quickly worsening form
     quickening: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    episode: EpisodeWords = field(default_factory=EpisodeWords)  # "for an hour a day": an episode's length
+    # (onsets, findings, unless): a finding these onsets are said of is read as its quickly worsening form
+    quick: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(), frozenset(), frozenset())
+    slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
 
 
 @record

@@ -16,7 +16,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
-from .concepts import QUICKENED, caused
+from .concepts import QUICKENED, caused, has_cue
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
 from .tokens import Token, same_word
@@ -53,7 +53,9 @@ def read(
         now |= {number} if symptoms else set()
         ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
-        for finding, first, last in [*_cues(sentence, words.cues), *_durations(sentence, words)]:
+        read, lengths = _timed(sentence, words)
+        spans += [(sentence[a].start, sentence[b].end) for a, b in lengths]  # read: an episode's length, no onset
+        for finding, first, last in read:
             a, b = sentence[first].start, sentence[last].end
             if finding in said or finding in explained or any(x <= a and b <= y for x, y in whole):
                 continue
@@ -74,6 +76,61 @@ def read(
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def quickened(
+    tokens: list[Token], mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase
+) -> tuple[list[Mention], list[Mention]]:
+    """``mentions`` with each weakness an onset over hours or days is said of read as its quickly worsening
+    form ("my legs got weak over the weekend": weakness that spreads), as the parser reads "over a few days";
+    and ``timed``, the course mentions, saying so. Not when nerves are hit one at a time, on one side or in one
+    limb (data/time_course.yaml, ``quick``), nor when the text says a warning sign is not one ("too lazy to
+    get out of bed": data/concepts.yaml ``calm``), unless a ``serious`` word is there too."""
+    onsets, findings, unless = kb.time_course.quick
+    onset = next((m for m in timed if m.symptom.id in onsets), None)
+    if onset is None or any(m.present and m.symptom.id in unless for m in [*mentions, *timed]):
+        return mentions, timed
+    if _calm(tokens, kb):
+        return mentions, timed
+    faster = _faster(kb)
+    drops = tuple(cue for concept in kb.concept_lexicon.drops for cue in concept.cues)
+    changed: dict[str, Symptom] = {}
+    out = []
+    for m in mentions:
+        said_of = not onset.qualifies or m.symptom in onset.qualifies
+        # a wrist or foot that dropped is one nerve's weakness in one limb (data/concepts.yaml `drops`)
+        dropped = drops and has_cue([t.norm for t in tokens if m.start <= t.start < m.end], drops) is not None
+        if m.present and m.course == QUICKENED and m.course_of is not None:  # the reader's growth cue did it first
+            changed[m.course_of.id] = m.symptom
+        if (
+            m.present
+            and said_of
+            and not dropped
+            and m.course_of is None
+            and m.symptom.id in faster
+            and (m.symptom.id in findings)
+        ):
+            changed[m.symptom.id] = faster[m.symptom.id]
+            m = replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=onset.text)
+        out.append(m)
+    if not changed:
+        return mentions, timed
+    return out, [replace(t, qualifies=tuple(changed.get(s.id, s) for s in t.qualifies)) for t in timed]
+
+
+def _calm(tokens: list[Token], kb: KnowledgeBase) -> bool:
+    """Whether the text has words that set warning signs aside ("too lazy", "been like that for years") and
+    no serious word, as the parser's own calm reading does."""
+    norms = [t.norm for t in tokens]
+    lexicon = kb.concept_lexicon
+    calm = has_cue(norms, lexicon.calm) or has_cue(norms, lexicon.explained)
+    return calm is not None and has_cue(norms, lexicon.serious) is None
+
+
+@functools.lru_cache(maxsize=8)
+def _faster(kb: KnowledgeBase) -> dict[str, Symptom]:
+    """Finding id -> its quickly worsening form (``worsening_of``), worked out once per base."""
+    return {base: s for s in kb.symptoms.values() for base in s.worsening_of}
 
 
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
@@ -171,6 +228,36 @@ def _durations(sentence: list[Token], words) -> list[tuple[str, int, int]]:
     return out
 
 
+def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
+    """The cues and durations of a sentence, leaving out the length of an episode ("stiff for an hour",
+    "numb for an hour a day"): how long an episode lasts is not how it began. Also (first, last token)
+    of each such length, with the words that make it one."""
+    onsets = {finding for _, finding in words.units}
+    found = [*_cues(sentence, words.cues), *_durations(sentence, words)]
+    lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
+    kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
+    return kept, lengths
+
+
+def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, int] | None:
+    """(first, last token) with its marking words, when the onset words at ``first``-``last`` give how long an
+    episode lasts: after "lasts" (past "for about"), or in minutes or hours after "for" or before "a day"."""
+    episode = words.episode
+    norms = [t.norm for t in sentence]
+    before = first - 1
+    while before >= 0 and norms[before] in episode.fillers:
+        before -= 1
+    if before >= 0 and norms[before] in episode.before:
+        return before, last
+    unit = norms[last][:-1] if norms[last].endswith("s") else norms[last]
+    if unit not in episode.short:
+        return None
+    after = next((p for p in episode.after if tuple(norms[last + 1 : last + 1 + len(p)]) == p), ())
+    if "for" in norms[before + 1 : first]:
+        return before + 1, last + len(after)
+    return (first, last + len(after)) if after else None
+
+
 def _number(norm: str, numbers: frozenset) -> bool:
     return norm.isdigit() or norm in numbers or norm == "of"  # "a couple of days"
 
@@ -246,10 +333,39 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
     kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
-    if keep.get("onset") in kb.time_course.quickening[0]:
+    if keep.get("onset") not in kb.time_course.quickening[0]:
+        # the onset that made a finding its quickly worsening form gave way to one entered: the finding as told
+        kept = [
+            replace(m, symptom=m.course_of, course_of=None, course=None) if m.course == QUICKENED else m for m in kept
+        ]
+    return _slow_climb(_unquickened(mentions, kept, kb), kb)
+
+
+def _unquickened(mentions: list[Mention], kept: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """``kept``, with a weakness read as quick because of an onset set aside (by one entered on its own that
+    is not quick: "Onset: chronic") read again as the weakness named."""
+    onsets = kb.time_course.quick[0]
+    dropped = {m.text for m in mentions if m.symptom.id in onsets and m not in kept}
+    if not dropped or any(m.symptom.id in onsets for m in kept):
         return kept
-    # the onset that made a finding its quickly worsening form gave way to one entered: the finding as told
-    return [replace(m, symptom=m.course_of, course_of=None, course=None) if m.course == QUICKENED else m for m in kept]
+    return [
+        replace(m, symptom=m.course_of, course_of=None, course=None) if m.course_of and m.course in dropped else m
+        for m in kept
+    ]
+
+
+def _slow_climb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """With an onset over months or years, a climb from the feet is the length-dependent spread, not the
+    ascending weakness of days (data/time_course.yaml, ``slow_climb``): read as that spread, said once."""
+    onset, climb, read_as = kb.time_course.slow_climb
+    ids = {m.symptom.id for m in mentions}
+    if not onset or onset not in ids or climb not in ids:
+        return mentions
+    out = [m for m in mentions if m.symptom.id != climb]
+    if read_as not in ids:
+        first = next(m for m in mentions if m.symptom.id == climb)
+        out.insert(mentions.index(first), replace(first, symptom=kb.symptoms[read_as]))
+    return out
 
 
 def course_value(kb: KnowledgeBase, dimension: str, value: str) -> Symptom:
