@@ -4,7 +4,7 @@ from ..limits import MAX_RULES
 from ..records import replace
 from .build_base import BuilderBase, close_match
 from .build_cycles import cycle_problems
-from .catalog import condition_names
+from .catalog import named_among
 from .quoting import shown
 from .text import normalize
 from .yamlcheck import line_of
@@ -58,9 +58,8 @@ class CrossChecker(BuilderBase):
         if rule.target not in known[rule.conclusion]:
             hint = close_match(rule.target, known[rule.conclusion])
             if not hint and rule.conclusion == "suggest":  # a name or alias `show` takes: "lupus", "GBS"
-                key = normalize(rule.target)
-                named = [c.id for c in self.condition_map.values() if key in map(normalize, condition_names(c))]
-                hint = f" (did you mean {shown(named[0])}?)" if named else ""
+                named = named_among(self.condition_map.values(), rule.target)
+                hint = f" (did you mean {shown(named.id)}?)" if named else ""
             problems.add(
                 line_of(entry, rule.conclusion),
                 f"{where}.{rule.conclusion}",

@@ -1,5 +1,7 @@
 """Browsing the knowledge base: find a condition by id, name or alias; list conditions and findings."""
 
+from collections.abc import Iterable
+
 from .records import Condition, KnowledgeBase
 from .text import normalize
 
@@ -10,11 +12,14 @@ def condition_names(condition: Condition) -> tuple[str, ...]:
 
 def find_condition(kb: KnowledgeBase, query: str) -> Condition | None:
     """The condition named by ``query`` (id, name, alias or ORPHA/OMIM code; case and accents ignored)."""
+    return named_among(kb.conditions.values(), query)
+
+
+def named_among(conditions: Iterable[Condition], query: str) -> Condition | None:
+    """The first of ``conditions`` that ``query`` names, as find_condition reads names (also while the
+    knowledge is still being built)."""
     key = normalize(query)
-    for condition in kb.conditions.values():
-        if any(normalize(name) == key for name in condition_names(condition)):
-            return condition
-    return None
+    return next((c for c in conditions if any(normalize(name) == key for name in condition_names(c))), None)
 
 
 def close_conditions(kb: KnowledgeBase, query: str, limit: int = 3) -> list[Condition]:
