@@ -34,12 +34,11 @@ def browser_paths() -> tuple[str, str]:
 
 def start(profile: str) -> Iterator:
     """A Chromium with its own profile folder, its console kept (tests fail on any error logged), quit after."""
-    selenium = pytest.importorskip("selenium", reason="selenium is in the test extra: pip install '.[test]'")
+    pytest.importorskip("selenium", reason="selenium is in the test extra: pip install '.[test]'")
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
 
-    del selenium
     chromium, chromedriver = browser_paths()
     options = Options()
     options.binary_location = chromium
