@@ -228,13 +228,20 @@ def quickened_by_course(mentions: list[Mention], timed: list[Mention], tokens: l
         return mentions
     if has_cue([t.norm for t in tokens], kb.concept_lexicon.slow):
         return mentions
-    faster = {base: s for s in kb.symptoms.values() for base in s.worsening_of}
+    faster = faster_forms(kb)
     return [
         replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=QUICKENED)
         if m.present and m.symptom.id in faster and m.course_of is None
         else m
         for m in mentions
     ]
+
+
+@functools.lru_cache(maxsize=8)
+def faster_forms(kb: KnowledgeBase) -> dict:
+    """Finding id -> its quickly worsening form (``worsening_of`` in data/symptoms.yaml), worked out once per
+    base for both readings that make a finding quick (a growth cue here, an onset in time_course.py)."""
+    return {base: s for s in kb.symptoms.values() for base in s.worsening_of}
 
 
 def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftover], tokens: list[Token], kb):

@@ -16,7 +16,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
-from .concepts import QUICKENED, caused, has_cue
+from .concepts import QUICKENED, caused, faster_forms, has_cue
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
 from .tokens import Token, same_word
@@ -92,7 +92,7 @@ def quickened(
         return mentions, timed
     if _calm(tokens, kb):
         return mentions, timed
-    faster = _faster(kb)
+    faster = faster_forms(kb)
     drops = tuple(cue for concept in kb.concept_lexicon.drops for cue in concept.cues)
     changed: dict[str, Symptom] = {}
     out = []
@@ -125,12 +125,6 @@ def _calm(tokens: list[Token], kb: KnowledgeBase) -> bool:
     lexicon = kb.concept_lexicon
     calm = has_cue(norms, lexicon.calm) or has_cue(norms, lexicon.explained)
     return calm is not None and has_cue(norms, lexicon.serious) is None
-
-
-@functools.lru_cache(maxsize=8)
-def _faster(kb: KnowledgeBase) -> dict[str, Symptom]:
-    """Finding id -> its quickly worsening form (``worsening_of``), worked out once per base."""
-    return {base: s for s in kb.symptoms.values() for base in s.worsening_of}
 
 
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
