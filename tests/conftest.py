@@ -1,6 +1,7 @@
 import collections
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -15,6 +16,12 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure(config):
+    # A run started in the background by a script (`pytest &`) inherits Ctrl-C ignored, and so would every
+    # command the tests start: the Ctrl-C tests would wait out their timeouts. The user they play presses
+    # Ctrl-C in a terminal, where it is not ignored: this process takes it back (its children then start with
+    # the default).
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     # The knowledge cache goes to a folder of this test run (subprocesses inherit it), never ~/.cache.
     config._knowledge_cache = tempfile.mkdtemp(prefix="symptom-explorer-cache-")
     os.environ["SYMPTOM_EXPLORER_CACHE_DIR"] = config._knowledge_cache
