@@ -3,7 +3,7 @@ vignettes in 20 pairs that differ only in time course, spread, symmetry, severit
 followed, written by a helper who never saw the code, split into a development and a test half
 (tests/blind/split.py, a pair stays in one half) before any tuning. A script, not a test: it reports.
 
-    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses] [--set t|b|c]
+    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses] [--set t|b|c|d]
 
 A vignette is right first when the condition ranked first is the one expected, and at the right level when
 the highest urgency level of the warnings raised is the one expected (none, same_day, emergency). Misses are
@@ -11,7 +11,8 @@ printed for the development half only: the test half is read for its figures, ne
 
 Set B (tests/blind/time_course_b.yaml, 30 vignettes) is never tuned on: scored whole, its misses never
 listed. Set C (tests/blind/time_course_c.yaml, 40 vignettes in 20 pairs, copied from the third blind
-writer's folder) was written for tuning: scored whole, its misses listed on request.
+writer's folder) was written for tuning: scored whole, its misses listed on request. Set D
+(tests/blind/time_course_d.yaml, 40 vignettes in 20 pairs, a fourth writer) is held out like set B.
 """
 
 import argparse
@@ -55,22 +56,26 @@ def run(kb, text: str) -> dict:
     }
 
 
+HEADINGS = {"t": "T", "b": "B (time course)", "c": "C (time course, tuning set)", "d": "D (time course, held out)"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["test", "dev", "all"], default="test")
     parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
     parser.add_argument(
         "--set",
-        choices=["t", "b", "c"],
+        choices=["t", "b", "c", "d"],
         default="t",
-        help="b: the second set, never tuned on (all of it); c: the third, a tuning set (all of it)",
+        help="b: the second set, never tuned on (all of it); c: the third, a tuning set (all of it); "
+        "d: the fourth, held out like b",
     )
     args = parser.parse_args()
-    if args.set == "b" and args.misses:
-        parser.error("set B is never tuned on: its misses are not listed")
+    if args.set in ("b", "d") and args.misses:
+        parser.error(f"set {args.set.upper()} is never tuned on: its misses are not listed")
     from explorer import load_knowledge
 
-    name = {"t": "time_course.yaml", "b": "time_course_b.yaml", "c": "time_course_c.yaml"}[args.set]
+    name = "time_course.yaml" if args.set == "t" else f"time_course_{args.set}.yaml"
     items = yaml.safe_load((ROOT / "tests" / "blind" / name).read_text(encoding="utf-8"))
     dev, test = split(items)
     chosen = items if args.set != "t" else {"test": test, "dev": dev, "all": items}[args.half]
@@ -95,7 +100,7 @@ def main() -> None:
             missed.append((item, got))
     n = counts["n"]
     part = f"{args.half} half" if args.set == "t" else "whole set"
-    heading = {"t": "T", "b": "B (time course)", "c": "C (time course, tuning set)"}[args.set] + f", {part}"
+    heading = HEADINGS[args.set] + f", {part}"
     print(f"Blind set {heading}: {n} vignettes")
     print(f"  right condition first: {counts['first']}/{n} ({counts['first'] / n:.0%})")
     print(f"  right urgency level:   {counts['level']}/{n} ({counts['level'] / n:.0%})")
