@@ -16,9 +16,10 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
-from .concepts import QUICKENED, caused, faster_forms, has_cue
+from .concepts import caused
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
+from .quickening import unquickened
 from .tokens import Token, same_word
 
 
@@ -76,55 +77,6 @@ def read(
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
-
-
-def quickened(
-    tokens: list[Token], mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase
-) -> tuple[list[Mention], list[Mention]]:
-    """``mentions`` with each weakness an onset over hours or days is said of read as its quickly worsening
-    form ("my legs got weak over the weekend": weakness that spreads), as the parser reads "over a few days";
-    and ``timed``, the course mentions, saying so. Not when nerves are hit one at a time, on one side or in one
-    limb (data/time_course.yaml, ``quick``), nor when the text says a warning sign is not one ("too lazy to
-    get out of bed": data/concepts.yaml ``calm``), unless a ``serious`` word is there too."""
-    onsets, findings, unless = kb.time_course.quick
-    onset = next((m for m in timed if m.symptom.id in onsets), None)
-    if onset is None or any(m.present and m.symptom.id in unless for m in [*mentions, *timed]):
-        return mentions, timed
-    if _calm(tokens, kb):
-        return mentions, timed
-    faster = faster_forms(kb)
-    drops = tuple(cue for concept in kb.concept_lexicon.drops for cue in concept.cues)
-    changed: dict[str, Symptom] = {}
-    out = []
-    for m in mentions:
-        said_of = not onset.qualifies or m.symptom in onset.qualifies
-        # a wrist or foot that dropped is one nerve's weakness in one limb (data/concepts.yaml `drops`)
-        dropped = drops and has_cue([t.norm for t in tokens if m.start <= t.start < m.end], drops) is not None
-        if m.present and m.course == QUICKENED and m.course_of is not None:  # the reader's growth cue did it first
-            changed[m.course_of.id] = m.symptom
-        if (
-            m.present
-            and said_of
-            and not dropped
-            and m.course_of is None
-            and m.symptom.id in faster
-            and (m.symptom.id in findings)
-        ):
-            changed[m.symptom.id] = faster[m.symptom.id]
-            m = replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=onset.text)
-        out.append(m)
-    if not changed:
-        return mentions, timed
-    return out, [replace(t, qualifies=tuple(changed.get(s.id, s) for s in t.qualifies)) for t in timed]
-
-
-def _calm(tokens: list[Token], kb: KnowledgeBase) -> bool:
-    """Whether the text has words that set warning signs aside ("too lazy", "been like that for years") and
-    no serious word, as the parser's own calm reading does."""
-    norms = [t.norm for t in tokens]
-    lexicon = kb.concept_lexicon
-    calm = has_cue(norms, lexicon.calm) or has_cue(norms, lexicon.explained)
-    return calm is not None and has_cue(norms, lexicon.serious) is None
 
 
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
@@ -327,25 +279,7 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
     kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
-    if keep.get("onset") not in kb.time_course.quickening[0]:
-        # the onset that made a finding its quickly worsening form gave way to one entered: the finding as told
-        kept = [
-            replace(m, symptom=m.course_of, course_of=None, course=None) if m.course == QUICKENED else m for m in kept
-        ]
-    return _slow_climb(_unquickened(mentions, kept, kb), kb)
-
-
-def _unquickened(mentions: list[Mention], kept: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """``kept``, with a weakness read as quick because of an onset set aside (by one entered on its own that
-    is not quick: "Onset: chronic") read again as the weakness named."""
-    onsets = kb.time_course.quick[0]
-    dropped = {m.text for m in mentions if m.symptom.id in onsets and m not in kept}
-    if not dropped or any(m.symptom.id in onsets for m in kept):
-        return kept
-    return [
-        replace(m, symptom=m.course_of, course_of=None, course=None) if m.course_of and m.course in dropped else m
-        for m in kept
-    ]
+    return _slow_climb(unquickened(mentions, kept, kb), kb)
 
 
 def _slow_climb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
