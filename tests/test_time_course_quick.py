@@ -62,3 +62,16 @@ def test_an_onset_entered_on_its_own_sets_a_quick_growth_aside():
     got = matched(text, "Onset: chronic (months to years)")
     assert "worsening_numbness" not in {r["symptom"]["id"] for r in got["recognized"]}
     assert got["red_flags"] == []
+
+
+def test_numbness_that_climbs_over_days_warns_on_either_side_and_in_every_entry_point():
+    # the facts, not the wording: a quick onset, a climb and numbness are numbness that spreads
+    for args in (
+        ["my right foot went numb over the weekend and it keeps climbing"],
+        ["numbness", "Onset: acute (days)", "Spread: ascending, moving upward"],
+    ):
+        got = matched(*args)
+        assert {(f["id"], f["level"]) for f in got["red_flags"]} == {("spreading_numbness", "same_day")}, args
+    # a climb over weeks, or over years (the length-dependent spread), does not raise it by itself
+    assert matched("numbness", "Onset: subacute (weeks)", "Spread: ascending, moving upward")["red_flags"] == []
+    assert matched("numb feet for years, slowly creeping up to my knees")["red_flags"] == []
