@@ -23,7 +23,8 @@ class TimeCourseReader(ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {"exclusive", "ask", "remitted", "spared", "episode", "quick", "slow_climb", *RETIRED}
+        optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
+        optional |= set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
             dims = doc["dimensions"]
@@ -50,6 +51,7 @@ class TimeCourseReader(ConditionsReader):
                 tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
                 tuple(self.diagnosed),
                 tuple(_phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
+                remitted_now=_optional_phrases(doc, "remitted_now", problems),
                 episode=self._episode(doc, problems),
                 quick=self._quick(doc, problems),
                 slow_climb=self._slow_climb(doc, problems),
@@ -215,3 +217,8 @@ class TimeCourseReader(ConditionsReader):
             problems.add(line_of(doc), "time_course.links", f"expected a list, got {type_name(doc)}")
             return
         self.added_links(doc, "links", "time_course.links", problems)
+
+
+def _optional_phrases(doc, key: str, problems: Problems) -> tuple[tuple[str, ...], ...]:
+    """The phrases under ``key``, none when the key is not there."""
+    return tuple(_phrases(doc, key, f"time_course.{key}", problems)) if key in doc else ()

@@ -40,19 +40,23 @@ def read(
     found: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
     now: set[int] = set()  # the sentences naming a finding present now
-    ended: list[tuple[int, Mention]] = []  # an episode that ended ("... and recovered"), by sentence
+    ended: list[tuple[int, Mention, bool]] = []  # an episode that ended, its sentence, a finding now after it?
     sides: list[tuple[str, str, Mention]] = []  # left or right, and a limb: a patchy picture?
     for number, sentence in enumerate(sentences):
         here = [m.symptom for m in here_by.get(number, ())]
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
         if not symptoms and (here or number in aside_by):
+            ended += _past_episode(number, sentence, aside_by.get(number, ()), words, kb)
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
         # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
         explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
         now |= {number} if symptoms else set()
-        ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
+        ended += [
+            (number, m, _now_after(sentence, m, here_by.get(number, []), words))
+            for m in _remitted(sentence, words, kb, symptoms)
+        ]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
         read, lengths = _timed(sentence, words)
         spans += [(sentence[a].start, sentence[b].end) for a, b in lengths]  # read: an episode's length, no onset
@@ -66,7 +70,7 @@ def read(
             spans.append((a, b))
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
-    relapse = next((m for at, m in ended if now - {at}), None)  # an episode ended, and a finding now elsewhere
+    relapse = next((m for at, m, later in ended if later or now - {at}), None)  # ended, and a finding now
     if relapse is not None:
         found.setdefault("course_relapsing", relapse)
         spans.append((relapse.start, relapse.end))
@@ -121,6 +125,26 @@ def _remitted(sentence: list[Token], words, kb: KnowledgeBase, symptoms: tuple) 
         Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, relapsing, True, qualifies=symptoms)
         for _, a, b in found
     ]
+
+
+def _past_episode(number: int, sentence: list[Token], aside: list, words, kb: KnowledgeBase) -> list:
+    """(sentence, where it ended, False) for a finding told as a past event that ended ("years ago I had
+    double vision that went away"): an episode of its own, with no date of the findings' course."""
+    if not any(x.past and x.did_you_mean and not (x.condition or x.someone_else) for x in aside):
+        return []
+    return [(number, m, False) for m in _remitted(sentence, words, kb, ())]
+
+
+def _now_after(sentence: list[Token], ended: Mention, here: list[Mention], words) -> bool:
+    """Whether a finding present now is named after an episode's end in the same sentence, past a word that
+    says the present ("went numb for a month and recovered, and now my arm tingles")."""
+    norms = [t.norm for t in sentence]
+    after = next((i for i, t in enumerate(sentence) if t.start >= ended.end), len(sentence))
+    marks = [a for _, a, _ in _cues(sentence[after:], tuple(("", phrase) for phrase in words.remitted_now))]
+    if not marks or not norms:
+        return False
+    present = sentence[after + marks[0]].start
+    return any(m.start > present and m.symptom.kind == "symptom" for m in here)
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
