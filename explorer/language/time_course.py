@@ -46,7 +46,7 @@ def read(
         here = [m.symptom for m in here_by.get(number, ())]
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
         if not symptoms and (here or number in aside_by):
-            ended += _past_episode(number, sentence, aside_by.get(number, ()), words, kb)
+            ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
@@ -127,7 +127,9 @@ def _remitted(sentence: list[Token], words, kb: KnowledgeBase, symptoms: tuple) 
     ]
 
 
-def _past_episode(number: int, sentence: list[Token], aside: list, words, kb: KnowledgeBase) -> list:
+def _past_episode(
+    number: int, sentence: list[Token], aside: list, words, kb: KnowledgeBase
+) -> list[tuple[int, Mention, bool]]:
     """(sentence, where it ended, False) for a finding told as a past event that ended ("years ago I had
     double vision that went away"): an episode of its own, with no date of the findings' course."""
     if not any(x.past and x.did_you_mean and not (x.condition or x.someone_else) for x in aside):
