@@ -140,12 +140,11 @@ def _past_episode(
 def _now_after(sentence: list[Token], ended: Mention, here: list[Mention], words) -> bool:
     """Whether a finding present now is named after an episode's end in the same sentence, past a word that
     says the present ("went numb for a month and recovered, and now my arm tingles")."""
-    norms = [t.norm for t in sentence]
     after = next((i for i, t in enumerate(sentence) if t.start >= ended.end), len(sentence))
     marks = [a for _, a, _ in _cues(sentence[after:], tuple(("", phrase) for phrase in words.remitted_now))]
-    if not marks or not norms:
+    if not marks:
         return False
-    present = sentence[after + marks[0]].start
+    present = sentence[after + min(marks)].start  # the first word that says the present
     return any(m.start > present and m.symptom.kind == "symptom" for m in here)
 
 
