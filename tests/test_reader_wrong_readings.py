@@ -2,6 +2,7 @@
 that has healed raises no emergency, spelling never turns a common word into a finding, a lab result in its
 usual range is no finding, and a body part wasting away is muscle wasting. Phrasings are the project's own."""
 
+import pytest
 from click.testing import CliRunner
 
 from explorer import explore
@@ -93,15 +94,31 @@ def test_a_recent_onset_with_a_spread_upward_reads_the_quickly_worsening_form(kb
     assert flags("numbness in my feet for years, slowly creeping up past my ankles", kb) == {}
 
 
-def test_a_bad_quickening_value_is_reported_with_its_line(kb_copy):
-    assert_breakage_reported(
-        kb_copy,
-        "data/time_course.yaml",
-        "  onset: [onset_sudden, onset_acute]",
-        "  onset: [onset_sudden, onset_quick]",
-        "onset_quick",
-        "unknown value 'onset_quick'",
-    )
+@pytest.mark.parametrize(
+    "old,new,needle,message",
+    [
+        (
+            "  growth: [spread_ascending, course_progressing]",
+            "  growth: [spread_ascending, course_progresing]",
+            "course_progresing",
+            "unknown value 'course_progresing' (did you mean 'course_progressing'?)",
+        ),
+        (
+            "  onsets: [onset_sudden, onset_acute]",
+            "  onsets: [onset_sudden, onset_subacute, course_progressing]",
+            "onsets: [onset_sudden",
+            "'course_progressing' is not an onset value",
+        ),
+        (  # the key of an earlier version, whose values are in `quick` now
+            "  unless: [symmetry_patchy, symmetry_one_side, spread_one_limb]\n",
+            "  unless: [symmetry_patchy, symmetry_one_side, spread_one_limb]\nquickening:\n  onset: [onset_sudden]\n",
+            "quickening:",
+            "'quickening' is no longer read: its values are in `quick` now",
+        ),
+    ],
+)
+def test_a_bad_quick_value_or_the_old_quickening_key_is_reported_with_its_line(kb_copy, old, new, needle, message):
+    assert_breakage_reported(kb_copy, "data/time_course.yaml", old, new, needle, message)
 
 
 def test_a_seizure_told_across_commas_raises_its_warning(kb):

@@ -7,18 +7,25 @@ from . import yamlcheck
 from .build_base import close_match
 from .build_concepts import _phrases
 from .build_conditions import ConditionsReader
-from .records import EpisodeWords, Symptom, TimeCourseWords
+from .quoting import shown
+from .records import EpisodeWords, QuickWords, Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 VALUE_KEYS = {"hpo", "description", "lay", "clinical", "units", "said_by", "background", "condition", "cues"}
 UNITS = ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
+# Keys of earlier versions, refused with where their values went (a key ignored would change the reading silently).
+RETIRED = {
+    "quickening": "its values are in `quick` now: the onset values in `quick.onsets`, the others in `quick.growth`"
+}
 
 
 class TimeCourseReader(ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {"exclusive", "ask", "remitted", "spared", "quickening", "episode", "quick", "slow_climb"}
+        optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
+        optional |= set(RETIRED)
+        self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
             dims = doc["dimensions"]
             cues: list = []
@@ -44,30 +51,20 @@ class TimeCourseReader(ConditionsReader):
                 tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
                 tuple(self.diagnosed),
                 tuple(_phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
+                remitted_now=_optional_phrases(doc, "remitted_now", problems),
                 episode=self._episode(doc, problems),
                 quick=self._quick(doc, problems),
                 slow_climb=self._slow_climb(doc, problems),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
-                quickening=self._quickening(doc, problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
 
-    def _quickening(self, doc, problems: Problems) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The onset and growth values that together say a finding came fast; each a value defined above."""
-        node = doc.get("quickening")
-        if node is None or not check_keys(node, "time_course.quickening", problems, {"onset", "growth"}, set()):
-            return (), ()
-        lists = []
-        for key in ("onset", "growth"):
-            values = text_list(node, key, "time_course.quickening", problems)
-            for i, value in enumerate(values):
-                if value not in self.symptom_map:
-                    where = f"time_course.quickening.{key}[{i}]"
-                    problems.add(line_of(node[key], i), where, f"unknown value {value!r}")
-            lists.append(tuple(values))
-        return lists[0], lists[1]
+    def _retired(self, doc, problems: Problems):
+        """A key of an earlier version is refused, saying where its values went."""
+        for key in [k for k in RETIRED if isinstance(doc, dict) and k in doc]:
+            problems.add(line_of(doc, key), f"time_course.{key}", f"{shown(key)} is no longer read: {RETIRED[key]}")
 
     def _episode(self, doc, problems: Problems) -> EpisodeWords:
         """The `episode` words: what makes a duration the length of an episode rather than an onset."""
@@ -92,19 +89,27 @@ class TimeCourseReader(ConditionsReader):
         before, fillers, short = (frozenset(" ".join(p) for p in words[key]) for key in ("before", "fillers", "short"))
         return EpisodeWords(before, fillers, short, tuple(_phrases(entry, "after", f"{where}.after", problems)))
 
-    def _quick(self, doc, problems: Problems) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """The `quick` ids (onsets, findings, unless); each is checked to exist once every file is read."""
+    def _quick(self, doc, problems: Problems) -> QuickWords:
+        """The `quick` entry: onsets, growth and unless are values defined above (onsets of the onset
+        dimension); findings are checked to exist once every file is read."""
         if "quick" not in doc:
-            return frozenset(), frozenset(), frozenset()
+            return QuickWords()
         entry = doc["quick"]
-        keys = ("onsets", "findings", "unless")
-        if not check_keys(entry, "time_course.quick", problems, set(keys), set()):
-            return frozenset(), frozenset(), frozenset()
-        lists = [text_list(entry, key, "time_course.quick", problems) for key in keys]
-        for key, ids in zip(keys, lists):
+        where = "time_course.quick"
+        if not check_keys(entry, where, problems, {"onsets", "growth", "findings", "unless"}, set()):
+            return QuickWords()
+        lists = {key: text_list(entry, key, where, problems) for key in ("onsets", "growth", "findings", "unless")}
+        for key, ids in lists.items():
             for i, item in enumerate(ids):
-                self.pending_links.append((problems, line_of(entry[key], i), f"time_course.quick.{key}[{i}]", item))
-        return frozenset(lists[0]), frozenset(lists[1]), frozenset(lists[2])
+                spot, line = f"{where}.{key}[{i}]", line_of(entry[key], i)
+                value = self.symptom_map.get(item)
+                if key == "findings":
+                    self.pending_links.append((problems, line, spot, item))
+                elif value is None or value.kind != "course":
+                    problems.add(line, spot, f"unknown value {shown(item)}{close_match(item, self.symptom_map)}")
+                elif key == "onsets" and value.system != "onset":
+                    problems.add(line, spot, f"{shown(item)} is not an onset value")
+        return QuickWords(*(frozenset(lists[key]) for key in ("onsets", "growth", "findings", "unless")))
 
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""
@@ -212,3 +217,8 @@ class TimeCourseReader(ConditionsReader):
             problems.add(line_of(doc), "time_course.links", f"expected a list, got {type_name(doc)}")
             return
         self.added_links(doc, "links", "time_course.links", problems)
+
+
+def _optional_phrases(doc, key: str, problems: Problems) -> tuple[tuple[str, ...], ...]:
+    """The phrases under ``key``, none when the key is not there."""
+    return tuple(_phrases(doc, key, f"time_course.{key}", problems)) if key in doc else ()

@@ -208,6 +208,18 @@ class EpisodeWords:
 
 
 @record
+class QuickWords:
+    """When the time course makes a finding its quickly worsening form (``quick`` in data/time_course.yaml):
+    an onset among `onsets` with a `growth` value (and no word saying it came slowly) makes any such finding
+    quick, said of one of `findings` alone makes that one quick; never with an `unless` value in the text."""
+
+    onsets: frozenset[str] = frozenset()
+    growth: frozenset[str] = frozenset()
+    findings: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+
+
+@record
 class TimeCourseWords:
     """What data/time_course.yaml gives the free-text reader: the dimensions in order (onset, course,
     spread, symmetry, severity), each value's cue phrases (folded words), the duration units that name an
@@ -225,13 +237,10 @@ class TimeCourseWords:
     spared: tuple[tuple[str, ...], ...] = ()  # "are fine": a sentence naming no finding says where none is
     ask_why: tuple[tuple[str, str], ...] = ()  # (dimension, what its answer is about): "How fast it came"
     choice_words: tuple[tuple[str, str], ...] = ()  # (value id, the words a choice question shows it in)
-    # (onset values, growth values): a finding told with one of each ("this morning", "up to my knees") came
-    # fast and is read as its quickly worsening form
-    quickening: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     episode: EpisodeWords = field(default_factory=EpisodeWords)  # "for an hour a day": an episode's length
-    # (onsets, findings, unless): a finding these onsets are said of is read as its quickly worsening form
-    quick: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(), frozenset(), frozenset())
+    quick: QuickWords = field(default_factory=QuickWords)  # "weak since Friday": read as weakness that spreads
     slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
+    remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
 
 
 @record

@@ -18,7 +18,6 @@ from .parse_records import Leftover, Mention
 from .phrases import PhraseIndex, Target, site_words
 from .tokens import Token, fold
 
-QUICKENED = "an onset and a spread told"  # Mention.course of a finding read fast from its time course
 CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between them in a list item
 
 
@@ -216,32 +215,6 @@ def dropped_limbs(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBas
                 m = replace(m, symptom=kb.symptoms[entry.finding], site_changed=None, course_of=None, course=None)
         out.append(m)
     return out
-
-
-def quickened_by_course(mentions: list[Mention], timed: list[Mention], tokens: list[Token], kb: KnowledgeBase):
-    """Findings told with a recent onset and a spread upward or a worsening (data/time_course.yaml
-    ``quickening``: "numb from my feet two days ago and it keeps climbing") read as their quickly worsening
-    form, unless words say it came slowly."""
-    onset, growth = kb.time_course.quickening
-    values = {m.symptom.id for m in timed}
-    if not (values & set(onset) and values & set(growth)):
-        return mentions
-    if has_cue([t.norm for t in tokens], kb.concept_lexicon.slow):
-        return mentions
-    faster = faster_forms(kb)
-    return [
-        replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=QUICKENED)
-        if m.present and m.symptom.id in faster and m.course_of is None
-        else m
-        for m in mentions
-    ]
-
-
-@functools.lru_cache(maxsize=8)
-def faster_forms(kb: KnowledgeBase) -> dict:
-    """Finding id -> its quickly worsening form (``worsening_of`` in data/symptoms.yaml), worked out once per
-    base for both readings that make a finding quick (a growth cue here, an onset in time_course.py)."""
-    return {base: s for s in kb.symptoms.values() for base in s.worsening_of}
 
 
 def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftover], tokens: list[Token], kb):

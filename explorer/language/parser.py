@@ -17,7 +17,7 @@ from . import concept_words, concepts, condition_names, coordination, matching, 
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
-from .time_course import quickened as quicken_timed
+from .quickening import quickened
 from .time_course import read as read_time_course
 from .tokens import Token, fold, tokenize
 from .vocabulary import vocabulary_for
@@ -133,8 +133,7 @@ class Parser:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
         timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
         if timed or read:
-            mentions = concepts.quickened_by_course(mentions, timed, tokens, self.kb)
-            mentions, timed = quicken_timed(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
+            mentions, timed = quickened(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         return Parse(text, tuple(mentions), tuple(leftovers))

@@ -16,9 +16,10 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
-from .concepts import QUICKENED, caused, faster_forms, has_cue
+from .concepts import caused
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
+from .quickening import unquickened
 from .tokens import Token, same_word
 
 
@@ -39,19 +40,23 @@ def read(
     found: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
     now: set[int] = set()  # the sentences naming a finding present now
-    ended: list[tuple[int, Mention]] = []  # an episode that ended ("... and recovered"), by sentence
+    ended: list[tuple[int, Mention, bool]] = []  # an episode that ended, its sentence, a finding now after it?
     sides: list[tuple[str, str, Mention]] = []  # left or right, and a limb: a patchy picture?
     for number, sentence in enumerate(sentences):
         here = [m.symptom for m in here_by.get(number, ())]
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
         if not symptoms and (here or number in aside_by):
+            ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
         # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
         explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
         now |= {number} if symptoms else set()
-        ended += [(number, m) for m in _remitted(sentence, words, kb, symptoms)]
+        ended += [
+            (number, m, _now_after(sentence, m, here_by.get(number, []), words))
+            for m in _remitted(sentence, words, kb, symptoms)
+        ]
         said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
         read, lengths = _timed(sentence, words)
         spans += [(sentence[a].start, sentence[b].end) for a, b in lengths]  # read: an episode's length, no onset
@@ -65,7 +70,7 @@ def read(
             spans.append((a, b))
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
-    relapse = next((m for at, m in ended if now - {at}), None)  # an episode ended, and a finding now elsewhere
+    relapse = next((m for at, m, later in ended if later or now - {at}), None)  # ended, and a finding now
     if relapse is not None:
         found.setdefault("course_relapsing", relapse)
         spans.append((relapse.start, relapse.end))
@@ -76,55 +81,6 @@ def read(
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
-
-
-def quickened(
-    tokens: list[Token], mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase
-) -> tuple[list[Mention], list[Mention]]:
-    """``mentions`` with each weakness an onset over hours or days is said of read as its quickly worsening
-    form ("my legs got weak over the weekend": weakness that spreads), as the parser reads "over a few days";
-    and ``timed``, the course mentions, saying so. Not when nerves are hit one at a time, on one side or in one
-    limb (data/time_course.yaml, ``quick``), nor when the text says a warning sign is not one ("too lazy to
-    get out of bed": data/concepts.yaml ``calm``), unless a ``serious`` word is there too."""
-    onsets, findings, unless = kb.time_course.quick
-    onset = next((m for m in timed if m.symptom.id in onsets), None)
-    if onset is None or any(m.present and m.symptom.id in unless for m in [*mentions, *timed]):
-        return mentions, timed
-    if _calm(tokens, kb):
-        return mentions, timed
-    faster = faster_forms(kb)
-    drops = tuple(cue for concept in kb.concept_lexicon.drops for cue in concept.cues)
-    changed: dict[str, Symptom] = {}
-    out = []
-    for m in mentions:
-        said_of = not onset.qualifies or m.symptom in onset.qualifies
-        # a wrist or foot that dropped is one nerve's weakness in one limb (data/concepts.yaml `drops`)
-        dropped = drops and has_cue([t.norm for t in tokens if m.start <= t.start < m.end], drops) is not None
-        if m.present and m.course == QUICKENED and m.course_of is not None:  # the reader's growth cue did it first
-            changed[m.course_of.id] = m.symptom
-        if (
-            m.present
-            and said_of
-            and not dropped
-            and m.course_of is None
-            and m.symptom.id in faster
-            and (m.symptom.id in findings)
-        ):
-            changed[m.symptom.id] = faster[m.symptom.id]
-            m = replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=onset.text)
-        out.append(m)
-    if not changed:
-        return mentions, timed
-    return out, [replace(t, qualifies=tuple(changed.get(s.id, s) for s in t.qualifies)) for t in timed]
-
-
-def _calm(tokens: list[Token], kb: KnowledgeBase) -> bool:
-    """Whether the text has words that set warning signs aside ("too lazy", "been like that for years") and
-    no serious word, as the parser's own calm reading does."""
-    norms = [t.norm for t in tokens]
-    lexicon = kb.concept_lexicon
-    calm = has_cue(norms, lexicon.calm) or has_cue(norms, lexicon.explained)
-    return calm is not None and has_cue(norms, lexicon.serious) is None
 
 
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
@@ -169,6 +125,27 @@ def _remitted(sentence: list[Token], words, kb: KnowledgeBase, symptoms: tuple) 
         Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, relapsing, True, qualifies=symptoms)
         for _, a, b in found
     ]
+
+
+def _past_episode(
+    number: int, sentence: list[Token], aside: list, words, kb: KnowledgeBase
+) -> list[tuple[int, Mention, bool]]:
+    """(sentence, where it ended, False) for a finding told as a past event that ended ("years ago I had
+    double vision that went away"): an episode of its own, with no date of the findings' course."""
+    if not any(x.past and x.did_you_mean and not (x.condition or x.someone_else) for x in aside):
+        return []
+    return [(number, m, False) for m in _remitted(sentence, words, kb, ())]
+
+
+def _now_after(sentence: list[Token], ended: Mention, here: list[Mention], words) -> bool:
+    """Whether a finding present now is named after an episode's end in the same sentence, past a word that
+    says the present ("went numb for a month and recovered, and now my arm tingles")."""
+    after = next((i for i, t in enumerate(sentence) if t.start >= ended.end), len(sentence))
+    marks = [a for _, a, _ in _cues(sentence[after:], tuple(("", phrase) for phrase in words.remitted_now))]
+    if not marks:
+        return False
+    present = sentence[after + min(marks)].start  # the first word that says the present
+    return any(m.start > present and m.symptom.kind == "symptom" for m in here)
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
@@ -327,25 +304,7 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
     kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
-    if keep.get("onset") not in kb.time_course.quickening[0]:
-        # the onset that made a finding its quickly worsening form gave way to one entered: the finding as told
-        kept = [
-            replace(m, symptom=m.course_of, course_of=None, course=None) if m.course == QUICKENED else m for m in kept
-        ]
-    return _slow_climb(_unquickened(mentions, kept, kb), kb)
-
-
-def _unquickened(mentions: list[Mention], kept: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """``kept``, with a weakness read as quick because of an onset set aside (by one entered on its own that
-    is not quick: "Onset: chronic") read again as the weakness named."""
-    onsets = kb.time_course.quick[0]
-    dropped = {m.text for m in mentions if m.symptom.id in onsets and m not in kept}
-    if not dropped or any(m.symptom.id in onsets for m in kept):
-        return kept
-    return [
-        replace(m, symptom=m.course_of, course_of=None, course=None) if m.course_of and m.course in dropped else m
-        for m in kept
-    ]
+    return _slow_climb(unquickened(mentions, kept, kb), kb)
 
 
 def _slow_climb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:

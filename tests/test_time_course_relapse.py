@@ -1,0 +1,52 @@
+"""Episodes that ended, and a finding now (issue 21): the relapsing-remitting course read however the ended
+episode is told (in its own sentence, as a past event, or earlier in the sentence that names the finding now).
+Through the CLI, in the project's own words."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from explorer.cli import cli
+
+
+def read(text: str) -> set[str]:
+    done = CliRunner().invoke(cli, ["parse", "--format", "json", text])
+    assert done.exit_code in (0, 1, 2), done.output  # 2: nothing recognized (a past event only)
+    return {m["symptom"]["id"] for m in json.loads(done.stdout)["mentions"] if m["status"] == "present"}
+
+
+def matched(*args: str) -> dict:
+    done = CliRunner().invoke(cli, ["match", "--format", "json", *args])
+    assert done.exit_code in (0, 1), done.output
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # earlier in the same sentence, then a word that says the present
+        "my right leg went numb for a month and recovered, and now my left arm is tingling",
+        "my left foot was numb for two weeks and then it went away, and at the moment my right hand tingles",
+        # a past event that ended, and a finding now in another sentence
+        "Two years ago I had double vision for a week that went away. Now my left hand has been numb for days.",
+    ],
+)
+def test_an_episode_that_ended_and_a_finding_now_come_and_go(text):
+    got = read(text)
+    assert "course_relapsing" in got, got
+    assert "symmetry_patchy" not in got  # episodes in different places, not nerves hit one after another
+    warned = {flag["id"] for flag in matched(text)["red_flags"]}
+    assert "nerves_one_after_another" not in warned, warned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my foot went numb for a month and recovered, and now it is fine",  # nothing now
+        "my legs went numb for a week and recovered",  # an episode alone
+        "years ago I had a numb hand that went away",  # a past episode alone
+    ],
+)
+def test_an_ended_episode_alone_is_not_a_relapsing_course(text):
+    assert "course_relapsing" not in read(text)
