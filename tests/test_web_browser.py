@@ -179,6 +179,30 @@ def test_questionnaire_three_answers_then_back(page):
     assert given.count("not sure") == 1 and "Spread: ascending, moving upward: not sure" in given
 
 
+def test_back_takes_back_questions_never_the_typed_findings(page):
+    """As `ask` does: Back at the first question says there is nothing to go back to and keeps what was typed;
+    later, Back takes back the last answer to a question even when more findings were typed after it."""
+    open_tab(page, "ask")
+    page.find_element(By.ID, "ask-text").send_keys("numbness, dry eyes", Keys.ENTER)
+    wait(page, lambda d: "2 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    first = text_of(page, "question-text")
+    page.find_element(By.ID, "ask-back").click()
+    wait(page, lambda d: "no question to go back to" in text_of(d, "ask-notes"))
+    assert "2 answer(s)" in page.find_element(By.CSS_SELECTOR, ".answers-given").text
+    assert text_of(page, "question-text") == first
+    page.find_element(By.XPATH, '//div[@id="ask-choices"]/button[text()="Not sure"]').click()
+    wait(page, lambda d: "3 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    page.find_element(By.ID, "ask-text").send_keys("joint pain", Keys.ENTER)
+    wait(page, lambda d: "4 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    page.find_element(By.ID, "ask-back").click()
+    wait(page, lambda d: "3 answer(s)" in d.find_element(By.CSS_SELECTOR, ".answers-given").text)
+    given = page.find_element(By.CSS_SELECTOR, ".answers-given").text
+    assert "not sure" not in given and "Joint pain" in given and "Dry eyes" in given, given
+    page.find_element(By.ID, "ask-back").click()
+    wait(page, lambda d: "no question to go back to" in text_of(d, "ask-notes"))
+    assert "3 answer(s)" in page.find_element(By.CSS_SELECTOR, ".answers-given").text
+
+
 def test_typed_markup_is_shown_as_text_and_never_runs(page):
     box = page.find_element(By.ID, "explore-text")
     box.send_keys('numbness, <script>window.__xss=1</script>, "><img src=x onerror="window.__xss=2">')

@@ -4,19 +4,23 @@ import { api, cite, errorBox, h, replace } from "./dom.js";
 import { notes, redFlags, suggestionList } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
-const session = { answers: [], step: null, done: false };
+// typed: the findings entered as text, which Back never takes back (as in `ask`: Back goes back to questions)
+const session = { answers: [], step: null, done: false, typed: new Set() };
 
 export function initAsk() {
   $("ask-start").addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = $("ask-text").value.trim();
     if (!text) return;
+    const before = new Set(session.answers.map((a) => a.finding));
     await send({ answers: session.answers, add: text });
+    session.answers.filter((a) => !before.has(a.finding)).forEach((a) => session.typed.add(a.finding));
     $("ask-text").value = "";
   });
   $("ask-load").addEventListener("change", async (event) => {
     const file = event.target.files[0];
     if (!file) return;
+    session.typed = new Set(); // a saved file does not say which answers were typed: all can be taken back
     await send({ yaml: await file.text() }, "/api/questionnaire/load");
     event.target.value = "";
   });
@@ -37,8 +41,13 @@ function answer(value, finding = session.step.question.finding.id) {
 }
 
 function back() {
-  if (!session.answers.length) return;
-  if (session.answers.length === 1) {
+  const last = session.answers.map((a) => !session.typed.has(a.finding)).lastIndexOf(true);
+  if (last < 0) {
+    replace($("ask-notes"), h("p", {}, "There is no question to go back to (the findings you typed stay)."));
+    return;
+  }
+  const answers = session.answers.filter((_, i) => i !== last);
+  if (!answers.length) {
     session.answers = [];
     session.step = null;
     replace($("ask-question"), h("p", {}, "All answers taken back. Start again above."));
@@ -46,7 +55,7 @@ function back() {
     replace($("ask-results"));
     return;
   }
-  return send({ answers: session.answers.slice(0, -1) });
+  return send({ answers });
 }
 
 function draw(step) {
