@@ -142,6 +142,8 @@ class Words:
     past_final: tuple[tuple[str, ...], ...] = ()  # past cues only at the end of a list item: "a seizure once"
     past_final_void: frozenset[str] = frozenset()  # before a final cue, undo it: "all at once"
     never_corrected: frozenset[str] = frozenset()  # common words spelling never turns into a finding: "tried"
+    witness: frozenset[str] = frozenset()  # a relative who tells what they saw: "my son says I shook"
+    amounts: frozenset[str] = frozenset()  # how many, in an exposure's rate: "six cans a night"
 
 
 @record

@@ -247,20 +247,24 @@ def faster_forms(kb: KnowledgeBase) -> dict:
 def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftover], tokens: list[Token], kb):
     """Concepts read across a sentence's commas (``reach: sentence`` in data/concepts.yaml: "my hand started
     shaking, I couldn't stop it, then I don't remember"): (mentions, leftovers) with each such finding added,
-    and the lesser reading of its word (a tremor) and the cue's leftover words taken into it. A sentence that
-    names someone else or a past cue is left alone: those readings belong to the clause-by-clause reader."""
+    and the lesser reading of its word (a tremor) and the cue's leftover words taken into it. A sentence with
+    a past cue is left alone. One that names someone else reads only warning signs, marked as theirs (their
+    warning is raised whoever has it: "my friend collapsed and started jerking, she's coming round"), unless
+    a relative only tells what they saw of the person ("my son says I shook": `witness` in data/words.yaml)."""
     entries = [c for c in kb.concept_lexicon.concepts if c.sentence]
     if not entries:
         return mentions, leftovers
     words = kb.words
-    others = words.someone_else | words.someone_else_pronouns
     for sentence in _sentences(tokens):
         norms = [t.norm for t in sentence]
-        if others.intersection(norms) or has_cue(norms, words.past_before + words.past_after):
+        if has_cue(norms, words.past_before + words.past_after):
             continue
+        owner = _owner(sentence, words)
         for entry in entries:
             word, cue = _first(sentence, entry.words), _first(sentence, entry.cues)
             if word is None or cue is None or any(m.symptom.id == entry.finding for m in mentions):
+                continue
+            if owner and not kb.symptoms[entry.finding].urgent_note:
                 continue
             if _everyday(norms, entry.finding, kb):  # "shaking with cold, I don't remember the road"
                 continue
@@ -268,10 +272,21 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
                 continue
             start, end = min(word[0], cue[0]), max(word[1], cue[1])
             taken = [m for m in mentions if m.start < end and start < m.end and not m.symptom.urgent_note]
-            found = Mention(text[start:end], start, end, kb.symptoms[entry.finding], True)
+            found = Mention(text[start:end], start, end, kb.symptoms[entry.finding], True, someone_else=owner)
             mentions = sorted([*(m for m in mentions if m not in taken), found], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not (x.start < end and start < x.end)]
     return mentions, leftovers
+
+
+def _owner(sentence: list[Token], words) -> str | None:
+    """The word that makes a sentence's findings someone else's ("friend", "she"), or None: none is named,
+    or a relative only tells what they saw ("my son says") and no pronoun of theirs owns a finding."""
+    norms = [t.norm for t in sentence]
+    pronoun = next((n for n in norms if n in words.someone_else_pronouns), None)
+    named = next((n for n in norms if n in words.someone_else or n.rstrip("s") in words.someone_else), None)
+    if pronoun is None and named is not None and words.witness.intersection(norms):
+        return None
+    return named or pronoun
 
 
 def _denied(span: tuple[int, int], mentions: list[Mention], leftovers: list[Leftover]) -> bool:
