@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
+from tests.kbedit import assert_breakage_reported
 
 
 def run(*args: str) -> dict:
@@ -29,6 +30,9 @@ URGENT = [
     ("I passed stool in my trousers without knowing it", "bladder_bowel", "emergency"),
     ("I cannot pass urine since last night", "bladder_bowel", "emergency"),
     ("I can't feel when it's full any more", "bladder_bowel", "emergency"),
+    ("I keep trying to pass water but nothing comes out", "bladder_bowel", "emergency"),
+    # calm words a negation turns round say the opposite
+    ("I can't get the pee started, that is definitely not normal for me", "bladder_bowel", "emergency"),
     # 2. legs and arms told by what they do, with words that say it grows fast
     ("my legs aren't holding me up today", "paralysis", "emergency"),
     ("my knees keep giving and it's getting worse by the hour", "spreading_weakness", "emergency"),
@@ -64,6 +68,9 @@ CALM = [
     "I gag when I brush my teeth",
     "my son says I'm always tired",
     "I have had numb feet for two or three years",
+    "I sit on the toilet for ages and nothing comes out",  # constipation, no retention of urine
+    "the chilli made me choke",
+    "my words come out wrong because English is not my first language",
 ]
 
 
@@ -110,3 +117,48 @@ def test_other_words_beside_an_exposure_are_still_shown():
 def test_a_common_word_brings_up_no_did_you_mean_by_spelling_alone(text):
     got = run("parse", text)
     assert [x["did_you_mean"] for x in got["leftovers"]] == [[]]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # painful blurred sight in one eye is seen the same day: its dim sight is not the emergency's sudden loss
+        ("my eye is tender to move and the sight in it has gone dim", {"painful_vision": "same_day"}),
+        (
+            "an ache behind my right eye, worse when I look sideways, and it's all smudged",
+            {"painful_vision": "same_day"},
+        ),
+        # told as sudden, the loss of sight stays an emergency
+        (
+            "my eye is tender to move and suddenly the sight in it went dark",
+            {"vision_loss": "emergency", "painful_vision": "same_day"},
+        ),
+        ("the sight in my eye has gone dim", {"vision_loss": "emergency"}),  # no pain: the emergency
+    ],
+)
+def test_painful_dim_sight_in_one_eye_is_same_day_unless_sudden(text, want):
+    assert levels(text) == want
+
+
+@pytest.mark.parametrize(
+    "old, new, needle, message",
+    [
+        (
+            "  - finding: optic_neuritis\n    instead_of",
+            "  - finding: optic_neuritiss\n    instead_of",
+            "optic_neuritiss",
+            "unknown finding 'optic_neuritiss'",
+        ),
+        (
+            "instead_of: [vision_loss]",
+            "instead_of: [vision_los]",
+            "instead_of: [vision_los]",
+            "unknown finding 'vision_los'",
+        ),
+        ("instead_of: [vision_loss]", "instead_off: [vision_loss]", "instead_off", "unknown key 'instead_off'"),
+        ("witness: [says,", "witness: [Says,", "witness: [Says", "'Says' is not written as read"),
+    ],
+)
+def test_a_broken_closer_or_witness_list_is_reported_with_its_file_and_line(kb_copy, old, new, needle, message):
+    name = "data/words.yaml" if "witness" in old else "data/concepts.yaml"
+    assert_breakage_reported(kb_copy, name, old, new, needle, message)

@@ -69,7 +69,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     norms = [t.norm for t in tokens]
     # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
     explained = has_cue(norms, kb.concept_lexicon.explained) or has_cue(norms, kb.words.hypothetical)
-    cue = explained or has_cue(norms, kb.concept_lexicon.calm)
+    cue = explained or _calm(norms, kb)
     causes = {} if cue else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
         return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
@@ -81,6 +81,19 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
         else:
             kept.append(m)
     return kept, calm
+
+
+def _calm(norms: list[str], kb: KnowledgeBase) -> str | None:
+    """The calm words of a clause (data/concepts.yaml ``calm``), unless a negation just before them says the
+    opposite ("definitely not normal for me", "it's not fine now"): None then."""
+    cue = has_cue(norms, kb.concept_lexicon.calm)
+    if cue is None:
+        return None
+    words, denial = cue.split(), kb.words.negation_before
+    for k in range(len(norms) - len(words) + 1):
+        if norms[k : k + len(words)] == words and not denial.intersection(norms[max(0, k - 2) : k]):
+            return cue
+    return None
 
 
 CAUSE_REACH = 4  # words after a linking word ("after", "when") that an everyday cause may stand within
@@ -214,6 +227,24 @@ def dropped_limbs(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBas
             entry = next((d for d in drops if has_cue(norms, d.words) and has_cue(norms, d.cues)), None)
             if entry is not None:
                 m = replace(m, symptom=kb.symptoms[entry.finding], site_changed=None, course_of=None, course=None)
+        out.append(m)
+    return out
+
+
+def closer_readings(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """A warning sign read with a finding that names it more closely (data/concepts.yaml ``closer``: sight
+    that dims in an eye that hurts on moving) is read as that finding, unless a word says it came suddenly
+    ("suddenly", "just now": data/words.yaml); the person's own findings only, present ones."""
+    entries = kb.concept_lexicon.closer
+    own = {m.symptom.id for m in mentions if m.present and not m.someone_else}
+    found = [e for e in entries if e.finding in own and e.instead_of & own]
+    if not found or has_cue([t.norm for t in tokens], kb.words.suddenly):
+        return mentions
+    out = []
+    for m in mentions:
+        entry = next((e for e in found if m.symptom.id in e.instead_of), None)
+        if entry is not None and m.present and not m.someone_else:
+            m = replace(m, symptom=kb.symptoms[entry.finding], site_changed=None, course_of=None, course=None)
         out.append(m)
     return out
 

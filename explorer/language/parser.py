@@ -128,6 +128,7 @@ class Parser:
         mentions, leftovers = concepts.across_sentences(
             text, mentions, leftovers, tokens, self.kb
         )  # "shaking, then..."
+        mentions = concepts.closer_readings(mentions, tokens, self.kb)  # a painful eye's dim sight: optic neuritis
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
