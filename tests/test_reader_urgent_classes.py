@@ -31,6 +31,8 @@ URGENT = [
     ("I cannot pass urine since last night", "bladder_bowel", "emergency"),
     ("I can't feel when it's full any more", "bladder_bowel", "emergency"),
     ("I keep trying to pass water but nothing comes out", "bladder_bowel", "emergency"),
+    ("I soiled my pants on the bus", "bladder_bowel", "emergency"),
+    ("my knickers were wet and I didn't notice", "bladder_bowel", "emergency"),
     # calm words a negation turns round say the opposite
     ("I can't get the pee started, that is definitely not normal for me", "bladder_bowel", "emergency"),
     # 2. legs and arms told by what they do, with words that say it grows fast
@@ -49,6 +51,7 @@ URGENT = [
     ("my eye hurts when I move it", "painful_vision", "same_day"),
     # 5. a seizure told by a witness, or by where the person came round
     ("he was jerking and didn't know where he was", "seizures", "emergency"),
+    ("she was twitching and wouldn't answer me", "seizures", "emergency"),
     ("my wife says I was shaking, I don't remember any of it", "seizures", "emergency"),
     ("I woke up on the floor of the kitchen", "seizures", "emergency"),
 ]
@@ -70,6 +73,10 @@ CALM = [
     "I have had numb feet for two or three years",
     "I sit on the toilet for ages and nothing comes out",  # constipation, no retention of urine
     "the chilli made me choke",
+    "my pants were wet from the rain",
+    "the baby wet my trousers",
+    "I had an accident in the car",
+    "I was twitching and not responding to texts",
     "my words come out wrong because English is not my first language",
 ]
 
