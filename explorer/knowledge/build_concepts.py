@@ -4,7 +4,7 @@ Read after the findings: every concept names a known finding, every cue group us
 
 from . import yamlcheck
 from .build_base import BuilderBase
-from .records import ConceptLexicon, EverydayCause, ReadingConcept
+from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept
 from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
@@ -15,7 +15,7 @@ class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        optional = {*COURSE_LISTS, "everyday_names", "causes", "triggers", "ranges", "drops"}
+        optional = {*COURSE_LISTS, "everyday_names", "causes", "triggers", "ranges", "drops", "closer"}
         if check_keys(doc, "concepts", problems, {"cues", "concepts"}, optional):
             groups = {}
             cues = doc["cues"]
@@ -56,6 +56,11 @@ class ConceptsReader(BuilderBase):
                 triggers=triggers,
                 ranges=tuple(ranges),
                 drops=tuple(drops),
+                closer=tuple(
+                    entry
+                    for index, node in yamlcheck.entries(doc.get("closer") or [], "concepts.closer", problems)
+                    if (entry := self._closer(node, f"concepts.closer[{index}]", problems))
+                ),
             )
         self._finish(problems)
 
@@ -111,6 +116,21 @@ class ConceptsReader(BuilderBase):
                 problems.add(line_of(explains, i), f"{where}.explains[{i}]", f"unknown finding {finding!r}")
         words = _phrases(node, "words", f"{where}.words", problems)
         return EverydayCause(tuple(words), frozenset(f for f in explains if f in self.symptom_map))
+
+    def _closer(self, node, where: str, problems: Problems) -> CloserFinding | None:
+        keys = {"finding", "instead_of"}
+        if not check_keys(node, where, problems, keys, set()) or not keys <= set(node):
+            return None  # a key missing is reported by check_keys
+        finding, instead = node["finding"], node["instead_of"]
+        if finding not in self.symptom_map:
+            problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
+        if not isinstance(instead, list) or not instead:
+            problems.add(line_of(node, "instead_of"), f"{where}.instead_of", "expected a non-empty list of findings")
+            return None
+        for i, other in enumerate(instead):
+            if other not in self.symptom_map:
+                problems.add(line_of(instead, i), f"{where}.instead_of[{i}]", f"unknown finding {other!r}")
+        return CloserFinding(finding, frozenset(instead)) if finding in self.symptom_map else None
 
 
 def _phrases(doc, key: str, where: str, problems: Problems) -> list[tuple[str, ...]]:

@@ -43,6 +43,8 @@ OPTIONAL_LISTS = {
     "past_final",
     "past_final_void",
     "never_corrected",
+    "witness",
+    "amounts",
 }
 
 

@@ -142,6 +142,8 @@ class Words:
     past_final: tuple[tuple[str, ...], ...] = ()  # past cues only at the end of a list item: "a seizure once"
     past_final_void: frozenset[str] = frozenset()  # before a final cue, undo it: "all at once"
     never_corrected: frozenset[str] = frozenset()  # common words spelling never turns into a finding: "tried"
+    witness: frozenset[str] = frozenset()  # a relative who tells what they saw: "my son says I shook"
+    amounts: frozenset[str] = frozenset()  # how many, in an exposure's rate: "six cans a night"
 
 
 @record
@@ -193,6 +195,18 @@ class ConceptLexicon:
     ranges: tuple[tuple[str, float], ...] = ()
     # A wrist or foot that drops or flops is a nerve's weakness there, never a stroke's one side or face.
     drops: tuple["ReadingConcept", ...] = ()
+    # A warning sign read with one that names it more closely is read as that one, unless told as sudden.
+    closer: tuple["CloserFinding", ...] = ()
+
+
+@record
+class CloserFinding:
+    """A finding that names more closely the warning signs ``instead_of`` when both are read in one text
+    (data/concepts.yaml ``closer``): sight that dims in an eye that hurts on moving is painful blurred vision
+    in one eye, seen the same day, not the sudden loss of sight of an emergency."""
+
+    finding: str
+    instead_of: frozenset[str]
 
 
 @record

@@ -44,3 +44,31 @@ def _concept_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
             words.update(fold(w) for phrase in concept.words for w in phrase)
         words.update(fold(w) for w in concept.unsure)
     return {finding: frozenset(words) for finding, words in out.items()}
+
+
+def restating(kb: KnowledgeBase, leftovers: list, mentions: list) -> list:
+    """``leftovers`` without those that only restate a history finding read in the text: its own concept
+    words, an amount or a figure ("6 beers", "bottle of wine" beside "I drink 6 beers a day" read as heavy
+    alcohol use, "factory" beside solvents at work). Shown as not understood they would be noise; a leftover
+    that is negated, past, someone else's or a condition's name is always kept."""
+    read = {m.symptom.id for m in mentions if m.present and m.symptom.kind == "history"}
+    if not read:
+        return leftovers
+    own = frozenset().union(*(_history_words(kb, i) for i in read))
+    skip = kb.words.stop_words | kb.words.quiet_words | kb.words.amounts
+    kept = []
+    for x in leftovers:
+        words = [w for w in x.text.lower().replace("'", "").split() if not w.isdigit() and w not in skip]
+        if x.cue or x.past or x.someone_else or x.condition or any(fold(w) not in own for w in words):
+            kept.append(x)
+    return kept
+
+
+@functools.lru_cache(maxsize=64)
+def _history_words(kb: KnowledgeBase, finding: str) -> frozenset[str]:
+    """The folded words of every concept entry of a history finding, with its cues' words."""
+    out: set[str] = set()
+    for concept in kb.concept_lexicon.concepts:
+        if concept.finding == finding:
+            out.update(fold(w) for phrase in (*concept.words, *concept.cues) for w in phrase)
+    return frozenset(out)

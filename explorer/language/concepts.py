@@ -68,7 +68,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     norms = [t.norm for t in tokens]
     # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
     explained = has_cue(norms, kb.concept_lexicon.explained) or has_cue(norms, kb.words.hypothetical)
-    cue = explained or has_cue(norms, kb.concept_lexicon.calm)
+    cue = explained or _calm(norms, kb)
     causes = {} if cue else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
         return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
@@ -80,6 +80,19 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
         else:
             kept.append(m)
     return kept, calm
+
+
+def _calm(norms: list[str], kb: KnowledgeBase) -> str | None:
+    """The calm words of a clause (data/concepts.yaml ``calm``), unless a negation just before them says the
+    opposite ("definitely not normal for me", "it's not fine now"): None then."""
+    cue = has_cue(norms, kb.concept_lexicon.calm)
+    if cue is None:
+        return None
+    words, denial = cue.split(), kb.words.negation_before
+    for k in range(len(norms) - len(words) + 1):
+        if norms[k : k + len(words)] == words and not denial.intersection(norms[max(0, k - 2) : k]):
+            return cue
+    return None
 
 
 CAUSE_REACH = 4  # words after a linking word ("after", "when") that an everyday cause may stand within
@@ -217,23 +230,45 @@ def dropped_limbs(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBas
     return out
 
 
+def closer_readings(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """A warning sign read with a finding that names it more closely (data/concepts.yaml ``closer``: sight
+    that dims in an eye that hurts on moving) is read as that finding, unless a word says it came suddenly
+    ("suddenly", "just now": data/words.yaml); the person's own findings only, present ones."""
+    entries = kb.concept_lexicon.closer
+    own = {m.symptom.id for m in mentions if m.present and not m.someone_else}
+    found = [e for e in entries if e.finding in own and e.instead_of & own]
+    if not found or has_cue([t.norm for t in tokens], kb.words.suddenly):
+        return mentions
+    out = []
+    for m in mentions:
+        entry = next((e for e in found if m.symptom.id in e.instead_of), None)
+        if entry is not None and m.present and not m.someone_else:
+            m = replace(m, symptom=kb.symptoms[entry.finding], site_changed=None, course_of=None, course=None)
+        out.append(m)
+    return out
+
+
 def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftover], tokens: list[Token], kb):
     """Concepts read across a sentence's commas (``reach: sentence`` in data/concepts.yaml: "my hand started
     shaking, I couldn't stop it, then I don't remember"): (mentions, leftovers) with each such finding added,
-    and the lesser reading of its word (a tremor) and the cue's leftover words taken into it. A sentence that
-    names someone else or a past cue is left alone: those readings belong to the clause-by-clause reader."""
+    and the lesser reading of its word (a tremor) and the cue's leftover words taken into it. A sentence with
+    a past cue is left alone. One that names someone else reads only warning signs, marked as theirs (their
+    warning is raised whoever has it: "my friend collapsed and started jerking, she's coming round"), unless
+    a relative only tells what they saw of the person ("my son says I shook": `witness` in data/words.yaml)."""
     entries = [c for c in kb.concept_lexicon.concepts if c.sentence]
     if not entries:
         return mentions, leftovers
     words = kb.words
-    others = words.someone_else | words.someone_else_pronouns
     for sentence in _sentences(tokens):
         norms = [t.norm for t in sentence]
-        if others.intersection(norms) or has_cue(norms, words.past_before + words.past_after):
+        if has_cue(norms, words.past_before + words.past_after):
             continue
+        owner = _owner(sentence, words)
         for entry in entries:
             word, cue = _first(sentence, entry.words), _first(sentence, entry.cues)
             if word is None or cue is None or any(m.symptom.id == entry.finding for m in mentions):
+                continue
+            if owner and not kb.symptoms[entry.finding].urgent_note:
                 continue
             if _everyday(norms, entry.finding, kb):  # "shaking with cold, I don't remember the road"
                 continue
@@ -241,10 +276,21 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
                 continue
             start, end = min(word[0], cue[0]), max(word[1], cue[1])
             taken = [m for m in mentions if m.start < end and start < m.end and not m.symptom.urgent_note]
-            found = Mention(text[start:end], start, end, kb.symptoms[entry.finding], True)
+            found = Mention(text[start:end], start, end, kb.symptoms[entry.finding], True, someone_else=owner)
             mentions = sorted([*(m for m in mentions if m not in taken), found], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not (x.start < end and start < x.end)]
     return mentions, leftovers
+
+
+def _owner(sentence: list[Token], words) -> str | None:
+    """The word that makes a sentence's findings someone else's ("friend", "she"), or None: none is named,
+    or a relative only tells what they saw ("my son says") and no pronoun of theirs owns a finding."""
+    norms = [t.norm for t in sentence]
+    pronoun = next((n for n in norms if n in words.someone_else_pronouns), None)
+    named = next((n for n in norms if n in words.someone_else or n.rstrip("s") in words.someone_else), None)
+    if pronoun is None and named is not None and words.witness.intersection(norms):
+        return None
+    return named or pronoun
 
 
 def _denied(span: tuple[int, int], mentions: list[Mention], leftovers: list[Leftover]) -> bool:

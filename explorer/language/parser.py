@@ -128,6 +128,7 @@ class Parser:
         mentions, leftovers = concepts.across_sentences(
             text, mentions, leftovers, tokens, self.kb
         )  # "shaking, then..."
+        mentions = concepts.closer_readings(mentions, tokens, self.kb)  # a painful eye's dim sight: optic neuritis
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
@@ -136,6 +137,7 @@ class Parser:
             mentions, timed = quickened(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
+        leftovers = concept_words.restating(self.kb, leftovers, mentions)  # "6 beers" beside heavy drinking read
         return Parse(text, tuple(mentions), tuple(leftovers))
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:

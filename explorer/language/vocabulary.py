@@ -109,6 +109,9 @@ class Vocabulary:
         from ..fuzzy import similarities
 
         words = meaningful_words(key, self.kb.words)
+        # a common word one slip from a finding's word ("tried", "tired") is no misspelling of it: only a shared
+        # word brings up a finding for a phrase of nothing else
+        spelt = not self.kb.words.never_corrected.issuperset(key.split())
         told = words - self._spreading(key)  # "moving up to my knees" says how it spreads: no "can't move"
         best: dict[str, tuple[int, float]] = {}
         for phrase, alike in zip(self.keys, similarities(key, self.keys)):
@@ -126,7 +129,7 @@ class Vocabulary:
             (
                 (-shared, -similarity, self.kb.symptoms[i].label.lower(), i)
                 for i, (shared, similarity) in best.items()
-                if shared or (similarity >= SPELLING_SIMILARITY and i not in self.urgent)
+                if shared or (spelt and similarity >= SPELLING_SIMILARITY and i not in self.urgent)
             )
         )
         return tuple(self.kb.symptoms[i] for *_, i in ranked[:limit])
