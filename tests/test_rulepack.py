@@ -257,7 +257,9 @@ def test_every_red_flag_still_fires_from_its_own_findings_with_a_pack_built_on_t
     """A pack that infers every pattern and suggests a condition from each red-flag finding cannot stop any
     red-flag rule firing: pack rules only add facts, and red-flag rules keep the highest salience."""
     flag_rules = [r for r in kb.rules if r.conclusion == "red_flag"]
-    findings = sorted({f for r in flag_rules for f in r.all + r.any})
+    # the findings only: a red-flag rule may also name a pattern (quick_onset), and a pack rule inferring one
+    # pattern from another could close a cycle, which the pack check refuses before anything runs
+    findings = sorted({f for r in flag_rules for f in r.all + r.any} - set(kb.patterns))
     text = "".join(
         rule(rule_id=f"lab.p{i}", when=f"all: [{finding}]", conclusion=f"infer: {pattern}")
         + rule(rule_id=f"lab.s{i}", when=f"all: [{finding}]", conclusion="suggest: sjogren_syndrome")
@@ -270,4 +272,5 @@ def test_every_red_flag_still_fires_from_its_own_findings_with_a_pack_built_on_t
         texts = [label for f in present for label in _labels_giving(kb, f)]
         expected = {f.id for f in explore(texts, kb=kb).red_flags}
         assert flag_rule.target in expected
-        assert {f.id for f in explore(texts, kb=joined).red_flags} == expected, flag_rule.id
+        # none stops firing; a pattern the pack infers may raise one more (the pack's own claim, followed)
+        assert expected <= {f.id for f in explore(texts, kb=joined).red_flags}, flag_rule.id
