@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
+from .inference import Step
 from .ranking import ranked_strengths
 from .reach import fires, holding, holding_from, understood
 from .replay import Start, replay, replayable, shared_step, shared_steps
@@ -146,7 +147,8 @@ class Trials:
             found, absent = self._held | {finding}, self.absent
         else:
             found, absent = self._held, self.absent | {finding}
-        made, steps, fired, rules = shared_steps(self.kb), [], set(), self.kb.rule_index
+        made, fired, rules = shared_steps(self.kb), set(), self.kb.rule_index
+        steps: list[Step] = []
         for step in base.steps:
             fired.add(step.rule)
             # What a red-flag step matched is left as it was: a picture reads only which flags are raised.
