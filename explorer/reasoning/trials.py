@@ -9,9 +9,11 @@ rules fires with that answer. Whether it does is read from the rules' data: the 
 lead to are found by applying the pattern rules until nothing new follows (reach.py: the rules only
 ever add facts, so this is what the engine infers), then each rule naming the finding is checked.
 When none fires, the engine would conclude exactly what it concludes for the current answers, so that
-run is reused; only the ranking, which also reads the findings, is done again. When one does, the run
-is replayed from the rules (replay.py), in the engine's own firing order, and the engine runs only for
-rules the replay cannot follow. The tests compare every such shortcut with a real run.
+run is reused; only the ranking, which also reads the findings, is done again. When one does and no
+pattern rule reads the answer, the current run is taken with that answer's red-flag and suggestion
+firings added (``Trials._edited``); otherwise the run is replayed from the rules (replay.py), in the
+engine's own firing order, and the engine runs only for rules the replay cannot follow. The tests
+compare every such shortcut with a real run.
 """
 
 import functools
