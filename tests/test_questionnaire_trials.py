@@ -159,6 +159,45 @@ def test_a_run_replayed_from_the_current_answers_is_the_real_run(any_kb):
     assert compared > 100
 
 
+def test_an_answer_no_pattern_rule_reads_is_added_to_the_current_run(any_kb):
+    """A trial whose answer no pattern rule reads takes the current run and adds what the answer changes
+    (Trials._edited: the red-flag and suggestion rules that now fire, what a suggestion's "any" group now
+    matches), without a replay: the same suggestions fire, matching the same findings, and the same red
+    flags are raised as in a real run (in another order, which a picture does not read), so its picture is
+    the real run's, for a yes and a no."""
+    kb, rng, edited, regrouped = any_kb, random.Random(13), 0, 0
+    named = sorted(set(_rule_views(kb)[0]) | set(_rule_views(kb)[1]))
+    for present, absent in _random_answers(kb, count=200):
+        trials = Trials(kb, present, absent)
+        # Also the other findings of the "any" groups of suggestions made: a yes changes what those matched.
+        grouped = {f for s in trials.base().steps if s.conclusion == "suggest" for f in kb.rule_index[s.rule].any}
+        for finding in rng.sample(named, 4) + sorted(grouped):
+            if finding in present or finding in absent:
+                continue
+            for more_present, more_absent, answer in (
+                (present | {finding}, absent, "yes"),
+                (present, absent | {finding}, "no"),
+            ):
+                made = trials._edited(finding, answer)
+                if made is None:
+                    continue
+                real = engine_for(kb).run(more_present, more_absent)
+                assert _firings(made) == _firings(real), (sorted(present), sorted(absent), finding, answer)
+                assert picture_of(kb, made, more_present, more_absent) == picture_of(
+                    kb, real, more_present, more_absent
+                )
+                edited += 1
+                base = {s.rule: s.matched_present for s in trials.base().steps}
+                regrouped += any(s.matched_present != base.get(s.rule, s.matched_present) for s in made.steps)
+    assert trials.engine_runs <= 1 and edited > 200 and regrouped > 0
+
+
+def _firings(inference) -> tuple:
+    """What a picture reads of a run: each suggestion firing and what it matched, the red flags raised."""
+    suggested = {(s.rule, s.matched_present) for s in inference.steps if s.conclusion == "suggest"}
+    return suggested, {s.target for s in inference.steps if s.conclusion == "red_flag"}
+
+
 def test_patterns_followed_from_the_current_answers_are_the_fixed_point(any_kb):
     """reach.holding_from (a trial's patterns, found from the current answers' by trying only the pattern
     rules that name something new) against reach.holding worked out afresh, for a yes and a no."""

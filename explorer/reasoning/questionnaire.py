@@ -155,9 +155,8 @@ class Questionnaire:
         tried = max(8, min(MAX_QUESTION_CANDIDATES, QUESTION_WORK // max(len(self.kb.rules), 1)))
         basis = question_basis(self.kb)
         urgent = urgent_findings(self.kb)  # urgency_rank reads the reasons of these findings only
-        scored.sort(
-            key=lambda c: urgency_rank(self.kb, c[2], _reasons_of(self.kb, result, c) if c[2] in urgent else (), basis)
-        )
+        kb, last = self.kb, len(self.kb.urgency_levels)  # last: urgency_rank of a finding not urgent
+        scored.sort(key=lambda c: urgency_rank(kb, c[2], _reasons_of(kb, result, c), basis) if c[2] in urgent else last)
         # Questions are made only for the candidates tried (a large rule set wants hundreds of findings).
         for question in (_question(self.kb, result, c) for c in scored[:tried]):
             first = urgency_rank(self.kb, question.finding.id, question.reasons, basis)
@@ -166,9 +165,11 @@ class Questionnaire:
             changes_picture, changed = effect(question.finding.id)
             if changes_picture and (best is None or _rank_key(first, question, changed) < best[0]):
                 best = (_rank_key(first, question, changed), question)  # on a tie the earlier candidate stays
-        choice = course_question(self, result, trials) if choices else None
-        if choice and (best is None or best[0][0] == len(self.kb.urgency_levels)):
-            return choice  # after urgent questions, before the yes/no ones
+        # After urgent questions, before the yes/no ones: worked out only when no urgent question came first.
+        if choices and (best is None or best[0][0] == len(self.kb.urgency_levels)):
+            choice = course_question(self, result, trials)
+            if choice:
+                return choice
         if best:
             return best[1]
         return self._core_question(effect)
@@ -381,6 +382,8 @@ def course_question(session: Questionnaire, result: Result, trials: Trials | Non
     current = picture(result).suggestions[:2]
     best: tuple[int, Question] | None = None
     for dimension, wording in words.ask:
+        if best is not None and best[0] == len(current):
+            break  # no later dimension can change the standing of more of the leading two
         values = tuple(s for s in course_findings(session.kb) if s.system == dimension)
         if not values or _dimension_given(session, values):
             continue

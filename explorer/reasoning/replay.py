@@ -43,6 +43,11 @@ def _index(kb: KnowledgeBase) -> tuple[dict, dict, dict] | None:
     return present, absent, groups
 
 
+def replayable(kb: KnowledgeBase) -> bool:
+    """Whether a run of ``kb``'s rules can be replayed (see _index)."""
+    return _index(kb) is not None
+
+
 class _Run:
     """The state of one replayed run: fact ids so far, the groups' counts, the facts each rule still
     lacks, activations waiting."""
@@ -162,7 +167,7 @@ def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> In
     run.count(reversed(reported))
     # By position (steps, support, wants, engine_steps): a record made by keyword takes a slower path.
     inference = Inference([], {f: {f} for f in present}, [], [])
-    made = _steps(kb)
+    made = shared_steps(kb)
     steps, support = inference.steps, inference.support
     while run.waiting:
         _, rule = heapq.heappop(run.waiting)
@@ -170,7 +175,7 @@ def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> In
         if rule.any:
             counted = run.hits[rule.id]
             matched += tuple(f for f in rule.any if f in counted)
-        steps.append(_step(made, len(steps) + 1, rule, matched))
+        steps.append(shared_step(made, len(steps) + 1, rule, matched))
         if rule.conclusion == "infer":
             support.setdefault(rule.target, set()).update(*(support.get(f, {f}) for f in matched))
             if rule.target not in run.found:
@@ -183,7 +188,7 @@ def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> In
     return inference
 
 
-def _step(made: dict, number: int, rule, matched: tuple) -> Step:
+def shared_step(made: dict, number: int, rule, matched: tuple) -> Step:
     """The Step of a firing, made once per rule, place in the run and findings matched, then shared (a
     frozen record is costly to make, and a replay makes one per firing)."""
     key = (number, rule.id, matched)
@@ -201,5 +206,5 @@ _STEPS_KEPT = 8192
 
 
 @functools.lru_cache(maxsize=8)
-def _steps(kb: KnowledgeBase) -> dict:
+def shared_steps(kb: KnowledgeBase) -> dict:
     return {}  # (number, rule id, findings matched) -> its Step, filled as replays fire rules

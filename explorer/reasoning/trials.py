@@ -9,9 +9,11 @@ rules fires with that answer. Whether it does is read from the rules' data: the 
 lead to are found by applying the pattern rules until nothing new follows (reach.py: the rules only
 ever add facts, so this is what the engine infers), then each rule naming the finding is checked.
 When none fires, the engine would conclude exactly what it concludes for the current answers, so that
-run is reused; only the ranking, which also reads the findings, is done again. When one does, the run
-is replayed from the rules (replay.py), in the engine's own firing order, and the engine runs only for
-rules the replay cannot follow. The tests compare every such shortcut with a real run.
+run is reused; only the ranking, which also reads the findings, is done again. When one does and no
+pattern rule reads the answer, the current run is taken with that answer's red-flag and suggestion
+firings added (``Trials._edited``); otherwise the run is replayed from the rules (replay.py), in the
+engine's own firing order, and the engine runs only for rules the replay cannot follow. The tests
+compare every such shortcut with a real run.
 """
 
 import functools
@@ -19,9 +21,10 @@ from dataclasses import dataclass
 
 from ..knowledge.records import KnowledgeBase
 from .engine import Inference, engine_for
+from .inference import Step
 from .ranking import ranked_strengths
 from .reach import fires, holding, holding_from, understood
-from .replay import Start, replay
+from .replay import Start, replay, replayable, shared_step, shared_steps
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,32 @@ def _rule_views(kb: KnowledgeBase) -> tuple[dict, dict]:
         for ref in rule.absent:
             absent.setdefault(ref, []).append(rule)
     return present, absent
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern_reads(kb: KnowledgeBase) -> tuple[frozenset, frozenset]:
+    """(the ids a pattern rule reads present, in "all" or "any"; those it reads absent)."""
+    infer = [rule for rule in kb.rules if rule.conclusion == "infer"]
+    return (
+        frozenset(ref for rule in infer for ref in rule.all + rule.any),
+        frozenset(ref for rule in infer for ref in rule.absent),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _picture_parts(kb: KnowledgeBase) -> bool:
+    """Whether a picture follows from the set of firings alone, not their order: the rules are replayable
+    (replay.py) and no two conditions share a name (the ranking orders conditions by name last; two alike
+    would keep the order they fired in)."""
+    names = [condition.name.lower() for condition in kb.conditions.values()]
+    return replayable(kb) and len(set(names)) == len(names)
+
+
+def _matched(rule, found: set) -> tuple:
+    """What ``rule``'s firing matched once every finding of ``found`` is declared: its "all" findings, then
+    those of its "any" group that hold, in the group's order (replay.py's and the engine's)."""
+    matched = tuple(rule.all)
+    return matched + tuple(f for f in rule.any if f in found) if rule.any else matched
 
 
 def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> Picture:
@@ -90,12 +119,49 @@ class Trials:
             present, absent = self.present, self.absent | {finding}
         if not self.may_change(finding, answer):
             return picture_of(self.kb, self.base(), present, absent)
+        inference = self._edited(finding, answer)
+        if inference is not None:
+            return picture_of(self.kb, inference, present, absent)
         if self._start is None:
             self._start = Start(self.kb, self.present, self.absent)
         inference = replay(self.kb, present, absent, self._start)
         if inference is None:  # rules replay.py cannot follow: the engine runs
             inference = self._run(present, absent)
         return picture_of(self.kb, inference, present, absent)
+
+    def _edited(self, finding: str, answer: str) -> Inference | None:
+        """For an answer no pattern rule reads, the current run with that answer's firings added (a picture
+        needs no firing order: see _picture_parts), or None when the answer is one a pattern rule reads.
+        No pattern changes then, and red-flag and suggestion rules add no fact another rule reads, so the
+        run differs only in the red-flag and suggestion rules naming the finding that now fire, and in what
+        the suggestion rules whose "any" group names it matched."""
+        if finding in self.present or finding in self.absent or finding not in self.kb.symptoms:
+            return None  # (a pattern id given as an answer would also be inferred: replay.py declines it too)
+        if not _picture_parts(self.kb):
+            return None
+        read_present, read_absent = _pattern_reads(self.kb)
+        if finding in (read_present if answer == "yes" else read_absent):
+            return None
+        base = self.base()
+        if self._held is None:
+            self._held = holding(self.kb, self.present, self.absent)
+        if answer == "yes":
+            found, absent = self._held | {finding}, self.absent
+        else:
+            found, absent = self._held, self.absent | {finding}
+        made, fired, rules = shared_steps(self.kb), set(), self.kb.rule_index
+        steps: list[Step] = []
+        for step in base.steps:
+            fired.add(step.rule)
+            # What a red-flag step matched is left as it was: a picture reads only which flags are raised.
+            if answer == "yes" and step.conclusion == "suggest" and finding in rules[step.rule].any:
+                step = shared_step(made, len(steps) + 1, rules[step.rule], _matched(rules[step.rule], found))
+            steps.append(step)
+        for rule in (self.seen_present if answer == "yes" else self.seen_absent).get(finding, ()):
+            if rule.id not in fired and fires(rule, found, absent):
+                steps.append(shared_step(made, len(steps) + 1, rule, _matched(rule, found)))
+        support = base.support if answer == "no" else {**base.support, finding: {finding}}
+        return Inference(steps, support, [], [])
 
     def may_change(self, finding: str, answer: str) -> bool:
         """False when answering ``finding`` ``answer`` provably leaves the rules' conclusions unchanged."""
