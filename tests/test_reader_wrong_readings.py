@@ -121,6 +121,38 @@ def test_a_bad_quick_value_or_the_old_quickening_key_is_reported_with_its_line(k
     assert_breakage_reported(kb_copy, "data/time_course.yaml", old, new, needle, message)
 
 
+@pytest.mark.parametrize(
+    "name,old,new,needle,message",
+    [
+        (  # quick.words say an onset or a growth: a course value of another kind is refused
+            "data/time_course.yaml",
+            "    spread_ascending: [ascending,",
+            "    course_stable: [no worse]\n    spread_ascending: [ascending,",
+            "course_stable: [no worse]",
+            "'course_stable' is no onset or growth value (one of: ",
+        ),
+        (  # the fast and slow lists of an earlier version, whose words are in `quick` now
+            "data/concepts.yaml",
+            "\neveryday_names:",
+            "\nfast: [since yesterday]\neveryday_names:",
+            "fast: [since yesterday]",
+            "'fast' is no longer read: words that say how fast a finding came are in `quick` in data/time_course.yaml",
+        ),
+        (
+            "data/concepts.yaml",
+            "\neveryday_names:",
+            "\nslow: [slowly]\neveryday_names:",
+            "slow: [slowly]",
+            "'slow' is no longer read: words that say how fast a finding came are in `quick`",
+        ),
+    ],
+)
+def test_a_quick_word_of_another_value_or_the_retired_fast_and_slow_lists_are_reported_with_their_line(
+    kb_copy, name, old, new, needle, message
+):
+    assert_breakage_reported(kb_copy, name, old, new, needle, message)
+
+
 def test_a_seizure_told_across_commas_raises_its_warning(kb):
     for text in (
         "my arm started shaking on its own, I couldn't stop it, then I don't remember anything",

@@ -75,3 +75,31 @@ def test_numbness_that_climbs_over_days_warns_on_either_side_and_in_every_entry_
     # a climb over weeks, or over years (the length-dependent spread), does not raise it by itself
     assert matched("numbness", "Onset: subacute (weeks)", "Spread: ascending, moving upward")["red_flags"] == []
     assert matched("numb feet for years, slowly creeping up to my knees")["red_flags"] == []
+
+
+def test_every_wording_of_a_quick_course_keeps_the_same_exclusions():
+    # words that said "fast" on their own (the retired concepts.yaml `fast` list, now `quick.words`) made these
+    # the quickly worsening form whatever else the text said; one side, one limb, patchy or calm words keep
+    # the finding as named, as they do for an onset read as a value
+    for text in (
+        "numbness in one leg, rapidly progressive",
+        "tingling in my right hand since monday, spreading",
+        "numb patches here and there on my legs since yesterday, getting worse",
+        "my legs feel weak since yesterday but i am just too lazy to get out of bed haha",
+    ):
+        assert not {"rapidly_spreading_weakness", "worsening_numbness"} & set(parsed(text)), text
+
+
+def test_words_that_say_quick_for_this_reading_only_make_a_finding_quick_with_their_note():
+    for text, words in (
+        ("numb feet, worse by the hour", "worse by the hour"),
+        ("numbness in my feet, it's spreading", "spreading"),
+        ("i was fine on monday, now my legs are weak", "i was fine"),
+    ):
+        got = parsed(text)
+        quick = got.get("worsening_numbness") or got.get("rapidly_spreading_weakness")
+        assert quick and any(f"'{words}' says it came quickly" in note for note in quick["notes"]), (text, got)
+    # for this reading only: they are no fact of the case (no onset, no course)
+    assert set(parsed("numb feet, worse by the hour")) == {"worsening_numbness"}
+    # a word that says it came slowly outweighs them: a climb over years is no quick spread
+    assert "worsening_numbness" not in parsed("my feet have been numb for years and it's spreading")

@@ -136,9 +136,9 @@ def test_childhood_and_years_long_courses_are_read(text, expected):
     [
         ("  short: [minute, hour]\n", "  short: [minute, hours]\n", "short: [minute, hours]", "'hours' is not one of"),
         (
-            "  findings: [muscle_weakness, leg_weakness]\n",
-            "  findings: [muscle_weakness, leg_weakness_x]\n",
-            "findings: [muscle_weakness, leg_weakness_x]",
+            "  findings: [muscle_weakness, leg_weakness, general_weakness]\n",
+            "  findings: [muscle_weakness, leg_weakness_x, general_weakness]\n",
+            "findings: [muscle_weakness, leg_weakness_x, general_weakness]",
             "unknown symptom 'leg_weakness_x'",
         ),
         (

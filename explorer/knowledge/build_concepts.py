@@ -4,18 +4,27 @@ Read after the findings: every concept names a known finding, every cue group us
 
 from . import yamlcheck
 from .build_base import BuilderBase
+from .quoting import shown
 from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept
 from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
-COURSE_LISTS = ("calm", "explained", "fast", "slow", "cause_links", "serious")
+COURSE_LISTS = ("calm", "explained", "cause_links", "serious")
+# Keys of earlier versions, refused with where their words went (a key ignored would change the reading silently).
+RETIRED = {
+    key: "words that say how fast a finding came are in `quick` in data/time_course.yaml now: "
+    "`quick.words` (beside the onset and growth values' own cues) and `quick.slow`"
+    for key in ("fast", "slow")
+}
 
 
 class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        optional = {*COURSE_LISTS, "everyday_names", "causes", "triggers", "ranges", "drops", "closer"}
+        optional = {*COURSE_LISTS, *RETIRED, "everyday_names", "causes", "triggers", "ranges", "drops", "closer"}
+        for key in [k for k in RETIRED if isinstance(doc, dict) and k in doc]:
+            problems.add(line_of(doc, key), f"concepts.{key}", f"{shown(key)} is no longer read: {RETIRED[key]}")
         if check_keys(doc, "concepts", problems, {"cues", "concepts"}, optional):
             groups = {}
             cues = doc["cues"]

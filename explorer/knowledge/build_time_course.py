@@ -91,14 +91,16 @@ class TimeCourseReader(ConditionsReader):
 
     def _quick(self, doc, problems: Problems) -> QuickWords:
         """The `quick` entry: onsets, growth and unless are values defined above (onsets of the onset
-        dimension); findings are checked to exist once every file is read."""
+        dimension); findings are checked to exist once every file is read; `words` maps onset and growth
+        values to phrases; `slow` is phrases."""
         if "quick" not in doc:
             return QuickWords()
         entry = doc["quick"]
         where = "time_course.quick"
-        if not check_keys(entry, where, problems, {"onsets", "growth", "findings", "unless"}, set()):
+        keys = ("onsets", "growth", "findings", "unless")
+        if not check_keys(entry, where, problems, set(keys), {"words", "slow"}):
             return QuickWords()
-        lists = {key: text_list(entry, key, where, problems) for key in ("onsets", "growth", "findings", "unless")}
+        lists = {key: text_list(entry, key, where, problems) for key in keys}
         for key, ids in lists.items():
             for i, item in enumerate(ids):
                 spot, line = f"{where}.{key}[{i}]", line_of(entry[key], i)
@@ -109,7 +111,26 @@ class TimeCourseReader(ConditionsReader):
                     problems.add(line, spot, f"unknown value {shown(item)}{close_match(item, self.symptom_map)}")
                 elif key == "onsets" and value.system != "onset":
                     problems.add(line, spot, f"{shown(item)} is not an onset value")
-        return QuickWords(*(frozenset(lists[key]) for key in ("onsets", "growth", "findings", "unless")))
+        onsets, growth, findings, unless = (frozenset(lists[key]) for key in keys)
+        words = self._quick_words(entry, onsets | growth, problems) if "words" in entry else ()
+        slow = tuple(_phrases(entry, "slow", f"{where}.slow", problems)) if "slow" in entry else ()
+        return QuickWords(onsets, growth, findings, unless, words=words, slow=slow)
+
+    def _quick_words(self, entry, values: frozenset[str], problems: Problems) -> tuple:
+        """`quick.words`: value -> phrases, each value one of `quick.onsets` or `quick.growth`."""
+        where, words = "time_course.quick.words", entry["words"]
+        if not isinstance(words, dict):
+            problems.add(line_of(entry, "words"), where, f"expected a mapping, got {type_name(words)}")
+            return ()
+        out = []
+        for value in words:
+            if value not in values:
+                known = f" (one of: {', '.join(sorted(values))})" if values else ""
+                said = f"{shown(value)} is no onset or growth value{known}"
+                problems.add(line_of(words, value), f"{where}.{value}", said)
+            else:
+                out.append((value, tuple(_phrases(words, value, f"{where}.{value}", problems))))
+        return tuple(out)
 
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""

@@ -174,14 +174,12 @@ class EverydayCause:
 class ConceptLexicon:
     """What data/concepts.yaml holds: the concepts, and the course words that change how a reading counts
     (``calm``: a warning sign longstanding or a comparison; ``explained``: any finding with an everyday
-    cause; ``fast``/``slow``: how quickly it came; ``everyday_names``: names in the generated HPO index
+    cause; ``everyday_names``: names in the generated HPO index
     that are not read as the urgent finding above them, since they name an everyday state: "sleepy", "deja vu")."""
 
     concepts: tuple[ReadingConcept, ...] = ()
     calm: tuple[tuple[str, ...], ...] = ()
     explained: tuple[tuple[str, ...], ...] = ()
-    fast: tuple[tuple[str, ...], ...] = ()
-    slow: tuple[tuple[str, ...], ...] = ()
     everyday_names: frozenset[str] = frozenset()
     # Everyday causes named after a linking word ("after the swim", "when I laugh"), each with the warning
     # signs it explains; ``serious`` words keep a warning sign whatever cause is named ("collapsed").
@@ -225,12 +223,15 @@ class EpisodeWords:
 class QuickWords:
     """When the time course makes a finding its quickly worsening form (``quick`` in data/time_course.yaml):
     an onset among `onsets` with a `growth` value (and no word saying it came slowly) makes any such finding
-    quick, said of one of `findings` alone makes that one quick; never with an `unless` value in the text."""
+    quick, said of one of `findings` alone makes that one quick; never with an `unless` value in the text.
+    `words` say an onset or growth value for this reading only; `slow` words say a finding came slowly."""
 
     onsets: frozenset[str] = frozenset()
     growth: frozenset[str] = frozenset()
     findings: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
+    words: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # (onset or growth value, its phrases)
+    slow: tuple[tuple[str, ...], ...] = ()
 
 
 @record

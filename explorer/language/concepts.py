@@ -5,9 +5,8 @@ idiom, a medicine's name) name a finding alone. They are matched as one more phr
 vocabulary's own names, so negation, past events and someone else's findings read them as any other name.
 
 Course words then settle how urgent a reading is: a warning sign named with words that say it is
-longstanding or explained ("for years", "my inhaler fixes it") is not read as happening now; a finding
-with a quickly worsening form is read as that form when the text says it came fast ("since yesterday",
-"up to my knees") and nothing says it came slowly."""
+longstanding or explained ("for years", "my inhaler fixes it") is not read as happening now. (How fast a
+finding came is the time course's: explorer/language/quickening.py.)"""
 
 import bisect
 import functools
@@ -136,50 +135,6 @@ def _end_of(words: list[str], phrase: tuple[str, ...]) -> int:
 @functools.lru_cache(maxsize=64)
 def _folded(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(w) for w in phrase) for phrase in phrases)
-
-
-def quicken(mentions: list[Mention], tokens: list[Token], kb: KnowledgeBase) -> list[Mention]:
-    """A finding said to have come fast ("numb since Monday, now up to my knees") is read as its quickly
-    worsening form (``worsening_of``), unless the text also says it came slowly; a worsening form said to
-    have come slowly in its own sentence ("getting weaker over the past year"), with nothing saying fast,
-    is read as the finding it worsens."""
-    faster = {base: s for s in kb.symptoms.values() for base in s.worsening_of}
-    norms = [t.norm for t in tokens]
-    fast, slow = has_cue(norms, kb.concept_lexicon.fast), has_cue(norms, kb.concept_lexicon.slow)
-    if fast is None:
-        return [_slower(m, tokens, kb) for m in mentions] if slow else mentions
-    if slow:
-        return mentions
-    return [
-        replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=fast)
-        if m.present and m.symptom.id in faster
-        else m
-        for m in mentions
-    ]
-
-
-def _slower(m: Mention, tokens: list[Token], kb: KnowledgeBase) -> Mention:
-    """``m`` read as the finding it is the worsening form of, when its sentence says it came slowly."""
-    if not (m.present and m.symptom.worsening_of):
-        return m
-    sentence = [t.norm for t in _sentence(tokens, m.start)]
-    slow = has_cue(sentence, kb.concept_lexicon.slow)
-    if slow is None:
-        return m
-    base = m.symptom.worsening_of[0]
-    at_site = [site.changes.get(base) for site in m.sites if site.changes.get(base) in m.symptom.worsening_of]
-    return replace(m, symptom=kb.symptoms[at_site[0] if at_site else base], course_of=m.symptom, course=slow)
-
-
-def _sentence(tokens: list[Token], at: int) -> list[Token]:
-    """The tokens of the sentence (between full stops) holding character ``at``."""
-    start = 0
-    for k, token in enumerate(tokens):
-        if token.kind == "end" and token.text[0] in ".!?;\n":
-            if token.start >= at:
-                return tokens[start:k]
-            start = k + 1
-    return tokens[start:]
 
 
 NUMBER_REACH = 3  # tokens after a lab finding's name that its number may stand within ("ESR was 12")

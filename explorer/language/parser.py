@@ -122,7 +122,7 @@ class Parser:
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
-        mentions = negation.resolved(tokens, concepts.quicken(mentions, tokens, self.kb), self.words)
+        mentions = negation.resolved(tokens, mentions, self.words)
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
         mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
         mentions, leftovers = concepts.across_sentences(
@@ -133,8 +133,8 @@ class Parser:
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
         timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
+        mentions, timed = quickened(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
         if timed or read:
-            mentions, timed = quickened(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         leftovers = concept_words.restating(self.kb, leftovers, mentions)  # "6 beers" beside heavy drinking read

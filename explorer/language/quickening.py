@@ -1,13 +1,15 @@
 """A finding read as its quickly worsening form because of its time course (``quick`` in data/time_course.yaml):
 weakness said to have come over hours or days ("my legs got weak over the weekend": weakness that spreads),
 and any finding with such a form told with a recent onset and a spread upward or a worsening ("numb from my
-feet two days ago and it keeps climbing": numbness that spreads). One decision for every wording, with the
-same exclusions; and its undoing when a case's onset entered on its own ("Onset: chronic") sets the story's
-quick onset aside."""
+feet two days ago and it keeps climbing": numbness that spreads), whether the onset and growth are values the
+time course reads or ``quick.words`` said for this reading only ("rapidly progressive"). One decision for every
+wording, with the same exclusions; a worsening form named with words that say it came slowly ("getting weaker
+over the past year") read as the finding it worsens; and the undoing of a quick reading when a case's onset
+entered on its own ("Onset: chronic") sets the story's quick onset aside."""
 
 import functools
 
-from ..knowledge.records import KnowledgeBase, Symptom
+from ..knowledge.records import KnowledgeBase, QuickWords, Symptom
 from ..records import replace
 from .concepts import has_cue
 from .parse_records import Mention
@@ -18,27 +20,77 @@ def quickened(
     tokens: list[Token], mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase
 ) -> tuple[list[Mention], list[Mention]]:
     """``mentions`` with each finding the time course says came fast read as its quickly worsening form, its
-    ``course`` the onset's words; and ``timed``, the course mentions, saying so in their ``qualifies``."""
+    ``course`` the onset's words, or with nothing saying fast, each worsening form told slowly as the finding it
+    worsens; and ``timed``, the course mentions, saying so in their ``qualifies``."""
     quick = kb.time_course.quick
-    onset = next((m for m in timed if m.symptom.id in quick.onsets), None)
-    if onset is None or _set_aside(tokens, [*mentions, *timed], kb):
+    norms = [t.norm for t in tokens]
+    slow = has_cue(norms, quick.slow)
+    told = [*timed, *(m for m in mentions if m.present and m.symptom.kind == "course")]  # "acute" names one too
+    onset = _onset(told, norms, quick, slow)
+    if onset is None:
+        out = [_slower(m, tokens, kb) for m in mentions] if slow else mentions
+    elif _set_aside(tokens, [*mentions, *timed], kb):
         return mentions, timed
-    # a spread upward or a worsening makes any finding quick, unless words say it came slowly ("slowly creeping")
-    grown = any(m.symptom.id in quick.growth for m in timed) and not has_cue(
-        [t.norm for t in tokens], kb.concept_lexicon.slow
-    )
-    faster = faster_forms(kb)
-    changed: dict[str, Symptom] = {}
-    out = []
-    for m in mentions:
-        told = grown or (m.symptom.id in quick.findings and (not onset.qualifies or m.symptom in onset.qualifies))
-        if m.present and m.course_of is None and m.symptom.id in faster and told and not _dropped(m, tokens, kb):
-            changed[m.symptom.id] = faster[m.symptom.id]
-            m = replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=onset.text)
-        out.append(m)
+    else:
+        # a spread upward or a worsening makes any finding quick, unless words say it came slowly ("slowly creeping")
+        grown = slow is None and bool(
+            any(m.symptom.id in quick.growth for m in told) or _said(norms, quick, quick.growth)
+        )
+        said, qualified = onset
+        faster = faster_forms(kb)
+        out = []
+        for m in mentions:
+            fast = grown or (m.symptom.id in quick.findings and (not qualified or m.symptom in qualified))
+            if m.present and m.course_of is None and m.symptom.id in faster and fast and not _dropped(m, tokens, kb):
+                m = replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=said)
+            out.append(m)
+    changed = {m.course_of.id: m.symptom for m in out if m.course_of and m not in mentions}
     if not changed:
         return mentions, timed
     return out, [replace(t, qualifies=tuple(changed.get(s.id, s) for s in t.qualifies)) for t in timed]
+
+
+def _onset(
+    told: list[Mention], norms: list[str], quick: QuickWords, slow: str | None
+) -> tuple[str, tuple[Symptom, ...]] | None:
+    """The words that say the findings came quickly and the findings they are said of (none: all): a quick
+    onset told, else, with no onset told, `quick.words` for one, which a word saying slowly outweighs."""
+    read = next((m for m in told if m.symptom.id in quick.onsets), None)
+    if read is not None:
+        return read.text, read.qualifies
+    if slow is not None or any(m.symptom.system == "onset" for m in told):
+        return None  # "for three weeks", "for years": the onset told is not quick
+    said = _said(norms, quick, quick.onsets)
+    return (said, ()) if said else None
+
+
+def _said(norms: list[str], quick: QuickWords, values: frozenset[str]) -> str | None:
+    """The first of `quick.words` for one of ``values`` found in ``norms``, as text; None if none is."""
+    found = (has_cue(norms, phrases) for value, phrases in quick.words if value in values)
+    return next((said for said in found if said), None)
+
+
+def _slower(m: Mention, tokens: list[Token], kb: KnowledgeBase) -> Mention:
+    """``m`` read as the finding it is the worsening form of, when its sentence says it came slowly."""
+    if not (m.present and m.symptom.worsening_of and m.course_of is None):
+        return m
+    said = has_cue([t.norm for t in _sentence(tokens, m.start)], kb.time_course.quick.slow)
+    if said is None:
+        return m
+    base = m.symptom.worsening_of[0]
+    at_site = [site.changes.get(base) for site in m.sites if site.changes.get(base) in m.symptom.worsening_of]
+    return replace(m, symptom=kb.symptoms[at_site[0] if at_site else base], course_of=m.symptom, course=said)
+
+
+def _sentence(tokens: list[Token], at: int) -> list[Token]:
+    """The tokens of the sentence (between full stops) holding character ``at``."""
+    start = 0
+    for k, token in enumerate(tokens):
+        if token.kind == "end" and token.text[0] in ".!?;\n":
+            if token.start >= at:
+                return tokens[start:k]
+            start = k + 1
+    return tokens[start:]
 
 
 def _set_aside(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> bool:
@@ -56,8 +108,12 @@ def _set_aside(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) 
 def _dropped(m: Mention, tokens: list[Token], kb: KnowledgeBase) -> bool:
     """Whether ``m``'s words name a wrist or foot that dropped: one nerve's weakness in one limb
     (data/concepts.yaml ``drops``), never weakness that spreads."""
-    drops = tuple(cue for concept in kb.concept_lexicon.drops for cue in concept.cues)
-    return bool(drops) and has_cue([t.norm for t in tokens if m.start <= t.start < m.end], drops) is not None
+    span = [t.norm for t in tokens if m.start <= t.start < m.end]
+    # the limb and the drop both: "keeps dropping things" names no dropped wrist
+    return any(
+        has_cue(span, concept.words) is not None and has_cue(span, concept.cues) is not None
+        for concept in kb.concept_lexicon.drops
+    )
 
 
 @functools.lru_cache(maxsize=8)
