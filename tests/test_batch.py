@@ -271,11 +271,10 @@ def test_csv_and_markdown_mark_inputs_set_aside(tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text('id,present\nc1,"numbness, family history of diabetes, chest pain years ago, xyzzy"\n', "utf-8")
     rows = list(csv.DictReader(io.StringIO(run(str(path), "--format", "csv").stdout)))
-    assert rows[0]["unrecognized"] == (
-        "chest pain (a past event: years ago); family history of diabetes (someone else's: family); xyzzy"
-    )
+    assert rows[0]["unrecognized"] == "family history of diabetes (someone else's: family); xyzzy"
+    assert rows[0]["absent"] == "chest_pain (a past event: years ago)"  # gone: absent now, said to be past
     table = run(str(path), "--format", "markdown").stdout
-    assert '"chest pain" (a past event: years ago), "family history of diabetes" (someone else\'s: family)' in table
+    assert '"chest pain" (a past event: years ago, absent now), "family history of diabetes" (someone else' in table
 
 
 MIXED = "".join(

@@ -333,7 +333,9 @@ def test_html_handout_says_why_each_input_was_not_used():
         "match", "my mother has lupus", "dry eyes", "chest pain years ago", "chest pian", "--format", "html"
     ).stdout
     used = page[page.index("<h3>Not used</h3>") : page.index("</section>", page.index("<h3>Not used</h3>"))]
-    assert "Not read as a current finding: &quot;chest pain&quot; (a past event (&#x27;years ago&#x27;)" in used
-    assert "Chest pain needs emergency care" in used  # the urgent note is kept
+    absent = page[page.index("<h3>Reported absent</h3>") : page.index("<h3>Not used</h3>")]
+    # a past event is absent now, with its words and its urgent note
+    assert "Chest pain (a past event (&#x27;years ago&#x27;): if it is happening now" in absent
+    assert "Chest pain needs emergency care" in absent
     assert "Not read as the person&#x27;s own: &quot;mother has lupus&quot;" in used
     assert "Not recognized: &quot;chest pian&quot; (did you mean: Chest pain," in used

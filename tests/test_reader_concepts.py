@@ -314,7 +314,7 @@ def test_drink_words_without_a_rate_are_no_heavy_drinking(kb, text):
 def test_a_past_event_in_childhood_is_not_current(kb):
     p = parse("I had a seizure once when I was a baby with a temperature", kb)
     assert [m.symptom.id for m in p.present] == []
-    assert {s.id for x in p.leftovers if x.past for s in x.did_you_mean} == {"seizures", "fever"}
+    assert {m.symptom.id for m in p.mentions if m.past} == {"seizures", "fever"}
 
 
 def test_no_short_urgent_concept_phrase_holds_a_negation_word(kb):

@@ -91,7 +91,8 @@ CALM = [
 def test_an_everyday_trigger_a_past_event_or_a_hypothetical_raises_no_emergency(text):
     out = matched(text)
     assert "URGENT" not in out, text
-    assert "Not read as a current finding" in out, text  # set aside with its words, never dropped silently
+    # set aside with its words, never dropped silently: a past event is reported absent now, with its words
+    assert "Not read as a current finding" in out or "a past event" in out, text
 
 
 # The same findings still raise their emergency with no trigger, with a narrower word, or when the

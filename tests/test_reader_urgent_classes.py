@@ -33,6 +33,7 @@ URGENT = [
     ("I keep trying to pass water but nothing comes out", "bladder_bowel", "emergency"),
     ("I soiled my pants on the bus", "bladder_bowel", "emergency"),
     ("my knickers were wet and I didn't notice", "bladder_bowel", "emergency"),
+    ("I've been leaking urine and not noticing", "bladder_bowel", "emergency"),  # a leak not felt
     # calm words a negation turns round say the opposite
     ("I can't get the pee started, that is definitely not normal for me", "bladder_bowel", "emergency"),
     # 2. legs and arms told by what they do, with words that say it grows fast
@@ -63,6 +64,7 @@ def test_an_urgent_class_of_wording_raises_its_warning_through_match(text, flag,
 
 
 CALM = [
+    "I leak urine when I laugh",  # a leak felt, on a laugh: ordinary incontinence
     "I was paralysed with fear",
     "I'm dying to pee",
     "I can't see the point",

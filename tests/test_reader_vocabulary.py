@@ -166,8 +166,8 @@ def test_a_figure_of_speech_or_an_everyday_cause_raises_no_warning(kb, text):
 )
 def test_a_cue_of_long_ago_works_on_either_side_and_its_own_words_do_not_cancel_it(kb, text, cue):
     reading_ = parse(text, kb)
-    assert [m for m in reading_.mentions if m.symptom.kind != "course"] == []
-    assert [x.past for x in reading_.leftovers if x.past] == [cue]
+    assert [m for m in reading_.present if m.symptom.kind != "course"] == []
+    assert [m.past for m in reading_.mentions if m.past] == [cue]
 
 
 @pytest.mark.parametrize(
@@ -297,4 +297,4 @@ def test_footdrop_in_one_word_is_leg_weakness(kb):
 )
 def test_for_with_a_span_that_ended_does_not_cancel_a_past_cue(kb, text, expected_past):
     reading_ = parse(text, kb)
-    assert any(x.past for x in reading_.leftovers) is expected_past
+    assert any(m.past for m in reading_.mentions) is expected_past

@@ -103,7 +103,7 @@ class CsvWriter:
             for i, s in enumerate(r.suggestions[:TOP], start=1):
                 row[f"suggestion_{i}"], row[f"strength_{i}"] = s.condition.name, s.strength
             row["recognized"] = "; ".join(x.symptom.id for x in r.recognized)
-            row["absent"] = "; ".join(x.symptom.id for x in r.absent)
+            row["absent"] = "; ".join(_absent(x) for x in r.absent)
             row["unrecognized"] = "; ".join(_unused(u) for u in r.unrecognized)
             # Given both as present and as absent, so left out of the reasoning: said, never dropped.
             row["conflicting"] = "; ".join(c.symptom.id for c in r.conflicting)
@@ -132,6 +132,7 @@ class MarkdownWriter:
         top = ", ".join(f"{s.condition.name} ({s.strength})" for s in r.suggestions[:TOP]) if r else ""
         unused = [escape_markdown(outcome.error)] if outcome.error else []
         if r and not outcome.error:  # an error already names the findings it could not use
+            unused += [_past(x, escape_markdown) for x in r.absent if x.mention is not None and x.mention.past]
             unused += [_unused(u, quote=True, esc=escape_markdown) for u in r.unrecognized]
         if r:
             unused += [f"{c.symptom.label} (given as present and as absent)" for c in r.conflicting]
@@ -153,6 +154,17 @@ class BatchWriter(Protocol):
     def start(self) -> None: ...
     def write(self, outcome: Outcome) -> None: ...
     def finish(self) -> None: ...
+
+
+def _absent(x) -> str:
+    """A finding reported absent, by id; a past event says so ("chest_pain (a past event: years ago)")."""
+    past = x.mention.past if x.mention is not None else None
+    return f"{x.symptom.id} (a past event: {past})" if past else x.symptom.id
+
+
+def _past(x, esc) -> str:
+    """A past event, read as absent now, in the table's "Not used" (it is no current finding)."""
+    return f'"{esc(x.input)}" (a past event: {esc(x.mention.past)}, absent now)'
 
 
 def _unused(u, quote: bool = False, esc=str) -> str:

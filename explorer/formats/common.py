@@ -99,6 +99,15 @@ def input_notes(result: Result, echo=terminal_safe) -> list[str]:
     return notes
 
 
+def absent_label(recognized) -> str:
+    """A finding reported absent, as a list shows it: its label, and for a past event the words that put it
+    there with its urgent note ("Chest pain (a past event ('years ago'): ...)")."""
+    mention = recognized.mention
+    if mention is None or not mention.past:
+        return recognized.symptom.label
+    return f"{recognized.symptom.label} ({mention.notes()[-1]})"
+
+
 def unused_notes(result: Result, echo=terminal_safe) -> list[str]:
     """A line for each input not used: a past event, someone else's finding, or words not recognized."""
     notes = []
@@ -158,8 +167,8 @@ def _named(recognized, echo) -> str:
     mention = recognized.mention
     if mention is not None and mention.sites:
         label += " - " + ", ".join(site.label for site in mention.sites)
-    if recognized.input.strip().lower() == recognized.symptom.label.lower():
-        return label
+    if recognized.input.strip().lower() == recognized.symptom.label.lower() and not (mention and mention.past):
+        return label  # a past event always says so, with its urgent note
     # How the words were read, when it was not word for word: a spelling slip, a narrower HPO term.
     notes = [n for n in mention.notes() if not n.startswith("absent:")] if mention is not None else []
     return f'{label} (from "{echo(recognized.input)}"' + (f"; {'; '.join(notes)}" if notes else "") + ")"

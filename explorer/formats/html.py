@@ -12,7 +12,7 @@ from ..reasoning.folding import folded_trace
 from ..reasoning.result import Result
 from ..reasoning.rulesview import fired_network
 from .cards import SECTIONS
-from .common import basis, cite, flags_by_level, possible_urgent, rule_names, step_line, unused_notes
+from .common import absent_label, basis, cite, flags_by_level, possible_urgent, rule_names, step_line, unused_notes
 from .markup import NEWLINE, Html
 from .registry import CaseRun, Context
 from .svg import render_svg
@@ -70,7 +70,7 @@ def result_fragment(result: Result, title: str = "Symptom explorer handout", not
     out += urgent_fragment(result)
     out += [Html("<section><h2>Findings</h2>"), _list([r.symptom.label for r in result.recognized])]
     if result.absent:
-        out += [Html("<h3>Reported absent</h3>"), _list([r.symptom.label for r in result.absent])]
+        out += [Html("<h3>Reported absent</h3>"), _list([absent_label(r) for r in result.absent])]
     if result.unrecognized:
         out += [Html("<h3>Not used</h3>"), _list(unused_notes(result, echo=str))]
     out.append(Html("</section>"))

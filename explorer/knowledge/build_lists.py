@@ -23,6 +23,7 @@ PHRASE_LISTS = (
     "first_time_now",
     "hypothetical",
     "past_final",
+    "recent",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -45,6 +46,8 @@ OPTIONAL_LISTS = {
     "never_corrected",
     "witness",
     "amounts",
+    "negation_resolved_back",
+    "recent",
 }
 
 

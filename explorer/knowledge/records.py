@@ -144,6 +144,8 @@ class Words:
     never_corrected: frozenset[str] = frozenset()  # common words spelling never turns into a finding: "tried"
     witness: frozenset[str] = frozenset()  # a relative who tells what they saw: "my son says I shook"
     amounts: frozenset[str] = frozenset()  # how many, in an exposure's rate: "six cans a night"
+    negation_resolved_back: frozenset[str] = frozenset()  # a sentence saying it is over points back: "It recovered."
+    recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
 
 
 @record

@@ -186,15 +186,19 @@ def _closed_lists(items: list[Item], openers: frozenset) -> list[tuple[bool, boo
 
 def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list[Mention]:
     """Findings said to be over ("the tingling has gone away now", "numb feet last year but it cleared
-    up"): every present finding before such words in the same sentence is absent, with them as its cue;
-    one said to be normal ("my bladder control is fine") only in its own list item."""
+    up"): every present symptom before such words in the same sentence is absent, with them as its cue, or
+    in the sentence before when theirs opens by pointing back ("... for a few weeks. It recovered."); one said
+    to be normal ("my bladder control is fine") only in its own list item. A warning sign in a sentence that
+    says it was recent ("this morning", `recent`) stays: an emergency that passed (a TIA) still needs care."""
     firsts: dict[str, list[tuple[str, ...]]] = {}
     for cue in words.negation_resolved + words.negation_normal:
         firsts.setdefault(cue[0], []).append(cue)
-    out, sentence, item = list(mentions), 0, 0
+    out, sentence, before, item = list(mentions), 0, 0, 0
+    recent = _recent_sentences(tokens, words) if words.recent else []
     for k, token in enumerate(tokens):
         if token.kind == "end" and token.text[0] in ".!?;\n":
-            sentence = token.end
+            opener = tokens[k + 1].norm if k + 1 < len(tokens) else ""  # "It recovered.": the sentence before
+            before, sentence = (sentence if opener in words.negation_resolved_back else token.end), token.end
         if token.kind in ("end", "list"):
             item = token.end
         if k and tokens[k - 1].norm in words.negation_before | words.statement_verbs:
@@ -203,14 +207,39 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
             if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])
                 normal = cue in words.negation_normal
-                since = item if normal else sentence  # "is fine": its own list item only
+                since = item if normal else before  # "is fine": its own list item only
                 end = tokens[k + len(cue) - 1].end
                 out = [  # only findings wholly before the words ("legs have stopped working" is no cue), or
-                    # for a normal state the sign it closes ("Sensation intact", "Reflexes normal")
+                    # for a normal state the sign it closes ("Sensation intact", "Reflexes normal"); a risk factor
+                    # stays ("on chemo, the tingling is all gone": the chemo was given all the same)
                     replace(m, present=False, cue=said)
-                    if m.present and since <= m.start and (m.end <= token.start or (normal and m.end == end))
+                    if m.present
+                    and m.symptom.kind != "history"
+                    and since <= m.start
+                    and (m.end <= token.start or (normal and m.end == end))
+                    and not (m.symptom.urgent_note and not normal and _in_recent(m, recent))
                     else m
                     for m in out
                 ]
                 break
     return out
+
+
+def _recent_sentences(tokens: list[Token], words: Words) -> list[tuple[int, int]]:
+    """The spans of the sentences that say when, lately ("this morning", "an hour ago": `recent`)."""
+    spans, start, norms = [], 0, [t.norm for t in tokens]
+    for k, token in enumerate([*tokens, None]):
+        if token is None or (token.kind == "end" and token.text[0] in ".!?;\n"):
+            here = norms[_index(tokens, start) : k]
+            if any(tuple(here[j : j + len(c)]) == c for c in words.recent for j in range(len(here))):
+                spans.append((start, token.start if token else 10**9))
+            start = token.end if token else start
+    return spans
+
+
+def _index(tokens: list[Token], offset: int) -> int:
+    return next((j for j, t in enumerate(tokens) if t.start >= offset), len(tokens))
+
+
+def _in_recent(m: Mention, recent: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for a, b in recent)

@@ -48,6 +48,9 @@ class Mention:
     # A warning sign said of someone else ("my husband can't breathe"): the family word. Its warning is
     # raised all the same; it is not the person's finding (explore() keeps it out of the suggestions).
     someone_else: str | None = None
+    # A symptom named as a past event ("chest pain years ago"): the words that put it there. It is absent now
+    # (a symptom that has gone is not the person's finding now), and said to be past, with its urgent note.
+    past: str | None = None
 
     def notes(self) -> tuple[str, ...]:
         """How it was read, as sentences: "read 'tinglng' as 'tingling'", "Areflexia (HP:0001284), ..."."""
@@ -63,6 +66,10 @@ class Mention:
             notes.append(f"{self.course_of.label} read as {self.symptom.label}: '{self.course}' says it came {how}")
         if self.cue:
             notes.append(f"absent: '{self.cue}'")
+        if self.past:
+            urgent = f" {self.symptom.urgent_note}" if self.symptom.urgent_note else ""
+            again = "if it is happening now, enter it without the time words."
+            notes.append(f"a past event ('{self.past}'): {again}{urgent}")
         if self.symptom.kind == "course":
             said_of = ", ".join(s.label for s in self.qualifies) or "the whole picture"
             notes.append(f"{self.symptom.system} of {said_of}")
@@ -76,6 +83,7 @@ class Mention:
             "symptom": symptom_ref(self.symptom),
             "sites": [{"id": s.id, "label": s.label} for s in self.sites],
             "negation": self.cue,
+            "past": self.past,
             "corrections": [{"typed": typed, "read_as": read} for typed, read in self.corrections],
             "hpo": {"id": self.hpo.id, "label": self.hpo.label, "read_as": "broader"} if self.hpo else None,
             "site_changed": symptom_ref(self.site_changed) if self.site_changed else None,

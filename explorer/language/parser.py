@@ -113,11 +113,10 @@ class Parser:
                     absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
                     mentions_here = self._mentions(items, found, attached, text, absent)
                     mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
-                    now, gone = _split_past(clause, mine, self.words)
+                    now = _split_past(clause, mine, self.words)
                     now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
-                    gone += calm
                     mentions.extend(now)
-                    earlier.extend(gone + theirs)
+                    earlier.extend(calm + theirs)
                     left = matching.leftover_spans(items, found, attached, text, self.words, in_force)
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
@@ -138,6 +137,9 @@ class Parser:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         leftovers = concept_words.restating(self.kb, leftovers, mentions)  # "6 beers" beside heavy drinking read
+        mentions, kept = _past_kept(mentions)
+        if kept:
+            leftovers = sorted([*leftovers, *kept], key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:
@@ -322,16 +324,21 @@ def _cut(items: list) -> list[Item]:
     return out
 
 
-def _split_past(tokens: list[Token], mentions: list[Mention], words: Words) -> tuple[list[Mention], list[Leftover]]:
-    """Symptoms named as past events ("chest pain years ago") are not current findings: they are
-    reported as left over, with the cue and the finding they named (past.py says why, and how narrow)."""
+def _split_past(tokens: list[Token], mentions: list[Mention], words: Words) -> list[Mention]:
+    """Symptoms named as past events ("chest pain years ago") are not current findings: they are read as
+    absent now, with the cue (past.py says why, and how narrow); ``_past_kept`` settles a finding named
+    both ways."""
     concerned = [m for m in mentions if m.present and m.symptom.kind == "symptom"]
     cues = dict(zip(map(id, concerned), past.past_cues(tokens, [(m.start, m.end) for m in concerned], words)))
-    now, gone = [], []
-    for m in mentions:
-        cue = cues.get(id(m))
-        if cue:
-            gone.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=cue))
-        else:
-            now.append(m)
-    return now, gone
+    return [replace(m, present=False, past=cues[id(m)]) if cues.get(id(m)) else m for m in mentions]
+
+
+def _past_kept(mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
+    """A past event whose finding is also named as present now ("numb hands years ago, my feet are numb")
+    is not absent: it is reported as a past event, left over with its cue, and the present finding stands."""
+    now = {m.symptom.id for m in mentions if m.present}
+    clash = [m for m in mentions if m.past and m.symptom.id in now]
+    if not clash:
+        return mentions, []
+    kept = [m for m in mentions if not (m.past and m.symptom.id in now)]
+    return kept, [Leftover(m.text, m.start, m.end, (m.symptom,), past=m.past) for m in clash]

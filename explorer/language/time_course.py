@@ -35,7 +35,8 @@ def read(
     starts = [sentence[0].start for sentence in sentences]
     here_by = _by_sentence([m for m in mentions if m.present], starts)
     # "over the past ten years" is a duration, not a past event, whatever the past-event cue made of it
-    aside_by = _by_sentence([x for x in leftovers if x.condition or x.past not in (None, "past")], starts)
+    aside = [x for x in leftovers if x.condition or x.past not in (None, "past")]
+    aside_by = _by_sentence([*aside, *(m for m in mentions if m.past not in (None, "past"))], starts)
     whole = _named_whole(tokens, mentions)
     found: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
@@ -132,7 +133,8 @@ def _past_episode(
 ) -> list[tuple[int, Mention, bool]]:
     """(sentence, where it ended, False) for a finding told as a past event that ended ("years ago I had
     double vision that went away"): an episode of its own, with no date of the findings' course."""
-    if not any(x.past and x.did_you_mean and not (x.condition or x.someone_else) for x in aside):
+    told = [x for x in aside if x.past]  # a past event read absent (a Mention), or set aside (a Leftover)
+    if not any(isinstance(x, Mention) or (x.did_you_mean and not (x.condition or x.someone_else)) for x in told):
         return []
     return [(number, m, False) for m in _remitted(sentence, words, kb, ())]
 
