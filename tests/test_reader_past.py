@@ -65,3 +65,30 @@ STILL_HERE = [
 def test_a_finding_still_there_after_a_past_cue_stays_present(text, finding):
     assert statuses(text).get(finding) == "present", text
     assert run("match", text)["conflicting"] == [], text
+
+
+INABILITY = [
+    # "no longer" beside an ability word says what cannot be done now: the findings before it stay present
+    ("my toes are numb and I can no longer stand", "numbness"),
+    ("my hands tingle and I could no longer hold a cup", "tingling"),
+    ("my legs are weak and I am no longer able to walk", "leg_weakness"),
+]
+
+
+@pytest.mark.parametrize("text,finding", INABILITY)
+def test_no_longer_beside_can_or_able_is_an_inability_not_an_episode_over(text, finding):
+    assert statuses(text)[finding] == "present"
+
+
+def test_climbing_numbness_until_one_can_no_longer_stand_raises_the_emergency():
+    text = (
+        "Ten days after a chest infection my toes went numb, within three days it climbed to my knees"
+        " and I can no longer stand."
+    )
+    flags = {(f["id"], f["level"]) for f in run("match", text)["red_flags"]}
+    assert ("spreading_weakness", "emergency") in flags, flags
+
+
+@pytest.mark.parametrize("text", ["my toes were numb but no longer", "the numbness is no longer there"])
+def test_no_longer_alone_still_says_the_finding_is_over(text):
+    assert statuses(text)["numbness"] == "absent"

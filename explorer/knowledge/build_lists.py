@@ -48,6 +48,7 @@ OPTIONAL_LISTS = {
     "amounts",
     "negation_resolved_back",
     "recent",
+    "ability",
 }
 
 

@@ -184,6 +184,13 @@ def _closed_lists(items: list[Item], openers: frozenset) -> list[tuple[bool, boo
     return out
 
 
+def _ability(tokens: list[Token], k: int, length: int, words: Words) -> bool:
+    """Whether the over-words at ``tokens[k:k+length]`` stand beside an ability word ("I can no longer stand",
+    "no longer able to walk"): they say what cannot be done now, not that something passed."""
+    after = tokens[k + length].norm if k + length < len(tokens) else ""
+    return (k > 0 and tokens[k - 1].norm in words.ability) or after in words.ability
+
+
 def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list[Mention]:
     """Findings said to be over ("the tingling has gone away now", "numb feet last year but it cleared
     up"): every present symptom before such words in the same sentence is absent, with them as its cue, or
@@ -205,6 +212,8 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
             continue  # "hasn't gone away", "won't clear up": still there
         for cue in firsts.get(token.norm, ()):
             if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
+                if _ability(tokens, k, len(cue), words):
+                    break
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])
                 normal = cue in words.negation_normal
                 since = item if normal else before  # "is fine": its own list item only
