@@ -298,17 +298,18 @@ def test_a_change_that_raises_a_flag_shows_it_first_with_level_and_action(page):
     assert not page.find_elements(By.CSS_SELECTOR, "#explore-flags .flag")
 
 
-def test_past_events_and_a_relatives_illness_are_set_aside_not_offered(page):
+def test_past_events_are_absent_and_a_relatives_illness_set_aside_not_offered(page):
     box = page.find_element(By.ID, "explore-text")
     box.send_keys("numbness, family history of diabetes, chest pain years ago, chest pian, my mother has lupus")
     box.send_keys(Keys.ENTER)
-    wait(page, lambda d: "Set aside" in text_of(d, "explore-notes"))
+    wait(page, lambda d: "Reported absent" in text_of(d, "explore-notes"))
     notes = " ".join(text_of(page, "explore-notes").split())
     assert (
         "Not read as the person's own: \"family history of diabetes\" (said of someone else ('family'): Diabetes"
         in notes
     )
-    assert "Set aside: \"chest pain\" (a past event ('years ago'): Chest pain;" in notes
+    assert "Reported absent: Chest pain (from \"chest pain\"; a past event ('years ago'): if it is" in notes
+    assert "enter it without the time words. Chest pain needs emergency care" in notes
     assert 'Not recognized: "chest pian" (did you mean: Chest pain,' in notes
     assert "If you meant Chest pain: Chest pain needs emergency care" in notes  # a slip near an urgent finding
     assert 'Not recognized: "family history' not in notes

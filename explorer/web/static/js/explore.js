@@ -52,7 +52,7 @@ async function add() {
     }
     input.value = "";
     replace($("vocabulary"));
-    await refresh(before, changes, parsed.unrecognized);
+    await refresh(before, changes, parsed.unrecognized, parsed.absent);
   } catch (error) { replace($("explore-notes"), errorBox(error)); }
 }
 
@@ -80,7 +80,7 @@ async function ask(before, changes) {
   return { result: data.after, diff: whatChanged(data) };
 }
 
-async function refresh(before, changes, unrecognized = []) {
+async function refresh(before, changes, unrecognized = [], absent = []) {
   drawChips();
   let answer;
   try { answer = await ask(before, changes); } catch (error) {
@@ -89,7 +89,7 @@ async function refresh(before, changes, unrecognized = []) {
   }
   const { result, diff } = answer;
   state.result = result;
-  replace($("explore-notes"), notes({ unrecognized, conflicting: result ? result.conflicting : [] }));
+  replace($("explore-notes"), notes({ unrecognized, absent, conflicting: result ? result.conflicting : [] }));
   replace($("explore-course"), result ? courseRead(result) : null);
   // Red flags first, above what a change moved: the warnings hold for the case as it is now.
   replace($("explore-flags"), result ? redFlags(result) : []);

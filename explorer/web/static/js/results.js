@@ -71,6 +71,12 @@ export function notes(result) {
     }
     out.push(h("li", { class: "unrecognized" }, `Not recognized: "${u.input}" (${hint})`));
   }
+  for (const a of result.absent || []) { // a past event is read as absent now: its words and urgent note shown
+    if (a.parse && a.parse.past) {
+      out.push(h("li", { class: "set-aside" },
+        `Reported absent: ${a.symptom.label} (from "${a.input}"; ${a.parse.notes.join(" ")})`));
+    }
+  }
   for (const c of result.conflicting) {
     out.push(h("li", {}, `Left out: ${c.symptom.label} was given both as present and as absent`));
   }
