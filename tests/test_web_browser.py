@@ -55,8 +55,7 @@ def driver(chromium):
 def page(driver, server):
     """A fresh page; after the test, the console must hold no error (CSP violations included)."""
     driver.get_log("browser")  # this test's page alone: the Chromium is shared with the other browser modules
-    driver.get(server + "#explore")
-    driver.refresh()
+    driver.get(server + "#explore")  # a load of its own: every browser test leaves the page on about:blank
     wait(driver, lambda d: d.find_element(By.ID, "explore-text").is_displayed())
     yield driver
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]

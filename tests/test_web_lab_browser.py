@@ -33,8 +33,7 @@ CHECKED = re.compile(r"/api/lab/validate - Failed to load resource: the server r
 def page(driver, server):
     """A fresh page (as test_web_browser.page); after the test, the console holds no error but the check's."""
     driver.get_log("browser")  # this test's page alone (the Chromium is shared)
-    driver.get(server + "#explore")
-    driver.refresh()
+    driver.get(server + "#explore")  # a load of its own: every browser test leaves the page on about:blank
     wait(driver, lambda d: d.find_element(By.ID, "explore-text").is_displayed())
     yield driver
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and not CHECKED.search(e["message"])]
