@@ -92,3 +92,14 @@ def test_climbing_numbness_until_one_can_no_longer_stand_raises_the_emergency():
 @pytest.mark.parametrize("text", ["my toes were numb but no longer", "the numbness is no longer there"])
 def test_no_longer_alone_still_says_the_finding_is_over(text):
     assert statuses(text)["numbness"] == "absent"
+
+
+def test_a_past_episode_is_shown_absent_but_never_weighed_against_a_condition():
+    """An episode that came and went is how multiple sclerosis runs: reported absent now, with its past cue,
+    but no suggestion lists it against itself; a plain denial still counts against."""
+    past = run("match", "I had double vision years ago, it went away. Now my hands tingle.")
+    assert [a["symptom"]["id"] for a in past["absent"]] == ["double_vision"]
+    assert all(s["against"] == [] for s in past["suggestions"]), past["suggestions"]
+    denied = run("match", "no double vision, my hands tingle")
+    ms = next(s for s in denied["suggestions"] if s["condition"]["id"] == "multiple_sclerosis")
+    assert [a["symptom"]["id"] for a in ms["against"]] == ["double_vision"]

@@ -118,7 +118,10 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     )
     present_ids -= clash
     absent_ids -= clash
-    inference = engine_for(kb, questions).run(present_ids, absent_ids, asked, record=record)
+    # A past episode that is over ("double vision years ago, it went away") is absent now and shown so, but
+    # it is no evidence against a condition: an episode that came and went is how some of them run.
+    weighed = absent_ids - _only_past(said_absent)
+    inference = engine_for(kb, questions).run(present_ids, weighed, asked, record=record)
     # Every field by position, in Result's order (a record made by keyword takes a slower path).
     result = Result(
         _recognized(said_present, present_ids),
@@ -130,13 +133,19 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
         conflicting,
         _with_their_flags(kb, _red_flags(kb, inference), theirs - present_ids),
         _patterns(kb, inference),
-        rank_suggestions(kb, inference, present_ids, absent_ids, frozenset(clash)),
+        rank_suggestions(kb, inference, present_ids, weighed, frozenset(clash)),
         _trace(kb, inference),
         DISCLAIMER,
         tuple(inference.engine_steps),
         kb.pack,
     )
     return Explored(result, inference)
+
+
+def _only_past(said_absent: list) -> set[str]:
+    """Ids of findings said absent only as past episodes (every mention of them carries a past cue)."""
+    past = {m.symptom.id for m in said_absent if m.past}
+    return past - {m.symptom.id for m in said_absent if not m.past}
 
 
 def _theirs(said_present: list, leftovers: set) -> tuple[list, set]:
