@@ -158,3 +158,9 @@ def test_the_episode_quick_and_slow_climb_words_are_checked_at_their_line(kb_cop
 def test_words_that_set_a_warning_sign_aside_keep_a_quick_weakness_calm():
     # "too lazy" says the legs are not the warning sign (data/concepts.yaml calm), as the parser reads it
     assert flags("my legs wont move this morning i'm too lazy to get out of bed haha") == set()
+
+
+def test_calm_words_turned_round_by_a_negation_leave_a_quick_weakness_urgent():
+    # "not normal for me" is no calm word (the parser's own calm reading, concepts.calm_words): the weakness
+    # that came over the weekend is weakness that spreads
+    assert "spreading_weakness" in flags("this is definitely not normal for me, my legs got weak over the weekend")

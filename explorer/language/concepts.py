@@ -67,7 +67,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     norms = [t.norm for t in tokens]
     # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
     explained = has_cue(norms, kb.concept_lexicon.explained) or has_cue(norms, kb.words.hypothetical)
-    cue = explained or _calm(norms, kb)
+    cue = explained or calm_words(norms, kb)
     causes = {} if cue else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
         return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
@@ -81,7 +81,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     return kept, calm
 
 
-def _calm(norms: list[str], kb: KnowledgeBase) -> str | None:
+def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
     """The calm words of a clause (data/concepts.yaml ``calm``), unless a negation just before them says the
     opposite ("definitely not normal for me", "it's not fine now"): None then."""
     cue = has_cue(norms, kb.concept_lexicon.calm)

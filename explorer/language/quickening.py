@@ -11,7 +11,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, QuickWords, Symptom
 from ..records import replace
-from .concepts import has_cue
+from .concepts import calm_words, has_cue
 from .parse_records import Mention
 from .tokens import Token
 
@@ -101,7 +101,7 @@ def _set_aside(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) 
         return True
     norms = [t.norm for t in tokens]
     lexicon = kb.concept_lexicon
-    calm = has_cue(norms, lexicon.calm) or has_cue(norms, lexicon.explained)
+    calm = has_cue(norms, lexicon.explained) or calm_words(norms, kb)  # "not normal for me" is not calm
     return calm is not None and has_cue(norms, lexicon.serious) is None
 
 
