@@ -116,30 +116,35 @@ class ConceptsReader(BuilderBase):
     def _cause(self, node, where: str, problems: Problems) -> EverydayCause | None:
         if not check_keys(node, where, problems, {"explains", "words"}, set()):
             return None
-        explains = node["explains"]
-        if not isinstance(explains, list) or not explains:
-            problems.add(line_of(node, "explains"), f"{where}.explains", "expected a non-empty list of findings")
+        explains = self._findings(node, "explains", where, problems)
+        if explains is None:
             return None
-        for i, finding in enumerate(explains):
-            if finding not in self.symptom_map:
-                problems.add(line_of(explains, i), f"{where}.explains[{i}]", f"unknown finding {finding!r}")
         words = _phrases(node, "words", f"{where}.words", problems)
-        return EverydayCause(tuple(words), frozenset(f for f in explains if f in self.symptom_map))
+        return EverydayCause(tuple(words), frozenset(explains))
 
     def _closer(self, node, where: str, problems: Problems) -> CloserFinding | None:
         keys = {"finding", "instead_of"}
         if not check_keys(node, where, problems, keys, set()) or not keys <= set(node):
             return None  # a key missing is reported by check_keys
-        finding, instead = node["finding"], node["instead_of"]
+        finding = node["finding"]
         if finding not in self.symptom_map:
             problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
-        if not isinstance(instead, list) or not instead:
-            problems.add(line_of(node, "instead_of"), f"{where}.instead_of", "expected a non-empty list of findings")
+        instead = self._findings(node, "instead_of", where, problems)
+        if instead is None:
             return None
-        for i, other in enumerate(instead):
-            if other not in self.symptom_map:
-                problems.add(line_of(instead, i), f"{where}.instead_of[{i}]", f"unknown finding {other!r}")
         return CloserFinding(finding, frozenset(instead)) if finding in self.symptom_map else None
+
+    def _findings(self, node, key: str, where: str, problems: Problems) -> list[str] | None:
+        """``node[key]``, a non-empty list of finding ids: the known ones (each unknown one reported at its
+        line), or None when it is not such a list."""
+        items = node[key]
+        if not isinstance(items, list) or not items:
+            problems.add(line_of(node, key), f"{where}.{key}", "expected a non-empty list of findings")
+            return None
+        for i, finding in enumerate(items):
+            if finding not in self.symptom_map:
+                problems.add(line_of(items, i), f"{where}.{key}[{i}]", f"unknown finding {finding!r}")
+        return [f for f in items if f in self.symptom_map]
 
 
 def _phrases(doc, key: str, where: str, problems: Problems) -> list[tuple[str, ...]]:
