@@ -309,6 +309,8 @@ def test_past_events_are_absent_and_a_relatives_illness_set_aside_not_offered(pa
     )
     assert "Reported absent: Chest pain (from \"chest pain\"; a past event ('years ago'): if it is" in notes
     assert "enter it without the time words. Chest pain needs emergency care" in notes
+    # shown, never weighed: no absent chip for the past episode, as the command line leaves it out of the weighing
+    assert [c.get_attribute("data-finding") for c in page.find_elements(By.CSS_SELECTOR, ".chip")] == ["numbness"]
     assert 'Not recognized: "chest pian" (did you mean: Chest pain,' in notes
     assert "If you meant Chest pain: Chest pain needs emergency care" in notes  # a slip near an urgent finding
     assert 'Not recognized: "family history' not in notes

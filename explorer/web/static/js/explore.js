@@ -42,7 +42,9 @@ async function add() {
     const parsed = await api("/api/parse", { text });
     const before = snapshot();
     const changes = [];
-    const said = [...parsed.recognized.map((r) => [r, "present"]), ...parsed.absent.map((r) => [r, "absent"])];
+    // a past episode is shown in the notes, not made an absent chip: it is never weighed against a condition
+    const now = parsed.absent.filter((r) => !(r.parse && r.parse.past));
+    const said = [...parsed.recognized.map((r) => [r, "present"]), ...now.map((r) => [r, "absent"])];
     for (const [r, wanted] of said) {
       const known = state.findings.find((f) => f.id === r.symptom.id);
       if (known && known.state === wanted) continue;
