@@ -45,7 +45,7 @@ def _until_now(tokens: list[Token], k: int, words: Words) -> bool:
     """Is the cue at ``k`` followed in its sentence by "until"/"before" and then by a word saying now?"""
     rest: list[str] = []
     for token in tokens[k + 1 :]:
-        if token.kind == "end" and token.text[0] in ".!?;\n":
+        if token.ends_sentence:
             break
         rest.append(token.norm)
     until = next((j for j, norm in enumerate(rest) if norm in words.first_time_until), None)
@@ -203,7 +203,7 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
     out, sentence, before, item = list(mentions), 0, 0, 0
     recent = _recent_sentences(tokens, words) if words.recent else []
     for k, token in enumerate(tokens):
-        if token.kind == "end" and token.text[0] in ".!?;\n":
+        if token.ends_sentence:
             opener = tokens[k + 1].norm if k + 1 < len(tokens) else ""  # "It recovered.": the sentence before
             before, sentence = (sentence if opener in words.negation_resolved_back else token.end), token.end
         if token.kind in ("end", "list"):
@@ -238,7 +238,7 @@ def _recent_sentences(tokens: list[Token], words: Words) -> list[tuple[int, int]
     """The spans of the sentences that say when, lately ("this morning", "an hour ago": `recent`)."""
     spans, start, norms = [], 0, [t.norm for t in tokens]
     for k, token in enumerate([*tokens, None]):
-        if token is None or (token.kind == "end" and token.text[0] in ".!?;\n"):
+        if token is None or token.ends_sentence:
             here = norms[_index(tokens, start) : k]
             if any(tuple(here[j : j + len(c)]) == c for c in words.recent for j in range(len(here))):
                 spans.append((start, token.start if token else 10**9))

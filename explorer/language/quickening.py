@@ -86,7 +86,7 @@ def _sentence(tokens: list[Token], at: int) -> list[Token]:
     """The tokens of the sentence (between full stops) holding character ``at``."""
     start = 0
     for k, token in enumerate(tokens):
-        if token.kind == "end" and token.text[0] in ".!?;\n":
+        if token.ends_sentence:
             if token.start >= at:
                 return tokens[start:k]
             start = k + 1

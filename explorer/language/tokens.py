@@ -51,6 +51,11 @@ class Token:
     def fold(self) -> str:
         return fold(self.norm)
 
+    @property
+    def ends_sentence(self) -> bool:
+        """A full stop, "!", "?", ";" or a new line (a comma or "and" ends a clause, not a sentence)."""
+        return self.kind == "end" and self.text[0] in ".!?;\n"
+
 
 def tokenize(text: str, words: Words) -> list[Token]:
     tokens = []
