@@ -145,6 +145,13 @@ def _turned(salience: int, ids: list, order: int) -> tuple:
 _LAST = float("inf")
 
 
+def matched_by(rule, found) -> tuple:
+    """What ``rule``'s firing matched once every finding of ``found`` is declared: its "all" findings, then
+    those of its "any" group that hold, in the group's order (the engine's)."""
+    matched = tuple(rule.all)
+    return matched + tuple(f for f in rule.any if f in found) if rule.any else matched
+
+
 def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> Inference | None:
     """What the plain engine concludes for finding ids ``present`` and ``absent`` (Engine.run's Inference:
     its steps in firing order, and the support of every finding), or None when it cannot be replayed.
@@ -171,10 +178,7 @@ def replay(kb: KnowledgeBase, present, absent, start: Start | None = None) -> In
     steps, support = inference.steps, inference.support
     while run.waiting:
         _, rule = heapq.heappop(run.waiting)
-        matched = tuple(rule.all)
-        if rule.any:
-            counted = run.hits[rule.id]
-            matched += tuple(f for f in rule.any if f in counted)
+        matched = matched_by(rule, run.hits[rule.id] if rule.any else ())
         steps.append(shared_step(made, len(steps) + 1, rule, matched))
         if rule.conclusion == "infer":
             support.setdefault(rule.target, set()).update(*(support.get(f, {f}) for f in matched))

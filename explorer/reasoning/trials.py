@@ -24,7 +24,7 @@ from .engine import Inference, engine_for
 from .inference import Step
 from .ranking import ranked_strengths
 from .reach import fires, holding, holding_from, understood
-from .replay import Start, replay, replayable, shared_step, shared_steps
+from .replay import Start, matched_by, replay, replayable, shared_step, shared_steps
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,6 @@ def _picture_parts(kb: KnowledgeBase) -> bool:
     would keep the order they fired in)."""
     names = [condition.name.lower() for condition in kb.conditions.values()]
     return replayable(kb) and len(set(names)) == len(names)
-
-
-def _matched(rule, found: set) -> tuple:
-    """What ``rule``'s firing matched once every finding of ``found`` is declared: its "all" findings, then
-    those of its "any" group that hold, in the group's order (replay.py's and the engine's)."""
-    matched = tuple(rule.all)
-    return matched + tuple(f for f in rule.any if f in found) if rule.any else matched
 
 
 def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> Picture:
@@ -155,11 +148,11 @@ class Trials:
             fired.add(step.rule)
             # What a red-flag step matched is left as it was: a picture reads only which flags are raised.
             if answer == "yes" and step.conclusion == "suggest" and finding in rules[step.rule].any:
-                step = shared_step(made, len(steps) + 1, rules[step.rule], _matched(rules[step.rule], found))
+                step = shared_step(made, len(steps) + 1, rules[step.rule], matched_by(rules[step.rule], found))
             steps.append(step)
         for rule in (self.seen_present if answer == "yes" else self.seen_absent).get(finding, ()):
             if rule.id not in fired and fires(rule, found, absent):
-                steps.append(shared_step(made, len(steps) + 1, rule, _matched(rule, found)))
+                steps.append(shared_step(made, len(steps) + 1, rule, matched_by(rule, found)))
         support = base.support if answer == "no" else {**base.support, finding: {finding}}
         return Inference(steps, support, [], [])
 
