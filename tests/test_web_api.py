@@ -254,6 +254,17 @@ def test_every_response_carries_the_security_headers(client):
         assert response.headers["x-content-type-options"] == "nosniff"
 
 
+def test_pages_and_answers_are_never_stored_and_the_shipped_files_are_checked_each_time(client):
+    # Pages and answers show findings: no browser or proxy keeps them. The shipped scripts hold nothing of
+    # the person's: kept, but asked for again with their ETag, so an upgraded package is seen at once.
+    for response in (client.get("/"), client.post("/api/explore", json={"present": ["numbness"]})):
+        assert response.headers["cache-control"] == "no-store"
+    script = client.get("/static/vendor/cytoscape.min.js")
+    assert script.headers["cache-control"] == "no-cache" and script.headers["etag"]
+    again = client.get("/static/vendor/cytoscape.min.js", headers={"if-none-match": script.headers["etag"]})
+    assert again.status_code == 304 and again.headers["cache-control"] == "no-cache"
+
+
 def test_user_text_comes_back_as_data_never_as_markup(client):
     data = client.post("/api/explore", json={"present": ["numbness", *XSS]}).json()
     # however the text is cut into leftovers, each piece comes back verbatim, never entity-escaped

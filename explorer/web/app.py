@@ -34,6 +34,10 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cache-control": "no-store",
 }
+# The shipped scripts and styles hold nothing of the person's: the browser may keep them but asks each time
+# whether they changed (ETag), so an upgrade is seen at once and a page load does not fetch and compile the
+# 430-KB graph library again. Pages and answers, which show findings, are never stored.
+STATIC_CACHE = "no-cache"
 
 SCHEMAS = SchemaGenerator(
     {
@@ -48,7 +52,7 @@ SCHEMAS = SchemaGenerator(
 
 
 class SecurityHeaders:
-    """ASGI middleware adding SECURITY_HEADERS to every response."""
+    """ASGI middleware adding SECURITY_HEADERS to every response (STATIC_CACHE under /static/)."""
 
     def __init__(self, app):
         self.app = app
@@ -57,10 +61,14 @@ class SecurityHeaders:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
 
+        own = dict(SECURITY_HEADERS)
+        if scope["path"].startswith("/static/"):
+            own["cache-control"] = STATIC_CACHE
+
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.decode("latin-1") not in SECURITY_HEADERS]
-                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+                headers = [(k, v) for k, v in message.get("headers", []) if k.decode("latin-1") not in own]
+                headers += [(k.encode(), v.encode()) for k, v in own.items()]
                 message = {**message, "headers": headers}
             await send(message)
 
