@@ -155,6 +155,14 @@ def test_ask_how_shows_rules_and_sources():
     assert "How the engine reasoned" in out and "pattern.sensory [Numbness]" in out
 
 
+def test_a_line_with_no_finding_in_it_is_answered_never_passed_over_in_silence():
+    # "yes" before any question, or only filler words, used to print nothing: the person could not tell
+    # whether the line was read.
+    out = run_ask(input="numbness\nyes\nthe and\n\nadd so\nquit\n").stdout
+    assert "yes\n  No question has been asked yet: type what you notice, or press Enter" in out
+    assert out.count("Nothing in that reads as a finding (for example: numbness, dry eyes).") == 2
+
+
 def test_ask_nothing_entered():
     result = run_ask(input="\n\n")
     assert result.exit_code == 0

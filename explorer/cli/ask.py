@@ -37,6 +37,10 @@ class AskSession(SessionCommands):
                 raise Ended
             elif word in ("help", "h"):
                 click.echo(HELP)
+            elif word in YES | NO | UNSURE:
+                click.echo(
+                    "  No question has been asked yet: type what you notice, or press Enter to start the questions."
+                )
             elif word in ("how", "why", "back", "skip"):
                 self.command(word, None)
             else:

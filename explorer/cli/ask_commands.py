@@ -137,6 +137,8 @@ class SessionCommands:
                 added += 1
             else:
                 click.echo(f"  (already answered: {mention.symptom.label})")
+        if not reading.mentions and not reading.leftovers:  # only filler words: say so rather than nothing
+            click.echo("  Nothing in that reads as a finding (for example: numbness, dry eyes).")
         for left in reading.leftovers:
             said = "Not used" if left.past or left.someone_else else "Not recognized"
             self.say(f'{said}: "{terminal_safe(left.text)}" - {leftover_hint(left)}', "  ", "    ")
