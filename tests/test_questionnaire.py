@@ -163,6 +163,18 @@ def test_a_line_with_no_finding_in_it_is_answered_never_passed_over_in_silence()
     assert out.count("Nothing in that reads as a finding (for example: numbness, dry eyes).") == 2
 
 
+def test_why_on_a_warning_sign_says_first_that_it_is_asked_first_and_why():
+    out = " ".join(run_ask(input="weak legs, flu\n\nwhy\nquit\n").stdout.split())
+    said = out.split("> why", 1)[1]
+    assert said.startswith(
+        " Asked before any other question: weakness that spreads or worsens quickly is a warning sign on its own"
+        " (a yes shows EMERGENCY NOW at once, with what to do). Weakness that spreads or worsens quickly is part"
+        " of the picture of: - Guillain-Barré syndrome"
+    ), said[:300]
+    calm = " ".join(run_ask(input="dry eyes, dry mouth\n\nwhy\nquit\n").stdout.split())
+    assert "> why" in calm and "Asked before any other question" not in calm
+
+
 def test_ask_nothing_entered():
     result = run_ask(input="\n\n")
     assert result.exit_code == 0

@@ -212,6 +212,10 @@ def test_questionnaire_asks_the_onset_as_a_choice_as_ask_does(client, kb, tmp_pa
     assert loaded["question"] == question  # a loaded file goes on as the page does
     yes_no = client.post("/api/questionnaire", json={"add": "dry eyes, dry mouth"}).json()["question"]
     assert yes_no["choices"] == [] and yes_no["tells_apart"] == [] and yes_no["why_text"] == ""
+    assert yes_no["urgency"] is None  # not a warning sign: asked for what it tells apart only
+    urgent = client.post("/api/questionnaire", json={"add": "weak legs, flu"}).json()["question"]
+    assert urgent["text"] == "Have you noticed this: weakness that spreads or worsens quickly?"
+    assert urgent["urgency"] == "emergency"  # why it comes before every other question
 
 
 @pytest.mark.parametrize(

@@ -190,6 +190,19 @@ def test_questionnaire_three_answers_then_back(page):
     assert given.count("not sure") == 1 and "Spread: ascending, moving upward: not sure" in given
 
 
+def test_why_on_a_warning_sign_question_says_first_why_it_is_asked_first(page):
+    page.find_element(By.CSS_SELECTOR, 'nav a[data-page="ask"]').click()
+    box = page.find_element(By.ID, "ask-text")
+    box.send_keys("weak legs, flu")
+    box.send_keys(Keys.ENTER)
+    asked = "Have you noticed this: weakness that spreads or worsens quickly?"
+    wait(page, lambda d: text_of(d, "question-text") == asked)
+    page.find_element(By.XPATH, '//div[@id="ask-question"]//button[text()="Why?"]').click()
+    why = text_of(page, "ask-why")
+    assert why.startswith("Asked before any other question: this is a warning sign on its own"), why
+    assert "Guillain-Barré syndrome" in why
+
+
 def test_back_takes_back_questions_never_the_typed_findings(page):
     """As `ask` does: Back at the first question says there is nothing to go back to and keeps what was typed;
     later, Back takes back the last answer to a question even when more findings were typed after it."""

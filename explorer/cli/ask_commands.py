@@ -12,7 +12,7 @@ from ..knowledge.disclaimer import DISCLAIMER
 from ..knowledge.urgency import URGENCY_LABELS
 from ..language.parser import parse
 from ..limits import findings_problem
-from ..reasoning.questionnaire import Questionnaire
+from ..reasoning.questionnaire import Questionnaire, asked_as_urgent
 from .ask_numbers import QuestionNumbers
 
 NOTICE = (
@@ -158,6 +158,14 @@ class SessionCommands:
             if question is None:
                 click.echo("  why explains a question; there is no question yet.")
                 return False
+            level = asked_as_urgent(self.kb, question)
+            if level:  # the reason it comes first; the conditions it belongs to follow
+                self.say(
+                    f"Asked before any other question: {question.finding.label.lower()} is a warning sign on its own "
+                    f"(a yes shows {URGENCY_LABELS[level].upper()} at once, with what to do).",
+                    "  ",
+                    "  ",
+                )
             if not question.reasons:
                 click.echo(f"  {question.finding.label} is one of the core nerve symptoms the article names; the")
                 click.echo("  answer gives the questions a place to start.")

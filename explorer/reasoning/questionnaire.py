@@ -218,6 +218,15 @@ def _rank_key(first: int, question: Question, changed: int) -> tuple:
     return first, -(question.score + 2 * changed), question.finding.label.lower()
 
 
+def asked_as_urgent(kb: KnowledgeBase, question: Question) -> str | None:
+    """The urgency level a yes to ``question`` raises on its own when that is why it comes before every
+    other question (see urgent_questions.py), else None: what "why" says first."""
+    if question.choices:
+        return None
+    rank = urgency_rank(kb, question.finding.id, question.reasons, question_basis(kb))
+    return kb.urgency_levels[rank] if rank < len(kb.urgency_levels) else None
+
+
 def _effect(trials: Trials, finding: str, current: Picture) -> tuple[bool, int]:
     """Questionnaire._effect, computed from engine runs on finding ids (see trials.py)."""
     return _compare(current, [trials.picture(finding, answer) for answer in ("yes", "no")])

@@ -7,6 +7,7 @@ import yaml
 
 from ..formats.json_format import SCHEMA_VERSION, result_to_dict, source_dict, symptom_ref
 from ..knowledge.disclaimer import DISCLAIMER
+from ..reasoning.questionnaire import asked_as_urgent
 
 SAVE_HEADER = (
     "# symptom-explorer questionnaire answers. Replay with: symptom-explorer ask --answers FILE\n"
@@ -14,7 +15,7 @@ SAVE_HEADER = (
 )
 
 
-def question_dict(question) -> dict | None:
+def question_dict(question, kb) -> dict | None:
     if question is None:
         return None
     return {
@@ -34,6 +35,8 @@ def question_dict(question) -> dict | None:
         # for a choice question: the conditions it tells apart, and the sentence saying so
         "tells_apart": list(question.separates),
         "why_text": question.why() if question.choices else "",
+        # a warning sign on its own: the urgency level a yes raises, which is why it is asked first; else null
+        "urgency": asked_as_urgent(kb, question),
     }
 
 
@@ -47,7 +50,7 @@ def step_data(questionnaire, result, question) -> dict:
             {"finding": symptom_ref(kb.symptoms[a.finding]), "answer": a.answer, "entered": a.entered}
             for a in questionnaire.answers
         ],
-        "question": question_dict(question),
+        "question": question_dict(question, kb),
         "result": result_to_dict(result),
         "saved": saved_yaml(questionnaire.as_case()),
         "disclaimer": DISCLAIMER,

@@ -108,7 +108,10 @@ function why(question) {
   const reasons = question.why.map((r) => h("li", {}, `${r.condition.name}: rules ${r.rules.join(", ") || "none"}`,
     r.links.length ? `; linked by ${r.links.map(cite).join("; ")}` : ""));
   const others = question.others.length ? h("p", {}, `Not part of: ${question.others.join(", ")}`) : null;
-  replace($("ask-why"), h("p", {}, "This answer helps tell apart the suggestions it belongs to:"),
+  // a warning sign on its own is asked first: say so before the suggestions it belongs to
+  const urgent = question.urgency ? h("p", {}, "Asked before any other question: this is a warning sign on its own; "
+    + "a yes shows the warning at once, with what to do.") : null;
+  replace($("ask-why"), urgent, h("p", {}, "This answer helps tell apart the suggestions it belongs to:"),
     h("ul", {}, reasons), others);
 }
 
