@@ -17,6 +17,7 @@ import functools
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .concepts import caused
+from .dating import dated, names_event
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
 from .quickening import unquickened
@@ -38,6 +39,9 @@ def read(
     aside = [x for x in leftovers if x.condition or x.past not in (None, "past")]
     aside_by = _by_sentence([*aside, *(m for m in mentions if m.past not in (None, "past"))], starts)
     whole = _named_whole(tokens, mentions)
+    said_by = _by_sentence(mentions, starts)  # present or not: a past event's clause dates the event
+    breaks = [t.start for t in tokens if t.kind == "list" and t.text != "+"]  # where a clause may end: ",", "and"
+    bounds: list[tuple[int, list[Token], Symptom]] = []  # a sentence telling only an event that dates the findings
     found: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
     now: set[int] = set()  # the sentences naming a finding present now
@@ -48,6 +52,7 @@ def read(
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
         if not symptoms and (here or number in aside_by):
             ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
+            bounds += [(number, sentence, s) for s in here if s.id in dict(words.dating.bounds)]  # "flu a week ago."
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
@@ -58,19 +63,12 @@ def read(
             (number, m, _now_after(sentence, m, here_by.get(number, []), words))
             for m in _remitted(sentence, words, kb, symptoms)
         ]
-        said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
-        read, lengths = _timed(sentence, words)
-        spans += [(sentence[a].start, sentence[b].end) for a, b in lengths]  # read: an episode's length, no onset
-        for finding, first, last in read:
-            a, b = sentence[first].start, sentence[last].end
-            if finding in said or finding in explained or any(x <= a and b <= y for x, y in whole):
-                continue
-            found.setdefault(
-                finding, Mention(_span(sentence, first, last), a, b, kb.symptoms[finding], True, qualifies=symptoms)
-            )
-            spans.append((a, b))
+        skip = {value for value, by in words.said_by if any(s.id == by for s in here)} | set(explained)
+        for mention in _values(sentence, said_by.get(number, []), (breaks, whole, skip), kb, spans):
+            found.setdefault(mention.symptom.id, mention)
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
+    found |= _bounded(found, bounds, now, kb)
     relapse = next((m for at, m, later in ended if later or now - {at}), None)  # ended, and a finding now
     if relapse is not None:
         found.setdefault("course_relapsing", relapse)
@@ -82,6 +80,61 @@ def read(
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _values(sentence: list[Token], here: list[Mention], context: tuple, kb: KnowledgeBase, spans: list) -> list:
+    """The course values a sentence naming findings (``here``: its mentions, present or not) tells, each linked
+    to the findings it names; the spans of every cue read go to ``spans``. Not one in ``skip`` (said by a
+    finding's own name, or explained by an everyday cause), nor one inside a whole-text finding's words, nor
+    the onset of a clause that names only history when another clause dates the findings ("numb for years, and
+    I started metformin 2 months ago")."""
+    breaks, whole, skip = context
+    symptoms = tuple(dict.fromkeys(m.symptom for m in here if m.present and m.symptom.kind == "symptom"))
+    read, lengths = _timed(sentence, kb.time_course)
+    spans += [(sentence[a].start, sentence[b].end) for a, b in lengths]  # read: an episode's length, no onset
+    out = []
+    for finding, first, last in _anchored(read, sentence, here, breaks, kb):
+        a, b = sentence[first].start, sentence[last].end
+        if finding not in skip and not any(x <= a and b <= y for x, y in whole):
+            out.append(Mention(_span(sentence, first, last), a, b, kb.symptoms[finding], True, qualifies=symptoms))
+            spans.append((a, b))
+    return out
+
+
+def _anchored(read: list, sentence: list[Token], here: list[Mention], breaks: list[int], kb: KnowledgeBase) -> list:
+    """``read`` without the onsets said in a clause (between commas or "and") that names history, a past event
+    or an event ("I had a cold last week") and no finding present,
+    when another clause of the sentence gives an onset: a date anchors to the finding its clause names."""
+    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+
+    def history_only(first: int, last: int) -> bool:
+        at = bisect.bisect_right(breaks, sentence[first].start)
+        low, high = breaks[at - 1] if at else -1, breaks[at] if at < len(breaks) else sentence[last].end + 1
+        named = [m.present and m.symptom.kind == "symptom" for m in here if low <= m.start < high]
+        event = names_event([t.norm for t in sentence if low <= t.start < high], kb.time_course.dating)
+        return (bool(named) or event) and not any(named) and bisect.bisect_right(breaks, sentence[last].start) == at
+
+    dated = [(value, a, b, history_only(a, b)) for value, a, b in read]
+    if all(history for value, _, _, history in dated if value in onsets):
+        return read
+    return [(value, a, b) for value, a, b, history in dated if not (history and value in onsets)]
+
+
+def _bounded(found: dict[str, Mention], bounds: list, now: set[int], kb: KnowledgeBase) -> dict[str, Mention]:
+    """With no onset told of the findings, an event told in a sentence of its own before them, with a date ("I
+    had the flu two weeks ago. Now my legs are weak."), dates their onset and is their course's event
+    (``dating.bounds``): the findings came after it."""
+    onsets = {s.id for s in kb.symptoms.values() if s.kind == "course" and s.system == "onset"}
+    if onsets & set(found):
+        return {}
+    events = dict(kb.time_course.dating.bounds)
+    for number, sentence, event in bounds:
+        dates = [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets]
+        if dates and any(later > number for later in now):
+            value, a, b = min(dates, key=lambda d: _course_order(kb)[d[0]])
+            told = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
+            return {value: told, events[event.id]: replace(told, symptom=kb.symptoms[events[event.id]])}
+    return {}
 
 
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
@@ -188,25 +241,14 @@ def _cue_index(cues: tuple) -> dict[str, list[tuple[int, tuple[str, tuple[str, .
     return index
 
 
-def _durations(sentence: list[Token], words) -> list[tuple[str, int, int]]:
-    """(onset id, first, last token) of "four days ago", "for two years", "a fortnight": a number word
-    (or digits) just before a unit."""
-    units = dict(words.units)
-    out = []
-    for i, token in enumerate(sentence):
-        unit = token.norm[:-1] if token.norm.endswith("s") and token.norm[:-1] in units else token.norm
-        if unit in units and i and _number(sentence[i - 1].norm, words.numbers):
-            first = i - 2 if i > 1 and _number(sentence[i - 2].norm, words.numbers) else i - 1
-            out.append((units[unit], first, i))
-    return out
-
-
 def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
-    """The cues and durations of a sentence, leaving out the length of an episode ("stiff for an hour",
-    "numb for an hour a day"): how long an episode lasts is not how it began. Also (first, last token)
-    of each such length, with the words that make it one."""
-    onsets = {finding for _, finding in words.units}
-    found = [*_cues(sentence, words.cues), *_durations(sentence, words)]
+    """The cues and the time said as structure of a sentence (a cue wins where both read the same words: "for
+    two weeks" is going on since, subacute), leaving out the length of an episode ("stiff for an hour", "numb for
+    an hour a day"): how long an episode lasts is not how it began. Also (first, last token) of each such length,
+    with the words that make it one."""
+    onsets = {value for value, _ in words.dating.under} | {words.dating.longer}
+    cues = _cues(sentence, words.cues)
+    found = [*cues, *(d for d in dated(sentence, words.dating) if not any(a <= d[2] and d[1] <= b for _, a, b in cues))]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
     return kept, lengths
@@ -229,10 +271,6 @@ def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, 
     if "for" in norms[before + 1 : first]:
         return before + 1, last + len(after)
     return (first, last + len(after)) if after else None
-
-
-def _number(norm: str, numbers: frozenset) -> bool:
-    return norm.isdigit() or norm in numbers or norm == "of"  # "a couple of days"
 
 
 def _sides(sentence: list[Token], symptoms: tuple, kb: KnowledgeBase) -> list[tuple[str, str, Mention]]:

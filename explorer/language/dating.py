@@ -1,0 +1,128 @@
+"""Time said as structure, not as set phrases (``dating`` in data/time_course.yaml): a count and a unit ("for
+10+ yrs", "a couple of weeks", "six months ago") read as the onset its days fall in; a day, month, season or
+year named after a pointing word ("since Tuesday", "last weekend", "on and off since spring", "since 2019");
+an event named after "after" or "since" ("after the flu", "ever since my chest infection", "after chemo
+started") read as the course value it names."""
+
+import functools
+
+from ..knowledge.records import DatingWords
+from .tokens import Token
+
+
+def dated(sentence: list[Token], dating: DatingWords) -> list[tuple[str, int, int]]:
+    """(value id, first, last token) of each duration, named time and event in ``sentence``."""
+    norms = [t.norm for t in sentence]
+    return [*_durations(norms, dating), *_named(norms, dating), *_events(norms, dating)]
+
+
+def _durations(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]:
+    """A count (digits or a number word, the one nearest the unit) and a unit: the onset of its days."""
+    units, spelled, numbers = dict(dating.units), dict(dating.spelled), dict(dating.numbers)
+    out = []
+    for i, norm in enumerate(norms):
+        unit = _unit(norm, units, spelled)
+        if unit is None:
+            continue
+        first, count = i, 0.0
+        for j in (
+            range(i - 1, max(i - 4, -1), -1) if i else ()
+        ):  # "a couple of", "the last 18", "10+" (the "+" is no word)
+            said = _count(norms[j], numbers)
+            if said is None and norms[j] != "of":
+                break
+            first, count = j, count or (said or 0.0)
+        beside = {norms[i - 1] if i else "", norms[i + 1] if i + 1 < len(norms) else ""}
+        if not count and norm.endswith("s") and not beside.isdisjoint(dating.beside):
+            first, count = (i - 1 if i and norms[i - 1] in dating.beside else i), dating.plural  # "for years"
+        if count:
+            out.append((onset_of(count * units[unit], dating), first, i))
+    return out
+
+
+def _unit(norm: str, units: dict, spelled: dict) -> str | None:
+    """The unit a word names ("weeks", "yrs", "fortnight"), or None."""
+    for word in (norm, norm[:-1] if norm.endswith("s") else norm):
+        word = spelled.get(word, word)
+        if word in units:
+            return word
+    return None
+
+
+def _count(norm: str, numbers: dict) -> float | None:
+    if norm.isdigit():
+        return float(norm) or None
+    return numbers.get(norm)
+
+
+def onset_of(days: float, dating: DatingWords) -> str:
+    """The onset value a span of ``days`` falls in: the first of ``under`` it is below, else ``longer``."""
+    return next((value for value, limit in dating.under if days < limit), dating.longer)
+
+
+def _named(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]:
+    """A named day, month or season, or a year in digits, after a pointing word ("since last March")."""
+    index = _index(dating.named)
+    out = []
+    for i, norm in enumerate(norms):
+        if norm not in dating.pointers:
+            continue
+        for j in _past_fillers(norms, i + 1, dating.fillers):
+            if dating.years and len(norms[j]) == 4 and norms[j].isdigit() and 1900 <= int(norms[j]) <= 2099:
+                out.append((dating.years, i, j))
+                break
+            found = _phrase_at(norms, j, index)
+            if found:
+                out.append((found[0], i, j + found[1] - 1))
+                break
+    return out
+
+
+def _events(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]:
+    """An event named after "after", "since" ("after a nasty chest infection"): the course value it names,
+    unless a word after it makes it something else ("after the flu jab")."""
+    index, starts = _index(dating.events), _index(tuple(("", p) for p in dating.after))
+    out = []
+    for i in range(len(norms)):
+        pointer = _phrase_at(norms, i, starts)
+        if not pointer:
+            continue
+        for j in _past_fillers(norms, i + pointer[1], dating.fillers):
+            found = _phrase_at(norms, j, index)
+            end = j + found[1] if found else 0
+            if found and (end >= len(norms) or norms[end] not in dating.not_events):
+                out.append((found[0], i, end - 1))
+                break
+    return out
+
+
+def names_event(norms: list[str], dating: DatingWords) -> bool:
+    """Whether ``norms`` name an event of ``dating.events`` ("I had a cold"), with or without "after"."""
+    index = _index(dating.events)
+    return any(_phrase_at(norms, i, index) for i in range(len(norms)))
+
+
+def _past_fillers(norms: list[str], start: int, fillers: frozenset[str]) -> range:
+    """The places from ``start`` up to the first word that is no filler, inclusive (at most five fillers:
+    "since i came down with the flu")."""
+    end = start
+    while end < len(norms) and end - start < 5 and norms[end] in fillers:
+        end += 1
+    return range(start, min(end + 1, len(norms)))
+
+
+def _phrase_at(norms: list[str], at: int, index: dict) -> tuple[str, int] | None:
+    """(value, length) of the longest indexed phrase starting at ``at``, or None."""
+    for value, phrase in index.get(norms[at], ()) if at < len(norms) else ():
+        if tuple(norms[at : at + len(phrase)]) == phrase:
+            return value, len(phrase)
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _index(phrases: tuple) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """(value, phrase) pairs by the phrase's first word, the longest first."""
+    out: dict[str, list] = {}
+    for value, phrase in sorted(phrases, key=lambda pair: -len(pair[1])):
+        out.setdefault(phrase[0], []).append((value, phrase))
+    return out

@@ -1,0 +1,142 @@
+"""Time said as structure (``dating`` in data/time_course.yaml, explorer/language/dating.py): a count and a unit
+read as the onset its days fall in, a named day, month, season or year after a pointing word, an event after
+"after" or "since", and a date anchored to the finding its clause names. Through the CLI, as a learner types."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from explorer.cli import cli
+from tests.kbedit import assert_breakage_reported
+
+
+def parsed(text: str) -> dict[str, dict]:
+    """Present mentions of ``text``, by finding id."""
+    done = CliRunner().invoke(cli, ["parse", "--format", "json", text])
+    assert done.exit_code in (0, 1), done.output
+    return {m["symptom"]["id"]: m for m in json.loads(done.stdout)["mentions"] if m["status"] == "present"}
+
+
+def onset(text: str) -> str | None:
+    return next((i for i in parsed(text) if i.startswith("onset_")), None)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("my feet have been numb for 10+ yrs", "onset_chronic"),  # digits, an abbreviated unit
+        ("my feet have been numb for six months", "onset_chronic"),
+        ("my feet have been numb for the last 18 months", "onset_chronic"),
+        ("my feet have been numb for 10 days", "onset_acute"),
+        ("my feet have been numb for 2-3 weeks", "onset_subacute"),
+        ("my feet have been numb for weeks", "onset_subacute"),  # a plural with no count
+        ("my legs went weak last weekend", "onset_acute"),  # a named day after a pointing word
+        ("my legs went weak the day before yesterday", "onset_acute"),
+        ("my feet have been numb since march", "onset_chronic"),  # a month
+        ("my feet have been numb on and off since spring", "onset_chronic"),  # a season
+        ("my feet have been numb since 2019", "onset_chronic"),  # a year
+        ("my feet have been numb for donkey's years", "onset_chronic"),  # vague spans
+        ("my feet went numb ages ago", "onset_chronic"),
+        ("my feet have been numb for a while now", "onset_chronic"),
+    ],
+)
+def test_a_duration_or_a_date_is_read_as_the_onset_its_days_fall_in(text, expected):
+    assert onset(text) == expected, parsed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "these days my feet are numb",  # a plural with no count and no "for": no span
+        "my feet are numb when i sit in the sun",  # no abbreviation that is a word ("sun", "sat", "wed")
+        "my feet are numb, some days worse than others",
+    ],
+)
+def test_words_that_only_look_like_dates_give_no_onset(text):
+    assert onset(text) is None, parsed(text)
+
+
+def test_an_event_after_after_or_since_is_the_course_it_names():
+    assert "course_after_infection" in parsed("my legs got weak after a nasty chest infection")
+    assert "course_after_infection" in parsed("my legs have been weak ever since i came down with the flu")
+    assert "course_follows_exposure" in parsed("my feet went numb after chemo started")
+
+
+def test_a_date_anchors_to_the_finding_its_clause_names():
+    # the months date the metformin and the week the cold; the years date the numbness
+    assert onset("my feet have been numb and burning for about 5 years, and i started metformin 2 months ago") == (
+        "onset_chronic"
+    )
+    assert onset("my feet have been numb for years, and i had a cold last week") == "onset_chronic"
+    # with no other onset, the date of the clause beside the findings still dates them (the shortest wins)
+    assert onset("i had a cold last week, and now my legs are weak and i cant walk") == "onset_acute"
+    assert onset("i've had diabetes for 20 years and my legs went weak 3 days ago") == "onset_acute"
+
+
+def test_an_infection_dated_in_a_sentence_of_its_own_dates_the_findings_told_after_it():
+    got = parsed("I had the flu two weeks ago. Now my legs are weak and I can't walk.")
+    assert {"onset_acute", "course_after_infection", "rapidly_spreading_weakness"} <= set(got), got
+    done = CliRunner().invoke(
+        cli, ["match", "--format", "json", "I had the flu two weeks ago. Now my legs are weak and I can't walk."]
+    )
+    result = json.loads(done.stdout)
+    assert result["suggestions"][0]["condition"]["id"] == "guillain_barre_syndrome"
+    assert "spreading_weakness" in {f["id"] for f in result["red_flags"]}
+    # told after the findings, or a lasting condition, it dates nothing of theirs
+    assert onset("My legs are weak. I had the flu two weeks ago.") is None
+    assert onset("I've had diabetes for fifteen years. My feet are numb.") is None
+
+
+DATING_BREAKAGES = [
+    # (text replaced, replacement, text on the line the problem must name, what it must say)
+    (
+        "units: {minute: 0.0007,",
+        "units: {minute: soon,",
+        "units: {minute: soon",
+        "dating.units.minute: expected a positive number",
+    ),
+    ("yr: year, yrs: year}", "yr: year, yrs: yearz}", "yrs: yearz", "'yearz' is not one of the units"),
+    (
+        "under: {onset_sudden: 1, onset_acute: 15, onset_subacute: 63}",
+        "under: {onset_sudden: 1, onset_acute: 15, onset_subacute: 9}",
+        "onset_subacute: 9",
+        "onset_subacute: expected more days than 15",
+    ),
+    (
+        "  longer: onset_chronic",
+        "  longer: course_stable",
+        "longer: course_stable",
+        "'course_stable' is not an onset value",
+    ),
+    (
+        "    course_follows_exposure: [chemo,",
+        "    onset_chronic: [chemo,",
+        "onset_chronic: [chemo",
+        "dating.events.onset_chronic: 'onset_chronic' is not a course value",
+    ),
+    ("  fillers: [the, a,", "  fillers: [the end, a,", "fillers: [the end", "dating.fillers[0]: expected one word"),
+    (
+        "bounds: {recent_infection: course_after_infection}",
+        "bounds: {numbness: course_after_infection}",
+        "bounds: {numbness",
+        "'numbness' is not a history finding",
+    ),
+    (
+        "dating:\n",
+        "numbers: [a, two]\ndating:\n",
+        "numbers: [a, two]",
+        "'numbers' is no longer read: number words are in `dating.numbers` now",
+    ),
+    (
+        "      lay: [acute onset]\n",
+        "      lay: [acute onset]\n      units: [day]\n",
+        "units: [day]",
+        "`units` is no longer read",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new,needle,message", DATING_BREAKAGES)
+def test_a_broken_dating_entry_is_reported_at_its_line(kb_copy, old, new, needle, message):
+    assert_breakage_reported(kb_copy, "data/time_course.yaml", old, new, needle, message)
