@@ -8,7 +8,8 @@ from .records import DatingWords
 from .yamlcheck import Problems, check_keys, line_of, text, type_name
 
 REQUIRED = {"units", "numbers", "under", "longer"}
-OPTIONAL = {"bounds", "plural", "spelled", "pointers", "fillers", "named", "years", "after", "events", "not_events"}
+OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
+OPTIONAL |= {"after", "events", "not_events"}
 WHERE = "time_course.dating"
 
 
@@ -47,6 +48,8 @@ class DatingReader:
             fillers=self._words(entry, "fillers", problems),
             events=self._grouped(entry, "events", "course", problems),
             not_events=self._words(entry, "not_events", problems),
+            intervals=self._words(entry, "intervals", problems),
+            up_to_now=self._words(entry, "up_to_now", problems),
             bounds=self._bounds(entry, problems),
         )
 

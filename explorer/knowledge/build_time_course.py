@@ -8,6 +8,7 @@ from .build_base import close_match
 from .build_concepts import _phrases
 from .build_conditions import ConditionsReader
 from .build_dating import DatingReader
+from .build_moves import MovesReader
 from .quoting import shown
 from .records import EpisodeWords, QuickWords, Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
@@ -21,21 +22,12 @@ RETIRED = {
 }
 
 
-class TimeCourseReader(DatingReader, ConditionsReader):
+class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {
-            "exclusive",
-            "ask",
-            "remitted",
-            "remitted_now",
-            "spared",
-            "episode",
-            "quick",
-            "slow_climb",
-            "dating",
-        }
+        optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
+        optional |= {"dating", "moves"}
         optional |= set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
@@ -66,6 +58,7 @@ class TimeCourseReader(DatingReader, ConditionsReader):
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
                 dating=self.dating(doc, problems),
+                moves=self.moves(doc, problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)

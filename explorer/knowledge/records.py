@@ -249,6 +249,8 @@ class DatingWords:
     numbers: tuple[tuple[str, float], ...] = ()  # (number word, its count): "couple" -> 2
     under: tuple[tuple[str, float], ...] = ()  # (onset value, a duration of fewer days is it), shortest first
     longer: str = ""  # the onset of a duration longer than every `under`
+    up_to_now: frozenset[str] = frozenset()  # "the last 18 months": a span up to now, part of the duration
+    intervals: frozenset[str] = frozenset()  # "every few months": how often, no onset
     plural: float = 0  # the count of a unit said in the plural with no count, beside a `beside` word ("for weeks")
     beside: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()  # "since", "last": before a named time
@@ -259,6 +261,27 @@ class DatingWords:
     events: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (course value, an event): "flu", "chemo"
     not_events: frozenset[str] = frozenset()  # a word after the event that makes it something else ("flu jab")
     bounds: tuple[tuple[str, str], ...] = ()  # (history finding, course value): its date bounds the onset
+
+
+@record
+class MovesWords:
+    """Where findings moved, read as structure (``moves`` in data/time_course.yaml): a `moves` word and within
+    `window` words a direction ("worked its way up") or a `to` word and a `higher` part ("travelled to my
+    thighs"); and findings told in one limb, then another kind of limb ("one foot, then the other hand")."""
+
+    moves: frozenset[str] = frozenset()
+    window: int = 0
+    directions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (spread value, a direction): "up", "further up"
+    to: frozenset[str] = frozenset()
+    higher: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()  # "went up the stairs": no spread
+    one: frozenset[str] = frozenset()
+    other: frozenset[str] = frozenset()
+    patchy: str = ""  # the value of findings told in one limb, then another kind of limb
+    flares: tuple[tuple[str, ...], ...] = ()  # "flares up": the `relapsing` value, unless a `flares_unless` word
+    flares_unless: frozenset[str] = frozenset()  # is in the sentence (the joints, a rash flare)
+    relapsing: str = ""
 
 
 @record
@@ -282,6 +305,7 @@ class TimeCourseWords:
     slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
     dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
+    moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 
 
 @record

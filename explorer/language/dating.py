@@ -18,26 +18,35 @@ def dated(sentence: list[Token], dating: DatingWords) -> list[tuple[str, int, in
 
 def _durations(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]:
     """A count (digits or a number word, the one nearest the unit) and a unit: the onset of its days."""
-    units, spelled, numbers = dict(dating.units), dict(dating.spelled), dict(dating.numbers)
+    units, spelled = dict(dating.units), dict(dating.spelled)
     out = []
     for i, norm in enumerate(norms):
         unit = _unit(norm, units, spelled)
         if unit is None:
             continue
-        first, count = i, 0.0
-        for j in (
-            range(i - 1, max(i - 4, -1), -1) if i else ()
-        ):  # "a couple of", "the last 18", "10+" (the "+" is no word)
-            said = _count(norms[j], numbers)
-            if said is None and norms[j] != "of":
-                break
-            first, count = j, count or (said or 0.0)
+        first, count = _counted(norms, i, dating)
         beside = {norms[i - 1] if i else "", norms[i + 1] if i + 1 < len(norms) else ""}
         if not count and norm.endswith("s") and not beside.isdisjoint(dating.beside):
             first, count = (i - 1 if i and norms[i - 1] in dating.beside else i), dating.plural  # "for years"
-        if count:
+        if count and not (first and norms[first - 1] in dating.intervals):  # "every few months": how often
             out.append((onset_of(count * units[unit], dating), first, i))
     return out
+
+
+def _counted(norms: list[str], unit: int, dating: DatingWords) -> tuple[int, float]:
+    """(first word, count) of the count just before the unit at ``unit`` ("10 days", "a couple of weeks", the
+    "+" of "10+ yrs" is no word), or (``unit``, 0) when there is none; the words before it are not the count's
+    ("lasts a few weeks": "last" is no count here)."""
+    at = unit - 1
+    at -= at >= 0 and norms[at] == "of"  # "a couple of days"
+    count = _count(norms[at], dict(dating.numbers)) if at >= 0 else None
+    if count is None:
+        return unit, 0.0
+    if at and norms[at - 1] in ("a", "an"):  # "a few", "a couple"
+        at -= 1
+    if at > 1 and norms[at - 1] in dating.up_to_now and norms[at - 2] == "the":  # "the last 18 months"
+        at -= 1
+    return at, count
 
 
 def _unit(norm: str, units: dict, spelled: dict) -> str | None:

@@ -18,6 +18,7 @@ from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .concepts import caused
 from .dating import dated, names_event
+from .moves import moved
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
 from .quickening import unquickened
@@ -39,6 +40,7 @@ def read(
     aside = [x for x in leftovers if x.condition or x.past not in (None, "past")]
     aside_by = _by_sentence([*aside, *(m for m in mentions if m.past not in (None, "past"))], starts)
     whole = _named_whole(tokens, mentions)
+    whole += [(m.start, m.end) for m in mentions if m.symptom.kind == "course"]  # "Symmetry: patchy": named already
     said_by = _by_sentence(mentions, starts)  # present or not: a past event's clause dates the event
     breaks = [t.start for t in tokens if t.kind == "list" and t.text != "+"]  # where a clause may end: ",", "and"
     bounds: list[tuple[int, list[Token], Symptom]] = []  # a sentence telling only an event that dates the findings
@@ -50,7 +52,7 @@ def read(
     for number, sentence in enumerate(sentences):
         here = [m.symptom for m in here_by.get(number, ())]
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
-        if not symptoms and (here or number in aside_by):
+        if not symptoms and (any(s.kind != "course" for s in here) or number in aside_by):
             ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
             bounds += [(number, sentence, s) for s in here if s.id in dict(words.dating.bounds)]  # "flu a week ago."
             continue  # history, a named diagnosis or a past event: its dates are not the findings' course
@@ -242,13 +244,19 @@ def _cue_index(cues: tuple) -> dict[str, list[tuple[int, tuple[str, tuple[str, .
 
 
 def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
-    """The cues and the time said as structure of a sentence (a cue wins where both read the same words: "for
+    """The cues, the time and the moves said as structure of a sentence (a cue wins where both read the same words: "for
     two weeks" is going on since, subacute), leaving out the length of an episode ("stiff for an hour", "numb for
     an hour a day"): how long an episode lasts is not how it began. Also (first, last token) of each such length,
     with the words that make it one."""
     onsets = {value for value, _ in words.dating.under} | {words.dating.longer}
+    climbs = {value for value, _ in words.moves.directions}  # "went up the stairs" is no climb
     cues = _cues(sentence, words.cues)
     found = [*cues, *(d for d in dated(sentence, words.dating) if not any(a <= d[2] and d[1] <= b for _, a, b in cues))]
+    norms = [t.norm for t in sentence]
+    found += moved(norms, words.moves)  # "worked its way up to my knees"
+    found = [
+        (f, a, b) for f, a, b in found if not (f in climbs and words.moves.unless.intersection(norms[b + 1 : b + 3]))
+    ]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
     return kept, lengths
