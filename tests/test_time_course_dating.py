@@ -140,3 +140,15 @@ DATING_BREAKAGES = [
 @pytest.mark.parametrize("old,new,needle,message", DATING_BREAKAGES)
 def test_a_broken_dating_entry_is_reported_at_its_line(kb_copy, old, new, needle, message):
     assert_breakage_reported(kb_copy, "data/time_course.yaml", old, new, needle, message)
+
+
+def test_an_event_told_in_a_sentence_of_its_own_is_the_course_of_the_findings_after_it():
+    # a cold dated before an onset told of the findings: the findings followed it
+    got = parsed("I had a cold two weeks ago. Three days ago my toes started tingling and it's crept up to my knees.")
+    assert {"course_after_infection", "onset_acute"} <= set(got), got
+    # an event dated months or years ago, or after the findings began, is not their course's event
+    assert "course_after_infection" not in parsed("I had a cold last week. My feet have been numb for years.")
+    assert onset("I had a cold last week. My feet have been numb for years.") == "onset_chronic"
+    assert "onset_chronic" not in parsed("I had the flu in 2015. My legs are weak.")
+    # "after the flu" in a sentence that names only the infection still says what the findings followed
+    assert "course_after_infection" in parsed("My legs are weak. It all started after the flu.")

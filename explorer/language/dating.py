@@ -105,10 +105,17 @@ def _events(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]
     return out
 
 
-def names_event(norms: list[str], dating: DatingWords) -> bool:
-    """Whether ``norms`` name an event of ``dating.events`` ("I had a cold"), with or without "after"."""
+def after_events(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]:
+    """(course value, first, last word) of each event named after "after" or "since" ("after the flu")."""
+    return _events(norms, dating)
+
+
+def told_event(norms: list[str], dating: DatingWords) -> str | None:
+    """The course value of an event ``norms`` name ("I had a cold"), or None; None too when an "after" word
+    points to it ("after a cold": read as its course value where it is said)."""
     index = _index(dating.events)
-    return any(_phrase_at(norms, i, index) for i in range(len(norms)))
+    named = next((found[0] for i in range(len(norms)) if (found := _phrase_at(norms, i, index))), None)
+    return named if named and not _events(norms, dating) else None
 
 
 def _past_fillers(norms: list[str], start: int, fillers: frozenset[str]) -> range:

@@ -17,7 +17,7 @@ import functools
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .concepts import caused
-from .dating import dated, names_event
+from .dating import after_events, dated, told_event
 from .moves import moved
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
@@ -43,7 +43,7 @@ def read(
     whole += [(m.start, m.end) for m in mentions if m.symptom.kind == "course"]  # "Symmetry: patchy": named already
     said_by = _by_sentence(mentions, starts)  # present or not: a past event's clause dates the event
     breaks = [t.start for t in tokens if t.kind == "list" and t.text != "+"]  # where a clause may end: ",", "and"
-    bounds: list[tuple[int, list[Token], Symptom]] = []  # a sentence telling only an event that dates the findings
+    bounds: list[tuple[int, list[Token], Symptom]] = []  # a sentence telling an event, its course value
     found: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
     now: set[int] = set()  # the sentences naming a finding present now
@@ -52,10 +52,15 @@ def read(
     for number, sentence in enumerate(sentences):
         here = [m.symptom for m in here_by.get(number, ())]
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
-        if not symptoms and (any(s.kind != "course" for s in here) or number in aside_by):
+        event = told_event([t.norm for t in sentence], words.dating) if not symptoms else None  # "I had a cold"
+        if not symptoms and (any(s.kind != "course" for s in here) or number in aside_by or event):
             ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
-            bounds += [(number, sentence, s) for s in here if s.id in dict(words.dating.bounds)]  # "flu a week ago."
-            continue  # history, a named diagnosis or a past event: its dates are not the findings' course
+            bounds += [(number, sentence, kb.symptoms[v]) for v in _events_told(here, event, words)]
+            for value, a, b in after_events([t.norm for t in sentence], words.dating):  # "It started after the flu."
+                found.setdefault(
+                    value, Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
+                )
+            continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
         # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
@@ -113,8 +118,10 @@ def _anchored(read: list, sentence: list[Token], here: list[Mention], breaks: li
         at = bisect.bisect_right(breaks, sentence[first].start)
         low, high = breaks[at - 1] if at else -1, breaks[at] if at < len(breaks) else sentence[last].end + 1
         named = [m.present and m.symptom.kind == "symptom" for m in here if low <= m.start < high]
-        event = names_event([t.norm for t in sentence if low <= t.start < high], kb.time_course.dating)
-        return (bool(named) or event) and not any(named) and bisect.bisect_right(breaks, sentence[last].start) == at
+        event = told_event([t.norm for t in sentence if low <= t.start < high], kb.time_course.dating)
+        return (
+            (bool(named) or bool(event)) and not any(named) and bisect.bisect_right(breaks, sentence[last].start) == at
+        )
 
     dated = [(value, a, b, history_only(a, b)) for value, a, b in read]
     if all(history for value, _, _, history in dated if value in onsets):
@@ -122,20 +129,33 @@ def _anchored(read: list, sentence: list[Token], here: list[Mention], breaks: li
     return [(value, a, b) for value, a, b, history in dated if not (history and value in onsets)]
 
 
+def _events_told(here: list[Symptom], event: str | None, words) -> list[str]:
+    """The course values of the events a sentence tells ("I had the flu two weeks ago."): a history finding's
+    (``dating.bounds``) or an event's named without "after" ("I had a cold")."""
+    values = [dict(words.dating.bounds)[s.id] for s in here if s.id in dict(words.dating.bounds)]
+    return list(dict.fromkeys([*values, *([event] if event else [])]))
+
+
 def _bounded(found: dict[str, Mention], bounds: list, now: set[int], kb: KnowledgeBase) -> dict[str, Mention]:
-    """With no onset told of the findings, an event told in a sentence of its own before them, with a date ("I
-    had the flu two weeks ago. Now my legs are weak."), dates their onset and is their course's event
-    (``dating.bounds``): the findings came after it."""
-    onsets = {s.id for s in kb.symptoms.values() if s.kind == "course" and s.system == "onset"}
-    if onsets & set(found):
-        return {}
-    events = dict(kb.time_course.dating.bounds)
+    """An event told with a date in a sentence of its own before the findings ("I had the flu two weeks ago.")
+    is their course's event when it is dated no later than their onset and not over months
+    or years ago; with no onset told of the findings, its date is their onset ("... Now my legs are weak.")."""
+    order = _course_order(kb)
+    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+    told_onset = min((order[i] for i in onsets & set(found)), default=None)
     for number, sentence, event in bounds:
         dates = [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets]
-        if dates and any(later > number for later in now):
-            value, a, b = min(dates, key=lambda d: _course_order(kb)[d[0]])
-            told = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
-            return {value: told, events[event.id]: replace(told, symptom=kb.symptoms[events[event.id]])}
+        if not dates or not any(later > number for later in now):
+            continue
+        value, a, b = min(dates, key=lambda d: order[d[0]])
+        told = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
+        after = replace(told, symptom=event)
+        if value == kb.time_course.dating.longer:
+            continue  # "I had the flu in 2015.": too long ago to date the findings or be their event
+        if told_onset is None:
+            return {value: told, after.symptom.id: after}
+        if order[value] >= told_onset:  # "I had a cold two weeks ago. Three days ago my toes started tingling"
+            return {after.symptom.id: after}
     return {}
 
 
