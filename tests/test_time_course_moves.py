@@ -75,3 +75,44 @@ def test_a_sentence_naming_only_a_course_value_is_read_for_the_rest_of_its_cours
 )
 def test_a_broken_moves_entry_is_reported_at_its_line(kb_copy, old, new, needle, message):
     assert_breakage_reported(kb_copy, "data/time_course.yaml", old, new, needle, message)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("my feet burn, both the same. it never comes and goes, it just gets worse", "course_relapsing"),
+        (
+            "slowly progressive numbness of both feet for three years. no other neurological episodes.",
+            "course_relapsing",
+        ),
+        ("my legs are weak but i don't need a stick", "severity_cannot_walk"),
+    ],
+)
+def test_a_value_said_after_a_negation_is_denied_not_told(text, value):
+    assert value not in parsed(text)
+
+
+def test_no_feeling_in_both_feet_still_tells_both_sides():
+    assert "symmetry_both_sides" in parsed("there is no feeling in both feet")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two winters ago my left leg went numb for a month then came good. since tuesday my right hand is numb.",
+        "in 2021 i have numb legs for six weeks and it goes away. now since ten days my right arm is numb.",
+        "two years ago my eye was painful and blurred for three weeks, which recovered fully. now my feet are numb.",
+    ],
+)
+def test_an_episode_told_over_in_any_words_with_a_finding_now_comes_and_goes(text):
+    assert "course_relapsing" in parsed(text)
+
+
+def test_a_finding_told_after_that_follows_the_event_told_before_it():
+    text = (
+        "I went hiking in June and came home with a bad chest infection. About ten days after that my feet "
+        "started tingling, and over four days both legs have got weak."
+    )
+    assert "course_after_infection" in parsed(text)
+    # a date after a pointing word, past "about": "since about April" is months ago
+    assert "onset_chronic" in parsed("since about april both my feet have gone tingly, slowly and evenly")

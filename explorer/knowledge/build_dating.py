@@ -9,7 +9,7 @@ from .yamlcheck import Problems, check_keys, line_of, text, type_name
 
 REQUIRED = {"units", "numbers", "under", "longer"}
 OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
-OPTIONAL |= {"after", "events", "not_events"}
+OPTIONAL |= {"after", "events", "not_events", "since_then"}
 WHERE = "time_course.dating"
 
 
@@ -51,6 +51,9 @@ class DatingReader:
             intervals=self._words(entry, "intervals", problems),
             up_to_now=self._words(entry, "up_to_now", problems),
             bounds=self._bounds(entry, problems),
+            since_then=tuple(_phrases(entry, "since_then", f"{WHERE}.since_then", problems))
+            if "since_then" in entry
+            else (),
         )
 
     def _plural(self, entry, problems: Problems) -> dict:

@@ -261,6 +261,7 @@ class DatingWords:
     events: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (course value, an event): "flu", "chemo"
     not_events: frozenset[str] = frozenset()  # a word after the event that makes it something else ("flu jab")
     bounds: tuple[tuple[str, str], ...] = ()  # (history finding, course value): its date bounds the onset
+    since_then: tuple[tuple[str, ...], ...] = ()  # "after that": the findings followed the event told before
 
 
 @record
@@ -304,6 +305,7 @@ class TimeCourseWords:
     quick: QuickWords = field(default_factory=QuickWords)  # "weak since Friday": read as weakness that spreads
     slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
+    negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
     moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 

@@ -75,7 +75,7 @@ def read(
             found.setdefault(mention.symptom.id, mention)
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
-    found |= _bounded(found, bounds, now, kb)
+    found |= _bounded(found, bounds, {n for n in now if _pointing(sentences[n], words)}, now, kb)
     relapse = next((m for at, m, later in ended if later or now - {at}), None)  # ended, and a finding now
     if relapse is not None:
         found.setdefault("course_relapsing", relapse)
@@ -136,26 +136,34 @@ def _events_told(here: list[Symptom], event: str | None, words) -> list[str]:
     return list(dict.fromkeys([*values, *([event] if event else [])]))
 
 
-def _bounded(found: dict[str, Mention], bounds: list, now: set[int], kb: KnowledgeBase) -> dict[str, Mention]:
-    """An event told with a date in a sentence of its own before the findings ("I had the flu two weeks ago.")
-    is their course's event when it is dated no later than their onset and not over months
-    or years ago; with no onset told of the findings, its date is their onset ("... Now my legs are weak.")."""
+def _pointing(sentence: list[Token], words) -> bool:
+    """Whether a sentence points back to an event told before it ("About ten days after that ...")."""
+    return bool(_cues(sentence, tuple(("", phrase) for phrase in words.dating.since_then)))
+
+
+def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: set[int], kb: KnowledgeBase) -> dict:
+    """An event told in a sentence of its own before the findings ("I had the flu two weeks ago.") is their
+    course's event when a later sentence naming them points back to it ("ten days after that"), or when it is
+    dated no later than their onset and not months or years ago; with no onset told of the findings, its date
+    (hours to weeks ago) is their onset ("... Now my legs are weak.")."""
     order = _course_order(kb)
     onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
     told_onset = min((order[i] for i in onsets & set(found)), default=None)
     for number, sentence, event in bounds:
-        dates = [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets]
-        if not dates or not any(later > number for later in now):
+        if not any(later > number for later in now):
             continue
-        value, a, b = min(dates, key=lambda d: order[d[0]])
-        told = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
-        after = replace(told, symptom=event)
+        dates = [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets]
+        a, b = (dates[0][1], dates[0][2]) if dates else (0, len(sentence) - 1)
+        after = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, event, True)
+        if any(later > number for later in pointing):  # "... after that my feet started tingling"
+            return {event.id: after}
+        value = min((d[0] for d in dates), key=order.__getitem__, default=kb.time_course.dating.longer)
         if value == kb.time_course.dating.longer:
             continue  # "I had the flu in 2015.": too long ago to date the findings or be their event
         if told_onset is None:
-            return {value: told, after.symptom.id: after}
+            return {value: replace(after, symptom=kb.symptoms[value]), event.id: after}
         if order[value] >= told_onset:  # "I had a cold two weeks ago. Three days ago my toes started tingling"
-            return {after.symptom.id: after}
+            return {event.id: after}
     return {}
 
 
@@ -279,7 +287,17 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     ]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
-    return kept, lengths
+    return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
+
+
+def _denied(norms: list[str], first: int, negation: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a negation word comes just before ``first``, past fillers only ("never comes and goes", "no other
+    neurological episodes")."""
+    words, fillers = negation
+    at = first - 1
+    while at >= 0 and norms[at] in fillers:
+        at -= 1
+    return at >= 0 and norms[at] in words
 
 
 def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, int] | None:
