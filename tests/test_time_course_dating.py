@@ -152,3 +152,16 @@ def test_an_event_told_in_a_sentence_of_its_own_is_the_course_of_the_findings_af
     assert "onset_chronic" not in parsed("I had the flu in 2015. My legs are weak.")
     # "after the flu" in a sentence that names only the infection still says what the findings followed
     assert "course_after_infection" in parsed("My legs are weak. It all started after the flu.")
+
+
+def test_a_relatives_diagnosis_is_the_background_when_the_story_is_theirs():
+    story = (
+        "My mum has had lupus for fifteen years. Three weeks ago she got a burning numb patch on the top of her "
+        "right foot, and last Friday her left hand went weak."
+    )
+    assert "background_lupus" in parsed(story)
+    done = CliRunner().invoke(cli, ["match", "--format", "json", story])
+    assert json.loads(done.stdout)["suggestions"][0]["condition"]["id"] == "systemic_lupus_erythematosus"
+    # told of the writer, a relative's diagnosis stays the relative's
+    mine = "My mum has lupus. Three weeks ago my right foot went numb and last Friday my left hand went weak."
+    assert "background_lupus" not in parsed(mine)

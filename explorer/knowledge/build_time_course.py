@@ -27,7 +27,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
         optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
-        optional |= {"dating", "moves", "negation"}
+        optional |= {"dating", "moves", "negation", "narrator"}
         optional |= set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
@@ -59,22 +59,23 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 choice_words=tuple(self.asking["choices"]),
                 dating=self.dating(doc, problems),
                 moves=self.moves(doc, problems),
-                negation=self._negation(doc, problems),
+                negation=self._word_pair(doc, "negation", ("words", "fillers"), problems),
+                narrator=self._word_pair(doc, "narrator", ("first", "third"), problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
 
-    def _negation(self, doc, problems: Problems) -> tuple[frozenset[str], frozenset[str]]:
-        """The `negation` entry: words that deny a value said just after them, and the fillers they reach past."""
-        entry = doc.get("negation")
-        if entry is None or not check_keys(entry, "time_course.negation", problems, {"words", "fillers"}, set()):
+    def _word_pair(self, doc, key: str, keys: tuple[str, str], problems: Problems) -> tuple:
+        """An entry of two lists of single words (`negation`: words and fillers; `narrator`: first and third)."""
+        entry, where = doc.get(key), f"time_course.{key}"
+        if entry is None or not check_keys(entry, where, problems, set(keys), set()):
             return frozenset(), frozenset()
         found = []
-        for key in ("words", "fillers"):
-            phrases = _phrases(entry, key, f"time_course.negation.{key}", problems)
+        for name in keys:
+            phrases = _phrases(entry, name, f"{where}.{name}", problems)
             for i, phrase in enumerate(phrases):
                 if len(phrase) != 1:
-                    problems.add(line_of(entry[key], i), f"time_course.negation.{key}[{i}]", "expected one word")
+                    problems.add(line_of(entry[name], i), f"{where}.{name}[{i}]", "expected one word")
             found.append(frozenset(p[0] for p in phrases if len(p) == 1))
         return found[0], found[1]
 

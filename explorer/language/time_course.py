@@ -82,7 +82,7 @@ def read(
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
     if found:  # a diagnosis named is the background of the course told beside it, never read alone
-        for mention in _diagnoses(leftovers, kb):
+        for mention in _diagnoses(leftovers, kb, _told_of_another(sentences, now, words)):
             found.setdefault(mention.symptom.id, mention)
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
@@ -167,15 +167,26 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
     return {}
 
 
-def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
-    """The diagnoses the person names as their own ("I have MS", "my RA"): not negated, not another's, not
-    past, and with a value in data/time_course.yaml (``background``)."""
+def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> list[Mention]:
+    """The diagnoses the person the findings are told of has ("I have MS", "my RA"; "my mum has had lupus" when
+    the story is hers, ``another``): not negated, not past, and with a value in data/time_course.yaml
+    (``background``)."""
     values = dict(kb.time_course.diagnosed)
     return [
         Mention(x.text, x.start, x.end, kb.symptoms[values[x.condition.id]], True)
         for x in leftovers
-        if x.condition is not None and x.condition.id in values and not (x.cue or x.past or x.someone_else)
+        if x.condition is not None
+        and x.condition.id in values
+        and not (x.cue or x.past or (x.someone_else and not another))
     ]
+
+
+def _told_of_another(sentences: list[list[Token]], now: set[int], words) -> bool:
+    """Whether the findings are told of another person: no sentence naming one has a first-person word, and
+    one has a third-person word ("three weeks ago she got a numb patch")."""
+    first, third = words.narrator
+    norms = [{t.norm for t in sentences[n]} for n in now]
+    return bool(third) and not any(first & n for n in norms) and any(third & n for n in norms)
 
 
 def _by_sentence(items, starts: list[int]) -> dict[int, list]:
