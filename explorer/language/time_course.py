@@ -56,10 +56,8 @@ def read(
         if not symptoms and (any(s.kind != "course" for s in here) or number in aside_by or event):
             ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
             bounds += [(number, sentence, kb.symptoms[v]) for v in _events_told(here, event, words)]
-            for value, a, b in after_events([t.norm for t in sentence], words.dating):  # "It started after the flu."
-                found.setdefault(
-                    value, Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
-                )
+            for told in _after_events(sentence, kb):  # "It all started after the flu."
+                found.setdefault(told.symptom.id, told)
             continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
@@ -87,6 +85,15 @@ def read(
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _after_events(sentence: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """The course values of the events named after "after" or "since" in a sentence naming no finding, as
+    values of the whole picture ("It all started after the flu.")."""
+    return [
+        Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
+        for value, a, b in after_events([t.norm for t in sentence], kb.time_course.dating)
+    ]
 
 
 def _values(sentence: list[Token], here: list[Mention], context: tuple, kb: KnowledgeBase, spans: list) -> list:
