@@ -39,6 +39,9 @@ def onset(text: str) -> str | None:
         ("my feet have been numb for donkey's years", "onset_chronic"),  # vague spans
         ("my feet went numb ages ago", "onset_chronic"),
         ("my feet have been numb for a while now", "onset_chronic"),
+        ("my feet have been numb for 10yrs", "onset_chronic"),  # texting style: count and unit in one word
+        ("numb for 18mths", "onset_chronic"),
+        ("legs weak for 3days and getting worse", "onset_acute"),
     ],
 )
 def test_a_duration_or_a_date_is_read_as_the_onset_its_days_fall_in(text, expected):
@@ -51,6 +54,8 @@ def test_a_duration_or_a_date_is_read_as_the_onset_its_days_fall_in(text, expect
         "these days my feet are numb",  # a plural with no count and no "for": no span
         "my feet are numb when i sit in the sun",  # no abbreviation that is a word ("sun", "sat", "wed")
         "my feet are numb, some days worse than others",
+        "my hands go numb for 2hrs a day",  # an episode's length, glued or not
+        "my b12 was low and my feet are numb",
     ],
 )
 def test_words_that_only_look_like_dates_give_no_onset(text):

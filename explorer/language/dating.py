@@ -5,6 +5,7 @@ an event named after "after" or "since" ("after the flu", "ever since my chest i
 started") read as the course value it names."""
 
 import functools
+import re
 
 from ..knowledge.records import DatingWords
 from .tokens import Token
@@ -16,15 +17,19 @@ def dated(sentence: list[Token], dating: DatingWords) -> list[tuple[str, int, in
     return [*_durations(norms, dating), *_named(norms, dating), *_events(norms, dating)]
 
 
+_GLUED = re.compile(r"^(\d+)([a-z]+)$")
+
+
 def _durations(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]:
     """A count (digits or a number word, the one nearest the unit) and a unit: the onset of its days."""
     units, spelled = dict(dating.units), dict(dating.spelled)
     out = []
     for i, norm in enumerate(norms):
-        unit = _unit(norm, units, spelled)
+        glued = _GLUED.match(norm)  # "10yrs", "3wks", "2days": texting style, the count and unit in one word
+        unit = _unit(glued.group(2) if glued else norm, units, spelled)
         if unit is None:
             continue
-        first, count = _counted(norms, i, dating)
+        first, count = (i, float(glued.group(1))) if glued else _counted(norms, i, dating)
         beside = {norms[i - 1] if i else "", norms[i + 1] if i + 1 < len(norms) else ""}
         if not count and norm.endswith("s") and not beside.isdisjoint(dating.beside):
             first, count = (i - 1 if i and norms[i - 1] in dating.beside else i), dating.plural  # "for years"

@@ -328,7 +328,8 @@ def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, 
         before -= 1
     if before >= 0 and norms[before] in episode.before:
         return before, last
-    unit = norms[last][:-1] if norms[last].endswith("s") else norms[last]
+    unit = norms[last].lstrip("0123456789")  # "2hrs": a count glued to its unit
+    unit = dict(words.dating.spelled).get(unit.removesuffix("s"), unit.removesuffix("s"))  # "hrs": hour
     if unit not in episode.short:
         return None
     after = next((p for p in episode.after if tuple(norms[last + 1 : last + 1 + len(p)]) == p), ())
