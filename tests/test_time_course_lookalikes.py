@@ -65,3 +65,38 @@ def test_numbness_climbing_with_bladder_urgency_after_an_episode_that_recovered_
         "Over four days numbness has risen from my feet to my waist, and I keep needing to pee urgently."
     )
     assert first != "multiple_sclerosis"
+
+
+def suggestions(text: str) -> list[str]:
+    done = CliRunner().invoke(cli, ["match", "--format", "json", text])
+    assert done.exit_code in (0, 1), done.output
+    return [s["condition"]["id"] for s in json.loads(done.stdout)["suggestions"]]
+
+
+def test_a_value_of_a_one_value_dimension_weighs_against_a_condition_whose_hallmark_is_another():
+    # a patchy picture is not one alike on both sides: Guillain-Barre (its hallmark) falls behind the
+    # vasculitic look-alikes, though nothing was reported absent
+    patchy = (
+        "My joints are swollen and painful. A month ago my right foot dropped, then my left hand went numb, "
+        "one nerve after another."
+    )
+    order = suggestions(patchy)
+    assert order.index("rheumatoid_arthritis") == 0
+    assert "guillain_barre_syndrome" not in order[:2], order
+    done = CliRunner().invoke(cli, ["match", "--format", "json", patchy])
+    assert all(not s["strength_lowered"] for s in json.loads(done.stdout)["suggestions"])  # nothing reported absent
+
+
+def test_in_a_patchy_picture_a_hand_or_foot_gone_weak_is_the_nerves_not_a_stroke():
+    text = (
+        "I've had rheumatoid arthritis since 2010. First my right foot dropped, then two weeks later my left wrist "
+        "went weak, and now the thumb side of my right hand is numb."
+    )
+    first, flags = matched(text)
+    assert first == "rheumatoid_arthritis"
+    assert "nerves_one_after_another" in flags and "one_sided_weakness" not in flags, flags
+    # without nerves hit one after another, a hand gone weak on one side keeps the stroke warning
+    done = CliRunner().invoke(
+        cli, ["match", "--format", "json", "This morning my left hand went weak and I can't lift it."]
+    )
+    assert "one_sided_weakness" in {f["id"] for f in json.loads(done.stdout)["red_flags"]}, done.stdout

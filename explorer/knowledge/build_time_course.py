@@ -27,7 +27,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
         optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
-        optional |= {"dating", "moves", "negation", "narrator"}
+        optional |= {"dating", "moves", "negation", "narrator", "patchy_limb"}
         optional |= set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
@@ -55,6 +55,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 episode=self._episode(doc, problems),
                 quick=self._quick(doc, problems),
                 slow_climb=self._slow_climb(doc, problems),
+                patchy_limb=self._patchy_limb(doc, problems),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
                 dating=self.dating(doc, problems),
@@ -149,6 +150,21 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             else:
                 out.append((value, tuple(_phrases(words, value, f"{where}.{value}", problems))))
         return tuple(out)
+
+    def _patchy_limb(self, doc, problems: Problems) -> tuple[str, str, str, frozenset[str]]:
+        """The `patchy_limb` entry: value, finding and read_as ids (checked once every file is read) and sites."""
+        keys, where = ("value", "finding", "read_as"), "time_course.patchy_limb"
+        entry = doc.get("patchy_limb")
+        if entry is None or not check_keys(entry, where, problems, {*keys, "sites"}, set()):
+            return "", "", "", frozenset()
+        ids = [text(entry, key, where, problems) or "" for key in keys]
+        for key, item in zip(keys, ids):
+            self.pending_links.append((problems, line_of(entry, key), f"{where}.{key}", item))
+        sites = text_list(entry, "sites", where, problems)
+        for i, site in enumerate(sites):
+            if site not in getattr(self, "site_map", {}):
+                problems.add(line_of(entry["sites"], i), f"{where}.sites[{i}]", f"unknown site {shown(site)}")
+        return ids[0], ids[1], ids[2], frozenset(sites)
 
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""

@@ -409,7 +409,21 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
     kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
-    return _slow_climb(unquickened(mentions, kept, kb), kb)
+    return _patchy_limb(_slow_climb(unquickened(mentions, kept, kb), kb), kb)
+
+
+def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """In a picture of nerves hit one after another, a one-sided weakness said only of a hand or a foot is that
+    nerve's weakness (data/time_course.yaml, ``patchy_limb``), not a stroke's: read as the weakness it is."""
+    value, finding, read_as, sites = kb.time_course.patchy_limb
+    if not value or all(m.symptom.id != value for m in mentions):
+        return mentions
+    return [
+        replace(m, symptom=kb.symptoms[read_as])
+        if m.symptom.id == finding and m.sites and all(site.id in sites for site in m.sites)
+        else m
+        for m in mentions
+    ]
 
 
 def _slow_climb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
