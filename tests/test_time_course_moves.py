@@ -71,6 +71,18 @@ def test_a_sentence_naming_only_a_course_value_is_read_for_the_rest_of_its_cours
             "is not a symmetry value",
         ),
         ("  one: [one, first]", "  one: [one, at first]", "one: [one, at first]", "moves.one[1]: expected one word"),
+        (
+            "sites: [hands, feet]}",
+            "sites: [hands, paws]}",
+            "sites: [hands, paws]",
+            "patchy_limb.sites[1]: unknown site",
+        ),
+        (
+            "read_as: muscle_weakness, sites",
+            "read_as: muscle_weaknes, sites",
+            "read_as: muscle_weaknes",
+            "muscle_weaknes",
+        ),
     ],
 )
 def test_a_broken_moves_entry_is_reported_at_its_line(kb_copy, old, new, needle, message):
