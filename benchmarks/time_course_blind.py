@@ -3,7 +3,7 @@ vignettes in 20 pairs that differ only in time course, spread, symmetry, severit
 followed, written by a helper who never saw the code, split into a development and a test half
 (tests/blind/split.py, a pair stays in one half) before any tuning. A script, not a test: it reports.
 
-    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses] [--set t|b|c|d]
+    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses] [--set t|b|c|d|e]
 
 A vignette is right first when the condition ranked first is the one expected, and at the right level when
 the highest urgency level of the warnings raised is the one expected (none, same_day, emergency). Misses are
@@ -12,7 +12,9 @@ printed for the development half only: the test half is read for its figures, ne
 Set B (tests/blind/time_course_b.yaml, 30 vignettes) is never tuned on: scored whole, its misses never
 listed. Set C (tests/blind/time_course_c.yaml, 40 vignettes in 20 pairs, copied from the third blind
 writer's folder) was written for tuning: scored whole, its misses listed on request. Set D
-(tests/blind/time_course_d.yaml, 40 vignettes in 20 pairs, a fourth writer) is held out like set B.
+(tests/blind/time_course_d.yaml, 40 vignettes in 20 pairs, a fourth writer) is held out like set B. Set E
+(tests/blind/time_course_e.yaml, 40 vignettes in 20 pairs, a fifth writer, copied from /work/blinde) is a
+development set like set C: scored whole, its misses listed on request.
 """
 
 import argparse
@@ -56,7 +58,13 @@ def run(kb, text: str) -> dict:
     }
 
 
-HEADINGS = {"t": "T", "b": "B (time course)", "c": "C (time course, tuning set)", "d": "D (time course, held out)"}
+HEADINGS = {
+    "t": "T",
+    "b": "B (time course)",
+    "c": "C (time course, tuning set)",
+    "d": "D (time course, held out)",
+    "e": "E (time course, development set)",
+}
 
 
 def main() -> None:
@@ -65,10 +73,10 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
     parser.add_argument(
         "--set",
-        choices=["t", "b", "c", "d"],
+        choices=["t", "b", "c", "d", "e"],
         default="t",
         help="b: the second set, never tuned on (all of it); c: the third, a tuning set (all of it); "
-        "d: the fourth, held out like b",
+        "d: the fourth, held out like b; e: the fifth, a development set like c",
     )
     args = parser.parse_args()
     if args.set in ("b", "d") and args.misses:
@@ -113,7 +121,7 @@ def main() -> None:
     if diabetic is not None:
         got = run(kb, diabetic["text"])
         print(f"  the diabetic with acute weakness (t01a): first {got['first']}, level {got['level']}")
-    if args.misses and (args.set == "c" or args.half != "test"):
+    if args.misses and (args.set in ("c", "e") or args.half != "test"):
         for item, got in missed:
             print(f"- {item['id']} expected {item['expected_first']}/{item['urgent']}: {item['text']}")
             print(f"    got {got['order']} level {got['level']} flags {got['flags']}\n    read {got['read']}")

@@ -94,7 +94,9 @@ def test_words_that_say_quick_for_this_reading_only_make_a_finding_quick_with_th
     for text, words in (
         ("numb feet, worse by the hour", "worse by the hour"),
         ("numbness in my feet, it's spreading", "spreading"),
-        ("i was fine on monday, now my legs are weak", "i was fine"),
+        ("i was fine, now my legs are weak", "i was fine"),
+        # a day named after a pointing word is an onset of its own (data/time_course.yaml `dating`), said as why
+        ("i was fine on monday, now my legs are weak", "on monday"),
     ):
         got = parsed(text)
         quick = got.get("worsening_numbness") or got.get("rapidly_spreading_weakness")

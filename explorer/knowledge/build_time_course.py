@@ -7,29 +7,32 @@ from . import yamlcheck
 from .build_base import close_match
 from .build_concepts import _phrases
 from .build_conditions import ConditionsReader
+from .build_dating import DatingReader
+from .build_moves import MovesReader
 from .quoting import shown
 from .records import EpisodeWords, QuickWords, Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
-VALUE_KEYS = {"hpo", "description", "lay", "clinical", "units", "said_by", "background", "condition", "cues"}
+VALUE_KEYS = {"hpo", "description", "lay", "clinical", "said_by", "background", "condition", "cues"}
 UNITS = ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
 # Keys of earlier versions, refused with where their values went (a key ignored would change the reading silently).
 RETIRED = {
-    "quickening": "its values are in `quick` now: the onset values in `quick.onsets`, the others in `quick.growth`"
+    "quickening": "its values are in `quick` now: the onset values in `quick.onsets`, the others in `quick.growth`",
+    "numbers": "number words are in `dating.numbers` now, each with its count",
 }
 
 
-class TimeCourseReader(ConditionsReader):
+class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
         optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
+        optional |= {"dating", "moves", "negation", "narrator", "patchy_limb"}
         optional |= set(RETIRED)
         self._retired(doc, problems)
-        if check_keys(doc, "time_course", problems, {"dimensions", "numbers", "links"}, optional):
+        if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
             dims = doc["dimensions"]
             cues: list = []
-            units: list = []
             self.said_by: list = []
             self.diagnosed: list = []
             if check_keys(
@@ -37,14 +40,11 @@ class TimeCourseReader(ConditionsReader):
             ):
                 for dimension in dims:
                     for index, entry in yamlcheck.entries(dims[dimension], f"dimensions.{dimension}", problems):
-                        self._value(entry, f"dimensions.{dimension}[{index}]", dimension, problems, cues, units)
-            numbers = _phrases(doc, "numbers", "time_course.numbers", problems)
+                        self._value(entry, f"dimensions.{dimension}[{index}]", dimension, problems, cues)
             cues.sort(key=lambda c: -len(c[1]))  # the longest phrase wins where two overlap
             self.time_course_words = TimeCourseWords(
                 tuple(dims) if isinstance(dims, dict) else (),
                 tuple(cues),
-                tuple(units),
-                frozenset(" ".join(n) for n in numbers),
                 tuple(self.said_by),
                 self._exclusive(doc, dims, problems),
                 self._questions(doc, dims, problems),
@@ -55,11 +55,30 @@ class TimeCourseReader(ConditionsReader):
                 episode=self._episode(doc, problems),
                 quick=self._quick(doc, problems),
                 slow_climb=self._slow_climb(doc, problems),
+                patchy_limb=self._patchy_limb(doc, problems),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
+                dating=self.dating(doc, problems),
+                moves=self.moves(doc, problems),
+                negation=self._word_pair(doc, "negation", ("words", "fillers"), problems),
+                narrator=self._word_pair(doc, "narrator", ("first", "third"), problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
+
+    def _word_pair(self, doc, key: str, keys: tuple[str, str], problems: Problems) -> tuple:
+        """An entry of two lists of single words (`negation`: words and fillers; `narrator`: first and third)."""
+        entry, where = doc.get(key), f"time_course.{key}"
+        if entry is None or not check_keys(entry, where, problems, set(keys), set()):
+            return frozenset(), frozenset()
+        found = []
+        for name in keys:
+            phrases = _phrases(entry, name, f"{where}.{name}", problems)
+            for i, phrase in enumerate(phrases):
+                if len(phrase) != 1:
+                    problems.add(line_of(entry[name], i), f"{where}.{name}[{i}]", "expected one word")
+            found.append(frozenset(p[0] for p in phrases if len(p) == 1))
+        return found[0], found[1]
 
     def _retired(self, doc, problems: Problems):
         """A key of an earlier version is refused, saying where its values went."""
@@ -132,6 +151,21 @@ class TimeCourseReader(ConditionsReader):
                 out.append((value, tuple(_phrases(words, value, f"{where}.{value}", problems))))
         return tuple(out)
 
+    def _patchy_limb(self, doc, problems: Problems) -> tuple[str, str, str, frozenset[str]]:
+        """The `patchy_limb` entry: value, finding and read_as ids (checked once every file is read) and sites."""
+        keys, where = ("value", "finding", "read_as"), "time_course.patchy_limb"
+        entry = doc.get("patchy_limb")
+        if entry is None or not check_keys(entry, where, problems, {*keys, "sites"}, set()):
+            return "", "", "", frozenset()
+        ids = [text(entry, key, where, problems) or "" for key in keys]
+        for key, item in zip(keys, ids):
+            self.pending_links.append((problems, line_of(entry, key), f"{where}.{key}", item))
+        sites = text_list(entry, "sites", where, problems)
+        for i, site in enumerate(sites):
+            if site not in getattr(self, "site_map", {}):
+                problems.add(line_of(entry["sites"], i), f"{where}.sites[{i}]", f"unknown site {shown(site)}")
+        return ids[0], ids[1], ids[2], frozenset(sites)
+
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""
         keys = ("onset", "climb", "read_as")
@@ -185,7 +219,7 @@ class TimeCourseReader(ConditionsReader):
                 if said:
                     self.asking["choices"].append((value, said))
 
-    def _value(self, entry, where: str, dimension: str, problems: Problems, cues: list, units: list):
+    def _value(self, entry, where: str, dimension: str, problems: Problems, cues: list):
         # a value read from a named diagnosis ("I have MS") has its condition instead of cue words
         named = isinstance(entry, dict) and "condition" in entry
         if not check_keys(entry, where, problems, {"id", "label"} if named else {"id", "label", "cues"}, VALUE_KEYS):
@@ -213,15 +247,9 @@ class TimeCourseReader(ConditionsReader):
                 self.said_by.append((item_id, finding))
             else:
                 problems.add(line_of(entry["said_by"], i), f"{where}.said_by[{i}]", f"unknown finding {finding!r}")
-        for i, unit in enumerate(text_list(entry, "units", where, problems)):
-            if unit not in UNITS:
-                problems.add(
-                    line_of(entry["units"], i), f"{where}.units[{i}]", f"{unit!r} is not one of: {', '.join(UNITS)}"
-                )
-            elif dimension != "onset":
-                problems.add(line_of(entry, "units"), f"{where}.units", "only an onset value has units")
-            else:
-                units.append((unit, item_id))
+        if "units" in entry:  # an earlier version's key: refused, saying where durations are decided now
+            said = "`units` is no longer read: a duration's onset is decided by its days (`dating.under`)"
+            problems.add(line_of(entry, "units"), f"{where}.units", said)
 
     def _diagnosis(self, entry, where: str, item_id: str, problems: Problems):
         """The condition whose name, said as the person's own diagnosis, is read as this value."""

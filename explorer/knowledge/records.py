@@ -238,6 +238,54 @@ class QuickWords:
 
 
 @record
+class DatingWords:
+    """Time said as structure (``dating`` in data/time_course.yaml): a count and a unit ("10+ yrs", "a couple of
+    weeks") mapped to an onset by the days it spans; a named day, month, season or year after a pointing word
+    ("since Tuesday", "last spring", "since 2019"); an event after a pointing word ("after the flu", "since
+    chemo") mapped to a course value."""
+
+    units: tuple[tuple[str, float], ...] = ()  # (unit, days it spans)
+    spelled: tuple[tuple[str, str], ...] = ()  # (another way to write a unit, the unit): "yrs" -> "year"
+    numbers: tuple[tuple[str, float], ...] = ()  # (number word, its count): "couple" -> 2
+    under: tuple[tuple[str, float], ...] = ()  # (onset value, a duration of fewer days is it), shortest first
+    longer: str = ""  # the onset of a duration longer than every `under`
+    up_to_now: frozenset[str] = frozenset()  # "the last 18 months": a span up to now, part of the duration
+    intervals: frozenset[str] = frozenset()  # "every few months": how often, no onset
+    plural: float = 0  # the count of a unit said in the plural with no count, beside a `beside` word ("for weeks")
+    beside: frozenset[str] = frozenset()
+    pointers: frozenset[str] = frozenset()  # "since", "last": before a named time
+    named: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (onset value, a named time): "tuesday", "spring"
+    years: str = ""  # the onset value a year in digits after a pointer dates ("since 2019")
+    after: tuple[tuple[str, ...], ...] = ()  # "after", "ever since": before an event
+    fillers: frozenset[str] = frozenset()  # words between a pointer and what it points to ("the", "my", "bad")
+    events: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (course value, an event): "flu", "chemo"
+    not_events: frozenset[str] = frozenset()  # a word after the event that makes it something else ("flu jab")
+    bounds: tuple[tuple[str, str], ...] = ()  # (history finding, course value): its date bounds the onset
+    since_then: tuple[tuple[str, ...], ...] = ()  # "after that": the findings followed the event told before
+
+
+@record
+class MovesWords:
+    """Where findings moved, read as structure (``moves`` in data/time_course.yaml): a `moves` word and within
+    `window` words a direction ("worked its way up") or a `to` word and a `higher` part ("travelled to my
+    thighs"); and findings told in one limb, then another kind of limb ("one foot, then the other hand")."""
+
+    moves: frozenset[str] = frozenset()
+    window: int = 0
+    directions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (spread value, a direction): "up", "further up"
+    to: frozenset[str] = frozenset()
+    higher: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()  # "went up the stairs": no spread
+    one: frozenset[str] = frozenset()
+    other: frozenset[str] = frozenset()
+    patchy: str = ""  # the value of findings told in one limb, then another kind of limb
+    flares: tuple[tuple[str, ...], ...] = ()  # "flares up": the `relapsing` value, unless a `flares_unless` word
+    flares_unless: frozenset[str] = frozenset()  # is in the sentence (the joints, a rash flare)
+    relapsing: str = ""
+
+
+@record
 class TimeCourseWords:
     """What data/time_course.yaml gives the free-text reader: the dimensions in order (onset, course,
     spread, symmetry, severity), each value's cue phrases (folded words), the duration units that name an
@@ -245,8 +293,6 @@ class TimeCourseWords:
 
     dimensions: tuple[str, ...] = ()
     cues: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (course finding id, phrase), longest phrases first
-    units: tuple[tuple[str, str], ...] = ()  # (unit word, onset finding id)
-    numbers: frozenset[str] = frozenset()
     said_by: tuple[tuple[str, str], ...] = ()  # (course id, a finding whose name already says it)
     exclusive: tuple[str, ...] = ()  # dimensions that hold one value per case (onset, symmetry)
     ask: tuple[tuple[str, str], ...] = ()  # (dimension, question): asked as a choice by the questionnaire
@@ -258,7 +304,12 @@ class TimeCourseWords:
     episode: EpisodeWords = field(default_factory=EpisodeWords)  # "for an hour a day": an episode's length
     quick: QuickWords = field(default_factory=QuickWords)  # "weak since Friday": read as weakness that spreads
     slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
+    patchy_limb: tuple[str, str, str, frozenset[str]] = ("", "", "", frozenset())  # (value, finding, read as, sites)
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
+    negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
+    narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)
+    dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
+    moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 
 
 @record

@@ -17,6 +17,8 @@ import functools
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .concepts import caused
+from .dating import after_events, dated, told_event
+from .moves import moved
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
 from .quickening import unquickened
@@ -38,6 +40,10 @@ def read(
     aside = [x for x in leftovers if x.condition or x.past not in (None, "past")]
     aside_by = _by_sentence([*aside, *(m for m in mentions if m.past not in (None, "past"))], starts)
     whole = _named_whole(tokens, mentions)
+    whole += [(m.start, m.end) for m in mentions if m.symptom.kind == "course"]  # "Symmetry: patchy": named already
+    said_by = _by_sentence(mentions, starts)  # present or not: a past event's clause dates the event
+    breaks = [t.start for t in tokens if t.kind == "list" and t.text != "+"]  # where a clause may end: ",", "and"
+    bounds: list[tuple[int, list[Token], Symptom]] = []  # a sentence telling an event, its course value
     found: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
     now: set[int] = set()  # the sentences naming a finding present now
@@ -46,9 +52,13 @@ def read(
     for number, sentence in enumerate(sentences):
         here = [m.symptom for m in here_by.get(number, ())]
         symptoms = tuple(dict.fromkeys(s for s in here if s.kind == "symptom"))
-        if not symptoms and (here or number in aside_by):
+        event = told_event([t.norm for t in sentence], words.dating) if not symptoms else None  # "I had a cold"
+        if not symptoms and (any(s.kind != "course" for s in here) or number in aside_by or event):
             ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
-            continue  # history, a named diagnosis or a past event: its dates are not the findings' course
+            bounds += [(number, sentence, kb.symptoms[v]) for v in _events_told(here, event, words)]
+            for told in _after_events(sentence, kb):  # "It all started after the flu."
+                found.setdefault(told.symptom.id, told)
+            continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
         if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
             continue  # "my hands and face are fine": where the findings are not
         # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
@@ -58,41 +68,132 @@ def read(
             (number, m, _now_after(sentence, m, here_by.get(number, []), words))
             for m in _remitted(sentence, words, kb, symptoms)
         ]
-        said = {value for value, by in words.said_by if any(s.id == by for s in here)}  # "one-sided weakness"
-        read, lengths = _timed(sentence, words)
-        spans += [(sentence[a].start, sentence[b].end) for a, b in lengths]  # read: an episode's length, no onset
-        for finding, first, last in read:
-            a, b = sentence[first].start, sentence[last].end
-            if finding in said or finding in explained or any(x <= a and b <= y for x, y in whole):
-                continue
-            found.setdefault(
-                finding, Mention(_span(sentence, first, last), a, b, kb.symptoms[finding], True, qualifies=symptoms)
-            )
-            spans.append((a, b))
+        skip = {value for value, by in words.said_by if any(s.id == by for s in here)} | set(explained)
+        for mention in _values(sentence, said_by.get(number, []), (breaks, whole, skip), kb, spans):
+            found.setdefault(mention.symptom.id, mention)
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
+    found |= _bounded(found, bounds, {n for n in now if _pointing(sentences[n], words)}, now, kb)
     relapse = next((m for at, m, later in ended if later or now - {at}), None)  # ended, and a finding now
     if relapse is not None:
         found.setdefault("course_relapsing", relapse)
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
     if found:  # a diagnosis named is the background of the course told beside it, never read alone
-        for mention in _diagnoses(leftovers, kb):
+        for mention in _diagnoses(leftovers, kb, _told_of_another(sentences, now, words)):
             found.setdefault(mention.symptom.id, mention)
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
 
 
-def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase) -> list[Mention]:
-    """The diagnoses the person names as their own ("I have MS", "my RA"): not negated, not another's, not
-    past, and with a value in data/time_course.yaml (``background``)."""
+def _after_events(sentence: list[Token], kb: KnowledgeBase) -> list[Mention]:
+    """The course values of the events named after "after" or "since" in a sentence naming no finding, as
+    values of the whole picture ("It all started after the flu.")."""
+    return [
+        Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
+        for value, a, b in after_events([t.norm for t in sentence], kb.time_course.dating)
+    ]
+
+
+def _values(sentence: list[Token], here: list[Mention], context: tuple, kb: KnowledgeBase, spans: list) -> list:
+    """The course values a sentence naming findings (``here``: its mentions, present or not) tells, each linked
+    to the findings it names; the spans of every cue read go to ``spans``. Not one in ``skip`` (said by a
+    finding's own name, or explained by an everyday cause), nor one inside a whole-text finding's words, nor
+    the onset of a clause that names only history when another clause dates the findings ("numb for years, and
+    I started metformin 2 months ago")."""
+    breaks, whole, skip = context
+    symptoms = tuple(dict.fromkeys(m.symptom for m in here if m.present and m.symptom.kind == "symptom"))
+    read, lengths = _timed(sentence, kb.time_course)
+    spans += [(sentence[a].start, sentence[b].end) for a, b in lengths]  # read: an episode's length, no onset
+    out = []
+    for finding, first, last in _anchored(read, sentence, here, breaks, kb):
+        a, b = sentence[first].start, sentence[last].end
+        if finding not in skip and not any(x <= a and b <= y for x, y in whole):
+            out.append(Mention(_span(sentence, first, last), a, b, kb.symptoms[finding], True, qualifies=symptoms))
+            spans.append((a, b))
+    return out
+
+
+def _anchored(read: list, sentence: list[Token], here: list[Mention], breaks: list[int], kb: KnowledgeBase) -> list:
+    """``read`` without the onsets said in a clause (between commas or "and") that names history, a past event
+    or an event ("I had a cold last week") and no finding present,
+    when another clause of the sentence gives an onset: a date anchors to the finding its clause names."""
+    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+
+    def history_only(first: int, last: int) -> bool:
+        at = bisect.bisect_right(breaks, sentence[first].start)
+        low, high = breaks[at - 1] if at else -1, breaks[at] if at < len(breaks) else sentence[last].end + 1
+        named = [m.present and m.symptom.kind == "symptom" for m in here if low <= m.start < high]
+        event = told_event([t.norm for t in sentence if low <= t.start < high], kb.time_course.dating)
+        return (
+            (bool(named) or bool(event)) and not any(named) and bisect.bisect_right(breaks, sentence[last].start) == at
+        )
+
+    dated = [(value, a, b, history_only(a, b)) for value, a, b in read]
+    if all(history for value, _, _, history in dated if value in onsets):
+        return read
+    return [(value, a, b) for value, a, b, history in dated if not (history and value in onsets)]
+
+
+def _events_told(here: list[Symptom], event: str | None, words) -> list[str]:
+    """The course values of the events a sentence tells ("I had the flu two weeks ago."): a history finding's
+    (``dating.bounds``) or an event's named without "after" ("I had a cold")."""
+    values = [dict(words.dating.bounds)[s.id] for s in here if s.id in dict(words.dating.bounds)]
+    return list(dict.fromkeys([*values, *([event] if event else [])]))
+
+
+def _pointing(sentence: list[Token], words) -> bool:
+    """Whether a sentence points back to an event told before it ("About ten days after that ...")."""
+    return bool(_cues(sentence, tuple(("", phrase) for phrase in words.dating.since_then)))
+
+
+def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: set[int], kb: KnowledgeBase) -> dict:
+    """An event told in a sentence of its own before the findings ("I had the flu two weeks ago.") is their
+    course's event when a later sentence naming them points back to it ("ten days after that"), or when it is
+    dated no later than their onset and not months or years ago; with no onset told of the findings, its date
+    (hours to weeks ago) is their onset ("... Now my legs are weak.")."""
+    order = _course_order(kb)
+    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+    told_onset = min((order[i] for i in onsets & set(found)), default=None)
+    for number, sentence, event in bounds:
+        if not any(later > number for later in now):
+            continue
+        dates = [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets]
+        a, b = (dates[0][1], dates[0][2]) if dates else (0, len(sentence) - 1)
+        after = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, event, True)
+        if any(later > number for later in pointing):  # "... after that my feet started tingling"
+            return {event.id: after}
+        value = min((d[0] for d in dates), key=order.__getitem__, default=kb.time_course.dating.longer)
+        if value == kb.time_course.dating.longer:
+            continue  # "I had the flu in 2015.": too long ago to date the findings or be their event
+        if told_onset is None:
+            return {value: replace(after, symptom=kb.symptoms[value]), event.id: after}
+        if order[value] >= told_onset:  # "I had a cold two weeks ago. Three days ago my toes started tingling"
+            return {event.id: after}
+    return {}
+
+
+def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> list[Mention]:
+    """The diagnoses the person the findings are told of has ("I have MS", "my RA"; "my mum has had lupus" when
+    the story is hers, ``another``): not negated, not past, and with a value in data/time_course.yaml
+    (``background``)."""
     values = dict(kb.time_course.diagnosed)
     return [
         Mention(x.text, x.start, x.end, kb.symptoms[values[x.condition.id]], True)
         for x in leftovers
-        if x.condition is not None and x.condition.id in values and not (x.cue or x.past or x.someone_else)
+        if x.condition is not None
+        and x.condition.id in values
+        and not (x.cue or x.past or (x.someone_else and not another))
     ]
+
+
+def _told_of_another(sentences: list[list[Token]], now: set[int], words) -> bool:
+    """Whether the findings are told of another person: no sentence naming one has a first-person word, and
+    one has a third-person word ("three weeks ago she got a numb patch")."""
+    first, third = words.narrator
+    norms = [{t.norm for t in sentences[n]} for n in now]
+    return bool(third) and not any(first & n for n in norms) and any(third & n for n in norms)
 
 
 def _by_sentence(items, starts: list[int]) -> dict[int, list]:
@@ -188,28 +289,33 @@ def _cue_index(cues: tuple) -> dict[str, list[tuple[int, tuple[str, tuple[str, .
     return index
 
 
-def _durations(sentence: list[Token], words) -> list[tuple[str, int, int]]:
-    """(onset id, first, last token) of "four days ago", "for two years", "a fortnight": a number word
-    (or digits) just before a unit."""
-    units = dict(words.units)
-    out = []
-    for i, token in enumerate(sentence):
-        unit = token.norm[:-1] if token.norm.endswith("s") and token.norm[:-1] in units else token.norm
-        if unit in units and i and _number(sentence[i - 1].norm, words.numbers):
-            first = i - 2 if i > 1 and _number(sentence[i - 2].norm, words.numbers) else i - 1
-            out.append((units[unit], first, i))
-    return out
-
-
 def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
-    """The cues and durations of a sentence, leaving out the length of an episode ("stiff for an hour",
-    "numb for an hour a day"): how long an episode lasts is not how it began. Also (first, last token)
-    of each such length, with the words that make it one."""
-    onsets = {finding for _, finding in words.units}
-    found = [*_cues(sentence, words.cues), *_durations(sentence, words)]
+    """The cues, the time and the moves said as structure of a sentence (a cue wins where both read the same words: "for
+    two weeks" is going on since, subacute), leaving out the length of an episode ("stiff for an hour", "numb for
+    an hour a day"): how long an episode lasts is not how it began. Also (first, last token) of each such length,
+    with the words that make it one."""
+    onsets = {value for value, _ in words.dating.under} | {words.dating.longer}
+    climbs = {value for value, _ in words.moves.directions}  # "went up the stairs" is no climb
+    cues = _cues(sentence, words.cues)
+    found = [*cues, *(d for d in dated(sentence, words.dating) if not any(a <= d[2] and d[1] <= b for _, a, b in cues))]
+    norms = [t.norm for t in sentence]
+    found += moved(norms, words.moves)  # "worked its way up to my knees"
+    found = [
+        (f, a, b) for f, a, b in found if not (f in climbs and words.moves.unless.intersection(norms[b + 1 : b + 3]))
+    ]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
-    return kept, lengths
+    return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
+
+
+def _denied(norms: list[str], first: int, negation: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a negation word comes just before ``first``, past fillers only ("never comes and goes", "no other
+    neurological episodes")."""
+    words, fillers = negation
+    at = first - 1
+    while at >= 0 and norms[at] in fillers:
+        at -= 1
+    return at >= 0 and norms[at] in words
 
 
 def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, int] | None:
@@ -222,17 +328,14 @@ def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, 
         before -= 1
     if before >= 0 and norms[before] in episode.before:
         return before, last
-    unit = norms[last][:-1] if norms[last].endswith("s") else norms[last]
+    unit = norms[last].lstrip("0123456789")  # "2hrs": a count glued to its unit
+    unit = dict(words.dating.spelled).get(unit.removesuffix("s"), unit.removesuffix("s"))  # "hrs": hour
     if unit not in episode.short:
         return None
     after = next((p for p in episode.after if tuple(norms[last + 1 : last + 1 + len(p)]) == p), ())
     if "for" in norms[before + 1 : first]:
         return before + 1, last + len(after)
     return (first, last + len(after)) if after else None
-
-
-def _number(norm: str, numbers: frozenset) -> bool:
-    return norm.isdigit() or norm in numbers or norm == "of"  # "a couple of days"
 
 
 def _sides(sentence: list[Token], symptoms: tuple, kb: KnowledgeBase) -> list[tuple[str, str, Mention]]:
@@ -306,7 +409,21 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
     kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
-    return _slow_climb(unquickened(mentions, kept, kb), kb)
+    return _patchy_limb(_slow_climb(unquickened(mentions, kept, kb), kb), kb)
+
+
+def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """In a picture of nerves hit one after another, a one-sided weakness said only of a hand or a foot is that
+    nerve's weakness (data/time_course.yaml, ``patchy_limb``), not a stroke's: read as the weakness it is."""
+    value, finding, read_as, sites = kb.time_course.patchy_limb
+    if not value or all(m.symptom.id != value for m in mentions):
+        return mentions
+    return [
+        replace(m, symptom=kb.symptoms[read_as])
+        if m.symptom.id == finding and m.sites and all(site.id in sites for site in m.sites)
+        else m
+        for m in mentions
+    ]
 
 
 def _slow_climb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:

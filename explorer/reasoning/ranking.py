@@ -3,7 +3,9 @@
 1. A condition is suggested only when at least one of its suggestion rules fired.
 2. Its evidence score (weighing.py) weighs each entered finding by how often the condition shows it
    against how often our conditions show it, takes a little off for findings it does not link, and
-   counts findings it shows very often, reported absent, against it. The score earns a word
+   counts findings it shows very often, reported absent, against it; a time course value of a one-value
+   dimension (onset, symmetry) rules the other values out, which count the same way without being shown as
+   reported ("chronic" weighs against a condition whose hallmark is an acute onset). The score earns a word
    (weighing.word); one finding alone is never more than weak.
 3. ``limited``: the strongest fired rule claims more than the present findings earn ("the findings so far earn no
    stronger"); ``lowered``: the findings reported absent took the word down.
@@ -76,12 +78,15 @@ def _assessments(
     kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
 ) -> list:
     weights, course = weights_for(kb), _course_ids(kb)
+    ruled_out = _ruled_out(kb, frozenset(present))
     out = []
     for condition, view, fired, behind_rule, claimed, fired_ids in _fired(kb, inference):
         links = view.links
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        score, for_present = weights.score(condition.id, present, absent, behind_rule, conflicting)
+        score, for_present = weights.score(condition.id, present, absent | ruled_out, behind_rule, conflicting)
+        if ruled_out:  # what the present findings earn counts what they rule out; answers "no" come on top
+            for_present = weights.score(condition.id, present, ruled_out, behind_rule, conflicting)[0]
         # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
         findings = len(supporting - course)
         level, unanswered = word(score, findings), word(for_present, findings)
@@ -130,6 +135,19 @@ def _fired(kb: KnowledgeBase, inference: Inference) -> list:
 
 _FIRED: dict = {}  # id(inference) -> (the inference, its knowledge base, _fired of it)
 _FIRED_KEPT = 64
+
+
+@functools.lru_cache(maxsize=256)
+def _ruled_out(kb: KnowledgeBase, present: frozenset) -> frozenset:
+    """The other values of a one-value dimension (onset, symmetry) a present value rules out: a chronic onset
+    is not an acute one, a patchy picture not one alike on both sides. They weigh against a condition that
+    shows them very often, as a finding reported absent does, but are never shown as reported."""
+    out: set = set()
+    for dimension in kb.time_course.exclusive:
+        values = {i for i in _course_ids(kb) if kb.symptoms[i].system == dimension}
+        if values & present:
+            out |= values - present
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,0 +1,161 @@
+"""Reader for the `dating` entry of data/time_course.yaml: the units, counts and limits that turn a duration
+("for 10+ yrs") into an onset value, the named days, months and seasons a pointing word dates ("since March"),
+and the events that name a course value ("after the flu"). Read after the time course values (it names them)."""
+
+from .build_concepts import _phrases
+from .quoting import shown
+from .records import DatingWords
+from .yamlcheck import Problems, check_keys, line_of, text, type_name
+
+REQUIRED = {"units", "numbers", "under", "longer"}
+OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
+OPTIONAL |= {"after", "events", "not_events", "since_then"}
+WHERE = "time_course.dating"
+
+
+class DatingReader:
+    symptom_map: dict
+
+    def dating(self, doc, problems: Problems) -> DatingWords:
+        """The `dating` entry, each part checked where it is written (file:line)."""
+        if "dating" not in doc:
+            return DatingWords()
+        entry = doc["dating"]
+        if not check_keys(entry, WHERE, problems, REQUIRED, OPTIONAL):
+            return DatingWords()
+        units = self._counts(entry, "units", problems)
+        under = tuple(
+            (value, days)
+            for value, days in self._counts(entry, "under", problems)
+            if self._dated_onset(entry["under"], value, f"{WHERE}.under", problems)
+        )
+        for (_, before), (value, days) in zip(under, under[1:]):
+            if days <= before:
+                problems.add(
+                    line_of(entry["under"], value), f"{WHERE}.under", f"{value}: expected more days than {before:g}"
+                )
+        return DatingWords(
+            units=units,
+            spelled=self._spelled(entry, {unit for unit, _ in units}, problems),
+            numbers=self._counts(entry, "numbers", problems),
+            under=under,
+            longer=self._dated_value(entry, "longer", "onset", problems),
+            **self._plural(entry, problems),
+            pointers=self._words(entry, "pointers", problems),
+            named=self._grouped(entry, "named", "onset", problems),
+            years=self._dated_value(entry, "years", "onset", problems) if "years" in entry else "",
+            after=tuple(_phrases(entry, "after", f"{WHERE}.after", problems)) if "after" in entry else (),
+            fillers=self._words(entry, "fillers", problems),
+            events=self._grouped(entry, "events", "course", problems),
+            not_events=self._words(entry, "not_events", problems),
+            intervals=self._words(entry, "intervals", problems),
+            up_to_now=self._words(entry, "up_to_now", problems),
+            bounds=self._bounds(entry, problems),
+            since_then=tuple(_phrases(entry, "since_then", f"{WHERE}.since_then", problems))
+            if "since_then" in entry
+            else (),
+        )
+
+    def _plural(self, entry, problems: Problems) -> dict:
+        """The `plural` entry: the count of a unit in the plural with no count, and the words beside it."""
+        node = entry.get("plural")
+        if node is None or not check_keys(node, f"{WHERE}.plural", problems, {"count", "beside"}, set()):
+            return {}
+        count = node["count"]
+        if not _positive(count):
+            problems.add(
+                line_of(node, "count"), f"{WHERE}.plural.count", f"expected a positive number, got {type_name(count)}"
+            )
+            count = 0.0
+        beside = _phrases(node, "beside", f"{WHERE}.plural.beside", problems)
+        return {"plural": count, "beside": frozenset(" ".join(words) for words in beside)}
+
+    def _counts(self, entry, key: str, problems: Problems) -> tuple[tuple[str, float], ...]:
+        """A mapping of words to positive numbers ("couple: 2")."""
+        node = entry[key]
+        if not isinstance(node, dict) or not node:
+            problems.add(line_of(entry, key), f"{WHERE}.{key}", f"expected a non-empty mapping, got {type_name(node)}")
+            return ()
+        out = []
+        for word, count in node.items():
+            spot = f"{WHERE}.{key}.{word}"
+            if not _positive(count):
+                problems.add(line_of(node, word), spot, f"expected a positive number, got {type_name(count)}")
+            else:
+                out.append((str(word), float(count)))
+        return tuple(out)
+
+    def _bounds(self, entry, problems: Problems) -> tuple[tuple[str, str], ...]:
+        """History finding -> the course value its dated event is ("recent_infection: course_after_infection")."""
+        node = entry.get("bounds") or {}
+        if not isinstance(node, dict):
+            problems.add(line_of(entry, "bounds"), f"{WHERE}.bounds", f"expected a mapping, got {type_name(node)}")
+            return ()
+        out = []
+        for finding, value in node.items():
+            known = self.symptom_map.get(finding)
+            if known is None or known.kind != "history":
+                problems.add(line_of(node, finding), f"{WHERE}.bounds", f"{shown(finding)} is not a history finding")
+            elif self._dated_onset(node, finding, f"{WHERE}.bounds", problems, "course", value):
+                out.append((finding, value))
+        return tuple(out)
+
+    def _spelled(self, entry, units: set[str], problems: Problems) -> tuple[tuple[str, str], ...]:
+        """Other ways to write a unit ("yrs: year"): each names a unit of `units`."""
+        node = entry.get("spelled") or {}
+        if not isinstance(node, dict):
+            problems.add(line_of(entry, "spelled"), f"{WHERE}.spelled", f"expected a mapping, got {type_name(node)}")
+            return ()
+        out = []
+        for word, unit in node.items():
+            if unit not in units:
+                said = f"{shown(unit)} is not one of the units: {', '.join(sorted(units))}"
+                problems.add(line_of(node, word), f"{WHERE}.spelled.{word}", said)
+            else:
+                out.append((str(word), unit))
+        return tuple(out)
+
+    def _words(self, entry, key: str, problems: Problems) -> frozenset[str]:
+        """A list of single words, written as read."""
+        if key not in entry:
+            return frozenset()
+        phrases = _phrases(entry, key, f"{WHERE}.{key}", problems)
+        for i, phrase in enumerate(phrases):
+            if len(phrase) != 1:
+                problems.add(line_of(entry[key], i), f"{WHERE}.{key}[{i}]", "expected one word")
+        return frozenset(phrase[0] for phrase in phrases if len(phrase) == 1)
+
+    def _grouped(self, entry, key: str, dimension: str, problems: Problems) -> tuple:
+        """Value id -> phrases, each value one of ``dimension``: (value, phrase) pairs, the longest first."""
+        node = entry.get(key) or {}
+        if not isinstance(node, dict):
+            problems.add(line_of(entry, key), f"{WHERE}.{key}", f"expected a mapping, got {type_name(node)}")
+            return ()
+        out = [
+            (value, phrase)
+            for value in node
+            if self._dated_onset(node, value, f"{WHERE}.{key}", problems, dimension)
+            for phrase in _phrases(node, value, f"{WHERE}.{key}.{value}", problems)
+        ]
+        return tuple(sorted(out, key=lambda pair: -len(pair[1])))
+
+    def _dated_value(self, entry, key: str, dimension: str, problems: Problems) -> str:
+        value = text(entry, key, WHERE, problems) or ""
+        return value if value and self._dated_onset(entry, key, WHERE, problems, dimension, value) else ""
+
+    def _dated_onset(self, node, key, where: str, problems: Problems, dimension: str = "onset", value=None) -> bool:
+        """Whether ``value`` (default: ``key``) is a time course value of ``dimension``; reported where not."""
+        value = key if value is None else value
+        known = self.symptom_map.get(value)
+        if known is None or known.kind != "course" or known.system != dimension:
+            problems.add(
+                line_of(node, key),
+                f"{where}.{key}",
+                f"{shown(value)} is not {'an' if dimension[0] in 'aeiou' else 'a'} {dimension} value",
+            )
+            return False
+        return True
+
+
+def _positive(value) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and value > 0

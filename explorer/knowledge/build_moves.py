@@ -1,0 +1,73 @@
+"""Reader for the `moves` entry of data/time_course.yaml: the words that tell where findings moved ("worked its
+way up to my knees") and that they went from one limb to another kind ("one foot, then the other hand"). Read
+after the time course values (it names them)."""
+
+from .build_concepts import _phrases
+from .quoting import shown
+from .records import MovesWords
+from .yamlcheck import Problems, check_keys, line_of, text, type_name
+
+WORDS = ("moves", "to", "higher", "fillers", "unless", "one", "other", "flares_unless")
+WHERE = "time_course.moves"
+
+
+class MovesReader:
+    symptom_map: dict
+
+    def moves(self, doc, problems: Problems) -> MovesWords:
+        """The `moves` entry, each part checked where it is written (file:line)."""
+        if "moves" not in doc:
+            return MovesWords()
+        entry = doc["moves"]
+        if not check_keys(
+            entry, WHERE, problems, {*WORDS, "window", "directions", "patchy", "flares", "relapsing"}, set()
+        ):
+            return MovesWords()
+        window = entry["window"]
+        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 10:
+            problems.add(
+                line_of(entry, "window"),
+                f"{WHERE}.window",
+                f"expected a whole number from 1 to 10, got {type_name(window)}",
+            )
+            window = 0
+        words = {key: self._one_words(entry, key, problems) for key in WORDS}
+        return MovesWords(
+            window=window,
+            directions=self._directions(entry, problems),
+            patchy=self._moves_value(entry, "patchy", "symmetry", problems),
+            flares=tuple(_phrases(entry, "flares", f"{WHERE}.flares", problems)),
+            relapsing=self._moves_value(entry, "relapsing", "course", problems),
+            **words,
+        )
+
+    def _one_words(self, entry, key: str, problems: Problems) -> frozenset[str]:
+        phrases = _phrases(entry, key, f"{WHERE}.{key}", problems)
+        for i, phrase in enumerate(phrases):
+            if len(phrase) != 1:
+                problems.add(line_of(entry[key], i), f"{WHERE}.{key}[{i}]", "expected one word")
+        return frozenset(phrase[0] for phrase in phrases if len(phrase) == 1)
+
+    def _directions(self, entry, problems: Problems) -> tuple:
+        node = entry["directions"]
+        if not isinstance(node, dict):
+            problems.add(
+                line_of(entry, "directions"), f"{WHERE}.directions", f"expected a mapping, got {type_name(node)}"
+            )
+            return ()
+        out = []
+        for value in node:
+            known = self.symptom_map.get(value)
+            if known is None or known.kind != "course" or known.system != "spread":
+                problems.add(line_of(node, value), f"{WHERE}.directions", f"{shown(value)} is not a spread value")
+            else:
+                out += [(value, phrase) for phrase in _phrases(node, value, f"{WHERE}.directions.{value}", problems)]
+        return tuple(sorted(out, key=lambda pair: -len(pair[1])))
+
+    def _moves_value(self, entry, key: str, dimension: str, problems: Problems) -> str:
+        value = text(entry, key, WHERE, problems) or ""
+        known = self.symptom_map.get(value)
+        if value and (known is None or known.kind != "course" or known.system != dimension):
+            problems.add(line_of(entry, key), f"{WHERE}.{key}", f"{shown(value)} is not a {dimension} value")
+            return ""
+        return value

@@ -1,0 +1,69 @@
+"""Where findings moved and how they came back, read as structure (``moves`` in data/time_course.yaml): a word
+of moving and, a few words on, a direction ("worked its way up to my knees", "has spread from my feet up") or a
+higher part ("it travelled to my thighs"); findings told in one limb, then another kind of limb ("first one foot
+went numb, then the other hand"), which is a patchy picture; and a flare of the findings, not of the joints."""
+
+from ..knowledge.records import MovesWords
+from .phrases import LIMBS
+from .tokens import fold
+
+
+def moved(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:
+    """(value id, first, last word) of each move and each one-limb-then-another told in ``norms``."""
+    return [*_climbs(norms, moves), *_one_then_other(norms, moves), *_flares(norms, moves)]
+
+
+def _climbs(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:
+    out = []
+    for i, norm in enumerate(norms):
+        if norm not in moves.moves:
+            continue
+        for j in range(i + 1, min(i + 1 + moves.window, len(norms))):
+            found = _direction(norms, j, moves) or _higher(norms, j, moves)
+            if found:
+                value, last = found
+                if not moves.unless.intersection(norms[last + 1 : last + 3]):  # "went up the stairs"
+                    out.append((value, i, last))
+                break
+    return out
+
+
+def _direction(norms: list[str], at: int, moves: MovesWords) -> tuple[str, int] | None:
+    for value, phrase in moves.directions:
+        if tuple(norms[at : at + len(phrase)]) == phrase:
+            return value, at + len(phrase) - 1
+    return None
+
+
+def _higher(norms: list[str], at: int, moves: MovesWords) -> tuple[str, int] | None:
+    """("spread_ascending", the part's place) for "to my knees", "into both hands"."""
+    if norms[at] not in moves.to:
+        return None
+    k = at + 1
+    while k < len(norms) and norms[k] in moves.fillers:
+        k += 1
+    ascending = next((value for value, phrase in moves.directions if phrase == ("up",)), "")
+    return (ascending, k) if ascending and k < len(norms) and norms[k] in moves.higher else None
+
+
+def _one_then_other(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:
+    """``moves.patchy`` for "one foot ... the other hand": a limb after a `one` word, then a different limb after
+    an `other` word."""
+    first = next((i for i in range(len(norms) - 1) if norms[i] in moves.one and norms[i + 1] in LIMBS), None)
+    if first is None or not moves.patchy:
+        return []
+    for j in range(first + 2, len(norms) - 1):
+        if norms[j] in moves.other and norms[j + 1] in LIMBS and fold(norms[j + 1]) != fold(norms[first + 1]):
+            return [(moves.patchy, first, j + 1)]
+    return []
+
+
+def _flares(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:
+    """``moves.relapsing`` for a flare of the findings ("it flares up every few months"), not of the joints."""
+    if not moves.relapsing or not moves.flares_unless.isdisjoint(norms):
+        return []
+    for i in range(len(norms)):
+        for phrase in sorted(moves.flares, key=len, reverse=True):
+            if tuple(norms[i : i + len(phrase)]) == phrase:
+                return [(moves.relapsing, i, i + len(phrase) - 1)]
+    return []
