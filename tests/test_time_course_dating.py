@@ -170,3 +170,10 @@ def test_a_relatives_diagnosis_is_the_background_when_the_story_is_theirs():
     # told of the writer, a relative's diagnosis stays the relative's
     mine = "My mum has lupus. Three weeks ago my right foot went numb and last Friday my left hand went weak."
     assert "background_lupus" not in parsed(mine)
+
+
+def test_the_date_of_a_past_event_is_the_events_never_another_findings_onset():
+    # "years ago" dates the chest pain that is over; the numbness told beside it has no onset from it
+    assert onset("numbness, chest pain years ago") is None
+    assert onset("numbness, family history of diabetes, chest pain years ago, my mother has lupus") is None
+    assert onset("numbness for years, chest pain years ago") == "onset_chronic"  # its own clause dates it

@@ -161,8 +161,9 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         for key, item in zip(keys, ids):
             self.pending_links.append((problems, line_of(entry, key), f"{where}.{key}", item))
         sites = text_list(entry, "sites", where, problems)
+        known = getattr(self, "site_map", {})  # empty for a folder without sites.yaml, which reads no site at all
         for i, site in enumerate(sites):
-            if site not in getattr(self, "site_map", {}):
+            if known and site not in known:
                 problems.add(line_of(entry["sites"], i), f"{where}.sites[{i}]", f"unknown site {shown(site)}")
         return ids[0], ids[1], ids[2], frozenset(sites)
 

@@ -121,19 +121,25 @@ def _anchored(read: list, sentence: list[Token], here: list[Mention], breaks: li
     when another clause of the sentence gives an onset: a date anchors to the finding its clause names."""
     onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
 
-    def history_only(first: int, last: int) -> bool:
+    def clause(first: int, last: int) -> tuple[bool, bool]:
+        """(names history or an event and no finding present, names only a past event such as "chest pain
+        years ago", whose date is the event's and never the onset of a finding elsewhere)."""
         at = bisect.bisect_right(breaks, sentence[first].start)
         low, high = breaks[at - 1] if at else -1, breaks[at] if at < len(breaks) else sentence[last].end + 1
-        named = [m.present and m.symptom.kind == "symptom" for m in here if low <= m.start < high]
+        mentioned = [m for m in here if low <= m.start < high]
+        named = [m.present and m.symptom.kind == "symptom" for m in mentioned]
         event = told_event([t.norm for t in sentence if low <= t.start < high], kb.time_course.dating)
-        return (
-            (bool(named) or bool(event)) and not any(named) and bisect.bisect_right(breaks, sentence[last].start) == at
-        )
+        alone = bisect.bisect_right(breaks, sentence[last].start) == at
+        history = (bool(named) or bool(event)) and not any(named) and alone
+        return history, history and any(m.past for m in mentioned)
 
-    dated = [(value, a, b, history_only(a, b)) for value, a, b in read]
-    if all(history for value, _, _, history in dated if value in onsets):
-        return read
-    return [(value, a, b) for value, a, b, history in dated if not (history and value in onsets)]
+    dated = [(value, a, b, *clause(a, b)) for value, a, b in read]
+    everywhere = all(history for value, _, _, history, _ in dated if value in onsets)
+    return [
+        (value, a, b)
+        for value, a, b, history, past in dated
+        if value not in onsets or not (past or (history and not everywhere))
+    ]
 
 
 def _events_told(here: list[Symptom], event: str | None, words) -> list[str]:
