@@ -172,8 +172,8 @@ def test_the_onset_and_the_spread_are_numbered_choices_in_a_terminal(tmp_path):
     child.expect("Question 2: Where did it start")
     child.expect(CHOICE_PROMPT)
     child.sendline("3")
-    child.expect("Question 3: Have you noticed this: ")
-    child.expect(ANSWER_PROMPT)
+    child.expect("Question 3: Which sides of the body does it affect\\?")  # both sides fit diabetes, patches not
+    child.expect(CHOICE_PROMPT)
     child.sendeof()
     child.expect("What was found so far:")
     child.expect(r"1\. Diabetic neuropathy - (\x1b\[[0-9;]*m)?strong")
@@ -185,8 +185,8 @@ def test_the_onset_and_the_spread_are_numbered_choices_in_a_terminal(tmp_path):
 
     child = spawn(tmp_path, "--answers", str(saved), "--save", str(saved))
     child.expect(r"Loaded 4 answer\(s\)")
-    child.expect("Question 5: Have you noticed this: ")  # the choices answered are not asked again
-    child.expect(ANSWER_PROMPT)
+    child.expect("Question 5: Which sides of the body does it affect\\?")  # the choices answered are not asked again
+    child.expect(CHOICE_PROMPT)
     child.sendline("quit")
     child.expect(pexpect.EOF)
     child.close()
@@ -205,6 +205,9 @@ def test_the_spread_tells_guillain_barre_from_diabetic_neuropathy_in_a_terminal(
     while child.expect([CHOICE_PROMPT, ANSWER_PROMPT]) == 1:  # the urgent yes/no questions first: no
         assert "When did it start" not in child.before
         child.sendline("no")
+    if "Which sides of the body does it affect?" in child.before:  # both sides: GBS and diabetes alike
+        child.sendline("1")
+        child.expect(CHOICE_PROMPT)
     assert "Where did it start, and has it moved since?" in child.before
     child.sendline("why")
     child.expect("Where it started and how it moved tells Guillain-Barré syndrome and Diabetic\\s+neuropathy apart")

@@ -59,6 +59,7 @@ CALIBRATION = [
     ("time.ms-relapsing", ("course_relapsing", "numbness"), "moderate", "weak"),
     ("time.ms-relapsing-central", ("course_relapsing", "double_vision"), "strong", "weak"),
     ("time.ms-relapsing-one-side", ("course_relapsing", "symmetry_one_side", "numbness"), "strong", "weak"),
+    ("time.ms-relapsing-bladder", ("course_relapsing", "numbness", "urinary_urgency"), "strong", "moderate"),
     (
         "time.vasculitic-patchy-joints",
         ("symmetry_patchy", "numbness", "joint_pain", "joint_swelling"),

@@ -80,7 +80,8 @@ def test_a_negation_cue_added_to_a_copy_is_read_by_the_parser_of_that_copy(kb_co
 def test_a_past_cue_taken_out_of_a_copy_makes_the_symptom_current_again(kb_copy, kb):
     assert _reading(kb, "chest pain years ago") == [("chest_pain", False)]  # a past event: absent now
     edit(kb_copy / "data" / "words.yaml", "past_after: [years ago, ", "past_after: [")
-    assert _reading(load_knowledge(kb_copy), "chest pain years ago") == [("chest_pain", True)]
+    now = _reading(load_knowledge(kb_copy), "chest pain years ago")
+    assert ("chest_pain", True) in now and ("chest_pain", False) not in now  # "years" may also date it now
 
 
 def test_a_relabelled_urgency_level_shows_on_the_card_of_that_copy(kb_copy):

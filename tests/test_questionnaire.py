@@ -175,6 +175,13 @@ def test_why_on_a_warning_sign_says_first_that_it_is_asked_first_and_why():
     assert "> why" in calm and "Asked before any other question" not in calm
 
 
+def test_a_reply_that_is_no_answer_to_a_choice_question_is_told_to_pick_a_number():
+    out = run_ask(input="diabetes, numb feet\n\n\nquit\n").stdout
+    assert "Question 1: When did it start" in out
+    assert "Answer with a number from 1 to 4, or not sure (or type help)." in out
+    assert "Please answer yes, no or not sure" not in out
+
+
 def test_ask_nothing_entered():
     result = run_ask(input="\n\n")
     assert result.exit_code == 0

@@ -209,7 +209,10 @@ class SessionCommands:
         if word in ("help", "h"):
             click.echo(HELP)
             return False
-        click.echo("  Please answer yes, no or not sure (or type help).")
+        if question is not None and question.choices:
+            click.echo(f"  Answer with a number from 1 to {len(question.choices)}, or not sure (or type help).")
+        else:
+            click.echo("  Please answer yes, no or not sure (or type help).")
         return False
 
     def finish(self):
