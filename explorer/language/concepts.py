@@ -15,7 +15,7 @@ from ..knowledge.records import KnowledgeBase
 from ..records import replace
 from .parse_records import Leftover, Mention
 from .phrases import PhraseIndex, Target, site_words
-from .tokens import Token, fold
+from .tokens import Token, fold, sentences
 
 CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between them in a list item
 
@@ -214,7 +214,7 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
     if not entries:
         return mentions, leftovers
     words = kb.words
-    for sentence in _sentences(tokens):
+    for sentence in sentences(tokens):
         norms = [t.norm for t in sentence]
         if has_cue(norms, words.past_before + words.past_after):
             continue
@@ -258,16 +258,6 @@ def _everyday(norms: list[str], finding: str, kb: KnowledgeBase) -> bool:
     """Does the sentence name, anywhere, an everyday cause of ``finding`` (data/concepts.yaml causes)?"""
     folds = [fold(n) for n in norms]
     return any(finding in c.explains and has_cue(folds, _folded(c.words)) for c in kb.concept_lexicon.causes)
-
-
-def _sentences(tokens: list[Token]) -> list[list[Token]]:
-    out: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.kind == "end" and token.text[0] in ".!?\n":
-            out.append([])
-        else:
-            out[-1].append(token)
-    return [s for s in out if s]
 
 
 def _first(sentence: list[Token], phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:

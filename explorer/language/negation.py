@@ -7,7 +7,7 @@ from ..knowledge.records import Words
 from ..records import replace
 from .matching import Found, Item, segment
 from .parse_records import Mention
-from .tokens import Token
+from .tokens import Token, sentences
 
 # The cue words themselves are knowledge: data/words.yaml (negation_*), on the knowledge base.
 # What closes a list of denied findings past a comma ("no fever, rash or joint pain"): separators, not cues.
@@ -236,18 +236,12 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
 
 def _recent_sentences(tokens: list[Token], words: Words) -> list[tuple[int, int]]:
     """The spans of the sentences that say when, lately ("this morning", "an hour ago": `recent`)."""
-    spans, start, norms = [], 0, [t.norm for t in tokens]
-    for k, token in enumerate([*tokens, None]):
-        if token is None or token.ends_sentence:
-            here = norms[_index(tokens, start) : k]
-            if any(tuple(here[j : j + len(c)]) == c for c in words.recent for j in range(len(here))):
-                spans.append((start, token.start if token else 10**9))
-            start = token.end if token else start
+    spans = []
+    for sentence in sentences(tokens):
+        here = [t.norm for t in sentence]
+        if any(tuple(here[j : j + len(c)]) == c for c in words.recent for j in range(len(here))):
+            spans.append((sentence[0].start, sentence[-1].end))
     return spans
-
-
-def _index(tokens: list[Token], offset: int) -> int:
-    return next((j for j, t in enumerate(tokens) if t.start >= offset), len(tokens))
 
 
 def _in_recent(m: Mention, recent: list[tuple[int, int]]) -> bool:

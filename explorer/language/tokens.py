@@ -53,8 +53,23 @@ class Token:
 
     @property
     def ends_sentence(self) -> bool:
-        """A full stop, "!", "?", ";" or a new line (a comma or "and" ends a clause, not a sentence)."""
-        return self.kind == "end" and self.text[0] in ".!?;\n"
+        """A full stop, "!", "?" or a new line. A ";" joins two clauses of one sentence, as "but" does: it ends a
+        clause (kind "end"), not a sentence; a comma or "and" separates a list."""
+        return self.kind == "end" and self.text[0] in ".!?\n"
+
+
+def sentences(tokens: list[Token]) -> list[list[Token]]:
+    """The text's sentences: its tokens between sentence ends (``Token.ends_sentence``: ".", "!", "?", a new
+    line), the ends left out, empty sentences dropped. Every reading that looks at a whole sentence (the time
+    course, concepts told across commas, words that end an episode, recent words) splits with this function
+    or that property, so a ";" or a "but" is inside a sentence for all of them alike."""
+    out: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.ends_sentence:
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [sentence for sentence in out if sentence]
 
 
 def tokenize(text: str, words: Words) -> list[Token]:
