@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from explorer.cli import cli
+from tests.kbedit import assert_breakage_reported
 
 
 def run(*args: str) -> dict:
@@ -44,3 +45,72 @@ def test_words_that_say_it_is_over_reach_back_across_a_semicolon():
 
 def test_a_seizure_told_across_a_semicolon_is_still_read():
     assert "seizures" in read("my hand started shaking, I couldn't stop it; then I don't remember a thing")
+
+
+# 2. Urgent classes still silent: a limb or the face told as the subject of words that say it fails, read in
+# order (data/concepts.yaml `subjects`), and a side named in a list item of its own.
+
+URGENT = [
+    ("there's no movement in my right arm", "paralysis", "emergency"),
+    ("my left leg is not moving at all", "paralysis", "emergency"),
+    ("both arms aren't moving since I woke", "paralysis", "emergency"),
+    ("legs and arms no movement", "paralysis", "emergency"),
+    ("I got out of the car and my legs simply didn't work", "paralysis", "emergency"),
+    ("my legs buckled and wouldn't hold me", "paralysis", "emergency"),
+    ("my arms won't budge", "paralysis", "emergency"),
+    ("the right side of my face is falling", "one_sided_weakness", "emergency"),
+    ("my face is sliding down on the left", "one_sided_weakness", "emergency"),
+    ("weak arm, left side", "one_sided_weakness", "emergency"),
+    ("leg gone weak - right side", "one_sided_weakness", "emergency"),
+]
+
+
+@pytest.mark.parametrize(("text", "flag", "level"), URGENT)
+def test_an_urgent_class_raises_its_warning(text, flag, level):
+    assert levels(text).get(flag) == level
+
+
+CALM = [
+    "no movement problems",
+    "I have no movement problems in my legs",
+    "my legs ache when I'm not moving",
+    "I'm not moving my arm much because it hurts",
+    "the cream didn't work on my legs",
+    "my legs don't work properly after a long walk",
+    "my arms don't work as well as they did",
+    "my face fell when I saw the bill",
+    "my face is falling apart with all this stress",
+    "my leg went to sleep",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_a_near_miss_raises_nothing(text):
+    assert levels(text) == {}
+
+
+def test_a_limb_that_does_not_move_is_read_as_present_paralysis_at_its_site():
+    mentions = run("parse", "my legs are not moving")["mentions"]
+    found = [(m["symptom"]["id"], m["status"], [s["id"] for s in m["sites"]]) for m in mentions]
+    assert found == [("paralysis", "present", ["legs"])]
+
+
+def test_a_limb_failure_told_as_past_or_of_someone_else_is_not_the_persons_now():
+    assert read("years ago my legs just didn't work for a week") == {"paralysis": "absent"}
+    told = run("match", "my mum's legs are not moving")  # her warning is raised, and said to be hers
+    assert [f["id"] for f in told["red_flags"]] == ["paralysis"] and told["recognized"] == []
+    assert [u["someone_else"] for u in told["unrecognized"]] == ["mum's"]
+
+
+@pytest.mark.parametrize(
+    "old, new, needle, message",
+    [
+        ("    sites: [legs, arms]", "    sites: [legs, armz]", "sites: [legs, armz]", "unknown site 'armz'"),
+        ("    cues: [still]\n", "    cues: [stil]\n", "cues: [stil]", "unknown cue group 'stil'"),
+        ("  - finding: paralysis\n    sites:", "  - finding: paralysys\n    sites:", "paralysys", "unknown finding"),
+        ("    links: [in, of]", "    linkz: [in, of]", "linkz", "unknown key 'linkz'"),
+        ("unless_after: [problem,", "unless_after: [Problem,", "[Problem,", "'Problem' is not written as read"),
+    ],
+)
+def test_a_broken_subjects_entry_is_reported_with_its_file_and_line(kb_copy, old, new, needle, message):
+    assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, needle, message)
