@@ -114,3 +114,53 @@ def test_a_limb_failure_told_as_past_or_of_someone_else_is_not_the_persons_now()
 )
 def test_a_broken_subjects_entry_is_reported_with_its_file_and_line(kb_copy, old, new, needle, message):
     assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, needle, message)
+
+
+# 3. Classes from set E's misses (the phrasings here are the project's own).
+
+URGENT_E = [
+    ("his legs are finished, he can't lift a thing", "paralysis", "emergency"),
+    ("the arms feel like dead weights", "paralysis", "emergency"),
+    ("my legs are useless, they aren't moving at all", "paralysis", "emergency"),
+    ("I can't even roll over in the night", "paralysis", "emergency"),
+    ("my brother was shaking all over and not awake", "seizures", "emergency"),
+    ("she took a fit in the kitchen", "seizures", "emergency"),
+    ("my dad keeps wetting himself since yesterday", "bladder_bowel", "emergency"),
+    ("no control of the back passage since this morning", "bladder_bowel", "emergency"),
+    ("I can't blow out a candle any more", "breathing", "emergency"),
+    ("sat at the computer and suddenly couldn't move my right arm", "paralysis", "emergency"),
+]
+
+
+@pytest.mark.parametrize(("text", "flag", "level"), URGENT_E)
+def test_an_urgent_class_from_set_e_raises_its_warning(text, flag, level):
+    assert levels(text).get(flag) == level
+
+
+CALM_E = [
+    "I had a fit of laughter at the wedding",
+    "I nearly had a heart attack when the phone rang",
+    "my brain is paralysed by this homework",
+    "I'm drowning in paperwork this month",
+    "I can't move the cursor on my laptop",
+    "my phone screen is cracked so I see two of every letter",
+    "the wardrobe is so heavy I can't move the wardrobe an inch",
+    "I got struck by a jet of water at the car wash",
+    "my fingers are numb when it's cold out",
+    "my left toes cannot lift, I trip on kerbs",  # a foot that will not lift: a nerve's weakness, no stroke
+]
+
+
+@pytest.mark.parametrize("text", CALM_E)
+def test_a_near_miss_from_set_e_raises_nothing(text):
+    assert levels(text) == {}
+
+
+def test_an_everyday_word_one_letter_from_another_is_not_corrected():
+    # "got struck" was read as "got stuck", and with "water" as food stuck: trouble swallowing
+    assert "trouble_swallowing" not in read("I got struck by a jet of water at the car wash")
+
+
+def test_a_limb_gone_dead_is_numbness_and_a_symptom_completely_gone_is_absent():
+    assert read("my hand went dead on the bus") == {"numbness": "present"}
+    assert read("the double vision has completely gone now") == {"double_vision": "absent"}

@@ -92,7 +92,7 @@ class ConceptsReader(BuilderBase):
     def _subject(self, node, where: str, groups: dict, problems: Problems) -> SubjectConcept | None:
         """A body part told as the subject of words that say it fails: its finding, the sites that may be the
         subject, the cue groups, and the optional link words and words that undo it."""
-        if not check_keys(node, where, problems, {"finding", "sites", "cues"}, {"links", "unless_after"}):
+        if not check_keys(node, where, problems, {"finding", "sites", "cues"}, {"links", "unless_after", "pronouns"}):
             return None
         finding = node["finding"]
         if finding not in self.symptom_map:
@@ -103,15 +103,17 @@ class ConceptsReader(BuilderBase):
             if site not in self.site_map:
                 known = ", ".join(sorted(self.site_map)) or "none"
                 problems.add(line_of(node["sites"], i), f"{where}.sites[{i}]", f"unknown site {site!r} ({known})")
-        links, unless = (
+        links, unless, pronouns = (
             frozenset(" ".join(w) for w in _phrases(node, key, f"{where}.{key}", problems))
             if key in node
             else frozenset()
-            for key in ("links", "unless_after")
+            for key in ("links", "unless_after", "pronouns")
         )
         if finding not in self.symptom_map or not cues:
             return None
-        return SubjectConcept(finding, frozenset(sites) & set(self.site_map), tuple(dict.fromkeys(cues)), links, unless)
+        return SubjectConcept(
+            finding, frozenset(sites) & set(self.site_map), tuple(dict.fromkeys(cues)), links, unless, pronouns
+        )
 
     def _range(self, node, where: str, problems: Problems) -> tuple[str, float] | None:
         """A lab finding's usual upper limit, with its unit and the source it is taken from."""

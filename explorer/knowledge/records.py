@@ -215,6 +215,7 @@ class SubjectConcept:
     cues: tuple[tuple[str, ...], ...]
     links: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()  # stand for the part named before in the clause: "the legs ... they"
 
 
 @record

@@ -76,6 +76,8 @@ def _subject(items: list[Item], first: int, entry: SubjectConcept, words: Words)
             if item.fold != "and" or k != first - 1:
                 return None, False
             carried = True
+        elif item.token.norm in entry.pronouns:  # "the legs are like dead, they are not moving"
+            return _named_before(items, k, entry), True
         elif item.token.norm in words.subjects:
             return None, False  # "my legs ache when I'm not moving": the subject is the person
         else:
@@ -84,6 +86,12 @@ def _subject(items: list[Item], first: int, entry: SubjectConcept, words: Words)
                 return None, False
         k -= 1
     return None, False
+
+
+def _named_before(items: list[Item], k: int, entry: SubjectConcept) -> int | None:
+    """The nearest part named before position ``k`` in the clause, if it is one of ``entry``'s."""
+    site = next((j for j in range(k - 1, -1, -1) if items[j].role == "site"), None)
+    return site if site is not None and items[site].site in entry.sites else None
 
 
 def _linked(items: list[Item], last: int, tokens: list[Token], entry: SubjectConcept, words: Words) -> int | None:
