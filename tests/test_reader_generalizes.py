@@ -164,3 +164,26 @@ def test_an_everyday_word_one_letter_from_another_is_not_corrected():
 def test_a_limb_gone_dead_is_numbness_and_a_symptom_completely_gone_is_absent():
     assert read("my hand went dead on the bus") == {"numbness": "present"}
     assert read("the double vision has completely gone now") == {"double_vision": "absent"}
+
+
+# 4. The writer's own past: "as a kid" names no one else, and a year says when.
+
+
+def test_a_childhood_told_with_a_family_word_is_the_persons_own_past():
+    told = run("match", "when I was a kid my arms were weak")
+    assert [u["someone_else"] for u in told["unrecognized"]] == []
+    assert [a["symptom"]["id"] for a in told["absent"]] == ["muscle_weakness"]  # over and done: absent now
+    assert run("match", "my kid has weak arms")["unrecognized"][0]["someone_else"] == "kid"  # a child still is
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I had double vision back in 2019", "in 1998 I lost the sight in one eye", "during 2004 I couldn't swallow"],
+)
+def test_a_warning_sign_told_with_a_past_year_is_a_past_event(text):
+    assert levels(text) == {}
+    assert set(read(text).values()) == {"absent"}
+
+
+def test_a_year_after_since_says_it_goes_on():
+    assert read("since 2019 I have had double vision") == {"double_vision": "present"}
