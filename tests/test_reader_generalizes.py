@@ -187,3 +187,26 @@ def test_a_warning_sign_told_with_a_past_year_is_a_past_event(text):
 
 def test_a_year_after_since_says_it_goes_on():
     assert read("since 2019 I have had double vision") == {"double_vision": "present"}
+
+
+# 5. "can not" written apart, and a few more ways to say a warning sign.
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "level"),
+    [
+        ("I can not breathe properly", "breathing", "emergency"),  # read "not breathe": no finding
+        ("she can not swallow her tea", "swallowing", "emergency"),
+        ("I keep stopping mid-sentence to catch my breath", "breathing", "emergency"),
+        ("my words are becoming unclear", "slurred_speech", "emergency"),
+        ("my right eye throbs when I move it", "painful_vision", "same_day"),
+    ],
+)
+def test_more_wordings_of_a_warning_sign_raise_it(text, flag, level):
+    assert levels(text).get(flag) == level
+
+
+def test_can_not_written_apart_is_no_negation_and_keeps_its_span():
+    mentions = run("parse", "I can not feel my toes")["mentions"]
+    assert [(m["symptom"]["id"], m["status"]) for m in mentions] == [("numbness", "present")]
+    assert levels("the speaker keeps stopping mid sentence") == {}  # a pause that is not for breath

@@ -88,7 +88,19 @@ def tokenize(text: str, words: Words) -> list[Token]:
         else:
             kind = "other"  # emoji, symbols, words in scripts normalize() cannot fold
         tokens.append(Token(raw, match.start(), match.end(), norm, kind))
-    return _answers(tokens, words.answers)
+    return _answers(_joined(tokens, text), words.answers)
+
+
+def _joined(tokens: list[Token], text: str) -> list[Token]:
+    """Words written apart that every matcher reads as one: "can not" is "cannot" ("I can not breathe" is
+    trouble breathing, not a negated "breathe")."""
+    out: list[Token] = []
+    for token in tokens:
+        if out and out[-1].norm == "can" and token.norm == "not" and text[out[-1].end : token.start].isspace():
+            first = out.pop()
+            token = Token(text[first.start : token.end], first.start, token.end, "cannot", "word")
+        out.append(token)
+    return out
 
 
 def _is_dash(text: str, start: int, raw: str) -> bool:
