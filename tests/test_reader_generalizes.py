@@ -210,3 +210,27 @@ def test_can_not_written_apart_is_no_negation_and_keeps_its_span():
     mentions = run("parse", "I can not feel my toes")["mentions"]
     assert [(m["symptom"]["id"], m["status"]) for m in mentions] == [("numbness", "present")]
     assert levels("the speaker keeps stopping mid sentence") == {}  # a pause that is not for breath
+
+
+# 6. An episode said to be over in everyday and regional English, a school-days past, an idiom of waiting.
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my foot went to sleep on the train, came good after a minute", "numbness"),
+        ("after the virus my legs were weak for a while but they're fine now", "leg_weakness"),
+        ("my hands tingled for a week in May, none since", "tingling"),
+        ("the cramps in my calves don't happen anymore", "muscle_cramps"),
+        ("the dry mouth is no more since I changed tablets", "dry_mouth"),
+    ],
+)
+def test_an_episode_said_to_be_over_is_absent(text, finding):
+    assert read(text).get(finding) == "absent"
+
+
+def test_school_days_are_the_past_and_waiting_anxiously_is_no_tingle():
+    assert levels("I had a seizure in high school") == {}
+    assert levels("I had double vision for a week, none since") == {}  # over: reported as not current
+    assert read("I'm on pins and needles waiting for my scan results") == {}
+    assert levels("reading the paper, half the page vanished") == {"vision_loss": "emergency"}
