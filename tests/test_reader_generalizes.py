@@ -234,3 +234,11 @@ def test_school_days_are_the_past_and_waiting_anxiously_is_no_tingle():
     assert levels("I had double vision for a week, none since") == {}  # over: reported as not current
     assert read("I'm on pins and needles waiting for my scan results") == {}
     assert levels("reading the paper, half the page vanished") == {"vision_loss": "emergency"}
+
+
+def test_an_everyday_cause_told_as_a_likeness_explains_nothing_away():
+    # "like after the dentist" says what the numbness feels like; it set aside the bowel accidents too
+    told = levels("two accidents with my bowels today and my bottom feels numb like after the dentist")
+    assert told == {"bladder_bowel": "emergency"}
+    assert read("my lip is numb like after the dentist") == {"numbness": "present"}
+    assert read("my lip is numb after the dentist") == {}  # the cause itself still explains it

@@ -24,6 +24,7 @@ PHRASE_LISTS = (
     "hypothetical",
     "past_final",
     "recent",
+    "comparison",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -49,6 +50,7 @@ OPTIONAL_LISTS = {
     "negation_resolved_back",
     "recent",
     "ability",
+    "comparison",
 }
 
 

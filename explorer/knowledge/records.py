@@ -147,6 +147,7 @@ class Words:
     negation_resolved_back: frozenset[str] = frozenset()  # a sentence saying it is over points back: "It recovered."
     ability: frozenset[str] = frozenset()  # beside "no longer", what cannot be done now: "I can no longer stand"
     recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
+    comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
 
 
 @record

@@ -66,7 +66,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     as Leftovers, with the words). A ``serious`` word in the clause keeps every finding."""
     norms = [t.norm for t in tokens]
     # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
-    explained = has_cue(norms, kb.concept_lexicon.explained) or has_cue(norms, kb.words.hypothetical)
+    explained = _explained(norms, kb) or has_cue(norms, kb.words.hypothetical)
     cue = explained or calm_words(norms, kb)
     causes = {} if cue else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
@@ -81,6 +81,24 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     return kept, calm
 
 
+def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:
+    """The explanation words of a clause (data/concepts.yaml ``explained``), unless words just before them make
+    them a likeness ("numb like after the dentist": ``comparison`` in data/words.yaml): None then."""
+    cue = has_cue(norms, kb.concept_lexicon.explained)
+    if cue is None:
+        return None
+    words = cue.split()
+    for k in range(len(norms) - len(words) + 1):
+        if norms[k : k + len(words)] == words and not _likeness(norms, k, kb):
+            return cue
+    return None
+
+
+def _likeness(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
+    """Do words of a comparison ("like", "as if": data/words.yaml) end just before ``norms[k]``?"""
+    return any(tuple(norms[max(0, k - len(c)) : k]) == c for c in kb.words.comparison)
+
+
 def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
     """The calm words of a clause (data/concepts.yaml ``calm``), unless a negation just before them says the
     opposite ("definitely not normal for me", "it's not fine now"): None then."""
@@ -89,7 +107,9 @@ def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
         return None
     words, denial = cue.split(), kb.words.negation_before
     for k in range(len(norms) - len(words) + 1):
-        if norms[k : k + len(words)] == words and not denial.intersection(norms[max(0, k - 2) : k]):
+        # not after a denial, nor a likeness ("numb like after the dentist": not the cause)
+        denied = denial.intersection(norms[max(0, k - 2) : k])
+        if norms[k : k + len(words)] == words and not denied and not _likeness(norms, k, kb):
             return cue
     return None
 
@@ -113,6 +133,8 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
             said = " ".join(norms[end - len(found.split()) : end])  # as typed: "big pills"
             out.update((finding, said) for finding in trigger.explains if finding not in out)
     for k in range(len(norms)):
+        if _likeness(norms, k, kb):
+            continue  # "numb like after the dentist": a likeness, not the cause
         for link in lexicon.cause_links:
             if tuple(norms[k : k + len(link)]) != link:
                 continue
