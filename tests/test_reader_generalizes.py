@@ -242,3 +242,21 @@ def test_an_everyday_cause_told_as_a_likeness_explains_nothing_away():
     assert told == {"bladder_bowel": "emergency"}
     assert read("my lip is numb like after the dentist") == {"numbness": "present"}
     assert read("my lip is numb after the dentist") == {}  # the cause itself still explains it
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I can't eat without choking", "swallowing"),
+        ("I can't lie flat without gasping", "breathing"),
+        ("I can't drink without it coming back down my nose", "swallowing"),
+    ],
+)
+def test_without_after_an_inability_says_what_it_takes_not_what_is_absent(text, flag):
+    # "can't eat without choking" read the choking as denied: the warning sign absent (wrong polarity)
+    assert levels(text).get(flag) == "emergency"
+
+
+def test_without_on_its_own_still_denies():
+    assert read("I can walk without a stick, no numbness") == {"numbness": "absent"}
+    assert read("I get tired without any numbness").get("numbness") == "absent"

@@ -25,6 +25,7 @@ PHRASE_LISTS = (
     "past_final",
     "recent",
     "comparison",
+    "needs_without",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -51,6 +52,7 @@ OPTIONAL_LISTS = {
     "recent",
     "ability",
     "comparison",
+    "needs_without",
 }
 
 

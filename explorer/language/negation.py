@@ -26,10 +26,25 @@ def is_cue_before(norms: list[str], i: int, words: Words) -> bool:
     return not any(" ".join(cue) in before for cue in words.negation_double)
 
 
+NEEDS_REACH = 6  # words before "without" an inability may stand within ("can't even finish a sentence without")
+
+
+def _needs(norms: list[str], i: int, words: Words) -> bool:
+    """Does an inability (``needs_without``) stand a few words before the "without" at ``i``, in the same list
+    item (no punctuation or "and" between)?"""
+    before: list[str] = []
+    for norm in reversed(norms[max(0, i - NEEDS_REACH) : i]):
+        if not norm or norm in ("and", "or"):
+            break
+        before.insert(0, norm)
+    return any(tuple(before[j : j + len(c)]) == c for c in words.needs_without for j in range(len(before)))
+
+
 def void_cues(tokens: list[Token], words: Words) -> frozenset[int]:
     """The start offsets of the negation cues that deny nothing: an idiom ("not just numbness", "never
     mind the numbness") or a first time ("I've never been this short of breath", "never had trouble
-    breathing until today", "never had numbness before, now my legs are numb"): what follows is present."""
+    breathing until today", "never had numbness before, now my legs are numb") or what something takes ("I
+    can't eat without choking"): what follows is present."""
     norms = [t.norm for t in tokens]
     out = set()
     for k, token in enumerate(tokens):
@@ -38,6 +53,8 @@ def void_cues(tokens: list[Token], words: Words) -> frozenset[int]:
         here = tuple(norms[k : k + 4])
         if any(here[: len(p)] == p for p in words.negation_idioms + words.first_time) or _until_now(tokens, k, words):
             out.add(token.start)
+        elif token.norm == "without" and _needs(norms, k, words):
+            out.add(token.start)  # "I can't eat without choking": what eating takes, not what is absent
     return frozenset(out)
 
 
