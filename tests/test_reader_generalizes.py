@@ -260,3 +260,8 @@ def test_without_after_an_inability_says_what_it_takes_not_what_is_absent(text, 
 def test_without_on_its_own_still_denies():
     assert read("I can walk without a stick, no numbness") == {"numbness": "absent"}
     assert read("I get tired without any numbness").get("numbness") == "absent"
+
+
+def test_chest_pain_into_the_arm_is_read_across_but_and_not_from_a_chest_said_to_be_fine():
+    assert levels("it's heartburn I reckon, but now it's going into my jaw") == {"chest_pain": "emergency"}
+    assert levels("my chest is fine, the cat scratched down my arm") == {}

@@ -249,8 +249,8 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
                 continue
             if _everyday(norms, entry.finding, kb):  # "shaking with cold, I don't remember the road"
                 continue
-            if _denied(word, mentions, leftovers):  # "no shaking, I don't remember any fits"
-                continue
+            if _denied(word, mentions, leftovers) or _normal_after(sentence, word, words):
+                continue  # "no shaking, I don't remember any fits", "my chest is fine, the cat scratched my arm"
             start, end = min(word[0], cue[0]), max(word[1], cue[1])
             taken = [m for m in mentions if m.start < end and start < m.end and not m.symptom.urgent_note]
             found = Mention(text[start:end], start, end, kb.symptoms[entry.finding], True, someone_else=owner)
@@ -274,6 +274,12 @@ def _denied(span: tuple[int, int], mentions: list[Mention], leftovers: list[Left
     """Is the word at ``span`` in a negation's scope (read absent, or left over under a cue)?"""
     absent = [(m.start, m.end) for m in mentions if not m.present]
     return any(a <= span[0] < b for a, b in [*absent, *((x.start, x.end) for x in leftovers if x.cue)])
+
+
+def _normal_after(sentence: list[Token], span: tuple[int, int], words) -> bool:
+    """Do words saying it is normal ("is fine", "normal": negation_normal) follow the word at ``span``?"""
+    after = tuple(t.norm for t in sentence if t.start >= span[1])
+    return any(after[: len(cue)] == cue for cue in words.negation_normal)
 
 
 def _everyday(norms: list[str], finding: str, kb: KnowledgeBase) -> bool:
