@@ -12,7 +12,8 @@ from explorer.cli import cli
 
 def matched(*args: str) -> dict:
     done = CliRunner().invoke(cli, ["match", "--format", "json", *args])
-    assert done.exit_code in (0, 1), done.output
+    # 2: nothing of the person's own could be used (every finding set aside); the JSON is out all the same
+    assert done.exit_code in (0, 1, 2), done.output
     return json.loads(done.stdout)
 
 

@@ -29,6 +29,7 @@ class BuilderBase:
         self.pending_both_sides: list = []  # (Problems, line, where, finding id) named by a both_sides entry
         self.pending_worsening: list = []  # (Problems, line, where, finding id) with a worsening_of list
         self.symptom_map: dict = {}
+        self.site_map: dict = {}  # data/sites.yaml (build_sites.py), read before the concepts
         self.pattern_map: dict = {}
         self.flag_map: dict = {}
         self.condition_map: dict = {}

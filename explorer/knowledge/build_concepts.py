@@ -5,11 +5,12 @@ Read after the findings: every concept names a known finding, every cue group us
 from . import yamlcheck
 from .build_base import BuilderBase
 from .quoting import shown
-from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept
+from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept, SubjectConcept
 from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
 COURSE_LISTS = ("calm", "explained", "cause_links", "serious")
+LISTS = ("everyday_names", "causes", "triggers", "ranges", "drops", "closer", "subjects")  # optional, each a list
 # Keys of earlier versions, refused with where their words went (a key ignored would change the reading silently).
 RETIRED = {
     key: "words that say how fast a finding came are in `quick` in data/time_course.yaml now: "
@@ -22,7 +23,7 @@ class ConceptsReader(BuilderBase):
     def reading_concepts(self, name, doc):
         problems = Problems(name)
         self.concept_lexicon = ConceptLexicon()
-        optional = {*COURSE_LISTS, *RETIRED, "everyday_names", "causes", "triggers", "ranges", "drops", "closer"}
+        optional = {*COURSE_LISTS, *RETIRED, *LISTS}
         for key in [k for k in RETIRED if isinstance(doc, dict) and k in doc]:
             problems.add(line_of(doc, key), f"concepts.{key}", f"{shown(key)} is no longer read: {RETIRED[key]}")
         if check_keys(doc, "concepts", problems, {"cues", "concepts"}, optional):
@@ -47,31 +48,29 @@ class ConceptsReader(BuilderBase):
                 )
                 for key in ("causes", "triggers")
             )
-            ranges = [
-                limit
-                for index, node in yamlcheck.entries(doc.get("ranges") or [], "concepts.ranges", problems)
-                if (limit := self._range(node, f"concepts.ranges[{index}]", problems))
-            ]
-            drops = [
-                entry
-                for index, node in yamlcheck.entries(doc.get("drops") or [], "concepts.drops", problems)
-                if (entry := self._concept(node, f"concepts.drops[{index}]", groups, problems))
-            ]
             self.concept_lexicon = ConceptLexicon(
                 tuple(entries),
                 **courses,
                 everyday_names=names,
                 causes=causes,
                 triggers=triggers,
-                ranges=tuple(ranges),
-                drops=tuple(drops),
-                closer=tuple(
-                    entry
-                    for index, node in yamlcheck.entries(doc.get("closer") or [], "concepts.closer", problems)
-                    if (entry := self._closer(node, f"concepts.closer[{index}]", problems))
+                ranges=self._each(doc, "ranges", lambda node, where: self._range(node, where, problems), problems),
+                drops=self._each(
+                    doc, "drops", lambda node, where: self._concept(node, where, groups, problems), problems
+                ),
+                closer=self._each(doc, "closer", lambda node, where: self._closer(node, where, problems), problems),
+                subjects=self._each(
+                    doc, "subjects", lambda node, where: self._subject(node, where, groups, problems), problems
                 ),
             )
         self._finish(problems)
+
+    @staticmethod
+    def _each(doc, key: str, read, problems: Problems) -> tuple:
+        """The entries of the optional list ``doc[key]`` as ``read(node, where)`` makes them, a bad one left out
+        (``read`` reports it at its line)."""
+        entries = yamlcheck.entries(doc.get(key) or [], f"concepts.{key}", problems)
+        return tuple(entry for index, node in entries if (entry := read(node, f"concepts.{key}[{index}]")))
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
         if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure", "reach"}):
@@ -80,13 +79,7 @@ class ConceptsReader(BuilderBase):
         if finding not in self.symptom_map:
             problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
             return None
-        cues: list[tuple[str, ...]] = []
-        for i, group in enumerate(node.get("cues") or []):
-            if group not in groups:
-                known = ", ".join(sorted(groups)) or "none"
-                problems.add(line_of(node["cues"], i), f"{where}.cues[{i}]", f"unknown cue group {group!r} ({known})")
-            else:
-                cues.extend(groups[group])
+        cues = _cue_groups(node, where, groups, problems)
         words = _phrases(node, "words", f"{where}.words", problems)
         unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
         reach = node.get("reach", "list item")
@@ -95,6 +88,32 @@ class ConceptsReader(BuilderBase):
             return None
         unsure_words = tuple(" ".join(w) for w in unsure)
         return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), unsure_words, reach == "sentence")
+
+    def _subject(self, node, where: str, groups: dict, problems: Problems) -> SubjectConcept | None:
+        """A body part told as the subject of words that say it fails: its finding, the sites that may be the
+        subject, the cue groups, and the optional link words and words that undo it."""
+        if not check_keys(node, where, problems, {"finding", "sites", "cues"}, {"links", "unless_after", "pronouns"}):
+            return None
+        finding = node["finding"]
+        if finding not in self.symptom_map:
+            problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
+        cues = _cue_groups(node, where, groups, problems)
+        sites = [" ".join(site) for site in _phrases(node, "sites", f"{where}.sites", problems)]
+        for i, site in enumerate(sites):
+            if site not in self.site_map:
+                known = ", ".join(sorted(self.site_map)) or "none"
+                problems.add(line_of(node["sites"], i), f"{where}.sites[{i}]", f"unknown site {site!r} ({known})")
+        links, unless, pronouns = (
+            frozenset(" ".join(w) for w in _phrases(node, key, f"{where}.{key}", problems))
+            if key in node
+            else frozenset()
+            for key in ("links", "unless_after", "pronouns")
+        )
+        if finding not in self.symptom_map or not cues:
+            return None
+        return SubjectConcept(
+            finding, frozenset(sites) & set(self.site_map), tuple(dict.fromkeys(cues)), links, unless, pronouns
+        )
 
     def _range(self, node, where: str, problems: Problems) -> tuple[str, float] | None:
         """A lab finding's usual upper limit, with its unit and the source it is taken from."""
@@ -145,6 +164,18 @@ class ConceptsReader(BuilderBase):
             if finding not in self.symptom_map:
                 problems.add(line_of(items, i), f"{where}.{key}[{i}]", f"unknown finding {finding!r}")
         return [f for f in items if f in self.symptom_map]
+
+
+def _cue_groups(node, where: str, groups: dict, problems: Problems) -> list[tuple[str, ...]]:
+    """The cues of the groups ``node`` names under ``cues``, each unknown group reported at its line."""
+    cues: list[tuple[str, ...]] = []
+    for i, group in enumerate(node.get("cues") or []):
+        if group not in groups:
+            known = ", ".join(sorted(groups)) or "none"
+            problems.add(line_of(node["cues"], i), f"{where}.cues[{i}]", f"unknown cue group {group!r} ({known})")
+        else:
+            cues.extend(groups[group])
+    return cues
 
 
 def _phrases(doc, key: str, where: str, problems: Problems) -> list[tuple[str, ...]]:

@@ -24,6 +24,8 @@ PHRASE_LISTS = (
     "hypothetical",
     "past_final",
     "recent",
+    "comparison",
+    "needs_without",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -49,6 +51,8 @@ OPTIONAL_LISTS = {
     "negation_resolved_back",
     "recent",
     "ability",
+    "comparison",
+    "needs_without",
 }
 
 

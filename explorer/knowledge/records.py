@@ -147,6 +147,8 @@ class Words:
     negation_resolved_back: frozenset[str] = frozenset()  # a sentence saying it is over points back: "It recovered."
     ability: frozenset[str] = frozenset()  # beside "no longer", what cannot be done now: "I can no longer stand"
     recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
+    comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
+    needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
 
 
 @record
@@ -198,6 +200,24 @@ class ConceptLexicon:
     drops: tuple["ReadingConcept", ...] = ()
     # A warning sign read with one that names it more closely is read as that one, unless told as sudden.
     closer: tuple["CloserFinding", ...] = ()
+    # A body part told as the subject of words that say it fails, in that order: "my legs just didn't work".
+    subjects: tuple["SubjectConcept", ...] = ()
+
+
+@record
+class SubjectConcept:
+    """A finding read from a body part (one of ``sites``) told as the subject of words that say it fails, in
+    that order (data/concepts.yaml ``subjects``): "my legs just didn't work", "my face is falling on one side";
+    with ``links``, the words may come first and the part after a link word ("no movement in my left arm").
+    A word of ``unless_after`` right after the words says they tell of something else ("no movement problems",
+    "my legs don't work properly"). Cues are tuples of the words of each, written as the reader sees them."""
+
+    finding: str
+    sites: frozenset[str]
+    cues: tuple[tuple[str, ...], ...]
+    links: frozenset[str] = frozenset()
+    unless_after: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()  # stand for the part named before in the clause: "the legs ... they"
 
 
 @record

@@ -15,7 +15,7 @@ from ..knowledge.records import KnowledgeBase
 from ..records import replace
 from .parse_records import Leftover, Mention
 from .phrases import PhraseIndex, Target, site_words
-from .tokens import Token, fold
+from .tokens import Token, fold, sentences
 
 CONCEPT_GAP = 4  # words of other meaning a concept and its cue may have between them in a list item
 
@@ -66,7 +66,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     as Leftovers, with the words). A ``serious`` word in the clause keeps every finding."""
     norms = [t.norm for t in tokens]
     # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
-    explained = has_cue(norms, kb.concept_lexicon.explained) or has_cue(norms, kb.words.hypothetical)
+    explained = _explained(norms, kb) or has_cue(norms, kb.words.hypothetical)
     cue = explained or calm_words(norms, kb)
     causes = {} if cue else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
@@ -81,6 +81,24 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     return kept, calm
 
 
+def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:
+    """The explanation words of a clause (data/concepts.yaml ``explained``), unless words just before them make
+    them a likeness ("numb like after the dentist": ``comparison`` in data/words.yaml): None then."""
+    cue = has_cue(norms, kb.concept_lexicon.explained)
+    if cue is None:
+        return None
+    words = cue.split()
+    for k in range(len(norms) - len(words) + 1):
+        if norms[k : k + len(words)] == words and not _likeness(norms, k, kb):
+            return cue
+    return None
+
+
+def _likeness(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
+    """Do words of a comparison ("like", "as if": data/words.yaml) end just before ``norms[k]``?"""
+    return any(tuple(norms[max(0, k - len(c)) : k]) == c for c in kb.words.comparison)
+
+
 def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
     """The calm words of a clause (data/concepts.yaml ``calm``), unless a negation just before them says the
     opposite ("definitely not normal for me", "it's not fine now"): None then."""
@@ -89,7 +107,9 @@ def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
         return None
     words, denial = cue.split(), kb.words.negation_before
     for k in range(len(norms) - len(words) + 1):
-        if norms[k : k + len(words)] == words and not denial.intersection(norms[max(0, k - 2) : k]):
+        # not after a denial, nor a likeness ("numb like after the dentist": not the cause)
+        denied = denial.intersection(norms[max(0, k - 2) : k])
+        if norms[k : k + len(words)] == words and not denied and not _likeness(norms, k, kb):
             return cue
     return None
 
@@ -113,6 +133,8 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
             said = " ".join(norms[end - len(found.split()) : end])  # as typed: "big pills"
             out.update((finding, said) for finding in trigger.explains if finding not in out)
     for k in range(len(norms)):
+        if _likeness(norms, k, kb):
+            continue  # "numb like after the dentist": a likeness, not the cause
         for link in lexicon.cause_links:
             if tuple(norms[k : k + len(link)]) != link:
                 continue
@@ -214,7 +236,7 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
     if not entries:
         return mentions, leftovers
     words = kb.words
-    for sentence in _sentences(tokens):
+    for sentence in sentences(tokens):
         norms = [t.norm for t in sentence]
         if has_cue(norms, words.past_before + words.past_after):
             continue
@@ -227,8 +249,8 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
                 continue
             if _everyday(norms, entry.finding, kb):  # "shaking with cold, I don't remember the road"
                 continue
-            if _denied(word, mentions, leftovers):  # "no shaking, I don't remember any fits"
-                continue
+            if _denied(word, mentions, leftovers) or _normal_after(sentence, word, words):
+                continue  # "no shaking, I don't remember any fits", "my chest is fine, the cat scratched my arm"
             start, end = min(word[0], cue[0]), max(word[1], cue[1])
             taken = [m for m in mentions if m.start < end and start < m.end and not m.symptom.urgent_note]
             found = Mention(text[start:end], start, end, kb.symptoms[entry.finding], True, someone_else=owner)
@@ -254,20 +276,16 @@ def _denied(span: tuple[int, int], mentions: list[Mention], leftovers: list[Left
     return any(a <= span[0] < b for a, b in [*absent, *((x.start, x.end) for x in leftovers if x.cue)])
 
 
+def _normal_after(sentence: list[Token], span: tuple[int, int], words) -> bool:
+    """Do words saying it is normal ("is fine", "normal": negation_normal) follow the word at ``span``?"""
+    after = tuple(t.norm for t in sentence if t.start >= span[1])
+    return any(after[: len(cue)] == cue for cue in words.negation_normal)
+
+
 def _everyday(norms: list[str], finding: str, kb: KnowledgeBase) -> bool:
     """Does the sentence name, anywhere, an everyday cause of ``finding`` (data/concepts.yaml causes)?"""
     folds = [fold(n) for n in norms]
     return any(finding in c.explains and has_cue(folds, _folded(c.words)) for c in kb.concept_lexicon.causes)
-
-
-def _sentences(tokens: list[Token]) -> list[list[Token]]:
-    out: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.kind == "end" and token.text[0] in ".!?\n":
-            out.append([])
-        else:
-            out[-1].append(token)
-    return [s for s in out if s]
 
 
 def _first(sentence: list[Token], phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:

@@ -7,7 +7,7 @@ from ..knowledge.records import Words
 from ..records import replace
 from .matching import Found, Item, segment
 from .parse_records import Mention
-from .tokens import Token
+from .tokens import Token, sentences
 
 # The cue words themselves are knowledge: data/words.yaml (negation_*), on the knowledge base.
 # What closes a list of denied findings past a comma ("no fever, rash or joint pain"): separators, not cues.
@@ -26,10 +26,25 @@ def is_cue_before(norms: list[str], i: int, words: Words) -> bool:
     return not any(" ".join(cue) in before for cue in words.negation_double)
 
 
+NEEDS_REACH = 6  # words before "without" an inability may stand within ("can't even finish a sentence without")
+
+
+def _needs(norms: list[str], i: int, words: Words) -> bool:
+    """Does an inability (``needs_without``) stand a few words before the "without" at ``i``, in the same list
+    item (no punctuation or "and" between)?"""
+    before: list[str] = []
+    for norm in reversed(norms[max(0, i - NEEDS_REACH) : i]):
+        if not norm or norm in ("and", "or"):
+            break
+        before.insert(0, norm)
+    return any(tuple(before[j : j + len(c)]) == c for c in words.needs_without for j in range(len(before)))
+
+
 def void_cues(tokens: list[Token], words: Words) -> frozenset[int]:
     """The start offsets of the negation cues that deny nothing: an idiom ("not just numbness", "never
     mind the numbness") or a first time ("I've never been this short of breath", "never had trouble
-    breathing until today", "never had numbness before, now my legs are numb"): what follows is present."""
+    breathing until today", "never had numbness before, now my legs are numb") or what something takes ("I
+    can't eat without choking"): what follows is present."""
     norms = [t.norm for t in tokens]
     out = set()
     for k, token in enumerate(tokens):
@@ -38,6 +53,8 @@ def void_cues(tokens: list[Token], words: Words) -> frozenset[int]:
         here = tuple(norms[k : k + 4])
         if any(here[: len(p)] == p for p in words.negation_idioms + words.first_time) or _until_now(tokens, k, words):
             out.add(token.start)
+        elif token.norm == "without" and _needs(norms, k, words):
+            out.add(token.start)  # "I can't eat without choking": what eating takes, not what is absent
     return frozenset(out)
 
 
@@ -236,18 +253,12 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
 
 def _recent_sentences(tokens: list[Token], words: Words) -> list[tuple[int, int]]:
     """The spans of the sentences that say when, lately ("this morning", "an hour ago": `recent`)."""
-    spans, start, norms = [], 0, [t.norm for t in tokens]
-    for k, token in enumerate([*tokens, None]):
-        if token is None or token.ends_sentence:
-            here = norms[_index(tokens, start) : k]
-            if any(tuple(here[j : j + len(c)]) == c for c in words.recent for j in range(len(here))):
-                spans.append((start, token.start if token else 10**9))
-            start = token.end if token else start
+    spans = []
+    for sentence in sentences(tokens):
+        here = [t.norm for t in sentence]
+        if any(tuple(here[j : j + len(c)]) == c for c in words.recent for j in range(len(here))):
+            spans.append((sentence[0].start, sentence[-1].end))
     return spans
-
-
-def _index(tokens: list[Token], offset: int) -> int:
-    return next((j for j, t in enumerate(tokens) if t.start >= offset), len(tokens))
 
 
 def _in_recent(m: Mention, recent: list[tuple[int, int]]) -> bool:

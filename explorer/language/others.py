@@ -53,6 +53,8 @@ def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | No
         seen = 0
         while 0 <= k < len(tokens) and tokens[k].kind not in ("list", "end") and seen <= REACH:
             norm = tokens[k].norm
+            if norm in family and own_past(tokens, k, words):
+                break  # "when I was a kid my legs were weak": the person's own past, not a child's
             if norm in family:
                 return tokens[k]
             if step < 0 and norm in words.someone_else_pronouns:
@@ -64,6 +66,22 @@ def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | No
             seen += 1
             k += step
     return None
+
+
+def own_past(tokens: list[Token], k: int, words: Words) -> bool:
+    """Is the family word at ``k`` part of a past cue that tells of the person's own past ("as a kid", "when I
+    was a child": past_before and past_after in data/words.yaml)?"""
+    norms = [t.norm for t in tokens]
+    for cue in _cues_with(words, norms[k]):
+        for j in (j for j, w in enumerate(cue) if w == norms[k]):
+            if k - j >= 0 and tuple(norms[k - j : k - j + len(cue)]) == cue:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _cues_with(words: Words, norm: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(cue for cue in words.past_before + words.past_after if norm in cue)
 
 
 def family_history(cue: Token | None, words: Words) -> bool:
@@ -93,7 +111,7 @@ def leftover_cue(tokens: list[Token], words: Words) -> tuple[Token, int, int] | 
     family word and the (start, end) characters of what it owns, or None."""
     named = [t for t in tokens if t.norm]
     family, before, after = family_words(words), words.someone_else_before, words.someone_else_after
-    at = next((k for k, t in enumerate(named) if t.norm in family), None)
+    at = next((k for k, t in enumerate(named) if t.norm in family and not own_past(named, k, words)), None)
     if at is None:
         return None
     if all(t.norm in before for t in named[:at]):

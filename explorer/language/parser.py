@@ -13,7 +13,18 @@ from ..knowledge.catalog import find_condition
 from ..knowledge.records import KnowledgeBase, Words
 from ..knowledge.text import normalize
 from ..records import replace
-from . import concept_words, concepts, condition_names, coordination, matching, negation, others, past, spelling
+from . import (
+    concept_words,
+    concepts,
+    condition_names,
+    coordination,
+    matching,
+    negation,
+    others,
+    past,
+    spelling,
+    subjects,
+)
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
@@ -107,6 +118,8 @@ class Parser:
                 if i > start:
                     items = self._items(tokens[start:i])
                     found, items = self._read(items, budget)
+                    # "my legs didn't work": the words ending the clause too ("falling apart")
+                    found = subjects.read(items, found, tokens[start : i + 1], self.kb, self.urgent)
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
                     clause = tokens[start:i]
@@ -237,7 +250,9 @@ class Parser:
             # legs" is leg weakness; "weakness in arms and legs" stays muscle weakness), or when the change
             # is to an urgent finding, which always wins ("my arm and leg on one side are weak").
             news = [self.kb.sites[site].changes.get(symptom_id) for site in dict.fromkeys(own)]
-            urgent = [new for new in news if new in self.urgent]
+            # a side named alone in the next list item counts for an urgent reading too ("weak arm, left side")
+            lone = [self.kb.sites[site].changes.get(symptom_id) for site in attached.get(f.used, [])]
+            urgent = [new for new in news + lone if new in self.urgent]
             if urgent or (len(set(news)) == 1 and news[0] is not None):
                 changed, symptom_id = self.kb.symptoms[symptom_id], (urgent or news)[0]
             span = [items[i].token for i in (*f.used, *f.sites)]

@@ -1,5 +1,5 @@
 """Past events, after NegEx's historical cues: "I had chest pain years ago", "used to get numbness",
-"past history of double vision". A symptom named as over and done is not read as a current finding (it
+"past history of double vision", "back in 2019". A symptom named as over and done is not read as a current finding (it
 would raise a red flag for something that is not happening now); the parser reports it instead, with
 the cue, so the reader can enter it again if it is happening now.
 
@@ -19,11 +19,20 @@ import functools
 from bisect import bisect_left, bisect_right
 
 from ..knowledge.records import Words
+from ..records import replace
 from .tokens import Token
 
 REACH = 8  # tokens looked at on each side of a mention
 # The cues and the words that say it goes on are knowledge: data/words.yaml (past_before, past_after,
 # ongoing). "history of" alone is no cue: "a two-year history of numbness" is ongoing.
+
+
+# A year ("in 1987", "back in 2019") is written "yyyy" in the cues of data/words.yaml.
+YEAR = "yyyy"
+
+
+def _is_year(norm: str) -> bool:
+    return len(norm) == 4 and norm.isdigit() and norm[:2] in ("19", "20")
 
 
 @functools.lru_cache(maxsize=8)
@@ -35,6 +44,7 @@ def cue_words(words: Words) -> frozenset:
 def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -> list[str | None]:
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
     or None. ``tokens`` are the clause's tokens."""
+    tokens = [replace(t, norm=YEAR) if _is_year(t.norm) else t for t in tokens]
     norms = {t.norm for t in tokens}
     if not spans or norms.isdisjoint(cue_words(words)):
         return [None] * len(spans)

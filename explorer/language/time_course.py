@@ -22,7 +22,7 @@ from .moves import moved
 from .parse_records import Leftover, Mention
 from .phrases import LIMBS
 from .quickening import unquickened
-from .tokens import Token, same_word
+from .tokens import Token, same_word, sentences
 
 
 def read(
@@ -258,13 +258,8 @@ def _now_after(sentence: list[Token], ended: Mention, here: list[Mention], words
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
-    out: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.kind == "end" and token.text != ";":
-            out.append([])
-        elif token.norm:
-            out[-1].append(token)
-    return [s for s in out if s]
+    """The text's sentences (tokens.sentences), each with only its tokens that have words."""
+    return [words for sentence in sentences(tokens) if (words := [t for t in sentence if t.norm])]
 
 
 def _cues(sentence: list[Token], cues: tuple) -> list[tuple[str, int, int]]:

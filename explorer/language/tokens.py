@@ -53,8 +53,23 @@ class Token:
 
     @property
     def ends_sentence(self) -> bool:
-        """A full stop, "!", "?", ";" or a new line (a comma or "and" ends a clause, not a sentence)."""
-        return self.kind == "end" and self.text[0] in ".!?;\n"
+        """A full stop, "!", "?" or a new line. A ";" joins two clauses of one sentence, as "but" does: it ends a
+        clause (kind "end"), not a sentence; a comma or "and" separates a list."""
+        return self.kind == "end" and self.text[0] in ".!?\n"
+
+
+def sentences(tokens: list[Token]) -> list[list[Token]]:
+    """The text's sentences: its tokens between sentence ends (``Token.ends_sentence``: ".", "!", "?", a new
+    line), the ends left out, empty sentences dropped. Every reading that looks at a whole sentence (the time
+    course, concepts told across commas, words that end an episode, recent words) splits with this function
+    or that property, so a ";" or a "but" is inside a sentence for all of them alike."""
+    out: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.ends_sentence:
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [sentence for sentence in out if sentence]
 
 
 def tokenize(text: str, words: Words) -> list[Token]:
@@ -73,7 +88,19 @@ def tokenize(text: str, words: Words) -> list[Token]:
         else:
             kind = "other"  # emoji, symbols, words in scripts normalize() cannot fold
         tokens.append(Token(raw, match.start(), match.end(), norm, kind))
-    return _answers(tokens, words.answers)
+    return _answers(_joined(tokens, text), words.answers)
+
+
+def _joined(tokens: list[Token], text: str) -> list[Token]:
+    """Words written apart that every matcher reads as one: "can not" is "cannot" ("I can not breathe" is
+    trouble breathing, not a negated "breathe")."""
+    out: list[Token] = []
+    for token in tokens:
+        if out and out[-1].norm == "can" and token.norm == "not" and text[out[-1].end : token.start].isspace():
+            first = out.pop()
+            token = Token(text[first.start : token.end], first.start, token.end, "cannot", "word")
+        out.append(token)
+    return out
 
 
 def _is_dash(text: str, start: int, raw: str) -> bool:
