@@ -153,35 +153,40 @@ class SessionCommands:
         asked = {dimension for dimension, _ in self.kb.time_course.ask}
         return f"choice:{symptom.system}" if symptom.kind == "course" and symptom.system in asked else finding
 
+    def why(self, question) -> None:
+        """Why ``question`` is asked: first, for a warning sign on its own, that it comes before the others;
+        then the suggested conditions it belongs to, with their rules and links."""
+        if question is None:
+            click.echo("  why explains a question; there is no question yet.")
+            return
+        level = asked_as_urgent(self.kb, question)
+        if level:  # the reason it comes first; the conditions it belongs to follow
+            self.say(
+                f"Asked before any other question: {question.finding.label.lower()} is a warning sign on its own "
+                f"(a yes shows {URGENCY_LABELS[level].upper()} at once, with what to do).",
+                "  ",
+                "  ",
+            )
+        if not question.reasons:
+            click.echo(f"  {question.finding.label} is one of the core nerve symptoms the article names; the")
+            click.echo("  answer gives the questions a place to start.")
+            return
+        click.echo(f"  {question.finding.label} is part of the picture of:")
+        for reason in question.reasons:
+            basis = []
+            if reason.rules:
+                basis.append("rules " + ", ".join(reason.rules))
+            if reason.links:
+                basis.append("linked by " + "; ".join(dict.fromkeys(cite(s) for s in reason.links)))
+            self.say(f"- {reason.condition_name}: {'; '.join(basis)}", "  ", "    ")
+        if question.others:
+            self.say(f"but not of: {', '.join(question.others)}. Your answer helps to tell them apart.", "  ")
+        else:
+            click.echo("  Your answer changes how strongly the findings match these conditions.")
+
     def command(self, word: str, question) -> bool:
         if word == "why":
-            if question is None:
-                click.echo("  why explains a question; there is no question yet.")
-                return False
-            level = asked_as_urgent(self.kb, question)
-            if level:  # the reason it comes first; the conditions it belongs to follow
-                self.say(
-                    f"Asked before any other question: {question.finding.label.lower()} is a warning sign on its own "
-                    f"(a yes shows {URGENCY_LABELS[level].upper()} at once, with what to do).",
-                    "  ",
-                    "  ",
-                )
-            if not question.reasons:
-                click.echo(f"  {question.finding.label} is one of the core nerve symptoms the article names; the")
-                click.echo("  answer gives the questions a place to start.")
-                return False
-            click.echo(f"  {question.finding.label} is part of the picture of:")
-            for reason in question.reasons:
-                basis = []
-                if reason.rules:
-                    basis.append("rules " + ", ".join(reason.rules))
-                if reason.links:
-                    basis.append("linked by " + "; ".join(dict.fromkeys(cite(s) for s in reason.links)))
-                self.say(f"- {reason.condition_name}: {'; '.join(basis)}", "  ", "    ")
-            if question.others:
-                self.say(f"but not of: {', '.join(question.others)}. Your answer helps to tell them apart.", "  ")
-            else:
-                click.echo("  Your answer changes how strongly the findings match these conditions.")
+            self.why(question)
             return False
         if word == "how":
             result = self.questionnaire.result()

@@ -13,6 +13,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase
 from ..records import replace
+from .nearest import speaks_of, token_ranges
 from .parse_records import Leftover, Mention
 from .phrases import PhraseIndex, Target, site_words
 from .tokens import Token, fold, sentences
@@ -65,20 +66,37 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     any finding named with an everyday cause ("after the dentist"): (the mentions kept, the ones set aside
     as Leftovers, with the words). A ``serious`` word in the clause keeps every finding."""
     norms = [t.norm for t in tokens]
+    told = _explained(norms, kb)
     # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
-    explained = _explained(norms, kb) or has_cue(norms, kb.words.hypothetical)
+    hypothetical = None if told else has_cue(norms, kb.words.hypothetical)
+    explained = told or hypothetical
     cue = explained or calm_words(norms, kb)
     causes = {} if cue else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
         return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
+    # calm or explaining words are about the finding nearest them ("my face drooped an hour ago, and my foot
+    # has been numb for years": the years are the foot's); a question or a worry is about all it asks
+    spots = [] if hypothetical or cue is None else _spots(norms, cue)
+    ranges = dict(zip(map(id, mentions), token_ranges(tokens, [(m.start, m.end) for m in mentions])))
     kept, calm = [], []
     for m in mentions:
         why = (cue if explained or m.symptom.id in urgent else None) or causes.get(m.symptom.id)
+        # only another symptom stands between: history and the same finding named again are the same story
+        others = [ranges[id(o)] for o in mentions if o.symptom.kind == "symptom" and o.symptom.id != m.symptom.id]
+        if why == cue and spots and not any(speaks_of(at, ranges[id(m)], others) for at in spots):
+            why = None
         if m.present and why:
             calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=why))
         else:
             kept.append(m)
     return kept, calm
+
+
+def _spots(norms: list[str], cue: str) -> list[tuple[int, int]]:
+    """The first and last word of every place ``cue`` stands in ``norms``."""
+    words = cue.split()
+    n = len(words)
+    return [(k, k + n - 1) for k in range(len(norms) - n + 1) if norms[k : k + n] == words]
 
 
 def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:

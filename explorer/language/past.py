@@ -11,15 +11,16 @@ narrow on purpose, so that it never hides a current warning sign:
   "last year", "in the past", "as a child", "used to", "previous", "past history of" (not "history of"
   alone: "a two-year history of numbness" is ongoing), and "once" as the last word of the item ("I had a
   seizure once", never "all at once" nor "once I sat down");
-- a word that says it goes on cancels the cue for the whole clause: "since", "still", "now", "again",
-  "for", "started", "came back" ("chest pain started years ago" is current); a cue's own words do not
-  ("two years back", "back in 2015")."""
+- a word that says it goes on cancels the cue of the finding it speaks of (nearest.py: no other finding
+  named between them): "since", "still", "now", "again", "for", "started", "came back" ("chest pain started
+  years ago" is current, "chest pain years ago, numbness now" is not); a cue's own words do not ("two years
+  back", "back in 2015")."""
 
 import functools
-from bisect import bisect_left, bisect_right
 
 from ..knowledge.records import Words
 from ..records import replace
+from .nearest import speaks_of, token_ranges
 from .tokens import Token
 
 REACH = 8  # tokens looked at on each side of a mention
@@ -49,10 +50,15 @@ def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -
     if not spans or norms.isdisjoint(cue_words(words)):
         return [None] * len(spans)
     inside = _cue_positions([t.norm for t in tokens], words)
-    if not inside or any(_goes_on(tokens, k, words) for k in range(len(tokens)) if k not in inside):
-        return [None] * len(spans)  # no cue at all, or a word that says it goes on (a cue's own words do not)
-    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
-    return [_cue(tokens, bisect_right(ends, start), bisect_left(starts, end) - 1, words) for start, end in spans]
+    if not inside:
+        return [None] * len(spans)
+    # a word that says it goes on (a cue's own words do not) keeps the finding it speaks of current
+    going = [(k, k) for k in range(len(tokens)) if k not in inside and _goes_on(tokens, k, words)]
+    ranges = token_ranges(tokens, spans)
+    return [
+        None if any(speaks_of(k, found, ranges) for k in going) else _cue(tokens, found[0], found[1], words)
+        for found in ranges
+    ]
 
 
 def _goes_on(tokens: list[Token], k: int, words: Words) -> bool:
