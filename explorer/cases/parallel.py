@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import KnowledgeBase
 from .batch import run_cases
-from .lifeline import bind_to_parent
+from .lifeline import bind_to_parent, sigint_held
 
 CHUNK = 32  # cases per task: large enough that sending them costs little next to exploring them
 IN_FLIGHT = 4  # chunks queued per worker
@@ -55,7 +55,8 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Genera
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
         try:
             for chunk in _chunks(cases):
-                pending.append(pool.submit(_explore_chunk, chunk, then))
+                with sigint_held():  # a worker may be started here (see lifeline.py)
+                    pending.append(pool.submit(_explore_chunk, chunk, then))
                 while len(pending) >= jobs * IN_FLIGHT:
                     yield from pending.popleft().result()
         except (GeneratorExit, KeyboardInterrupt, SystemExit):
