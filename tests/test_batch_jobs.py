@@ -141,3 +141,26 @@ def test_ctrl_c_in_a_worker_half_way_through_sending_leaves_the_run_whole(tmp_pa
     assert list(tmp_path.glob("interrupted-*")), "no worker was interrupted while sending: the test tests nothing"
     assert done.returncode == 0, done.stderr
     assert done.stdout == "100 ['ok']\n" and "Traceback" not in done.stderr
+
+
+def _what_the_worker_had(outcome):
+    """Run in a worker: how many texts its reader had read afresh, and which engine it ran."""
+    from explorer.cases import parallel
+    from explorer.language.parser import parser_for
+    from explorer.reasoning.engine import engine_for
+
+    kb = parallel._worker_kb
+    return parser_for(kb)._remembered.cache_info().misses, id(engine_for(kb).full)
+
+
+def test_forked_workers_inherit_the_readings_and_the_engine_built_before_the_fork(kb):
+    """The parent reads the first chunk's texts and builds the engine before forking, so the workers find
+    them built (the same objects) instead of each building its own: a worker reads no text afresh."""
+    from explorer.cases.records import Case
+    from explorer.language.parser import parser_for
+    from explorer.reasoning.engine import engine_for
+
+    texts = ("numbness in the left big toe since the batch test", "dry eyes after the batch test")
+    items = [Case(f"c{i}", i + 1, texts, ()) for i in range(2 * CHUNK)]
+    seen = set(run_cases_parallel(iter(items), kb, 2, _what_the_worker_had))
+    assert seen == {(parser_for(kb)._remembered.cache_info().misses, id(engine_for(kb).full))}

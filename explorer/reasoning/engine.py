@@ -289,9 +289,13 @@ class _FirstQueryFirst:
             from .reach import rules_that_fire
 
             return Engine(self.kb, rules=rules_that_fire(self.kb, present, absent)).run(present, absent)
+        return self.prepare().run(present, absent, asked, record=record)
+
+    def prepare(self) -> Engine:
+        """The engine of every rule, built now if not yet (batch builds it before forking its workers)."""
         if self.full is None:
             self.full = Engine(self.kb)
-        return self.full.run(present, absent, asked, record=record)
+        return self.full
 
 
 def engine_for(kb: KnowledgeBase, questions: dict | None = None):
