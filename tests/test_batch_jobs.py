@@ -2,6 +2,7 @@
 
 import json
 import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -100,3 +101,66 @@ def test_spawned_workers_load_the_same_custom_knowledge(tmp_path, kb_copy, monke
     two = CliRunner().invoke(cli, ["batch", "--jobs", "2", "--knowledge", str(kb_copy), str(source)])
     assert two.stdout == one.stdout and one.exit_code == two.exit_code == 1
     assert '"strength":"strong"' not in one.stdout.split('"id":"c1"', 1)[1].split("\n", 1)[0]
+
+
+# A worker sends each chunk's records back through one pipe; this makes Ctrl-C land in a worker half-way
+# through writing them (the moment a Ctrl-C to the whole process group can hit), and notes that it did.
+INTERRUPTED_WHILE_SENDING = """
+import functools, os, signal, sys
+import multiprocessing.connection as connection
+from explorer import load_knowledge
+from explorer.cases.parallel import run_cases_parallel
+from explorer.cases.records import Case
+from explorer.cli.batch import _record
+
+parent, send = os.getpid(), connection.Connection._send
+
+def send_interrupted(self, buf):
+    if os.getpid() == parent or len(buf) < 65536 or getattr(send_interrupted, "done", False):
+        return send(self, buf)
+    send_interrupted.done = True
+    send(self, buf[: len(buf) // 2])
+    open(f"interrupted-{os.getpid()}", "w").close()
+    os.kill(os.getpid(), signal.SIGINT)
+    send(self, buf[len(buf) // 2 :])
+
+connection.Connection._send = send_interrupted
+cases = [Case(f"c{i}", i + 1, ("numbness", "dry eyes", "tingling in my feet"), ()) for i in range(100)]
+records = list(run_cases_parallel(iter(cases), load_knowledge(), 2, functools.partial(_record, "jsonl")))
+print(len(records), sorted({status for status, *_ in records}))
+"""
+
+
+def test_ctrl_c_in_a_worker_half_way_through_sending_leaves_the_run_whole(tmp_path):
+    """Ctrl-C reaches the workers too. One interrupted half-way through sending its records used to leave
+    half a message in the pool's result pipe: the run broke, or (as in a CI run) the pool waited for the
+    rest of it for ever while shutting down. Workers now leave Ctrl-C to the parent."""
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_WHILE_SENDING], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert list(tmp_path.glob("interrupted-*")), "no worker was interrupted while sending: the test tests nothing"
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "100 ['ok']\n" and "Traceback" not in done.stderr
+
+
+def _what_the_worker_had(outcome):
+    """Run in a worker: how many texts its reader had read afresh, and which engine it ran."""
+    from explorer.cases import parallel
+    from explorer.language.parser import parser_for
+    from explorer.reasoning.engine import engine_for
+
+    kb = parallel._worker_kb
+    return parser_for(kb)._remembered.cache_info().misses, id(engine_for(kb).full)
+
+
+def test_forked_workers_inherit_the_readings_and_the_engine_built_before_the_fork(kb):
+    """The parent reads the first chunk's texts and builds the engine before forking, so the workers find
+    them built (the same objects) instead of each building its own: a worker reads no text afresh."""
+    from explorer.cases.records import Case
+    from explorer.language.parser import parser_for
+    from explorer.reasoning.engine import engine_for
+
+    texts = ("numbness in the left big toe since the batch test", "dry eyes after the batch test")
+    items = [Case(f"c{i}", i + 1, texts, ()) for i in range(2 * CHUNK)]
+    seen = set(run_cases_parallel(iter(items), kb, 2, _what_the_worker_had))
+    assert seen == {(parser_for(kb)._remembered.cache_info().misses, id(engine_for(kb).full))}

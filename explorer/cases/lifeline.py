@@ -6,9 +6,12 @@ holding the parent's output pipes open. Two guards, so that one failing is not e
   when the thread that started it ends: parallel.py starts and shuts down its pool within one call);
 - everywhere, a thread in the worker watches the parent: the pipe multiprocessing keeps from the parent
   (its end closes when the parent dies) and the parent's pid (which changes when the worker is adopted).
+A worker ignores Ctrl-C (SIGINT): the parent, told too, stops the run and lets each worker finish the chunk
+it holds; ``sigint_held`` keeps the signal from a worker until it can ignore it.
 A worker has no files of its own to clean up: the output is written by the parent only.
 """
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -26,6 +29,12 @@ def bind_to_parent(parent: int) -> None:
     for name in ("SIGTERM", "SIGHUP"):  # the parent's clean-exit handlers (cli/terminate.py) are not the worker's
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    # Ctrl-C reaches the whole process group, and the parent alone decides what it stops: interrupted
+    # half-way through sending a result, a worker would leave half a message in the result pipe, and the
+    # parent's pool would then break, or wait for the rest of it for ever while shutting down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent while it started us
     _kernel_death_signal()
     if os.getppid() != parent:  # the parent died before the guards were up
         os._exit(ORPHANED)
@@ -51,3 +60,18 @@ def _watch(parent: int) -> None:
         else:
             pipe.join(WATCH_SECONDS)  # returns at once when the parent's end of the pipe closes
     os._exit(ORPHANED)
+
+
+@contextlib.contextmanager
+def sigint_held():
+    """Hold SIGINT back from this thread while the block runs, so that a worker started in it (which inherits
+    the held signal) cannot be interrupted before ``bind_to_parent`` makes it ignore the signal. A Ctrl-C
+    that comes meanwhile is delivered here as the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows, where the group has no Ctrl-C of this kind
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)

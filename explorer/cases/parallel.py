@@ -6,16 +6,23 @@ once, so memory stays flat however long the input is. A failure to read the inpu
 BatchFileError) is raised only after every case read before it has come back, as in one process.
 """
 
+import gc
+import itertools
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Generator
 from concurrent.futures import ProcessPoolExecutor
 
+from ..errors import InputError
 from ..knowledge.loader import load_knowledge
 from ..knowledge.records import KnowledgeBase
+from ..language.parser import parse
+from ..reasoning.engine import engine_for
+from ..reasoning.explore import checked_findings
 from .batch import run_cases
-from .lifeline import bind_to_parent
+from .lifeline import bind_to_parent, sigint_held
+from .records import CaseError
 
 CHUNK = 32  # cases per task: large enough that sending them costs little next to exploring them
 IN_FLIGHT = 4  # chunks queued per worker
@@ -52,10 +59,17 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Genera
         where = None if kb.where == "explorer" else kb.where
         context, initargs = multiprocessing.get_context("spawn"), (where, os.getpid())
     pending: deque = deque()
+    chunks = _chunks(cases)
+    first = next(chunks, None)
+    if first is None:
+        return
+    if context.get_start_method() == "fork":
+        _prepare_inherited(first, kb)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
         try:
-            for chunk in _chunks(cases):
-                pending.append(pool.submit(_explore_chunk, chunk, then))
+            for chunk in itertools.chain((first,), chunks):
+                with sigint_held():  # a worker may be started here (see lifeline.py)
+                    pending.append(pool.submit(_explore_chunk, chunk, then))
                 while len(pending) >= jobs * IN_FLIGHT:
                     yield from pending.popleft().result()
         except (GeneratorExit, KeyboardInterrupt, SystemExit):
@@ -85,6 +99,25 @@ def _chunks(cases):
         raise
     if chunk:
         yield chunk
+
+
+def _prepare_inherited(chunk, kb: KnowledgeBase) -> None:
+    """Before forking: read the first chunk's texts and build the engine here, so that what a process
+    builds for its first queries (the reader's phrase and concept indexes, its remembered readings, the
+    engine of every rule; most of a worker's own work on a short batch) is built once and inherited by
+    every worker instead of once in each. Then what this process holds is frozen, so that the workers'
+    collector never walks it (walking it would write to, and so copy, the pages they share)."""
+    for item in chunk:
+        if isinstance(item, CaseError):
+            continue
+        try:
+            present, absent = checked_findings(item.present, item.absent)
+        except InputError:
+            continue  # the worker reports it
+        for text in (*present, *absent):
+            parse(text, kb)
+    engine_for(kb).prepare()
+    gc.freeze()
 
 
 def _start_worker(knowledge_dir, parent: int):

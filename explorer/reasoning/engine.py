@@ -98,10 +98,10 @@ class Engine:
         MATCHERS (default: $SYMPTOM_EXPLORER_MATCHER, else "fast"). ``rules``: build only these of the
         base's rules (the group counting still covers every rule, so the same facts are declared)."""
         self.kb = kb
-        groups: dict = {}  # finding id -> rules whose "any" group names it
+        groups: dict = {}  # finding id -> (id, "at least" count) of the rules whose "any" group names it
         for rule in kb.rules:
             for alternative in rule.any:
-                groups.setdefault(alternative, []).append(rule)
+                groups.setdefault(alternative, []).append((rule.id, rule.at_least))
         base = MATCHERS[matcher or os.environ.get("SYMPTOM_EXPLORER_MATCHER", "fast")]
         # The fast engine counts groups as findings are declared; stock experta keeps the counting rule.
         counts = issubclass(base, FastKnowledgeEngine)
@@ -163,11 +163,13 @@ def _groups_met(engine, found) -> list:
     met = []
     hits, groups = engine.hits, engine.groups
     for finding in found:
-        for rule in groups.get(finding, ()):
-            counted = hits.setdefault(rule.id, [])
+        for rule_id, at_least in groups.get(finding, ()):
+            counted = hits.get(rule_id)
+            if counted is None:
+                counted = hits[rule_id] = []
             counted.append(finding)  # each Finding id is declared once, so no duplicates
-            if len(counted) == rule.at_least:
-                met.append(new_fact(GroupMet, rule=rule.id))
+            if len(counted) == at_least:
+                met.append(new_fact(GroupMet, rule=rule_id))
     return met
 
 
@@ -289,9 +291,13 @@ class _FirstQueryFirst:
             from .reach import rules_that_fire
 
             return Engine(self.kb, rules=rules_that_fire(self.kb, present, absent)).run(present, absent)
+        return self.prepare().run(present, absent, asked, record=record)
+
+    def prepare(self) -> Engine:
+        """The engine of every rule, built now if not yet (batch builds it before forking its workers)."""
         if self.full is None:
             self.full = Engine(self.kb)
-        return self.full.run(present, absent, asked, record=record)
+        return self.full
 
 
 def engine_for(kb: KnowledgeBase, questions: dict | None = None):

@@ -24,12 +24,12 @@ from .weighing import weights_for, word
 def rank_suggestions(
     kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
 ) -> tuple:
-    rules, strength_of = kb.rule_index, _claims(kb)
+    rules, first_of = kb.rule_index, _precedence(kb)
     drafts = []
     for a in _assessments(kb, inference, present, absent, conflicting):
         view = a.view
         supporting = view.evidence(a.supporting, a.behind_rule)
-        best = max(a.fired, key=lambda s: (strength_of[s.rule], -rules[s.rule].order))
+        best = max(a.fired_ids, key=first_of.__getitem__)  # the strongest claim, then the first in the files
         # Suggestion's fields after its rank, by position (a record made by keyword takes a slower path).
         fields = (
             a.condition,
@@ -37,9 +37,9 @@ def rank_suggestions(
             supporting,
             view.missing(present, absent),
             view.evidence(a.against, {}),
-            rules[best.rule].explanation,
+            rules[best].explanation,
             a.fired_ids,
-            view.sources(rules, a.fired_ids, supporting),
+            view.sources(rules, a.fired_ids, supporting, a.supporting),
             a.lowered,
             a.limited,
         )
@@ -162,6 +162,13 @@ def _claims(kb: KnowledgeBase) -> dict:
     return {rule.id: STRENGTHS.index(rule.strength) for rule in kb.rules if rule.conclusion == "suggest"}
 
 
+@functools.lru_cache(maxsize=8)
+def _precedence(kb: KnowledgeBase) -> dict:
+    """suggestion rule id -> (the strength it claims, minus its place in the files): the fired rule whose
+    explanation a suggestion shows is the one with the greatest."""
+    return {rule.id: (STRENGTHS.index(rule.strength), -rule.order) for rule in kb.rules if rule.conclusion == "suggest"}
+
+
 class _View:
     """What ranking reads of one condition, worked out once: its links and roles by finding, the findings
     that count as missing when not answered, the order evidence is listed in (hallmark findings first
@@ -207,10 +214,11 @@ class _View:
             )
         return known
 
-    def sources(self, rules, fired_ids, supporting) -> tuple:
+    def sources(self, rules, fired_ids, supporting, supporting_ids) -> tuple:
         """_sources, remembered: they depend only on the rules fired and the supporting findings (whose
-        links this view holds), and a query would otherwise make each Source again."""
-        key = (fired_ids, tuple(e.symptom.id for e in supporting))
+        links this view holds, and whose ids ``supporting_ids`` decide their order), and a query would
+        otherwise make each Source again."""
+        key = (fired_ids, frozenset(supporting_ids))
         known = self._sources.get(key)
         if known is None:
             if len(self._sources) >= _REMEMBERED:
