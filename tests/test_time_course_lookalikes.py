@@ -100,3 +100,15 @@ def test_in_a_patchy_picture_a_hand_or_foot_gone_weak_is_the_nerves_not_a_stroke
         cli, ["match", "--format", "json", "This morning my left hand went weak and I can't lift it."]
     )
     assert "one_sided_weakness" in {f["id"] for f in json.loads(done.stdout)["red_flags"]}, done.stdout
+
+
+def test_a_hand_gone_weak_within_the_hour_keeps_the_stroke_warning_in_a_patchy_picture():
+    # nerves hit one after another explain a weak hand over days, not one that came on in the last hour
+    def flags(text: str) -> set[str]:
+        done = CliRunner().invoke(cli, ["match", "--format", "json", text])
+        return {f["id"] for f in json.loads(done.stdout)["red_flags"]}
+
+    sudden = flags("my right hand suddenly went weak an hour ago; last year my left foot dropped")
+    assert "one_sided_weakness" in sudden, sudden
+    over_weeks = flags("my right foot dropped two weeks ago, and this week my left wrist went weak")
+    assert "one_sided_weakness" not in over_weeks and "nerves_one_after_another" in over_weeks, over_weeks

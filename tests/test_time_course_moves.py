@@ -72,11 +72,12 @@ def test_a_sentence_naming_only_a_course_value_is_read_for_the_rest_of_its_cours
         ),
         ("  one: [one, first]", "  one: [one, at first]", "one: [one, at first]", "moves.one[1]: expected one word"),
         (
-            "sites: [hands, feet]}",
-            "sites: [hands, paws]}",
+            "sites: [hands, feet],",
+            "sites: [hands, paws],",
             "sites: [hands, paws]",
             "patchy_limb.sites[1]: unknown site",
         ),
+        ("unless: [onset_sudden]}", "unless: [onset_sudde]}", "unless: [onset_sudde]", "onset_sudde"),
         (
             "read_as: muscle_weakness, sites",
             "read_as: muscle_weaknes, sites",

@@ -151,21 +151,25 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 out.append((value, tuple(_phrases(words, value, f"{where}.{value}", problems))))
         return tuple(out)
 
-    def _patchy_limb(self, doc, problems: Problems) -> tuple[str, str, str, frozenset[str]]:
-        """The `patchy_limb` entry: value, finding and read_as ids (checked once every file is read) and sites."""
+    def _patchy_limb(self, doc, problems: Problems) -> tuple[str, str, str, frozenset[str], frozenset[str]]:
+        """The `patchy_limb` entry: value, finding and read_as ids and the `unless` values (checked once every file
+        is read) and sites."""
         keys, where = ("value", "finding", "read_as"), "time_course.patchy_limb"
         entry = doc.get("patchy_limb")
-        if entry is None or not check_keys(entry, where, problems, {*keys, "sites"}, set()):
-            return "", "", "", frozenset()
+        if entry is None or not check_keys(entry, where, problems, {*keys, "sites"}, {"unless"}):
+            return "", "", "", frozenset(), frozenset()
         ids = [text(entry, key, where, problems) or "" for key in keys]
         for key, item in zip(keys, ids):
             self.pending_links.append((problems, line_of(entry, key), f"{where}.{key}", item))
+        unless = text_list(entry, "unless", where, problems) if "unless" in entry else []
+        for i, item in enumerate(unless):
+            self.pending_links.append((problems, line_of(entry["unless"], i), f"{where}.unless[{i}]", item))
         sites = text_list(entry, "sites", where, problems)
         known = getattr(self, "site_map", {})  # empty for a folder without sites.yaml, which reads no site at all
         for i, site in enumerate(sites):
             if known and site not in known:
                 problems.add(line_of(entry["sites"], i), f"{where}.sites[{i}]", f"unknown site {shown(site)}")
-        return ids[0], ids[1], ids[2], frozenset(sites)
+        return ids[0], ids[1], ids[2], frozenset(sites), frozenset(unless)
 
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""

@@ -324,7 +324,8 @@ class TimeCourseWords:
     episode: EpisodeWords = field(default_factory=EpisodeWords)  # "for an hour a day": an episode's length
     quick: QuickWords = field(default_factory=QuickWords)  # "weak since Friday": read as weakness that spreads
     slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
-    patchy_limb: tuple[str, str, str, frozenset[str]] = ("", "", "", frozenset())  # (value, finding, read as, sites)
+    # (value, finding, read as, sites, unless: values that keep the finding, such as a sudden onset)
+    patchy_limb: tuple[str, str, str, frozenset[str], frozenset[str]] = ("", "", "", frozenset(), frozenset())
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)

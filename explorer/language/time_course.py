@@ -415,9 +415,11 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
 
 def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """In a picture of nerves hit one after another, a one-sided weakness said only of a hand or a foot is that
-    nerve's weakness (data/time_course.yaml, ``patchy_limb``), not a stroke's: read as the weakness it is."""
-    value, finding, read_as, sites = kb.time_course.patchy_limb
-    if not value or all(m.symptom.id != value for m in mentions):
+    nerve's weakness (data/time_course.yaml, ``patchy_limb``), not a stroke's: read as the weakness it is. Not
+    with an ``unless`` value (a weakness that came within minutes or hours may be a stroke whatever came before)."""
+    value, finding, read_as, sites, unless = kb.time_course.patchy_limb
+    ids = {m.symptom.id for m in mentions}
+    if not value or value not in ids or ids & unless:
         return mentions
     return [
         replace(m, symptom=kb.symptoms[read_as])
