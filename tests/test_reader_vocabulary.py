@@ -298,3 +298,16 @@ def test_footdrop_in_one_word_is_leg_weakness(kb):
 def test_for_with_a_span_that_ended_does_not_cancel_a_past_cue(kb, text, expected_past):
     reading_ = parse(text, kb)
     assert any(m.past for m in reading_.mentions) is expected_past
+
+
+@pytest.mark.parametrize(
+    "text, infection",
+    [
+        ("caught a bad cold last week, now my feet tingle", True),  # a cold told as an illness
+        ("I had a stinking cold before this started", True),
+        ("my feet are cold and numb", False),  # cold as a feeling: no infection
+        ("my hands go a cold white colour", False),
+    ],
+)
+def test_a_cold_told_as_an_illness_is_a_recent_infection_and_cold_as_a_feeling_is_not(text, infection, kb):
+    assert ("recent_infection" in reading(text, kb)) == infection
