@@ -1,6 +1,8 @@
 """The state every knowledge-file reader shares: records built so far, where each came from, and the
 checks for ids and sources that every kind of file uses."""
 
+from collections.abc import Sequence
+
 from .quoting import shown
 from .records import (
     FREQUENCIES,
@@ -156,6 +158,14 @@ class BuilderBase:
             problems.add(line_of(value, "id"), f"{where}.{key}.id", f"{shown(term_id)} is not an HPO id (HP:0000000)")
             return None
         return Term(term_id, label) if term_id and label else None
+
+    def check_sites(self, node, sites: Sequence[str], where: str, problems: Problems) -> None:
+        """Report each of ``sites`` (listed under ``node["sites"]``) that sites.yaml does not name, with the ones
+        it does. A folder without sites.yaml reads no site at all, so nothing named there can be wrong."""
+        for i, site in enumerate(sites):
+            if self.site_map and site not in self.site_map:
+                known = ", ".join(sorted(self.site_map))
+                problems.add(line_of(node["sites"], i), f"{where}.sites[{i}]", f"unknown site {shown(site)} ({known})")
 
     # -- documents -----------------------------------------------------------------------------------
 

@@ -99,10 +99,7 @@ class ConceptsReader(BuilderBase):
             problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
         cues = _cue_groups(node, where, groups, problems)
         sites = [" ".join(site) for site in _phrases(node, "sites", f"{where}.sites", problems)]
-        for i, site in enumerate(sites):
-            if self.site_map and site not in self.site_map:  # a folder without sites.yaml reads no site at all
-                known = ", ".join(sorted(self.site_map))
-                problems.add(line_of(node["sites"], i), f"{where}.sites[{i}]", f"unknown site {site!r} ({known})")
+        self.check_sites(node, sites, where, problems)
         links, unless, pronouns = (
             frozenset(" ".join(w) for w in _phrases(node, key, f"{where}.{key}", problems))
             if key in node

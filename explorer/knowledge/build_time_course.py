@@ -165,10 +165,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         for i, item in enumerate(unless):
             self.pending_links.append((problems, line_of(entry["unless"], i), f"{where}.unless[{i}]", item))
         sites = text_list(entry, "sites", where, problems)
-        known = getattr(self, "site_map", {})  # empty for a folder without sites.yaml, which reads no site at all
-        for i, site in enumerate(sites):
-            if known and site not in known:
-                problems.add(line_of(entry["sites"], i), f"{where}.sites[{i}]", f"unknown site {shown(site)}")
+        self.check_sites(entry, sites, where, problems)
         return ids[0], ids[1], ids[2], frozenset(sites), frozenset(unless)
 
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:

@@ -81,9 +81,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     kept, calm = [], []
     for m in mentions:
         why = (cue if explained or m.symptom.id in urgent else None) or causes.get(m.symptom.id)
-        # only another symptom stands between: history and the same finding named again are the same story
-        others = [ranges[id(o)] for o in mentions if o.symptom.kind == "symptom" and o.symptom.id != m.symptom.id]
-        if why == cue and spots and not any(speaks_of(at, ranges[id(m)], others) for at in spots):
+        if why == cue and spots and not _nearest(m, spots, mentions, ranges):
             why = None
         if m.present and why:
             calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=why))
@@ -92,11 +90,23 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     return kept, calm
 
 
+def _nearest(m: Mention, spots: list[tuple[int, int]], mentions: list[Mention], ranges: dict) -> bool:
+    """Is a place of the cue about ``m``: no other symptom named between them (history, and the same finding
+    named again, are the same story)?"""
+    others = [ranges[id(o)] for o in mentions if o.symptom.kind == "symptom" and o.symptom.id != m.symptom.id]
+    return any(speaks_of(at, ranges[id(m)], others) for at in spots)
+
+
+def _places(norms: list[str], cue: str) -> list[int]:
+    """Where each place ``cue`` stands in ``norms`` begins."""
+    words = cue.split()
+    return [k for k in range(len(norms) - len(words) + 1) if norms[k : k + len(words)] == words]
+
+
 def _spots(norms: list[str], cue: str) -> list[tuple[int, int]]:
     """The first and last word of every place ``cue`` stands in ``norms``."""
-    words = cue.split()
-    n = len(words)
-    return [(k, k + n - 1) for k in range(len(norms) - n + 1) if norms[k : k + n] == words]
+    last = len(cue.split()) - 1
+    return [(k, k + last) for k in _places(norms, cue)]
 
 
 def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:
@@ -105,11 +115,7 @@ def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:
     cue = has_cue(norms, kb.concept_lexicon.explained)
     if cue is None:
         return None
-    words = cue.split()
-    for k in range(len(norms) - len(words) + 1):
-        if norms[k : k + len(words)] == words and not _likeness(norms, k, kb):
-            return cue
-    return None
+    return cue if any(not _likeness(norms, k, kb) for k in _places(norms, cue)) else None
 
 
 def _likeness(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
@@ -123,11 +129,10 @@ def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
     cue = has_cue(norms, kb.concept_lexicon.calm)
     if cue is None:
         return None
-    words, denial = cue.split(), kb.words.negation_before
-    for k in range(len(norms) - len(words) + 1):
+    denial = kb.words.negation_before
+    for k in _places(norms, cue):
         # not after a denial, nor a likeness ("numb like after the dentist": not the cause)
-        denied = denial.intersection(norms[max(0, k - 2) : k])
-        if norms[k : k + len(words)] == words and not denied and not _likeness(norms, k, kb):
+        if not denial.intersection(norms[max(0, k - 2) : k]) and not _likeness(norms, k, kb):
             return cue
     return None
 
