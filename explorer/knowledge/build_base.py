@@ -170,6 +170,12 @@ class BuilderBase:
     # -- documents -----------------------------------------------------------------------------------
 
 
+def is_course_value(symptom_map: dict, value, dimension: str) -> bool:
+    """Is ``value`` a time course value (data/time_course.yaml) of ``dimension`` (onset, spread, symmetry...)?"""
+    known = symptom_map.get(value)
+    return known is not None and known.kind == "course" and known.system == dimension
+
+
 def file_line_key(problem: str):
     name, _, rest = problem.partition(":")
     line = rest.split(":", 1)[0]

@@ -2,6 +2,7 @@
 ("for 10+ yrs") into an onset value, the named days, months and seasons a pointing word dates ("since March"),
 and the events that name a course value ("after the flu"). Read after the time course values (it names them)."""
 
+from .build_base import is_course_value
 from .build_concepts import _phrases
 from .quoting import shown
 from .records import DatingWords
@@ -146,8 +147,7 @@ class DatingReader:
     def _dated_onset(self, node, key, where: str, problems: Problems, dimension: str = "onset", value=None) -> bool:
         """Whether ``value`` (default: ``key``) is a time course value of ``dimension``; reported where not."""
         value = key if value is None else value
-        known = self.symptom_map.get(value)
-        if known is None or known.kind != "course" or known.system != dimension:
+        if not is_course_value(self.symptom_map, value, dimension):
             problems.add(
                 line_of(node, key),
                 f"{where}.{key}",

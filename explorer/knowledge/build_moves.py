@@ -2,6 +2,7 @@
 way up to my knees") and that they went from one limb to another kind ("one foot, then the other hand"). Read
 after the time course values (it names them)."""
 
+from .build_base import is_course_value
 from .build_concepts import _phrases
 from .quoting import shown
 from .records import MovesWords
@@ -57,8 +58,7 @@ class MovesReader:
             return ()
         out = []
         for value in node:
-            known = self.symptom_map.get(value)
-            if known is None or known.kind != "course" or known.system != "spread":
+            if not is_course_value(self.symptom_map, value, "spread"):
                 problems.add(line_of(node, value), f"{WHERE}.directions", f"{shown(value)} is not a spread value")
             else:
                 out += [(value, phrase) for phrase in _phrases(node, value, f"{WHERE}.directions.{value}", problems)]
@@ -66,8 +66,7 @@ class MovesReader:
 
     def _moves_value(self, entry, key: str, dimension: str, problems: Problems) -> str:
         value = text(entry, key, WHERE, problems) or ""
-        known = self.symptom_map.get(value)
-        if value and (known is None or known.kind != "course" or known.system != dimension):
+        if value and not is_course_value(self.symptom_map, value, dimension):
             problems.add(line_of(entry, key), f"{WHERE}.{key}", f"{shown(value)} is not a {dimension} value")
             return ""
         return value

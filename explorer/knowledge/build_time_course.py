@@ -4,7 +4,7 @@ reader takes as each, and their links on the condition cards. Read after the con
 added to their cards)."""
 
 from . import yamlcheck
-from .build_base import close_match
+from .build_base import close_match, is_course_value
 from .build_concepts import _phrases
 from .build_conditions import ConditionsReader
 from .build_dating import DatingReader
@@ -213,8 +213,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             problems.add(line_of(entry, "choices"), f"{where}.choices", f"expected a mapping, got {type_name(words)}")
             return
         for value in words:
-            known = self.symptom_map.get(value)
-            if known is None or known.kind != "course" or known.system != dimension:
+            if not is_course_value(self.symptom_map, value, dimension):
                 problems.add(line_of(words, value), f"{where}.choices", f"{value!r} is not a {dimension} value")
             else:
                 said = text(words, value, f"{where}.choices", problems)
