@@ -8,11 +8,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pytest
+# Compiled bytecode is kept (in .pycache/, git-ignored) even where the environment sets
+# PYTHONDONTWRITEBYTECODE: otherwise every test process compiles the package and rewrites every test
+# module's asserts afresh, and so does every command a test starts (about 0.45 s of CPU each, hundreds of
+# them). Set before the package is imported; the commands started inherit it.
+if sys.dont_write_bytecode:
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = str(Path(__file__).resolve().parents[1] / ".pycache")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
 
-from explorer.knowledge import yamlsource
-from explorer.knowledge.loader import load_knowledge, packaged_folders
-from tests.shared import one_at_a_time, run_folder
+import pytest  # noqa: E402
+
+from explorer.knowledge import yamlsource  # noqa: E402
+from explorer.knowledge.loader import load_knowledge, packaged_folders  # noqa: E402
+from tests.shared import one_at_a_time, run_folder  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
