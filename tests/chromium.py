@@ -2,6 +2,7 @@
 driven by selenium): started when the first browser test asks for it and shared by the modules that draw
 pages (test_web_browser, test_web_lab_browser, test_browser), instead of one start per module."""
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -51,3 +52,14 @@ def start(profile: str) -> Iterator:
         yield browser
     finally:
         browser.quit()
+
+
+_LOADS = itertools.count()
+
+
+def load(driver, url: str) -> None:
+    """``url`` loaded afresh: the shared Chromium may still show the last test's page, and going to the same
+    address with only another ``#`` part would keep that page (a fragment change, not a load), so each load
+    adds a query of its own."""
+    address, _, fragment = url.partition("#")
+    driver.get(f"{address}?load={next(_LOADS)}" + (f"#{fragment}" if fragment else ""))

@@ -85,14 +85,16 @@ def chromium(tmp_path_factory):
     yield from browser.start(str(tmp_path_factory.mktemp("chromium-profile")))
 
 
-@pytest.fixture(autouse=True)
-def _browser_left_on_a_blank_page(request):
-    """After a test that drew pages, the shared Chromium goes to about:blank: a page left showing the
-    reasoning graph keeps the graph library's animation-frame loop running (about a tenth of a core, measured),
-    through every later test of the process."""
-    yield
-    if "chromium" in request.fixturenames:
-        request.getfixturevalue("chromium").get("about:blank")
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that drew pages, the shared Chromium goes to about:blank unless the next test draws pages
+    too (its own load replaces the page; a detour through about:blank costs a tenth of a CPU-second a test): a
+    page left showing the reasoning graph keeps the graph library's animation-frame loop running (about a
+    tenth of a core, measured) through every later test of the process."""
+    if "chromium" in item.fixturenames and not (nextitem and "chromium" in nextitem.fixturenames):
+        browser = item.funcargs.get("chromium")
+        if browser is not None:
+            browser.get("about:blank")
 
 
 @pytest.fixture(scope="session")

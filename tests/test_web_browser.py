@@ -15,6 +15,7 @@ import pytest
 import uvicorn
 
 from explorer.web import create_app
+from tests.chromium import load as load_page
 
 selenium = pytest.importorskip("selenium", reason="selenium is in the test extra: pip install '.[test]'")
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -54,7 +55,7 @@ def driver(chromium):
 def page(driver, server):
     """A fresh page; after the test, the console must hold no error (CSP violations included)."""
     driver.get_log("browser")  # this test's page alone: the Chromium is shared with the other browser modules
-    driver.get(server + "#explore")  # a load of its own: every browser test leaves the page on about:blank
+    load_page(driver, server + "#explore")  # a load of its own, whatever the last test left
     wait(driver, lambda d: d.find_element(By.ID, "explore-text").is_displayed())
     yield driver
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
@@ -579,8 +580,7 @@ def test_no_tab_is_wider_than_a_room_screen(page, screen, tab):
     widths = {}
     for width, height, projector in ((1024, 768, False), (1280, 800, True)):
         screen(width, height)
-        page.get(page.current_url.split("#")[0] + "#explore")
-        page.refresh()
+        load_page(page, page.current_url.split("?")[0].split("#")[0] + "#explore")
         wait(page, lambda d: d.find_element(By.ID, "explore-text").is_displayed())
         if tab == "reasoning":  # a step whose agenda names a generated rule's long id
             if projector:

@@ -17,7 +17,7 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
 from . import test_web_browser as browser  # noqa: E402
-from .test_web_browser import enter_findings, open_tab, save_screenshot, tab_through, text_of, wait  # noqa: E402
+from .test_web_browser import enter_findings, load_page, open_tab, save_screenshot, tab_through, text_of, wait  # noqa: E402
 
 server, driver = browser.server, browser.driver  # the same live server and Chromium fixtures
 pytestmark = pytest.mark.slow  # a real browser: left out by pytest -m 'not slow'
@@ -33,7 +33,7 @@ CHECKED = re.compile(r"/api/lab/validate - Failed to load resource: the server r
 def page(driver, server):
     """A fresh page (as test_web_browser.page); after the test, the console holds no error but the check's."""
     driver.get_log("browser")  # this test's page alone (the Chromium is shared)
-    driver.get(server + "#explore")  # a load of its own: every browser test leaves the page on about:blank
+    load_page(driver, server + "#explore")  # a load of its own, whatever the last test left
     wait(driver, lambda d: d.find_element(By.ID, "explore-text").is_displayed())
     yield driver
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and not CHECKED.search(e["message"])]
