@@ -177,3 +177,23 @@ def test_the_date_of_a_past_event_is_the_events_never_another_findings_onset():
     assert onset("numbness, chest pain years ago") is None
     assert onset("numbness, family history of diabetes, chest pain years ago, my mother has lupus") is None
     assert onset("numbness for years, chest pain years ago") == "onset_chronic"  # its own clause dates it
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I had a cold. Since Friday my feet and hands have gone numb and my legs are getting weaker.",
+        "I had the flu. Over the last few days my legs have become weak and I can't climb stairs.",
+        "I had a tummy bug. Three days ago my toes started tingling and it's crept up to my knees.",
+    ],
+)
+def test_an_undated_infection_told_before_findings_of_a_recent_onset_is_their_event(story):
+    assert "course_after_infection" in parsed(story)
+    done = CliRunner().invoke(cli, ["match", "--format", "json", story])
+    assert json.loads(done.stdout)["suggestions"][0]["condition"]["id"] == "guillain_barre_syndrome"
+
+
+def test_an_undated_infection_is_no_event_of_findings_of_years_or_of_no_onset():
+    # near misses: a cold told before numbness of years, or before findings given no onset, dates nothing
+    assert "course_after_infection" not in parsed("I had a cold. My feet have been numb for years.")
+    assert "course_after_infection" not in parsed("I had a cold. My feet are numb.")
