@@ -197,3 +197,27 @@ def test_an_undated_infection_is_no_event_of_findings_of_years_or_of_no_onset():
     # near misses: a cold told before numbness of years, or before findings given no onset, dates nothing
     assert "course_after_infection" not in parsed("I had a cold. My feet have been numb for years.")
     assert "course_after_infection" not in parsed("I had a cold. My feet are numb.")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I had my flu jab ten days ago. Now my legs are weak and tingling on both sides.",
+        "I had the covid vaccine two weeks ago. Since Friday my feet and hands have gone numb and my legs are getting weaker.",
+        "Since my booster on Monday my legs have got weaker and I can barely walk.",
+    ],
+)
+def test_a_vaccination_is_the_course_of_findings_after_it_never_an_infection(story):
+    got = parsed(story)
+    assert "course_after_vaccination" in got and "course_after_infection" not in got, got
+    done = CliRunner().invoke(cli, ["match", "--format", "json", story])
+    result = json.loads(done.stdout)
+    assert result["suggestions"][0]["condition"]["id"] == "guillain_barre_syndrome"
+    assert "spreading_weakness" in {f["id"] for f in result["red_flags"]}
+
+
+def test_a_sore_arm_after_a_jab_suggests_no_nerve_condition_and_raises_nothing():
+    done = CliRunner().invoke(cli, ["match", "--format", "json", "My arm is sore after the flu jab yesterday."])
+    result = json.loads(done.stdout)
+    assert "guillain_barre_syndrome" not in {s["condition"]["id"] for s in result["suggestions"]}
+    assert result["red_flags"] == []
