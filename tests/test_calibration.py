@@ -104,6 +104,12 @@ CALIBRATION = [
         "strong",
         "weak",
     ),
+    (
+        "time.ms-diagnosed-new-weakness-or-bladder",
+        ("background_multiple_sclerosis", "onset_sudden", "muscle_weakness"),
+        "moderate",
+        "weak",
+    ),
 ]
 
 FITTING_ROLES = ("hallmark", "typical")

@@ -50,3 +50,24 @@ def test_an_episode_that_ended_and_a_finding_now_come_and_go(text):
 )
 def test_an_ended_episode_alone_is_not_a_relapsing_course(text):
     assert "course_relapsing" not in read(text)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I have MS. Over the last three days my right leg has gone weak and I keep needing to pee urgently.",
+        "I was diagnosed with MS in 2019. Since Tuesday my right leg has been weak and I have to rush to the toilet.",
+        "I have MS. Since this morning my left leg is weak and I keep needing to pee urgently.",
+    ],
+)
+def test_new_weakness_or_bladder_trouble_in_someone_with_ms_suggests_a_relapse(story):
+    result = matched(story)
+    assert [s["condition"]["id"] for s in result["suggestions"]][:1] == ["multiple_sclerosis"], result["suggestions"]
+    assert result["red_flags"]  # a new weakness stays urgent whatever it turns out to be
+
+
+def test_weakness_for_years_in_someone_with_ms_is_no_new_episode():
+    # near miss: a chronic picture is no relapse, and the rule for a new episode does not fire
+    result = matched("I have MS. My right leg has been weak for years and I keep needing to pee urgently.")
+    fired = {rule for s in result["suggestions"] for rule in s.get("rules", [])}
+    assert "time.ms-diagnosed-new-weakness-or-bladder" not in str(fired), result["suggestions"]
