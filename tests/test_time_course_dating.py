@@ -203,7 +203,8 @@ def test_an_undated_infection_is_no_event_of_findings_of_years_or_of_no_onset():
     "story",
     [
         "I had my flu jab ten days ago. Now my legs are weak and tingling on both sides.",
-        "I had the covid vaccine two weeks ago. Since Friday my feet and hands have gone numb and my legs are getting weaker.",
+        "I had the covid vaccine two weeks ago. Since Friday my feet and hands have gone numb and my legs are "
+        "getting weaker.",
         "Since my booster on Monday my legs have got weaker and I can barely walk.",
     ],
 )
