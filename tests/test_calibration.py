@@ -110,6 +110,7 @@ CALIBRATION = [
         "moderate",
         "weak",
     ),
+    ("time.ms-relapsing-one-sided-finding", ("course_relapsing", "one_sided_numbness"), "moderate", "weak"),
 ]
 
 FITTING_ROLES = ("hallmark", "typical")

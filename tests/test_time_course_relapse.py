@@ -71,3 +71,28 @@ def test_weakness_for_years_in_someone_with_ms_is_no_new_episode():
     result = matched("I have MS. My right leg has been weak for years and I keep needing to pee urgently.")
     fired = {rule for s in result["suggestions"] for rule in s.get("rules", [])}
     assert "time.ms-diagnosed-new-weakness-or-bladder" not in str(fired), result["suggestions"]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "In 2021 I had numb legs for six weeks and it went away. Now since ten days the right side of my body is numb.",
+        "Two years ago the left side of my body went numb for a month and recovered. Since last week my right side "
+        "is numb.",
+        "Last spring my right arm and leg went weak for three weeks and got better. Now the left side of my body "
+        "has been numb for five days.",
+    ],
+)
+def test_one_sided_episodes_that_recover_and_come_back_suggest_ms_and_stay_urgent(story):
+    assert "course_relapsing" in read(story)
+    result = matched(story)
+    assert [s["condition"]["id"] for s in result["suggestions"]][:1] == ["multiple_sclerosis"], result["suggestions"]
+    assert "one_sided_numbness" in {f["id"] for f in result["red_flags"]}  # a stroke can look the same
+
+
+def test_one_side_gone_numb_an_hour_ago_is_no_relapse():
+    # near miss: a first one-sided numbness within the hour is the stroke warning, with no episode before it
+    result = matched("The right side of my body went numb an hour ago.")
+    assert "multiple_sclerosis" not in {s["condition"]["id"] for s in result["suggestions"]}
+    assert "one_sided_numbness" in {f["id"] for f in result["red_flags"]}
+    assert "course_relapsing" not in read("My hands went numb and got better.")  # an episode over, none now
