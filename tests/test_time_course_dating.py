@@ -122,6 +122,12 @@ DATING_BREAKAGES = [
     ),
     ("  fillers: [the, a,", "  fillers: [the end, a,", "fillers: [the end", "dating.fillers[0]: expected one word"),
     (
+        "  lasting: [course_follows_exposure]",
+        "  lasting: [course_after_tick_bite]",
+        "lasting: [course_after_tick_bite]",
+        "dating.lasting[0]: 'course_after_tick_bite' is not a value of `events`",
+    ),
+    (
         "bounds: {recent_infection: course_after_infection}",
         "bounds: {numbness: course_after_infection}",
         "bounds: {numbness",
@@ -222,3 +228,25 @@ def test_a_sore_arm_after_a_jab_suggests_no_nerve_condition_and_raises_nothing()
     result = json.loads(done.stdout)
     assert "guillain_barre_syndrome" not in {s["condition"]["id"] for s in result["suggestions"]}
     assert result["red_flags"] == []
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I have rheumatoid arthritis, and the rheumatologist started me on leflunomide in January. Since about April "
+        "both my feet and then both hands have gone tingly and numb, evenly on both sides.",
+        "My GP started me on amiodarone two years ago. Over the last few months my feet have gone numb, both sides.",
+        "I started taking a new tablet for my heart in March. Since the summer my feet and hands have gone numb.",
+    ],
+)
+def test_a_medicine_started_months_before_the_findings_is_the_exposure_they_follow(story):
+    assert "course_follows_exposure" in parsed(story)
+    done = CliRunner().invoke(cli, ["match", "--format", "json", story])
+    assert json.loads(done.stdout)["suggestions"][0]["condition"]["id"] == "toxic_neuropathy"
+
+
+def test_a_medicine_started_after_the_findings_began_is_not_their_exposure():
+    # near miss: the tablet came last week, the numbness years before it
+    assert "course_follows_exposure" not in parsed(
+        "The doctor put me on a new tablet last week. My feet have been numb for years."
+    )

@@ -5,11 +5,11 @@ and the events that name a course value ("after the flu"). Read after the time c
 from .build_base import is_course_value, one_words, opened, phrases
 from .quoting import shown
 from .records import DatingWords
-from .yamlcheck import Problems, check_keys, line_of, text, type_name
+from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 REQUIRED = {"units", "numbers", "under", "longer"}
 OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
-OPTIONAL |= {"after", "events", "not_events", "since_then"}
+OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting"}
 WHERE = "time_course.dating"
 
 
@@ -49,6 +49,7 @@ class DatingReader:
             intervals=self._words(entry, "intervals", problems),
             up_to_now=self._words(entry, "up_to_now", problems),
             bounds=self._bounds(entry, problems),
+            lasting=self._lasting(entry, problems),
             since_then=tuple(phrases(entry, "since_then", f"{WHERE}.since_then", problems))
             if "since_then" in entry
             else (),
@@ -97,6 +98,17 @@ class DatingReader:
             elif self._dated_onset(node, finding, f"{WHERE}.bounds", problems, "course", value):
                 out.append((finding, value))
         return tuple(out)
+
+    def _lasting(self, entry, problems: Problems) -> frozenset[str]:
+        """Course values of events that go on once begun (`lasting`): each a course value `events` names."""
+        values = text_list(entry, "lasting", WHERE, problems) if "lasting" in entry else []
+        events = entry.get("events")
+        named = set(events) if isinstance(events, dict) else set()
+        for i, value in enumerate(values):
+            if value not in named:
+                said = f"{shown(value)} is not a value of `events`"
+                problems.add(line_of(entry["lasting"], i), f"{WHERE}.lasting[{i}]", said)
+        return frozenset(value for value in values if value in named)
 
     def _spelled(self, entry, units: set[str], problems: Problems) -> tuple[tuple[str, str], ...]:
         """Other ways to write a unit ("yrs: year"): each names a unit of `units`."""
