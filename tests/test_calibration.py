@@ -111,6 +111,12 @@ CALIBRATION = [
         "weak",
     ),
     ("time.ms-relapsing-one-sided-finding", ("course_relapsing", "one_sided_numbness"), "moderate", "weak"),
+    (
+        "time.diabetic-amyotrophy",
+        ("diabetes", "onset_sudden", "leg_pain", "symmetry_one_side", "general_weakness"),
+        "moderate",
+        "weak",
+    ),
 ]
 
 FITTING_ROLES = ("hallmark", "typical")
