@@ -96,3 +96,32 @@ def test_one_side_gone_numb_an_hour_ago_is_no_relapse():
     assert "multiple_sclerosis" not in {s["condition"]["id"] for s in result["suggestions"]}
     assert "one_sided_numbness" in {f["id"] for f in result["red_flags"]}
     assert "course_relapsing" not in read("My hands went numb and got better.")  # an episode over, none now
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Last year my left eye hurt when I moved it and went blurry for a month, then got better. Since Sunday I've "
+        "had numbness climbing from both feet up to a band around my stomach, and I keep needing to pee urgently.",
+        "Since Tuesday my legs have been numb and tingling up to a band around my waist, and I need to pee urgently.",
+        "For a week I've had tingling in both legs and numbness up to a band around my waist.",
+        pytest.param(
+            "Over the last four days the numbness has risen from my toes to a band round my middle; above it I feel "
+            "fine.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="weighing: a climb from the toes over days (Guillain-Barre's hallmark) outweighs the level "
+                "when nothing else (the bladder, an earlier episode) points to the cord",
+            ),
+        ),
+    ],
+)
+def test_numbness_up_to_a_band_round_the_body_points_to_the_spinal_cord_and_ms(story):
+    assert "spread_to_a_level" in read(story)
+    result = matched(story)
+    assert [s["condition"]["id"] for s in result["suggestions"]][:1] == ["multiple_sclerosis"], result["suggestions"]
+
+
+def test_a_tight_belt_after_dinner_is_no_level():
+    # near miss: a belt or a waistband felt round the stomach says nothing of where the numbness reaches
+    assert "spread_to_a_level" not in read("My belt feels tight around my stomach after dinner and my feet are numb.")
