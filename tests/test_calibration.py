@@ -47,6 +47,7 @@ CALIBRATION = [
     # finding of its own, so one finding with its course is still one finding (weak).
     ("time.gbs-recent-ascending", ("onset_sudden", "spread_ascending", "numbness"), "strong", "weak"),
     ("time.gbs-after-infection", ("onset_sudden", "course_after_infection", "numbness"), "strong", "weak"),
+    ("time.gbs-after-vaccination", ("onset_sudden", "course_after_vaccination", "numbness"), "moderate", "weak"),
     ("time.gbs-recent-disabling", ("onset_sudden", "muscle_weakness", "severity_cannot_walk"), "strong", "weak"),
     ("time.diabetic-chronic-distal", ("onset_chronic", "diabetes", "numbness", "spread_from_feet"), "strong", "strong"),
     (
@@ -101,6 +102,19 @@ CALIBRATION = [
         "time.gbs-recent-ascending-disabling",
         ("onset_sudden", "spread_ascending", "severity_cannot_walk"),
         "strong",
+        "weak",
+    ),
+    (
+        "time.ms-diagnosed-new-weakness-or-bladder",
+        ("background_multiple_sclerosis", "onset_sudden", "muscle_weakness"),
+        "moderate",
+        "weak",
+    ),
+    ("time.ms-relapsing-one-sided-finding", ("course_relapsing", "one_sided_numbness"), "moderate", "weak"),
+    (
+        "time.diabetic-amyotrophy",
+        ("diabetes", "onset_sudden", "leg_pain", "symmetry_one_side", "general_weakness"),
+        "moderate",
         "weak",
     ),
 ]

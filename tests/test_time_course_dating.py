@@ -122,6 +122,12 @@ DATING_BREAKAGES = [
     ),
     ("  fillers: [the, a,", "  fillers: [the end, a,", "fillers: [the end", "dating.fillers[0]: expected one word"),
     (
+        "  lasting: [course_follows_exposure]",
+        "  lasting: [course_after_tick_bite]",
+        "lasting: [course_after_tick_bite]",
+        "dating.lasting[0]: 'course_after_tick_bite' is not a value of `events`",
+    ),
+    (
         "bounds: {recent_infection: course_after_infection}",
         "bounds: {numbness: course_after_infection}",
         "bounds: {numbness",
@@ -177,3 +183,70 @@ def test_the_date_of_a_past_event_is_the_events_never_another_findings_onset():
     assert onset("numbness, chest pain years ago") is None
     assert onset("numbness, family history of diabetes, chest pain years ago, my mother has lupus") is None
     assert onset("numbness for years, chest pain years ago") == "onset_chronic"  # its own clause dates it
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I had a cold. Since Friday my feet and hands have gone numb and my legs are getting weaker.",
+        "I had the flu. Over the last few days my legs have become weak and I can't climb stairs.",
+        "I had a tummy bug. Three days ago my toes started tingling and it's crept up to my knees.",
+    ],
+)
+def test_an_undated_infection_told_before_findings_of_a_recent_onset_is_their_event(story):
+    assert "course_after_infection" in parsed(story)
+    done = CliRunner().invoke(cli, ["match", "--format", "json", story])
+    assert json.loads(done.stdout)["suggestions"][0]["condition"]["id"] == "guillain_barre_syndrome"
+
+
+def test_an_undated_infection_is_no_event_of_findings_of_years_or_of_no_onset():
+    # near misses: a cold told before numbness of years, or before findings given no onset, dates nothing
+    assert "course_after_infection" not in parsed("I had a cold. My feet have been numb for years.")
+    assert "course_after_infection" not in parsed("I had a cold. My feet are numb.")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I had my flu jab ten days ago. Now my legs are weak and tingling on both sides.",
+        "I had the covid vaccine two weeks ago. Since Friday my feet and hands have gone numb and my legs are "
+        "getting weaker.",
+        "Since my booster on Monday my legs have got weaker and I can barely walk.",
+    ],
+)
+def test_a_vaccination_is_the_course_of_findings_after_it_never_an_infection(story):
+    got = parsed(story)
+    assert "course_after_vaccination" in got and "course_after_infection" not in got, got
+    done = CliRunner().invoke(cli, ["match", "--format", "json", story])
+    result = json.loads(done.stdout)
+    assert result["suggestions"][0]["condition"]["id"] == "guillain_barre_syndrome"
+    assert "spreading_weakness" in {f["id"] for f in result["red_flags"]}
+
+
+def test_a_sore_arm_after_a_jab_suggests_no_nerve_condition_and_raises_nothing():
+    done = CliRunner().invoke(cli, ["match", "--format", "json", "My arm is sore after the flu jab yesterday."])
+    result = json.loads(done.stdout)
+    assert "guillain_barre_syndrome" not in {s["condition"]["id"] for s in result["suggestions"]}
+    assert result["red_flags"] == []
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I have rheumatoid arthritis, and the rheumatologist started me on leflunomide in January. Since about April "
+        "both my feet and then both hands have gone tingly and numb, evenly on both sides.",
+        "My GP started me on amiodarone two years ago. Over the last few months my feet have gone numb, both sides.",
+        "I started taking a new tablet for my heart in March. Since the summer my feet and hands have gone numb.",
+    ],
+)
+def test_a_medicine_started_months_before_the_findings_is_the_exposure_they_follow(story):
+    assert "course_follows_exposure" in parsed(story)
+    done = CliRunner().invoke(cli, ["match", "--format", "json", story])
+    assert json.loads(done.stdout)["suggestions"][0]["condition"]["id"] == "toxic_neuropathy"
+
+
+def test_a_medicine_started_after_the_findings_began_is_not_their_exposure():
+    # near miss: the tablet came last week, the numbness years before it
+    assert "course_follows_exposure" not in parsed(
+        "The doctor put me on a new tablet last week. My feet have been numb for years."
+    )

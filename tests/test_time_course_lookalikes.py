@@ -112,3 +112,25 @@ def test_a_hand_gone_weak_within_the_hour_keeps_the_stroke_warning_in_a_patchy_p
     assert "one_sided_weakness" in sudden, sudden
     over_weeks = flags("my right foot dropped two weeks ago, and this week my left wrist went weak")
     assert "one_sided_weakness" not in over_weeks and "nerves_one_after_another" in over_weeks, over_weeks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've had diabetes for twenty years. Two days ago my left thigh became very painful and weak, and I can't "
+        "straighten the knee; the other leg is fine.",
+        "I have type 2 diabetes. Over the last week my right thigh has become very painful and weak, only on "
+        "the right.",
+        "I'm diabetic. Since Monday my left hip and thigh hurt badly and the leg is weak; the right leg is fine.",
+    ],
+)
+def test_a_painful_thigh_gone_weak_on_one_side_in_diabetes_is_diabetic_amyotrophy(text):
+    assert matched(text)[0] == "diabetic_neuropathy"
+
+
+def test_legs_weak_on_both_sides_and_climbing_in_diabetes_stay_guillain_barre():
+    # near miss: the same person, both legs, climbing, with aching thighs: the course of Guillain-Barre syndrome
+    first, flags = matched(
+        "I'm diabetic. Since Monday both my legs are weak and it is creeping up, and my thighs ache."
+    )
+    assert first == "guillain_barre_syndrome" and "spreading_weakness" in flags

@@ -10,7 +10,8 @@ from .records import (
     Term,
     Words,
 )
-from .yamlcheck import ID, Problems, check_keys, line_of, text, text_list
+from .text import normalize
+from .yamlcheck import ID, Problems, check_keys, is_text, line_of, text, text_list, type_name
 
 CONDITION_KINDS = ("autoimmune", "pattern", "cause")
 CONCLUSIONS = ("infer", "suggest", "red_flag")
@@ -174,6 +175,44 @@ def is_course_value(symptom_map: dict, value, dimension: str) -> bool:
     """Is ``value`` a time course value (data/time_course.yaml) of ``dimension`` (onset, spread, symmetry...)?"""
     known = symptom_map.get(value)
     return known is not None and known.kind == "course" and known.system == dimension
+
+
+def phrases(doc, key: str, where: str, problems: Problems) -> list[tuple[str, ...]]:
+    """A list of phrases written as the reader sees them (lower case, no accents or punctuation), each once."""
+    value = doc[key]
+    if not isinstance(value, list) or not value:
+        problems.add(line_of(doc, key), where, f"expected a non-empty list, got {type_name(value)}")
+        return []
+    out: dict[str, int] = {}
+    for i, item in enumerate(value):
+        line = line_of(value, i)
+        if not is_text(item):
+            problems.add(line, f"{where}[{i}]", f"expected text, got {type_name(item)}")
+        elif normalize(item) != item:
+            problems.add(line, f"{where}[{i}]", f"{item!r} is not written as read (lower case, no punctuation)")
+        elif item in out:
+            problems.add(line, f"{where}[{i}]", f"{item!r} is listed twice (first at line {out[item]})")
+        else:
+            out[item] = line
+    return [tuple(item.split()) for item in out]
+
+
+def one_words(entry, key: str, where: str, problems: Problems) -> frozenset[str]:
+    """A list of single words written as read (``phrases``), each phrase of more than one word reported."""
+    found = phrases(entry, key, f"{where}.{key}", problems)
+    for i, phrase in enumerate(found):
+        if len(phrase) != 1:
+            problems.add(line_of(entry[key], i), f"{where}.{key}[{i}]", "expected one word")
+    return frozenset(phrase[0] for phrase in found if len(phrase) == 1)
+
+
+def opened(doc, key: str, problems: Problems, required: set[str], optional: set[str]):
+    """The entry ``doc[key]`` when it is there and has the keys it may (``required``, ``optional``: reported at
+    its line where not), else None: how each words entry of data/time_course.yaml is opened."""
+    if key not in doc:
+        return None
+    entry = doc[key]
+    return entry if check_keys(entry, f"time_course.{key}", problems, required, optional) else None
 
 
 def file_line_key(problem: str):

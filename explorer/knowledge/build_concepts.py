@@ -4,9 +4,9 @@ Read after the findings: every concept names a known finding, every cue group us
 
 from . import yamlcheck
 from .build_base import BuilderBase
+from .build_base import phrases as _phrases  # the one check of a phrase list, shared with the time-course readers
 from .quoting import shown
 from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept, SubjectConcept
-from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
 COURSE_LISTS = ("calm", "explained", "cause_links", "serious")
@@ -173,23 +173,3 @@ def _cue_groups(node, where: str, groups: dict, problems: Problems) -> list[tupl
         else:
             cues.extend(groups[group])
     return cues
-
-
-def _phrases(doc, key: str, where: str, problems: Problems) -> list[tuple[str, ...]]:
-    """A list of phrases written as the reader sees them (lower case, no accents or punctuation), each once."""
-    value = doc[key]
-    if not isinstance(value, list) or not value:
-        problems.add(line_of(doc, key), where, f"expected a non-empty list, got {type_name(value)}")
-        return []
-    out: dict[str, int] = {}
-    for i, item in enumerate(value):
-        line = line_of(value, i)
-        if not yamlcheck.is_text(item):
-            problems.add(line, f"{where}[{i}]", f"expected text, got {type_name(item)}")
-        elif normalize(item) != item:
-            problems.add(line, f"{where}[{i}]", f"{item!r} is not written as read (lower case, no punctuation)")
-        elif item in out:
-            problems.add(line, f"{where}[{i}]", f"{item!r} is listed twice (first at line {out[item]})")
-        else:
-            out[item] = line
-    return [tuple(item.split()) for item in out]

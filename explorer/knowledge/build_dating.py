@@ -2,15 +2,14 @@
 ("for 10+ yrs") into an onset value, the named days, months and seasons a pointing word dates ("since March"),
 and the events that name a course value ("after the flu"). Read after the time course values (it names them)."""
 
-from .build_base import is_course_value
-from .build_concepts import _phrases
+from .build_base import is_course_value, one_words, opened, phrases
 from .quoting import shown
 from .records import DatingWords
-from .yamlcheck import Problems, check_keys, line_of, text, type_name
+from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 REQUIRED = {"units", "numbers", "under", "longer"}
 OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
-OPTIONAL |= {"after", "events", "not_events", "since_then"}
+OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting"}
 WHERE = "time_course.dating"
 
 
@@ -19,10 +18,8 @@ class DatingReader:
 
     def dating(self, doc, problems: Problems) -> DatingWords:
         """The `dating` entry, each part checked where it is written (file:line)."""
-        if "dating" not in doc:
-            return DatingWords()
-        entry = doc["dating"]
-        if not check_keys(entry, WHERE, problems, REQUIRED, OPTIONAL):
+        entry = opened(doc, "dating", problems, REQUIRED, OPTIONAL)
+        if entry is None:
             return DatingWords()
         units = self._counts(entry, "units", problems)
         under = tuple(
@@ -45,14 +42,15 @@ class DatingReader:
             pointers=self._words(entry, "pointers", problems),
             named=self._grouped(entry, "named", "onset", problems),
             years=self._dated_value(entry, "years", "onset", problems) if "years" in entry else "",
-            after=tuple(_phrases(entry, "after", f"{WHERE}.after", problems)) if "after" in entry else (),
+            after=tuple(phrases(entry, "after", f"{WHERE}.after", problems)) if "after" in entry else (),
             fillers=self._words(entry, "fillers", problems),
             events=self._grouped(entry, "events", "course", problems),
             not_events=self._words(entry, "not_events", problems),
             intervals=self._words(entry, "intervals", problems),
             up_to_now=self._words(entry, "up_to_now", problems),
             bounds=self._bounds(entry, problems),
-            since_then=tuple(_phrases(entry, "since_then", f"{WHERE}.since_then", problems))
+            lasting=self._lasting(entry, problems),
+            since_then=tuple(phrases(entry, "since_then", f"{WHERE}.since_then", problems))
             if "since_then" in entry
             else (),
         )
@@ -68,7 +66,7 @@ class DatingReader:
                 line_of(node, "count"), f"{WHERE}.plural.count", f"expected a positive number, got {type_name(count)}"
             )
             count = 0.0
-        beside = _phrases(node, "beside", f"{WHERE}.plural.beside", problems)
+        beside = phrases(node, "beside", f"{WHERE}.plural.beside", problems)
         return {"plural": count, "beside": frozenset(" ".join(words) for words in beside)}
 
     def _counts(self, entry, key: str, problems: Problems) -> tuple[tuple[str, float], ...]:
@@ -101,6 +99,17 @@ class DatingReader:
                 out.append((finding, value))
         return tuple(out)
 
+    def _lasting(self, entry, problems: Problems) -> frozenset[str]:
+        """Course values of events that go on once begun (`lasting`): each a course value `events` names."""
+        values = text_list(entry, "lasting", WHERE, problems) if "lasting" in entry else []
+        events = entry.get("events")
+        named = set(events) if isinstance(events, dict) else set()
+        for i, value in enumerate(values):
+            if value not in named:
+                said = f"{shown(value)} is not a value of `events`"
+                problems.add(line_of(entry["lasting"], i), f"{WHERE}.lasting[{i}]", said)
+        return frozenset(value for value in values if value in named)
+
     def _spelled(self, entry, units: set[str], problems: Problems) -> tuple[tuple[str, str], ...]:
         """Other ways to write a unit ("yrs: year"): each names a unit of `units`."""
         node = entry.get("spelled") or {}
@@ -117,14 +126,8 @@ class DatingReader:
         return tuple(out)
 
     def _words(self, entry, key: str, problems: Problems) -> frozenset[str]:
-        """A list of single words, written as read."""
-        if key not in entry:
-            return frozenset()
-        phrases = _phrases(entry, key, f"{WHERE}.{key}", problems)
-        for i, phrase in enumerate(phrases):
-            if len(phrase) != 1:
-                problems.add(line_of(entry[key], i), f"{WHERE}.{key}[{i}]", "expected one word")
-        return frozenset(phrase[0] for phrase in phrases if len(phrase) == 1)
+        """A list of single words, written as read (none when the key is left out)."""
+        return one_words(entry, key, WHERE, problems) if key in entry else frozenset()
 
     def _grouped(self, entry, key: str, dimension: str, problems: Problems) -> tuple:
         """Value id -> phrases, each value one of ``dimension``: (value, phrase) pairs, the longest first."""
@@ -136,7 +139,7 @@ class DatingReader:
             (value, phrase)
             for value in node
             if self._dated_onset(node, value, f"{WHERE}.{key}", problems, dimension)
-            for phrase in _phrases(node, value, f"{WHERE}.{key}.{value}", problems)
+            for phrase in phrases(node, value, f"{WHERE}.{key}.{value}", problems)
         ]
         return tuple(sorted(out, key=lambda pair: -len(pair[1])))
 

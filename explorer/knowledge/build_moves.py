@@ -2,11 +2,10 @@
 way up to my knees") and that they went from one limb to another kind ("one foot, then the other hand"). Read
 after the time course values (it names them)."""
 
-from .build_base import is_course_value
-from .build_concepts import _phrases
+from .build_base import is_course_value, one_words, opened, phrases
 from .quoting import shown
 from .records import MovesWords
-from .yamlcheck import Problems, check_keys, line_of, text, type_name
+from .yamlcheck import Problems, line_of, text, type_name
 
 WORDS = ("moves", "to", "higher", "fillers", "unless", "one", "other", "flares_unless")
 WHERE = "time_course.moves"
@@ -17,12 +16,8 @@ class MovesReader:
 
     def moves(self, doc, problems: Problems) -> MovesWords:
         """The `moves` entry, each part checked where it is written (file:line)."""
-        if "moves" not in doc:
-            return MovesWords()
-        entry = doc["moves"]
-        if not check_keys(
-            entry, WHERE, problems, {*WORDS, "window", "directions", "patchy", "flares", "relapsing"}, set()
-        ):
+        entry = opened(doc, "moves", problems, {*WORDS, "window", "directions", "patchy", "flares", "relapsing"}, set())
+        if entry is None:
             return MovesWords()
         window = entry["window"]
         if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 10:
@@ -32,22 +27,15 @@ class MovesReader:
                 f"expected a whole number from 1 to 10, got {type_name(window)}",
             )
             window = 0
-        words = {key: self._one_words(entry, key, problems) for key in WORDS}
+        words = {key: one_words(entry, key, WHERE, problems) for key in WORDS}
         return MovesWords(
             window=window,
             directions=self._directions(entry, problems),
             patchy=self._moves_value(entry, "patchy", "symmetry", problems),
-            flares=tuple(_phrases(entry, "flares", f"{WHERE}.flares", problems)),
+            flares=tuple(phrases(entry, "flares", f"{WHERE}.flares", problems)),
             relapsing=self._moves_value(entry, "relapsing", "course", problems),
             **words,
         )
-
-    def _one_words(self, entry, key: str, problems: Problems) -> frozenset[str]:
-        phrases = _phrases(entry, key, f"{WHERE}.{key}", problems)
-        for i, phrase in enumerate(phrases):
-            if len(phrase) != 1:
-                problems.add(line_of(entry[key], i), f"{WHERE}.{key}[{i}]", "expected one word")
-        return frozenset(phrase[0] for phrase in phrases if len(phrase) == 1)
 
     def _directions(self, entry, problems: Problems) -> tuple:
         node = entry["directions"]
@@ -61,7 +49,7 @@ class MovesReader:
             if not is_course_value(self.symptom_map, value, "spread"):
                 problems.add(line_of(node, value), f"{WHERE}.directions", f"{shown(value)} is not a spread value")
             else:
-                out += [(value, phrase) for phrase in _phrases(node, value, f"{WHERE}.directions.{value}", problems)]
+                out += [(value, phrase) for phrase in phrases(node, value, f"{WHERE}.directions.{value}", problems)]
         return tuple(sorted(out, key=lambda pair: -len(pair[1])))
 
     def _moves_value(self, entry, key: str, dimension: str, problems: Problems) -> str:

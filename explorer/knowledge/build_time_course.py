@@ -4,8 +4,7 @@ reader takes as each, and their links on the condition cards. Read after the con
 added to their cards)."""
 
 from . import yamlcheck
-from .build_base import close_match, is_course_value
-from .build_concepts import _phrases
+from .build_base import close_match, is_course_value, one_words, opened, phrases
 from .build_conditions import ConditionsReader
 from .build_dating import DatingReader
 from .build_moves import MovesReader
@@ -48,9 +47,9 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 tuple(self.said_by),
                 self._exclusive(doc, dims, problems),
                 self._questions(doc, dims, problems),
-                tuple(_phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
+                tuple(phrases(doc, "remitted", "time_course.remitted", problems)) if "remitted" in doc else (),
                 tuple(self.diagnosed),
-                tuple(_phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
+                tuple(phrases(doc, "spared", "time_course.spared", problems)) if "spared" in doc else (),
                 remitted_now=_optional_phrases(doc, "remitted_now", problems),
                 episode=self._episode(doc, problems),
                 quick=self._quick(doc, problems),
@@ -68,17 +67,11 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
 
     def _word_pair(self, doc, key: str, keys: tuple[str, str], problems: Problems) -> tuple:
         """An entry of two lists of single words (`negation`: words and fillers; `narrator`: first and third)."""
-        entry, where = doc.get(key), f"time_course.{key}"
-        if entry is None or not check_keys(entry, where, problems, set(keys), set()):
+        entry = opened(doc, key, problems, set(keys), set())
+        if entry is None:
             return frozenset(), frozenset()
-        found = []
-        for name in keys:
-            phrases = _phrases(entry, name, f"{where}.{name}", problems)
-            for i, phrase in enumerate(phrases):
-                if len(phrase) != 1:
-                    problems.add(line_of(entry[name], i), f"{where}.{name}[{i}]", "expected one word")
-            found.append(frozenset(p[0] for p in phrases if len(p) == 1))
-        return found[0], found[1]
+        first, second = (one_words(entry, name, f"time_course.{key}", problems) for name in keys)
+        return first, second
 
     def _retired(self, doc, problems: Problems):
         """A key of an earlier version is refused, saying where its values went."""
@@ -87,26 +80,16 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
 
     def _episode(self, doc, problems: Problems) -> EpisodeWords:
         """The `episode` words: what makes a duration the length of an episode rather than an onset."""
-        if "episode" not in doc:
-            return EpisodeWords()
-        entry = doc["episode"]
-        if not check_keys(entry, "time_course.episode", problems, {"before", "after", "fillers", "short"}, set()):
+        entry = opened(doc, "episode", problems, {"before", "after", "fillers", "short"}, set())
+        if entry is None:
             return EpisodeWords()
         where = "time_course.episode"
-        words = {key: _phrases(entry, key, f"{where}.{key}", problems) for key in ("before", "fillers", "short")}
-        for key, phrases in words.items():
-            for i, phrase in enumerate(phrases):
-                if len(phrase) != 1:
-                    problems.add(line_of(entry[key], i), f"{where}.{key}[{i}]", "expected one word")
-        for i, phrase in enumerate(words["short"]):
-            if len(phrase) == 1 and phrase[0] not in UNITS:
-                problems.add(
-                    line_of(entry["short"], i),
-                    f"{where}.short[{i}]",
-                    f"{phrase[0]!r} is not one of: {', '.join(UNITS)}",
-                )
-        before, fillers, short = (frozenset(" ".join(p) for p in words[key]) for key in ("before", "fillers", "short"))
-        return EpisodeWords(before, fillers, short, tuple(_phrases(entry, "after", f"{where}.after", problems)))
+        before, fillers, short = (one_words(entry, key, where, problems) for key in ("before", "fillers", "short"))
+        for i, unit in enumerate(entry["short"] if isinstance(entry["short"], list) else []):
+            if isinstance(unit, str) and unit in short and unit not in UNITS:
+                said = f"{unit!r} is not one of: {', '.join(UNITS)}"
+                problems.add(line_of(entry["short"], i), f"{where}.short[{i}]", said)
+        return EpisodeWords(before, fillers, short, tuple(phrases(entry, "after", f"{where}.after", problems)))
 
     def _quick(self, doc, problems: Problems) -> QuickWords:
         """The `quick` entry: onsets, growth and unless are values defined above (onsets of the onset
@@ -132,7 +115,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                     problems.add(line, spot, f"{shown(item)} is not an onset value")
         onsets, growth, findings, unless = (frozenset(lists[key]) for key in keys)
         words = self._quick_words(entry, onsets | growth, problems) if "words" in entry else ()
-        slow = tuple(_phrases(entry, "slow", f"{where}.slow", problems)) if "slow" in entry else ()
+        slow = tuple(phrases(entry, "slow", f"{where}.slow", problems)) if "slow" in entry else ()
         return QuickWords(onsets, growth, findings, unless, words=words, slow=slow)
 
     def _quick_words(self, entry, values: frozenset[str], problems: Problems) -> tuple:
@@ -148,7 +131,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 said = f"{shown(value)} is no onset or growth value{known}"
                 problems.add(line_of(words, value), f"{where}.{value}", said)
             else:
-                out.append((value, tuple(_phrases(words, value, f"{where}.{value}", problems))))
+                out.append((value, tuple(phrases(words, value, f"{where}.{value}", problems))))
         return tuple(out)
 
     def _patchy_limb(self, doc, problems: Problems) -> tuple[str, str, str, frozenset[str], frozenset[str]]:
@@ -240,7 +223,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             background=text(entry, "background", where, problems, default=""),
         )
         if "cues" in entry:
-            cues.extend((item_id, phrase) for phrase in _phrases(entry, "cues", f"{where}.cues", problems))
+            cues.extend((item_id, phrase) for phrase in phrases(entry, "cues", f"{where}.cues", problems))
         if named:
             self._diagnosis(entry, where, item_id, problems)
         for i, finding in enumerate(text_list(entry, "said_by", where, problems)):
@@ -271,4 +254,4 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
 
 def _optional_phrases(doc, key: str, problems: Problems) -> tuple[tuple[str, ...], ...]:
     """The phrases under ``key``, none when the key is not there."""
-    return tuple(_phrases(doc, key, f"time_course.{key}", problems)) if key in doc else ()
+    return tuple(phrases(doc, key, f"time_course.{key}", problems)) if key in doc else ()

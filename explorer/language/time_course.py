@@ -157,8 +157,10 @@ def _pointing(sentence: list[Token], words) -> bool:
 def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: set[int], kb: KnowledgeBase) -> dict:
     """An event told in a sentence of its own before the findings ("I had the flu two weeks ago.") is their
     course's event when a later sentence naming them points back to it ("ten days after that"), or when it is
-    dated no later than their onset and not months or years ago; with no onset told of the findings, its date
-    (hours to weeks ago) is their onset ("... Now my legs are weak.")."""
+    dated no later than their onset and not months or years ago, or told with no date before findings of a recent
+    onset ("I had a cold. Since Friday my legs are weak."); with no onset told of the findings, its date (hours to
+    weeks ago) is their onset ("... Now my legs are weak."). An event that goes on once begun (``dating.lasting``:
+    a medicine started) is theirs when dated months or years ago too, if no later than their onset."""
     order = _course_order(kb)
     onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
     told_onset = min((order[i] for i in onsets & set(found)), default=None)
@@ -170,7 +172,13 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
         after = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, event, True)
         if any(later > number for later in pointing):  # "... after that my feet started tingling"
             return {event.id: after}
+        if not dates and told_onset is not None and told_onset < order[kb.time_course.dating.longer]:
+            return {event.id: after}  # "I had a cold. Since Friday my legs ...": undated, told as what came first
         value = min((d[0] for d in dates), key=order.__getitem__, default=kb.time_course.dating.longer)
+        if value == kb.time_course.dating.longer and event.id in kb.time_course.dating.lasting:
+            if told_onset is None or order[value] >= told_onset:  # "started me on X in January. Since April ..."
+                return {event.id: after}
+            continue
         if value == kb.time_course.dating.longer:
             continue  # "I had the flu in 2015.": too long ago to date the findings or be their event
         if told_onset is None:
