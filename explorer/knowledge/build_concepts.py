@@ -73,7 +73,7 @@ class ConceptsReader(BuilderBase):
         return tuple(entry for index, node in entries if (entry := read(node, f"concepts.{key}[{index}]")))
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
-        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure", "reach"}):
+        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure", "reach", "with"}):
             return None
         finding = node["finding"]
         if finding not in self.symptom_map:
@@ -86,8 +86,14 @@ class ConceptsReader(BuilderBase):
         if reach not in ("list item", "sentence") or (reach == "sentence" and not cues):
             problems.add(line_of(node, "reach"), f"{where}.reach", "expected 'list item' or 'sentence' (with cues)")
             return None
+        also = _cue_groups(node, where, groups, problems, key="with")
+        if "with" in node and reach != "sentence":
+            problems.add(line_of(node, "with"), f"{where}.with", "a third part needs reach: sentence")
+            return None
         unsure_words = tuple(" ".join(w) for w in unsure)
-        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), unsure_words, reach == "sentence")
+        return ReadingConcept(
+            finding, tuple(words), tuple(dict.fromkeys(cues)), unsure_words, reach == "sentence", tuple(also)
+        )
 
     def _subject(self, node, where: str, groups: dict, problems: Problems) -> SubjectConcept | None:
         """A body part told as the subject of words that say it fails: its finding, the sites that may be the
@@ -163,13 +169,13 @@ class ConceptsReader(BuilderBase):
         return [f for f in items if f in self.symptom_map]
 
 
-def _cue_groups(node, where: str, groups: dict, problems: Problems) -> list[tuple[str, ...]]:
-    """The cues of the groups ``node`` names under ``cues``, each unknown group reported at its line."""
+def _cue_groups(node, where: str, groups: dict, problems: Problems, key: str = "cues") -> list[tuple[str, ...]]:
+    """The cues of the groups ``node`` names under ``key``, each unknown group reported at its line."""
     cues: list[tuple[str, ...]] = []
-    for i, group in enumerate(node.get("cues") or []):
+    for i, group in enumerate(node.get(key) or []):
         if group not in groups:
             known = ", ".join(sorted(groups)) or "none"
-            problems.add(line_of(node["cues"], i), f"{where}.cues[{i}]", f"unknown cue group {group!r} ({known})")
+            problems.add(line_of(node[key], i), f"{where}.{key}[{i}]", f"unknown cue group {group!r} ({known})")
         else:
             cues.extend(groups[group])
     return cues

@@ -163,6 +163,8 @@ class ReadingConcept:
     cues: tuple[tuple[str, ...], ...] = ()
     unsure: tuple[str, ...] = ()  # words that alone make the reader unsure the finding was meant
     sentence: bool = False  # word and cue may stand anywhere in one sentence ("shaking, then I don't remember")
+    # cues (`with`) of which one must also stand in that sentence: an eye that hurts, with sight that blurs
+    also: tuple[tuple[str, ...], ...] = ()
 
 
 @record

@@ -28,6 +28,8 @@ def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
     alone = PhraseIndex(site_words(kb), kb.words)
     paired = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
     for concept in kb.concept_lexicon.concepts:
+        if concept.also:
+            continue  # three parts are read across the sentence only (across_sentences)
         target = Target(concept.finding)
         for words in concept.words:
             for cue in concept.cues:
@@ -266,6 +268,8 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
         owner = _owner(sentence, words)
         for entry in entries:
             word, cue = _first(sentence, entry.words), _first(sentence, entry.cues)
+            if entry.also and not _third_part(sentence, entry, cue, words):
+                continue  # "my eye is sore" without sight that blurs; "no pain, the sight in it blurs"
             if word is None or cue is None or any(m.symptom.id == entry.finding for m in mentions):
                 continue
             if owner and not kb.symptoms[entry.finding].urgent_note:
@@ -280,6 +284,16 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
             mentions = sorted([*(m for m in mentions if m not in taken), found], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not (x.start < end and start < x.end)]
     return mentions, leftovers
+
+
+def _third_part(sentence: list[Token], entry, cue: tuple[int, int] | None, words) -> bool:
+    """Is an entry's third part (`with`) told in the sentence, and its cue not denied by a word just before
+    it ("no pain", "doesn't hurt at all")? A cue the whole sentence reaches is read without the negation
+    machinery of a list item, so this looks back a few words itself."""
+    if cue is None or _first(sentence, entry.also) is None:
+        return False
+    before = [t.norm for t in sentence if t.end <= cue[0]][-3:]
+    return not words.negation_before.intersection(before)
 
 
 def _owner(sentence: list[Token], words) -> str | None:
