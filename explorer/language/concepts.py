@@ -78,7 +78,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
         return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
     # calm or explaining words are about the finding nearest them ("my face drooped an hour ago, and my foot
     # has been numb for years": the years are the foot's); a question or a worry is about all it asks
-    spots = [] if hypothetical or cue is None else _spots(norms, cue)
+    spots = [] if hypothetical or cue is None else _spots(norms, cue, kb)
     ranges = dict(zip(map(id, mentions), token_ranges(tokens, [(m.start, m.end) for m in mentions])))
     kept, calm = [], []
     for m in mentions:
@@ -105,10 +105,16 @@ def _places(norms: list[str], cue: str) -> list[int]:
     return [k for k in range(len(norms) - len(words) + 1) if norms[k : k + len(words)] == words]
 
 
-def _spots(norms: list[str], cue: str) -> list[tuple[int, int]]:
-    """The first and last word of every place ``cue`` stands in ``norms``."""
+def _spots(norms: list[str], cue: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """The first and last word of every place ``cue`` stands in ``norms`` and speaks as itself: a denied place
+    ("not normal for me") or a likeness ("like after the dentist") speaks of no finding near it."""
     last = len(cue.split()) - 1
-    return [(k, k + last) for k in _places(norms, cue)]
+    return [(k, k + last) for k in _places(norms, cue) if _speaks(norms, k, kb)]
+
+
+def _speaks(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
+    """Does the cue at ``norms[k]`` say what it says: no denial just before it, and no likeness?"""
+    return not kb.words.negation_before.intersection(norms[max(0, k - 2) : k]) and not _likeness(norms, k, kb)
 
 
 def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:
@@ -131,12 +137,8 @@ def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
     cue = has_cue(norms, kb.concept_lexicon.calm)
     if cue is None:
         return None
-    denial = kb.words.negation_before
-    for k in _places(norms, cue):
-        # not after a denial, nor a likeness ("numb like after the dentist": not the cause)
-        if not denial.intersection(norms[max(0, k - 2) : k]) and not _likeness(norms, k, kb):
-            return cue
-    return None
+    # not after a denial, nor a likeness ("numb like after the dentist": not the cause)
+    return cue if any(_speaks(norms, k, kb) for k in _places(norms, cue)) else None
 
 
 CAUSE_REACH = 4  # words after a linking word ("after", "when") that an everyday cause may stand within
