@@ -67,3 +67,22 @@ def test_a_third_part_without_reach_sentence_is_reported_with_its_file_and_line(
 def test_an_unknown_third_part_group_is_reported(kb_copy):
     old, new = "with: [blurring, dimming]", "with: [bluring, dimming]"
     assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, new, "unknown cue group 'bluring'")
+
+
+# 2. a lost function that returned, told by the function or "all": the episode is over (it was read present,
+# a warning with the wrong polarity); "it came back" alone is the finding's return and still warns
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a scare about ten years ago, half my face dropped, but it all came back in a month",
+        "a few years back the sight in my left eye went dark for a week and the vision came back fully",
+        "two years ago my arm went weak on one side, then the strength came back",
+    ],
+)
+def test_a_lost_function_that_came_back_is_over(text):
+    assert levels(text) == {}
+
+
+def test_a_finding_that_came_back_today_still_warns():
+    assert levels("my face drooped on one side two years ago and it came back this week")
+    assert levels("my speech went slurred, then it got better, but today it has all come back")
