@@ -148,6 +148,7 @@ class Words:
     ability: frozenset[str] = frozenset()  # beside "no longer", what cannot be done now: "I can no longer stand"
     recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
     comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
+    comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
 
 

@@ -127,8 +127,14 @@ def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:
 
 
 def _likeness(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
-    """Do words of a comparison ("like", "as if": data/words.yaml) end just before ``norms[k]``?"""
-    return any(tuple(norms[max(0, k - len(c)) : k]) == c for c in kb.words.comparison)
+    """Do words of a comparison ("like", "as if": data/words.yaml) end just before ``norms[k]``, or a few words
+    before it with only ``comparison_between`` words between ("like I've run a marathon")?"""
+    for start in range(k, max(-1, k - 4), -1):
+        if any(tuple(norms[max(0, start - len(c)) : start]) == c for c in kb.words.comparison):
+            return True
+        if start > 0 and norms[start - 1] not in kb.words.comparison_between:
+            return False
+    return False
 
 
 def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
