@@ -86,3 +86,54 @@ def test_a_lost_function_that_came_back_is_over(text):
 def test_a_finding_that_came_back_today_still_warns():
     assert levels("my face drooped on one side two years ago and it came back this week")
     assert levels("my speech went slurred, then it got better, but today it has all come back")
+
+
+# 3. a likeness may have a few words between it and what it likens ("like I've run a marathon"): it explains
+# nothing away, while the same thing told as what happened still does
+def test_a_likeness_with_words_between_explains_nothing():
+    assert levels("gasping like I've run a marathon and I haven't moved all day") == {"breathing": "emergency"}
+    assert levels("I'm out of breath, I ran a marathon this morning") == {}
+
+
+# 4. urgent findings told by what happens, each class with the calm near-miss it must stay calm on
+TOLD = [
+    # sight that cut out or switched off, told of the vision, or of the eye by "it"
+    ("the sight in my right eye just went an hour ago", "vision_loss"),
+    ("my vision cut out in the left eye while I was driving", "vision_loss"),
+    ("my left eye was fine at breakfast, then it just switched off", "vision_loss"),
+    # shaking or jerking with no answer: a seizure, whoever has it
+    ("my son was jerking on the floor and not responding", "seizures"),
+    ("she was shaking all over and unresponsive", "seizures"),
+    # wet, and not felt: control of the bladder lost
+    ("I didn't realise anything until I was wet", "bladder_bowel"),
+    # breathless with no effort at all
+    ("I'm panting just sitting on the sofa", "breathing"),
+    ("puffed out doing nothing at all", "breathing"),
+    # legs or arms that cannot be lifted off the bed
+    ("I can't lift my legs off the mattress since this morning", "paralysis"),
+    ("I couldn't lift my arm off the bed when I woke", "paralysis"),
+]
+
+
+@pytest.mark.parametrize("text, flag", TOLD)
+def test_an_urgent_finding_told_by_what_happens_raises_its_warning(text, flag):
+    assert levels(text).get(flag) == "emergency", levels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my eye was itchy so I just went to bed",  # "just went" of the person, not the sight
+        "I was shaking with cold and not answering my phone",  # the cold explains the shaking
+        "I was wet from the rain and didn't notice the time",  # wet from outside
+        "I get short of breath on the hills lately",  # an effort explains it
+        "I can't lift my legs off the bed after my knee operation",  # an operation explains it
+    ],
+)
+def test_the_near_misses_of_those_classes_stay_calm(text):
+    assert levels(text) == {}
+
+
+def test_getting_out_of_a_car_or_bath_is_weakness():
+    found = run("parse", "I can't get out of the bath without help")["mentions"]
+    assert [m["symptom"]["id"] for m in found if m["status"] == "present"] == ["muscle_weakness"], found
