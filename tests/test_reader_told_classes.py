@@ -137,3 +137,23 @@ def test_the_near_misses_of_those_classes_stay_calm(text):
 def test_getting_out_of_a_car_or_bath_is_weakness():
     found = run("parse", "I can't get out of the bath without help")["mentions"]
     assert [m["symptom"]["id"] for m in found if m["status"] == "present"] == ["muscle_weakness"], found
+
+
+# 5. one thing seen as two, told by the count: double vision, same day
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since lunch the headlights come in pairs",
+        "the letters on the page sit one on top of the other",
+        "I'm seeing everything in pairs",
+    ],
+)
+def test_things_seen_in_pairs_are_double_vision(text):
+    assert levels(text) == {"double_vision": "same_day"}
+
+
+@pytest.mark.parametrize(
+    "text", ["people walk in pairs on the beach", "we sat side by side watching telly", "I have two of them at home"]
+)
+def test_pairs_of_people_or_things_owned_are_no_double_vision(text):
+    assert levels(text) == {}
