@@ -157,3 +157,38 @@ def test_things_seen_in_pairs_are_double_vision(text):
 )
 def test_pairs_of_people_or_things_owned_are_no_double_vision(text):
     assert levels(text) == {}
+
+
+# 6. sight lost long ago and told as come back is over (it was read present: a warning with the wrong polarity);
+# sight that came back within the week, or has not come back, still warns, as does any warning sign that passed
+# within the week
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ages ago I lost the vision in my right eye for a while and it came back",
+        "when I was a student I lost the sight in one eye for weeks, and it came back",
+        "I lost the vision in my left eye for a month in 2015, then it came back",
+    ],
+)
+def test_sight_lost_long_ago_that_came_back_is_over(text):
+    assert levels(text) == {}
+    absent = [m for m in run("parse", text)["mentions"] if m["status"] == "absent"]
+    assert [m["symptom"]["id"] for m in absent] == ["vision_loss"], absent
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("last week I lost the sight in one eye for ten minutes, then it came back", "vision_loss"),
+        ("this morning my sight went for ten minutes, then it came back", "vision_loss"),
+        ("the vision in my left eye just went and it hasn't come back", "vision_loss"),
+        ("on Monday my speech slurred but it passed off", "slurred_speech"),
+    ],
+)
+def test_a_loss_that_came_back_within_the_week_or_has_not_still_warns(text, flag):
+    assert levels(text).get(flag) == "emergency"
+
+
+def test_a_returns_entry_naming_an_unknown_finding_is_reported(kb_copy):
+    old, new = "  - ends: [vision_loss]", "  - ends: [vision_lost]"
+    assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, new, "unknown finding 'vision_lost'")

@@ -5,12 +5,21 @@ Read after the findings: every concept names a known finding, every cue group us
 from . import yamlcheck
 from .build_base import BuilderBase
 from .quoting import shown
-from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept, SubjectConcept
+from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept, ReturnedFunction, SubjectConcept
 from .text import normalize
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
 COURSE_LISTS = ("calm", "explained", "cause_links", "serious")
-LISTS = ("everyday_names", "causes", "triggers", "ranges", "drops", "closer", "subjects")  # optional, each a list
+LISTS = (
+    "everyday_names",
+    "causes",
+    "triggers",
+    "ranges",
+    "drops",
+    "closer",
+    "subjects",
+    "returns",
+)  # optional, each a list
 # Keys of earlier versions, refused with where their words went (a key ignored would change the reading silently).
 RETIRED = {
     key: "words that say how fast a finding came are in `quick` in data/time_course.yaml now: "
@@ -62,6 +71,7 @@ class ConceptsReader(BuilderBase):
                 subjects=self._each(
                     doc, "subjects", lambda node, where: self._subject(node, where, groups, problems), problems
                 ),
+                returns=self._each(doc, "returns", lambda node, where: self._returned(node, where, problems), problems),
             )
         self._finish(problems)
 
@@ -143,6 +153,16 @@ class ConceptsReader(BuilderBase):
             return None
         words = _phrases(node, "words", f"{where}.words", problems)
         return EverydayCause(tuple(words), frozenset(explains))
+
+    def _returned(self, node, where: str, problems: Problems) -> ReturnedFunction | None:
+        if not check_keys(node, where, problems, {"ends", "words"}, set()):
+            return None
+        ends = self._findings(node, "ends", where, problems)
+        return (
+            None
+            if ends is None
+            else ReturnedFunction(tuple(_phrases(node, "words", f"{where}.words", problems)), frozenset(ends))
+        )
 
     def _closer(self, node, where: str, problems: Problems) -> CloserFinding | None:
         keys = {"finding", "instead_of"}

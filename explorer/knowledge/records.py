@@ -205,6 +205,8 @@ class ConceptLexicon:
     closer: tuple["CloserFinding", ...] = ()
     # A body part told as the subject of words that say it fails, in that order: "my legs just didn't work".
     subjects: tuple["SubjectConcept", ...] = ()
+    # A lost function told as returned ("I lost the sight in one eye, and it came back"): that loss is over.
+    returns: tuple["ReturnedFunction", ...] = ()
 
 
 @record
@@ -221,6 +223,16 @@ class SubjectConcept:
     links: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()  # stand for the part named before in the clause: "the legs ... they"
+
+
+@record
+class ReturnedFunction:
+    """Words that, told after a loss of function (``ends``: sight, one side's strength), say the function came
+    back, so the loss is over (data/concepts.yaml ``returns``); after any other finding ("the numbness came
+    back") they say the finding returned."""
+
+    words: tuple[tuple[str, ...], ...]
+    ends: frozenset[str]
 
 
 @record
