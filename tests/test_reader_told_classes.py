@@ -192,3 +192,40 @@ def test_a_loss_that_came_back_within_the_week_or_has_not_still_warns(text, flag
 def test_a_returns_entry_naming_an_unknown_finding_is_reported(kb_copy):
     old, new = "  - ends: [vision_loss]", "  - ends: [vision_lost]"
     assert_breakage_reported(kb_copy, "data/concepts.yaml", old, new, new, "unknown finding 'vision_lost'")
+
+
+# 7. exact readings: a feeling told as numbness, weakness or a tingle, a limb that went to sleep from how it was
+# held or a boot too tight, and a limb that was walked off, name no current finding; the literal ones still do
+def present(text: str) -> list[str]:
+    return sorted(m["symptom"]["id"] for m in run("parse", text)["mentions"] if m["status"] == "present")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my arm went to sleep sitting cross-legged on the floor",  # a hyphenated cause reads as its words
+        "I'm on pins and needles until the results come",
+        "I've gone numb to it all since the divorce",
+        "I went weak at the knees when I saw the bill",
+        "my toes are numb in these new boots",
+        "my toes went numb from the brain freeze",
+        "my legs went dead but I walked it off",
+    ],
+)
+def test_a_feeling_a_posture_or_a_tight_boot_names_no_current_finding(text):
+    assert present(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("my hands are numb and tingling in the mornings", ["numbness", "tingling"]),
+        ("I have pins and needles in my feet", ["tingling"]),
+    ],
+)
+def test_the_literal_tingle_and_numbness_are_still_read(text, found):
+    assert present(text) == found
+
+
+def test_too_tight_alone_explains_no_chest_pain():
+    assert levels("my chest is too tight to breathe")["chest_pain"] == "emergency"

@@ -67,6 +67,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     like that for years") or with an everyday cause that explains them ("breathless after the swim"), and
     any finding named with an everyday cause ("after the dentist"): (the mentions kept, the ones set aside
     as Leftovers, with the words). A ``serious`` word in the clause keeps every finding."""
+    tokens = [t for t in tokens if t.norm or t.kind != "other"]  # a hyphen joins nothing: "cross-legged"
     norms = [t.norm for t in tokens]
     told = _explained(norms, kb)
     # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
