@@ -102,7 +102,7 @@ TOLD = [
     ("my vision cut out in the left eye while I was driving", "vision_loss"),
     ("my left eye was fine at breakfast, then it just switched off", "vision_loss"),
     # shaking or jerking with no answer: a seizure, whoever has it
-    ("my son was jerking on the floor and not responding", "seizures"),
+    ("my son was jerking on the floor and not responding to us", "seizures"),  # not "... to texts"
     ("she was shaking all over and unresponsive", "seizures"),
     # wet, and not felt: control of the bladder lost
     ("I didn't realise anything until I was wet", "bladder_bowel"),
@@ -229,3 +229,10 @@ def test_the_literal_tingle_and_numbness_are_still_read(text, found):
 
 def test_too_tight_alone_explains_no_chest_pain():
     assert levels("my chest is too tight to breathe")["chest_pain"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["I was twitching and not answering my phone", "I was shaking and not responding to emails"]
+)
+def test_not_answering_messages_is_no_gap_in_awareness(text):
+    assert levels(text) == {}
