@@ -236,3 +236,16 @@ def test_too_tight_alone_explains_no_chest_pain():
 )
 def test_not_answering_messages_is_no_gap_in_awareness(text):
     assert levels(text) == {}
+
+
+# 8. feeling that leaves a limb is numbness; a bad feeling going away with no limb named is not
+@pytest.mark.parametrize(
+    "text",
+    ["the sensation is fading in my hands", "the feeling is draining out of my feet", "feeling is going from my toes"],
+)
+def test_feeling_that_leaves_a_limb_is_numbness(text):
+    assert "numbness" in present(text) and "fatigue" not in present(text)  # where it starts is the time course's
+
+
+def test_a_bad_feeling_going_away_is_no_numbness():
+    assert present("the bad feeling is going away now") == []
