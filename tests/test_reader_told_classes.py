@@ -249,3 +249,17 @@ def test_feeling_that_leaves_a_limb_is_numbness(text):
 
 def test_a_bad_feeling_going_away_is_no_numbness():
     assert present("the bad feeling is going away now") == []
+
+
+# 9. a head that moves or turns is no spinning head
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("I can't turn my head to the left", []),
+        ("I can only move my head, nothing else", []),
+        ("my head is spinning", ["vertigo"]),
+        ("the room is moving", ["vertigo"]),
+    ],
+)
+def test_a_head_that_moves_is_no_vertigo_a_spinning_one_is(text, found):
+    assert present(text) == found
