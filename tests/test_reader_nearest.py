@@ -48,3 +48,15 @@ def test_calm_words_about_the_finding_itself_still_calm_it(text):
 def test_a_word_that_says_it_goes_on_is_about_its_own_finding_not_a_past_one_beside_it():
     assert flags("chest pain years ago, numbness now") == []  # "now" is the numbness's
     assert flags("I had chest pain years ago and it's back now") != []  # no other finding between: it is back
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the calm words stand twice: beside the warning sign denied or as a likeness, later about another finding
+        "my face is drooping and that is not normal for me, my feet have always been numb, normal for me",
+        "my speech is slurred like after a few pints, my feet go numb after a few pints",
+    ],
+)
+def test_a_denied_or_likened_place_of_calm_words_speaks_of_no_finding_beside_it(text):
+    assert flags(text), text

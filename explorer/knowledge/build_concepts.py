@@ -3,14 +3,22 @@
 Read after the findings: every concept names a known finding, every cue group used is defined."""
 
 from . import yamlcheck
-from .build_base import BuilderBase
-from .build_base import phrases as _phrases  # the one check of a phrase list, shared with the time-course readers
+from .build_base import BuilderBase, phrases
 from .quoting import shown
-from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept, SubjectConcept
+from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept, ReturnedFunction, SubjectConcept
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
 COURSE_LISTS = ("calm", "explained", "cause_links", "serious")
-LISTS = ("everyday_names", "causes", "triggers", "ranges", "drops", "closer", "subjects")  # optional, each a list
+LISTS = (
+    "everyday_names",
+    "causes",
+    "triggers",
+    "ranges",
+    "drops",
+    "closer",
+    "subjects",
+    "returns",
+)  # optional, each a list
 # Keys of earlier versions, refused with where their words went (a key ignored would change the reading silently).
 RETIRED = {
     key: "words that say how fast a finding came are in `quick` in data/time_course.yaml now: "
@@ -30,15 +38,15 @@ class ConceptsReader(BuilderBase):
             groups = {}
             cues = doc["cues"]
             if check_keys(cues, "concepts.cues", problems, set(), set(cues) if isinstance(cues, dict) else set()):
-                groups = {key: _phrases(cues, key, f"concepts.cues.{key}", problems) for key in cues}
+                groups = {key: phrases(cues, key, f"concepts.cues.{key}", problems) for key in cues}
             entries = [  # each concept checked on its own, so one bad entry reports and the rest still load
                 entry
                 for index, node in yamlcheck.entries(doc["concepts"], "concepts.concepts", problems)
                 if (entry := self._concept(node, f"concepts.concepts[{index}]", groups, problems))
             ]
             present = [key for key in COURSE_LISTS if key in doc]
-            courses = {key: tuple(_phrases(doc, key, f"concepts.{key}", problems)) for key in present}
-            everyday = "everyday_names" in doc and _phrases(doc, "everyday_names", "concepts.everyday_names", problems)
+            courses = {key: tuple(phrases(doc, key, f"concepts.{key}", problems)) for key in present}
+            everyday = "everyday_names" in doc and phrases(doc, "everyday_names", "concepts.everyday_names", problems)
             names = frozenset(" ".join(words) for words in everyday or ())
             causes, triggers = (
                 tuple(
@@ -62,6 +70,7 @@ class ConceptsReader(BuilderBase):
                 subjects=self._each(
                     doc, "subjects", lambda node, where: self._subject(node, where, groups, problems), problems
                 ),
+                returns=self._each(doc, "returns", lambda node, where: self._returned(node, where, problems), problems),
             )
         self._finish(problems)
 
@@ -73,21 +82,27 @@ class ConceptsReader(BuilderBase):
         return tuple(entry for index, node in entries if (entry := read(node, f"concepts.{key}[{index}]")))
 
     def _concept(self, node, where: str, groups: dict, problems: Problems) -> ReadingConcept | None:
-        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure", "reach"}):
+        if not check_keys(node, where, problems, {"finding", "words"}, {"cues", "unsure", "reach", "with"}):
             return None
         finding = node["finding"]
         if finding not in self.symptom_map:
             problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
             return None
         cues = _cue_groups(node, where, groups, problems)
-        words = _phrases(node, "words", f"{where}.words", problems)
-        unsure = _phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
+        words = phrases(node, "words", f"{where}.words", problems)
+        unsure = phrases(node, "unsure", f"{where}.unsure", problems) if "unsure" in node else []
         reach = node.get("reach", "list item")
         if reach not in ("list item", "sentence") or (reach == "sentence" and not cues):
             problems.add(line_of(node, "reach"), f"{where}.reach", "expected 'list item' or 'sentence' (with cues)")
             return None
+        also = _cue_groups(node, where, groups, problems, key="with")
+        if "with" in node and reach != "sentence":
+            problems.add(line_of(node, "with"), f"{where}.with", "a third part needs reach: sentence")
+            return None
         unsure_words = tuple(" ".join(w) for w in unsure)
-        return ReadingConcept(finding, tuple(words), tuple(dict.fromkeys(cues)), unsure_words, reach == "sentence")
+        return ReadingConcept(
+            finding, tuple(words), tuple(dict.fromkeys(cues)), unsure_words, reach == "sentence", tuple(also)
+        )
 
     def _subject(self, node, where: str, groups: dict, problems: Problems) -> SubjectConcept | None:
         """A body part told as the subject of words that say it fails: its finding, the sites that may be the
@@ -98,10 +113,10 @@ class ConceptsReader(BuilderBase):
         if finding not in self.symptom_map:
             problems.add(line_of(node, "finding"), f"{where}.finding", f"unknown finding {finding!r}")
         cues = _cue_groups(node, where, groups, problems)
-        sites = [" ".join(site) for site in _phrases(node, "sites", f"{where}.sites", problems)]
+        sites = [" ".join(site) for site in phrases(node, "sites", f"{where}.sites", problems)]
         self.check_sites(node, sites, where, problems)
         links, unless, pronouns = (
-            frozenset(" ".join(w) for w in _phrases(node, key, f"{where}.{key}", problems))
+            frozenset(" ".join(w) for w in phrases(node, key, f"{where}.{key}", problems))
             if key in node
             else frozenset()
             for key in ("links", "unless_after", "pronouns")
@@ -135,8 +150,18 @@ class ConceptsReader(BuilderBase):
         explains = self._findings(node, "explains", where, problems)
         if explains is None:
             return None
-        words = _phrases(node, "words", f"{where}.words", problems)
+        words = phrases(node, "words", f"{where}.words", problems)
         return EverydayCause(tuple(words), frozenset(explains))
+
+    def _returned(self, node, where: str, problems: Problems) -> ReturnedFunction | None:
+        if not check_keys(node, where, problems, {"ends", "words"}, set()):
+            return None
+        ends = self._findings(node, "ends", where, problems)
+        return (
+            None
+            if ends is None
+            else ReturnedFunction(tuple(phrases(node, "words", f"{where}.words", problems)), frozenset(ends))
+        )
 
     def _closer(self, node, where: str, problems: Problems) -> CloserFinding | None:
         keys = {"finding", "instead_of"}
@@ -163,13 +188,13 @@ class ConceptsReader(BuilderBase):
         return [f for f in items if f in self.symptom_map]
 
 
-def _cue_groups(node, where: str, groups: dict, problems: Problems) -> list[tuple[str, ...]]:
-    """The cues of the groups ``node`` names under ``cues``, each unknown group reported at its line."""
+def _cue_groups(node, where: str, groups: dict, problems: Problems, key: str = "cues") -> list[tuple[str, ...]]:
+    """The cues of the groups ``node`` names under ``key``, each unknown group reported at its line."""
     cues: list[tuple[str, ...]] = []
-    for i, group in enumerate(node.get("cues") or []):
+    for i, group in enumerate(node.get(key) or []):
         if group not in groups:
             known = ", ".join(sorted(groups)) or "none"
-            problems.add(line_of(node["cues"], i), f"{where}.cues[{i}]", f"unknown cue group {group!r} ({known})")
+            problems.add(line_of(node[key], i), f"{where}.{key}[{i}]", f"unknown cue group {group!r} ({known})")
         else:
             cues.extend(groups[group])
     return cues

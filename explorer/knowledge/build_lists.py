@@ -53,6 +53,7 @@ OPTIONAL_LISTS = {
     "ability",
     "comparison",
     "needs_without",
+    "comparison_between",
 }
 
 

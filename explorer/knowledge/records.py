@@ -148,6 +148,7 @@ class Words:
     ability: frozenset[str] = frozenset()  # beside "no longer", what cannot be done now: "I can no longer stand"
     recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
     comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
+    comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
 
 
@@ -163,6 +164,8 @@ class ReadingConcept:
     cues: tuple[tuple[str, ...], ...] = ()
     unsure: tuple[str, ...] = ()  # words that alone make the reader unsure the finding was meant
     sentence: bool = False  # word and cue may stand anywhere in one sentence ("shaking, then I don't remember")
+    # cues (`with`) of which one must also stand in that sentence: an eye that hurts, with sight that blurs
+    also: tuple[tuple[str, ...], ...] = ()
 
 
 @record
@@ -202,6 +205,8 @@ class ConceptLexicon:
     closer: tuple["CloserFinding", ...] = ()
     # A body part told as the subject of words that say it fails, in that order: "my legs just didn't work".
     subjects: tuple["SubjectConcept", ...] = ()
+    # A lost function told as returned ("I lost the sight in one eye, and it came back"): that loss is over.
+    returns: tuple["ReturnedFunction", ...] = ()
 
 
 @record
@@ -218,6 +223,16 @@ class SubjectConcept:
     links: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()  # stand for the part named before in the clause: "the legs ... they"
+
+
+@record
+class ReturnedFunction:
+    """Words that, told after a loss of function (``ends``: sight, one side's strength), say the function came
+    back, so the loss is over (data/concepts.yaml ``returns``); after any other finding ("the numbness came
+    back") they say the finding returned."""
+
+    words: tuple[tuple[str, ...], ...]
+    ends: frozenset[str]
 
 
 @record

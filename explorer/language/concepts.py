@@ -28,6 +28,8 @@ def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
     alone = PhraseIndex(site_words(kb), kb.words)
     paired = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
     for concept in kb.concept_lexicon.concepts:
+        if concept.also:
+            continue  # three parts are read across the sentence only (across_sentences)
         target = Target(concept.finding)
         for words in concept.words:
             for cue in concept.cues:
@@ -65,6 +67,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     like that for years") or with an everyday cause that explains them ("breathless after the swim"), and
     any finding named with an everyday cause ("after the dentist"): (the mentions kept, the ones set aside
     as Leftovers, with the words). A ``serious`` word in the clause keeps every finding."""
+    tokens = [t for t in tokens if t.norm or t.kind != "other"]  # a hyphen joins nothing: "cross-legged"
     norms = [t.norm for t in tokens]
     told = _explained(norms, kb)
     # a question or a worry ("what if I can't breathe") says nothing is happening: as an explanation does
@@ -76,7 +79,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
         return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
     # calm or explaining words are about the finding nearest them ("my face drooped an hour ago, and my foot
     # has been numb for years": the years are the foot's); a question or a worry is about all it asks
-    spots = [] if hypothetical or cue is None else _spots(norms, cue)
+    spots = [] if hypothetical or cue is None else _spots(norms, cue, kb)
     ranges = dict(zip(map(id, mentions), token_ranges(tokens, [(m.start, m.end) for m in mentions])))
     kept, calm = [], []
     for m in mentions:
@@ -103,10 +106,16 @@ def _places(norms: list[str], cue: str) -> list[int]:
     return [k for k in range(len(norms) - len(words) + 1) if norms[k : k + len(words)] == words]
 
 
-def _spots(norms: list[str], cue: str) -> list[tuple[int, int]]:
-    """The first and last word of every place ``cue`` stands in ``norms``."""
+def _spots(norms: list[str], cue: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """The first and last word of every place ``cue`` stands in ``norms`` and speaks as itself: a denied place
+    ("not normal for me") or a likeness ("like after the dentist") speaks of no finding near it."""
     last = len(cue.split()) - 1
-    return [(k, k + last) for k in _places(norms, cue)]
+    return [(k, k + last) for k in _places(norms, cue) if _speaks(norms, k, kb)]
+
+
+def _speaks(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
+    """Does the cue at ``norms[k]`` say what it says: no denial just before it, and no likeness?"""
+    return not kb.words.negation_before.intersection(norms[max(0, k - 2) : k]) and not _likeness(norms, k, kb)
 
 
 def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:
@@ -119,8 +128,14 @@ def _explained(norms: list[str], kb: KnowledgeBase) -> str | None:
 
 
 def _likeness(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
-    """Do words of a comparison ("like", "as if": data/words.yaml) end just before ``norms[k]``?"""
-    return any(tuple(norms[max(0, k - len(c)) : k]) == c for c in kb.words.comparison)
+    """Do words of a comparison ("like", "as if": data/words.yaml) end just before ``norms[k]``, or a few words
+    before it with only ``comparison_between`` words between ("like I've run a marathon")?"""
+    for start in range(k, max(-1, k - 4), -1):
+        if any(tuple(norms[max(0, start - len(c)) : start]) == c for c in kb.words.comparison):
+            return True
+        if start > 0 and norms[start - 1] not in kb.words.comparison_between:
+            return False
+    return False
 
 
 def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
@@ -129,12 +144,8 @@ def calm_words(norms: list[str], kb: KnowledgeBase) -> str | None:
     cue = has_cue(norms, kb.concept_lexicon.calm)
     if cue is None:
         return None
-    denial = kb.words.negation_before
-    for k in _places(norms, cue):
-        # not after a denial, nor a likeness ("numb like after the dentist": not the cause)
-        if not denial.intersection(norms[max(0, k - 2) : k]) and not _likeness(norms, k, kb):
-            return cue
-    return None
+    # not after a denial, nor a likeness ("numb like after the dentist": not the cause)
+    return cue if any(_speaks(norms, k, kb) for k in _places(norms, cue)) else None
 
 
 CAUSE_REACH = 4  # words after a linking word ("after", "when") that an everyday cause may stand within
@@ -266,6 +277,8 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
         owner = _owner(sentence, words)
         for entry in entries:
             word, cue = _first(sentence, entry.words), _first(sentence, entry.cues)
+            if entry.also and not _third_part(sentence, entry, cue, words):
+                continue  # "my eye is sore" without sight that blurs; "no pain, the sight in it blurs"
             if word is None or cue is None or any(m.symptom.id == entry.finding for m in mentions):
                 continue
             if owner and not kb.symptoms[entry.finding].urgent_note:
@@ -280,6 +293,16 @@ def across_sentences(text: str, mentions: list[Mention], leftovers: list[Leftove
             mentions = sorted([*(m for m in mentions if m not in taken), found], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not (x.start < end and start < x.end)]
     return mentions, leftovers
+
+
+def _third_part(sentence: list[Token], entry, cue: tuple[int, int] | None, words) -> bool:
+    """Is an entry's third part (`with`) told in the sentence, and its cue not denied by a word just before
+    it ("no pain", "doesn't hurt at all")? A cue the whole sentence reaches is read without the negation
+    machinery of a list item, so this looks back a few words itself."""
+    if cue is None or _first(sentence, entry.also) is None:
+        return False
+    before = [t.norm for t in sentence if t.end <= cue[0]][-3:]
+    return not words.negation_before.intersection(before)
 
 
 def _owner(sentence: list[Token], words) -> str | None:

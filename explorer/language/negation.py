@@ -3,7 +3,7 @@ makes every finding after it in the same clause absent, until the clause ends ("
 stop) or a new statement starts ("... and I have"). A cue after a finding at the end of its list item
 ("fever: none", "pain-free", "dry mouth denied") makes that item absent."""
 
-from ..knowledge.records import Words
+from ..knowledge.records import ReturnedFunction, Words
 from ..records import replace
 from .matching import Found, Item, segment
 from .parse_records import Mention
@@ -263,3 +263,30 @@ def _recent_sentences(tokens: list[Token], words: Words) -> list[tuple[int, int]
 
 def _in_recent(m: Mention, recent: list[tuple[int, int]]) -> bool:
     return any(a <= m.start < b for a, b in recent)
+
+
+def returned(tokens: list[Token], mentions: list[Mention], returns: tuple[ReturnedFunction, ...], words: Words):
+    """A lost function told as returned after its loss in the same sentence ("years ago I lost the sight in one
+    eye for a few weeks, and it came back": data/concepts.yaml ``returns``): that loss is absent, with the
+    words as its cue. Not after a denial ("it hasn't come back"), and never a warning sign in a sentence that
+    says it was recent ("this morning my sight went, then it came back": a loss that passed still warns)."""
+    out = list(mentions)
+    recent = _recent_sentences(tokens, words) if words.recent else []
+    for sentence in sentences(tokens):
+        norms = [t.norm for t in sentence]
+        for entry in returns:
+            for k, cue in ((k, c) for k in range(len(norms)) for c in entry.words if tuple(norms[k : k + len(c)]) == c):
+                if words.negation_before.intersection(norms[max(0, k - 2) : k]):
+                    continue  # "it hasn't come back", "never came back"
+                said = " ".join(t.text for t in sentence[k : k + len(cue)])
+                out = [
+                    replace(m, present=False, cue=said)
+                    if m.present
+                    and m.symptom.id in entry.ends
+                    and sentence[0].start <= m.start
+                    and m.end <= sentence[k].start
+                    and not _in_recent(m, recent)
+                    else m
+                    for m in out
+                ]
+    return out

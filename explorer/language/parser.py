@@ -135,6 +135,7 @@ class Parser:
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         mentions = negation.resolved(tokens, mentions, self.words)
+        mentions = negation.returned(tokens, mentions, self.kb.concept_lexicon.returns, self.words)  # sight came back
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
         mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
         mentions, leftovers = concepts.across_sentences(
