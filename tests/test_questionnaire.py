@@ -31,8 +31,10 @@ NEXT = [
     # with Sjögren's and MS now suggested too (their annotations record these findings), spreading weakness
     # moves more of the picture.
     ({"tingling": "yes", "muscle_weakness": "yes"}, "rapidly_spreading_weakness"),
-    # GBS's annotations record tingling, so GBS is already suggested (weak): its urgent feature first.
-    ({"numbness": "yes", "tingling": "yes", "diabetes": "no"}, "rapidly_spreading_weakness"),
+    # GBS's annotations record tingling, so GBS is already suggested (weak): its urgent feature first. Every
+    # suggestion wants spreading weakness (MS's relapse rule names the motor pattern), so it counts a third and
+    # trouble swallowing, GBS's alone, moves more of the picture.
+    ({"numbness": "yes", "tingling": "yes", "diabetes": "no"}, "trouble_swallowing"),
     # a second nerve symptom: with the evidence score, leg weakness (which many of our conditions do not share
     # with numbness) moves the picture more than tingling
     ({"numbness": "yes"}, "leg_weakness"),
