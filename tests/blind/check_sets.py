@@ -208,6 +208,7 @@ SETS = {
     "b": ("reading_b.yaml", "time_course_b.yaml"),
     "d": (None, "time_course_d.yaml"),
     "e": ("reading_e.yaml", "time_course_e.yaml"),
+    "f": ("reading_f.yaml", "time_course_f.yaml"),
 }
 
 
