@@ -112,15 +112,17 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids
-    conflicting = tuple(
-        Conflict(kb.symptoms[i], tuple(sorted({m.text for m in said_present + said_absent if m.symptom.id == i})))
-        for i in sorted(clash)
-    )
-    present_ids -= clash
-    absent_ids -= clash
+    conflicting = ()
+    if clash:
+        conflicting = tuple(
+            Conflict(kb.symptoms[i], tuple(sorted({m.text for m in said_present + said_absent if m.symptom.id == i})))
+            for i in sorted(clash)
+        )
+        present_ids -= clash
+        absent_ids -= clash
     # A past episode that is over ("double vision years ago, it went away") is absent now and shown so, but
     # it is no evidence against a condition: an episode that came and went is how some of them run.
-    weighed = absent_ids - _only_past(said_absent)
+    weighed = absent_ids - _only_past(said_absent) if said_absent else absent_ids
     inference = engine_for(kb, questions).run(present_ids, weighed, asked, record=record)
     # Every field by position, in Result's order (a record made by keyword takes a slower path).
     result = Result(
@@ -153,6 +155,8 @@ def _theirs(said_present: list, leftovers: set) -> tuple[list, set]:
     are reported as someone else's (added to ``leftovers``) and their ids returned, so their warnings are
     raised on their own."""
     theirs = [m for m in said_present if m.someone_else]
+    if not theirs:  # the usual case: every finding is the person's own
+        return said_present, set()
     for m in theirs:
         leftovers.add((m.text, (m.symptom,), None, None, None, m.someone_else, ()))
     return [m for m in said_present if not m.someone_else], {m.symptom.id for m in theirs}

@@ -52,7 +52,7 @@ def ranked_strengths(kb: KnowledgeBase, inference: Inference, present: set, abse
     """(sort key, condition id, strength) of rank_suggestions' suggestions, in its order, without building
     their evidence (the questionnaire's trials need only this; the key holds everything the order and
     the strength were decided on)."""
-    ranked = sorted(_assessments(kb, inference, present, absent), key=lambda a: a.key)
+    ranked = sorted(_assessments(kb, inference, present, absent, keep=True), key=lambda a: a.key)
     return tuple((a.key, a.condition.id, STRENGTHS[a.level]) for a in ranked)
 
 
@@ -75,16 +75,23 @@ class _Assessment:
 
 
 def _assessments(
-    kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
+    kb: KnowledgeBase,
+    inference: Inference,
+    present: set,
+    absent: set,
+    conflicting: frozenset = frozenset(),
+    keep: bool = False,
 ) -> list:
+    """The assessments of the suggested conditions, in firing order; ``keep``: see _fired."""
     weights, course = weights_for(kb), _course_ids(kb)
-    ruled_out = _ruled_out(kb, frozenset(present))
+    ruled_out = _ruled_out(kb, present)
+    weighed = absent | ruled_out if ruled_out else absent
     out = []
-    for condition, view, fired, behind_rule, claimed, fired_ids in _fired(kb, inference):
+    for condition, view, fired, behind_rule, claimed, fired_ids in _fired(kb, inference, keep):
         links = view.links
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        score, for_present = weights.score(condition.id, present, absent | ruled_out, behind_rule, conflicting)
+        score, for_present = weights.score(condition.id, present, weighed, behind_rule, conflicting)
         if ruled_out:  # what the present findings earn counts what they rule out; answers "no" come on top
             for_present = weights.score(condition.id, present, ruled_out, behind_rule, conflicting)[0]
         # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
@@ -101,12 +108,13 @@ def _assessments(
     return out
 
 
-def _fired(kb: KnowledgeBase, inference: Inference) -> list:
+def _fired(kb: KnowledgeBase, inference: Inference, keep: bool) -> list:
     """Per suggested condition, what the run alone decides: (condition, its _View, the suggestion steps
     that fired for it, reported finding id -> the rules it stands behind, the strongest strength a fired
     rule claims, the ids of the rules fired). The questionnaire ranks one run again and again with other
-    answers (a trial whose answer changes no conclusion reuses the current run), so the last runs' are
-    kept, each with its run (an id is reused only once its object is gone)."""
+    answers (a trial whose answer changes no conclusion reuses the current run), so with ``keep`` the last
+    runs' are kept, each with its run (an id is reused only once its object is gone). explore() ranks each
+    run once: keeping its runs would only keep them alive for the collector to walk."""
     kept = _FIRED.get(id(inference))
     if kept is not None and kept[0] is inference and kept[1] is kb:
         return kept[2]
@@ -127,6 +135,8 @@ def _fired(kb: KnowledgeBase, inference: Inference) -> list:
         claimed = max(strength_of[s.rule] for s in fired)
         fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
         out.append((condition, _view(kb, condition), fired, behind_rule, claimed, fired_ids))
+    if not keep:
+        return out
     if len(_FIRED) >= _FIRED_KEPT:
         _FIRED.clear()
     _FIRED[id(inference)] = (inference, kb, out)
@@ -137,17 +147,24 @@ _FIRED: dict = {}  # id(inference) -> (the inference, its knowledge base, _fired
 _FIRED_KEPT = 64
 
 
-@functools.lru_cache(maxsize=256)
-def _ruled_out(kb: KnowledgeBase, present: frozenset) -> frozenset:
+def _ruled_out(kb: KnowledgeBase, present) -> frozenset:
     """The other values of a one-value dimension (onset, symmetry) a present value rules out: a chronic onset
     is not an acute one, a patchy picture not one alike on both sides. They weigh against a condition that
     shows them very often, as a finding reported absent does, but are never shown as reported."""
-    out: set = set()
-    for dimension in kb.time_course.exclusive:
-        values = {i for i in _course_ids(kb) if kb.symptoms[i].system == dimension}
-        if values & present:
-            out |= values - present
-    return frozenset(out)
+    out: frozenset = frozenset()
+    for values in _exclusive_values(kb):
+        if not values.isdisjoint(present):
+            out |= values.difference(present)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _exclusive_values(kb: KnowledgeBase) -> tuple[frozenset, ...]:
+    """The time course values of each one-value dimension (worked out once: every query asks _ruled_out)."""
+    course = _course_ids(kb)
+    return tuple(
+        frozenset(i for i in course if kb.symptoms[i].system == dimension) for dimension in kb.time_course.exclusive
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -234,6 +251,8 @@ class _View:
 
     def evidence(self, symptom_ids, behind_rule: dict, by_role: bool = False) -> tuple:
         """Evidence records for ``symptom_ids``, in order; ``behind_rule``: the rules each one is behind."""
+        if not symptom_ids:
+            return ()
         order = self._order[by_role]
         for i in symptom_ids:
             if i not in order:
