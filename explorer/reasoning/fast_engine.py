@@ -137,10 +137,12 @@ class FastKnowledgeEngine(KnowledgeEngine):
             super().run(steps)  # someone is watching: experta's loop, with its messages
             return
         self.running = True
+        # Read once: a rule body does not replace the engine's matcher, fact list, strategy or agenda.
+        changes, facts, update, agenda = self.matcher.changes, self.facts, self.strategy.update_agenda, self.agenda
         while steps > 0 and self.running:
-            added, removed = self.get_activations()
-            self.strategy.update_agenda(self.agenda, added, removed)
-            activation = self.agenda.get_next()
+            added, removed = changes(*facts.changes)  # experta's get_activations
+            update(agenda, added, removed)
+            activation = agenda.get_next()
             if activation is None:
                 break
             steps -= 1

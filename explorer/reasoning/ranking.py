@@ -86,20 +86,27 @@ def _assessments(
     weights, course = weights_for(kb), _course_ids(kb)
     ruled_out = _ruled_out(kb, present)
     weighed = absent | ruled_out if ruled_out else absent
+    # Sorted once for every condition's score (weighing.Weights.score_sorted).
+    in_order, weighed_in_order, conflicting_in_order = sorted(present), sorted(weighed), sorted(conflicting)
+    ruled_out_in_order = sorted(ruled_out)
     out = []
     for condition, view, fired, behind_rule, claimed, fired_ids in _fired(kb, inference, keep):
         links = view.links
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        score, for_present = weights.score(condition.id, present, weighed, behind_rule, conflicting)
+        score, for_present = weights.score_sorted(
+            condition.id, in_order, weighed_in_order, behind_rule, conflicting_in_order
+        )
         if ruled_out:  # what the present findings earn counts what they rule out; answers "no" come on top
-            for_present = weights.score(condition.id, present, ruled_out, behind_rule, conflicting)[0]
+            for_present = weights.score_sorted(
+                condition.id, in_order, ruled_out_in_order, behind_rule, conflicting_in_order
+            )[0]
         # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
         findings = len(supporting - course)
         level, unanswered = word(score, findings), word(for_present, findings)
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
         lowered = level < unanswered  # findings the condition shows very often were reported absent
-        key = (-level, -score, len(against), -len(fired_ids), condition.name.lower())
+        key = (-level, -score, len(against), -len(fired_ids), view.sort_name)
         out.append(
             _Assessment(
                 condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key, view
@@ -193,6 +200,7 @@ class _View:
 
     def __init__(self, kb: KnowledgeBase, condition):
         self.kb, self.condition = kb, condition
+        self.sort_name = condition.name.lower()  # the last part of the sort key (see the module docstring)
         self.links = _links_by_symptom(condition)
         self.roles = _roles_by_symptom(condition)
         # Time course values are asked as one choice each (onset, spread...), never listed as unreported.
