@@ -114,7 +114,7 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids
-    conflicting = ()
+    conflicting: tuple = ()
     if clash:
         conflicting = tuple(
             Conflict(kb.symptoms[i], tuple(sorted({m.text for m in said_present + said_absent if m.symptom.id == i})))
