@@ -23,7 +23,9 @@ its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e
 3. Choosing the next question over questionnaire states reached by answering the chosen questions
    (seeded), the fast choice and the straightforward one (every candidate through explore()), on the
    shipped knowledge and the largest generated folder; each state's figure is the median of 5 runs, and
-   the worst state's is shown.
+   the worst state's is shown. Each folder is timed in a fresh process started as the installed command
+   starts (the knowledge frozen once loaded, explorer/startup.py), as a person's `ask` is, so the garbage
+   the earlier sections left is not walked by its collector.
 4. batch: cases per second with --jobs 1 and --jobs 2, and peak memory of the largest process.
 In-process figures are CPU time of this process.
 """
@@ -276,12 +278,29 @@ def questionnaire_states(kb, per_session=8, seed=7):
     return states
 
 
-def next_question(folders: dict, repeats: int = 5) -> None:
-    from explorer import load_knowledge
-
+def next_question(folders: dict, env, repeats: int = 5) -> None:
+    """Each knowledge folder in a fresh process of its own, started as the installed command starts (see
+    ``question_child``): what a person's `ask` runs in, not a heap that the earlier sections left."""
     print(f"\n3. Next question over questionnaire states (CPU ms; median of {repeats} runs per state)")
     for name, (folder, _) in folders.items():
-        _next_question(name, load_knowledge(folder), repeats)
+        args = [sys.executable, __file__, "--question-child", name, str(folder or ""), str(repeats)]
+        done = subprocess.run(args, env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"the next-question child for {name} failed:\n{done.stderr}")
+        print(done.stdout, end="")
+
+
+def question_child(name: str, folder: str, repeats: int) -> None:
+    """Section 3 for one folder, in this fresh process: the collector is set up around loading the knowledge
+    as the installed command sets it up (explorer/startup.py: what start-up made is frozen once loaded)."""
+    from explorer import startup
+
+    startup.begin()
+    from explorer import load_knowledge
+
+    kb = load_knowledge(folder or None)
+    startup.end()
+    _next_question(name, kb, repeats)
 
 
 def _next_question(name, kb, repeats: int) -> None:
@@ -363,7 +382,12 @@ def main():
     parser.add_argument("--dense", type=int, default=60, help="dense queries of each size")
     parser.add_argument("--skip", nargs="*", default=[], choices=["cold", "clips", "dense", "question", "batch"])
     parser.add_argument("--against", help="another installed symptom-explorer command, cold-started in the same turns")
+    parser.add_argument("--question-child", nargs=3, help=argparse.SUPPRESS)  # section 3 in a fresh process
     args = parser.parse_args()
+    if args.question_child:
+        name, folder, repeats = args.question_child
+        question_child(name, folder, int(repeats))
+        return
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.1f} at start")
     with tempfile.TemporaryDirectory() as work:
@@ -384,7 +408,7 @@ def main():
         if "dense" not in args.skip:
             dense({k: v for k, v in ends.items() if k != "shipped"} or ends, args.dense)
         if "question" not in args.skip:
-            next_question(ends)
+            next_question(ends, env)
         if "batch" not in args.skip:
             batch(args.cases, env)
 

@@ -297,3 +297,27 @@ def test_activations_hash_as_experta_hashes_them(kb):
         theirs.key = activation.key  # the strategy's sort key, given as the agenda took it
         assert type(activation) is not experta.activation.Activation
         assert hash(activation) == hash(theirs) and theirs in {activation} and activation in {theirs}
+
+
+def test_a_fact_watcher_hears_every_fact_either_engine_declares(kb, caplog):
+    """The fast engine reads whether experta's fact watcher listens once per declaration and once per run,
+    not once per fact: with it listening, each fact declared (before the run and by the rules as they fire)
+    is still logged, as stock experta logs it."""
+    present = {"dry_eyes", "dry_mouth", "joint_pain", "numbness", "tingling"}
+    heard = {}
+    watcher = experta.watchers.FACTS
+    level = watcher.level
+    try:
+        watcher.setLevel("INFO")
+        for matcher in ("experta", "fast"):
+            engine = Engine(kb, matcher=matcher)
+            caplog.clear()
+            with caplog.at_level("INFO", logger=watcher.name):
+                engine.run(present, {"fatigue"})
+            declared = [r.getMessage() for r in caplog.records if r.name == watcher.name and "==>" in r.getMessage()]
+            heard[matcher] = (declared, len(engine._engine.facts))
+    finally:
+        watcher.setLevel(level)
+    assert heard["fast"] == heard["experta"]
+    declared, kept = heard["fast"]
+    assert len(declared) == kept > len(present) + 2  # the initial fact, the findings, and facts the rules added

@@ -15,6 +15,7 @@ The engine class is built once per knowledge base and process, then reused with 
 
 import bisect
 import inspect
+import logging
 import os
 import threading
 from operator import attrgetter
@@ -30,6 +31,7 @@ from .inference import SALIENCE, Inference, Step
 MATCHERS = {"fast": FastKnowledgeEngine, "experta": KnowledgeEngine}
 
 _watchers = _experta_package.watchers
+_ACTIVATIONS = _watchers.ACTIVATIONS
 
 
 class Finding(Fact):
@@ -71,7 +73,7 @@ class _StableStrategy(DepthStrategy):
     last_agenda: list = []
 
     def update_agenda(self, agenda, added, removed):
-        if removed or _watchers.worth("ACTIVATIONS", "INFO"):
+        if removed or logging.NOTSET < _ACTIVATIONS.level <= logging.INFO:  # experta's watchers.worth(...)
             super().update_agenda(agenda, added, removed)  # experta's, with its messages
             return
         # What experta's DepthStrategy does with activations only added: each goes in by its key.

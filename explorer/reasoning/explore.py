@@ -1,6 +1,7 @@
 """explore(): findings in, a Result out. Resolves the words, runs the engine, ranks the suggestions."""
 
 import functools
+from itertools import repeat
 
 from ..errors import InputError
 from ..knowledge.disclaimer import DISCLAIMER
@@ -70,15 +71,16 @@ def _texts(values) -> list[str]:
         values = list(values)
     except TypeError:
         raise InputError("findings must be given as text or a list of texts") from None
-    if not all(isinstance(v, str) for v in values):
+    # The loops over the texts run in C (map, filter): every query of every caller comes through here.
+    if not all(map(isinstance, values, repeat(str))):
         raise InputError("findings must be given as text or a list of texts")
     # Before any reading, so a huge input is refused without work.
     if len(values) > MAX_FINDINGS:
         raise InputError(f"{len(values)} findings, over the limit of {MAX_FINDINGS} findings per case")
-    total = sum(len(v) for v in values)
+    total = sum(map(len, values))
     if total > MAX_TEXT_CHARS:
         raise InputError(f"{total:,} characters of findings, over the limit of {MAX_TEXT_CHARS:,} per case")
-    return [v for v in values if v.strip()]
+    return list(filter(str.strip, values))
 
 
 def explore_inference(
@@ -112,15 +114,17 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
     present_ids = {m.symptom.id for m in said_present}
     absent_ids = {m.symptom.id for m in said_absent}
     clash = present_ids & absent_ids
-    conflicting = tuple(
-        Conflict(kb.symptoms[i], tuple(sorted({m.text for m in said_present + said_absent if m.symptom.id == i})))
-        for i in sorted(clash)
-    )
-    present_ids -= clash
-    absent_ids -= clash
+    conflicting: tuple = ()
+    if clash:
+        conflicting = tuple(
+            Conflict(kb.symptoms[i], tuple(sorted({m.text for m in said_present + said_absent if m.symptom.id == i})))
+            for i in sorted(clash)
+        )
+        present_ids -= clash
+        absent_ids -= clash
     # A past episode that is over ("double vision years ago, it went away") is absent now and shown so, but
     # it is no evidence against a condition: an episode that came and went is how some of them run.
-    weighed = absent_ids - _only_past(said_absent)
+    weighed = absent_ids - _only_past(said_absent) if said_absent else absent_ids
     inference = engine_for(kb, questions).run(present_ids, weighed, asked, record=record)
     # Every field by position, in Result's order (a record made by keyword takes a slower path).
     result = Result(
@@ -153,6 +157,8 @@ def _theirs(said_present: list, leftovers: set) -> tuple[list, set]:
     are reported as someone else's (added to ``leftovers``) and their ids returned, so their warnings are
     raised on their own."""
     theirs = [m for m in said_present if m.someone_else]
+    if not theirs:  # the usual case: every finding is the person's own
+        return said_present, set()
     for m in theirs:
         leftovers.add((m.text, (m.symptom,), None, None, None, m.someone_else, ()))
     return [m for m in said_present if not m.someone_else], {m.symptom.id for m in theirs}

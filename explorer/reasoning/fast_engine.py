@@ -41,8 +41,11 @@ class _FastFactList(_FactList):
     fact whose class declares no fields (every fact of the explorer's) is filed without the checks that
     cannot fail for it (its class, its fields) and without the watcher call when no watcher listens."""
 
+    quiet = False  # True while the engine declares or runs with no fact watcher listening (read once there)
+
     def declare(self, fact):
-        if not isinstance(fact, _Fact) or type(fact).__fields__ or _watchers.FACTS.isEnabledFor(logging.INFO):
+        loud = not self.quiet and _watchers.FACTS.isEnabledFor(logging.INFO)
+        if loud or not isinstance(fact, _Fact) or type(fact).__fields__:
             return super().declare(fact)
         if "_plain_names" in fact.__dict__ and "__factid__" not in fact:
             fact_id = frozenset((fact.__class__, *fact.items()))  # new_fact's names: no special key to leave out
@@ -125,8 +128,14 @@ class FastKnowledgeEngine(KnowledgeEngine):
         if not checked:
             _check(facts)
         last = None
-        for fact in facts:
-            last = self.facts.declare(fact)
+        fact_list = self.facts
+        quiet = fact_list.quiet
+        fact_list.quiet = quiet or not _watchers.FACTS.isEnabledFor(logging.INFO)  # once, not once a fact
+        try:
+            for fact in facts:
+                last = fact_list.declare(fact)
+        finally:
+            fact_list.quiet = quiet
         if not self.running:
             added, removed = self.get_activations()
             self.strategy.update_agenda(self.agenda, added, removed)
@@ -137,18 +146,25 @@ class FastKnowledgeEngine(KnowledgeEngine):
             super().run(steps)  # someone is watching: experta's loop, with its messages
             return
         self.running = True
-        while steps > 0 and self.running:
-            added, removed = self.get_activations()
-            self.strategy.update_agenda(self.agenda, added, removed)
-            activation = self.agenda.get_next()
-            if activation is None:
-                break
-            steps -= 1
-            rule = activation.rule
-            if rule._wrapped_self is None and getattr(rule._wrapped, "reads_no_bindings", False):
-                rule._wrapped(self)  # what experta's call comes to for a function that reads no bindings
-            else:
-                rule(self, **{k: v for k, v in activation.context.items() if not k.startswith("__")})
+        # Read once: a rule body does not replace the engine's matcher, fact list, strategy or agenda.
+        changes, facts, update, agenda = self.matcher.changes, self.facts, self.strategy.update_agenda, self.agenda
+        # Whether a fact watcher listens is read once a run (the rules declare facts as they fire).
+        facts.quiet = not _watchers.FACTS.isEnabledFor(logging.INFO)
+        try:
+            while steps > 0 and self.running:
+                added, removed = changes(*facts.changes)  # experta's get_activations
+                update(agenda, added, removed)
+                activation = agenda.get_next()
+                if activation is None:
+                    break
+                steps -= 1
+                rule = activation.rule
+                if rule._wrapped_self is None and getattr(rule._wrapped, "reads_no_bindings", False):
+                    rule._wrapped(self)  # what experta's call comes to for a function that reads no bindings
+                else:
+                    rule(self, **{k: v for k, v in activation.context.items() if not k.startswith("__")})
+        finally:
+            facts.quiet = False
         self.running = False
 
 

@@ -123,9 +123,20 @@ class _RuleHashedActivation(_Activation):
     The same value as experta's, so it is found in a set of experta's activations and the other way round."""
 
     rule_hash: _KnownHash
+    known_hash: int | None = None  # the same value, worked out from the token it was made of (made_from)
 
     def __hash__(self):
+        if self.known_hash is not None:
+            return self.known_hash
         return hash((self.rule_hash, frozenset(self.facts), frozenset(self.context.items())))
+
+    def made_from(self, info) -> None:
+        """Work the hash out from ``info``, the TokenInfo this activation was made of: its facts and, when
+        every name it binds is text (the context kept), its context are the frozensets experta's hash makes,
+        already hashed as the conflict set filed the info, so no fact is asked for its hash again."""
+        context = info.context
+        if len(context) == len(self.context):
+            self.known_hash = hash((self.rule_hash, info.data, context))
 
 
 class _TrackedConflictSetNode(_nodes.ConflictSetNode):
@@ -150,6 +161,7 @@ class _TrackedConflictSetNode(_nodes.ConflictSetNode):
                     self.rule, info.data, {k: v for k, v in info.context if isinstance(k, str)}
                 )
                 activation.rule_hash = self._rule_hash
+                activation.made_from(info)
                 self.added.add(activation)
         else:
             super()._activate(token)

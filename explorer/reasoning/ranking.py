@@ -14,6 +14,7 @@
 """
 
 import functools
+from operator import itemgetter
 
 from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
 from .engine import Inference
@@ -26,87 +27,88 @@ def rank_suggestions(
 ) -> tuple:
     rules, first_of = kb.rule_index, _precedence(kb)
     drafts = []
-    for a in _assessments(kb, inference, present, absent, conflicting):
-        view = a.view
-        supporting = view.evidence(a.supporting, a.behind_rule)
-        best = max(a.fired_ids, key=first_of.__getitem__)  # the strongest claim, then the first in the files
+    for key, condition, level, limited, lowered, fired_ids, behind_rule, supporting_ids, against, view in _assessments(
+        kb, inference, present, absent, conflicting
+    ):
+        supporting = view.evidence(supporting_ids, behind_rule)
+        best = max(fired_ids, key=first_of.__getitem__)  # the strongest claim, then the first in the files
         # Suggestion's fields after its rank, by position (a record made by keyword takes a slower path).
         fields = (
-            a.condition,
-            STRENGTHS[a.level],
+            condition,
+            STRENGTHS[level],
             supporting,
             view.missing(present, absent),
-            view.evidence(a.against, {}),
+            view.evidence(against, {}),
             rules[best].explanation,
-            a.fired_ids,
-            view.sources(rules, a.fired_ids, supporting, a.supporting),
-            a.lowered,
-            a.limited,
+            fired_ids,
+            view.sources(rules, fired_ids, supporting, supporting_ids),
+            lowered,
+            limited,
         )
-        drafts.append((a.key, fields))
-    drafts.sort(key=lambda d: d[0])
+        drafts.append((key, fields))
+    drafts.sort(key=_first)
     return tuple(Suggestion(i, *fields) for i, (_, fields) in enumerate(drafts, start=1))
 
 
-def ranked_strengths(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> tuple:
+def ranked_strengths(kb: KnowledgeBase, inference: Inference, present: set, absent: set, keep: bool = False) -> tuple:
     """(sort key, condition id, strength) of rank_suggestions' suggestions, in its order, without building
     their evidence (the questionnaire's trials need only this; the key holds everything the order and
-    the strength were decided on)."""
-    ranked = sorted(_assessments(kb, inference, present, absent), key=lambda a: a.key)
-    return tuple((a.key, a.condition.id, STRENGTHS[a.level]) for a in ranked)
+    the strength were decided on). ``keep``: the run will be ranked again with other answers (see _fired)."""
+    ranked = sorted(_assessments(kb, inference, present, absent, keep=keep), key=_first)
+    return tuple((a[0], a[1].id, STRENGTHS[a[2]]) for a in ranked)
 
 
-class _Assessment:
-    """One suggested condition, by finding ids: what rank_suggestions decides before writing it out. (A
-    plain class: a dataclass would cost about a millisecond of every command's start-up to define.)"""
-
-    __slots__: tuple[str, ...] = ("condition", "fired", "fired_ids", "behind_rule", "supporting", "against")
-    __slots__ += ("level", "limited", "lowered", "key", "view")
-
-    def __init__(
-        self, condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key, view
-    ):
-        self.condition, self.fired, self.fired_ids = condition, fired, fired_ids
-        self.behind_rule = behind_rule  # reported finding id -> the rules it stands behind
-        self.supporting, self.against = supporting, against
-        self.level, self.limited, self.lowered = level, limited, lowered
-        self.key = key  # the sort key (see the module docstring, point 4)
-        self.view = view  # the condition's _View
+_first = itemgetter(0)  # an assessment's (or a draft's) sort key
 
 
 def _assessments(
-    kb: KnowledgeBase, inference: Inference, present: set, absent: set, conflicting: frozenset = frozenset()
+    kb: KnowledgeBase,
+    inference: Inference,
+    present: set,
+    absent: set,
+    conflicting: frozenset = frozenset(),
+    keep: bool = False,
 ) -> list:
+    """What rank_suggestions decides for each suggested condition (in firing order) before writing it out,
+    by finding ids, as a tuple (a trial makes many, and a tuple is the cheapest record): (its sort key, see
+    the module docstring, point 4; the condition; the strength's index in STRENGTHS; limited; lowered; the
+    ids of the rules fired; reported finding id -> the rules it stands behind; the supporting finding ids;
+    those against; the condition's _View). ``keep``: see _fired."""
     weights, course = weights_for(kb), _course_ids(kb)
-    ruled_out = _ruled_out(kb, frozenset(present))
+    ruled_out = _ruled_out(kb, present)
+    weighed = absent | ruled_out if ruled_out else absent
+    # Sorted once for every condition's score (weighing.Weights.score_sorted).
+    in_order, weighed_in_order, conflicting_in_order = sorted(present), sorted(weighed), sorted(conflicting)
+    ruled_out_in_order = sorted(ruled_out)
     out = []
-    for condition, view, fired, behind_rule, claimed, fired_ids in _fired(kb, inference):
+    for condition, view, behind_rule, claimed, fired_ids in _fired(kb, inference, keep):
         links = view.links
         supporting = (links.keys() & present) | behind_rule.keys()
         against = links.keys() & absent
-        score, for_present = weights.score(condition.id, present, absent | ruled_out, behind_rule, conflicting)
+        score, for_present = weights.score_sorted(
+            condition.id, in_order, weighed_in_order, behind_rule, conflicting_in_order
+        )
         if ruled_out:  # what the present findings earn counts what they rule out; answers "no" come on top
-            for_present = weights.score(condition.id, present, ruled_out, behind_rule, conflicting)[0]
+            for_present = weights.score_sorted(
+                condition.id, in_order, ruled_out_in_order, behind_rule, conflicting_in_order
+            )[0]
         # A time course value says how a finding came, not another finding: "numbness for years" is one finding.
         findings = len(supporting - course)
         level, unanswered = word(score, findings), word(for_present, findings)
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
         lowered = level < unanswered  # findings the condition shows very often were reported absent
-        key = (-level, -score, len(against), -len(fired_ids), condition.name.lower())
-        out.append(
-            _Assessment(
-                condition, fired, fired_ids, behind_rule, supporting, against, level, limited, lowered, key, view
-            )
-        )
+        key = (-level, -score, len(against), -len(fired_ids), view.sort_name)
+        out.append((key, condition, level, limited, lowered, fired_ids, behind_rule, supporting, against, view))
     return out
 
 
-def _fired(kb: KnowledgeBase, inference: Inference) -> list:
-    """Per suggested condition, what the run alone decides: (condition, its _View, the suggestion steps
-    that fired for it, reported finding id -> the rules it stands behind, the strongest strength a fired
-    rule claims, the ids of the rules fired). The questionnaire ranks one run again and again with other
-    answers (a trial whose answer changes no conclusion reuses the current run), so the last runs' are
-    kept, each with its run (an id is reused only once its object is gone)."""
+def _fired(kb: KnowledgeBase, inference: Inference, keep: bool) -> list:
+    """Per suggested condition, what the run alone decides: (condition, its _View, reported finding id
+    -> the rules it stands behind, the strongest strength a fired rule claims, the ids of the rules
+    fired). The questionnaire ranks its current answers' run again and again with other answers (a trial
+    whose answer changes no conclusion reuses it), so with ``keep`` the last runs' are kept, each with its
+    run (an id is reused only once its object is gone). explore() and a trial's own run rank a run once:
+    keeping those would only keep them alive for the collector to walk."""
     kept = _FIRED.get(id(inference))
     if kept is not None and kept[0] is inference and kept[1] is kb:
         return kept[2]
@@ -114,19 +116,23 @@ def _fired(kb: KnowledgeBase, inference: Inference) -> list:
     for step in inference.steps:
         if step.conclusion == "suggest":
             fired_by_condition.setdefault(step.target, []).append(step)
-    strength_of, support = _claims(kb), inference.support
+    strength_of, support, conditions = _claims(kb), inference.support, kb.conditions
     out = []
     for condition_id, fired in fired_by_condition.items():
-        condition = kb.conditions[condition_id]
+        condition = conditions[condition_id]
         behind_rule: dict = {}
+        rules = []
         for step in fired:
+            rule = step.rule
+            rules.append(rule)
             for finding in step.matched_present:
                 behind = support.get(finding)
                 for symptom_id in (finding,) if behind is None else behind:  # a finding stands for itself
-                    behind_rule.setdefault(symptom_id, []).append(step.rule)
-        claimed = max(strength_of[s.rule] for s in fired)
-        fired_ids = tuple(dict.fromkeys(s.rule for s in fired))
-        out.append((condition, _view(kb, condition), fired, behind_rule, claimed, fired_ids))
+                    behind_rule.setdefault(symptom_id, []).append(rule)
+        claimed = max(map(strength_of.__getitem__, rules))
+        out.append((condition, _view(kb, condition), behind_rule, claimed, tuple(dict.fromkeys(rules))))
+    if not keep:
+        return out
     if len(_FIRED) >= _FIRED_KEPT:
         _FIRED.clear()
     _FIRED[id(inference)] = (inference, kb, out)
@@ -137,17 +143,24 @@ _FIRED: dict = {}  # id(inference) -> (the inference, its knowledge base, _fired
 _FIRED_KEPT = 64
 
 
-@functools.lru_cache(maxsize=256)
-def _ruled_out(kb: KnowledgeBase, present: frozenset) -> frozenset:
+def _ruled_out(kb: KnowledgeBase, present) -> frozenset:
     """The other values of a one-value dimension (onset, symmetry) a present value rules out: a chronic onset
     is not an acute one, a patchy picture not one alike on both sides. They weigh against a condition that
     shows them very often, as a finding reported absent does, but are never shown as reported."""
-    out: set = set()
-    for dimension in kb.time_course.exclusive:
-        values = {i for i in _course_ids(kb) if kb.symptoms[i].system == dimension}
-        if values & present:
-            out |= values - present
-    return frozenset(out)
+    out: frozenset = frozenset()
+    for values in _exclusive_values(kb):
+        if not values.isdisjoint(present):
+            out |= values.difference(present)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _exclusive_values(kb: KnowledgeBase) -> tuple[frozenset, ...]:
+    """The time course values of each one-value dimension (worked out once: every query asks _ruled_out)."""
+    course = _course_ids(kb)
+    return tuple(
+        frozenset(i for i in course if kb.symptoms[i].system == dimension) for dimension in kb.time_course.exclusive
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -176,6 +189,7 @@ class _View:
 
     def __init__(self, kb: KnowledgeBase, condition):
         self.kb, self.condition = kb, condition
+        self.sort_name = condition.name.lower()  # the last part of the sort key (see the module docstring)
         self.links = _links_by_symptom(condition)
         self.roles = _roles_by_symptom(condition)
         # Time course values are asked as one choice each (onset, spread...), never listed as unreported.
@@ -234,6 +248,8 @@ class _View:
 
     def evidence(self, symptom_ids, behind_rule: dict, by_role: bool = False) -> tuple:
         """Evidence records for ``symptom_ids``, in order; ``behind_rule``: the rules each one is behind."""
+        if not symptom_ids:
+            return ()
         order = self._order[by_role]
         for i in symptom_ids:
             if i not in order:

@@ -16,6 +16,7 @@ _check = _rete.check
 _fc = _experta_package.fieldconstraint
 _watchers = _experta_package.watchers
 _MATCH = _watchers.MATCH
+_MATCHER = _watchers.MATCHER
 _VALID = _rete.token.Token.TagType.VALID
 _TokenInfo = _rete.token.TokenInfo
 
@@ -159,7 +160,8 @@ class CaptureNode(_nodes.FeatureTesterNode):
     def activate(self, token):
         # experta's activate copies the token, then _activate below adds the name to the copy's context:
         # here the copy is made with the name in it, and only when the binding holds.
-        if _MATCH.isEnabledFor(logging.INFO) or _watchers.worth("MATCHER", "DEBUG"):
+        # experta's watchers.worth("MATCHER", "DEBUG"), read here without its call: a token comes by many times a query.
+        if _MATCH.isEnabledFor(logging.INFO) or logging.NOTSET < _MATCHER.level <= logging.DEBUG:
             return super().activate(token)
         (fact,) = token[1]
         name, context = self.matcher.bind, token[2]
@@ -167,7 +169,8 @@ class CaptureNode(_nodes.FeatureTesterNode):
             return
         if (False, name) in context and context[(False, name)] == fact:
             return
-        token = tuple.__new__(type(token), (token[0], {fact}, {**context, name: fact}))
+        # The fact set copied, not made again: a copy keeps the fact's hash (a new set asks the fact for it).
+        token = tuple.__new__(type(token), (token[0], token[1].copy(), {**context, name: fact}))
         for child in self.children:
             child.callback(token)
 

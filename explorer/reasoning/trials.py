@@ -68,9 +68,11 @@ def _picture_parts(kb: KnowledgeBase) -> bool:
     return replayable(kb) and len(set(names)) == len(names)
 
 
-def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set) -> Picture:
-    """The picture (as questionnaire.picture gives it for a Result) straight from an engine run."""
-    ranked = ranked_strengths(kb, inference, present, absent)
+def picture_of(kb: KnowledgeBase, inference: Inference, present: set, absent: set, again: bool = False) -> Picture:
+    """The picture (as questionnaire.picture gives it for a Result) straight from an engine run; ``again``: the
+    run will be pictured again with other answers (the current answers' run), so what ranking reads of it
+    alone is kept (ranking._fired); a trial's own run is pictured once."""
+    ranked = ranked_strengths(kb, inference, present, absent, keep=again)
     return Picture(_flags(kb, inference), tuple((condition, strength) for _, condition, strength in ranked))
 
 
@@ -111,7 +113,7 @@ class Trials:
         else:
             present, absent = self.present, self.absent | {finding}
         if not self.may_change(finding, answer):
-            return picture_of(self.kb, self.base(), present, absent)
+            return picture_of(self.kb, self.base(), present, absent, again=True)
         inference = self._edited(finding, answer)
         if inference is not None:
             return picture_of(self.kb, inference, present, absent)

@@ -70,16 +70,21 @@ class Weights:
         as both present and absent, which count for nothing but still cost what they would cost present (an
         unlinked mention, a link rarer than elsewhere), so reporting a finding absent as well can never
         raise a strength."""
+        return self.score_sorted(condition_id, sorted(present), sorted(absent), behind_rule, sorted(conflicting))
+
+    def score_sorted(self, condition_id: str, present, absent, behind_rule, conflicting=()) -> tuple[float, float]:
+        """score() for finding ids already sorted (the ranking sorts a query's findings once, not once per
+        condition): the sums are made in that order, so they are the same floats."""
         linked = self.frequencies[condition_id]
         total = 0.0
-        for symptom in sorted(conflicting) if conflicting else ():
+        for symptom in conflicting:
             f = linked.get(symptom)
             if f is not None:
                 total += min(0.0, math.log(f / self.background(symptom)))
             elif symptom not in behind_rule:
                 total += UNLINKED
         gains = self._gains.get(condition_id) or {}
-        for symptom in sorted(present):
+        for symptom in present:
             f = linked.get(symptom)
             if f is not None:
                 gain = gains.get(symptom)  # what self.gain gives, without a call for a pair worked out before
@@ -87,7 +92,7 @@ class Weights:
             elif symptom not in behind_rule:
                 total += UNLINKED
         against = 0.0
-        for symptom in sorted(absent):
+        for symptom in absent:
             f = linked.get(symptom, 0.0)
             if f >= VERY_FREQUENT:
                 # never above zero: a finding reported absent never raises a strength
