@@ -8,15 +8,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-# Compiled bytecode is kept (in .pycache/, git-ignored) even where the environment sets
+# Compiled bytecode is written (to __pycache__/, git-ignored) even where the environment sets
 # PYTHONDONTWRITEBYTECODE: otherwise every test process compiles the package and rewrites every test
 # module's asserts afresh, and so does every command a test starts (about 0.45 s of CPU each, hundreds of
-# them). Set before the package is imported; the commands started inherit it.
+# them). Set before the package is imported; the commands started inherit it. (Not a PYTHONPYCACHEPREFIX:
+# Python would then look there alone, and compile the standard library and every dependency again.)
 if sys.dont_write_bytecode:
     sys.dont_write_bytecode = False
-    sys.pycache_prefix = str(Path(__file__).resolve().parents[1] / ".pycache")
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
 
 import pytest  # noqa: E402
 
