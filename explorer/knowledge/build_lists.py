@@ -26,6 +26,7 @@ PHRASE_LISTS = (
     "recent",
     "comparison",
     "needs_without",
+    "resolved_conditions",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -54,6 +55,7 @@ OPTIONAL_LISTS = {
     "comparison",
     "needs_without",
     "comparison_between",
+    "resolved_conditions",
 }
 
 

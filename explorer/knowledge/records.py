@@ -147,6 +147,8 @@ class Words:
     negation_resolved_back: frozenset[str] = frozenset()  # a sentence saying it is over points back: "It recovered."
     ability: frozenset[str] = frozenset()  # beside "no longer", what cannot be done now: "I can no longer stand"
     recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
+    # over "when" something ends it ("it goes when I calm down"): an episode that comes and goes with a cause
+    resolved_conditions: tuple[tuple[str, ...], ...] = ()
     comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
     comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"

@@ -84,7 +84,7 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     kept, calm = [], []
     for m in mentions:
         why = (cue if explained or m.symptom.id in urgent else None) or causes.get(m.symptom.id)
-        if why == cue and spots and not _nearest(m, spots, mentions, ranges):
+        if why == cue and spots and not _nearest(m, spots, mentions, ranges, own=bool(told)):
             why = None
         if m.present and why:
             calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=why))
@@ -93,11 +93,22 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     return kept, calm
 
 
-def _nearest(m: Mention, spots: list[tuple[int, int]], mentions: list[Mention], ranges: dict) -> bool:
+def _nearest(m: Mention, spots: list[tuple[int, int]], mentions: list[Mention], ranges: dict, own: bool) -> bool:
     """Is a place of the cue about ``m``: no other symptom named between them (history, and the same finding
-    named again, are the same story)?"""
+    named again, are the same story)? With ``own`` (an explanation), a place holding a finding's own words is
+    about that finding alone ("numb to it all, and I can't pee": the figure of speech is the numbness, never the
+    bladder); a calm cue holding a finding ("tight when I'm anxious") still speaks of its neighbour."""
+    mine = ranges[id(m)]
     others = [ranges[id(o)] for o in mentions if o.symptom.kind == "symptom" and o.symptom.id != m.symptom.id]
-    return any(speaks_of(at, ranges[id(m)], others) for at in spots)
+    if not own:
+        return any(speaks_of(at, mine, others) for at in spots)
+    return any(
+        _overlap(at, mine) or (not any(_overlap(at, o) for o in others) and speaks_of(at, mine, others)) for at in spots
+    )
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _places(norms: list[str], cue: str) -> list[int]:

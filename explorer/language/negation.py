@@ -7,6 +7,7 @@ from ..knowledge.records import ReturnedFunction, Words
 from ..records import replace
 from .matching import Found, Item, segment
 from .parse_records import Mention
+from .past import YEAR, is_year
 from .tokens import Token, sentences
 
 # The cue words themselves are knowledge: data/words.yaml (negation_*), on the knowledge base.
@@ -213,12 +214,15 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
     up"): every present symptom before such words in the same sentence is absent, with them as its cue, or
     in the sentence before when theirs opens by pointing back ("... for a few weeks. It recovered."); one said
     to be normal ("my bladder control is fine") only in its own list item. A warning sign in a sentence that
-    says it was recent ("this morning", `recent`) stays: an emergency that passed (a TIA) still needs care."""
+    says it was recent ("this morning", `recent`), or that does not date it in the past ("years ago": the past
+    cues of data/words.yaml), stays: an emergency that passed (a TIA) still needs care. Unless the words go on
+    to what ends it each time (`resolved_conditions`: "it goes when I calm down"): an episode that comes and
+    goes with a cause."""
     firsts: dict[str, list[tuple[str, ...]]] = {}
     for cue in words.negation_resolved + words.negation_normal:
         firsts.setdefault(cue[0], []).append(cue)
     out, sentence, before, item = list(mentions), 0, 0, 0
-    recent = _recent_sentences(tokens, words) if words.recent else []
+    stays = _warning_stays(tokens, words)
     for k, token in enumerate(tokens):
         if token.ends_sentence:
             opener = tokens[k + 1].norm if k + 1 < len(tokens) else ""  # "It recovered.": the sentence before
@@ -233,6 +237,7 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
                     break
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])
                 normal = cue in words.negation_normal
+                linked = _followed_by(tokens, k + len(cue), words.resolved_conditions)
                 since = item if normal else before  # "is fine": its own list item only
                 end = tokens[k + len(cue) - 1].end
                 out = [  # only findings wholly before the words ("legs have stopped working" is no cue), or
@@ -243,7 +248,7 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
                     and m.symptom.kind != "history"
                     and since <= m.start
                     and (m.end <= token.start or (normal and m.end == end))
-                    and not (m.symptom.urgent_note and not normal and _in_recent(m, recent))
+                    and not (m.symptom.urgent_note and not normal and not linked and stays(m))
                     else m
                     for m in out
                 ]
@@ -251,27 +256,47 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
     return out
 
 
-def _recent_sentences(tokens: list[Token], words: Words) -> list[tuple[int, int]]:
-    """The spans of the sentences that say when, lately ("this morning", "an hour ago": `recent`)."""
+def _followed_by(tokens: list[Token], k: int, links: tuple[tuple[str, ...], ...]) -> bool:
+    """Do the words from ``tokens[k]`` open with one of ``links``?"""
+    return any(tuple(t.norm for t in tokens[k : k + len(link)]) == link for link in links)
+
+
+def _sentences_with(tokens: list[Token], cues) -> list[tuple[int, int]]:
+    """The spans of the sentences holding one of ``cues`` (tuples of words; a year is matched as "yyyy")."""
     spans = []
     for sentence in sentences(tokens):
-        here = [t.norm for t in sentence]
-        if any(tuple(here[j : j + len(c)]) == c for c in words.recent for j in range(len(here))):
+        here = [YEAR if is_year(t.norm) else t.norm for t in sentence]
+        if any(tuple(here[j : j + len(c)]) == c for c in cues for j in range(len(here))):
             spans.append((sentence[0].start, sentence[-1].end))
     return spans
 
 
-def _in_recent(m: Mention, recent: list[tuple[int, int]]) -> bool:
-    return any(a <= m.start < b for a, b in recent)
+def _warning_stays(tokens: list[Token], words: Words):
+    """Whether a warning sign said to be over still warns: when its sentence says it was recent ("this
+    morning", `recent`) or does not date it in the past at all ("then normal after ten minutes": most likely
+    lately, and a stroke warning that passed still needs care); only a past cue ("years ago", "as a kid")
+    ends it. The bare word "past" dates nothing ("over the past two days")."""
+    recent = _sentences_with(tokens, words.recent)
+    dated = _sentences_with(tokens, [c for c in words.past_before + words.past_after if c != ("past",)])
+
+    def stays(m: Mention) -> bool:
+        return _in_spans(m, recent) or not _in_spans(m, dated)
+
+    return stays
+
+
+def _in_spans(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for a, b in spans)
 
 
 def returned(tokens: list[Token], mentions: list[Mention], returns: tuple[ReturnedFunction, ...], words: Words):
     """A lost function told as returned after its loss in the same sentence ("years ago I lost the sight in one
     eye for a few weeks, and it came back": data/concepts.yaml ``returns``): that loss is absent, with the
     words as its cue. Not after a denial ("it hasn't come back"), and never a warning sign in a sentence that
-    says it was recent ("this morning my sight went, then it came back": a loss that passed still warns)."""
+    says it was recent or does not date it in the past ("this morning my sight went, then it came back": a loss
+    that passed still warns)."""
     out = list(mentions)
-    recent = _recent_sentences(tokens, words) if words.recent else []
+    stays = _warning_stays(tokens, words)
     for sentence in sentences(tokens):
         norms = [t.norm for t in sentence]
         for entry in returns:
@@ -285,7 +310,7 @@ def returned(tokens: list[Token], mentions: list[Mention], returns: tuple[Return
                     and m.symptom.id in entry.ends
                     and sentence[0].start <= m.start
                     and m.end <= sentence[k].start
-                    and not _in_recent(m, recent)
+                    and not (m.symptom.urgent_note and stays(m))
                     else m
                     for m in out
                 ]

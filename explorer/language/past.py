@@ -32,7 +32,7 @@ REACH = 8  # tokens looked at on each side of a mention
 YEAR = "yyyy"
 
 
-def _is_year(norm: str) -> bool:
+def is_year(norm: str) -> bool:
     return len(norm) == 4 and norm.isdigit() and norm[:2] in ("19", "20")
 
 
@@ -45,7 +45,7 @@ def cue_words(words: Words) -> frozenset:
 def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -> list[str | None]:
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
     or None. ``tokens`` are the clause's tokens."""
-    tokens = [replace(t, norm=YEAR) if _is_year(t.norm) else t for t in tokens]
+    tokens = [replace(t, norm=YEAR) if is_year(t.norm) else t for t in tokens]
     norms = {t.norm for t in tokens}
     if not spans or norms.isdisjoint(cue_words(words)):
         return [None] * len(spans)
