@@ -54,6 +54,7 @@ OPTIONAL_LISTS = {
     "comparison",
     "needs_without",
     "comparison_between",
+    "past_span_units",
 }
 
 

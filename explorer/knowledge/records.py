@@ -150,6 +150,7 @@ class Words:
     comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
     comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
+    past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"
 
 
 @record
