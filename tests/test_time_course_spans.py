@@ -41,3 +41,55 @@ def test_a_past_told_without_a_span_is_still_a_past_event():
         got = parsed(text)
         assert "double_vision" not in present(text), text
         assert [m for m in got.get("absent", []) if m.get("past")], text
+
+
+def matched(text: str) -> dict:
+    done = CliRunner().invoke(cli, ["match", "--format", "json", text])
+    assert done.exit_code in (0, 1), done.output
+    return json.loads(done.stdout)
+
+
+def flags(text: str) -> set[str]:
+    return {f["id"] for f in matched(text)["red_flags"]}
+
+
+def test_numbness_told_by_its_progress_is_the_spreading_numbness_and_its_same_day_warning():
+    # a level reached at a later time than a lower one, or a climb told per hour, is a spread over hours or days
+    for text in (
+        "Yesterday my ankles were numb, today my knees.",
+        "My toes went numb at breakfast and by lunchtime it was up to my shoulders.",
+        "The numbness started in my feet and every hour it is going higher.",
+        "This morning the numbness was at my knees, now it is at my hips.",
+    ):
+        assert "spread_ascending" in present(text), (text, present(text))
+        assert "worsening_numbness" in present(text), (text, present(text))
+        assert flags(text) == {"spreading_numbness"}, text
+        assert matched(text)["urgency"]["level"] == "same_day", text
+
+
+def test_weakness_told_by_its_progress_is_the_spreading_weakness_emergency():
+    for text in ("Yesterday my ankles were weak, today my knees.", "My legs are weak and every hour it is going higher."):
+        assert "spreading_weakness" in flags(text), text
+        assert matched(text)["urgency"]["level"] == "emergency", text
+
+
+def test_parts_named_together_or_downward_tell_no_climb():
+    # the near-misses: two parts with no later time between them, a part lower at the later time, a time word
+    # that belongs to the first part's clause
+    for text in (
+        "My feet and my knees are numb.",
+        "Yesterday my knees were numb, today my feet.",
+        "My feet are numb now and my knees ache.",
+        "I check my sugar every hour and my feet are numb.",
+    ):
+        assert "spread_ascending" not in present(text), (text, present(text))
+        assert "spreading_numbness" not in flags(text), text
+
+
+def test_nerves_hit_one_after_another_tell_no_climb():
+    # a foot, then a hand or a wrist: nerves one after another, not numbness climbing a limb
+    for text in (
+        "In the last three weeks my right foot dropped, then my left hand went numb, then my left wrist got weak.",
+        "On Monday my right foot went numb, and by Friday my left wrist was weak.",
+    ):
+        assert "spread_ascending" not in present(text), (text, present(text))

@@ -320,6 +320,11 @@ class MovesWords:
     flares: tuple[tuple[str, ...], ...] = ()  # "flares up": the `relapsing` value, unless a `flares_unless` word
     flares_unless: frozenset[str] = frozenset()  # is in the sentence (the joints, a rash flare)
     relapsing: str = ""
+    # each way up (the legs, the arms) as its parts from the bottom up, one rank a row: "yesterday my ankles, today
+    # my knees" climbs, told by its progress
+    levels: tuple[tuple[frozenset[str], ...], ...] = ()
+    level_times: frozenset[str] = frozenset()
+    level_breaks: frozenset[str] = frozenset()
 
 
 @record
