@@ -68,7 +68,10 @@ def test_numbness_told_by_its_progress_is_the_spreading_numbness_and_its_same_da
 
 
 def test_weakness_told_by_its_progress_is_the_spreading_weakness_emergency():
-    for text in ("Yesterday my ankles were weak, today my knees.", "My legs are weak and every hour it is going higher."):
+    for text in (
+        "Yesterday my ankles were weak, today my knees.",
+        "My legs are weak and every hour it is going higher.",
+    ):
         assert "spreading_weakness" in flags(text), text
         assert matched(text)["urgency"]["level"] == "emergency", text
 
