@@ -96,3 +96,33 @@ def test_nerves_hit_one_after_another_tell_no_climb():
         "On Monday my right foot went numb, and by Friday my left wrist was weak.",
     ):
         assert "spread_ascending" not in present(text), (text, present(text))
+
+
+def findings_matched(*names: str) -> dict:
+    done = CliRunner().invoke(cli, ["match", "--format", "json", *names])
+    assert done.exit_code in (0, 1), done.output
+    return json.loads(done.stdout)
+
+
+def test_a_one_sided_finding_that_came_over_weeks_or_months_raises_no_stroke_warning():
+    # a stroke comes suddenly: one side gone numb or weak over weeks or months is no emergency by itself
+    for text in (
+        "For a year the left side of my body has been numb.",
+        "The left side of my body has gone numb over the last few weeks.",
+        "My left side has got weaker over about three months.",
+    ):
+        got = matched(text)
+        assert not {"one_sided_numbness", "one_sided_weakness"} & {f["id"] for f in got["red_flags"]}, text
+        assert (got["urgency"] or {}).get("level") != "emergency", text
+
+
+def test_a_one_sided_finding_told_as_sudden_keeps_its_stroke_warning():
+    # the near-misses: told as sudden, or with a sudden onset beside a slow one, or with no onset at all
+    for text, flag in (
+        ("The left side of my body went numb an hour ago.", "one_sided_numbness"),
+        ("My left arm and leg are weak.", "one_sided_weakness"),
+    ):
+        assert flag in flags(text), text
+    got = findings_matched("one_sided_numbness", "onset_chronic", "onset_sudden")
+    assert "one_sided_numbness" in {f["id"] for f in got["red_flags"]}
+    assert got["urgency"]["level"] == "emergency"

@@ -346,6 +346,14 @@ class TimeCourseWords:
     episode: EpisodeWords = field(default_factory=EpisodeWords)  # "for an hour a day": an episode's length
     quick: QuickWords = field(default_factory=QuickWords)  # "weak since Friday": read as weakness that spreads
     slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
+    # (onsets, the one-side value, unless values, (sudden one-sided finding, read as) pairs): a one-sided finding that
+    # came over weeks or more is no stroke's
+    slow_one_side: tuple[frozenset[str], str, frozenset[str], tuple[tuple[str, str], ...]] = (
+        frozenset(),
+        "",
+        frozenset(),
+        (),
+    )
     # (value, finding, read as, sites, unless: values that keep the finding, such as a sudden onset)
     patchy_limb: tuple[str, str, str, frozenset[str], frozenset[str]] = ("", "", "", frozenset(), frozenset())
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
