@@ -126,3 +126,12 @@ def test_a_one_sided_finding_told_as_sudden_keeps_its_stroke_warning():
     got = findings_matched("one_sided_numbness", "onset_chronic", "onset_sudden")
     assert "one_sided_numbness" in {f["id"] for f in got["red_flags"]}
     assert got["urgency"]["level"] == "emergency"
+
+
+def test_an_age_is_no_onset():
+    # "a 47-year-old" says how old the person is, not since when the finding is there
+    for text in ("A 47-year-old woman with numb feet.", "My feet are numb and I am a 62 year old man."):
+        assert not {f for f in present(text) if f.startswith("onset_")}, (text, present(text))
+        assert "numbness" in present(text), text
+    # the near-miss: years told as how long, not as an age
+    assert "onset_chronic" in present("For 47 years my feet have been numb.")

@@ -287,6 +287,7 @@ class DatingWords:
     longer: str = ""  # the onset of a duration longer than every `under`
     up_to_now: frozenset[str] = frozenset()  # "the last 18 months": a span up to now, part of the duration
     intervals: frozenset[str] = frozenset()  # "every few months": how often, no onset
+    ages: frozenset[str] = frozenset()  # "a 47-year-old woman": an age, no onset
     plural: float = 0  # the count of a unit said in the plural with no count, beside a `beside` word ("for weeks")
     beside: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()  # "since", "last": before a named time
