@@ -135,3 +135,11 @@ def test_an_age_is_no_onset():
         assert "numbness" in present(text), text
     # the near-miss: years told as how long, not as an age
     assert "onset_chronic" in present("For 47 years my feet have been numb.")
+
+
+def test_an_onset_told_again_of_other_findings_is_theirs_too():
+    # chronic is said of the dry mouth, then again of the one-sided numbness: of both, so no stroke warning
+    text = "My mouth has been dry for several years. Over eight months the left side of my body has slowly gone numb."
+    onset = next(v for v in matched(text)["time_course"] if v["value"]["id"] == "onset_chronic")
+    assert [q["id"] for q in onset["qualifies"]] == ["dry_mouth", "numbness"], onset
+    assert not {"one_sided_numbness"} & flags(text), text

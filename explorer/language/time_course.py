@@ -70,7 +70,7 @@ def read(
         ]
         skip = {value for value, by in words.said_by if any(s.id == by for s in here)} | set(explained)
         for mention in _values(sentence, said_by.get(number, []), (breaks, whole, skip), kb, spans):
-            found.setdefault(mention.symptom.id, mention)
+            found[mention.symptom.id] = _said_again(found.get(mention.symptom.id), mention)
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
     found |= _bounded(found, bounds, {n for n in now if _pointing(sentences[n], words)}, now, kb)
@@ -85,6 +85,16 @@ def read(
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _said_again(told: Mention | None, again: Mention) -> Mention:
+    """The value told first, said also of the findings it is told again of ("dry eyes for several years ... over
+    eight months she has developed numbness": chronic is the onset of both)."""
+    if told is None:
+        return again
+    if not (told.qualifies and again.qualifies):
+        return told
+    return replace(told, qualifies=tuple(dict.fromkeys(told.qualifies + again.qualifies)))
 
 
 def _after_events(sentence: list[Token], kb: KnowledgeBase) -> list[Mention]:
