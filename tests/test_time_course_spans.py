@@ -143,3 +143,27 @@ def test_an_onset_told_again_of_other_findings_is_theirs_too():
     onset = next(v for v in matched(text)["time_course"] if v["value"]["id"] == "onset_chronic")
     assert [q["id"] for q in onset["qualifies"]] == ["dry_mouth", "numbness"], onset
     assert not {"one_sided_numbness"} & flags(text), text
+
+
+def first(text: str) -> str:
+    return matched(text)["suggestions"][0]["condition"]["id"]
+
+
+def test_new_weak_legs_with_bladder_loss_in_someone_with_ms_put_ms_first():
+    # bladder and bowel trouble is common in MS and rare early in Guillain-Barre: with weak legs over hours or days in
+    # someone diagnosed with MS, a relapse in the spinal cord leads, the emergency kept
+    for text in (
+        "I was diagnosed with MS two years ago. Since yesterday both legs are weak and I can't walk, and I wet myself.",
+        "I have multiple sclerosis. Overnight my legs went weak on both sides and I can't pass water.",
+    ):
+        assert first(text) == "multiple_sclerosis", (text, present(text))
+        assert matched(text)["urgency"]["level"] == "emergency", text
+
+
+def test_weak_legs_over_days_without_ms_or_the_bladder_keep_guillain_barre_first():
+    # the near-miss: the same legs with no MS named, or MS named with no bladder trouble, or trouble without MS
+    for text in (
+        "Since yesterday both my legs are weak and I can't walk.",
+        "Since yesterday both my legs are weak and I can't walk, and I can't pass water.",
+    ):
+        assert first(text) == "guillain_barre_syndrome", (text, present(text))
