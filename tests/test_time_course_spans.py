@@ -154,7 +154,7 @@ def test_new_weak_legs_with_bladder_loss_in_someone_with_ms_put_ms_first():
     # someone diagnosed with MS, a relapse in the spinal cord leads, the emergency kept
     for text in (
         "I was diagnosed with MS two years ago. Since yesterday both legs are weak and I can't walk, and I wet myself.",
-        "I have multiple sclerosis. Overnight my legs went weak on both sides and I can't pass water.",
+        "I have multiple sclerosis. Overnight both my legs went weak and I can't pass water.",
     ):
         assert first(text) == "multiple_sclerosis", (text, present(text))
         assert matched(text)["urgency"]["level"] == "emergency", text
