@@ -112,6 +112,20 @@ BREAKAGES = [
         "why: [Which sides",
         "time_course.ask.symmetry.why: expected non-empty text, got a list",
     ),
+    (
+        "data/time_course.yaml",
+        "      - [knee, knees]",
+        "      - [knee, knees, ankle]",
+        "[knee, knees, ankle]",
+        "time_course.moves.levels.legs[4]: 'ankle' has a rank already",
+    ),
+    (
+        "data/time_course.yaml",
+        "findings: {one_sided_numbness: numbness, one_sided_weakness: muscle_weakness}",
+        "findings: {one_sided_numbness: numbnes, one_sided_weakness: muscle_weakness}",
+        "findings: {one_sided_numbness: numbnes",
+        "numbnes",
+    ),
 ]
 
 

@@ -51,13 +51,10 @@ VIGNETTES = [
         "is tingling.",
         MS,
     ),
-    pytest.param(
+    (
         "I have rheumatoid arthritis. Over the past two weeks my right foot went numb, then my left hand, "
         "one patch at a time.",
         RA,
-        marks=pytest.mark.xfail(
-            strict=True, reason="reader: 'over the past two weeks' sets the numbness aside as a past event ('past')"
-        ),
     ),
     (
         "I have rheumatoid arthritis. Last year my left leg went numb for a few weeks and got better, and "
@@ -95,13 +92,10 @@ VIGNETTES = [
             strict=True, reason="weighing: heavy drinking outweighs a numbness that follows a new medicine dose by dose"
         ),
     ),
-    pytest.param(
+    (
         "I drink most nights and have for decades. Over the past few years my feet have gone numb from the "
         "toes up, evenly on both sides.",
         ALCOHOL,
-        marks=pytest.mark.xfail(
-            strict=True, reason="reader: 'over the past few years' sets the numbness aside as a past event ('past')"
-        ),
     ),
     # Sjogren vs diabetic small fibre: everywhere at once, or from the toes for years
     (

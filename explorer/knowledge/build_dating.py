@@ -9,7 +9,7 @@ from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 REQUIRED = {"units", "numbers", "under", "longer"}
 OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
-OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting"}
+OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting", "ages"}
 WHERE = "time_course.dating"
 
 
@@ -47,6 +47,7 @@ class DatingReader:
             events=self._grouped(entry, "events", "course", problems),
             not_events=self._words(entry, "not_events", problems),
             intervals=self._words(entry, "intervals", problems),
+            ages=self._words(entry, "ages", problems),
             up_to_now=self._words(entry, "up_to_now", problems),
             bounds=self._bounds(entry, problems),
             lasting=self._lasting(entry, problems),

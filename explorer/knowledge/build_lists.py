@@ -56,6 +56,7 @@ OPTIONAL_LISTS = {
     "needs_without",
     "comparison_between",
     "resolved_conditions",
+    "past_span_units",
 }
 
 

@@ -8,6 +8,7 @@ from .records import MovesWords
 from .yamlcheck import Problems, line_of, text, type_name
 
 WORDS = ("moves", "to", "higher", "fillers", "unless", "one", "other", "flares_unless")
+LEVEL_WORDS = ("level_times", "level_breaks")  # optional, with `levels`: a climb told by its progress
 WHERE = "time_course.moves"
 
 
@@ -16,7 +17,8 @@ class MovesReader:
 
     def moves(self, doc, problems: Problems) -> MovesWords:
         """The `moves` entry, each part checked where it is written (file:line)."""
-        entry = opened(doc, "moves", problems, {*WORDS, "window", "directions", "patchy", "flares", "relapsing"}, set())
+        required = {*WORDS, "window", "directions", "patchy", "flares", "relapsing"}
+        entry = opened(doc, "moves", problems, required, {"levels", *LEVEL_WORDS})
         if entry is None:
             return MovesWords()
         window = entry["window"]
@@ -27,13 +29,14 @@ class MovesReader:
                 f"expected a whole number from 1 to 10, got {type_name(window)}",
             )
             window = 0
-        words = {key: one_words(entry, key, WHERE, problems) for key in WORDS}
+        words = {key: one_words(entry, key, WHERE, problems) for key in WORDS + LEVEL_WORDS if key in entry}
         return MovesWords(
             window=window,
             directions=self._directions(entry, problems),
             patchy=self._moves_value(entry, "patchy", "symmetry", problems),
             flares=tuple(phrases(entry, "flares", f"{WHERE}.flares", problems)),
             relapsing=self._moves_value(entry, "relapsing", "course", problems),
+            levels=_levels(entry, problems),
             **words,
         )
 
@@ -58,3 +61,25 @@ class MovesReader:
             problems.add(line_of(entry, key), f"{WHERE}.{key}", f"{shown(value)} is not a {dimension} value")
             return ""
         return value
+
+
+def _levels(entry, problems: Problems) -> tuple[tuple[frozenset[str], ...], ...]:
+    """The `levels` ways up, each its rows from the bottom up, a list of words each; a word in one row of a way."""
+    node = entry.get("levels", {})
+    if not isinstance(node, dict):
+        problems.add(line_of(entry, "levels"), f"{WHERE}.levels", f"expected a mapping, got {type_name(node)}")
+        return ()
+    ways = []
+    for way, rows in node.items():
+        where = f"{WHERE}.levels.{way}"
+        if not isinstance(rows, list):
+            problems.add(line_of(node, way), where, f"expected a list of lists, got {type_name(rows)}")
+            continue
+        ranked: list[frozenset[str]] = []
+        for index in range(len(rows)):
+            words = one_words(rows, index, where, problems)  # type: ignore[arg-type]
+            for word in sorted(w for w in words if any(w in row for row in ranked)):
+                problems.add(line_of(rows, index), f"{where}[{index}]", f"{shown(word)} has a rank already")
+            ranked.append(words)
+        ways.append(tuple(ranked))
+    return tuple(ways)

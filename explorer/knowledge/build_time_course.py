@@ -26,7 +26,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
         optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
-        optional |= {"dating", "moves", "negation", "narrator", "patchy_limb"}
+        optional |= {"dating", "moves", "negation", "narrator", "patchy_limb", "slow_one_side"}
         optional |= set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
@@ -55,6 +55,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 quick=self._quick(doc, problems),
                 slow_climb=self._slow_climb(doc, problems),
                 patchy_limb=self._patchy_limb(doc, problems),
+                slow_one_side=self._slow_one_side(doc, problems),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
                 dating=self.dating(doc, problems),
@@ -150,6 +151,28 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         sites = text_list(entry, "sites", where, problems)
         self.check_sites(entry, sites, where, problems)
         return ids[0], ids[1], ids[2], frozenset(sites), frozenset(unless)
+
+    def _slow_one_side(self, doc, problems: Problems):
+        """The `slow_one_side` entry: onsets, value, unless values and the findings read as others; each id is
+        checked to exist once every file is read."""
+        where, entry = "time_course.slow_one_side", doc.get("slow_one_side")
+        if entry is None or not check_keys(entry, where, problems, {"onsets", "value", "findings"}, {"unless"}):
+            return frozenset(), "", frozenset(), ()
+        lists = {key: text_list(entry, key, where, problems) if key in entry else [] for key in ("onsets", "unless")}
+        value = text(entry, "value", where, problems) or ""
+        found = entry["findings"]
+        if not isinstance(found, dict):
+            problems.add(line_of(entry, "findings"), f"{where}.findings", f"expected a mapping, got {type_name(found)}")
+            found = {}
+        pairs = tuple((str(k), str(v)) for k, v in found.items())
+        for key, items in lists.items():
+            for i, item in enumerate(items):
+                self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
+        self.pending_links.append((problems, line_of(entry, "value"), f"{where}.value", value))
+        for finding, read_as in pairs:
+            for item in (finding, read_as):
+                self.pending_links.append((problems, line_of(found, finding), f"{where}.findings.{finding}", item))
+        return frozenset(lists["onsets"]), value, frozenset(lists["unless"]), pairs
 
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""

@@ -152,6 +152,7 @@ class Words:
     comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
     comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
+    past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"
 
 
 @record
@@ -288,6 +289,7 @@ class DatingWords:
     longer: str = ""  # the onset of a duration longer than every `under`
     up_to_now: frozenset[str] = frozenset()  # "the last 18 months": a span up to now, part of the duration
     intervals: frozenset[str] = frozenset()  # "every few months": how often, no onset
+    ages: frozenset[str] = frozenset()  # "a 47-year-old woman": an age, no onset
     plural: float = 0  # the count of a unit said in the plural with no count, beside a `beside` word ("for weeks")
     beside: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()  # "since", "last": before a named time
@@ -321,6 +323,11 @@ class MovesWords:
     flares: tuple[tuple[str, ...], ...] = ()  # "flares up": the `relapsing` value, unless a `flares_unless` word
     flares_unless: frozenset[str] = frozenset()  # is in the sentence (the joints, a rash flare)
     relapsing: str = ""
+    # each way up (the legs, the arms) as its parts from the bottom up, one rank a row: "yesterday my ankles, today
+    # my knees" climbs, told by its progress
+    levels: tuple[tuple[frozenset[str], ...], ...] = ()
+    level_times: frozenset[str] = frozenset()
+    level_breaks: frozenset[str] = frozenset()
 
 
 @record
@@ -342,6 +349,14 @@ class TimeCourseWords:
     episode: EpisodeWords = field(default_factory=EpisodeWords)  # "for an hour a day": an episode's length
     quick: QuickWords = field(default_factory=QuickWords)  # "weak since Friday": read as weakness that spreads
     slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
+    # (onsets, the one-side value, unless values, (sudden one-sided finding, read as) pairs): a one-sided finding that
+    # came over weeks or more is no stroke's
+    slow_one_side: tuple[frozenset[str], str, frozenset[str], tuple[tuple[str, str], ...]] = (
+        frozenset(),
+        "",
+        frozenset(),
+        (),
+    )
     # (value, finding, read as, sites, unless: values that keep the finding, such as a sudden onset)
     patchy_limb: tuple[str, str, str, frozenset[str], frozenset[str]] = ("", "", "", frozenset(), frozenset())
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now

@@ -1,6 +1,7 @@
 """Where findings moved and how they came back, read as structure (``moves`` in data/time_course.yaml): a word
 of moving and, a few words on, a direction ("worked its way up to my knees", "has spread from my feet up") or a
-higher part ("it travelled to my thighs"); findings told in one limb, then another kind of limb ("first one foot
+higher part ("it travelled to my thighs"), or told by its progress, a higher part at a later time ("yesterday my
+ankles, today my knees"); findings told in one limb, then another kind of limb ("first one foot
 went numb, then the other hand"), which is a patchy picture; and a flare of the findings, not of the joints."""
 
 from ..knowledge.records import MovesWords
@@ -10,7 +11,7 @@ from .tokens import fold
 
 def moved(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:
     """(value id, first, last word) of each move and each one-limb-then-another told in ``norms``."""
-    return [*_climbs(norms, moves), *_one_then_other(norms, moves), *_flares(norms, moves)]
+    return [*_climbs(norms, moves), *_by_levels(norms, moves), *_one_then_other(norms, moves), *_flares(norms, moves)]
 
 
 def _climbs(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:
@@ -44,6 +45,34 @@ def _higher(norms: list[str], at: int, moves: MovesWords) -> tuple[str, int] | N
         k += 1
     ascending = next((value for value, phrase in moves.directions if phrase == ("up",)), "")
     return (ascending, k) if ascending and k < len(norms) and norms[k] in moves.higher else None
+
+
+LEVEL_REACH = 8  # words before a part in which its time is told ("by lunchtime it was up to my shoulders")
+
+
+def _by_levels(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:
+    """The ascending value for a part named at a later time above a part of the same limb named before it
+    ("yesterday my ankles, today my knees", "this morning knee, now hip"): a climb told by its progress."""
+    ascending = next((value for value, phrase in moves.directions if phrase == ("up",)), "")
+    for way in moves.levels if ascending else ():
+        rank = {word: r for r, row in enumerate(way) for word in row}
+        for j, norm in enumerate(norms):
+            time = _time_before(norms, j, moves) if norm in rank else None
+            lower = next((i for i in range(time or 0) if rank.get(norms[i], rank[norm]) < rank[norm]), None)
+            if lower is not None:
+                return [(ascending, lower, j)]
+    return []
+
+
+def _time_before(norms: list[str], at: int, moves: MovesWords) -> int | None:
+    """The place of a `level_times` word before ``at`` in its own part of the sentence (no comma nor
+    `level_breaks` word between), or None: "now and my knees ache" tells no time of the knees."""
+    for k in range(at - 1, max(at - 1 - LEVEL_REACH, -1), -1):
+        if norms[k] in moves.level_times:
+            return k
+        if not norms[k] or norms[k] in moves.level_breaks:
+            return None
+    return None
 
 
 def _one_then_other(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:

@@ -62,7 +62,7 @@ class Mention:
             notes.append(f"{self.site_changed.label} in the {sites} is read as {self.symptom.label}")
         notes.extend(s.note for s in self.sites if s.note)
         if self.course_of:
-            how = "quickly" if self.symptom.id not in self.course_of.worsening_of else "slowly"
+            how = "quickly" if self.course_of.id in self.symptom.worsening_of else "slowly"
             notes.append(f"{self.course_of.label} read as {self.symptom.label}: '{self.course}' says it came {how}")
         if self.cue:
             notes.append(f"absent: '{self.cue}'")

@@ -45,7 +45,7 @@ def cue_words(words: Words) -> frozenset:
 def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -> list[str | None]:
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
     or None. ``tokens`` are the clause's tokens."""
-    tokens = [replace(t, norm=YEAR) if is_year(t.norm) else t for t in tokens]
+    tokens = _spans_up_to_now([replace(t, norm=YEAR) if is_year(t.norm) else t for t in tokens], words)
     norms = {t.norm for t in tokens}
     if not spans or norms.isdisjoint(cue_words(words)):
         return [None] * len(spans)
@@ -59,6 +59,34 @@ def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -
         None if any(speaks_of(k, found, ranges) for k in going) else _cue(tokens, found[0], found[1], words)
         for found in ranges
     ]
+
+
+SPAN = "(span)"  # the norm a past cue's words take when they open a span up to now: no cue, no word of one
+SPAN_REACH = 3  # words after a past cue in which a unit of time makes it a span ("the past few weeks")
+
+
+def _spans_up_to_now(tokens: list[Token], words: Words) -> list[Token]:
+    """``tokens`` with the words of each past cue a unit of time follows made no cue: "over the past two weeks",
+    "in the past few years" say how long the finding has gone on (dating reads the span), not that it is over."""
+    norms = [t.norm for t in tokens]
+    firsts = _by_first_word(words)
+    out = list(tokens)
+    for k, norm in enumerate(norms):
+        for cue in firsts.get(norm, ()):
+            end = k + len(cue)
+            if tuple(norms[k:end]) == cue and _unit_follows(tokens, end, words):
+                out[k:end] = [replace(t, norm=SPAN) for t in out[k:end]]
+    return out
+
+
+def _unit_follows(tokens: list[Token], at: int, words: Words) -> bool:
+    """Is there a unit of time among the few words from ``at``, before any list separator or clause end?"""
+    for token in tokens[at : at + SPAN_REACH]:
+        if token.kind != "word":
+            return False
+        if token.norm in words.past_span_units:
+            return True
+    return False
 
 
 def _goes_on(tokens: list[Token], k: int, words: Words) -> bool:

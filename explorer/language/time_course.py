@@ -70,7 +70,7 @@ def read(
         ]
         skip = {value for value, by in words.said_by if any(s.id == by for s in here)} | set(explained)
         for mention in _values(sentence, said_by.get(number, []), (breaks, whole, skip), kb, spans):
-            found.setdefault(mention.symptom.id, mention)
+            found[mention.symptom.id] = _said_again(found.get(mention.symptom.id), mention)
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
     found |= _bounded(found, bounds, {n for n in now if _pointing(sentences[n], words)}, now, kb)
@@ -85,6 +85,16 @@ def read(
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _said_again(told: Mention | None, again: Mention) -> Mention:
+    """The value told first, said also of the findings it is told again of ("dry eyes for several years ... over
+    eight months she has developed numbness": chronic is the onset of both)."""
+    if told is None:
+        return again
+    if not (told.qualifies and again.qualifies):
+        return told
+    return replace(told, qualifies=tuple(dict.fromkeys(told.qualifies + again.qualifies)))
 
 
 def _after_events(sentence: list[Token], kb: KnowledgeBase) -> list[Mention]:
@@ -418,7 +428,7 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
     kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
-    return _patchy_limb(_slow_climb(unquickened(mentions, kept, kb), kb), kb)
+    return _patchy_limb(_slow_one_side(_slow_climb(unquickened(mentions, kept, kb), kb), kb), kb)
 
 
 def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
@@ -435,6 +445,33 @@ def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+def _slow_one_side(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """A sudden one-sided finding whose own onset is told as weeks, months or years is read as the finding it names,
+    on one side (data/time_course.yaml, ``slow_one_side``): a stroke comes suddenly. Said with the onset's words."""
+    onsets, value, unless, pairs = kb.time_course.slow_one_side
+    said = [m for m in mentions if m.symptom.id in onsets]
+    if not said or unless & {m.symptom.id for m in mentions}:
+        return mentions
+    read_as = {finding: kb.symptoms[other] for finding, other in pairs}
+    out = []
+    for m in mentions:
+        onset = next((o for o in said if m.symptom in o.qualifies), None)
+        if m.present and m.symptom.id in read_as and onset is not None:
+            m = replace(m, symptom=read_as[m.symptom.id], course_of=m.symptom, course=onset.text, site_changed=None)
+        out.append(m)
+    read = [m for m in out if m.course_of and m.course_of.id in read_as]
+    if not read:
+        return mentions
+    # the values said of the sudden form are said of the finding it is read as (not of a finding gone)
+    gone = {m.course_of.id: m.symptom for m in read if m.course_of}
+    out = [replace(m, qualifies=tuple(gone.get(q.id, q) for q in m.qualifies)) if m.qualifies else m for m in out]
+    side = kb.symptoms[value]
+    if any(m.symptom.kind == "course" and m.symptom.system == side.system for m in mentions):
+        return out  # the symmetry told ("patchy", "one side") stands
+    one_side = replace(read[0], symptom=side, sites=(), course_of=None, course=None)
+    return [*out, replace(one_side, qualifies=(read[0].symptom,))]
 
 
 def _slow_climb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
