@@ -37,6 +37,7 @@ OPTIONAL_LISTS = {
     "both_sides",
     "suddenly",
     "someone_else_pronouns",
+    "first_person",
     "bounded",
     "negation_idioms",
     "first_time",
