@@ -77,3 +77,33 @@ MINE = [
 @pytest.mark.parametrize("text,expected", MINE)
 def test_a_first_person_word_keeps_the_finding_the_persons(text, expected):
     assert expected <= own(run(text))
+
+
+# 2. infections and exposures named by what they are: the history findings they are (data/concepts.yaml)
+NAMED_HISTORY = [
+    ("I got shingles round my waist in March and the skin there still prickles", "recent_infection"),
+    ("after a bout of glandular fever my legs have felt heavy", "recent_infection"),
+    ("caught dengue on holiday and since then my feet tingle", "recent_infection"),
+    ("I strip old paint off houses for a living and my wrists have gone weak", "toxin_exposure"),
+    ("twenty years at the battery plant, now my fingers are numb", "toxin_exposure"),
+    ("been doing nangs most weekends and my feet have gone numb", "toxin_exposure"),
+    ("I'm a welder and lately my hands shake", "toxin_exposure"),
+]
+
+
+@pytest.mark.parametrize("text,history", NAMED_HISTORY)
+def test_an_infection_or_exposure_named_by_what_it_is_is_history(text, history):
+    assert history in own(run(text))
+
+
+CALM_NAMES = [
+    "my legs went to jelly laughing at the wedding",  # one letter from "welding"
+    "I changed the batteries in the smoke alarm",
+    "I painted the fence on Saturday and my hands tingle",
+    "my mono headphones stopped working and my feet are numb",
+]
+
+
+@pytest.mark.parametrize("text", CALM_NAMES)
+def test_everyday_words_near_an_exposure_name_no_history(text):
+    assert own(run(text)).isdisjoint({"toxin_exposure", "recent_infection"})
