@@ -38,9 +38,9 @@ def theirs(data: dict) -> set[str]:
 THEIRS = [
     ("my nan keeps choking on her porridge and her speech is thick", {"swallowing"}),
     ("Grandad's got an awful crushing pain across his chest", {"chest_pain"}),
-    ("My boyfriend woke up and can't feel his legs. He can't move them at all.", {"paralysis"}),
+    ("My boyfriend woke up and can't feel his legs. He can't move them at all. I don't know what to do.", {"paralysis"}),
     ("my flatmate is on the sofa, she's gasping for air and can't get a sentence out", {"breathing"}),
-    ("A student in the lab slumped over. Her left arm is floppy and her face has dropped.", set()),
+    ("A student in my lab slumped over. Her left arm is floppy and her face has dropped.", set()),
 ]
 
 
@@ -54,8 +54,14 @@ def test_someone_else_told_as_the_subject_is_not_the_person(text, flags):
 
 
 def test_a_pronoun_in_a_later_sentence_stands_for_the_relative_named_before():
-    data = run("My uncle has been off colour for a week. His feet have gone numb and he is exhausted.")
+    data = run("My uncle has been off colour for a week. His feet have gone numb and he is exhausted. I'm fine.")
     assert own(data) == set() and "uncle" in theirs(data)
+
+
+def test_a_story_told_wholly_of_another_is_the_case_asked_about():
+    # no word of the writer's own: the findings are read as the case (the time course reads it so), warnings raised
+    data = run("My uncle has been off colour for a week. His feet have gone numb and he can't swallow.")
+    assert "numbness" in own(data) and "swallowing" in levels(data)
 
 
 def test_someone_elses_finding_that_came_fast_still_warns():

@@ -43,10 +43,11 @@ def family_words(words: Words) -> frozenset:
 
 
 def other_cues(
-    tokens: list[Token], spans: list[tuple[int, int]], words: Words, before: Sequence[Token] = ()
+    tokens: list[Token], spans: list[tuple[int, int]], words: Words, before: Sequence[Token] = (), voiced: bool = True
 ) -> list[Token | None]:
     """For each (start, end) character span of a mention in a clause, the family word that makes it
-    someone else's, or None. ``tokens`` are the clause's tokens, ``before`` the text's tokens before it."""
+    someone else's, or None. ``tokens`` are the clause's tokens, ``before`` the text's tokens before it;
+    ``voiced``: the text has a first-person word of the writer's own (speaks_of_self)."""
     family = family_words(words)
     if not spans or (family.isdisjoint(t.norm for t in tokens) and family.isdisjoint(t.norm for t in before)):
         return [None] * len(spans)
@@ -56,17 +57,20 @@ def other_cues(
         first, last = bisect_right(ends, start), bisect_left(starts, end) - 1
         cue = _cue(tokens, first, last, words)
         out.append(
-            cue if cue is not None else _subject([*before, *tokens], len(before) + first, len(before) + last, words)
+            cue
+            if cue is not None
+            else _subject([*before, *tokens], (len(before) + first, len(before) + last), words, voiced)
         )
     return out
 
 
-def _subject(tokens: list[Token], at: int, last: int, words: Words) -> Token | None:
+def _subject(tokens: list[Token], span: tuple[int, int], words: Words, voiced: bool) -> Token | None:
     """The family word a finding on tokens ``at`` to ``last`` is told of, looking back through its sentence
     (the module's docstring says when), or None. A list item that is the finding alone after a comma ("my dad
     had MS, tingling") is a finding typed in a list: the person's own, as a comma ends what a family word owns;
     after "and" it goes on with the subject ("he's breathing fast and can't finish a sentence")."""
     family, first = family_words(words), words.first_person
+    at, last = span
     start, end = _item(tokens, at)
     if first.intersection(t.norm for t in tokens[at:end]):
         return None  # "my dad is diabetic, numbness in my feet"
@@ -82,8 +86,31 @@ def _subject(tokens: list[Token], at: int, last: int, words: Words) -> Token | N
         if token.norm in family and token.norm not in words.family_history and not own_past(tokens, k, words):
             return token
         if token.norm in words.someone_else_pronouns:
-            return next((t for t in reversed(tokens[:k]) if t.norm in family), None)
+            return _antecedent(tokens[:k], family, voiced)
     return None
+
+
+def _antecedent(tokens: list[Token], family: frozenset, voiced: bool) -> Token | None:
+    """The family word a pronoun after ``tokens`` stands for: the last one named in its sentence, or in an
+    earlier sentence when the writer also speaks of themself (``voiced``). A story told wholly of another
+    ("My mum has had lupus. Three weeks ago she got a numb patch") is read as the case asked about, as the
+    time course reads it (narrator in data/time_course.yaml); its warnings are raised either way."""
+    for token in reversed(tokens):
+        if token.ends_sentence and not voiced:
+            return None
+        if token.norm in family:
+            return token
+    return None
+
+
+def speaks_of_self(tokens: list[Token], words: Words) -> bool:
+    """Does the writer speak of themself anywhere (a first-person word, not "my" or "me" before a family word:
+    "I have", "my feet"; not only "my mum")?"""
+    family = family_words(words)
+    return any(
+        t.norm in words.first_person and not (k + 1 < len(tokens) and tokens[k + 1].norm in family)
+        for k, t in enumerate(tokens)
+    )
 
 
 def _item(tokens: list[Token], at: int) -> tuple[int, int]:
@@ -189,6 +216,7 @@ def split_others(
     words: Words,
     before: Sequence[Token] = (),
     held: frozenset = frozenset(),
+    voiced: bool = True,
 ) -> tuple[list, list]:
     """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
     as left over, from the family word to the finding, with that word (other_cues says how narrow).
@@ -198,7 +226,7 @@ def split_others(
     family history ("family history of paralysis") is set aside, being no one's emergency now. A finding
     that may turn out to be one (``held``: numbness that may be read as spreading fast) is also kept as such a
     mention until the time course has read it (``settle_held``)."""
-    cues = other_cues(tokens, [(m.start, m.end) for m in mentions], words, before)
+    cues = other_cues(tokens, [(m.start, m.end) for m in mentions], words, before, voiced)
     # a warning sign stays a mention, marked as someone else's, so that its warning is raised
     warned = [c is not None and m.symptom.id in urgent and not family_history(c, words) for m, c in zip(mentions, cues)]
     mentions = [replace(m, someone_else=c.text) if w and c else m for m, c, w in zip(mentions, cues, warned)]

@@ -114,6 +114,7 @@ class Parser:
         spans: list[tuple] = []
         earlier: list[Leftover] = []
         start, void = 0, negation.void_cues(tokens, self.words)
+        voiced = others.speaks_of_self(tokens, self.words)  # "his legs" after "my husband." is his, if I speak too
         for i, token in enumerate([*tokens, None]):
             if token is None or token.kind == "end":
                 if i > start:
@@ -127,7 +128,7 @@ class Parser:
                     absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
                     mentions_here = self._mentions(items, found, attached, text, absent)
                     mine, theirs = others.split_others(
-                        clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens
+                        clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
                     )
                     now = _split_past(clause, mine, self.words)
                     now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
