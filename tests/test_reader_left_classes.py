@@ -113,3 +113,35 @@ CALM_NAMES = [
 @pytest.mark.parametrize("text", CALM_NAMES)
 def test_everyday_words_near_an_exposure_name_no_history(text):
     assert own(run(text)).isdisjoint({"toxin_exposure", "recent_infection"})
+
+
+# 3. a vaccination is a trigger (the time course's course_after_vaccination), not an everyday cause: findings told
+# days after it are read, and weakness that spreads warns; the jab's own sore or weak arm stays explained
+AFTER_A_JAB = [
+    ("Ten days after my flu jab my feet started tingling and now my legs are weak", "tingling"),
+    ("since my covid booster last week my hands have gone numb", "numbness"),
+    ("a fortnight after the vaccine my legs got weaker by the day", "rapidly_spreading_weakness"),
+]
+
+
+@pytest.mark.parametrize("text,finding", AFTER_A_JAB)
+def test_findings_days_after_a_vaccination_are_read(text, finding):
+    data = run(text)
+    assert finding in own(data) and "recent_infection" not in own(data)
+
+
+def test_weakness_spreading_after_a_jab_warns():
+    text = "Two weeks after my flu shot my legs went weak and now it's up to my hips"
+    assert levels(run(text)).get("spreading_weakness") == "emergency"
+
+
+JAB_ARMS = [
+    "my arm was weak and achy for a day after the booster, sore where the needle went in",
+    "My arm is sore after the flu jab yesterday.",
+]
+
+
+@pytest.mark.parametrize("text", JAB_ARMS)
+def test_the_jabs_own_arm_raises_nothing(text):
+    data = run(text)
+    assert levels(data) == {} and "recent_infection" not in own(data)
