@@ -145,3 +145,29 @@ JAB_ARMS = [
 def test_the_jabs_own_arm_raises_nothing(text):
     data = run(text)
     assert levels(data) == {} and "recent_infection" not in own(data)
+
+
+# 4. a calm word that says it is over ("back to normal", `calm_over`) keeps a warning sign told as lately passed,
+# as the words that end an episode do: an emergency that passed still needs care
+LATELY_PASSED = [
+    ("Last week the sight in my right eye went for an hour and then it went back to normal", "vision_loss"),
+    ("my words came out jumbled and slurred this morning for twenty minutes, back to normal now", "slurred_speech"),
+    ("yesterday my face drooped on the left for a bit, okay now", "one_sided_weakness"),
+]
+
+
+@pytest.mark.parametrize("text,flag", LATELY_PASSED)
+def test_a_warning_sign_lately_passed_still_warns_beside_a_calm_word(text, flag):
+    assert levels(run(text)).get(flag) == "emergency"
+
+
+CALM_OVER = [
+    "my face drooped years ago after a bout of Bell's palsy, back to normal now",  # long past
+    "the boss threw a fit again today, whole office cannot breathe",  # a figure of speech, told today
+    "I was puffing after the run this morning, back to normal now",  # an everyday cause
+]
+
+
+@pytest.mark.parametrize("text", CALM_OVER)
+def test_a_calm_word_still_calms_what_is_long_past_a_figure_of_speech_or_explained(text):
+    assert levels(run(text)) == {}

@@ -26,6 +26,7 @@ PHRASE_LISTS = (
     "recent",
     "comparison",
     "needs_without",
+    "calm_over",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -38,6 +39,7 @@ OPTIONAL_LISTS = {
     "suddenly",
     "someone_else_pronouns",
     "first_person",
+    "calm_over",
     "bounded",
     "negation_idioms",
     "first_time",
