@@ -38,7 +38,10 @@ def theirs(data: dict) -> set[str]:
 THEIRS = [
     ("my nan keeps choking on her porridge and her speech is thick", {"swallowing"}),
     ("Grandad's got an awful crushing pain across his chest", {"chest_pain"}),
-    ("My boyfriend woke up and can't feel his legs. He can't move them at all. I don't know what to do.", {"paralysis"}),
+    (
+        "My boyfriend woke up and can't feel his legs. He can't move them at all. I don't know what to do.",
+        {"paralysis"},
+    ),
     ("my flatmate is on the sofa, she's gasping for air and can't get a sentence out", {"breathing"}),
     ("A student in my lab slumped over. Her left arm is floppy and her face has dropped.", set()),
 ]
