@@ -83,7 +83,9 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     ranges = dict(zip(map(id, mentions), token_ranges(tokens, [(m.start, m.end) for m in mentions])))
     # a calm word does not end a warning sign told as lately passed ("my speech was slurred this morning for half an
     # hour, back to normal now"): an emergency that passed still needs care, as negation.resolved keeps it
-    lately = bool(cue) and tuple(cue.split()) in kb.words.calm_over and has_cue(norms, kb.words.recent) is not None
+    lately = (
+        cue is not None and tuple(cue.split()) in kb.words.calm_over and has_cue(norms, kb.words.recent) is not None
+    )
     kept, calm = [], []
     for m in mentions:
         why = (cue if explained or (m.symptom.id in urgent and not lately) else None) or causes.get(m.symptom.id)
