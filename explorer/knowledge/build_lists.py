@@ -27,6 +27,7 @@ PHRASE_LISTS = (
     "comparison",
     "needs_without",
     "resolved_conditions",
+    "calm_over",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -38,6 +39,8 @@ OPTIONAL_LISTS = {
     "both_sides",
     "suddenly",
     "someone_else_pronouns",
+    "first_person",
+    "calm_over",
     "bounded",
     "negation_idioms",
     "first_time",

@@ -132,6 +132,8 @@ class Words:
     negation_verbs: frozenset[str] = frozenset()  # a cue's scope goes on past them: "don't think I've lost"
     both_sides: frozenset[str] = frozenset()  # words naming both of a pair: "arms", "legs"
     someone_else_pronouns: frozenset[str] = frozenset()  # "my dad has diabetes and his feet are numb"
+    first_person: frozenset[str] = frozenset()  # the person speaking of themself: "my son says I shook"
+    calm_over: tuple[tuple[str, ...], ...] = ()  # calm words saying it is over: "back to normal" (not if recent)
     suddenly: tuple[tuple[str, ...], ...] = ()  # words saying a finding came suddenly: "all of a sudden"
     bounded: frozenset[str] = frozenset()  # after "for", a span that ended: "for a few weeks" (past.py)
     negation_idioms: tuple[tuple[str, ...], ...] = ()  # a cue in them denies nothing: "not just", "never mind"

@@ -81,9 +81,14 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     # has been numb for years": the years are the foot's); a question or a worry is about all it asks
     spots = [] if hypothetical or cue is None else _spots(norms, cue, kb)
     ranges = dict(zip(map(id, mentions), token_ranges(tokens, [(m.start, m.end) for m in mentions])))
+    # a calm word does not end a warning sign told as lately passed ("my speech was slurred this morning for half an
+    # hour, back to normal now"): an emergency that passed still needs care, as negation.resolved keeps it
+    lately = (
+        cue is not None and tuple(cue.split()) in kb.words.calm_over and has_cue(norms, kb.words.recent) is not None
+    )
     kept, calm = [], []
     for m in mentions:
-        why = (cue if explained or m.symptom.id in urgent else None) or causes.get(m.symptom.id)
+        why = (cue if explained or (m.symptom.id in urgent and not lately) else None) or causes.get(m.symptom.id)
         if why == cue and spots and not _nearest(m, spots, mentions, ranges, own=bool(told)):
             why = None
         if m.present and why:

@@ -64,15 +64,15 @@ def _same(typed: list[str], name: tuple[str, ...]) -> bool:
 def point(
     mentions: list[Mention], leftovers: list[Leftover], named: list[tuple[int, int, Condition]]
 ) -> tuple[list[Mention], list[Leftover]]:
-    """Findings read inside a condition's name become a pointer to its card; words left over that hold
-    a name point to it too."""
+    """Findings read inside a condition's name become a pointer to its card (still someone else's when the
+    finding was: "my grandma had rheumatoid arthritis"); words left over that hold a name point to it too."""
     kept, pointers = [], []
     for m in mentions:
         inside = next((c for s, e, c in named if s <= m.start and m.end <= e), None)
         if inside is None:
             kept.append(m)
         else:
-            pointers.append(Leftover(m.text, m.start, m.end, condition=inside))
+            pointers.append(Leftover(m.text, m.start, m.end, condition=inside, someone_else=m.someone_else))
     marked = [
         replace(x, condition=next((c for s, e, c in named if x.start <= s and e <= x.end), None))
         if x.condition is None

@@ -11,12 +11,19 @@ The rule is narrow on purpose, so that it never sets aside something the person 
   person's trouble breathing (a subject word such as "I" is never a linking word);
 - a third-person pronoun that owns the finding ("his feet", "she's") stands for a family word earlier in
   the same clause: "my dad has diabetes and his feet are numb", "my wife says her fingers go white";
+- failing that, the subject it is told of: looking back from the finding through its sentence, a family word
+  met before a first-person word ("my mom keeps choking on her food", "my father is holding his chest, he
+  says the pain is going down his arm"), or a pronoun that stands for a family word told before, in any
+  earlier sentence ("My husband can't get his breath. His legs went weak on Tuesday."); a first-person word
+  met first, or one in the finding's own list item, keeps it the person's ("my wife says I was shaking",
+  "my son drove me in, my face drooped", "my dad is diabetic, numbness in my feet");
 - it stays within the finding's own list item: "diabetes in the family and numbness in my feet" keeps
   the numbness. Only a history finding (diabetes, heavy drinking) in a list right after one set aside
   is carried along ("family history of diabetes and heavy drinking"); a symptom never is."""
 
 import functools
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from ..knowledge.records import Words
 from ..knowledge.text import normalize
@@ -35,13 +42,85 @@ def family_words(words: Words) -> frozenset:
     return words.someone_else | frozenset(w + "s" for w in words.someone_else if not w.endswith("s"))
 
 
-def other_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -> list[Token | None]:
+def other_cues(
+    tokens: list[Token], spans: list[tuple[int, int]], words: Words, before: Sequence[Token] = (), voiced: bool = True
+) -> list[Token | None]:
     """For each (start, end) character span of a mention in a clause, the family word that makes it
-    someone else's, or None. ``tokens`` are the clause's tokens."""
-    if not spans or family_words(words).isdisjoint(t.norm for t in tokens):
+    someone else's, or None. ``tokens`` are the clause's tokens, ``before`` the text's tokens before it;
+    ``voiced``: the text has a first-person word of the writer's own (speaks_of_self)."""
+    family = family_words(words)
+    if not spans or (family.isdisjoint(t.norm for t in tokens) and family.isdisjoint(t.norm for t in before)):
         return [None] * len(spans)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
-    return [_cue(tokens, bisect_right(ends, start), bisect_left(starts, end) - 1, words) for start, end in spans]
+    out = []
+    for start, end in spans:
+        first, last = bisect_right(ends, start), bisect_left(starts, end) - 1
+        cue = _cue(tokens, first, last, words)
+        out.append(
+            cue
+            if cue is not None
+            else _subject([*before, *tokens], (len(before) + first, len(before) + last), words, voiced)
+        )
+    return out
+
+
+def _subject(tokens: list[Token], span: tuple[int, int], words: Words, voiced: bool) -> Token | None:
+    """The family word a finding on tokens ``at`` to ``last`` is told of, looking back through its sentence
+    (the module's docstring says when), or None. A list item that is the finding alone after a comma ("my dad
+    had MS, tingling") is a finding typed in a list: the person's own, as a comma ends what a family word owns;
+    after "and" it goes on with the subject ("he's breathing fast and can't finish a sentence")."""
+    family, first = family_words(words), words.first_person
+    at, last = span
+    start, end = _item(tokens, at)
+    if first.intersection(t.norm for t in tokens[at:end]):
+        return None  # "my dad is diabetic, numbness in my feet"
+    bare = all(at <= k <= last for k in range(start, end) if tokens[k].norm)
+    for k in range(end - 1, -1, -1):
+        token = tokens[k]
+        if k >= at and token.norm not in words.someone_else_pronouns:
+            continue  # within the finding's item only a pronoun speaks: "and can't feel his legs"
+        if token.ends_sentence or (bare and token.kind == "list" and token.norm != "and"):
+            return None
+        if token.norm in first and not (k + 1 < len(tokens) and tokens[k + 1].norm in family):
+            return None  # "my wife says I was shaking"; not "me mam can't swallow"
+        if token.norm in family and token.norm not in words.family_history and not own_past(tokens, k, words):
+            return token
+        if token.norm in words.someone_else_pronouns:
+            return _antecedent(tokens[:k], family, voiced)
+    return None
+
+
+def _antecedent(tokens: list[Token], family: frozenset, voiced: bool) -> Token | None:
+    """The family word a pronoun after ``tokens`` stands for: the last one named in its sentence, or in an
+    earlier sentence when the writer also speaks of themself (``voiced``). A story told wholly of another
+    ("My mum has had lupus. Three weeks ago she got a numb patch") is read as the case asked about, as the
+    time course reads it (narrator in data/time_course.yaml); its warnings are raised either way."""
+    for token in reversed(tokens):
+        if token.ends_sentence and not voiced:
+            return None
+        if token.norm in family:
+            return token
+    return None
+
+
+def speaks_of_self(tokens: list[Token], words: Words) -> bool:
+    """Does the writer speak of themself anywhere (a first-person word, not "my" or "me" before a family word:
+    "I have", "my feet"; not only "my mum")?"""
+    family = family_words(words)
+    return any(
+        t.norm in words.first_person and not (k + 1 < len(tokens) and tokens[k + 1].norm in family)
+        for k, t in enumerate(tokens)
+    )
+
+
+def _item(tokens: list[Token], at: int) -> tuple[int, int]:
+    """The first token of the list item holding token ``at`` and the one after its last."""
+    start, end = at, at
+    while start > 0 and tokens[start - 1].kind not in ("list", "end"):
+        start -= 1
+    while end < len(tokens) and tokens[end].kind not in ("list", "end"):
+        end += 1
+    return start, end
 
 
 def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | None:
@@ -130,15 +209,24 @@ def leftover_cue(tokens: list[Token], words: Words) -> tuple[Token, int, int] | 
 
 
 def split_others(
-    tokens: list[Token], mentions: list[Mention], text: str, urgent: frozenset, words: Words
+    tokens: list[Token],
+    mentions: list[Mention],
+    text: str,
+    urgent: frozenset,
+    words: Words,
+    before: Sequence[Token] = (),
+    held: frozenset = frozenset(),
+    voiced: bool = True,
 ) -> tuple[list, list]:
     """Findings said of someone else ("my mother has diabetes") are not the person's: they are reported
     as left over, from the family word to the finding, with that word (other_cues says how narrow).
     A finding that raises a red flag (``urgent``) is never set aside, whoever it is said of: "my daughter
     can't breathe" needs the emergency warning as much as "I can't breathe"; it stays a mention, marked
     with the family word, and explore() raises its warning without making it the person's finding. Only a
-    family history ("family history of paralysis") is set aside, being no one's emergency now."""
-    cues = other_cues(tokens, [(m.start, m.end) for m in mentions], words)
+    family history ("family history of paralysis") is set aside, being no one's emergency now. A finding
+    that may turn out to be one (``held``: numbness that may be read as spreading fast) is also kept as such a
+    mention until the time course has read it (``settle_held``)."""
+    cues = other_cues(tokens, [(m.start, m.end) for m in mentions], words, before, voiced)
     # a warning sign stays a mention, marked as someone else's, so that its warning is raised
     warned = [c is not None and m.symptom.id in urgent and not family_history(c, words) for m, c in zip(mentions, cues)]
     mentions = [replace(m, someone_else=c.text) if w and c else m for m, c, w in zip(mentions, cues, warned)]
@@ -148,15 +236,29 @@ def split_others(
         start, end = m.start, m.end
         if cue is None and carry and m.symptom.kind != "symptom" and carried(tokens, carry[1], start, words):
             cue = carry[0]  # "family history of diabetes and heavy drinking": the list goes on
-        elif cue is not None:
-            start, end = min(m.start, cue.start), max(m.end, cue.end)
+        elif cue is not None and tokens and cue.start >= tokens[0].start:
+            start, end = min(m.start, cue.start), max(m.end, cue.end)  # from the family word in its clause
         if cue is None:
             mine.append(m)
             carry = None
             continue
         carry = (cue, end) if cue.start <= m.start else None
         theirs.append(Leftover(text[start:end], start, end, (m.symptom,), someone_else=cue.text))
+        if m.symptom.id in held and not family_history(cue, words):
+            mine.append(replace(m, someone_else=cue.text))
     return mine, theirs
+
+
+def settle_held(mentions: list[Mention], leftovers: list[Leftover], urgent: frozenset) -> tuple[list, list]:
+    """Someone else's findings held as mentions (split_others) once the time course has read them: one read as a
+    warning sign ("my sister's numbness started on Saturday and is up to her waist") stays, marked as theirs, in
+    place of its leftover, so its warning is raised; any other is only the leftover it already has."""
+    held = [m for m in mentions if m.someone_else and m.symptom.id not in urgent]
+    warned = [m for m in mentions if m.someone_else and m.symptom.id in urgent]
+    if not held and not warned:
+        return mentions, leftovers
+    kept = [x for x in leftovers if not (x.someone_else and any(x.start <= m.start and m.end <= x.end for m in warned))]
+    return [m for m in mentions if m not in held], kept
 
 
 def reported(span: tuple, theirs: list[Leftover], kept: list[Mention], words: Words) -> bool:

@@ -28,7 +28,7 @@ from . import (
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
-from .quickening import quickened
+from .quickening import faster_forms, quickened
 from .time_course import read as read_time_course
 from .tokens import Token, fold, tokenize
 from .vocabulary import vocabulary_for
@@ -67,6 +67,7 @@ class Parser:
         self.ids = {hpo_id: Target(symptom) for hpo_id, symptom in hpo_ids(kb).items()}
         self.site_folds = frozenset(word for key in site_words(kb) for word in key)
         self.siteless = frozenset(s.id for s in kb.symptoms.values() if s.kind != "symptom")  # "flu - legs"
+        self.quickens = frozenset(faster_forms(kb))  # someone else's numbness may be read as spreading fast
         # The same short text reads the same way every time (a Parse is frozen), and a batch or a
         # questionnaire meets the same few phrases again and again: keep the last readings.
         self._remembered = functools.lru_cache(maxsize=CACHED_TEXTS)(self._read_text)
@@ -113,6 +114,7 @@ class Parser:
         spans: list[tuple] = []
         earlier: list[Leftover] = []
         start, void = 0, negation.void_cues(tokens, self.words)
+        voiced = others.speaks_of_self(tokens, self.words)  # "his legs" after "my husband." is his, if I speak too
         for i, token in enumerate([*tokens, None]):
             if token is None or token.kind == "end":
                 if i > start:
@@ -125,7 +127,9 @@ class Parser:
                     clause = tokens[start:i]
                     absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
                     mentions_here = self._mentions(items, found, attached, text, absent)
-                    mine, theirs = others.split_others(clause, mentions_here, text, self.urgent, self.words)
+                    mine, theirs = others.split_others(
+                        clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
+                    )
                     now = _split_past(clause, mine, self.words)
                     now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
                     mentions.extend(now)
@@ -147,6 +151,7 @@ class Parser:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
         timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
         mentions, timed = quickened(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
+        mentions, leftovers = others.settle_held(mentions, leftovers, self.urgent)  # theirs, quick: still warns
         if timed or read:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
