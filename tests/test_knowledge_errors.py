@@ -126,6 +126,13 @@ BREAKAGES = [
         "findings: {one_sided_numbness: numbnes",
         "numbnes",
     ),
+    (
+        "data/symptoms.yaml",
+        "  urgent: A face drooping on one side needs emergency care.\n  passing: warns",
+        "  urgent: A face drooping on one side needs emergency care.\n  passing: maybe",
+        "passing: maybe",
+        "passing: expected 'warns'",
+    ),
 ]
 
 

@@ -47,6 +47,7 @@ class FindingsReader(BuilderBase):
             "lay",
             "clinical",
             "urgent",
+            "passing",
             "background",
             "worsening_of",
             "narrower",
@@ -75,6 +76,7 @@ class FindingsReader(BuilderBase):
                 lay_synonyms=text_list(entry, "lay", where, problems),
                 clinical_synonyms=text_list(entry, "clinical", where, problems),
                 urgent_note=text(entry, "urgent", where, problems, default=""),
+                warns_when_passed=self._passing(entry, where, problems),
                 background=text(entry, "background", where, problems, default=""),
                 worsening_of=text_list(entry, "worsening_of", where, problems, pattern=ID),
                 narrower=self._narrower(entry, where, problems),
@@ -82,6 +84,15 @@ class FindingsReader(BuilderBase):
                 both_sides_sudden=sides[1],
             )
         self._finish(problems)
+
+    def _passing(self, entry, where, problems) -> bool:
+        """``passing: warns``: the sign still warns once said to be over (the only value)."""
+        if "passing" not in entry:
+            return False
+        if entry["passing"] != "warns" or not entry.get("urgent"):
+            problems.add(line_of(entry, "passing"), f"{where}.passing", "expected 'warns', on a finding with urgent:")
+            return False
+        return True
 
     def _both_sides(self, entry, where, problems) -> tuple[str, str]:
         """``both_sides: {steady: ID, sudden: ID}`` -> (steady, sudden); the ids are checked once all are read."""

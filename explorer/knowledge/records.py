@@ -52,6 +52,9 @@ class Symptom:
     lay_synonyms: tuple[str, ...] = ()
     clinical_synonyms: tuple[str, ...] = ()
     urgent_note: str = ""
+    # A warning sign that still warns once said to be over, unless dated in the past (``passing: warns``): a
+    # stroke's signs that passed ("then normal after ten minutes") still need care.
+    warns_when_passed: bool = False
     background: str = ""  # why no rule uses this finding, when none does (shown, never used as evidence)
     # Findings whose quick worsening this finding is ("numbness getting worse every day" is spreading
     # numbness), and the phrases built from their names at load time (not listed, but recognized).

@@ -214,7 +214,7 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
     up"): every present symptom before such words in the same sentence is absent, with them as its cue, or
     in the sentence before when theirs opens by pointing back ("... for a few weeks. It recovered."); one said
     to be normal ("my bladder control is fine") only in its own list item. A warning sign in a sentence that
-    says it was recent ("this morning", `recent`), or that does not date it in the past ("years ago": the past
+    says it was recent ("this morning", `recent`), or a stroke's sign not dated in the past ("years ago": the past
     cues of data/words.yaml), stays: an emergency that passed (a TIA) still needs care. Unless the words go on
     to what ends it each time (`resolved_conditions`: "it goes when I calm down"): an episode that comes and
     goes with a cause."""
@@ -273,14 +273,15 @@ def _sentences_with(tokens: list[Token], cues) -> list[tuple[int, int]]:
 
 def _warning_stays(tokens: list[Token], words: Words):
     """Whether a warning sign said to be over still warns: when its sentence says it was recent ("this
-    morning", `recent`) or does not date it in the past at all ("then normal after ten minutes": most likely
-    lately, and a stroke warning that passed still needs care); only a past cue ("years ago", "as a kid")
-    ends it. The bare word "past" dates nothing ("over the past two days")."""
+    morning", `recent`), or, for a stroke's signs (``passing: warns`` in data/symptoms.yaml), when it does not
+    date it in the past at all ("then normal after ten minutes": most likely lately, and a stroke warning that
+    passed still needs care); only a past cue ("years ago", "as a kid") ends those. The bare word "past"
+    dates nothing ("over the past two days")."""
     recent = _sentences_with(tokens, words.recent)
     dated = _sentences_with(tokens, [c for c in words.past_before + words.past_after if c != ("past",)])
 
     def stays(m: Mention) -> bool:
-        return _in_spans(m, recent) or not _in_spans(m, dated)
+        return _in_spans(m, recent) or (m.symptom.warns_when_passed and not _in_spans(m, dated))
 
     return stays
 
