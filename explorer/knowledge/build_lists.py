@@ -28,6 +28,7 @@ PHRASE_LISTS = (
     "needs_without",
     "resolved_conditions",
     "calm_over",
+    "long_ago",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {

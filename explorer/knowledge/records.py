@@ -154,6 +154,8 @@ class Words:
     recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
     # over "when" something ends it ("it goes when I calm down"): an episode that comes and goes with a cause
     resolved_conditions: tuple[tuple[str, ...], ...] = ()
+    # long ago, vaguely ("ages ago"): dates an episode said to be over, never a finding told without "over"
+    long_ago: tuple[tuple[str, ...], ...] = ()
     comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
     comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"

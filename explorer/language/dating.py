@@ -121,8 +121,16 @@ def told_event(norms: list[str], dating: DatingWords) -> str | None:
     """The course value of an event ``norms`` name ("I had a cold"), or None; None too when an "after" word
     points to it ("after a cold": read as its course value where it is said)."""
     index = _index(dating.events)
-    named = next((found[0] for i in range(len(norms)) if (found := _phrase_at(norms, i, index))), None)
+    places = ((i, _phrase_at(norms, i, index)) for i in range(len(norms)))
+    named = next((found[0] for i, found in places if found and _names_event(norms, i, found, dating)), None)
     return named if named and not _events(norms, dating) else None
+
+
+def _names_event(norms: list[str], at: int, found: tuple[str, int], dating: DatingWords) -> bool:
+    """Whether the event phrase at ``at`` names its event: no `not_events` word follows it past fillers ("put me
+    on an exercise plan" starts no medicine)."""
+    after = _past_fillers(norms, at + found[1], dating.fillers)
+    return not after or norms[after[-1]] not in dating.not_events
 
 
 def _past_fillers(norms: list[str], start: int, fillers: frozenset[str]) -> range:

@@ -7,7 +7,7 @@ from ..knowledge.records import ReturnedFunction, Words
 from ..records import replace
 from .matching import Found, Item, segment
 from .parse_records import Mention
-from .past import YEAR, is_year
+from .past import dated_past
 from .tokens import Token, sentences
 
 # The cue words themselves are knowledge: data/words.yaml (negation_*), on the knowledge base.
@@ -261,14 +261,9 @@ def _followed_by(tokens: list[Token], k: int, links: tuple[tuple[str, ...], ...]
     return any(tuple(t.norm for t in tokens[k : k + len(link)]) == link for link in links)
 
 
-def _sentences_with(tokens: list[Token], cues) -> list[tuple[int, int]]:
-    """The spans of the sentences holding one of ``cues`` (tuples of words; a year is matched as "yyyy")."""
-    spans = []
-    for sentence in sentences(tokens):
-        here = [YEAR if is_year(t.norm) else t.norm for t in sentence]
-        if any(tuple(here[j : j + len(c)]) == c for c in cues for j in range(len(here))):
-            spans.append((sentence[0].start, sentence[-1].end))
-    return spans
+def _sentences_where(tokens: list[Token], said) -> list[tuple[int, int]]:
+    """The spans of the sentences whose words ``said`` is true of."""
+    return [(s[0].start, s[-1].end) for s in sentences(tokens) if said([t.norm for t in s])]
 
 
 def _warning_stays(tokens: list[Token], words: Words):
@@ -277,13 +272,17 @@ def _warning_stays(tokens: list[Token], words: Words):
     date it in the past at all ("then normal after ten minutes": most likely lately, and a stroke warning that
     passed still needs care); only a past cue ("years ago", "as a kid") ends those. The bare word "past"
     dates nothing ("over the past two days")."""
-    recent = _sentences_with(tokens, words.recent)
-    dated = _sentences_with(tokens, [c for c in words.past_before + words.past_after if c != ("past",)])
+    recent = _sentences_where(tokens, lambda norms: _holds(norms, words.recent))
+    dated = _sentences_where(tokens, lambda norms: dated_past(norms, words))
 
     def stays(m: Mention) -> bool:
         return _in_spans(m, recent) or (m.symptom.warns_when_passed and not _in_spans(m, dated))
 
     return stays
+
+
+def _holds(norms: list[str], cues) -> bool:
+    return any(tuple(norms[j : j + len(c)]) == c for c in cues for j in range(len(norms)))
 
 
 def _in_spans(m: Mention, spans: list[tuple[int, int]]) -> bool:

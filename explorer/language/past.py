@@ -36,6 +36,18 @@ def is_year(norm: str) -> bool:
     return len(norm) == 4 and norm.isdigit() and norm[:2] in ("19", "20")
 
 
+def dated_past(norms: list[str], words: Words) -> bool:
+    """Whether words date something in the past ("years ago", "as a teenager", "in 2015", "ages ago": the past
+    cues and `long_ago` of data/words.yaml; not the bare word "past", which dates nothing: "over the past two
+    days")."""
+    here = [YEAR if is_year(n) else n for n in norms]
+    cues = [c for c in words.past_before + words.past_after + words.long_ago if c != ("past",)]
+    last = [n for n in here if n][-1:]  # "I had covid once."
+    return tuple(last) in words.past_final or any(
+        tuple(here[j : j + len(c)]) == c for c in cues for j in range(len(here))
+    )
+
+
 @functools.lru_cache(maxsize=8)
 def cue_words(words: Words) -> frozenset:
     """Every word of a past cue: a text without any of them has no past event."""

@@ -20,6 +20,7 @@ from .concepts import caused
 from .dating import after_events, dated, told_event
 from .moves import moved
 from .parse_records import Leftover, Mention
+from .past import dated_past
 from .phrases import LIMBS
 from .quickening import unquickened
 from .tokens import Token, same_word, sentences
@@ -177,6 +178,8 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
     for number, sentence, event in bounds:
         if not any(later > number for later in now):
             continue
+        if event.id not in kb.time_course.dating.lasting and dated_past([t.norm for t in sentence], kb.words):
+            continue  # "I had glandular fever as a teenager.": long over, no trigger of today's findings
         dates = [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets]
         a, b = (dates[0][1], dates[0][2]) if dates else (0, len(sentence) - 1)
         after = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, event, True)
