@@ -6,6 +6,8 @@ inputs are the example cases plus a seeded random corpus, for the plain and the 
 """
 
 import random
+import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -321,3 +323,50 @@ def test_a_fact_watcher_hears_every_fact_either_engine_declares(kb, caplog):
     assert heard["fast"] == heard["experta"]
     declared, kept = heard["fast"]
     assert len(declared) == kept > len(present) + 2  # the initial fact, the findings, and facts the rules added
+
+
+def _heard(kb, caplog, name: str, level: str, matcher: str) -> list[str]:
+    """What experta's watcher ``name``, set to ``level``, hears from one query run by ``matcher``."""
+    watcher = getattr(experta.watchers, name)
+    before = watcher.level
+    try:
+        watcher.setLevel(level)
+        engine = Engine(kb, matcher=matcher)
+        caplog.clear()
+        with caplog.at_level(level, logger=watcher.name):
+            engine.run({"dry_eyes", "dry_mouth", "joint_pain", "numbness"}, {"fatigue"})
+        return [r.getMessage() for r in caplog.records if r.name == watcher.name]
+    finally:
+        watcher.setLevel(before)
+
+
+@pytest.mark.parametrize("name, level", [("RULES", "INFO"), ("ACTIVATIONS", "INFO"), ("AGENDA", "DEBUG")])
+def test_a_watcher_listening_hears_the_same_from_either_engine(kb, caplog, name, level):
+    """Each place the fast engine asks whether a watcher listens (``_experta.listening``) steps aside for
+    experta's own code then: the watcher hears what stock experta tells it (stock experta also fires its
+    group-counting rule, which shifts the numbers in its messages: those and their numbers are left out)."""
+    heard = {}
+    for matcher in ("experta", "fast"):
+        messages = _heard(kb, caplog, name, level, matcher)
+        heard[matcher] = {re.sub(r"^(FIRE )?\d+:? ", "", m) for m in messages if "count_groups" not in m}
+    assert heard["fast"] and heard["fast"] == heard["experta"]
+
+
+@pytest.mark.parametrize("name, level", [("MATCH", "INFO"), ("MATCHER", "DEBUG")])
+def test_a_matcher_watcher_listening_is_told_by_the_fast_matcher(kb, caplog, name, level):
+    """The fast matcher's nodes step aside for experta's, which tell the watcher (what they test differs from
+    stock experta's network, so the messages do too), and say nothing while no one listens."""
+    assert _heard(kb, caplog, name, level, "fast")
+    assert not _heard(kb, caplog, name, "WARNING", "fast")
+
+
+def test_only_the_experta_shim_reads_whether_a_watcher_listens():
+    """One test of "is a watcher listening" (``_experta.listening``), not copies of experta's worth() or
+    logging calls that may drift apart."""
+    folder = Path(engine_module.__file__).parent
+    readers = sorted(
+        p.name
+        for p in folder.glob("*.py")
+        if p.name != "_experta.py" and any(s in p.read_text() for s in ("isEnabledFor", "worth(", ".level <="))
+    )
+    assert readers == []

@@ -237,9 +237,11 @@ class SubjectConcept:
 
 @record
 class ReturnedFunction:
-    """Words that, told after a loss of function (``ends``: sight, one side's strength), say the function came
-    back, so the loss is over (data/concepts.yaml ``returns``); after any other finding ("the numbness came
-    back") they say the finding returned."""
+    """Bare words ("came back", "has returned") that, told after a loss of function in ``ends`` (in the data:
+    sight, ``vision_loss``), say the function came back, so that loss is over (data/concepts.yaml ``returns``);
+    after any other finding ("the numbness came back", "my arm went weak and it came back") they say the finding
+    returned. Words that name the function ("the strength came back") are over-words in data/words.yaml
+    ``negation_resolved`` instead."""
 
     words: tuple[tuple[str, ...], ...]
     ends: frozenset[str]

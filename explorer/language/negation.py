@@ -217,7 +217,13 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
     says it was recent ("this morning", `recent`), or a stroke's sign not dated in the past ("years ago": the past
     cues of data/words.yaml), stays: an emergency that passed (a TIA) still needs care. Unless the words go on
     to what ends it each time (`resolved_conditions`: "it goes when I calm down"): an episode that comes and
-    goes with a cause."""
+    goes with a cause.
+
+    A lost function told as returned is read here only when the words name the function or "all" ("the
+    strength came back", "it all came back"): they say the episode is over, so they end every finding before
+    them, as any over-word does. A bare "came back" or "returned" says so only after the losses listed for it,
+    and that is ``returned`` (after any other finding it tells the finding's return: "the numbness came
+    back"); the two are kept apart on purpose, since either alone reads some texts wrongly."""
     firsts: dict[str, list[tuple[str, ...]]] = {}
     for cue in words.negation_resolved + words.negation_normal:
         firsts.setdefault(cue[0], []).append(cue)
@@ -294,7 +300,12 @@ def returned(tokens: list[Token], mentions: list[Mention], returns: tuple[Return
     eye for a few weeks, and it came back": data/concepts.yaml ``returns``): that loss is absent, with the
     words as its cue. Not after a denial ("it hasn't come back"), and never a warning sign in a sentence that
     says it was recent or does not date it in the past ("this morning my sight went, then it came back": a loss
-    that passed still warns)."""
+    that passed still warns).
+
+    Unlike ``resolved``, whose words name the function or "all" and end every finding before them, these bare
+    words end only the losses their entry lists (``ends``), and a denial up to two words before them keeps the
+    loss ("the balance never fully came back"): as over-words of ``resolved`` they would end "the numbness came
+    back" or "double vision ... now it has come back", a finding that returned."""
     out = list(mentions)
     stays = _warning_stays(tokens, words)
     for sentence in sentences(tokens):

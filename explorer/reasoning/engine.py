@@ -21,7 +21,7 @@ import threading
 from operator import attrgetter
 
 from ..knowledge.records import KnowledgeBase
-from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule
+from ._experta import AS, NOT, DepthStrategy, Fact, KnowledgeEngine, Rule, listening
 from ._experta import experta as _experta_package
 from .fast_engine import FastKnowledgeEngine, new_fact
 from .inference import SALIENCE, Inference, Step
@@ -73,7 +73,7 @@ class _StableStrategy(DepthStrategy):
     last_agenda: list = []
 
     def update_agenda(self, agenda, added, removed):
-        if removed or logging.NOTSET < _ACTIVATIONS.level <= logging.INFO:  # experta's watchers.worth(...)
+        if removed or listening(_ACTIVATIONS, logging.INFO):
             super().update_agenda(agenda, added, removed)  # experta's, with its messages
             return
         # What experta's DepthStrategy does with activations only added: each goes in by its key.

@@ -23,7 +23,7 @@ import logging
 from itertools import chain
 from typing import Any
 
-from ._experta import KnowledgeEngine
+from ._experta import KnowledgeEngine, listening
 from ._experta import experta as _experta_package
 from .fast_rete import FastReteMatcher
 
@@ -44,7 +44,7 @@ class _FastFactList(_FactList):
     quiet = False  # True while the engine declares or runs with no fact watcher listening (read once there)
 
     def declare(self, fact):
-        loud = not self.quiet and _watchers.FACTS.isEnabledFor(logging.INFO)
+        loud = not self.quiet and listening(_watchers.FACTS, logging.INFO)
         if loud or not isinstance(fact, _Fact) or type(fact).__fields__:
             return super().declare(fact)
         if "_plain_names" in fact.__dict__ and "__factid__" not in fact:
@@ -130,7 +130,7 @@ class FastKnowledgeEngine(KnowledgeEngine):
         last = None
         fact_list = self.facts
         quiet = fact_list.quiet
-        fact_list.quiet = quiet or not _watchers.FACTS.isEnabledFor(logging.INFO)  # once, not once a fact
+        fact_list.quiet = quiet or not listening(_watchers.FACTS, logging.INFO)  # once, not once a fact
         try:
             for fact in facts:
                 last = fact_list.declare(fact)
@@ -142,14 +142,14 @@ class FastKnowledgeEngine(KnowledgeEngine):
         return last
 
     def run(self, steps=float("inf")):
-        if _watchers.RULES.isEnabledFor(logging.INFO) or _watchers.worth("AGENDA", "DEBUG"):
+        if listening(_watchers.RULES, logging.INFO) or listening(_watchers.AGENDA, logging.DEBUG):
             super().run(steps)  # someone is watching: experta's loop, with its messages
             return
         self.running = True
         # Read once: a rule body does not replace the engine's matcher, fact list, strategy or agenda.
         changes, facts, update, agenda = self.matcher.changes, self.facts, self.strategy.update_agenda, self.agenda
         # Whether a fact watcher listens is read once a run (the rules declare facts as they fire).
-        facts.quiet = not _watchers.FACTS.isEnabledFor(logging.INFO)
+        facts.quiet = not listening(_watchers.FACTS, logging.INFO)
         try:
             while steps > 0 and self.running:
                 added, removed = changes(*facts.changes)  # experta's get_activations

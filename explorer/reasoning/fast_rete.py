@@ -32,6 +32,7 @@ import logging
 from typing import Any
 
 from ._experta import experta as _experta_package
+from ._experta import listening
 from .rete_dispatch import Bus, add_dispatcher, capture_nodes, literal_key
 
 # experta's submodules are loaded by ``import experta``; reached through it so this module has one import
@@ -64,7 +65,7 @@ class _Holding:
         return super()._activate_right(token)
 
     def activate_right(self, token):
-        if self.left_memory or token.tag is not _VALID or _MATCHER.isEnabledFor(logging.DEBUG):
+        if self.left_memory or token.tag is not _VALID or listening(_MATCHER, logging.DEBUG):
             return super().activate_right(token)  # experta's, with its debug message
         self._holding[self] = None
         self.right_memory.append(token.to_info())
@@ -73,7 +74,7 @@ class _Holding:
 class _HoldingMatchNode(_Holding, _nodes.OrdinaryMatchNode):
     def activate_left(self, token):
         # The same on the left while the right memory is empty (a NotNode would pass the token on then).
-        if self.right_memory or token.tag is not _VALID or _MATCHER.isEnabledFor(logging.DEBUG):
+        if self.right_memory or token.tag is not _VALID or listening(_MATCHER, logging.DEBUG):
             return super().activate_left(token)
         self._holding[self] = None
         self.left_memory.append(token.to_info())
@@ -147,7 +148,7 @@ class _TrackedConflictSetNode(_nodes.ConflictSetNode):
 
     def activate(self, token):
         # experta's copies the token first; nothing here changes it, so the copy is left out.
-        if _MATCHER.isEnabledFor(logging.DEBUG):
+        if listening(_MATCHER, logging.DEBUG):
             return super().activate(token)
         return self._activate(token)
 

@@ -14,9 +14,10 @@
 """
 
 import functools
-from operator import itemgetter
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
-from ..knowledge.records import LINK_ROLES, STRENGTHS, KnowledgeBase, Source
+from ..knowledge.records import LINK_ROLES, STRENGTHS, Condition, KnowledgeBase, Source
 from .engine import Inference
 from .result import Evidence, Suggestion
 from .weighing import weights_for, word
@@ -27,26 +28,25 @@ def rank_suggestions(
 ) -> tuple:
     rules, first_of = kb.rule_index, _precedence(kb)
     drafts = []
-    for key, condition, level, limited, lowered, fired_ids, behind_rule, supporting_ids, against, view in _assessments(
-        kb, inference, present, absent, conflicting
-    ):
-        supporting = view.evidence(supporting_ids, behind_rule)
-        best = max(fired_ids, key=first_of.__getitem__)  # the strongest claim, then the first in the files
+    for a in _assessments(kb, inference, present, absent, conflicting):
+        view = a.view
+        supporting = view.evidence(a.supporting, a.behind_rule)
+        best = max(a.fired_ids, key=first_of.__getitem__)  # the strongest claim, then the first in the files
         # Suggestion's fields after its rank, by position (a record made by keyword takes a slower path).
         fields = (
-            condition,
-            STRENGTHS[level],
+            a.condition,
+            STRENGTHS[a.level],
             supporting,
             view.missing(present, absent),
-            view.evidence(against, {}),
+            view.evidence(a.against, {}),
             rules[best].explanation,
-            fired_ids,
-            view.sources(rules, fired_ids, supporting, supporting_ids),
-            lowered,
-            limited,
+            a.fired_ids,
+            view.sources(rules, a.fired_ids, supporting, a.supporting),
+            a.lowered,
+            a.limited,
         )
-        drafts.append((key, fields))
-    drafts.sort(key=_first)
+        drafts.append((a.key, fields))
+    drafts.sort(key=_first_of_draft)
     return tuple(Suggestion(i, *fields) for i, (_, fields) in enumerate(drafts, start=1))
 
 
@@ -54,11 +54,30 @@ def ranked_strengths(kb: KnowledgeBase, inference: Inference, present: set, abse
     """(sort key, condition id, strength) of rank_suggestions' suggestions, in its order, without building
     their evidence (the questionnaire's trials need only this; the key holds everything the order and
     the strength were decided on). ``keep``: the run will be ranked again with other answers (see _fired)."""
-    ranked = sorted(_assessments(kb, inference, present, absent, keep=keep), key=_first)
-    return tuple((a[0], a[1].id, STRENGTHS[a[2]]) for a in ranked)
+    ranked = sorted(_assessments(kb, inference, present, absent, keep=keep), key=_key)
+    return tuple((a.key, a.condition.id, STRENGTHS[a.level]) for a in ranked)
 
 
-_first = itemgetter(0)  # an assessment's (or a draft's) sort key
+class _Assessment(NamedTuple):
+    """What rank_suggestions decides for one suggested condition before writing it out, by finding ids (a
+    trial makes many, and a named tuple is as cheap to make and read as a plain one)."""
+
+    key: tuple  # the sort key: see the module docstring, point 4
+    condition: Condition
+    level: int  # the strength's index in STRENGTHS
+    limited: bool  # the strongest fired rule claims more than the present findings earn
+    lowered: bool  # findings reported absent took the word down
+    fired_ids: tuple  # the ids of the rules fired
+    behind_rule: dict  # reported finding id -> the rules it stands behind
+    supporting: set  # the supporting finding ids
+    against: set  # the finding ids against
+    view: "_View"  # the condition's _View
+
+
+# Made straight from its fields' tuple: the class's own __new__ is a Python call, which a trial would pay per condition.
+_new_assessment = tuple.__new__
+_key = attrgetter("key")  # an assessment's sort key
+_first_of_draft = itemgetter(0)  # a draft's sort key
 
 
 def _assessments(
@@ -68,12 +87,8 @@ def _assessments(
     absent: set,
     conflicting: frozenset = frozenset(),
     keep: bool = False,
-) -> list:
-    """What rank_suggestions decides for each suggested condition (in firing order) before writing it out,
-    by finding ids, as a tuple (a trial makes many, and a tuple is the cheapest record): (its sort key, see
-    the module docstring, point 4; the condition; the strength's index in STRENGTHS; limited; lowered; the
-    ids of the rules fired; reported finding id -> the rules it stands behind; the supporting finding ids;
-    those against; the condition's _View). ``keep``: see _fired."""
+) -> list[_Assessment]:
+    """The _Assessment of each suggested condition, in firing order. ``keep``: see _fired."""
     weights, course = weights_for(kb), _course_ids(kb)
     ruled_out = _ruled_out(kb, present)
     weighed = absent | ruled_out if ruled_out else absent
@@ -98,7 +113,8 @@ def _assessments(
         limited = unanswered < claimed  # the rules' picture would allow more than the findings entered give
         lowered = level < unanswered  # findings the condition shows very often were reported absent
         key = (-level, -score, len(against), -len(fired_ids), view.sort_name)
-        out.append((key, condition, level, limited, lowered, fired_ids, behind_rule, supporting, against, view))
+        fields = (key, condition, level, limited, lowered, fired_ids, behind_rule, supporting, against, view)
+        out.append(_new_assessment(_Assessment, fields))
     return out
 
 

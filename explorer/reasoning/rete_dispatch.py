@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from ._experta import experta as _experta_package
+from ._experta import listening
 
 # experta ships no types: its modules are Any to type checkers, said so here for the classes built on them.
 _rete: Any = _experta_package.matchers.rete
@@ -160,8 +161,7 @@ class CaptureNode(_nodes.FeatureTesterNode):
     def activate(self, token):
         # experta's activate copies the token, then _activate below adds the name to the copy's context:
         # here the copy is made with the name in it, and only when the binding holds.
-        # experta's watchers.worth("MATCHER", "DEBUG"), read here without its call: a token comes by many times a query.
-        if _MATCH.isEnabledFor(logging.INFO) or logging.NOTSET < _MATCHER.level <= logging.DEBUG:
+        if listening(_MATCH, logging.INFO) or listening(_MATCHER, logging.DEBUG):
             return super().activate(token)
         (fact,) = token[1]
         name, context = self.matcher.bind, token[2]
@@ -175,7 +175,7 @@ class CaptureNode(_nodes.FeatureTesterNode):
             child.callback(token)
 
     def _activate(self, token):
-        if _MATCH.isEnabledFor(logging.INFO):  # someone watches matches: experta's node logs them
+        if listening(_MATCH, logging.INFO):  # someone watches matches: experta's node logs them
             super()._activate(token)
             return
         (fact,) = token.data
