@@ -3,8 +3,11 @@ makes every finding after it in the same clause absent, until the clause ends ("
 stop) or a new statement starts ("... and I have"). A cue after a finding at the end of its list item
 ("fever: none", "pain-free", "dry mouth denied") makes that item absent."""
 
+import functools
+
 from ..knowledge.records import ReturnedFunction, Words
 from ..records import replace
+from .concepts import has_cue
 from .matching import Found, Item, segment
 from .parse_records import Mention
 from .past import dated_past
@@ -276,19 +279,19 @@ def _warning_stays(tokens: list[Token], words: Words):
     """Whether a warning sign said to be over still warns: when its sentence says it was recent ("this
     morning", `recent`), or, for a stroke's signs (``passing: warns`` in data/symptoms.yaml), when it does not
     date it in the past at all ("then normal after ten minutes": most likely lately, and a stroke warning that
-    passed still needs care); only a past cue ("years ago", "as a kid") ends those. The bare word "past"
-    dates nothing ("over the past two days")."""
-    recent = _sentences_where(tokens, lambda norms: _holds(norms, words.recent))
-    dated = _sentences_where(tokens, lambda norms: dated_past(norms, words))
+    passed still needs care); only a past cue ("years ago", "as a kid") ends those. The sentences are read
+    only when a warning sign is said to be over (most texts say nothing is)."""
+
+    @functools.cache
+    def spans() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        recent = _sentences_where(tokens, lambda norms: has_cue(norms, words.recent) is not None)
+        return recent, _sentences_where(tokens, lambda norms: dated_past(norms, words))
 
     def stays(m: Mention) -> bool:
+        recent, dated = spans()
         return _in_spans(m, recent) or (m.symptom.warns_when_passed and not _in_spans(m, dated))
 
     return stays
-
-
-def _holds(norms: list[str], cues) -> bool:
-    return any(tuple(norms[j : j + len(c)]) == c for c in cues for j in range(len(norms)))
 
 
 def _in_spans(m: Mention, spans: list[tuple[int, int]]) -> bool:

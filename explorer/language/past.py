@@ -20,6 +20,7 @@ import functools
 
 from ..knowledge.records import Words
 from ..records import replace
+from .concepts import has_cue
 from .nearest import speaks_of, token_ranges
 from .tokens import Token
 
@@ -39,13 +40,15 @@ def is_year(norm: str) -> bool:
 def dated_past(norms: list[str], words: Words) -> bool:
     """Whether words date something in the past ("years ago", "as a teenager", "in 2015", "ages ago": the past
     cues and `long_ago` of data/words.yaml; not the bare word "past", which dates nothing: "over the past two
-    days")."""
+    days"), or end on a past word ("I had covid once.")."""
     here = [YEAR if is_year(n) else n for n in norms]
-    cues = [c for c in words.past_before + words.past_after + words.long_ago if c != ("past",)]
-    last = [n for n in here if n][-1:]  # "I had covid once."
-    return tuple(last) in words.past_final or any(
-        tuple(here[j : j + len(c)]) == c for c in cues for j in range(len(here))
-    )
+    last = [n for n in here if n][-1:]
+    return tuple(last) in words.past_final or has_cue(here, _date_cues(words)) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _date_cues(words: Words) -> tuple[tuple[str, ...], ...]:
+    return tuple(c for c in words.past_before + words.past_after + words.long_ago if c != ("past",))
 
 
 @functools.lru_cache(maxsize=8)
