@@ -2,26 +2,10 @@
 that hurts with sight that blurs in it, and the calm near-misses each class must stay calm on. Phrasings here
 are the project's own, written for these tests (never items of a blind set)."""
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from explorer.cli import cli
 from tests.kbedit import assert_breakage_reported
-
-
-def run(*args: str) -> dict:
-    result = CliRunner().invoke(cli, [*args, "--format", "json"])
-    # 1: some words were not understood, 2: nothing of the person's own was read; the JSON is out either way
-    assert result.exit_code in (0, 1, 2), result.output
-    return json.loads(result.stdout)
-
-
-def levels(text: str) -> dict:
-    """red flag id -> level, as `match` raised them for ``text``."""
-    return {f["id"]: f["level"] for f in run("match", text)["red_flags"]}
-
+from tests.test_reader_urgent_classes import levels, run  # the same JSON readers
 
 # 1. one eye that hurts, with sight that blurs, clouds or dims in it, told across the sentence: the same-day
 # warning of painful blurred vision, not silence and not the emergency of sudden loss of sight
