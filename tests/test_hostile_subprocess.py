@@ -104,7 +104,10 @@ class PauseAt:
         if name == os.environ["PAUSE_AT"]:
             sys.meta_path.remove(self)
             os.write(int(os.environ["READY_FD"]), b"!")
-            time.sleep(60)  # ended by the test's SIGINT
+            # Ended by the test's SIGINT. Short sleeps, not one long one: a signal that lands between the write
+            # and the sleep's system call would not wake a long sleep, and Python acts on it only once it returns.
+            for _ in range(600):
+                time.sleep(0.1)
         return None
 
 
