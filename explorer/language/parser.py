@@ -25,6 +25,7 @@ from . import (
     spelling,
     subjects,
 )
+from .dating import happened
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
@@ -68,6 +69,7 @@ class Parser:
         self.site_folds = frozenset(word for key in site_words(kb) for word in key)
         self.siteless = frozenset(s.id for s in kb.symptoms.values() if s.kind != "symptom")  # "flu - legs"
         self.quickens = frozenset(faster_forms(kb))  # someone else's numbness may be read as spreading fast
+        self.events = happened(kb.time_course.dating)  # "I had covid once": an event, so it can be long past
         # The same short text reads the same way every time (a Parse is frozen), and a batch or a
         # questionnaire meets the same few phrases again and again: keep the last readings.
         self._remembered = functools.lru_cache(maxsize=CACHED_TEXTS)(self._read_text)
@@ -130,7 +132,7 @@ class Parser:
                     mine, theirs = others.split_others(
                         clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
                     )
-                    now = _split_past(clause, mine, self.words)
+                    now = _split_past(clause, mine, self.words, self.events)
                     now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
                     mentions.extend(now)
                     earlier.extend(calm + theirs)
@@ -345,12 +347,17 @@ def _cut(items: list) -> list[Item]:
     return out
 
 
-def _split_past(tokens: list[Token], mentions: list[Mention], words: Words) -> list[Mention]:
+def _split_past(tokens: list[Token], mentions: list[Mention], words: Words, events: frozenset[str]) -> list[Mention]:
     """Symptoms named as past events ("chest pain years ago") are not current findings: they are read as
     absent now, with the cue (past.py says why, and how narrow); ``_past_kept`` settles a finding named
-    both ways."""
-    concerned = [m for m in mentions if m.present and m.symptom.kind == "symptom"]
-    cues = dict(zip(map(id, concerned), past.past_cues(tokens, [(m.start, m.end) for m in concerned], words)))
+    both ways. So is a history finding that is an event (``events``: "I had covid once", "shingles years back"
+    is no recent infection); a risk factor that goes on ("diabetes for years") is not concerned."""
+    concerned = [m for m in mentions if m.present and (m.symptom.kind == "symptom" or m.symptom.id in events)]
+    spans, at = (
+        [(m.start, m.end) for m in concerned],
+        frozenset(n for n, m in enumerate(concerned) if m.symptom.id in events),
+    )
+    cues = dict(zip(map(id, concerned), past.past_cues(tokens, spans, words, at)))
     return [replace(m, present=False, past=cues[id(m)]) if cues.get(id(m)) else m for m in mentions]
 
 

@@ -57,9 +57,13 @@ def cue_words(words: Words) -> frozenset:
     return frozenset(w for cue in words.past_before + words.past_after + words.past_final for w in cue)
 
 
-def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -> list[str | None]:
+def past_cues(
+    tokens: list[Token], spans: list[tuple[int, int]], words: Words, events: frozenset[int] = frozenset()
+) -> list[str | None]:
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
-    or None. ``tokens`` are the clause's tokens."""
+    or None. ``tokens`` are the clause's tokens; ``events``, the places in ``spans`` of events (an infection): a
+    word that goes on past the cue that dates one speaks of what comes after ("had shingles years back, now my
+    hands are numb": the shingles stay past)."""
     tokens = _spans_up_to_now([replace(t, norm=YEAR) if is_year(t.norm) else t for t in tokens], words)
     norms = {t.norm for t in tokens}
     if not spans or norms.isdisjoint(cue_words(words)):
@@ -71,9 +75,17 @@ def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -
     going = [(k, k) for k in range(len(tokens)) if k not in inside and _goes_on(tokens, k, words)]
     ranges = token_ranges(tokens, spans)
     return [
-        None if any(speaks_of(k, found, ranges) for k in going) else _cue(tokens, found[0], found[1], words)
-        for found in ranges
+        None
+        if any(speaks_of(k, found, ranges) and not (n in events and _beyond(k, found, inside)) for k in going)
+        else _cue(tokens, found[0], found[1], words)
+        for n, found in enumerate(ranges)
     ]
+
+
+def _beyond(going: tuple[int, int], found: tuple[int, int], cues: set[int]) -> bool:
+    """Does a past cue's word stand between the finding at tokens ``found`` and the word at ``going``?"""
+    low, high = (found[1], going[0]) if going[0] > found[1] else (going[1], found[0])
+    return any(low < c < high for c in cues)
 
 
 SPAN = "(span)"  # the norm a past cue's words take when they open a span up to now: no cue, no word of one
