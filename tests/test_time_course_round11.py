@@ -49,3 +49,56 @@ def test_an_infection_long_ago_is_said_so_and_suggests_no_infection_cause():
     done = CliRunner().invoke(cli, ["match", "I had covid once. My feet have been tingling for two weeks."])
     assert "a past event ('once')" in done.output
     assert "Neuropathy after or during an infection" not in done.output
+
+
+# A stroke's warning sign told as over: dated days or more ago it needs a doctor within a day; within the last day,
+# or undated, it stays an emergency (data/time_course.yaml ``passed_warning``).
+
+
+def levels(text: str) -> set[str]:
+    done = CliRunner().invoke(cli, ["match", "--format", "json", text])
+    assert done.exit_code in (0, 1), done.output
+    return {flag["level"] for flag in json.loads(done.stdout)["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last Tuesday my face drooped for ten minutes, fine since",
+        "Last Tuesday my face drooped for ten minutes but it has been fine since.",
+        "A week ago my speech was slurred for twenty minutes, then it went back to normal",
+        "three days ago I lost the sight in my left eye for an hour, then it came back",
+        "Two weeks ago my left side went numb for half an hour but it went away",
+    ],
+)
+def test_a_stroke_warning_that_passed_days_ago_is_seen_within_a_day(text):
+    assert levels(text) == {"same_day"}
+    assert "stroke_warning_passed" in present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this morning my speech was slurred for twenty minutes, back to normal now",
+        "yesterday my face drooped for ten minutes, fine since",
+        "my face drooped for ten minutes, then back to normal",  # undated: most likely lately
+        "Last Tuesday my face drooped and it is still drooping",  # not over
+    ],
+)
+def test_a_stroke_warning_within_the_last_day_or_still_there_stays_an_emergency(text):
+    assert "emergency" in levels(text)
+    assert "stroke_warning_passed" not in present(text)
+
+
+def test_a_stroke_warning_years_ago_stays_a_past_event():
+    done = CliRunner().invoke(cli, ["match", "years ago my face drooped for ten minutes, fine since"])
+    assert done.exit_code == 2 and "URGENT" not in done.output
+    assert "a past event" in done.output
+
+
+def test_the_passed_warning_says_which_words_dated_it():
+    notes = read("last Tuesday my face drooped for ten minutes, fine since")["stroke_warning_passed"]["notes"]
+    said = "Face drooping on one side read as A stroke's warning sign that has passed: 'last Tuesday' says it"
+    assert f"{said} passed then" in notes
+    done = CliRunner().invoke(cli, ["parse", "last Tuesday my face drooped for ten minutes, fine since"])
+    assert '"last"' not in done.output  # the words that dated it are read

@@ -26,7 +26,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
         optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
-        optional |= {"dating", "moves", "negation", "narrator", "patchy_limb", "slow_one_side"}
+        optional |= {"dating", "moves", "negation", "narrator", "patchy_limb", "slow_one_side", "passed_warning"}
         optional |= set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
@@ -56,6 +56,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 slow_climb=self._slow_climb(doc, problems),
                 patchy_limb=self._patchy_limb(doc, problems),
                 slow_one_side=self._slow_one_side(doc, problems),
+                passed_warning=self._passed_warning(doc, problems),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
                 dating=self.dating(doc, problems),
@@ -173,6 +174,20 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             for item in (finding, read_as):
                 self.pending_links.append((problems, line_of(found, finding), f"{where}.findings.{finding}", item))
         return frozenset(lists["onsets"]), value, frozenset(lists["unless"]), pairs
+
+    def _passed_warning(self, doc, problems: Problems) -> tuple[str, frozenset[str], tuple[tuple[str, ...], ...]]:
+        """The `passed_warning` entry: the finding read as and the onsets (checked once every file is read), and the
+        `lately` phrases."""
+        where, entry = "time_course.passed_warning", doc.get("passed_warning")
+        if entry is None or not check_keys(entry, where, problems, {"read_as", "onsets"}, {"lately"}):
+            return "", frozenset(), ()
+        read_as = text(entry, "read_as", where, problems) or ""
+        self.pending_links.append((problems, line_of(entry, "read_as"), f"{where}.read_as", read_as))
+        onsets = text_list(entry, "onsets", where, problems)
+        for i, item in enumerate(onsets):
+            self.pending_links.append((problems, line_of(entry["onsets"], i), f"{where}.onsets[{i}]", item))
+        lately = tuple(phrases(entry, "lately", f"{where}.lately", problems)) if "lately" in entry else ()
+        return read_as, frozenset(onsets), lately
 
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""

@@ -366,6 +366,8 @@ class TimeCourseWords:
         frozenset(),
         (),
     )
+    # (read as, onsets, lately phrases): a stroke's sign told as over and dated days or more ago
+    passed_warning: tuple[str, frozenset[str], tuple[tuple[str, ...], ...]] = ("", frozenset(), ())
     # (value, finding, read as, sites, unless: values that keep the finding, such as a sudden onset)
     patchy_limb: tuple[str, str, str, frozenset[str], frozenset[str]] = ("", "", "", frozenset(), frozenset())
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now

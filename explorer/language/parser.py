@@ -28,6 +28,7 @@ from . import (
 from .dating import happened
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
+from .passing import passed
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
 from .quickening import faster_forms, quickened
 from .time_course import read as read_time_course
@@ -154,6 +155,7 @@ class Parser:
         timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
         mentions, timed = quickened(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
         mentions, leftovers = others.settle_held(mentions, leftovers, self.urgent)  # theirs, quick: still warns
+        mentions, leftovers = passed(tokens, mentions, leftovers, self.kb)  # a stroke's sign over days ago
         if timed or read:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]

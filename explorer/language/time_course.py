@@ -330,6 +330,19 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
 
 
+def onsets_told(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[str, str, int, int]]:
+    """(onset value, its words, their start and end characters) of each onset ``sentence`` (its tokens with words)
+    tells, the shortest first."""
+    order = _course_order(kb)
+    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+    told = [
+        (f, _span(sentence, a, b), sentence[a].start, sentence[b].end)
+        for f, a, b in _timed(sentence, kb.time_course)[0]
+        if f in onsets
+    ]
+    return sorted(told, key=lambda pair: order.get(pair[0], 0))
+
+
 def _denied(norms: list[str], first: int, negation: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Whether a negation word comes just before ``first``, past fillers only ("never comes and goes", "no other
     neurological episodes")."""
