@@ -102,3 +102,45 @@ def test_the_passed_warning_says_which_words_dated_it():
     assert f"{said} passed then" in notes
     done = CliRunner().invoke(cli, ["parse", "last Tuesday my face drooped for ten minutes, fine since"])
     assert '"last"' not in done.output  # the words that dated it are read
+
+
+# A one-sided weakness that came on gradually over days is no stroke's sudden sign: read as the weakness it is, on
+# one side and getting worse, flagged within a day (data/time_course.yaml ``gradual``, red-flag.one-side-over-days).
+
+
+def flags(text: str) -> dict[str, str]:
+    done = CliRunner().invoke(cli, ["match", "--format", "json", text])
+    assert done.exit_code in (0, 1), done.output
+    return {flag["id"]: flag["level"] for flag in json.loads(done.stdout)["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have MS. Over the last three days my left leg has got weak.",
+        "Over the past five days my left arm has gradually become weak",
+        "my left arm became weak bit by bit over the last four days",
+    ],
+)
+def test_a_one_sided_weakness_grown_over_days_is_seen_within_a_day(text):
+    assert flags(text) == {"one_side_over_days": "same_day"}
+    read = present(text)
+    assert "one_sided_weakness" not in read and "muscle_weakness" in read, read
+    assert {"symmetry_one_side", "course_progressing", "onset_acute"} <= read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three days ago my left arm suddenly went weak",  # sudden, days ago: a stroke's
+        "Since Tuesday my left arm has been weak",  # a day named: it may have struck then
+        "For three days my left leg has been weak",  # no word that it grew
+    ],
+)
+def test_a_one_sided_weakness_not_told_as_gradual_keeps_the_stroke_warning(text):
+    assert flags(text).get("one_sided_weakness") == "emergency"
+
+
+def test_the_gradual_reading_says_which_words_dated_it():
+    notes = read("I have MS. Over the last three days my left leg has got weak.")["muscle_weakness"]["notes"]
+    assert any("Sudden weakness on one side of the body read as Muscle weakness" in note for note in notes), notes

@@ -9,7 +9,7 @@ from .build_conditions import ConditionsReader
 from .build_dating import DatingReader
 from .build_moves import MovesReader
 from .quoting import shown
-from .records import EpisodeWords, QuickWords, Symptom, TimeCourseWords
+from .records import EpisodeWords, GradualWords, QuickWords, Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 VALUE_KEYS = {"hpo", "description", "lay", "clinical", "said_by", "background", "condition", "cues"}
@@ -26,7 +26,16 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
         optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
-        optional |= {"dating", "moves", "negation", "narrator", "patchy_limb", "slow_one_side", "passed_warning"}
+        optional |= {
+            "dating",
+            "moves",
+            "negation",
+            "narrator",
+            "patchy_limb",
+            "slow_one_side",
+            "passed_warning",
+            "gradual",
+        }
         optional |= set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
@@ -57,6 +66,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 patchy_limb=self._patchy_limb(doc, problems),
                 slow_one_side=self._slow_one_side(doc, problems),
                 passed_warning=self._passed_warning(doc, problems),
+                gradual=self._gradual(doc, problems),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
                 dating=self.dating(doc, problems),
@@ -174,6 +184,20 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             for item in (finding, read_as):
                 self.pending_links.append((problems, line_of(found, finding), f"{where}.findings.{finding}", item))
         return frozenset(lists["onsets"]), value, frozenset(lists["unless"]), pairs
+
+    def _gradual(self, doc, problems: Problems) -> GradualWords:
+        """The `gradual` entry: onsets and values (checked once every file is read), `before` words and `words`."""
+        where = "time_course.gradual"
+        entry = opened(doc, "gradual", problems, {"onsets", "values", "before", "words"}, set())
+        if entry is None:
+            return GradualWords()
+        lists = {key: text_list(entry, key, where, problems) for key in ("onsets", "values")}
+        for key, items in lists.items():
+            for i, item in enumerate(items):
+                self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
+        before = one_words(entry, "before", where, problems)
+        words = tuple(phrases(entry, "words", f"{where}.words", problems))
+        return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words)
 
     def _passed_warning(self, doc, problems: Problems) -> tuple[str, frozenset[str], tuple[tuple[str, ...], ...]]:
         """The `passed_warning` entry: the finding read as and the onsets (checked once every file is read), and the

@@ -340,6 +340,17 @@ class MovesWords:
 
 
 @record
+class GradualWords:
+    """A one-sided finding that came on gradually over days (``gradual`` in data/time_course.yaml): the onsets it
+    is read for, the values then said of it, the word before the onset ("over") and the words that say so."""
+
+    onsets: frozenset[str] = frozenset()
+    values: tuple[str, ...] = ()
+    before: frozenset[str] = frozenset()
+    words: tuple[tuple[str, ...], ...] = ()
+
+
+@record
 class TimeCourseWords:
     """What data/time_course.yaml gives the free-text reader: the dimensions in order (onset, course,
     spread, symmetry, severity), each value's cue phrases (folded words), the duration units that name an
@@ -366,6 +377,7 @@ class TimeCourseWords:
         frozenset(),
         (),
     )
+    gradual: GradualWords = field(default_factory=GradualWords)  # "over three days my left leg got weak"
     # (read as, onsets, lately phrases): a stroke's sign told as over and dated days or more ago
     passed_warning: tuple[str, frozenset[str], tuple[tuple[str, ...], ...]] = ("", frozenset(), ())
     # (value, finding, read as, sites, unless: values that keep the finding, such as a sudden onset)

@@ -26,6 +26,7 @@ from . import (
     subjects,
 )
 from .dating import happened
+from .gradual import gradual
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .passing import passed
@@ -158,6 +159,7 @@ class Parser:
         mentions, leftovers = passed(tokens, mentions, leftovers, self.kb)  # a stroke's sign over days ago
         if timed or read:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
+            mentions = gradual(tokens, mentions, self.kb)  # one side, over days: no stroke's
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         leftovers = concept_words.restating(self.kb, leftovers, mentions)  # "6 beers" beside heavy drinking read
         mentions, kept = _past_kept(mentions)
