@@ -144,3 +144,29 @@ def test_a_one_sided_weakness_not_told_as_gradual_keeps_the_stroke_warning(text)
 def test_the_gradual_reading_says_which_words_dated_it():
     notes = read("I have MS. Over the last three days my left leg has got weak.")["muscle_weakness"]["notes"]
     assert any("Sudden weakness on one side of the body read as Muscle weakness" in note for note in notes), notes
+
+
+# A weakness told as grown ("got weaker", "has become weaker") is the weakness; the time course says how fast. "Over
+# the last year" is a span up to now, not a past event (past_span_before in data/words.yaml).
+
+
+@pytest.mark.parametrize(
+    "text, finding",
+    [
+        ("Over the last year my wrists have slowly got weaker, both hands evenly.", "muscle_weakness"),
+        ("for the last year my arms have grown weaker", "muscle_weakness"),
+        ("my legs have slowly got weaker", "leg_weakness"),
+    ],
+)
+def test_a_weakness_grown_slowly_is_the_weakness_and_raises_nothing(text, finding):
+    assert finding in present(text)
+    assert levels(text) == set()
+
+
+def test_a_weakness_grown_over_days_is_still_weakness_that_worsens_quickly():
+    assert flags("my legs got weaker over the weekend") == {"spreading_weakness": "emergency"}
+
+
+def test_a_past_cue_without_the_words_of_a_span_stays_a_past_event():
+    assert read("I had a seizure last year")["seizures"]["status"] == "absent"
+    assert "onset_chronic" in present("over the last year my feet have been numb")

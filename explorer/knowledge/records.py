@@ -160,6 +160,8 @@ class Words:
     comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
     past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"
+    # before a past cue ending on a unit, a span up to now: "over the last year"
+    past_span_before: tuple[tuple[str, ...], ...] = ()
 
 
 @record

@@ -101,9 +101,16 @@ def _spans_up_to_now(tokens: list[Token], words: Words) -> list[Token]:
     for k, norm in enumerate(norms):
         for cue in firsts.get(norm, ()):
             end = k + len(cue)
-            if tuple(norms[k:end]) == cue and _unit_follows(tokens, end, words):
+            if tuple(norms[k:end]) == cue and (_unit_follows(tokens, end, words) or _span_before(norms, k, cue, words)):
                 out[k:end] = [replace(t, norm=SPAN) for t in out[k:end]]
     return out
+
+
+def _span_before(norms: list[str], k: int, cue: tuple[str, ...], words: Words) -> bool:
+    """Does the past cue at ``k`` end on a unit of time with words of a span just before it ("over the last year")?"""
+    if cue[-1] not in words.past_span_units:
+        return False
+    return any(tuple(norms[max(0, k - len(before)) : k]) == before for before in words.past_span_before)
 
 
 def _unit_follows(tokens: list[Token], at: int, words: Words) -> bool:
