@@ -170,3 +170,13 @@ def test_a_weakness_grown_over_days_is_still_weakness_that_worsens_quickly():
 def test_a_past_cue_without_the_words_of_a_span_stays_a_past_event():
     assert read("I had a seizure last year")["seizures"]["status"] == "absent"
     assert "onset_chronic" in present("over the last year my feet have been numb")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My right arm has slowly got weaker over four days", "my left leg has got weaker over the last three days"],
+)
+def test_a_one_sided_weakness_told_as_grown_over_days_keeps_a_warning(text):
+    # read as the weakness (no stroke's sudden sign), yet never dropped: grown over days on one side
+    assert flags(text) == {"one_side_over_days": "same_day"}
+    assert "course_progressing" in present(text)
