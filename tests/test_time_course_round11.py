@@ -180,3 +180,22 @@ def test_a_one_sided_weakness_told_as_grown_over_days_keeps_a_warning(text):
     # read as the weakness (no stroke's sudden sign), yet never dropped: grown over days on one side
     assert flags(text) == {"one_side_over_days": "same_day"}
     assert "course_progressing" in present(text)
+
+
+# A medicine started, told in the passive ("was put on", "was started on"), is the exposure the findings follow, as
+# "put me on" was (dating.events, course_follows_exposure).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was put on amiodarone in March. Since June my feet have been tingling.",
+        "My mum was started on thalidomide in the spring. Since about June she has had numb feet.",
+    ],
+)
+def test_a_medicine_started_in_the_passive_is_the_exposure_followed(text):
+    assert "course_follows_exposure" in present(text)
+
+
+def test_a_plan_started_in_the_passive_is_no_exposure():
+    assert "course_follows_exposure" not in present("I was put on a diet in March. Since June my feet have tingled.")
