@@ -199,3 +199,29 @@ def test_a_medicine_started_in_the_passive_is_the_exposure_followed(text):
 
 def test_a_plan_started_in_the_passive_is_no_exposure():
     assert "course_follows_exposure" not in present("I was put on a diet in March. Since June my feet have tingled.")
+
+
+# A word that goes on ("now", "still") in a later list item, before a finding of its own, speaks of that finding, not
+# of an episode a past cue dated before it: the episode stays past.
+
+
+@pytest.mark.parametrize(
+    "text, past",
+    [
+        (
+            "last year my vision blurred in one eye for a few weeks, and now my right hand is tingly again.",
+            "optic_neuritis",
+        ),
+        ("years ago my speech slurred for an hour, and now my feet are numb", "slurred_speech"),
+    ],
+)
+def test_an_episode_dated_past_stays_past_beside_a_finding_told_as_now(text, past):
+    assert read(text)[past]["status"] == "absent"
+    assert levels(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["my feet went numb years ago and still are", "I had chest pain years ago, and now it is back"]
+)
+def test_a_word_that_goes_on_with_no_finding_of_its_own_keeps_the_finding_current(text):
+    assert {"numbness", "chest_pain"} & present(text)

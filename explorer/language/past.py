@@ -63,7 +63,8 @@ def past_cues(
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
     or None. ``tokens`` are the clause's tokens; ``events``, the places in ``spans`` of events (an infection): a
     word that goes on past the cue that dates one speaks of what comes after ("had shingles years back, now my
-    hands are numb": the shingles stay past)."""
+    hands are numb": the shingles stay past); in a later list item, before a finding of its own, it speaks of that
+    one ("last year my vision blurred for a few weeks, and now my right hand is tingly again")."""
     tokens = _spans_up_to_now([replace(t, norm=YEAR) if is_year(t.norm) else t for t in tokens], words)
     norms = {t.norm for t in tokens}
     if not spans or norms.isdisjoint(cue_words(words)):
@@ -76,10 +77,24 @@ def past_cues(
     ranges = token_ranges(tokens, spans)
     return [
         None
-        if any(speaks_of(k, found, ranges) and not (n in events and _beyond(k, found, inside)) for k in going)
+        if any(
+            speaks_of(k, found, ranges)
+            and not (n in events and _beyond(k, found, inside))
+            and not _names_its_own(tokens, k[0], found, ranges)
+            for k in going
+        )
         else _cue(tokens, found[0], found[1], words)
         for n, found in enumerate(ranges)
     ]
+
+
+def _names_its_own(tokens: list[Token], k: int, found: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    """Does the word at ``k``, in a later list item than the finding at ``found``, come before a finding of its own
+    item ("..., and now my right hand is tingly")? Then it speaks of that one."""
+    if k < found[1] or not any(tokens[j].kind == "list" for j in range(found[1] + 1, k)):
+        return False
+    end = next((j for j in range(k + 1, len(tokens)) if tokens[j].kind in ("list", "end")), len(tokens))
+    return any(k < first < end for first, _ in ranges)
 
 
 def _beyond(going: tuple[int, int], found: tuple[int, int], cues: set[int]) -> bool:
