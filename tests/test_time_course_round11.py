@@ -225,3 +225,24 @@ def test_an_episode_dated_past_stays_past_beside_a_finding_told_as_now(text, pas
 )
 def test_a_word_that_goes_on_with_no_finding_of_its_own_keeps_the_finding_current(text):
     assert {"numbness", "chest_pain"} & present(text)
+
+
+# A relative's diagnosis the person says is theirs too ("... and I've just been diagnosed too", "so do I") is the
+# background of their findings, as "I have lupus" is (diagnosed_too in data/time_course.yaml).
+
+PATCHY = "Over the past week the top of my left foot went numb suddenly, then the back of my right hand two days later."
+
+
+@pytest.mark.parametrize(
+    "text, background",
+    [
+        (f"My mother has lupus and I've just been diagnosed too. {PATCHY}", "background_lupus"),
+        ("My dad has MS and so do I. Since Monday my right arm has been tingling.", "background_multiple_sclerosis"),
+    ],
+)
+def test_a_relatives_diagnosis_said_to_be_mine_too_is_my_background(text, background):
+    assert background in present(text)
+
+
+def test_a_relatives_diagnosis_alone_stays_theirs():
+    assert "background_lupus" not in present(f"My mother has lupus. {PATCHY}")

@@ -35,6 +35,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             "slow_one_side",
             "passed_warning",
             "gradual",
+            "diagnosed_too",
         }
         optional |= set(RETIRED)
         self._retired(doc, problems)
@@ -73,6 +74,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 moves=self.moves(doc, problems),
                 negation=self._word_pair(doc, "negation", ("words", "fillers"), problems),
                 narrator=self._word_pair(doc, "narrator", ("first", "third"), problems),
+                diagnosed_too=_optional_phrases(doc, "diagnosed_too", problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)

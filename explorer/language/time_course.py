@@ -81,7 +81,10 @@ def read(
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
     if found:  # a diagnosis named is the background of the course told beside it, never read alone
-        for mention in _diagnoses(leftovers, kb, _told_of_another(sentences, now, words)):
+        another = _told_of_another(sentences, now, words) or bool(
+            _cues(tokens, tuple(("", p) for p in words.diagnosed_too))
+        )
+        for mention in _diagnoses(leftovers, kb, another):
             found.setdefault(mention.symptom.id, mention)
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
@@ -203,8 +206,8 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
 
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> list[Mention]:
     """The diagnoses the person the findings are told of has ("I have MS", "my RA"; "my mum has had lupus" when
-    the story is hers, ``another``): not negated, not past, and with a value in data/time_course.yaml
-    (``background``)."""
+    the story is hers, or the person says it is theirs too, ``another``: "... and I've been diagnosed too"): not
+    negated, not past, and with a value in data/time_course.yaml (``background``)."""
     values = dict(kb.time_course.diagnosed)
     return [
         Mention(x.text, x.start, x.end, kb.symptoms[values[x.condition.id]], True)
