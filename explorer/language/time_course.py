@@ -81,10 +81,7 @@ def read(
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
     if found:  # a diagnosis named is the background of the course told beside it, never read alone
-        another = _told_of_another(sentences, now, words) or bool(
-            _cues(tokens, tuple(("", p) for p in words.diagnosed_too))
-        )
-        for mention in _diagnoses(leftovers, kb, another):
+        for mention in _diagnoses(leftovers, kb, _theirs_too(tokens, sentences, now, words)):
             found.setdefault(mention.symptom.id, mention)
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
@@ -216,6 +213,12 @@ def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> l
         and x.condition.id in values
         and not (x.cue or x.past or (x.someone_else and not another))
     ]
+
+
+def _theirs_too(tokens: list[Token], sentences: list[list[Token]], now: set[int], words) -> bool:
+    """Whether a diagnosis said of another is the background too: the findings are told of them, or the person says
+    it is theirs too ("... and I've just been diagnosed too": ``diagnosed_too``)."""
+    return _told_of_another(sentences, now, words) or bool(_cues(tokens, tuple(("", p) for p in words.diagnosed_too)))
 
 
 def _told_of_another(sentences: list[list[Token]], now: set[int], words) -> bool:
