@@ -153,15 +153,24 @@ def test_the_jabs_own_arm_raises_nothing(text):
 # 4. a calm word that says it is over ("back to normal", `calm_over`) keeps a warning sign told as lately passed,
 # as the words that end an episode do: an emergency that passed still needs care
 LATELY_PASSED = [
-    ("Last week the sight in my right eye went for an hour and then it went back to normal", "vision_loss"),
-    ("my words came out jumbled and slurred this morning for twenty minutes, back to normal now", "slurred_speech"),
-    ("yesterday my face drooped on the left for a bit, okay now", "one_sided_weakness"),
+    # passed days ago: a doctor within a day (data/time_course.yaml passed_warning)
+    (
+        "Last week the sight in my right eye went for an hour and then it went back to normal",
+        "stroke_warning_passed",
+        "same_day",
+    ),
+    (
+        "my words came out jumbled and slurred this morning for twenty minutes, back to normal now",
+        "slurred_speech",
+        "emergency",
+    ),
+    ("yesterday my face drooped on the left for a bit, okay now", "one_sided_weakness", "emergency"),
 ]
 
 
-@pytest.mark.parametrize("text,flag", LATELY_PASSED)
-def test_a_warning_sign_lately_passed_still_warns_beside_a_calm_word(text, flag):
-    assert levels(run(text)).get(flag) == "emergency"
+@pytest.mark.parametrize("text,flag,level", LATELY_PASSED)
+def test_a_warning_sign_lately_passed_still_warns_beside_a_calm_word(text, flag, level):
+    assert levels(run(text)).get(flag) == level
 
 
 CALM_OVER = [

@@ -29,6 +29,7 @@ PHRASE_LISTS = (
     "resolved_conditions",
     "calm_over",
     "long_ago",
+    "past_span_before",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -61,6 +62,7 @@ OPTIONAL_LISTS = {
     "comparison_between",
     "resolved_conditions",
     "past_span_units",
+    "past_span_before",
 }
 
 

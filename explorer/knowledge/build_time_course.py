@@ -9,7 +9,7 @@ from .build_conditions import ConditionsReader
 from .build_dating import DatingReader
 from .build_moves import MovesReader
 from .quoting import shown
-from .records import EpisodeWords, QuickWords, Symptom, TimeCourseWords
+from .records import EpisodeWords, GradualWords, QuickWords, Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 VALUE_KEYS = {"hpo", "description", "lay", "clinical", "said_by", "background", "condition", "cues"}
@@ -26,7 +26,17 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
         optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
-        optional |= {"dating", "moves", "negation", "narrator", "patchy_limb", "slow_one_side"}
+        optional |= {
+            "dating",
+            "moves",
+            "negation",
+            "narrator",
+            "patchy_limb",
+            "slow_one_side",
+            "passed_warning",
+            "gradual",
+            "diagnosed_too",
+        }
         optional |= set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
@@ -56,12 +66,15 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 slow_climb=self._slow_climb(doc, problems),
                 patchy_limb=self._patchy_limb(doc, problems),
                 slow_one_side=self._slow_one_side(doc, problems),
+                passed_warning=self._passed_warning(doc, problems),
+                gradual=self._gradual(doc, problems),
                 ask_why=tuple(self.asking["why"]),
                 choice_words=tuple(self.asking["choices"]),
                 dating=self.dating(doc, problems),
                 moves=self.moves(doc, problems),
                 negation=self._word_pair(doc, "negation", ("words", "fillers"), problems),
                 narrator=self._word_pair(doc, "narrator", ("first", "third"), problems),
+                diagnosed_too=_optional_phrases(doc, "diagnosed_too", problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
@@ -173,6 +186,34 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             for item in (finding, read_as):
                 self.pending_links.append((problems, line_of(found, finding), f"{where}.findings.{finding}", item))
         return frozenset(lists["onsets"]), value, frozenset(lists["unless"]), pairs
+
+    def _gradual(self, doc, problems: Problems) -> GradualWords:
+        """The `gradual` entry: onsets and values (checked once every file is read), `before` words and `words`."""
+        where = "time_course.gradual"
+        entry = opened(doc, "gradual", problems, {"onsets", "values", "before", "words"}, set())
+        if entry is None:
+            return GradualWords()
+        lists = {key: text_list(entry, key, where, problems) for key in ("onsets", "values")}
+        for key, items in lists.items():
+            for i, item in enumerate(items):
+                self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
+        before = one_words(entry, "before", where, problems)
+        words = tuple(phrases(entry, "words", f"{where}.words", problems))
+        return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words)
+
+    def _passed_warning(self, doc, problems: Problems) -> tuple[str, frozenset[str], tuple[tuple[str, ...], ...]]:
+        """The `passed_warning` entry: the finding read as and the onsets (checked once every file is read), and the
+        `lately` phrases."""
+        where, entry = "time_course.passed_warning", doc.get("passed_warning")
+        if entry is None or not check_keys(entry, where, problems, {"read_as", "onsets"}, {"lately"}):
+            return "", frozenset(), ()
+        read_as = text(entry, "read_as", where, problems) or ""
+        self.pending_links.append((problems, line_of(entry, "read_as"), f"{where}.read_as", read_as))
+        onsets = text_list(entry, "onsets", where, problems)
+        for i, item in enumerate(onsets):
+            self.pending_links.append((problems, line_of(entry["onsets"], i), f"{where}.onsets[{i}]", item))
+        lately = tuple(phrases(entry, "lately", f"{where}.lately", problems)) if "lately" in entry else ()
+        return read_as, frozenset(onsets), lately
 
     def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""

@@ -160,6 +160,8 @@ class Words:
     comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
     past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"
+    # before a past cue ending on a unit, a span up to now: "over the last year"
+    past_span_before: tuple[tuple[str, ...], ...] = ()
 
 
 @record
@@ -340,6 +342,17 @@ class MovesWords:
 
 
 @record
+class GradualWords:
+    """A one-sided finding that came on gradually over days (``gradual`` in data/time_course.yaml): the onsets it
+    is read for, the values then said of it, the word before the onset ("over") and the words that say so."""
+
+    onsets: frozenset[str] = frozenset()
+    values: tuple[str, ...] = ()
+    before: frozenset[str] = frozenset()
+    words: tuple[tuple[str, ...], ...] = ()
+
+
+@record
 class TimeCourseWords:
     """What data/time_course.yaml gives the free-text reader: the dimensions in order (onset, course,
     spread, symmetry, severity), each value's cue phrases (folded words), the duration units that name an
@@ -366,11 +379,15 @@ class TimeCourseWords:
         frozenset(),
         (),
     )
+    gradual: GradualWords = field(default_factory=GradualWords)  # "over three days my left leg got weak"
+    # (read as, onsets, lately phrases): a stroke's sign told as over and dated days or more ago
+    passed_warning: tuple[str, frozenset[str], tuple[tuple[str, ...], ...]] = ("", frozenset(), ())
     # (value, finding, read as, sites, unless: values that keep the finding, such as a sudden onset)
     patchy_limb: tuple[str, str, str, frozenset[str], frozenset[str]] = ("", "", "", frozenset(), frozenset())
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)
+    diagnosed_too: tuple[tuple[str, ...], ...] = ()  # "I've been diagnosed too": another's diagnosis is mine too
     dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
     moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 

@@ -112,6 +112,12 @@ def _events(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]
     return out
 
 
+def happened(dating: DatingWords) -> frozenset[str]:
+    """The history findings that name an event (``dating.bounds``: a recent infection), not one that goes on once
+    begun (``dating.lasting``): dated long ago ("I had covid once", "shingles years back"), they are past events."""
+    return frozenset(finding for finding, event in dating.bounds if event not in dating.lasting)
+
+
 def after_events(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]:
     """(course value, first, last word) of each event named after "after" or "since" ("after the flu")."""
     return _events(norms, dating)

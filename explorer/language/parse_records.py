@@ -62,8 +62,9 @@ class Mention:
             notes.append(f"{self.site_changed.label} in the {sites} is read as {self.symptom.label}")
         notes.extend(s.note for s in self.sites if s.note)
         if self.course_of:
-            how = "quickly" if self.course_of.id in self.symptom.worsening_of else "slowly"
-            notes.append(f"{self.course_of.label} read as {self.symptom.label}: '{self.course}' says it came {how}")
+            how = "came quickly" if self.course_of.id in self.symptom.worsening_of else "came slowly"
+            how = "passed then" if self.course_of.warns_when_passed and self.symptom.urgent_note else how
+            notes.append(f"{self.course_of.label} read as {self.symptom.label}: '{self.course}' says it {how}")
         if self.cue:
             notes.append(f"absent: '{self.cue}'")
         if self.past:

@@ -25,8 +25,11 @@ from . import (
     spelling,
     subjects,
 )
+from .dating import happened
+from .gradual import gradual
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
+from .passing import passed
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
 from .quickening import faster_forms, quickened
 from .time_course import read as read_time_course
@@ -68,6 +71,7 @@ class Parser:
         self.site_folds = frozenset(word for key in site_words(kb) for word in key)
         self.siteless = frozenset(s.id for s in kb.symptoms.values() if s.kind != "symptom")  # "flu - legs"
         self.quickens = frozenset(faster_forms(kb))  # someone else's numbness may be read as spreading fast
+        self.events = happened(kb.time_course.dating)  # "I had covid once": an event, so it can be long past
         # The same short text reads the same way every time (a Parse is frozen), and a batch or a
         # questionnaire meets the same few phrases again and again: keep the last readings.
         self._remembered = functools.lru_cache(maxsize=CACHED_TEXTS)(self._read_text)
@@ -130,7 +134,7 @@ class Parser:
                     mine, theirs = others.split_others(
                         clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
                     )
-                    now = _split_past(clause, mine, self.words)
+                    now = _split_past(clause, mine, self.words, self.events)
                     now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
                     mentions.extend(now)
                     earlier.extend(calm + theirs)
@@ -152,8 +156,10 @@ class Parser:
         timed, read = read_time_course(tokens, mentions, leftovers, self.kb)  # how fast, where, how severe
         mentions, timed = quickened(tokens, mentions, timed, self.kb)  # weak since Friday: quickly
         mentions, leftovers = others.settle_held(mentions, leftovers, self.urgent)  # theirs, quick: still warns
+        mentions, leftovers = passed(tokens, mentions, leftovers, self.kb)  # a stroke's sign over days ago
         if timed or read:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
+            mentions = gradual(tokens, mentions, self.kb)  # one side, over days: no stroke's
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         leftovers = concept_words.restating(self.kb, leftovers, mentions)  # "6 beers" beside heavy drinking read
         mentions, kept = _past_kept(mentions)
@@ -345,12 +351,17 @@ def _cut(items: list) -> list[Item]:
     return out
 
 
-def _split_past(tokens: list[Token], mentions: list[Mention], words: Words) -> list[Mention]:
+def _split_past(tokens: list[Token], mentions: list[Mention], words: Words, events: frozenset[str]) -> list[Mention]:
     """Symptoms named as past events ("chest pain years ago") are not current findings: they are read as
     absent now, with the cue (past.py says why, and how narrow); ``_past_kept`` settles a finding named
-    both ways."""
-    concerned = [m for m in mentions if m.present and m.symptom.kind == "symptom"]
-    cues = dict(zip(map(id, concerned), past.past_cues(tokens, [(m.start, m.end) for m in concerned], words)))
+    both ways. So is a history finding that is an event (``events``: "I had covid once", "shingles years back"
+    is no recent infection); a risk factor that goes on ("diabetes for years") is not concerned."""
+    concerned = [m for m in mentions if m.present and (m.symptom.kind == "symptom" or m.symptom.id in events)]
+    spans, at = (
+        [(m.start, m.end) for m in concerned],
+        frozenset(n for n, m in enumerate(concerned) if m.symptom.id in events),
+    )
+    cues = dict(zip(map(id, concerned), past.past_cues(tokens, spans, words, at)))
     return [replace(m, present=False, past=cues[id(m)]) if cues.get(id(m)) else m for m in mentions]
 
 

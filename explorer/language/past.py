@@ -57,9 +57,14 @@ def cue_words(words: Words) -> frozenset:
     return frozenset(w for cue in words.past_before + words.past_after + words.past_final for w in cue)
 
 
-def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -> list[str | None]:
+def past_cues(
+    tokens: list[Token], spans: list[tuple[int, int]], words: Words, events: frozenset[int] = frozenset()
+) -> list[str | None]:
     """For each (start, end) character span of a mention in a clause, the cue that puts it in the past,
-    or None. ``tokens`` are the clause's tokens."""
+    or None. ``tokens`` are the clause's tokens; ``events``, the places in ``spans`` of events (an infection): a
+    word that goes on past the cue that dates one speaks of what comes after ("had shingles years back, now my
+    hands are numb": the shingles stay past); in a later list item, before a finding of its own, it speaks of that
+    one ("last year my vision blurred for a few weeks, and now my right hand is tingly again")."""
     tokens = _spans_up_to_now([replace(t, norm=YEAR) if is_year(t.norm) else t for t in tokens], words)
     norms = {t.norm for t in tokens}
     if not spans or norms.isdisjoint(cue_words(words)):
@@ -71,9 +76,31 @@ def past_cues(tokens: list[Token], spans: list[tuple[int, int]], words: Words) -
     going = [(k, k) for k in range(len(tokens)) if k not in inside and _goes_on(tokens, k, words)]
     ranges = token_ranges(tokens, spans)
     return [
-        None if any(speaks_of(k, found, ranges) for k in going) else _cue(tokens, found[0], found[1], words)
-        for found in ranges
+        None
+        if any(
+            speaks_of(k, found, ranges)
+            and not (n in events and _beyond(k, found, inside))
+            and not _names_its_own(tokens, k[0], found, ranges)
+            for k in going
+        )
+        else _cue(tokens, found[0], found[1], words)
+        for n, found in enumerate(ranges)
     ]
+
+
+def _names_its_own(tokens: list[Token], k: int, found: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    """Does the word at ``k``, in a later list item than the finding at ``found``, come before a finding of its own
+    item ("..., and now my right hand is tingly")? Then it speaks of that one."""
+    if k < found[1] or not any(tokens[j].kind == "list" for j in range(found[1] + 1, k)):
+        return False
+    end = next((j for j in range(k + 1, len(tokens)) if tokens[j].kind in ("list", "end")), len(tokens))
+    return any(k < first < end for first, _ in ranges)
+
+
+def _beyond(going: tuple[int, int], found: tuple[int, int], cues: set[int]) -> bool:
+    """Does a past cue's word stand between the finding at tokens ``found`` and the word at ``going``?"""
+    low, high = (found[1], going[0]) if going[0] > found[1] else (going[1], found[0])
+    return any(low < c < high for c in cues)
 
 
 SPAN = "(span)"  # the norm a past cue's words take when they open a span up to now: no cue, no word of one
@@ -89,9 +116,16 @@ def _spans_up_to_now(tokens: list[Token], words: Words) -> list[Token]:
     for k, norm in enumerate(norms):
         for cue in firsts.get(norm, ()):
             end = k + len(cue)
-            if tuple(norms[k:end]) == cue and _unit_follows(tokens, end, words):
+            if tuple(norms[k:end]) == cue and (_unit_follows(tokens, end, words) or _span_before(norms, k, cue, words)):
                 out[k:end] = [replace(t, norm=SPAN) for t in out[k:end]]
     return out
+
+
+def _span_before(norms: list[str], k: int, cue: tuple[str, ...], words: Words) -> bool:
+    """Does the past cue at ``k`` end on a unit of time with words of a span just before it ("over the last year")?"""
+    if cue[-1] not in words.past_span_units:
+        return False
+    return any(tuple(norms[max(0, k - len(before)) : k]) == before for before in words.past_span_before)
 
 
 def _unit_follows(tokens: list[Token], at: int, words: Words) -> bool:

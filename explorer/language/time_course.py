@@ -81,7 +81,7 @@ def read(
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
     if found:  # a diagnosis named is the background of the course told beside it, never read alone
-        for mention in _diagnoses(leftovers, kb, _told_of_another(sentences, now, words)):
+        for mention in _diagnoses(leftovers, kb, _theirs_too(tokens, sentences, now, words)):
             found.setdefault(mention.symptom.id, mention)
             spans.append((mention.start, mention.end))
     known = {m.symptom.id for m in mentions}
@@ -203,8 +203,8 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
 
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> list[Mention]:
     """The diagnoses the person the findings are told of has ("I have MS", "my RA"; "my mum has had lupus" when
-    the story is hers, ``another``): not negated, not past, and with a value in data/time_course.yaml
-    (``background``)."""
+    the story is hers, or the person says it is theirs too, ``another``: "... and I've been diagnosed too"): not
+    negated, not past, and with a value in data/time_course.yaml (``background``)."""
     values = dict(kb.time_course.diagnosed)
     return [
         Mention(x.text, x.start, x.end, kb.symptoms[values[x.condition.id]], True)
@@ -213,6 +213,12 @@ def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> l
         and x.condition.id in values
         and not (x.cue or x.past or (x.someone_else and not another))
     ]
+
+
+def _theirs_too(tokens: list[Token], sentences: list[list[Token]], now: set[int], words) -> bool:
+    """Whether a diagnosis said of another is the background too: the findings are told of them, or the person says
+    it is theirs too ("... and I've just been diagnosed too": ``diagnosed_too``)."""
+    return _told_of_another(sentences, now, words) or bool(_cues(tokens, tuple(("", p) for p in words.diagnosed_too)))
 
 
 def _told_of_another(sentences: list[list[Token]], now: set[int], words) -> bool:
@@ -328,6 +334,19 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
     return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
+
+
+def onsets_told(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[str, str, int, int]]:
+    """(onset value, its words, their start and end characters) of each onset ``sentence`` (its tokens with words)
+    tells, the shortest first."""
+    order = _course_order(kb)
+    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+    told = [
+        (f, _span(sentence, a, b), sentence[a].start, sentence[b].end)
+        for f, a, b in _timed(sentence, kb.time_course)[0]
+        if f in onsets
+    ]
+    return sorted(told, key=lambda pair: order.get(pair[0], 0))
 
 
 def _denied(norms: list[str], first: int, negation: tuple[frozenset[str], frozenset[str]]) -> bool:

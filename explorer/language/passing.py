@@ -1,0 +1,85 @@
+"""A stroke's warning sign told as over and dated days or more ago ("last Tuesday my face drooped for ten minutes,
+fine since"): read as a warning sign that passed (``passed_warning`` in data/time_course.yaml), to be seen by a
+doctor within a day. Within the last day ("this morning", "yesterday"), or with no date, it stays the stroke's sign,
+an emergency: a mini-stroke is most dangerous in its first hours and days."""
+
+from ..knowledge.records import KnowledgeBase
+from ..records import replace
+from .concepts import has_cue
+from .parse_records import Leftover, Mention
+from .past import dated_past
+from .time_course import onsets_told
+from .tokens import Token, sentences
+
+
+def passed(
+    tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], kb: KnowledgeBase
+) -> tuple[list[Mention], list[Leftover]]:
+    """``mentions`` with each stroke's sign told as over days or more ago read as the passed warning, and
+    ``leftovers`` without one set aside by a calm word that said so ("fine since"), read so too."""
+    read_as = kb.time_course.passed_warning[0]
+    signs = [m for m in mentions if m.present and m.symptom.warns_when_passed]
+    calm = [x for x in leftovers if x.past and any(s.warns_when_passed for s in x.did_you_mean)]
+    if not read_as or not (signs or calm):
+        return mentions, leftovers
+    over = _over_words(kb)
+    changed: dict[int, Mention] = {}
+    taken: list[Leftover] = []
+    spans: list[tuple[int, int]] = []  # the words that dated a passed warning: read, not left over
+    for sentence in sentences(tokens):
+        words = [t for t in sentence if t.norm]
+        if not words:
+            continue
+        here = [m for m in signs if words[0].start <= m.start < words[-1].end]
+        there = [x for x in calm if words[0].start <= x.start < words[-1].end and tuple((x.past or "").split()) in over]
+        if not (here or there):
+            continue
+        norms = [t.norm for t in words]
+        if dated_past(norms, kb.words):
+            continue  # "years ago": a past event, as the reader has it
+        dated = _dated(words, norms, kb)
+        read, said = kb.symptoms[read_as], dated[0] if dated else None
+        if dated:
+            spans.append(dated[1:])
+            changed |= {
+                id(m): replace(m, symptom=read, course_of=m.symptom, course=said)
+                for m in here
+                if _ended_after(words, m.end, over + _returned(m.symptom.id, kb))
+            }
+        for x in there:  # within the last day or not dated, the stroke's sign set aside by a calm word: an emergency
+            sign = next(s for s in x.did_you_mean if s.warns_when_passed)
+            mention = Mention(x.text, x.start, x.end, sign, True)
+            changed[id(x)] = replace(mention, symptom=read, course_of=sign, course=said) if said else mention
+            taken.append(x)
+    if not changed:
+        return mentions, leftovers
+    kept = [changed.get(id(m), m) for m in mentions] + [changed[id(x)] for x in taken]
+    left = [x for x in leftovers if x not in taken and not any(a <= x.start and x.end <= b for a, b in spans)]
+    return sorted(kept, key=lambda m: m.start), left
+
+
+def _dated(words: list[Token], norms: list[str], kb: KnowledgeBase) -> tuple[str, int, int] | None:
+    """The words (and their span) of the sentence's shortest onset when it dates a passed warning days or more ago
+    (one of the entry's ``onsets``), else None (within the last day, a ``lately`` word, or no date)."""
+    _, onsets, lately = kb.time_course.passed_warning
+    told = [] if has_cue(norms, lately) is not None else onsets_told(words, kb)
+    return told[0][1:] if told and told[0][0] in onsets else None
+
+
+def _over_words(kb: KnowledgeBase) -> tuple[tuple[str, ...], ...]:
+    """The words that say an episode ended: data/words.yaml's ``negation_resolved`` and ``calm_over``, and the
+    time course's ``remitted``."""
+    words = kb.words
+    return tuple(dict.fromkeys([*words.negation_resolved, *words.calm_over, *kb.time_course.remitted]))
+
+
+def _returned(sign: str, kb: KnowledgeBase) -> tuple[tuple[str, ...], ...]:
+    """The words that tell a lost function returned after ``sign`` ("then it came back": data/concepts.yaml
+    ``returns``, the entries that end it)."""
+    return tuple(w for entry in kb.concept_lexicon.returns if sign in entry.ends for w in entry.words)
+
+
+def _ended_after(words: list[Token], end: int, over: tuple[tuple[str, ...], ...]) -> bool:
+    """Do words after character ``end`` of the sentence say the episode ended?"""
+    after = [t.norm for t in words if t.start >= end]
+    return has_cue(after, over) is not None
