@@ -167,6 +167,6 @@ def test_a_seizure_told_across_commas_raises_its_warning(kb):
 
 def test_a_nerve_harming_infection_and_a_lead_level_are_read_as_history(kb):
     assert reading("I'm living with HIV", kb) == {"recent_infection": True}  # was a skin rash ("hives")
-    # read as the infection history, and as a child a past event, not a recent one (test_time_course_round11.py)
+    # read as the infection history, and as a child a past event, not a recent one (test_time_course_when_and_whose.py)
     assert reading("I had leprosy as a child", kb) == {"recent_infection": False}
     assert reading("my blood lead level was 45", kb) == {"toxin_exposure": True}

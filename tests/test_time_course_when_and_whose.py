@@ -1,5 +1,7 @@
-"""Time course, round 11 (issue 21, a review's leftovers): a history finding that is an event (a recent
-infection) dated long ago is a past event, not recent. Through the CLI, as a learner types."""
+"""What the time words say of each finding, and whose it is: an infection dated long ago is a past event; a
+stroke's warning that passed days ago, or a one-sided weakness grown over days, is seen within a day; a weakness
+told as grown, a medicine started in the passive, an episode dated past beside a finding told as now, and a
+relative's diagnosis said to be the person's too. Through the CLI, as a learner types."""
 
 import json
 
