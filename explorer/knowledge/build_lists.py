@@ -61,6 +61,8 @@ OPTIONAL_LISTS = {
     "comparison_between",
     "resolved_conditions",
     "past_span_units",
+    "animals",
+    "animal_openers",
 }
 
 

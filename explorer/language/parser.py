@@ -24,6 +24,7 @@ from . import (
     past,
     spelling,
     subjects,
+    unlike,
 )
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
@@ -146,6 +147,7 @@ class Parser:
             text, mentions, leftovers, tokens, self.kb
         )  # "shaking, then..."
         mentions = concepts.closer_readings(mentions, tokens, self.kb)  # a painful eye's dim sight: optic neuritis
+        mentions, leftovers = unlike.set_aside(mentions, leftovers, tokens, self.kb)  # halos: no optic neuritis
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
