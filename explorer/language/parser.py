@@ -125,9 +125,10 @@ class Parser:
                     found = subjects.read(items, found, tokens[start : i + 1], self.kb, self.urgent)
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
+                    shared = coordination.shared_subject(items, found, self._changes)  # "legs numb and weak"
                     clause = tokens[start:i]
                     absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
-                    mentions_here = self._mentions(items, found, attached, text, absent)
+                    mentions_here = self._mentions(items, found, attached, text, absent, shared)
                     mine, theirs = others.split_others(
                         clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
                     )
@@ -241,11 +242,15 @@ class Parser:
         kept = [t if i in used else items[i] for i, t in enumerate(tried)]
         return matching.match(kept, indexes, ids, self.words), kept
 
-    def _mentions(self, items: list[Item], found: list[Found], attached: dict, text: str, cues: dict) -> list[Mention]:
-        """The findings found in a clause as mentions; ``cues``: Found.used -> the cue that denies it."""
+    def _changes(self, site: str, symptom_id: str) -> bool:
+        return symptom_id in self.kb.sites[site].changes
+
+    def _mentions(self, items, found: list[Found], attached: dict, text: str, cues: dict, shared: dict) -> list[Mention]:
+        """The findings found in a clause as mentions; ``cues``: Found.used -> the cue that denies it; ``shared``:
+        Found.used -> the sites of a subject it shares ("my legs are numb and weak")."""
         mentions = []
         for f in found:
-            own = [items[i].site for i in f.sites]
+            own = [items[i].site for i in f.sites] + shared.get(f.used, [])
             sites = tuple(self.kb.sites[s] for s in dict.fromkeys(own + attached.get(f.used, [])))
             symptom_id, changed = f.target.symptom, None
             both = self._both_sides(symptom_id, items, f)
