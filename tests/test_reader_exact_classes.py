@@ -36,3 +36,47 @@ SUBJECT_NEAR_MISSES = [
 @pytest.mark.parametrize("text,finding", SUBJECT_NEAR_MISSES)
 def test_a_finding_with_a_subject_of_its_own_or_typed_in_a_list_keeps_its_reading(text, finding):
     assert finding in read(text)
+
+
+SLIPS = [
+    ("numbess in my feet", "numbness"),  # "numbers", a word of the HPO index only, is one slip away too
+    ("my feet have numbess", "numbness"),
+]
+
+
+@pytest.mark.parametrize("text,finding", SLIPS)
+def test_a_slip_one_from_our_own_word_is_read_as_it_whatever_the_hpo_index_holds(text, finding):
+    assert read(text) == {finding: True}
+
+
+def test_a_word_of_no_finding_is_still_left_over():
+    assert read("my numbers are fine") == {}
+
+
+TOLD_BY_WHAT_IT_DOES = [
+    ("my left toes keep catching on the kerb", "leg_weakness"),  # a foot drop, told by the walk
+    ("my feet slap down when I walk", "leg_weakness"),
+    ("my fingers won't bend in the mornings", "joint_stiffness"),  # joints that will not bend
+    ("my knees are rusty first thing", "joint_stiffness"),
+    ("my hands are like claws until they loosen up", "joint_stiffness"),
+]
+
+
+@pytest.mark.parametrize("text,finding", TOLD_BY_WHAT_IT_DOES)
+def test_a_finding_told_by_what_the_part_does_is_read(text, finding):
+    assert read(text).get(finding) is True
+
+
+def test_a_foot_that_slaps_on_one_side_is_no_stroke_warning():
+    assert run("match", "my right foot slaps the floor when I walk")["red_flags"] == []
+
+
+TOLD_NEAR_MISSES = [
+    "I caught my foot on the rug",  # one stumble, no foot that catches
+    "I can't bend down to tie my shoes",  # no joint named
+]
+
+
+@pytest.mark.parametrize("text", TOLD_NEAR_MISSES)
+def test_a_stumble_or_a_bend_with_no_joint_reads_nothing(text):
+    assert not {"leg_weakness", "joint_stiffness"} & set(read(text))

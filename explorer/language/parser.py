@@ -220,7 +220,7 @@ class Parser:
         return found, items
 
     def _correct(self, items, found, indexes, ids, budget):
-        lexicon = spelling.lexicon_of(tuple(indexes))
+        lexicon, own = spelling.lexicon_of(tuple(indexes)), spelling.lexicon_of(tuple(self.indexes))
         taken = {i for f in found for i in f.used}
         tried = list(items)
         for i, item in enumerate(items):
@@ -232,7 +232,8 @@ class Parser:
             if any(item.fold in index.by_word for index in indexes):
                 continue  # a known word that simply did not complete a phrase here
             budget[0] -= 1
-            better = lexicon.correction(norm)
+            # a word of our own names first: an HPO-only word one slip away ("numbers") is no rival of "numbness"
+            better = own.correction(norm) or lexicon.correction(norm)
             if better:
                 tried[i] = replace(item, fold=fold(better), typed=norm, read_as=better)
         if tried == items:
