@@ -246,7 +246,7 @@ class Parser:
     def _changes(self, site: str, symptom_id: str) -> bool:
         return symptom_id in self.kb.sites[site].changes
 
-    def _mentions(self, items, found: list[Found], attached: dict, text: str, cues: dict, shared: dict) -> list[Mention]:
+    def _mentions(self, items, found: list[Found], attached: dict, text: str, cues: dict, shared: dict) -> list:
         """The findings found in a clause as mentions; ``cues``: Found.used -> the cue that denies it; ``shared``:
         Found.used -> the sites of a subject it shares ("my legs are numb and weak")."""
         mentions = []
