@@ -80,3 +80,16 @@ TOLD_NEAR_MISSES = [
 @pytest.mark.parametrize("text", TOLD_NEAR_MISSES)
 def test_a_stumble_or_a_bend_with_no_joint_reads_nothing(text):
     assert not {"leg_weakness", "joint_stiffness"} & set(read(text))
+
+
+def test_a_subject_shared_through_a_quiet_word_is_still_the_place():
+    assert read("my hands tingle and feel weak") == {"tingling": True, "muscle_weakness": True}
+
+
+def test_a_subject_word_after_and_keeps_weakness_all_over():
+    assert "general_weakness" in read("my legs are numb and I feel weak")
+
+
+@pytest.mark.parametrize("text", ["My legs are burning", "my arms have been burning for weeks"])
+def test_legs_or_arms_that_burn_are_nerve_pain_as_feet_and_hands_are(text):
+    assert read(text).get("nerve_pain") is True

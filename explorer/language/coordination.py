@@ -101,11 +101,11 @@ def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
     return out
 
 
-def shared_subject(items: list[Item], found: list[Found], changes) -> dict:
+def shared_subject(items: list[Item], found: list[Found], changes, subjects: frozenset) -> dict:
     """Sites that open a list item (after quiet words only: "my legs are numb", "my feet feel heavy") go with a
     finding with no site of its own that opens the next item after "and" ("... and weak by bedtime"), when they
     change what it is (``changes(site, finding)``: weakness of the legs, not weakness all over): Found.used ->
-    their sites. A subject word ("and I feel weak") or a comma ("numb, weak") ends what the sites reach."""
+    their sites. A word of ``subjects`` ("and I feel weak") or a comma ("numb, weak") ends what the sites reach."""
     out: dict = {}
     segments = list_items(items)
     for previous, current in zip(segments, segments[1:]):
@@ -113,10 +113,12 @@ def shared_subject(items: list[Item], found: list[Found], changes) -> dict:
         sep = items[current[0] - 1] if current[0] > 0 else None
         if not lead or sep is None or sep.fold != "and" or sep.opens:
             continue
-        first = next((k for k in range(current[0], current[1] + 1) if items[k].role != "quiet"), None)
         for f in found:
-            if f.sites or first is None or min(f.used) != first:
+            at = min(f.used)
+            if f.sites or not current[0] <= at <= current[1]:
                 continue
+            if any(x.role != "quiet" or x.token.norm in subjects for x in items[current[0] : at]):
+                continue  # the finding does not open its item, or has a subject of its own
             if all(changes(site, f.target.symptom) for site in lead):
                 out[f.used] = lead
     return out

@@ -125,7 +125,9 @@ class Parser:
                     found = subjects.read(items, found, tokens[start : i + 1], self.kb, self.urgent)
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
-                    shared = coordination.shared_subject(items, found, self._changes)  # "legs numb and weak"
+                    shared = coordination.shared_subject(
+                        items, found, self._changes, self.words.subjects
+                    )  # "legs numb and weak"
                     clause = tokens[start:i]
                     absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
                     mentions_here = self._mentions(items, found, attached, text, absent, shared)
