@@ -93,3 +93,22 @@ def test_a_subject_word_after_and_keeps_weakness_all_over():
 @pytest.mark.parametrize("text", ["My legs are burning", "my arms have been burning for weeks"])
 def test_legs_or_arms_that_burn_are_nerve_pain_as_feet_and_hands_are(text):
     assert read(text).get("nerve_pain") is True
+
+
+COMPARATIVES = [
+    ("my hands are weaker than before", "muscle_weakness"),  # a comparative: the site names the part
+    ("my legs are weaker than before", "leg_weakness"),
+    ("I feel weaker since the flu", "general_weakness"),
+    ("my legs feel heavy by evening", "leg_weakness"),  # legs that feel heavy
+    ("only the legs are a bit heavier in the heat", "leg_weakness"),
+]
+
+
+@pytest.mark.parametrize("text,finding", COMPARATIVES)
+def test_weakness_told_as_a_comparison_or_as_heavy_legs_is_read(text, finding):
+    assert read(text).get(finding) is True
+
+
+@pytest.mark.parametrize("text", ["I'm a heavy sleeper", "the shopping bags were heavy"])
+def test_heavy_without_legs_is_no_weakness(text):
+    assert not {"leg_weakness", "general_weakness", "muscle_weakness"} & set(read(text))
