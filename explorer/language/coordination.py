@@ -128,8 +128,9 @@ def _leading_sites(items: list[Item], segment_: tuple[int, int]) -> list[str]:
     """The sites that open a list item after quiet words only ("my legs ..."), or none."""
     k, sites = segment_[0], []
     while k <= segment_[1] and items[k].role in ("quiet", "site"):
-        if items[k].role == "site":
-            sites.append(items[k].site)
+        site = items[k].site
+        if items[k].role == "site" and site is not None:
+            sites.append(site)
         k += 1
     return sites if k <= segment_[1] else []
 
