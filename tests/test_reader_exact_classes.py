@@ -112,3 +112,24 @@ def test_weakness_told_as_a_comparison_or_as_heavy_legs_is_read(text, finding):
 @pytest.mark.parametrize("text", ["I'm a heavy sleeper", "the shopping bags were heavy"])
 def test_heavy_without_legs_is_no_weakness(text):
     assert not {"leg_weakness", "general_weakness", "muscle_weakness"} & set(read(text))
+
+
+@pytest.mark.parametrize("text", ["my eyes are always blurry in class", "everything looks blurry when I read"])
+def test_blurry_sight_told_of_the_eyes_or_what_is_seen_is_blurred_vision(text):
+    assert read(text) == {"blurred_vision": True}
+
+
+@pytest.mark.parametrize("text", ["my left eye suddenly went blurry", "everything suddenly went blurry in one eye"])
+def test_sight_that_blurs_suddenly_is_the_emergency_of_sudden_loss(text):
+    assert {f["id"]: f["level"] for f in run("match", text)["red_flags"]} == {"vision_loss": "emergency"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my glasses are blurry",  # no eyes, no sight
+        "all of a sudden my eye is itchy, and things look a bit blurry after the drops",  # eye drops explain it
+    ],
+)
+def test_blurry_glasses_or_eye_drops_raise_no_warning(text):
+    assert run("match", text)["red_flags"] == []
