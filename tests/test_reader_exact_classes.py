@@ -133,3 +133,13 @@ def test_sight_that_blurs_suddenly_is_the_emergency_of_sudden_loss(text):
 )
 def test_blurry_glasses_or_eye_drops_raise_no_warning(text):
     assert run("match", text)["red_flags"] == []
+
+
+@pytest.mark.parametrize("text", ["I was drunk last night", "blind drunk at the party, all good now"])
+def test_being_drunk_is_no_unsteady_walk(text):
+    assert "unsteady_walking" not in read(text)
+
+
+@pytest.mark.parametrize("text", ["I walk like a drunk even though I never drink", "I'm walking like I'm drunk"])
+def test_a_walk_like_a_drunks_is_still_an_unsteady_walk(text):
+    assert read(text).get("unsteady_walking") is True
