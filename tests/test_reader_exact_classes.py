@@ -143,3 +143,30 @@ def test_being_drunk_is_no_unsteady_walk(text):
 @pytest.mark.parametrize("text", ["I walk like a drunk even though I never drink", "I'm walking like I'm drunk"])
 def test_a_walk_like_a_drunks_is_still_an_unsteady_walk(text):
     assert read(text).get("unsteady_walking") is True
+
+
+# A name whose other words the reader drops read on its one word left: "curtain over" was "curtain" (an
+# emergency for closing the curtains), "like wood" was "wood", "done in" was "done", "like electric" "electric".
+EVERYDAY_WORDS_ALONE = [
+    ("I closed the curtains", "vision_loss"),
+    ("I work with wood", "numbness"),
+    ("I've done it", "fatigue"),
+    ("I drive an electric car", "tingling"),
+]
+
+
+@pytest.mark.parametrize("text,finding", EVERYDAY_WORDS_ALONE)
+def test_an_everyday_word_left_of_a_longer_name_reads_nothing(text, finding):
+    assert finding not in read(text)
+
+
+STILL_READ = [
+    ("it was like a curtain over my eye", "vision_loss"),
+    ("my feet feel like wood", "numbness"),
+    ("it feels like electric in my feet", "tingling"),
+]
+
+
+@pytest.mark.parametrize("text,finding", STILL_READ)
+def test_the_longer_name_still_reads(text, finding):
+    assert read(text).get(finding) is True
