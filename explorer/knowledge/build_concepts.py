@@ -5,7 +5,15 @@ Read after the findings: every concept names a known finding, every cue group us
 from . import yamlcheck
 from .build_base import BuilderBase, phrases
 from .quoting import shown
-from .records import CloserFinding, ConceptLexicon, EverydayCause, ReadingConcept, ReturnedFunction, SubjectConcept
+from .records import (
+    CloserFinding,
+    ConceptLexicon,
+    EverydayCause,
+    OtherPicture,
+    ReadingConcept,
+    ReturnedFunction,
+    SubjectConcept,
+)
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
 COURSE_LISTS = ("calm", "explained", "cause_links", "serious")
@@ -18,6 +26,7 @@ LISTS = (
     "closer",
     "subjects",
     "returns",
+    "unlike",
 )  # optional, each a list
 # Keys of earlier versions, refused with where their words went (a key ignored would change the reading silently).
 RETIRED = {
@@ -71,6 +80,7 @@ class ConceptsReader(BuilderBase):
                     doc, "subjects", lambda node, where: self._subject(node, where, groups, problems), problems
                 ),
                 returns=self._each(doc, "returns", lambda node, where: self._returned(node, where, problems), problems),
+                unlike=self._each(doc, "unlike", lambda node, where: self._unlike(node, where, problems), problems),
             )
         self._finish(problems)
 
@@ -161,6 +171,16 @@ class ConceptsReader(BuilderBase):
             None
             if ends is None
             else ReturnedFunction(tuple(phrases(node, "words", f"{where}.words", problems)), frozenset(ends))
+        )
+
+    def _unlike(self, node, where: str, problems: Problems) -> OtherPicture | None:
+        if not check_keys(node, where, problems, {"voids", "words"}, set()):
+            return None
+        voids = self._findings(node, "voids", where, problems)
+        return (
+            None
+            if voids is None
+            else OtherPicture(tuple(phrases(node, "words", f"{where}.words", problems)), frozenset(voids))
         )
 
     def _closer(self, node, where: str, problems: Problems) -> CloserFinding | None:

@@ -63,6 +63,8 @@ OPTIONAL_LISTS = {
     "resolved_conditions",
     "past_span_units",
     "past_span_before",
+    "animals",
+    "animal_openers",
 }
 
 

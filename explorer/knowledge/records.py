@@ -158,6 +158,8 @@ class Words:
     long_ago: tuple[tuple[str, ...], ...] = ()
     comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
     comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
+    animals: frozenset[str] = frozenset()  # an animal told of is not the person: "the dog is panting"
+    animal_openers: frozenset[str] = frozenset()  # before an animal opening its sentence: "my", "the"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
     past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"
     # before a past cue ending on a unit, a span up to now: "over the last year"
@@ -219,6 +221,8 @@ class ConceptLexicon:
     subjects: tuple["SubjectConcept", ...] = ()
     # A lost function told as returned ("I lost the sight in one eye, and it came back"): that loss is over.
     returns: tuple["ReturnedFunction", ...] = ()
+    # Words of a picture the explorer has no finding for ("halos round lights"): a finding they void is not read.
+    unlike: tuple["OtherPicture", ...] = ()
 
 
 @record
@@ -235,6 +239,16 @@ class SubjectConcept:
     links: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()  # stand for the part named before in the clause: "the legs ... they"
+
+
+@record
+class OtherPicture:
+    """Words that tell of a picture the explorer has no finding for (data/concepts.yaml ``unlike``): halos round
+    lights with a painful eye (as in acute glaucoma) are no optic neuritis, so a finding of ``voids`` is neither
+    read nor offered in a sentence holding one of ``words``; its words are left over, not understood."""
+
+    words: tuple[tuple[str, ...], ...]
+    voids: frozenset[str]
 
 
 @record

@@ -1,6 +1,7 @@
 """Coordination in a clause: which words go together. Body-site words are marked, and a list word between
 two sites lists the sites of one finding ("hands and feet"); sites named alone go with the finding before
-them ("numb hands and feet"); a word alone stands for a word of the phrase before it ("dry eyes and
+them ("numb hands and feet"); a site that opens a list item is the subject of a finding that opens the next
+after "and" ("my legs are numb and weak"); a word alone stands for a word of the phrase before it ("dry eyes and
 mouth"); and a body site named near several findings is settled on the one it is written with."""
 
 from ..records import replace
@@ -98,6 +99,40 @@ def coordinated_sites(items: list[Item], found: list[Found]) -> dict:
         for used in owners[previous] if lone else ():
             out.setdefault(used, []).extend(lone)
     return out
+
+
+def shared_subject(items: list[Item], found: list[Found], changes, subjects: frozenset) -> dict:
+    """Sites that open a list item (after quiet words only: "my legs are numb", "my feet feel heavy") go with a
+    finding with no site of its own that opens the next item after "and" ("... and weak by bedtime"), when they
+    change what it is (``changes(site, finding)``: weakness of the legs, not weakness all over): Found.used ->
+    their sites. A word of ``subjects`` ("and I feel weak") or a comma ("numb, weak") ends what the sites reach."""
+    out: dict = {}
+    segments = list_items(items)
+    for previous, current in zip(segments, segments[1:]):
+        lead = _leading_sites(items, previous)
+        sep = items[current[0] - 1] if current[0] > 0 else None
+        if not lead or sep is None or sep.fold != "and" or sep.opens:
+            continue
+        for f in found:
+            at = min(f.used)
+            if f.sites or not current[0] <= at <= current[1]:
+                continue
+            if any(x.role != "quiet" or x.token.norm in subjects for x in items[current[0] : at]):
+                continue  # the finding does not open its item, or has a subject of its own
+            if all(changes(site, f.target.symptom) for site in lead):
+                out[f.used] = lead
+    return out
+
+
+def _leading_sites(items: list[Item], segment_: tuple[int, int]) -> list[str]:
+    """The sites that open a list item after quiet words only ("my legs ..."), or none."""
+    k, sites = segment_[0], []
+    while k <= segment_[1] and items[k].role in ("quiet", "site"):
+        site = items[k].site
+        if items[k].role == "site" and site is not None:
+            sites.append(site)
+        k += 1
+    return sites if k <= segment_[1] else []
 
 
 def settle_sites(items: list[Item], found: list[Found], siteless: frozenset) -> list[Found]:

@@ -38,8 +38,25 @@ REACH = 4  # linking words allowed between the family word and the finding
 
 @functools.lru_cache(maxsize=8)
 def family_words(words: Words) -> frozenset:
-    """Every word naming someone else, each also with an "s" ("mother's" is read as "mothers")."""
-    return words.someone_else | frozenset(w + "s" for w in words.someone_else if not w.endswith("s"))
+    """Every word naming someone else, an animal too, each also with an "s" ("mother's" is read as "mothers")."""
+    named = words.someone_else | words.animals
+    return named | frozenset(w + "s" for w in named if not w.endswith("s"))
+
+
+def animal(cue: Token | None, words: Words) -> bool:
+    """Is ``cue`` (the word that made a finding someone else's) an animal? Its warning signs are set aside."""
+    return cue is not None and (cue.norm in words.animals or cue.norm[:-1] in words.animals)
+
+
+def _opens(tokens: list[Token], k: int, words: Words) -> bool:
+    """Does the animal word at ``k`` open its sentence or list item, only openers before it ("the dog is
+    panting", not "I walked the dog and ...")? Only then is it the subject a finding after it is told of."""
+    for token in reversed(tokens[:k]):
+        if token.ends_sentence or token.kind in ("list", "end"):
+            return True
+        if token.norm and token.norm not in words.animal_openers:
+            return False
+    return True
 
 
 def other_cues(
@@ -83,6 +100,8 @@ def _subject(tokens: list[Token], span: tuple[int, int], words: Words, voiced: b
             return None
         if token.norm in first and not (k + 1 < len(tokens) and tokens[k + 1].norm in family):
             return None  # "my wife says I was shaking"; not "me mam can't swallow"
+        if animal(token, words) and not _opens(tokens, k, words):
+            continue  # "I walked the dog and couldn't breathe": an animal that is no subject
         if token.norm in family and token.norm not in words.family_history and not own_past(tokens, k, words):
             return token
         if token.norm in words.someone_else_pronouns:
@@ -134,6 +153,8 @@ def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | No
             norm = tokens[k].norm
             if norm in family and own_past(tokens, k, words):
                 break  # "when I was a kid my legs were weak": the person's own past, not a child's
+            if step > 0 and animal(tokens[k], words):
+                break  # "I can't breathe on the dog's bed": an animal owns no finding told before it
             if norm in family:
                 return tokens[k]
             if step < 0 and norm in words.someone_else_pronouns:
@@ -228,7 +249,11 @@ def split_others(
     mention until the time course has read it (``settle_held``)."""
     cues = other_cues(tokens, [(m.start, m.end) for m in mentions], words, before, voiced)
     # a warning sign stays a mention, marked as someone else's, so that its warning is raised
-    warned = [c is not None and m.symptom.id in urgent and not family_history(c, words) for m, c in zip(mentions, cues)]
+    # (not an animal's: no one's emergency here)
+    warned = [
+        c is not None and m.symptom.id in urgent and not family_history(c, words) and not animal(c, words)
+        for m, c in zip(mentions, cues)
+    ]
     mentions = [replace(m, someone_else=c.text) if w and c else m for m, c, w in zip(mentions, cues, warned)]
     cues = [None if w else c for c, w in zip(cues, warned)]
     mine, theirs, carry = [], [], None  # carry: (a family word written first, where its list goes on)
@@ -244,7 +269,7 @@ def split_others(
             continue
         carry = (cue, end) if cue.start <= m.start else None
         theirs.append(Leftover(text[start:end], start, end, (m.symptom,), someone_else=cue.text))
-        if m.symptom.id in held and not family_history(cue, words):
+        if m.symptom.id in held and not family_history(cue, words) and not animal(cue, words):
             mine.append(replace(m, someone_else=cue.text))
     return mine, theirs
 

@@ -24,6 +24,7 @@ from . import (
     past,
     spelling,
     subjects,
+    unlike,
 )
 from .dating import happened
 from .gradual import gradual
@@ -128,9 +129,12 @@ class Parser:
                     found = subjects.read(items, found, tokens[start : i + 1], self.kb, self.urgent)
                     found = coordination.settle_sites(items, found, self.siteless)
                     attached = coordination.coordinated_sites(items, found)
+                    shared = coordination.shared_subject(
+                        items, found, self._changes, self.words.subjects
+                    )  # "legs numb and weak"
                     clause = tokens[start:i]
                     absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
-                    mentions_here = self._mentions(items, found, attached, text, absent)
+                    mentions_here = self._mentions(items, found, attached, text, absent, shared)
                     mine, theirs = others.split_others(
                         clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
                     )
@@ -150,6 +154,7 @@ class Parser:
             text, mentions, leftovers, tokens, self.kb
         )  # "shaking, then..."
         mentions = concepts.closer_readings(mentions, tokens, self.kb)  # a painful eye's dim sight: optic neuritis
+        mentions, leftovers = unlike.set_aside(mentions, leftovers, tokens, self.kb)  # halos: no optic neuritis
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
@@ -223,7 +228,7 @@ class Parser:
         return found, items
 
     def _correct(self, items, found, indexes, ids, budget):
-        lexicon = spelling.lexicon_of(tuple(indexes))
+        lexicon, own = spelling.lexicon_of(tuple(indexes)), spelling.lexicon_of(tuple(self.indexes))
         taken = {i for f in found for i in f.used}
         tried = list(items)
         for i, item in enumerate(items):
@@ -235,7 +240,8 @@ class Parser:
             if any(item.fold in index.by_word for index in indexes):
                 continue  # a known word that simply did not complete a phrase here
             budget[0] -= 1
-            better = lexicon.correction(norm)
+            # a word of our own names first: an HPO-only word one slip away ("numbers") is no rival of "numbness"
+            better = own.correction(norm) or lexicon.correction(norm)
             if better:
                 tried[i] = replace(item, fold=fold(better), typed=norm, read_as=better)
         if tried == items:
@@ -245,11 +251,15 @@ class Parser:
         kept = [t if i in used else items[i] for i, t in enumerate(tried)]
         return matching.match(kept, indexes, ids, self.words), kept
 
-    def _mentions(self, items: list[Item], found: list[Found], attached: dict, text: str, cues: dict) -> list[Mention]:
-        """The findings found in a clause as mentions; ``cues``: Found.used -> the cue that denies it."""
+    def _changes(self, site: str, symptom_id: str) -> bool:
+        return symptom_id in self.kb.sites[site].changes
+
+    def _mentions(self, items, found: list[Found], attached: dict, text: str, cues: dict, shared: dict) -> list:
+        """The findings found in a clause as mentions; ``cues``: Found.used -> the cue that denies it; ``shared``:
+        Found.used -> the sites of a subject it shares ("my legs are numb and weak")."""
         mentions = []
         for f in found:
-            own = [items[i].site for i in f.sites]
+            own = [items[i].site for i in f.sites] + shared.get(f.used, [])
             sites = tuple(self.kb.sites[s] for s in dict.fromkeys(own + attached.get(f.used, [])))
             symptom_id, changed = f.target.symptom, None
             both = self._both_sides(symptom_id, items, f)

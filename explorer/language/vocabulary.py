@@ -165,7 +165,9 @@ def meaningful_words(text: str, words: Words) -> frozenset:
     from .tokens import phrase_folds
 
     skip = _skipped_words(words)
-    return frozenset(w for w in phrase_folds(text, words.stop_words) if w not in skip and len(w) > 1)
+    return frozenset(
+        w for w in phrase_folds(text, words.stop_words) if w not in skip and len(w) > 1 and not w.isdigit()
+    )
 
 
 @functools.lru_cache(maxsize=8)
