@@ -209,6 +209,7 @@ SETS = {
     "d": (None, "time_course_d.yaml"),
     "e": ("reading_e.yaml", "time_course_e.yaml"),
     "f": ("reading_f.yaml", "time_course_f.yaml"),
+    "g": ("reading_g.yaml", "time_course_g.yaml"),
 }
 
 
