@@ -20,6 +20,8 @@ firings, traces and working memory.
 
 import inspect
 import logging
+from collections import Counter as _Counter
+from collections import OrderedDict as _OrderedDict
 from itertools import chain
 from typing import Any
 
@@ -42,6 +44,23 @@ class _FastFactList(_FactList):
     cannot fail for it (its class, its fields) and without the watcher call when no watcher listens."""
 
     quiet = False  # True while the engine declares or runs with no fact watcher listening (read once there)
+
+    def __init__(self):
+        # experta's, with its Counter made empty directly: Counter() goes through two Python calls (its
+        # __init__ and update), and every query starts a new fact list.
+        _OrderedDict.__init__(self)
+        self.last_index = 0
+        self.reference_counter = _Counter.__new__(_Counter)
+        self.added = []
+        self.removed = []
+        self.duplication = False
+
+    @property
+    def changes(self):
+        # experta's: the facts added and removed since the last call, then new lists (without try/finally).
+        changes = self.added, self.removed
+        self.added, self.removed = [], []
+        return changes
 
     def declare(self, fact):
         loud = not self.quiet and listening(_watchers.FACTS, logging.INFO)
@@ -104,12 +123,15 @@ class FastKnowledgeEngine(KnowledgeEngine):
         self.agenda = _Agenda()
         self.facts = _FastFactList()
         self.matcher.reset()
-        deffacts = self.get_deffacts()
-        if len(deffacts) == 1 and deffacts[0] is _INITIAL_FACT:
+        only_initial = self.__dict__.get("_only_initial")  # whether only experta's own deffacts are there
+        if only_initial is None:
+            deffacts = self.get_deffacts()
+            only_initial = self._only_initial = len(deffacts) == 1 and deffacts[0] is _INITIAL_FACT
+        if only_initial:
             # Only experta's own: the InitialFact it would copy from its generator, made directly.
             self._declare_checked(new_fact(_InitialFact), checked=True)
         else:
-            self._declare_checked(*chain.from_iterable(deffacts() for deffacts in deffacts))
+            self._declare_checked(*chain.from_iterable(deffacts() for deffacts in self.get_deffacts()))
         self.running = False
 
     def declare(self, *facts):
