@@ -159,7 +159,12 @@ class FastKnowledgeEngine(KnowledgeEngine):
         finally:
             fact_list.quiet = quiet
         if not self.running:
-            added, removed = self.get_activations()
+            watch = self.matcher.watch
+            watch.quiet = _matches_unwatched()  # once, not at every node for every token
+            try:
+                added, removed = self.get_activations()
+            finally:
+                watch.quiet = False
             self.strategy.update_agenda(self.agenda, added, removed)
         return last
 
@@ -170,8 +175,10 @@ class FastKnowledgeEngine(KnowledgeEngine):
         self.running = True
         # Read once: a rule body does not replace the engine's matcher, fact list, strategy or agenda.
         changes, facts, update, agenda = self.matcher.changes, self.facts, self.strategy.update_agenda, self.agenda
-        # Whether a fact watcher listens is read once a run (the rules declare facts as they fire).
+        # Whether a fact or match watcher listens is read once a run (the rules declare facts as they fire).
         facts.quiet = not listening(_watchers.FACTS, logging.INFO)
+        watch = self.matcher.watch
+        watch.quiet = _matches_unwatched()
         try:
             while steps > 0 and self.running:
                 added, removed = changes(*facts.changes)  # experta's get_activations
@@ -187,7 +194,13 @@ class FastKnowledgeEngine(KnowledgeEngine):
                     rule(self, **{k: v for k, v in activation.context.items() if not k.startswith("__")})
         finally:
             facts.quiet = False
+            watch.quiet = False
         self.running = False
+
+
+def _matches_unwatched() -> bool:
+    """Whether neither of the watchers the matcher's nodes tell (MATCH at INFO, MATCHER at DEBUG) listens."""
+    return not (listening(_watchers.MATCH, logging.INFO) or listening(_watchers.MATCHER, logging.DEBUG))
 
 
 def new_fact(fact_type, **fields):
