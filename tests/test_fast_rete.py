@@ -360,6 +360,28 @@ def test_a_matcher_watcher_listening_is_told_by_the_fast_matcher(kb, caplog, nam
     assert not _heard(kb, caplog, name, "WARNING", "fast")
 
 
+@pytest.mark.parametrize("name, level", [("MATCH", "INFO"), ("MATCHER", "DEBUG")])
+def test_a_matcher_watcher_set_between_runs_is_told_on_the_next_run(kb, caplog, name, level):
+    """The engine reads whether a match watcher listens once per declaration or run, not at every node: one
+    engine that ran unwatched tells a watcher set before its next run, and is quiet again once it is unset."""
+    watcher = getattr(experta.watchers, name)
+    before = watcher.level
+    engine = Engine(kb, matcher="fast")
+    case = ({"dry_eyes", "dry_mouth", "joint_pain", "numbness"}, {"fatigue"})
+    engine.run(*case)
+    heard = []
+    try:
+        for told in (True, False):
+            caplog.clear()
+            with caplog.at_level(level if told else "WARNING", logger=watcher.name):
+                engine.run(*case)
+            heard.append(any(r.name == watcher.name for r in caplog.records))
+    finally:
+        watcher.setLevel(before)
+    assert heard == [True, False]
+    assert engine._engine.matcher.watch.quiet is False  # outside a run, every node asks for itself
+
+
 def test_only_the_experta_shim_reads_whether_a_watcher_listens():
     """One test of "is a watcher listening" (``_experta.listening``), not copies of experta's worth() or
     logging calls that may drift apart."""

@@ -20,6 +20,8 @@ firings, traces and working memory.
 
 import inspect
 import logging
+from collections import Counter as _Counter
+from collections import OrderedDict as _OrderedDict
 from itertools import chain
 from typing import Any
 
@@ -42,6 +44,23 @@ class _FastFactList(_FactList):
     cannot fail for it (its class, its fields) and without the watcher call when no watcher listens."""
 
     quiet = False  # True while the engine declares or runs with no fact watcher listening (read once there)
+
+    def __init__(self):
+        # experta's, with its Counter made empty directly: Counter() goes through two Python calls (its
+        # __init__ and update), and every query starts a new fact list.
+        _OrderedDict.__init__(self)
+        self.last_index = 0
+        self.reference_counter = _Counter.__new__(_Counter)
+        self.added = []
+        self.removed = []
+        self.duplication = False
+
+    @property
+    def changes(self):
+        # experta's: the facts added and removed since the last call, then new lists (without try/finally).
+        changes = self.added, self.removed
+        self.added, self.removed = [], []
+        return changes
 
     def declare(self, fact):
         loud = not self.quiet and listening(_watchers.FACTS, logging.INFO)
@@ -104,12 +123,15 @@ class FastKnowledgeEngine(KnowledgeEngine):
         self.agenda = _Agenda()
         self.facts = _FastFactList()
         self.matcher.reset()
-        deffacts = self.get_deffacts()
-        if len(deffacts) == 1 and deffacts[0] is _INITIAL_FACT:
+        only_initial = self.__dict__.get("_only_initial")  # whether only experta's own deffacts are there
+        if only_initial is None:
+            deffacts = self.get_deffacts()
+            only_initial = self._only_initial = len(deffacts) == 1 and deffacts[0] is _INITIAL_FACT
+        if only_initial:
             # Only experta's own: the InitialFact it would copy from its generator, made directly.
             self._declare_checked(new_fact(_InitialFact), checked=True)
         else:
-            self._declare_checked(*chain.from_iterable(deffacts() for deffacts in deffacts))
+            self._declare_checked(*chain.from_iterable(deffacts() for deffacts in self.get_deffacts()))
         self.running = False
 
     def declare(self, *facts):
@@ -137,7 +159,12 @@ class FastKnowledgeEngine(KnowledgeEngine):
         finally:
             fact_list.quiet = quiet
         if not self.running:
-            added, removed = self.get_activations()
+            watch = self.matcher.watch
+            watch.quiet = _matches_unwatched()  # once, not at every node for every token
+            try:
+                added, removed = self.get_activations()
+            finally:
+                watch.quiet = False
             self.strategy.update_agenda(self.agenda, added, removed)
         return last
 
@@ -148,8 +175,10 @@ class FastKnowledgeEngine(KnowledgeEngine):
         self.running = True
         # Read once: a rule body does not replace the engine's matcher, fact list, strategy or agenda.
         changes, facts, update, agenda = self.matcher.changes, self.facts, self.strategy.update_agenda, self.agenda
-        # Whether a fact watcher listens is read once a run (the rules declare facts as they fire).
+        # Whether a fact or match watcher listens is read once a run (the rules declare facts as they fire).
         facts.quiet = not listening(_watchers.FACTS, logging.INFO)
+        watch = self.matcher.watch
+        watch.quiet = _matches_unwatched()
         try:
             while steps > 0 and self.running:
                 added, removed = changes(*facts.changes)  # experta's get_activations
@@ -165,7 +194,13 @@ class FastKnowledgeEngine(KnowledgeEngine):
                     rule(self, **{k: v for k, v in activation.context.items() if not k.startswith("__")})
         finally:
             facts.quiet = False
+            watch.quiet = False
         self.running = False
+
+
+def _matches_unwatched() -> bool:
+    """Whether neither of the watchers the matcher's nodes tell (MATCH at INFO, MATCHER at DEBUG) listens."""
+    return not (listening(_watchers.MATCH, logging.INFO) or listening(_watchers.MATCHER, logging.DEBUG))
 
 
 def new_fact(fact_type, **fields):

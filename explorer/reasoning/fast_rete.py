@@ -33,7 +33,7 @@ from typing import Any
 
 from ._experta import experta as _experta_package
 from ._experta import listening
-from .rete_dispatch import Bus, add_dispatcher, capture_nodes, literal_key
+from .rete_dispatch import NEVER_QUIET, Bus, CaptureNode, Watching, add_dispatcher, capture_nodes, literal_key
 
 # experta's submodules are loaded by ``import experta``; reached through it so this module has one import
 # path for experta (the compatibility shim).
@@ -55,6 +55,7 @@ class _Holding:
     matches in the empty left memory): that is done here, without copying the token first."""
 
     _holding: dict
+    watch: Watching = NEVER_QUIET  # its matcher's
 
     def _activate_left(self, token):
         self._holding[self] = None
@@ -65,7 +66,7 @@ class _Holding:
         return super()._activate_right(token)
 
     def activate_right(self, token):
-        if self.left_memory or token.tag is not _VALID or listening(_MATCHER, logging.DEBUG):
+        if self.left_memory or token.tag is not _VALID or (not self.watch.quiet and listening(_MATCHER, logging.DEBUG)):
             return super().activate_right(token)  # experta's, with its debug message
         self._holding[self] = None
         self.right_memory.append(token.to_info())
@@ -74,7 +75,11 @@ class _Holding:
 class _HoldingMatchNode(_Holding, _nodes.OrdinaryMatchNode):
     def activate_left(self, token):
         # The same on the left while the right memory is empty (a NotNode would pass the token on then).
-        if self.right_memory or token.tag is not _VALID or listening(_MATCHER, logging.DEBUG):
+        if (
+            self.right_memory
+            or token.tag is not _VALID
+            or (not self.watch.quiet and listening(_MATCHER, logging.DEBUG))
+        ):
             return super().activate_left(token)
         self._holding[self] = None
         self.left_memory.append(token.to_info())
@@ -146,9 +151,11 @@ class _TrackedConflictSetNode(_nodes.ConflictSetNode):
     case when facts are never retracted) is handled here, as experta handles it, without hashing its
     activation twice; any other case goes to experta."""
 
+    watch: Watching = NEVER_QUIET  # its matcher's
+
     def activate(self, token):
         # experta's copies the token first; nothing here changes it, so the copy is left out.
-        if listening(_MATCHER, logging.DEBUG):
+        if not self.watch.quiet and listening(_MATCHER, logging.DEBUG):
             return super().activate(token)
         return self._activate(token)
 
@@ -196,6 +203,7 @@ class FastReteMatcher(_rete.ReteMatcher):
 
     def _compile(self):
         nodes = _all_nodes(self.root_node)
+        self.watch = Watching()  # set by the engine around each declaration and run (fast_engine.py)
         memory_nodes = [n for n in nodes if not isinstance(n, _mixins.NoMemory)]
         self._touched: dict = {}  # conflict set -> None, in the order tokens reached them
         self._holding: dict = {}  # memory node -> None: those that received a token since the last reset
@@ -216,6 +224,9 @@ class FastReteMatcher(_rete.ReteMatcher):
             csn._touched, csn._holding = self._touched, self._holding
             csn._rule_hash = _KnownHash(hash(csn.rule))  # a rule is not changed once the network is built
         capture_nodes(nodes)
+        for node in nodes:
+            if isinstance(node, (_Holding, _TrackedConflictSetNode, CaptureNode)):
+                node.watch = self.watch
         _rebind(nodes)
         dispatchers = [d for d in (add_dispatcher(node, literal_key) for node in nodes) if d is not None]
         for dispatcher in dispatchers:

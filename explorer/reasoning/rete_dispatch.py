@@ -153,15 +153,32 @@ class _Token(_rete.token.Token):
         return info
 
 
+class Watching:
+    """Whether no match watcher listens (experta's MATCH at INFO, MATCHER at DEBUG), read by the engine once
+    per declaration or run (as it reads the fact watcher) rather than by every node for every token. Each
+    matcher has its own, shared by its nodes. ``quiet`` False (outside a declaration or run, or while a
+    match watcher listens): each node asks ``listening`` itself, as before."""
+
+    __slots__ = ("quiet",)
+
+    def __init__(self):
+        self.quiet = False
+
+
+NEVER_QUIET = Watching()  # what a node not yet given its matcher's reads
+
+
 class CaptureNode(_nodes.FeatureTesterNode):
     """A node that binds the fact to a name (``AS.name << Fact(...)``: experta's FactCapture check), doing
     what experta's FeatureTesterNode does with that check's answer, {name: fact}, without the general
     code for any answer. Made from experta's node by ``capture_nodes``."""
 
+    watch = NEVER_QUIET  # its matcher's Watching
+
     def activate(self, token):
         # experta's activate copies the token, then _activate below adds the name to the copy's context:
         # here the copy is made with the name in it, and only when the binding holds.
-        if listening(_MATCH, logging.INFO) or listening(_MATCHER, logging.DEBUG):
+        if not self.watch.quiet and (listening(_MATCH, logging.INFO) or listening(_MATCHER, logging.DEBUG)):
             return super().activate(token)
         (fact,) = token[1]
         name, context = self.matcher.bind, token[2]
@@ -175,7 +192,7 @@ class CaptureNode(_nodes.FeatureTesterNode):
             child.callback(token)
 
     def _activate(self, token):
-        if listening(_MATCH, logging.INFO):  # someone watches matches: experta's node logs them
+        if not self.watch.quiet and listening(_MATCH, logging.INFO):  # watched: experta's node logs them
             super()._activate(token)
             return
         (fact,) = token.data
