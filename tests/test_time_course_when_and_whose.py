@@ -92,6 +92,22 @@ def test_a_stroke_warning_within_the_last_day_or_still_there_stays_an_emergency(
     assert "stroke_warning_passed" not in present(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face has drooped since last week and it hasn't gone away",
+        "on saturday my speech went slurred and it is still not back to normal",
+        "4 days ago i lost the sight in my right eye and it never came back",
+        "last tuesday my face drooped and i can no longer smile on that side",
+        "2 days ago my mum's face dropped on one side, it's not gone away",
+    ],
+)
+def test_a_stroke_warning_whose_end_is_denied_stays_an_emergency(text):
+    """Words of an ending that are denied ("hasn't gone away", "never came back") say the sign is still there."""
+    assert "emergency" in levels(text)
+    assert "stroke_warning_passed" not in present(text)
+
+
 def test_a_stroke_warning_years_ago_stays_a_past_event():
     done = CliRunner().invoke(cli, ["match", "years ago my face drooped for ten minutes, fine since"])
     assert done.exit_code == 2 and "URGENT" not in done.output

@@ -159,6 +159,8 @@ class Words:
     comparison: tuple[tuple[str, ...], ...] = ()  # before an explanation, a likeness: "numb like after the dentist"
     comparison_between: frozenset[str] = frozenset()  # between the likeness and it: "like I've run a marathon"
     animals: frozenset[str] = frozenset()  # an animal told of is not the person: "the dog is panting"
+    # after a warning sign told as over, besides a negation, a word that says it is not: "still not back to normal"
+    still_there: frozenset[str] = frozenset()
     animal_openers: frozenset[str] = frozenset()  # before an animal opening its sentence: "my", "the"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
     past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"

@@ -45,11 +45,13 @@ def passed(
                 id(m): replace(m, symptom=read, course_of=m.symptom, course=said)
                 for m in here
                 if _ended_after(words, m.end, over + _returned(m.symptom.id, kb))
+                and not _still_there(words, m.end, kb)
             }
         for x in there:  # within the last day or not dated, the stroke's sign set aside by a calm word: an emergency
             sign = next(s for s in x.did_you_mean if s.warns_when_passed)
             mention = Mention(x.text, x.start, x.end, sign, True)
-            changed[id(x)] = replace(mention, symptom=read, course_of=sign, course=said) if said else mention
+            passed_then = said and not _still_there(words, x.end, kb)
+            changed[id(x)] = replace(mention, symptom=read, course_of=sign, course=said) if passed_then else mention
             taken.append(x)
     if not changed:
         return mentions, leftovers
@@ -77,6 +79,14 @@ def _returned(sign: str, kb: KnowledgeBase) -> tuple[tuple[str, ...], ...]:
     """The words that tell a lost function returned after ``sign`` ("then it came back": data/concepts.yaml
     ``returns``, the entries that end it)."""
     return tuple(w for entry in kb.concept_lexicon.returns if sign in entry.ends for w in entry.words)
+
+
+def _still_there(words: list[Token], end: int, kb: KnowledgeBase) -> bool:
+    """Do words after character ``end`` deny that the sign ended ("it hasn't gone away", "never came back", "still
+    not back to normal", "I can no longer smile")? A negation or a ``still_there`` word (data/words.yaml) anywhere
+    after it keeps the sign an emergency: a warning wrongly read as passed would lower its level."""
+    after = {t.norm for t in words if t.start >= end}
+    return bool(after & (kb.words.negation_before | kb.words.still_there))
 
 
 def _ended_after(words: list[Token], end: int, over: tuple[tuple[str, ...], ...]) -> bool:
