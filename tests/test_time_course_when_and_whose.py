@@ -1,7 +1,7 @@
 """What the time words say of each finding, and whose it is: an infection dated long ago is a past event; a
-stroke's warning that passed days ago, or a one-sided weakness grown over days, is seen within a day; a weakness
-told as grown, a medicine started in the passive, an episode dated past beside a finding told as now, and a
-relative's diagnosis said to be the person's too. Through the CLI, as a learner types."""
+stroke's warning that passed days ago is seen within a day; a one-sided weakness grown over days is an emergency
+that says so; a weakness told as grown, a medicine started in the passive, an episode dated past beside a finding
+told as now, and a relative's diagnosis said to be the person's too. Through the CLI, as a learner types."""
 
 import json
 
@@ -122,8 +122,9 @@ def test_the_passed_warning_says_which_words_dated_it():
     assert '"last"' not in done.output  # the words that dated it are read
 
 
-# A one-sided weakness that came on gradually over days is no stroke's sudden sign: read as the weakness it is, on
-# one side and getting worse, flagged within a day (data/time_course.yaml ``gradual``, red-flag.one-side-over-days).
+# A one-sided weakness that came on gradually over days: read as the weakness it is, on one side and getting worse,
+# with its own emergency that says so (data/time_course.yaml ``gradual``, red-flag.one-side-over-days): still a
+# stroke's warning sign, so never a lower level than the stroke's.
 
 
 def flags(text: str) -> dict[str, str]:
@@ -140,8 +141,8 @@ def flags(text: str) -> dict[str, str]:
         "my left arm became weak bit by bit over the last four days",
     ],
 )
-def test_a_one_sided_weakness_grown_over_days_is_seen_within_a_day(text):
-    assert flags(text) == {"one_side_over_days": "same_day"}
+def test_a_one_sided_weakness_grown_over_days_is_an_emergency_that_says_so(text):
+    assert flags(text) == {"one_side_over_days": "emergency"}
     read = present(text)
     assert "one_sided_weakness" not in read and "muscle_weakness" in read, read
     assert {"symmetry_one_side", "course_progressing", "onset_acute"} <= read
@@ -153,6 +154,9 @@ def test_a_one_sided_weakness_grown_over_days_is_seen_within_a_day(text):
         "Three days ago my left arm suddenly went weak",  # sudden, days ago: a stroke's
         "Since Tuesday my left arm has been weak",  # a day named: it may have struck then
         "For three days my left leg has been weak",  # no word that it grew
+        "my left arm became weak two days ago",  # a change told, not how fast
+        "my right leg got weak 3 days ago and now I can't lift it",
+        "my left arm suddenly went weak 3 days ago and it has got weak ever since",
     ],
 )
 def test_a_one_sided_weakness_not_told_as_gradual_keeps_the_stroke_warning(text):
@@ -195,8 +199,8 @@ def test_a_past_cue_without_the_words_of_a_span_stays_a_past_event():
     ["My right arm has slowly got weaker over four days", "my left leg has got weaker over the last three days"],
 )
 def test_a_one_sided_weakness_told_as_grown_over_days_keeps_a_warning(text):
-    # read as the weakness (no stroke's sudden sign), yet never dropped: grown over days on one side
-    assert flags(text) == {"one_side_over_days": "same_day"}
+    # read as the weakness grown over days on one side, still an emergency
+    assert flags(text) == {"one_side_over_days": "emergency"}
     assert "course_progressing" in present(text)
 
 

@@ -1,9 +1,8 @@
-"""A one-sided weakness or numbness that came on gradually over days ("over the last three days my left leg has got
-weak", "my right arm has slowly got weaker over four days"): a stroke comes suddenly, so it is read as the weakness
-or numbness it is, on one side and getting worse (``gradual`` in data/time_course.yaml), which raises its own
-within-a-day warning (a relapse of multiple sclerosis, or something growing, needs a doctor soon) instead of the
-stroke's emergency. Dated by a day named ("since Tuesday", when a stroke may have struck), or with no word that it
-came gradually, it stays the stroke's sign."""
+"""A one-sided weakness or numbness that came on gradually over days ("over the last three days my left leg is getting
+weaker", "my right arm has slowly got weaker over four days"): read as the weakness or numbness it is, on one side and
+getting worse (``gradual`` in data/time_course.yaml), which raises its own emergency, one that says it grew over days
+(still a stroke's warning sign, and possibly a relapse of multiple sclerosis). Dated by a day named ("since
+Tuesday", when a stroke may have struck), or with no word that it came gradually, it stays the stroke's sign."""
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
