@@ -44,8 +44,7 @@ def passed(
             changed |= {
                 id(m): replace(m, symptom=read, course_of=m.symptom, course=said)
                 for m in here
-                if _ended_after(words, m.end, over + _returned(m.symptom.id, kb))
-                and not _still_there(words, m.end, kb)
+                if _ended_after(words, m.end, over + _returned(m.symptom.id, kb)) and not _still_there(words, m.end, kb)
             }
         for x in there:  # within the last day or not dated, the stroke's sign set aside by a calm word: an emergency
             sign = next(s for s in x.did_you_mean if s.warns_when_passed)
