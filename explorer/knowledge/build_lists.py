@@ -34,6 +34,7 @@ PHRASE_LISTS = (
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
     "statement_openers",
+    "things",
     "negation_resolved",
     "negation_double",
     "negation_normal",
