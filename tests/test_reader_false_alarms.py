@@ -5,6 +5,9 @@ finding's word ("the exhaust") names no finding. Phrasings are the project's own
 
 import pytest
 
+from explorer.knowledge.text import normalize
+from explorer.language.phrases import site_words, split_sites
+from explorer.language.tokens import fold
 from tests.test_reader_exact_classes import read
 from tests.test_reader_urgent_classes import run
 
@@ -42,3 +45,50 @@ def test_an_exhaust_is_no_exhaustion(text):
 @pytest.mark.parametrize("text", ["I'm exhausted all the time", "the exhaustion never lifts"])
 def test_being_exhausted_is_still_fatigue(text):
     assert read(text).get("fatigue") is True
+
+
+def _core(name: str, kb) -> tuple[list[str], list[str]]:
+    """A name's folded words as the phrase index keeps them (fillers and subjects dropped), and its sites."""
+    dropped = kb.words.stop_words | kb.words.subjects
+    return split_sites(tuple(fold(w) for w in normalize(name).split() if w not in dropped), site_words(kb))
+
+
+def test_no_lay_name_reads_on_one_generic_word_left(kb):
+    """Every lay name of a finding that keeps one word and no body site once its fillers are dropped ("the spins"
+    was "spin", "like ice" "ice") keeps a word that is a one-word name of that finding itself: "I went for a
+    spin" is no vertigo."""
+    bad = []
+    for finding in kb.symptoms.values():
+        own = {fold(n) for n in (*finding.lay_synonyms, *finding.clinical_synonyms, finding.label) if " " not in n}
+        for name in (*finding.lay_synonyms, *finding.derived_names):
+            core, sites = _core(name, kb)
+            if " " in normalize(name) and len(core) == 1 and not sites and core[0] not in own:
+                bad.append(f"{finding.id}: {name!r} reads on {core[0]!r}")
+    assert bad == []
+
+
+EVERYDAY = [
+    ("I went for a spin in the new car", "vertigo"),
+    ("I put ice on it after football", "cold_extremities"),
+    ("I'm sick of my job", "vomiting"),
+    ("I'm drowsy after my hay fever tablets", "reduced_consciousness"),
+]
+
+
+@pytest.mark.parametrize("text,finding", EVERYDAY)
+def test_an_everyday_word_left_of_a_lay_name_reads_nothing(text, finding):
+    assert finding not in read(text)
+    assert run("match", text)["red_flags"] == []
+
+
+LAY_NAMES_STILL_READ = [
+    ("I've got the spins when I stand up", "vertigo"),
+    ("my feet feel like ice at night", "cold_extremities"),
+    ("I keep being sick", "vomiting"),
+    ("I went suddenly very drowsy an hour ago", "reduced_consciousness"),
+]
+
+
+@pytest.mark.parametrize("text,finding", LAY_NAMES_STILL_READ)
+def test_the_longer_lay_name_still_reads(text, finding):
+    assert read(text).get(finding) is True
