@@ -37,3 +37,15 @@ OVER = [
 def test_an_over_word_with_no_finding_of_its_own_or_saying_all_still_ends_them(text, findings):
     got = read(text)
     assert {f: got.get(f) for f in findings} == {f: False for f in findings}
+
+
+COME_AND_GO = [
+    ("My legs go numb for weeks at a time, and in between I'm completely back to normal", "numbness"),
+    ("My vision blurs for a few days at a time and in between it's back to normal", "blurred_vision"),
+    ("my hands get numb in flares, between flares they are fine now", "numbness"),
+]
+
+
+@pytest.mark.parametrize("text,finding", COME_AND_GO)
+def test_normal_between_episodes_is_no_episode_over(text, finding):
+    assert read(text).get(finding) is True

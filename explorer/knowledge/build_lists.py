@@ -15,6 +15,7 @@ PHRASE_LISTS = (
     "worsening_after",
     "worsening_before",
     "negation_resolved",
+    "between_episodes",
     "negation_double",
     "negation_normal",
     "suddenly",
@@ -35,6 +36,7 @@ PHRASE_LISTS = (
 OPTIONAL_LISTS = {
     "statement_openers",
     "things",
+    "between_episodes",
     "negation_resolved",
     "negation_double",
     "negation_normal",

@@ -242,7 +242,7 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
             continue  # "hasn't gone away", "won't clear up": still there
         for cue in firsts.get(token.norm, ()):
             if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
-                if _ability(tokens, k, len(cue), words):
+                if _ability(tokens, k, len(cue), words) or _between(tokens, k, words):
                     break
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])
                 normal = cue in words.negation_normal
@@ -264,6 +264,16 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
                 ]
                 break
     return out
+
+
+def _between(tokens: list[Token], k: int, words: Words) -> bool:
+    """Whether the over-words at ``tokens[k]`` follow, in their clause, words for the time between episodes ("in
+    between I'm completely back to normal"): the findings come and go, they are not over."""
+    j = k
+    while j > 0 and tokens[j - 1].kind not in ("list", "end"):
+        j -= 1
+    norms = [t.norm for t in tokens[j:k]]
+    return any(tuple(norms[i : i + len(cue)]) == cue for cue in words.between_episodes for i in range(len(norms)))
 
 
 def _statement_start(tokens: list[Token], k: int, mentions: list[Mention], lower: int, words: Words) -> int:
