@@ -92,3 +92,18 @@ LAY_NAMES_STILL_READ = [
 @pytest.mark.parametrize("text,finding", LAY_NAMES_STILL_READ)
 def test_the_longer_lay_name_still_reads(text, finding):
     assert read(text).get(finding) is True
+
+
+def _suggested(text: str) -> list[str]:
+    """The findings offered as did-you-means for what `match` could not read in ``text``."""
+    return [s["id"] for item in run("match", text)["unrecognized"] for s in item["did_you_mean"]]
+
+
+@pytest.mark.parametrize("text", ["I burnt my leg on the stove", "I scraped my leg on the exhaust"])
+def test_a_body_part_alone_brings_up_no_urgent_did_you_mean(text):
+    assert "paralysis" not in _suggested(text)
+
+
+@pytest.mark.parametrize("text", ["cant mvoe my legs", "my legs wont mvoe"])
+def test_a_body_part_with_what_cannot_be_done_still_brings_it_up(text):
+    assert "paralysis" in _suggested(text)
