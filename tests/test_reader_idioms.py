@@ -77,7 +77,6 @@ CALM = [
     "I choked on a fish bone once",
     "I get out of breath walking up stairs",
     "I get short of breath when I have a cold",
-    "I'm drowsy after my sleeping pill",
     "my leg is paralysed by the cast",
     "I wet myself last night",
     "I had a seizure last year",
@@ -93,6 +92,14 @@ def test_an_everyday_trigger_a_past_event_or_a_hypothetical_raises_no_emergency(
     assert "URGENT" not in out, text
     # set aside with its words, never dropped silently: a past event is reported absent now, with its words
     assert "Not read as a current finding" in out or "a past event" in out, text
+
+
+def test_drowsy_alone_is_left_over_not_read_as_sudden_drowsiness():
+    # "drowsy" names an everyday state (data/concepts.yaml everyday_names): left over with its words, never an
+    # emergency; "suddenly very drowsy" still reads through the concepts.
+    out = matched("I'm drowsy after my sleeping pill")
+    assert "URGENT" not in out
+    assert 'Not recognized: "drowsy after my sleeping pill"' in out
 
 
 # The same findings still raise their emergency with no trigger, with a narrower word, or when the

@@ -15,6 +15,7 @@ PHRASE_LISTS = (
     "worsening_after",
     "worsening_before",
     "negation_resolved",
+    "between_episodes",
     "negation_double",
     "negation_normal",
     "suddenly",
@@ -34,6 +35,8 @@ PHRASE_LISTS = (
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
     "statement_openers",
+    "things",
+    "between_episodes",
     "negation_resolved",
     "negation_double",
     "negation_normal",

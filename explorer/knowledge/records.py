@@ -125,6 +125,8 @@ class Words:
     statement_verbs: frozenset[str] = frozenset()
     not_meaningful: frozenset[str] = frozenset()
     everyday: frozenset[str] = frozenset()
+    between_episodes: tuple[tuple[str, ...], ...] = ()
+    things: frozenset[str] = frozenset()  # nouns that fold onto a finding's word ("exhaust")
     worsening_after: tuple[tuple[str, ...], ...] = ()
     worsening_before: tuple[tuple[str, ...], ...] = ()
     # Optional lists (a teacher's words.yaml written before them still loads):

@@ -242,13 +242,14 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
             continue  # "hasn't gone away", "won't clear up": still there
         for cue in firsts.get(token.norm, ()):
             if tuple(t.norm for t in tokens[k : k + len(cue)]) == cue:
-                if _ability(tokens, k, len(cue), words):
+                if _ability(tokens, k, len(cue), words) or _between(tokens, k, words):
                     break
                 said = " ".join(t.text for t in tokens[k : k + len(cue)])
                 normal = cue in words.negation_normal
                 linked = _followed_by(tokens, k + len(cue), words.resolved_conditions)
                 since = item if normal else before  # "is fine": its own list item only
                 end = tokens[k + len(cue) - 1].end
+                since = max(since, _statement_start(tokens, k, out, since, words))
                 out = [  # only findings wholly before the words ("legs have stopped working" is no cue), or
                     # for a normal state the sign it closes ("Sensation intact", "Reflexes normal"); a risk factor
                     # stays ("on chemo, the tingling is all gone": the chemo was given all the same)
@@ -263,6 +264,44 @@ def resolved(tokens: list[Token], mentions: list[Mention], words: Words) -> list
                 ]
                 break
     return out
+
+
+def _between(tokens: list[Token], k: int, words: Words) -> bool:
+    """Whether the over-words at ``tokens[k]`` follow, in their clause, words for the time between episodes ("in
+    between I'm completely back to normal"): the findings come and go, they are not over."""
+    j = k
+    while j > 0 and tokens[j - 1].kind not in ("list", "end"):
+        j -= 1
+    norms = [t.norm for t in tokens[j:k]]
+    return any(tuple(norms[i : i + len(cue)]) == cue for cue in words.between_episodes for i in range(len(norms)))
+
+
+def _statement_start(tokens: list[Token], k: int, mentions: list[Mention], lower: int, words: Words) -> int:
+    """Where the findings an over-word at ``tokens[k]`` speaks of begin: after the nearest new statement before
+    it (a list word or clause end, then a subject: "my hands are numb and my eye blurred but that went away",
+    "..., and last autumn I had numbness that went away") that names a finding of its own; ``lower`` when none
+    does, or when the words between say "all" ("numb feet and my hands tingled, but it all went away")."""
+    cue = tokens[k].start
+    openers = words.statement_openers | words.subjects
+    for j in range(k - 1, -1, -1):
+        if tokens[j].end <= lower or tokens[j].norm in _WHOLE:
+            return lower
+        if tokens[j].kind not in ("list", "end"):
+            continue
+        head = []
+        for t in tokens[j + 1 : j + 4]:
+            if t.kind in ("list", "end"):
+                break
+            head.append(t.norm)
+        at = tokens[j].end
+        if openers.intersection(head) and any(
+            m.symptom.kind == "symptom" and at <= m.start and m.end <= cue for m in mentions
+        ):
+            return at
+    return lower
+
+
+_WHOLE = frozenset({"all", "everything", "both"})  # an over-word said of every finding before it
 
 
 def _followed_by(tokens: list[Token], k: int, links: tuple[tuple[str, ...], ...]) -> bool:

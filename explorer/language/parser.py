@@ -199,6 +199,8 @@ class Parser:
                     items.append(replace(cue, role="quiet"))
             elif token.kind == "hpo":
                 items.append(Item(token, token.norm, "hpo"))
+            elif token.norm in self.words.things:  # "the exhaust": a thing, not the finding its fold names
+                items.append(Item(token, "", "other"))
             elif token.kind == "other":
                 import unicodedata  # only for a token that is no word, number or separator: rare in findings
 

@@ -67,6 +67,14 @@ class Vocabulary:
         return frozenset(fold(w) for w in self.kb.words.everyday)
 
     @functools.cached_property
+    def site_folds(self) -> frozenset:
+        """Folded body-part words (data/sites.yaml): where, never what, so alone they bring up no urgent finding
+        ("I burnt my leg on the stove" is no Paralysis) unless told with what cannot be done."""
+        from .tokens import fold
+
+        return frozenset(fold(w) for site in self.kb.sites.values() for w in site.words if " " not in w)
+
+    @functools.cached_property
     def urgent(self) -> frozenset:
         return urgent_findings(self.kb)
 
@@ -113,6 +121,9 @@ class Vocabulary:
         # word brings up a finding for a phrase of nothing else
         spelt = not self.kb.words.never_corrected.issuperset(key.split())
         told = words - self._spreading(key)  # "moving up to my knees" says how it spreads: no "can't move"
+        # a body part counts for an urgent finding only beside a word of what cannot be done ("cant mvoe my legs")
+        unable = self.kb.words.statement_verbs | {cue[0] for cue in self.kb.words.needs_without if len(cue) == 1}
+        places = frozenset() if unable.intersection(key.split()) else self.site_folds
         best: dict[str, tuple[int, float]] = {}
         for phrase, alike in zip(self.keys, similarities(key, self.keys)):
             symptom_id = self.exact[phrase]
@@ -120,7 +131,9 @@ class Vocabulary:
             # an everyday word alone ("I walked the dog") never brings up an urgent finding, nor a word that
             # is not one of its concepts (data/concepts.yaml) or its label's: a filler word brings up no warning
             shared = len(
-                (common & told & self.urgent_words(symptom_id)) - self.everyday if symptom_id in self.urgent else common
+                (common & told & self.urgent_words(symptom_id)) - self.everyday - places
+                if symptom_id in self.urgent
+                else common
             )
             score = (shared, alike)
             if score > best.get(symptom_id, (0, 0.0)):
