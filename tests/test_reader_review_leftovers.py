@@ -1,7 +1,7 @@
 """Safety leftovers of a review of the reader (issue 20, round 3): an animal told of as the subject is not the
 person, so its breathing raises no emergency (while the person's own, beside an animal, still does); a number
-word of a time span brings up no did-you-mean; an eye that hurts and is red with halos round lights (as in
-acute glaucoma, not a finding we have) is not read as optic neuritis's painful blurred vision. Phrasings here
+word of a time span brings up no did-you-mean; an eye that hurts and blurs keeps its warning when halos are told
+too (acute glaucoma is not a finding we have, and silence would be worse than the nearest warning). Phrasings here
 are the project's own, written for these tests (never items of a blind set)."""
 
 import pytest
@@ -62,19 +62,16 @@ def test_seeing_two_of_everything_still_reads_or_offers_double_vision():
     assert "double_vision" in read | offered
 
 
-HALOS = [
-    "eye pain with halos round lights and vomiting",
-    "my eye is red and painful and I see halos around lights",
-    "sudden painful red eye, rainbow halos round the street lamps, throwing up",
-]
-
-
-@pytest.mark.parametrize("text", HALOS)
-def test_a_red_painful_eye_with_halos_is_not_read_as_optic_neuritis(text):
-    parsed = run("parse", text)
-    read = {m["symptom"]["id"] for m in parsed["mentions"]}
-    offered = {s["id"] for x in parsed["leftovers"] for s in x["did_you_mean"]}
-    assert "optic_neuritis" not in read | offered
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seeing rainbows round lights, eye pain and my vision went blurry in one eye",
+        "my eye hurts when i move it and everything is blurry, i see halos at night",
+        "I played Halo all night and now my left eye hurts when i move it and my vision in it is blurry",
+    ],
+)
+def test_a_painful_blurry_eye_told_with_halos_keeps_its_warning(text):
+    assert levels(text) == {"painful_vision": "same_day"}
 
 
 def test_an_eye_that_hurts_and_blurs_without_halos_is_still_painful_vision():

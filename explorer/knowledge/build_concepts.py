@@ -9,7 +9,6 @@ from .records import (
     CloserFinding,
     ConceptLexicon,
     EverydayCause,
-    OtherPicture,
     ReadingConcept,
     ReturnedFunction,
     SubjectConcept,
@@ -26,7 +25,6 @@ LISTS = (
     "closer",
     "subjects",
     "returns",
-    "unlike",
 )  # optional, each a list
 # Keys of earlier versions, refused with where their words went (a key ignored would change the reading silently).
 RETIRED = {
@@ -80,7 +78,6 @@ class ConceptsReader(BuilderBase):
                     doc, "subjects", lambda node, where: self._subject(node, where, groups, problems), problems
                 ),
                 returns=self._each(doc, "returns", lambda node, where: self._returned(node, where, problems), problems),
-                unlike=self._each(doc, "unlike", lambda node, where: self._unlike(node, where, problems), problems),
             )
         self._finish(problems)
 
@@ -171,16 +168,6 @@ class ConceptsReader(BuilderBase):
             None
             if ends is None
             else ReturnedFunction(tuple(phrases(node, "words", f"{where}.words", problems)), frozenset(ends))
-        )
-
-    def _unlike(self, node, where: str, problems: Problems) -> OtherPicture | None:
-        if not check_keys(node, where, problems, {"voids", "words"}, set()):
-            return None
-        voids = self._findings(node, "voids", where, problems)
-        return (
-            None
-            if voids is None
-            else OtherPicture(tuple(phrases(node, "words", f"{where}.words", problems)), frozenset(voids))
         )
 
     def _closer(self, node, where: str, problems: Problems) -> CloserFinding | None:

@@ -225,8 +225,6 @@ class ConceptLexicon:
     subjects: tuple["SubjectConcept", ...] = ()
     # A lost function told as returned ("I lost the sight in one eye, and it came back"): that loss is over.
     returns: tuple["ReturnedFunction", ...] = ()
-    # Words of a picture the explorer has no finding for ("halos round lights"): a finding they void is not read.
-    unlike: tuple["OtherPicture", ...] = ()
 
 
 @record
@@ -243,16 +241,6 @@ class SubjectConcept:
     links: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()  # stand for the part named before in the clause: "the legs ... they"
-
-
-@record
-class OtherPicture:
-    """Words that tell of a picture the explorer has no finding for (data/concepts.yaml ``unlike``): halos round
-    lights with a painful eye (as in acute glaucoma) are no optic neuritis, so a finding of ``voids`` is neither
-    read nor offered in a sentence holding one of ``words``; its words are left over, not understood."""
-
-    words: tuple[tuple[str, ...], ...]
-    voids: frozenset[str]
 
 
 @record

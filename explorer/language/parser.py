@@ -24,7 +24,6 @@ from . import (
     past,
     spelling,
     subjects,
-    unlike,
 )
 from .dating import happened
 from .gradual import gradual
@@ -154,7 +153,6 @@ class Parser:
             text, mentions, leftovers, tokens, self.kb
         )  # "shaking, then..."
         mentions = concepts.closer_readings(mentions, tokens, self.kb)  # a painful eye's dim sight: optic neuritis
-        mentions, leftovers = unlike.set_aside(mentions, leftovers, tokens, self.kb)  # halos: no optic neuritis
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
