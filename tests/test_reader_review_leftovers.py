@@ -37,6 +37,15 @@ def test_the_persons_own_emergency_beside_an_animal_is_raised(text):
     assert levels(text) == {"breathing": "emergency"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["sick as a dog with chest pain", "sweating like a pig with crushing chest pain", "chest pain, sick as a dog"],
+)
+def test_an_animal_in_a_likeness_owns_no_finding(text):
+    """An animal after "as a" or "like a" is a figure of speech, not a subject: the chest pain is the person's."""
+    assert levels(text) == {"chest_pain": "emergency"}
+
+
 def test_a_relatives_emergency_is_still_raised():
     assert levels("my daughter can't breathe") == {"breathing": "emergency"}
 

@@ -153,8 +153,10 @@ def _cue(tokens: list[Token], first: int, last: int, words: Words) -> Token | No
             norm = tokens[k].norm
             if norm in family and own_past(tokens, k, words):
                 break  # "when I was a kid my legs were weak": the person's own past, not a child's
-            if step > 0 and animal(tokens[k], words):
-                break  # "I can't breathe on the dog's bed": an animal owns no finding told before it
+            if animal(tokens[k], words) and (step > 0 or not _opens(tokens, k, words)):
+                # "I can't breathe on the dog's bed": an animal owns no finding told before it; nor one told after
+                # it unless it opens its sentence ("sick as a dog with chest pain" is the person's)
+                break
             if norm in family:
                 return tokens[k]
             if step < 0 and norm in words.someone_else_pronouns:
