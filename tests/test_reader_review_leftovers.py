@@ -85,3 +85,21 @@ def test_a_painful_blurry_eye_told_with_halos_keeps_its_warning(text):
 
 def test_an_eye_that_hurts_and_blurs_without_halos_is_still_painful_vision():
     assert levels("my right eye hurts when I move it and it has gone blurry") == {"painful_vision": "same_day"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my right arm went numb and weak an hour ago",
+        "my left arm is numb and weak since this morning",
+        "all of a sudden my left leg went numb and weak",
+    ],
+)
+def test_one_side_gone_numb_and_weak_suddenly_is_a_strokes_sign(text):
+    """A side and a limb open the item, so "weak" after "and" is that arm's (no weakness all over), and weakness or
+    numbness on one side within hours raises the stroke's warning, however it is worded (pattern.one-side-sudden)."""
+    assert levels(text) == {"one_sided_weakness": "emergency"}
+
+
+def test_one_side_numb_and_weak_for_years_is_no_emergency():
+    assert levels("my right hand has been numb and weak for years") == {}

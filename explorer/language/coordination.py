@@ -125,9 +125,9 @@ def shared_subject(items: list[Item], found: list[Found], changes, subjects: fro
 
 
 def _leading_sites(items: list[Item], segment_: tuple[int, int]) -> list[str]:
-    """The sites that open a list item after quiet words only ("my legs ..."), or none."""
+    """The sites that open a list item after quiet words or a side only ("my legs ...", "my right arm ..."), or none."""
     k, sites = segment_[0], []
-    while k <= segment_[1] and items[k].role in ("quiet", "site"):
+    while k <= segment_[1] and (items[k].role in ("quiet", "site") or items[k].fold == "one"):
         site = items[k].site
         if items[k].role == "site" and site is not None:
             sites.append(site)
