@@ -65,6 +65,7 @@ OPTIONAL_LISTS = {
     "past_span_before",
     "animals",
     "animal_openers",
+    "past_compared",
 }
 
 

@@ -164,6 +164,8 @@ class Words:
     past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"
     # before a past cue ending on a unit, a span up to now: "over the last year"
     past_span_before: tuple[tuple[str, ...], ...] = ()
+    # before a past cue, a comparison with that time: "weaker than last year" is how it changed, not a past event
+    past_compared: frozenset[str] = frozenset()
 
 
 @record
