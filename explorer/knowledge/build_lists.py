@@ -66,6 +66,7 @@ OPTIONAL_LISTS = {
     "animals",
     "animal_openers",
     "past_compared",
+    "past_again",
 }
 
 

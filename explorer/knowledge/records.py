@@ -166,6 +166,8 @@ class Words:
     past_span_before: tuple[tuple[str, ...], ...] = ()
     # before a past cue, a comparison with that time: "weaker than last year" is how it changed, not a past event
     past_compared: frozenset[str] = frozenset()
+    # after the past cue of an event, it happened again: "covid years ago and again last week" is recent too
+    past_again: frozenset[str] = frozenset()
 
 
 @record

@@ -79,7 +79,7 @@ def past_cues(
         None
         if any(
             speaks_of(k, found, ranges)
-            and not (n in events and _beyond(k, found, inside))
+            and not (n in events and _beyond(k, found, inside) and tokens[k[0]].norm not in words.past_again)
             and not _names_its_own(tokens, k[0], found, ranges)
             for k in going
         )
@@ -218,20 +218,32 @@ def _reach(tokens: list[Token], k: int, step: int) -> list[Token]:
 
 def time_words(tokens: list[Token], cues: set[str], words: Words) -> list[tuple[int, int]]:
     """The (start, end) character spans of the time words read in ``tokens``: the words of each past cue in
-    ``cues`` (the cues that made a finding past: "last year", "once"), and a comparison word before a time it
+    ``cues`` (the cues that made a finding past: "last year", "once") or of one an event's second dating follows
+    ("covid as a kid and again last week"), and a comparison word before a time it
     compares with ("weaker than last year"). The reader used them, so they are not left over."""
-    if not cues and {t.norm for t in tokens}.isdisjoint(words.past_compared):
-        return []
     norms = [YEAR if is_year(t.norm) else t.norm for t in tokens]
+    if not cues and set(norms).isdisjoint(words.past_compared | words.past_again):
+        return []
     told = {" ".join(cue.lower().split()) for cue in cues}
-    inside = sorted(_cue_positions(norms, words)) if told else []
-    spans = [(tokens[k].start, tokens[k].end) for k in inside if _in_cue(tokens, k, told)]
+    inside = sorted(_cue_positions(norms, words))
+    spans = [(tokens[k].start, tokens[k].end) for k in inside if _in_cue(tokens, k, told) or _again(tokens, k, words)]
     compared = _spans_up_to_now(tokens, words)
     for k, token in enumerate(compared):
         if token.norm == SPAN and tokens[k].norm != SPAN and _compared(tokens, k, words):
             spans.append((token.start, token.end))
             spans += [(t.start, t.end) for t in tokens[max(0, k - SPAN_REACH) : k] if t.norm in words.past_compared]
     return spans
+
+
+def _again(tokens: list[Token], at: int, words: Words) -> bool:
+    """Does a word saying it happened again follow the past cue word at ``at`` in its sentence ("the flu as a kid
+    and again this month")? The cue dated the first time."""
+    for token in tokens[at + 1 : at + 1 + REACH]:
+        if token.kind == "end":
+            return False
+        if token.norm in words.past_again:
+            return True
+    return False
 
 
 def _in_cue(tokens: list[Token], at: int, told: set[str]) -> bool:

@@ -74,7 +74,7 @@ def read(
             found[mention.symptom.id] = _said_again(found.get(mention.symptom.id), mention)
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
-    found |= _bounded(found, bounds, {n for n in now if _pointing(sentences[n], words)}, now, kb)
+    found, spans = _with_events(found, spans, bounds, (sentences, now), kb)
     relapse = next((m for at, m, later in ended if later or now - {at}), None)  # ended, and a finding now
     if relapse is not None:
         found.setdefault("course_relapsing", relapse)
@@ -160,6 +160,36 @@ def _events_told(here: list[Symptom], event: str | None, words) -> list[str]:
     return list(dict.fromkeys([*values, *([event] if event else [])]))
 
 
+def _with_events(found: dict, spans: list, bounds: list, told: tuple, kb: KnowledgeBase) -> tuple[dict, list]:
+    """``found`` and ``spans`` with the events told in sentences of their own that the findings' course follows
+    (``_bounded``; ``told``: the sentences, and those naming a finding now), and the dates that dated them."""
+    sentences, now = told
+    pointing = {n for n in now if _pointing(sentences[n], kb.time_course)}
+    bounded = _bounded(found, bounds, pointing, now, kb)
+    return found | bounded, spans + _dates_read(bounded, bounds)
+
+
+def _long_over(event: Symptom, sentence: list[Token], kb: KnowledgeBase) -> bool:
+    """Is the event told in ``sentence`` dated long ago, and not again since ("covid years ago and again last week":
+    dated anew, ``past_again``)? One that goes on once begun (``dating.lasting``: a medicine) never is."""
+    norms = [t.norm for t in sentence]
+    if event.id in kb.time_course.dating.lasting or not dated_past(norms, kb.words):
+        return False
+    return kb.words.past_again.isdisjoint(norms)
+
+
+def _dates_read(bounded: dict[str, Mention], bounds: list) -> list[tuple[int, int]]:
+    """The spans of the dates that dated an event told in a sentence of its own ("years ago and again last week"):
+    read, so not left over (an undated event's mention spans its whole sentence, whose words are not all read)."""
+    whole = {(sentence[0].start, sentence[-1].end) for _, sentence, _ in bounds}
+    return [(m.start, m.end) for m in bounded.values() if (m.start, m.end) not in whole]
+
+
+def _onsets(kb: KnowledgeBase) -> set[str]:
+    """The onset values a dating names (``dating.under`` and ``longer``)."""
+    return {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+
+
 def _pointing(sentence: list[Token], words) -> bool:
     """Whether a sentence points back to an event told before it ("About ten days after that ...")."""
     return bool(_cues(sentence, tuple(("", phrase) for phrase in words.dating.since_then)))
@@ -172,15 +202,16 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
     onset ("I had a cold. Since Friday my legs are weak."); with no onset told of the findings, its date (hours to
     weeks ago) is their onset ("... Now my legs are weak."). An event that goes on once begun (``dating.lasting``:
     a medicine started) is theirs when dated months or years ago too, if no later than their onset."""
-    order = _course_order(kb)
-    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+    order, onsets = _course_order(kb), _onsets(kb)
     told_onset = min((order[i] for i in onsets & set(found)), default=None)
     for number, sentence, event in bounds:
         if not any(later > number for later in now):
             continue
-        if event.id not in kb.time_course.dating.lasting and dated_past([t.norm for t in sentence], kb.words):
+        if _long_over(event, sentence, kb):
             continue  # "I had glandular fever as a teenager.": long over, no trigger of today's findings
-        dates = [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets]
+        dates = sorted(  # the shortest first: it dates the event ("years ago and again last week": last week)
+            [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets], key=lambda d: order[d[0]]
+        )
         a, b = (dates[0][1], dates[0][2]) if dates else (0, len(sentence) - 1)
         after = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, event, True)
         if any(later > number for later in pointing):  # "... after that my feet started tingling"
@@ -339,8 +370,7 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
 def onsets_told(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[str, str, int, int]]:
     """(onset value, its words, their start and end characters) of each onset ``sentence`` (its tokens with words)
     tells, the shortest first."""
-    order = _course_order(kb)
-    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+    order, onsets = _course_order(kb), _onsets(kb)
     told = [
         (f, _span(sentence, a, b), sentence[a].start, sentence[b].end)
         for f, a, b in _timed(sentence, kb.time_course)[0]
