@@ -406,6 +406,8 @@ class TimeCourseWords:
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)
     diagnosed_too: tuple[tuple[str, ...], ...] = ()  # "I've been diagnosed too": another's diagnosis is mine too
+    # (exposure findings, cues): another's exposure brought home is the person's ("brings the dust home")
+    brought_home: tuple[frozenset[str], tuple[tuple[str, ...], ...]] = (frozenset(), ())
     dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
     moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 

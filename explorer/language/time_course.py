@@ -80,10 +80,11 @@ def read(
         found.setdefault("course_relapsing", relapse)
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
-    if found:  # a diagnosis named is the background of the course told beside it, never read alone
-        for mention in _diagnoses(leftovers, kb, _theirs_too(tokens, sentences, now, words)):
-            found.setdefault(mention.symptom.id, mention)
-            spans.append((mention.start, mention.end))
+    background, home = _backgrounds(bool(found), leftovers, tokens, (sentences, now), kb)
+    for mention in background:
+        found.setdefault(mention.symptom.id, mention)
+        spans.append((mention.start, mention.end))
+    spans += home  # "brings the dust home": read
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
 
@@ -232,6 +233,32 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
     return {}
 
 
+def _backgrounds(course: bool, leftovers: list[Leftover], tokens: list[Token], told: tuple, kb: KnowledgeBase) -> tuple:
+    """The diagnoses the findings are read against, when a ``course`` is told (a diagnosis is never read alone), and
+    the exposures of another that are the person's (``_brought_home``), with the spans of the words that said it
+    reached home; ``told``: the sentences, and those naming a finding now."""
+    sentences, now = told
+    another = _told_of_another(sentences, now, kb.time_course)
+    diagnoses = _diagnoses(leftovers, kb, another or _theirs_too(tokens, kb.time_course)) if course else []
+    exposures, home = _brought_home(leftovers, tokens, another, kb)
+    return [*diagnoses, *exposures], home
+
+
+def _brought_home(leftovers: list[Leftover], tokens: list[Token], another: bool, kb: KnowledgeBase) -> tuple:
+    """Another's exposure that is the person's (``brought_home``), and the spans of the cues read: the findings are
+    told of that person (``another``), or the text says it reached home ("works with lead and brings the dust
+    home", "dad's overalls from the battery plant")."""
+    findings, cues = kb.time_course.brought_home
+    theirs = [x for x in leftovers if x.someone_else and not (x.cue or x.past or x.condition)]
+    shared = [(x, s) for x in theirs for s in x.did_you_mean[:1] if s.id in findings]
+    home = (
+        [(tokens[a].start, tokens[b].end) for _, a, b in _cues(tokens, tuple(("", p) for p in cues))] if shared else []
+    )
+    if not (another or home):
+        return [], []
+    return [Mention(x.text, x.start, x.end, symptom, True) for x, symptom in shared], home
+
+
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> list[Mention]:
     """The diagnoses the person the findings are told of has ("I have MS", "my RA"; "my mum has had lupus" when
     the story is hers, or the person says it is theirs too, ``another``: "... and I've been diagnosed too"): not
@@ -246,10 +273,10 @@ def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> l
     ]
 
 
-def _theirs_too(tokens: list[Token], sentences: list[list[Token]], now: set[int], words) -> bool:
-    """Whether a diagnosis said of another is the background too: the findings are told of them, or the person says
-    it is theirs too ("... and I've just been diagnosed too": ``diagnosed_too``)."""
-    return _told_of_another(sentences, now, words) or bool(_cues(tokens, tuple(("", p) for p in words.diagnosed_too)))
+def _theirs_too(tokens: list[Token], words) -> bool:
+    """Whether the person says a diagnosis said of another is theirs too ("... and I've just been diagnosed too":
+    ``diagnosed_too``)."""
+    return bool(_cues(tokens, tuple(("", p) for p in words.diagnosed_too)))
 
 
 def _told_of_another(sentences: list[list[Token]], now: set[int], words) -> bool:
