@@ -164,10 +164,8 @@ class Words:
     past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"
     # before a past cue ending on a unit, a span up to now: "over the last year"
     past_span_before: tuple[tuple[str, ...], ...] = ()
-    # before a past cue, a comparison with that time: "weaker than last year" is how it changed, not a past event
-    past_compared: frozenset[str] = frozenset()
-    # after the past cue of an event, it happened again: "covid years ago and again last week" is recent too
-    past_again: frozenset[str] = frozenset()
+    past_compared: frozenset[str] = frozenset()  # before a past cue, a comparison with it: "weaker than last year"
+    past_again: frozenset[str] = frozenset()  # after an event's past cue, dated anew: "years ago and again last week"
 
 
 @record
@@ -406,8 +404,7 @@ class TimeCourseWords:
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)
     diagnosed_too: tuple[tuple[str, ...], ...] = ()  # "I've been diagnosed too": another's diagnosis is mine too
-    # (exposure findings, cues): another's exposure brought home is the person's ("brings the dust home")
-    brought_home: tuple[frozenset[str], tuple[tuple[str, ...], ...]] = (frozenset(), ())
+    brought_home: tuple[frozenset[str], tuple[tuple[str, ...], ...]] = (frozenset(), ())  # (findings, cues)
     dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
     moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 

@@ -81,10 +81,8 @@ def read(
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
     background, home = _backgrounds(bool(found), leftovers, tokens, (sentences, now), kb)
-    for mention in background:
-        found.setdefault(mention.symptom.id, mention)
-        spans.append((mention.start, mention.end))
-    spans += home  # "brings the dust home": read
+    spans += home + [(m.start, m.end) for m in background]  # "brings the dust home": read too
+    found = {m.symptom.id: m for m in background} | found  # a value read already stays
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
 
