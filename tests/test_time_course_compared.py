@@ -60,3 +60,17 @@ def test_the_past_cue_that_dated_a_finding_is_not_left_over(text):
 def test_words_the_reader_did_not_use_are_still_left_over():
     leftovers = [x["text"] for x in parsed("I had a seizure once, and a blorfy thing last year.")["leftovers"]]
     assert any("blorfy" in x for x in leftovers), leftovers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last Tuesday my face drooped for ten minutes, fine since.",
+        "A week ago my speech was slurred for ten minutes but it passed off.",
+        "Last weekend my face drooped on one side for about ten minutes and then it passed.",
+    ],
+)
+def test_the_length_and_end_of_a_passed_warning_are_not_left_over(text):
+    found = parsed(text)
+    assert "stroke_warning_passed" in {m["symptom"]["id"] for m in found["mentions"]}
+    assert found["leftovers"] == []

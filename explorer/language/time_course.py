@@ -392,6 +392,12 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
 
 
+def episode_lengths(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """The (start, end) characters of each episode's length ``sentence`` (its tokens with words) tells ("for ten
+    minutes")."""
+    return [(sentence[a].start, sentence[b].end) for a, b in _timed(sentence, kb.time_course)[1]]
+
+
 def onsets_told(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[str, str, int, int]]:
     """(onset value, its words, their start and end characters) of each onset ``sentence`` (its tokens with words)
     tells, the shortest first."""
