@@ -33,6 +33,7 @@ from .parse_records import Leftover, Mention, Parse
 from .passing import passed
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
 from .quickening import faster_forms, quickened
+from .time_course import between_bouts
 from .time_course import read as read_time_course
 from .tokens import Token, fold, tokenize
 from .vocabulary import vocabulary_for
@@ -165,6 +166,7 @@ class Parser:
         if timed or read:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             mentions = gradual(tokens, mentions, self.kb)  # one side, over days: no stroke's
+            mentions = between_bouts(tokens, mentions, self.kb)  # "back to normal in between": the bouts' findings
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         leftovers = concept_words.restating(self.kb, leftovers, mentions)  # "6 beers" beside heavy drinking read
         leftovers = self._time_words_kept(tokens, mentions, leftovers, read)  # "than last year", "once": read

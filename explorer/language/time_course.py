@@ -60,7 +60,7 @@ def read(
             for told in _after_events(sentence, kb):  # "It all started after the flu."
                 found.setdefault(told.symptom.id, told)
             continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
-        if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
+        if not symptoms and _spared(sentence, words):
             continue  # "my hands and face are fine": where the findings are not
         # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
         explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
@@ -85,6 +85,14 @@ def read(
     found = {m.symptom.id: m for m in background} | found  # a value read already stays
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _spared(sentence: list[Token], words) -> bool:
+    """Does the sentence say where the findings are not ("my hands and face are fine"), not how they are between
+    bouts ("in between times they feel fine": ``between_bouts``, a remission)?"""
+    if not _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
+        return False
+    return not _cues(sentence, tuple(("", phrase) for phrase in words.between_bouts))
 
 
 def _said_again(told: Mention | None, again: Mention) -> Mention:
@@ -390,6 +398,25 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
     return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
+
+
+def between_bouts(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """``mentions`` with the findings a later sentence said had recovered present again, when that sentence tells
+    the remission between the bouts of a relapsing course ("My legs go numb. It comes in bouts, and in between I'm
+    completely back to normal": ``between_bouts``): the bouts' findings, not findings gone, as a relapsing-remitting
+    course is told. A recovery told otherwise ("... and now I'm back to normal") still ends them."""
+    if not any(m.symptom.id == "course_relapsing" and m.present for m in mentions):
+        return mentions
+    between = tuple(("", phrase) for phrase in kb.time_course.between_bouts)
+    remissions = [(s[0].start, " ".join(t.text.lower() for t in s)) for s in _sentences(tokens) if _cues(s, between)]
+    return [replace(m, present=True, cue=None) if _in_remission(m, remissions) else m for m in mentions]
+
+
+def _in_remission(m: Mention, remissions: list[tuple[int, str]]) -> bool:
+    """Is ``m`` a finding made absent by a recovery that a later sentence telling a remission says?"""
+    if m.present or not m.cue or m.past or m.symptom.kind != "symptom":
+        return False
+    return any(m.end < start and m.cue.lower() in said for start, said in remissions)
 
 
 def episode_lengths(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[int, int]]:
