@@ -26,6 +26,7 @@ from . import (
     subjects,
     unlike,
 )
+from .bouts import between_bouts
 from .dating import happened
 from .gradual import gradual
 from .matching import Found, Item
@@ -33,7 +34,6 @@ from .parse_records import Leftover, Mention, Parse
 from .passing import passed
 from .phrases import Target, hpo_ids, site_words, vocabulary_index
 from .quickening import faster_forms, quickened
-from .time_course import between_bouts
 from .time_course import read as read_time_course
 from .tokens import Token, fold, tokenize
 from .vocabulary import vocabulary_for

@@ -400,25 +400,6 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
 
 
-def between_bouts(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """``mentions`` with the findings a later sentence said had recovered present again, when that sentence tells
-    the remission between the bouts of a relapsing course ("My legs go numb. It comes in bouts, and in between I'm
-    completely back to normal": ``between_bouts``): the bouts' findings, not findings gone, as a relapsing-remitting
-    course is told. A recovery told otherwise ("... and now I'm back to normal") still ends them."""
-    if not any(m.symptom.id == "course_relapsing" and m.present for m in mentions):
-        return mentions
-    between = tuple(("", phrase) for phrase in kb.time_course.between_bouts)
-    remissions = [(s[0].start, " ".join(t.text.lower() for t in s)) for s in _sentences(tokens) if _cues(s, between)]
-    return [replace(m, present=True, cue=None) if _in_remission(m, remissions) else m for m in mentions]
-
-
-def _in_remission(m: Mention, remissions: list[tuple[int, str]]) -> bool:
-    """Is ``m`` a finding made absent by a recovery that a later sentence telling a remission says?"""
-    if m.present or not m.cue or m.past or m.symptom.kind != "symptom":
-        return False
-    return any(m.end < start and m.cue.lower() in said for start, said in remissions)
-
-
 def episode_lengths(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[int, int]]:
     """The (start, end) characters of each episode's length ``sentence`` (its tokens with words) tells ("for ten
     minutes")."""
