@@ -38,3 +38,22 @@ def test_a_recovery_told_without_bouts_ends_the_finding():
 def test_parts_said_to_be_fine_are_still_where_the_findings_are_not():
     found = status("My feet are numb. My hands and face are fine.")
     assert found.get("numbness") == "present" and "symmetry_both_sides" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The numbness comes and goes: my legs went numb for a few weeks in the spring, cleared up, and now my left arm"
+        " is numb.",
+        "My numbness keeps coming back. My right leg was numb in March but it cleared up, and this week my left hand is"
+        " numb.",
+    ],
+)
+def test_a_bout_that_cleared_beside_the_same_finding_now_is_an_earlier_bout(text):
+    assert status(text).get("numbness") == "present"
+    done = CliRunner().invoke(cli, ["parse", "--format", "json", text])
+    assert any(x.get("past") for x in json.loads(done.stdout)["leftovers"])
+
+
+def test_a_finding_that_cleared_with_no_bouts_told_stays_absent():
+    assert status("My legs went numb for a week and it cleared up completely.").get("numbness") == "absent"

@@ -26,7 +26,7 @@ from . import (
     subjects,
     unlike,
 )
-from .bouts import between_bouts
+from .bouts import bouts
 from .dating import happened
 from .gradual import gradual
 from .matching import Found, Item
@@ -166,7 +166,7 @@ class Parser:
         if timed or read:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             mentions = gradual(tokens, mentions, self.kb)  # one side, over days: no stroke's
-            mentions = between_bouts(tokens, mentions, self.kb)  # "back to normal in between": the bouts' findings
+            mentions, leftovers = bouts(tokens, mentions, leftovers, self.kb)  # "back to normal in between"
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         leftovers = concept_words.restating(self.kb, leftovers, mentions)  # "6 beers" beside heavy drinking read
         leftovers = self._time_words_kept(tokens, mentions, leftovers, read)  # "than last year", "once": read
