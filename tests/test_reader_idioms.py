@@ -127,12 +127,17 @@ def test_seeing_double_is_double_vision(text):
     assert parsed(text).get("double_vision") == "present", text
 
 
-@pytest.mark.parametrize(
-    "text,word", [("I see double when I look to the side", "look to the side"), ("moving up to my knees", "moving")]
-)
+@pytest.mark.parametrize("text,word", [("I see double when I look to the side", "look to the side")])
 def test_did_you_mean_offers_no_emergency_for_a_word_sharing_no_concept(text, word):
     result = CliRunner().invoke(cli, ["parse", text])
     assert f'"{word}' in result.output  # left over, with its did-you-mean
+    assert "If you meant" not in result.output and "emergency" not in result.output.split("Educational")[0]
+
+
+def test_moving_up_to_the_knees_is_read_whole_as_a_climb_with_no_emergency_offered():
+    # its words are all the time course's (a climb, "moving up"), so none is left over (a time word used is read)
+    result = CliRunner().invoke(cli, ["parse", "moving up to my knees"])
+    assert "Spread: ascending" in result.output and "Left over" not in result.output
     assert "If you meant" not in result.output and "emergency" not in result.output.split("Educational")[0]
 
 

@@ -69,6 +69,8 @@ OPTIONAL_LISTS = {
     "animals",
     "animal_openers",
     "still_there",
+    "past_compared",
+    "past_again",
 }
 
 

@@ -36,6 +36,8 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             "passed_warning",
             "gradual",
             "diagnosed_too",
+            "brought_home",
+            "between_bouts",
         }
         optional |= set(RETIRED)
         self._retired(doc, problems)
@@ -75,6 +77,8 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 negation=self._word_pair(doc, "negation", ("words", "fillers"), problems),
                 narrator=self._word_pair(doc, "narrator", ("first", "third"), problems),
                 diagnosed_too=_optional_phrases(doc, "diagnosed_too", problems),
+                brought_home=self._brought_home(doc, problems),
+                between_bouts=_optional_phrases(doc, "between_bouts", problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
@@ -147,6 +151,17 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             else:
                 out.append((value, tuple(phrases(words, value, f"{where}.{value}", problems))))
         return tuple(out)
+
+    def _brought_home(self, doc, problems: Problems) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+        """The `brought_home` entry: the exposure findings (each id checked once every file is read) and the cues
+        that say another's exposure reached home."""
+        where, entry = "time_course.brought_home", doc.get("brought_home")
+        if entry is None or not check_keys(entry, where, problems, {"findings", "cues"}, set()):
+            return frozenset(), ()
+        findings = text_list(entry, "findings", where, problems)
+        for i, item in enumerate(findings):
+            self.pending_links.append((problems, line_of(entry["findings"], i), f"{where}.findings[{i}]", item))
+        return frozenset(findings), tuple(phrases(entry, "cues", f"{where}.cues", problems))
 
     def _patchy_limb(self, doc, problems: Problems) -> tuple[str, str, str, frozenset[str], frozenset[str]]:
         """The `patchy_limb` entry: value, finding and read_as ids and the `unless` values (checked once every file

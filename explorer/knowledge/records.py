@@ -168,6 +168,8 @@ class Words:
     past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"
     # before a past cue ending on a unit, a span up to now: "over the last year"
     past_span_before: tuple[tuple[str, ...], ...] = ()
+    past_compared: frozenset[str] = frozenset()  # before a past cue, a comparison with it: "weaker than last year"
+    past_again: frozenset[str] = frozenset()  # after an event's past cue, dated anew: "years ago and again last week"
 
 
 @record
@@ -394,6 +396,8 @@ class TimeCourseWords:
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)
     diagnosed_too: tuple[tuple[str, ...], ...] = ()  # "I've been diagnosed too": another's diagnosis is mine too
+    brought_home: tuple[frozenset[str], tuple[tuple[str, ...], ...]] = (frozenset(), ())  # (findings, cues)
+    between_bouts: tuple[tuple[str, ...], ...] = ()  # a recovery told between bouts: "in between I'm back to normal"
     dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
     moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 

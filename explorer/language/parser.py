@@ -25,6 +25,7 @@ from . import (
     spelling,
     subjects,
 )
+from .bouts import bouts
 from .dating import happened
 from .gradual import gradual
 from .matching import Found, Item
@@ -163,12 +164,29 @@ class Parser:
         if timed or read:
             mentions = sorted([*mentions, *timed], key=lambda m: m.start)
             mentions = gradual(tokens, mentions, self.kb)  # one side, over days: no stroke's
+            mentions, leftovers = bouts(tokens, mentions, leftovers, self.kb)  # "back to normal in between"
             leftovers = [x for x in leftovers if not any(a <= x.start and x.end <= b for a, b in read)]
         leftovers = concept_words.restating(self.kb, leftovers, mentions)  # "6 beers" beside heavy drinking read
+        leftovers = self._time_words_kept(tokens, mentions, leftovers, read)  # "than last year", "once": read
         mentions, kept = _past_kept(mentions)
         if kept:
             leftovers = sorted([*leftovers, *kept], key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
+
+    def _time_words_kept(self, tokens: list[Token], mentions: list, leftovers: list, read: list) -> list[Leftover]:
+        """``leftovers`` without those whose every word the time reading used (past.time_words, or a span the
+        time course read): a time word the reader used is not left over."""
+        used = [*past.time_words(tokens, {m.past for m in mentions if m.past}, self.words), *read]
+        if not used:
+            return leftovers
+        stop = self.words.stop_words | self.words.quiet_words
+
+        def only_time(x: Leftover) -> bool:
+            inside = [t for t in tokens if x.start <= t.start and t.end <= x.end and t.kind == "word"]
+            content = [t for t in inside if t.norm not in stop]
+            return bool(content) and all(any(a <= t.start and t.end <= b for a, b in used) for t in content)
+
+        return [x for x in leftovers if x.past or x.condition or x.someone_else or x.cue or not only_time(x)]
 
     def _exact(self, text: str, tokens: list[Token]) -> Parse | None:
         """A text that is one of the vocabulary's names as a whole (a label, "history of diabetes", an

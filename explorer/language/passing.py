@@ -8,7 +8,7 @@ from ..records import replace
 from .concepts import has_cue
 from .parse_records import Leftover, Mention
 from .past import dated_past
-from .time_course import onsets_told
+from .time_course import episode_lengths, onsets_told
 from .tokens import Token, sentences
 
 
@@ -39,8 +39,8 @@ def passed(
             continue  # "years ago": a past event, as the reader has it
         dated = _dated(words, norms, kb)
         read, said = kb.symptoms[read_as], dated[0] if dated else None
-        if dated:
-            spans.append(dated[1:])
+        if dated:  # its date, how long it lasted and the words that it ended: read, not left over
+            spans += [dated[1:], *episode_lengths(words, kb), *_cue_spans(words, over)]
             changed |= {
                 id(m): replace(m, symptom=read, course_of=m.symptom, course=said)
                 for m in here
@@ -86,6 +86,17 @@ def _still_there(words: list[Token], end: int, kb: KnowledgeBase) -> bool:
     after it keeps the sign an emergency: a warning wrongly read as passed would lower its level."""
     after = {t.norm for t in words if t.start >= end}
     return bool(after & (kb.words.negation_before | kb.words.still_there))
+
+
+def _cue_spans(words: list[Token], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    """The (start, end) characters of each of ``cues`` in ``words``."""
+    norms = [t.norm for t in words]
+    return [
+        (words[k].start, words[k + len(cue) - 1].end)
+        for k in range(len(norms))
+        for cue in cues
+        if tuple(norms[k : k + len(cue)]) == cue
+    ]
 
 
 def _ended_after(words: list[Token], end: int, over: tuple[tuple[str, ...], ...]) -> bool:

@@ -79,7 +79,7 @@ def past_cues(
         None
         if any(
             speaks_of(k, found, ranges)
-            and not (n in events and _beyond(k, found, inside))
+            and not (n in events and _beyond(k, found, inside) and tokens[k[0]].norm not in words.past_again)
             and not _names_its_own(tokens, k[0], found, ranges)
             for k in going
         )
@@ -109,16 +109,30 @@ SPAN_REACH = 3  # words after a past cue in which a unit of time makes it a span
 
 def _spans_up_to_now(tokens: list[Token], words: Words) -> list[Token]:
     """``tokens`` with the words of each past cue a unit of time follows made no cue: "over the past two weeks",
-    "in the past few years" say how long the finding has gone on (dating reads the span), not that it is over."""
+    "in the past few years" say how long the finding has gone on (dating reads the span), not that it is over;
+    so with a cue a comparison word comes before ("weaker than last year": how it has changed since)."""
     norms = [t.norm for t in tokens]
     firsts = _by_first_word(words)
     out = list(tokens)
     for k, norm in enumerate(norms):
         for cue in firsts.get(norm, ()):
             end = k + len(cue)
-            if tuple(norms[k:end]) == cue and (_unit_follows(tokens, end, words) or _span_before(norms, k, cue, words)):
+            if tuple(norms[k:end]) == cue and (
+                _unit_follows(tokens, end, words) or _span_before(norms, k, cue, words) or _compared(tokens, k, words)
+            ):
                 out[k:end] = [replace(t, norm=SPAN) for t in out[k:end]]
     return out
+
+
+def _compared(tokens: list[Token], at: int, words: Words) -> bool:
+    """Does a comparison word stand among the few words before the past cue at ``at``, in its clause ("weaker
+    than last year", "worse than they were last summer")? Then the time is what the finding is compared with."""
+    for token in reversed(tokens[max(0, at - SPAN_REACH) : at]):
+        if token.kind != "word":
+            return False
+        if token.norm in words.past_compared:
+            return True
+    return False
 
 
 def _span_before(norms: list[str], k: int, cue: tuple[str, ...], words: Words) -> bool:
@@ -200,3 +214,42 @@ def _reach(tokens: list[Token], k: int, step: int) -> list[Token]:
         out.append(tokens[k])
         k += step
     return out if step > 0 else out[::-1]
+
+
+def time_words(tokens: list[Token], cues: set[str], words: Words) -> list[tuple[int, int]]:
+    """The (start, end) character spans of the time words read in ``tokens``: the words of each past cue in
+    ``cues`` (the cues that made a finding past: "last year", "once") or of one an event's second dating follows
+    ("covid as a kid and again last week"), and a comparison word before a time it
+    compares with ("weaker than last year"). The reader used them, so they are not left over."""
+    norms = [YEAR if is_year(t.norm) else t.norm for t in tokens]
+    if not cues and set(norms).isdisjoint(words.past_compared | words.past_again):
+        return []
+    told = {" ".join(cue.lower().split()) for cue in cues}
+    inside = sorted(_cue_positions(norms, words))
+    spans = [(tokens[k].start, tokens[k].end) for k in inside if _in_cue(tokens, k, told) or _again(tokens, k, words)]
+    compared = _spans_up_to_now(tokens, words)
+    for k, token in enumerate(compared):
+        if token.norm == SPAN and tokens[k].norm != SPAN and _compared(tokens, k, words):
+            spans.append((token.start, token.end))
+            spans += [(t.start, t.end) for t in tokens[max(0, k - SPAN_REACH) : k] if t.norm in words.past_compared]
+    return spans
+
+
+def _again(tokens: list[Token], at: int, words: Words) -> bool:
+    """Does a word saying it happened again follow the past cue word at ``at`` in its sentence ("the flu as a kid
+    and again this month")? The cue dated the first time."""
+    for token in tokens[at + 1 : at + 1 + REACH]:
+        if token.kind == "end":
+            return False
+        if token.norm in words.past_again:
+            return True
+    return False
+
+
+def _in_cue(tokens: list[Token], at: int, told: set[str]) -> bool:
+    """Is the word at ``at`` inside a cue text of ``told`` found around it?"""
+    for low in range(max(0, at - 4), at + 1):
+        for high in range(at + 1, min(len(tokens), low + 6) + 1):
+            if " ".join(t.text.lower() for t in tokens[low:high]) in told:
+                return True
+    return False

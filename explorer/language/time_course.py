@@ -60,7 +60,7 @@ def read(
             for told in _after_events(sentence, kb):  # "It all started after the flu."
                 found.setdefault(told.symptom.id, told)
             continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
-        if not symptoms and _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
+        if not symptoms and _spared(sentence, words):
             continue  # "my hands and face are fine": where the findings are not
         # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
         explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
@@ -74,18 +74,25 @@ def read(
             found[mention.symptom.id] = _said_again(found.get(mention.symptom.id), mention)
         sides += _sides(sentence, symptoms, kb)
     spans += [(m.start, m.end) for _, _, m in sides]  # "my left hand": read as a side, not left over
-    found |= _bounded(found, bounds, {n for n in now if _pointing(sentences[n], words)}, now, kb)
+    found, spans = _with_events(found, spans, bounds, (sentences, now), kb)
     relapse = next((m for at, m, later in ended if later or now - {at}), None)  # ended, and a finding now
     if relapse is not None:
         found.setdefault("course_relapsing", relapse)
         spans.append((relapse.start, relapse.end))
     found = _settled(found, sides, kb)
-    if found:  # a diagnosis named is the background of the course told beside it, never read alone
-        for mention in _diagnoses(leftovers, kb, _theirs_too(tokens, sentences, now, words)):
-            found.setdefault(mention.symptom.id, mention)
-            spans.append((mention.start, mention.end))
+    background, home = _backgrounds(bool(found), leftovers, tokens, (sentences, now), kb)
+    spans += home + [(m.start, m.end) for m in background]  # "brings the dust home": read too
+    found = {m.symptom.id: m for m in background} | found  # a value read already stays
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _spared(sentence: list[Token], words) -> bool:
+    """Does the sentence say where the findings are not ("my hands and face are fine"), not how they are between
+    bouts ("in between times they feel fine": ``between_bouts``, a remission)?"""
+    if not _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
+        return False
+    return not _cues(sentence, tuple(("", phrase) for phrase in words.between_bouts))
 
 
 def _said_again(told: Mention | None, again: Mention) -> Mention:
@@ -160,6 +167,36 @@ def _events_told(here: list[Symptom], event: str | None, words) -> list[str]:
     return list(dict.fromkeys([*values, *([event] if event else [])]))
 
 
+def _with_events(found: dict, spans: list, bounds: list, told: tuple, kb: KnowledgeBase) -> tuple[dict, list]:
+    """``found`` and ``spans`` with the events told in sentences of their own that the findings' course follows
+    (``_bounded``; ``told``: the sentences, and those naming a finding now), and the dates that dated them."""
+    sentences, now = told
+    pointing = {n for n in now if _pointing(sentences[n], kb.time_course)}
+    bounded = _bounded(found, bounds, pointing, now, kb)
+    return found | bounded, spans + _dates_read(bounded, bounds)
+
+
+def _long_over(event: Symptom, sentence: list[Token], kb: KnowledgeBase) -> bool:
+    """Is the event told in ``sentence`` dated long ago, and not again since ("covid years ago and again last week":
+    dated anew, ``past_again``)? One that goes on once begun (``dating.lasting``: a medicine) never is."""
+    norms = [t.norm for t in sentence]
+    if event.id in kb.time_course.dating.lasting or not dated_past(norms, kb.words):
+        return False
+    return kb.words.past_again.isdisjoint(norms)
+
+
+def _dates_read(bounded: dict[str, Mention], bounds: list) -> list[tuple[int, int]]:
+    """The spans of the dates that dated an event told in a sentence of its own ("years ago and again last week"):
+    read, so not left over (an undated event's mention spans its whole sentence, whose words are not all read)."""
+    whole = {(sentence[0].start, sentence[-1].end) for _, sentence, _ in bounds}
+    return [(m.start, m.end) for m in bounded.values() if (m.start, m.end) not in whole]
+
+
+def _onsets(kb: KnowledgeBase) -> set[str]:
+    """The onset values a dating names (``dating.under`` and ``longer``)."""
+    return {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+
+
 def _pointing(sentence: list[Token], words) -> bool:
     """Whether a sentence points back to an event told before it ("About ten days after that ...")."""
     return bool(_cues(sentence, tuple(("", phrase) for phrase in words.dating.since_then)))
@@ -172,15 +209,16 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
     onset ("I had a cold. Since Friday my legs are weak."); with no onset told of the findings, its date (hours to
     weeks ago) is their onset ("... Now my legs are weak."). An event that goes on once begun (``dating.lasting``:
     a medicine started) is theirs when dated months or years ago too, if no later than their onset."""
-    order = _course_order(kb)
-    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+    order, onsets = _course_order(kb), _onsets(kb)
     told_onset = min((order[i] for i in onsets & set(found)), default=None)
     for number, sentence, event in bounds:
         if not any(later > number for later in now):
             continue
-        if event.id not in kb.time_course.dating.lasting and dated_past([t.norm for t in sentence], kb.words):
+        if _long_over(event, sentence, kb):
             continue  # "I had glandular fever as a teenager.": long over, no trigger of today's findings
-        dates = [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets]
+        dates = sorted(  # the shortest first: it dates the event ("years ago and again last week": last week)
+            [(f, a, b) for f, a, b in _timed(sentence, kb.time_course)[0] if f in onsets], key=lambda d: order[d[0]]
+        )
         a, b = (dates[0][1], dates[0][2]) if dates else (0, len(sentence) - 1)
         after = Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, event, True)
         if any(later > number for later in pointing):  # "... after that my feet started tingling"
@@ -201,6 +239,32 @@ def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: s
     return {}
 
 
+def _backgrounds(course: bool, leftovers: list[Leftover], tokens: list[Token], told: tuple, kb: KnowledgeBase) -> tuple:
+    """The diagnoses the findings are read against, when a ``course`` is told (a diagnosis is never read alone), and
+    the exposures of another that are the person's (``_brought_home``), with the spans of the words that said it
+    reached home; ``told``: the sentences, and those naming a finding now."""
+    sentences, now = told
+    another = _told_of_another(sentences, now, kb.time_course)
+    diagnoses = _diagnoses(leftovers, kb, another or _theirs_too(tokens, kb.time_course)) if course else []
+    exposures, home = _brought_home(leftovers, tokens, another, kb)
+    return [*diagnoses, *exposures], home
+
+
+def _brought_home(leftovers: list[Leftover], tokens: list[Token], another: bool, kb: KnowledgeBase) -> tuple:
+    """Another's exposure that is the person's (``brought_home``), and the spans of the cues read: the findings are
+    told of that person (``another``), or the text says it reached home ("works with lead and brings the dust
+    home", "dad's overalls from the battery plant")."""
+    findings, cues = kb.time_course.brought_home
+    theirs = [x for x in leftovers if x.someone_else and not (x.cue or x.past or x.condition)]
+    shared = [(x, s) for x in theirs for s in x.did_you_mean[:1] if s.id in findings]
+    home = (
+        [(tokens[a].start, tokens[b].end) for _, a, b in _cues(tokens, tuple(("", p) for p in cues))] if shared else []
+    )
+    if not (another or home):
+        return [], []
+    return [Mention(x.text, x.start, x.end, symptom, True) for x, symptom in shared], home
+
+
 def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> list[Mention]:
     """The diagnoses the person the findings are told of has ("I have MS", "my RA"; "my mum has had lupus" when
     the story is hers, or the person says it is theirs too, ``another``: "... and I've been diagnosed too"): not
@@ -215,10 +279,10 @@ def _diagnoses(leftovers: list[Leftover], kb: KnowledgeBase, another: bool) -> l
     ]
 
 
-def _theirs_too(tokens: list[Token], sentences: list[list[Token]], now: set[int], words) -> bool:
-    """Whether a diagnosis said of another is the background too: the findings are told of them, or the person says
-    it is theirs too ("... and I've just been diagnosed too": ``diagnosed_too``)."""
-    return _told_of_another(sentences, now, words) or bool(_cues(tokens, tuple(("", p) for p in words.diagnosed_too)))
+def _theirs_too(tokens: list[Token], words) -> bool:
+    """Whether the person says a diagnosis said of another is theirs too ("... and I've just been diagnosed too":
+    ``diagnosed_too``)."""
+    return bool(_cues(tokens, tuple(("", p) for p in words.diagnosed_too)))
 
 
 def _told_of_another(sentences: list[list[Token]], now: set[int], words) -> bool:
@@ -336,11 +400,16 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
 
 
+def episode_lengths(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """The (start, end) characters of each episode's length ``sentence`` (its tokens with words) tells ("for ten
+    minutes")."""
+    return [(sentence[a].start, sentence[b].end) for a, b in _timed(sentence, kb.time_course)[1]]
+
+
 def onsets_told(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[str, str, int, int]]:
     """(onset value, its words, their start and end characters) of each onset ``sentence`` (its tokens with words)
     tells, the shortest first."""
-    order = _course_order(kb)
-    onsets = {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
+    order, onsets = _course_order(kb), _onsets(kb)
     told = [
         (f, _span(sentence, a, b), sentence[a].start, sentence[b].end)
         for f, a, b in _timed(sentence, kb.time_course)[0]
