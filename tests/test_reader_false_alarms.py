@@ -107,3 +107,14 @@ def test_a_body_part_alone_brings_up_no_urgent_did_you_mean(text):
 @pytest.mark.parametrize("text", ["cant mvoe my legs", "my legs wont mvoe"])
 def test_a_body_part_with_what_cannot_be_done_still_brings_it_up(text):
     assert "paralysis" in _suggested(text)
+
+
+@pytest.mark.parametrize("text", ["I had a coughing fit", "she had a sneezing fit at the table", "a fit of coughing"])
+def test_a_fit_of_coughing_or_sneezing_is_no_seizure(text):
+    assert not run("match", text)["red_flags"]
+
+
+@pytest.mark.parametrize("text", ["I had a coughing fit then a seizure", "I had a coughing fit. Then I had a fit"])
+def test_a_seizure_told_beside_a_coughing_fit_still_warns(text):
+    """The figure speaks of its own words only, even when the same finding is named again beside it."""
+    assert {flag["id"] for flag in run("match", text)["red_flags"]} == {"seizures"}

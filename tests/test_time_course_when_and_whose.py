@@ -123,7 +123,7 @@ def test_the_passed_warning_says_which_words_dated_it():
 
 
 # A one-sided weakness that came on gradually over days: read as the weakness it is, on one side and getting worse,
-# with its own emergency that says so (data/time_course.yaml ``gradual``, red-flag.one-side-over-days): still a
+# with its own emergency that says so (data/time_course.yaml ``gradual``, red-flag.one-side-over-days-weak): still a
 # stroke's warning sign, so never a lower level than the stroke's.
 
 

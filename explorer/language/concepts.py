@@ -107,8 +107,11 @@ def _nearest(m: Mention, spots: list[tuple[int, int]], mentions: list[Mention], 
     others = [ranges[id(o)] for o in mentions if o.symptom.kind == "symptom" and o.symptom.id != m.symptom.id]
     if not own:
         return any(speaks_of(at, mine, others) for at in spots)
+    # a figure holding a mention of its own speaks of that mention alone, even of the same finding named again
+    # elsewhere ("I had a coughing fit then a seizure": the fit is the cough's, the seizure is one)
+    held = [ranges[id(o)] for o in mentions if o is not m and o.symptom.kind == "symptom"]
     return any(
-        _overlap(at, mine) or (not any(_overlap(at, o) for o in others) and speaks_of(at, mine, others)) for at in spots
+        _overlap(at, mine) or (not any(_overlap(at, o) for o in held) and speaks_of(at, mine, others)) for at in spots
     )
 
 
