@@ -109,7 +109,10 @@ def test_a_body_part_with_what_cannot_be_done_still_brings_it_up(text):
     assert "paralysis" in _suggested(text)
 
 
-@pytest.mark.parametrize("text", ["I had a coughing fit", "she had a sneezing fit at the table", "a fit of coughing"])
+@pytest.mark.parametrize(
+    "text",
+    ["I had a coughing fit", "she had a sneezing fit at the table", "a fit of coughing", "my baby won't stop coughing"],
+)
 def test_a_fit_of_coughing_or_sneezing_is_no_seizure(text):
     assert not run("match", text)["red_flags"]
 
@@ -118,3 +121,10 @@ def test_a_fit_of_coughing_or_sneezing_is_no_seizure(text):
 def test_a_seizure_told_beside_a_coughing_fit_still_warns(text):
     """The figure speaks of its own words only, even when the same finding is named again beside it."""
     assert {flag["id"] for flag in run("match", text)["red_flags"]} == {"seizures"}
+
+
+@pytest.mark.parametrize(
+    "text", ["I can't stop coughing and I can't breathe", "my cough is too weak to clear my chest"]
+)
+def test_a_cough_too_weak_or_no_breath_beside_a_cough_still_warns(text):
+    assert {flag["id"] for flag in run("match", text)["red_flags"]} == {"breathing"}
