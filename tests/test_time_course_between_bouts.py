@@ -57,3 +57,15 @@ def test_a_bout_that_cleared_beside_the_same_finding_now_is_an_earlier_bout(text
 
 def test_a_finding_that_cleared_with_no_bouts_told_stays_absent():
     assert status("My legs went numb for a week and it cleared up completely.").get("numbness") == "absent"
+
+
+@pytest.mark.parametrize(
+    "text, finding",
+    [
+        ("My feet go numb in bouts. I have no chest pain. In between I am back to normal.", "chest_pain"),
+        ("My legs go weak in bouts. Not weak today. In between I am not too bad.", "general_weakness"),
+    ],
+)
+def test_a_denied_finding_stays_absent_beside_a_remission(text, finding):
+    """A denial is no recovery ("no" inside "normal" once brought a denied chest pain back as present)."""
+    assert status(text).get(finding) == "absent"

@@ -31,14 +31,16 @@ def between_bouts(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBas
         words = [t for t in sentence if t.norm]
         if words and has_cue([t.norm for t in words], kb.time_course.between_bouts) is not None:
             remissions.append((words[0].start, " ".join(t.text.lower() for t in words)))
-    return [replace(m, present=True, cue=None) if _in_remission(m, remissions) else m for m in mentions]
+    denials = kb.words.negation_before
+    return [replace(m, present=True, cue=None) if _in_remission(m, remissions, denials) else m for m in mentions]
 
 
-def _in_remission(m: Mention, remissions: list[tuple[int, str]]) -> bool:
-    """Is ``m`` a finding made absent by a recovery that a later sentence telling a remission says?"""
-    if m.present or not m.cue or m.past or m.symptom.kind != "symptom":
+def _in_remission(m: Mention, remissions: list[tuple[int, str]], denials: frozenset[str]) -> bool:
+    """Is ``m`` a finding made absent by a recovery that a later sentence telling a remission says? A denial ("I have
+    no chest pain", "Not weak") is no recovery: it stays absent, whatever the remission sentence holds."""
+    if m.present or not m.cue or m.past or m.symptom.kind != "symptom" or m.cue.lower() in denials:
         return False
-    return any(m.end < start and m.cue.lower() in said for start, said in remissions)
+    return any(m.end < start and f" {m.cue.lower()} " in f" {said} " for start, said in remissions)
 
 
 def ended_bouts(mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
