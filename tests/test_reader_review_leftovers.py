@@ -103,3 +103,11 @@ def test_one_side_gone_numb_and_weak_suddenly_is_a_strokes_sign(text):
 
 def test_one_side_numb_and_weak_for_years_is_no_emergency():
     assert levels("my right hand has been numb and weak for years") == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["my left arm has got weaker", "my right arm became weaker after lunch", "my left arm has got weeker"]
+)
+def test_one_arm_grown_weaker_keeps_the_strokes_warning(text):
+    """One arm said to have got weaker is the stroke's one-sided sign (no lay name of plain weakness takes it first)."""
+    assert levels(text) == {"one_sided_weakness": "emergency"}
