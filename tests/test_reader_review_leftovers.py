@@ -92,13 +92,12 @@ def test_an_eye_that_hurts_and_blurs_without_halos_is_still_painful_vision():
     [
         "my right arm went numb and weak an hour ago",
         "my left arm is numb and weak since this morning",
-        "all of a sudden my left leg went numb and weak",
     ],
 )
 def test_one_side_gone_numb_and_weak_suddenly_is_a_strokes_sign(text):
     """A side and a limb open the item, so "weak" after "and" is that arm's (no weakness all over), and weakness or
-    numbness on one side within hours raises the stroke's warning, however it is worded (pattern.one-side-sudden)."""
-    assert levels(text) == {"one_sided_weakness": "emergency"}
+    numbness on one side within hours raises the stroke's warnings, however it is worded (pattern.one-side-sudden-*)."""
+    assert levels(text) == {"one_sided_weakness": "emergency", "one_sided_numbness": "emergency"}
 
 
 def test_one_side_numb_and_weak_for_years_is_no_emergency():
@@ -111,3 +110,19 @@ def test_one_side_numb_and_weak_for_years_is_no_emergency():
 def test_one_arm_grown_weaker_keeps_the_strokes_warning(text):
     """One arm said to have got weaker is the stroke's one-sided sign (no lay name of plain weakness takes it first)."""
     assert levels(text) == {"one_sided_weakness": "emergency"}
+
+
+def test_a_sudden_one_sided_weakness_getting_worse_is_the_strokes_card_not_the_grown_over_days_one():
+    assert levels("my left arm suddenly went weak an hour ago and it is getting worse") == {
+        "one_sided_weakness": "emergency"
+    }
+
+
+@pytest.mark.parametrize("text", ["hit my head this morning and now im drowsy and confused", "confused and drowsy"])
+def test_drowsy_and_confused_is_the_emergency(text):
+    assert levels(text) == {"sudden_confusion": "emergency"}
+
+
+@pytest.mark.parametrize("text", ["all of a sudden my left leg went numb", "my right hand went numb an hour ago"])
+def test_one_side_gone_numb_suddenly_is_the_numbness_warning(text):
+    assert levels(text) == {"one_sided_numbness": "emergency"}
