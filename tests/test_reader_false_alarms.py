@@ -128,3 +128,8 @@ def test_a_seizure_told_beside_a_coughing_fit_still_warns(text):
 )
 def test_a_cough_too_weak_or_no_breath_beside_a_cough_still_warns(text):
     assert {flag["id"] for flag in run("match", text)["red_flags"]} == {"breathing"}
+
+
+@pytest.mark.parametrize("text", ["I had a seizure of laughter", "I couldn't swallow the huge vitamin tablet"])
+def test_a_figure_or_a_big_tablet_raises_nothing(text):
+    assert not run("match", text)["red_flags"]
