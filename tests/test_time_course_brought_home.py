@@ -2,22 +2,9 @@
 told in a story of that person ("My husband has worked at a battery plant ... his wrists have got weaker"); a
 relative's exposure alone, or their own illness, stays theirs. Through the CLI, as a learner types."""
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from explorer.cli import cli
-
-
-def parsed(text: str) -> dict:
-    done = CliRunner().invoke(cli, ["parse", "--format", "json", text])
-    assert done.exit_code in (0, 1), done.output
-    return json.loads(done.stdout)
-
-
-def present(text: str) -> set[str]:
-    return {m["symptom"]["id"] for m in parsed(text)["mentions"] if m["status"] == "present"}
+from tests.test_time_course_compared import parsed, present  # the same JSON readers
 
 
 @pytest.mark.parametrize(
