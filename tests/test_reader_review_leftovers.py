@@ -126,3 +126,28 @@ def test_drowsy_and_confused_is_the_emergency(text):
 @pytest.mark.parametrize("text", ["all of a sudden my left leg went numb", "my right hand went numb an hour ago"])
 def test_one_side_gone_numb_suddenly_is_the_numbness_warning(text):
     assert levels(text) == {"one_sided_numbness": "emergency"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i came off my bike and hit my head, now im sick and drowsy",
+        "after he banged his head he kept being sick and got very drowsy",
+        "after a head injury I'm drowsy and confused",
+    ],
+)
+def test_drowsy_after_a_blow_to_the_head_is_the_emergency(text):
+    """An injury or a fall from a bike is no everyday cause that explains drowsiness away."""
+    assert levels(text) == {"sudden_confusion": "emergency"}
+
+
+def test_one_seizure_long_ago_and_never_another_since_is_a_past_event():
+    assert levels("I had one seizure back in 1998 after a head injury and never another since.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I had a seizure this morning and never another since", "I had a seizure yesterday, never had another since"],
+)
+def test_a_seizure_within_the_day_and_none_since_still_warns(text):
+    assert levels(text) == {"seizures": "emergency"}
