@@ -151,3 +151,8 @@ def test_one_seizure_long_ago_and_never_another_since_is_a_past_event():
 )
 def test_a_seizure_within_the_day_and_none_since_still_warns(text):
     assert levels(text) == {"seizures": "emergency"}
+
+
+def test_a_stroke_sign_yesterday_fine_now_is_still_the_emergency():
+    """'fine now' ends an episode as 'fine since' does, and a stroke's sign that passed within the last day warns."""
+    assert levels("yesterday my face drooped for ten minutes, fine now") == {"one_sided_weakness": "emergency"}
