@@ -13,19 +13,19 @@ from .tokens import Token, sentences
 def bouts(
     tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], kb: KnowledgeBase
 ) -> tuple[list[Mention], list[Leftover]]:
-    """``mentions`` and ``leftovers`` with the bouts of a relapsing course read as bouts (``between_bouts``,
-    ``ended_bouts``)."""
-    mentions, ended = ended_bouts(between_bouts(tokens, mentions, kb))
+    """``mentions`` and ``leftovers`` with the bouts of a relapsing course read as bouts (the remission told
+    between them, and a bout that cleared beside the same finding now); a course not told as relapsing is as it was."""
+    if not any(m.symptom.id == "course_relapsing" and m.present for m in mentions):
+        return mentions, leftovers
+    mentions, ended = _ended_bouts(_between_bouts(tokens, mentions, kb))
     return mentions, sorted([*leftovers, *ended], key=lambda x: (x.start, x.end)) if ended else leftovers
 
 
-def between_bouts(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+def _between_bouts(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """``mentions`` with the findings a later sentence said had recovered present again, when that sentence tells
     the remission between the bouts of a relapsing course: the bouts' findings, not findings gone, as a
     relapsing-remitting course is told. A recovery told otherwise ("... and now I'm back to normal") still ends
     them."""
-    if not any(m.symptom.id == "course_relapsing" and m.present for m in mentions):
-        return mentions
     remissions = []
     for sentence in sentences(tokens):
         words = [t for t in sentence if t.norm]
@@ -43,12 +43,10 @@ def _in_remission(m: Mention, remissions: list[tuple[int, str]], denials: frozen
     return any(m.end < start and f" {m.cue.lower()} " in f" {said} " for start, said in remissions)
 
 
-def ended_bouts(mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
+def _ended_bouts(mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:
     """In a relapsing course, a finding said to have cleared ("my legs went numb for a few weeks, cleared up") while
     the same finding is present now ("and now my left arm is numb") is an earlier bout, not a denial of it: left
     over with the words that ended it, as a past event named beside a present one is (parser._past_kept)."""
-    if not any(m.symptom.id == "course_relapsing" and m.present for m in mentions):
-        return mentions, []
     now = {m.symptom.id for m in mentions if m.present}
     ended = [m for m in mentions if not m.present and m.cue and not m.past and m.symptom.id in now]
     if not ended:
