@@ -37,7 +37,6 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             "gradual",
             "diagnosed_too",
             "brought_home",
-            "between_bouts",
         }
         optional |= set(RETIRED)
         self._retired(doc, problems)
@@ -78,7 +77,6 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 narrator=self._word_pair(doc, "narrator", ("first", "third"), problems),
                 diagnosed_too=_optional_phrases(doc, "diagnosed_too", problems),
                 brought_home=self._brought_home(doc, problems),
-                between_bouts=_optional_phrases(doc, "between_bouts", problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)

@@ -1,5 +1,5 @@
 """The remission between the bouts of a relapsing course ("My legs go numb. It comes in bouts, and in between I'm
-completely back to normal"): a recovery told between bouts (``between_bouts`` in data/time_course.yaml) does not end
+completely back to normal"): a recovery told between bouts (``between_episodes`` in data/words.yaml) does not end
 the findings it speaks of, as a recovery told otherwise does; they are the bouts' findings. A bout said to have
 cleared, beside the same finding now, is an earlier bout, not a denial."""
 
@@ -29,7 +29,7 @@ def _between_bouts(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBa
     remissions = []
     for sentence in sentences(tokens):
         words = [t for t in sentence if t.norm]
-        if words and has_cue([t.norm for t in words], kb.time_course.between_bouts) is not None:
+        if words and has_cue([t.norm for t in words], kb.words.between_episodes) is not None:
             remissions.append((words[0].start, " ".join(t.text.lower() for t in words)))
     denials = kb.words.negation_before
     return [replace(m, present=True, cue=None) if _in_remission(m, remissions, denials) else m for m in mentions]

@@ -272,8 +272,7 @@ def _between(tokens: list[Token], k: int, words: Words) -> bool:
     j = k
     while j > 0 and tokens[j - 1].kind not in ("list", "end"):
         j -= 1
-    norms = [t.norm for t in tokens[j:k]]
-    return any(tuple(norms[i : i + len(cue)]) == cue for cue in words.between_episodes for i in range(len(norms)))
+    return has_cue([t.norm for t in tokens[j:k]], words.between_episodes) is not None
 
 
 def _statement_start(tokens: list[Token], k: int, mentions: list[Mention], lower: int, words: Words) -> int:

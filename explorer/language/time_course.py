@@ -60,7 +60,7 @@ def read(
             for told in _after_events(sentence, kb):  # "It all started after the flu."
                 found.setdefault(told.symptom.id, told)
             continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
-        if not symptoms and _spared(sentence, words):
+        if not symptoms and _spared(sentence, words, kb.words.between_episodes):
             continue  # "my hands and face are fine": where the findings are not
         # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
         explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
@@ -87,12 +87,12 @@ def read(
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
 
 
-def _spared(sentence: list[Token], words) -> bool:
+def _spared(sentence: list[Token], words, between: tuple[tuple[str, ...], ...]) -> bool:
     """Does the sentence say where the findings are not ("my hands and face are fine"), not how they are between
-    bouts ("in between times they feel fine": ``between_bouts``, a remission)?"""
+    bouts ("in between times they feel fine": ``between``, a remission)?"""
     if not _cues(sentence, tuple(("", phrase) for phrase in words.spared)):
         return False
-    return not _cues(sentence, tuple(("", phrase) for phrase in words.between_bouts))
+    return not _cues(sentence, tuple(("", phrase) for phrase in between))
 
 
 def _said_again(told: Mention | None, again: Mention) -> Mention:
