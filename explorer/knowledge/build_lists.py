@@ -69,6 +69,7 @@ OPTIONAL_LISTS = {
     "animals",
     "animal_openers",
     "still_there",
+    "over_all",
     "past_compared",
     "past_again",
 }

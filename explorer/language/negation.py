@@ -279,11 +279,11 @@ def _statement_start(tokens: list[Token], k: int, mentions: list[Mention], lower
     """Where the findings an over-word at ``tokens[k]`` speaks of begin: after the nearest new statement before
     it (a list word or clause end, then a subject: "my hands are numb and my eye blurred but that went away",
     "..., and last autumn I had numbness that went away") that names a finding of its own; ``lower`` when none
-    does, or when the words between say "all" ("numb feet and my hands tingled, but it all went away")."""
+    does, or when the words between say "all" (``over_all`` in data/words.yaml: "numb feet and my hands tingled, but it all went away")."""
     cue = tokens[k].start
     openers = words.statement_openers | words.subjects
     for j in range(k - 1, -1, -1):
-        if tokens[j].end <= lower or tokens[j].norm in _WHOLE:
+        if tokens[j].end <= lower or tokens[j].norm in words.over_all:
             return lower
         if tokens[j].kind not in ("list", "end"):
             continue
@@ -298,9 +298,6 @@ def _statement_start(tokens: list[Token], k: int, mentions: list[Mention], lower
         ):
             return at
     return lower
-
-
-_WHOLE = frozenset({"all", "everything", "both"})  # an over-word said of every finding before it
 
 
 def _followed_by(tokens: list[Token], k: int, links: tuple[tuple[str, ...], ...]) -> bool:
