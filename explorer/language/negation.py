@@ -279,7 +279,8 @@ def _statement_start(tokens: list[Token], k: int, mentions: list[Mention], lower
     """Where the findings an over-word at ``tokens[k]`` speaks of begin: after the nearest new statement before
     it (a list word or clause end, then a subject: "my hands are numb and my eye blurred but that went away",
     "..., and last autumn I had numbness that went away") that names a finding of its own; ``lower`` when none
-    does, or when the words between say "all" (``over_all`` in data/words.yaml: "numb feet and my hands tingled, but it all went away")."""
+    does, or when the words between say "all" (``over_all`` in data/words.yaml: "numb feet and my hands tingled,
+    but it all went away")."""
     cue = tokens[k].start
     openers = words.statement_openers | words.subjects
     for j in range(k - 1, -1, -1):
