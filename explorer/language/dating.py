@@ -26,7 +26,7 @@ def _durations(norms: list[str], dating: DatingWords) -> list[tuple[str, int, in
     out = []
     for i, norm in enumerate(norms):
         glued = _GLUED.match(norm)  # "10yrs", "3wks", "2days": texting style, the count and unit in one word
-        unit = _unit(glued.group(2) if glued else norm, units, spelled)
+        unit = unit_of(glued.group(2) if glued else norm, units, spelled)
         if unit is None:
             continue
         first, count = (i, float(glued.group(1))) if glued else _counted(norms, i, dating)
@@ -56,7 +56,7 @@ def _counted(norms: list[str], unit: int, dating: DatingWords) -> tuple[int, flo
     return at, count
 
 
-def _unit(norm: str, units: dict, spelled: dict) -> str | None:
+def unit_of(norm: str, units: dict, spelled: dict) -> str | None:
     """The unit a word names ("weeks", "yrs", "fortnight"), or None."""
     for word in (norm, norm[:-1] if norm.endswith("s") else norm):
         word = spelled.get(word, word)

@@ -7,6 +7,7 @@ Tuesday", when a stroke may have struck), or with no word that it came gradually
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .concepts import has_cue
+from .dating import unit_of
 from .parse_records import Mention
 from .tokens import Token, sentences
 
@@ -41,8 +42,7 @@ def _counted(text: str, kb: KnowledgeBase) -> bool:
     """Do the onset's words end on a unit of time ("the last three days", "a week"), not a day named ("Tuesday")?"""
     dating = kb.time_course.dating
     last = text.lower().split()[-1] if text.split() else ""
-    unit = last.removesuffix("s")
-    return dict(dating.spelled).get(unit, unit) in dict(dating.units)
+    return unit_of(last, dict(dating.units), dict(dating.spelled)) is not None
 
 
 def _told_gradually(tokens: list[Token], m: Mention, onset: Mention, kb: KnowledgeBase) -> bool:

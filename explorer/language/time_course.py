@@ -17,7 +17,7 @@ import functools
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .concepts import caused
-from .dating import after_events, dated, told_event
+from .dating import after_events, dated, told_event, unit_of
 from .moves import moved
 from .parse_records import Leftover, Mention
 from .past import dated_past
@@ -438,9 +438,8 @@ def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, 
         before -= 1
     if before >= 0 and norms[before] in episode.before:
         return before, last
-    unit = norms[last].lstrip("0123456789")  # "2hrs": a count glued to its unit
-    unit = dict(words.dating.spelled).get(unit.removesuffix("s"), unit.removesuffix("s"))  # "hrs": hour
-    if unit not in episode.short:
+    glued = norms[last].lstrip("0123456789")  # "2hrs": a count glued to its unit
+    if unit_of(glued, dict.fromkeys(episode.short), dict(words.dating.spelled)) is None:  # "hrs": hour
         return None
     after = next((p for p in episode.after if tuple(norms[last + 1 : last + 1 + len(p)]) == p), ())
     if "for" in norms[before + 1 : first]:
