@@ -38,8 +38,12 @@ def _agendas(log):
     """The agendas a rule of the knowledge (or a question rule) was taken from, and the last one: stock
     experta's counting rule fires first whenever it has an activation (the fast engine counts as facts are
     declared instead), so the agendas it was taken from are left out, and then repeats of one agenda
-    (brought up to date with nothing new)."""
+    (brought up to date with nothing new). Empty agendas before the first activation are left out too: stock
+    experta brings the agenda up to date after its reset's InitialFact, with nothing to add, and the fast
+    engine matches that fact with the findings, in one pass."""
     kept = [agenda for agenda in log if not agenda or agenda[-1][0] != "count_groups"]
+    while kept and not kept[0]:
+        kept.pop(0)
     return [agenda for i, agenda in enumerate(kept) if i == 0 or agenda != kept[i - 1]]
 
 

@@ -126,7 +126,6 @@ class Engine:
         ``record``: also keep, per firing, the agenda and working memory before it (Inference.engine_steps)."""
         engine = self._engine
         engine.strategy.recording = record
-        engine.reset()
         engine.hits = {}
         # By position (steps, support, wants, engine_steps): a record made by keyword takes a slower path.
         engine.inference = Inference([], {f: {f} for f in present}, [], [])
@@ -136,7 +135,7 @@ class Engine:
         facts += [new_fact(Asked, id=f) for f in sorted(set(asked))]
         if engine.counts_on_declare:
             facts += _groups_met(engine, reversed(reported))
-        _declare(engine, *facts)
+        _reset_declaring(engine, facts)
         try:
             engine.run()
         finally:
@@ -147,6 +146,14 @@ class Engine:
 def _declare(engine, *facts):
     """Declare facts made by new_fact: the fast engine skips the checks they always pass."""
     return getattr(engine, "declare_plain", engine.declare)(*facts)
+
+
+def _reset_declaring(engine, facts):
+    """Reset, then declare facts made by new_fact: the fast engine matches them and its InitialFact in one pass."""
+    if isinstance(engine, FastKnowledgeEngine):
+        return engine.reset_declaring(*facts)
+    engine.reset()
+    return _declare(engine, *facts)
 
 
 def _declare_running(engine, fact):

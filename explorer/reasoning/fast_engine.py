@@ -120,6 +120,12 @@ class FastKnowledgeEngine(KnowledgeEngine):
         if kwargs:  # deffacts taking arguments: experta's own reset
             super().reset(**kwargs)
             return
+        self.reset_declaring()
+
+    def reset_declaring(self, *facts):
+        """``reset()`` then ``declare_plain(*facts)``, matched in one pass when only experta's own deffacts
+        are there: its InitialFact is filed first, so every fact has the id it would have, and the agenda,
+        which orders activations by key, comes out the same as after two passes."""
         self.agenda = _Agenda()
         self.facts = _FastFactList()
         self.matcher.reset()
@@ -129,10 +135,12 @@ class FastKnowledgeEngine(KnowledgeEngine):
             only_initial = self._only_initial = len(deffacts) == 1 and deffacts[0] is _INITIAL_FACT
         if only_initial:
             # Only experta's own: the InitialFact it would copy from its generator, made directly.
-            self._declare_checked(new_fact(_InitialFact), checked=True)
+            last = self._declare_checked(new_fact(_InitialFact), *facts, checked=True)
         else:
             self._declare_checked(*chain.from_iterable(deffacts() for deffacts in self.get_deffacts()))
+            last = self._declare_checked(*facts, checked=True) if facts else None
         self.running = False
+        return last
 
     def declare(self, *facts):
         if not self.facts:
