@@ -194,10 +194,12 @@ def _counting_rule():
 
 
 def _main_rule(rule):
-    patterns = [getattr(AS, f"p{i}") << Finding(id=ref) for i, ref in enumerate(rule.all)]
+    # No pattern is given a name: a rule's body reads what it matched from the rule itself (experta still
+    # binds each pattern under a private name of its own, which no rule call passes on).
+    patterns = [Finding(id=ref) for ref in rule.all]
     if rule.any:
-        patterns.append(AS.group << GroupMet(rule=rule.id))
-    patterns += [getattr(AS, f"a{i}") << Absent(id=ref) for i, ref in enumerate(rule.absent)]
+        patterns.append(GroupMet(rule=rule.id))
+    patterns += [Absent(id=ref) for ref in rule.absent]
 
     salience = SALIENCE[rule.conclusion]
     matched_all = tuple(rule.all)
