@@ -120,10 +120,13 @@ def test_fast_matcher_agrees_with_experta(kb, with_questions):
 
 
 @pytest.mark.slow
-def test_fast_matcher_agrees_with_experta_on_many_joins(tmp_path, kb):
+@pytest.mark.parametrize("counting", [True, False], ids=["counted", "network"])
+def test_fast_matcher_agrees_with_experta_on_many_joins(tmp_path, kb, monkeypatch, counting):
     """The benchmark's generated rules (two or three findings each, some with a group or an absent
-    finding) make hundreds of two-input nodes, most of them given tokens while their other side is empty,
-    and many left holding memory for the next reset: the same agendas, firings and records."""
+    finding), matched by counting or, with counting off, as hundreds of two-input nodes, most of them given
+    tokens while their other side is empty, and many left holding memory for the next reset: the same
+    agendas, firings and records."""
+    monkeypatch.setattr(FastReteMatcher, "counting", counting)
     import sys
     from pathlib import Path
 
@@ -134,13 +137,17 @@ def test_fast_matcher_agrees_with_experta_on_many_joins(tmp_path, kb):
 
     generated = load_knowledge(generate(tmp_path / "kb", len(kb.rules) + 300))
     pair = _engines(generated, None)
-    one_sided = 0
+    one_sided = filled = 0
     for number, (present, absent, _) in enumerate(_random_inputs(generated, count=60, seed=13)):
         stock = _run(pair["experta"], present, absent, set(), record=number % 2 == 0)
         assert _run(pair["fast"], present, absent, set(), record=number % 2 == 0) == stock, (present, absent)
-        holding = pair["fast"]._engine.matcher._holding
-        one_sided += sum(bool(getattr(n, "right_memory", None)) and not n.left_memory for n in holding)
-    assert one_sided > 100  # the one-sided path was taken, and reset after
+        matcher = pair["fast"]._engine.matcher
+        one_sided += sum(bool(getattr(n, "right_memory", None)) and not n.left_memory for n in matcher._holding)
+        filled += sum(all(facts) for facts in matcher._counting._filed.values())
+    if counting:
+        assert filled > 100 and one_sided == 0  # rules filled by counting, no two-input node used
+    else:
+        assert one_sided > 100  # the one-sided path was taken, and reset after
 
 
 def test_engine_of_only_the_rules_that_fire_agrees_with_experta(kb):
@@ -287,9 +294,10 @@ def test_a_rule_reading_no_bindings_is_called_with_the_engine_alone():
     assert sorted(engine.calls) == [("marked", []), ("plain", ["t"])]
 
 
-def test_activations_hash_as_experta_hashes_them(kb):
-    """The fast matcher's activations, hashed with their rule's hash worked out once, hash and compare
-    as experta's own activations of the same rule, facts and bindings."""
+def test_activations_hash_as_experta_hashes_them(kb, monkeypatch):
+    """The network's activations, hashed with their rule's hash worked out once, hash and compare as
+    experta's own activations of the same rule, facts and bindings."""
+    monkeypatch.setattr(FastReteMatcher, "counting", False)
     engine = Engine(kb, matcher="fast")
     inner = engine._engine
     inner.reset()
@@ -396,3 +404,62 @@ def test_only_the_experta_shim_reads_whether_a_watcher_listens():
         if p.name != "_experta.py" and any(s in p.read_text() for s in ("isEnabledFor", "worth(", ".level <="))
     )
     assert readers == []
+
+
+def _probe_rules():
+    """Rules of several shapes over one fact class, each recording its firing (read by the two tests below)."""
+    AS, Fact, NOT, Rule = experta.AS, experta.Fact, experta.NOT, experta.Rule
+
+    class Thing(Fact):
+        pass
+
+    def body(name):
+        def fire(engine, **bindings):
+            engine.calls.append(name)
+
+        fire.__name__ = name
+        fire.reads_no_bindings = name != "bound"
+        return fire
+
+    shapes = {
+        "pair": (Thing(kind="a"), Thing(kind="b")),
+        "single": (Thing(kind="c"),),
+        "negated": (Thing(kind="a"), NOT(Thing(kind="d"))),
+        "bound": (AS.t << Thing(kind="a"),),
+        "two_fields": (Thing(kind="a"), Thing(size="big")),
+    }
+    return Thing, {name: Rule(*patterns)(body(name)) for name, patterns in shapes.items()}
+
+
+def test_only_conjunctions_of_one_field_values_are_counted():
+    """A rule is matched by counting only when each pattern names one field's value, no rule call reads a
+    binding, and no fact could fill two patterns; a NOT, a binding read by the rule, or patterns of one
+    class naming different fields keep the rule in experta's network."""
+    from explorer.reasoning.counting import countable
+
+    _, rules = _probe_rules()
+    assert {name for name, rule in rules.items() if countable(rule)} == {"pair", "single"}
+
+
+def test_counted_rules_agree_with_experta_when_facts_are_retracted():
+    """The knowledge never retracts a fact, but the matcher answers as experta does when one is: the
+    activations it took part in leave the agenda, and declaring it again brings them back."""
+    from explorer.reasoning.fast_engine import FastKnowledgeEngine
+
+    Thing, rules = _probe_rules()
+    agendas = {}
+    for base in (FastKnowledgeEngine, experta.KnowledgeEngine):
+        engine = type("Probe", (base,), dict(rules))()
+        engine.calls, seen = [], []
+        engine.reset()
+        a, _, c = engine.declare(Thing(kind="a")), engine.declare(Thing(kind="b")), engine.declare(Thing(kind="c"))
+        seen.append(sorted(act.rule.__name__ for act in engine.agenda.activations))
+        engine.retract(a)
+        engine.retract(c)
+        seen.append(sorted(act.rule.__name__ for act in engine.agenda.activations))
+        engine.declare(Thing(kind="a"))
+        engine.run()
+        seen.append(sorted(engine.calls))
+        agendas[base] = seen
+    assert agendas[FastKnowledgeEngine] == agendas[experta.KnowledgeEngine]
+    assert agendas[FastKnowledgeEngine][:2] == [["bound", "negated", "pair", "single"], []]

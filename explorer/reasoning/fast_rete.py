@@ -1,6 +1,8 @@
 """A faster matcher for experta 1.9.4, made by subclassing its RETE classes (never by copying them).
 
-The network has the same nodes as experta builds; what changes is how it is built and driven:
+Rules made only of facts each naming one field's value (almost every rule of the knowledge) are matched
+by counting instead (counting.py): the network is built for the other rules only. For those, the network
+has the same nodes as experta builds; what changes is how it is built and driven:
 
 - Hash dispatch (rete_dispatch.py): a node whose children test one field for different constants
   (``Finding(id="x")``, ``Finding(id="y")``, ...) hands a token only to the children whose constant
@@ -33,6 +35,7 @@ from typing import Any
 
 from ._experta import experta as _experta_package
 from ._experta import listening
+from .counting import CountingMatcher, countable
 from .rete_dispatch import NEVER_QUIET, Bus, CaptureNode, Watching, add_dispatcher, capture_nodes, literal_key
 
 # experta's submodules are loaded by ``import experta``; reached through it so this module has one import
@@ -180,8 +183,19 @@ class FastReteMatcher(_rete.ReteMatcher):
     """experta's RETE matcher with dispatch by value, dirty conflict sets and a cheap reset."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)  # builds the network as experta does
+        super().__init__(*args, **kwargs)  # builds the network as experta does (build_network below)
         self._compile()
+
+    counting = True  # False: every rule goes through the network (the tests check both ways)
+
+    def build_network(self):
+        # Rules of facts each naming one field's value are matched by counting (counting.py); the rest
+        # get experta's network.
+        ruleset = self.prepare_ruleset(self.engine)
+        counted = {rule for rule in ruleset if countable(rule)} if self.counting else set()
+        self._counting = CountingMatcher(sorted(counted, key=_rule_order))
+        rest = ruleset - counted
+        self.build_beta_part(rest, self.build_alpha_part(rest, self.root_node))
 
     @staticmethod
     def prepare_ruleset(engine):
@@ -235,13 +249,16 @@ class FastReteMatcher(_rete.ReteMatcher):
         self.root_node._shortcut()
 
     def changes(self, adding=None, deleting=None):
+        added, removed = [], []
+        counting = self._counting
         if deleting is not None:
             for deleted in deleting:
                 self.root_node.remove(deleted)
+                removed.extend(counting.removed(deleted))
         if adding is not None:
-            for added in adding:
-                self.root_node.add(added)
-        added, removed = [], []
+            for fact in adding:
+                self.root_node.add(fact)
+                added.extend(counting.added(fact))
         if self._touched:
             touched = sorted(self._touched, key=self._csn_order.__getitem__)
             self._touched.clear()
@@ -258,8 +275,13 @@ class FastReteMatcher(_rete.ReteMatcher):
         for node in self._holding:
             node._reset()
         self._holding.clear()
+        self._counting.reset()
         for node in self._other_memory:
             node._reset()
+
+
+def _rule_order(rule) -> int:
+    return getattr(rule._wrapped, "rule_order", 0)
 
 
 def _wire_plain(rule, alpha_terminals):
