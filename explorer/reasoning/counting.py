@@ -56,12 +56,17 @@ class CountingMatcher:
 
     def __init__(self, rules):
         self._rules = tuple(rules)
-        # (class, field) -> value -> [(rule slot, pattern position)]
-        self._index: dict = {}
+        self._sizes = tuple(len(rule) for rule in self._rules)
+        # class -> [(field, value -> [(rule slot, pattern position)])]: the fields its patterns name
+        self._fields: dict = {}
+        index: dict = {}
         for slot, rule in enumerate(self._rules):
             for position, element in enumerate(rule):
                 fact_class, field, value = _pattern_key(element)
-                by_value = self._index.setdefault((fact_class, field), {})
+                by_value = index.get((fact_class, field))
+                if by_value is None:
+                    by_value = index[fact_class, field] = {}
+                    self._fields.setdefault(fact_class, []).append((field, by_value))
                 by_value.setdefault(value, []).append((slot, position))
         self._filed: dict = {}  # rule slot -> per pattern, the facts filed under it (slots touched since reset)
 
@@ -69,45 +74,55 @@ class CountingMatcher:
         self._filed.clear()
 
     def added(self, fact) -> list:
-        """The activations ``fact`` completes, filing it under every pattern it matches."""
+        """The activations ``fact`` completes, filing it under every pattern of two or more it matches."""
         out: list = []
+        rules, sizes, filed_by_slot = self._rules, self._sizes, self._filed
         for slot, position in self._patterns_of(fact):
-            filed = self._filed.get(slot)
+            size = sizes[slot]
+            if size == 1:  # most rules: one pattern, nothing to wait for
+                out.append(_Activation(rules[slot], (fact,), {}))
+                continue
+            filed = filed_by_slot.get(slot)
             if filed is None:
-                filed = self._filed[slot] = [[] for _ in self._rules[slot]]
+                filed = filed_by_slot[slot] = [[] for _ in range(size)]
             filed[position].append(fact)
-            out.extend(self._activations(slot, filed, position, fact))
+            out.extend(self._combinations(slot, filed, position, fact))
         return out
 
     def removed(self, fact) -> list:
         """The activations ``fact`` took part in (equal to those made when it came), unfiling it."""
         out: list = []
         for slot, position in self._patterns_of(fact):
+            if self._sizes[slot] == 1:
+                out.append(_Activation(self._rules[slot], (fact,), {}))
+                continue
             filed = self._filed.get(slot)
             if filed is None or fact not in filed[position]:
                 continue
             filed[position].remove(fact)
-            out.extend(self._activations(slot, filed, position, fact))
+            out.extend(self._combinations(slot, filed, position, fact))
         return out
 
     def _patterns_of(self, fact) -> list:
         hits: list = []
-        fact_class = type(fact)
-        for field, value in fact.items():
-            by_value = self._index.get((fact_class, field))
-            if by_value is None:
-                continue
+        for field, by_value in self._fields.get(type(fact), ()):
+            value = fact.get(field, _MISSING)
             if type(value) in _PLAIN_VALUES:
-                hits.extend(by_value.get(value, ()))
-            else:  # a value a dict lookup might not compare like ==: compare with each pattern's
+                found = by_value.get(value)
+                if found is not None:
+                    hits += found
+            elif value is not _MISSING:  # a value a dict lookup might not compare like ==: compare with each
                 hits.extend(hit for wanted, found in by_value.items() if value == wanted for hit in found)
         return hits
 
-    def _activations(self, slot, filed, position, fact) -> list:
-        rule = self._rules[slot]
-        if len(filed) == 1:
-            return [_Activation(rule, (fact,), {})]
+    def _combinations(self, slot, filed, position, fact) -> list:
+        """Activations of rule ``slot`` for ``fact`` at ``position`` with each combination of the facts
+        filed under its other patterns (none while one of them has none)."""
         others = [facts for i, facts in enumerate(filed) if i != position]
         if not all(others):
             return []
+        rule = self._rules[slot]
         return [_Activation(rule, (fact, *combination), {}) for combination in product(*others)]
+
+
+_MISSING = object()

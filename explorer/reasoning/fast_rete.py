@@ -247,17 +247,24 @@ class FastReteMatcher(_rete.ReteMatcher):
             dispatcher.compile()
         self.root_node.__class__ = Bus
         self.root_node._shortcut()
+        # The fact classes the network tests for (None: any), so a fact no rule left in it looks at (every
+        # Finding and Suggested, when only counted rules name them) is not made into a token.
+        by_type = self.root_node._by_type
+        self._network_types = None if by_type is None else frozenset(t for t, calls in by_type.items() if calls)
 
     def changes(self, adding=None, deleting=None):
         added, removed = [], []
         counting = self._counting
+        network = self._network_types
         if deleting is not None:
             for deleted in deleting:
-                self.root_node.remove(deleted)
+                if network is None or type(deleted) in network:
+                    self.root_node.remove(deleted)
                 removed.extend(counting.removed(deleted))
         if adding is not None:
             for fact in adding:
-                self.root_node.add(fact)
+                if network is None or type(fact) in network:
+                    self.root_node.add(fact)
                 added.extend(counting.added(fact))
         if self._touched:
             touched = sorted(self._touched, key=self._csn_order.__getitem__)
