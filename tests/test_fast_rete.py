@@ -145,8 +145,8 @@ def test_fast_matcher_agrees_with_experta_on_many_joins(tmp_path, kb, monkeypatc
         one_sided += sum(bool(getattr(n, "right_memory", None)) and not n.left_memory for n in matcher._holding)
         # Facts filed under patterns of rules of two or more, and such rules with facts under two of them.
         filed = matcher._counting._filed.values()
-        waiting += sum(len(facts) for patterns in filed for facts in patterns)
-        joined += sum(sum(map(bool, patterns)) >= 2 for patterns in filed)
+        waiting += sum(len(facts) for patterns in filed for facts in patterns.values())
+        joined += sum(len(patterns) >= 2 for patterns in filed)
     if counting:
         assert waiting > 100 and joined > 5 and one_sided == 0  # joins made by counting, no two-input node used
     else:

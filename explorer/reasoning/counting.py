@@ -68,7 +68,9 @@ class CountingMatcher:
                     by_value = index[fact_class, field] = {}
                     self._fields.setdefault(fact_class, []).append((field, by_value))
                 by_value.setdefault(value, []).append((slot, position))
-        self._filed: dict = {}  # rule slot -> per pattern, the facts filed under it (slots touched since reset)
+        # rule slot -> pattern position -> the facts filed under it, for the patterns with facts (rules of two
+        # or more patterns given a fact since the last reset): a rule is complete when it holds every position
+        self._filed: dict = {}
 
     def reset(self) -> None:
         self._filed.clear()
@@ -83,10 +85,16 @@ class CountingMatcher:
                 out.append(_Activation(rules[slot], (fact,), {}))
                 continue
             filed = filed_by_slot.get(slot)
-            if filed is None:
-                filed = filed_by_slot[slot] = [[] for _ in range(size)]
-            filed[position].append(fact)
-            out.extend(self._combinations(slot, filed, position, fact))
+            if filed is None:  # the rule's first fact: it waits for the others
+                filed_by_slot[slot] = {position: [fact]}
+                continue
+            facts = filed.get(position)
+            if facts is None:
+                filed[position] = [fact]
+            else:
+                facts.append(fact)
+            if len(filed) == size:  # every pattern has a fact
+                out.extend(self._combinations(slot, filed, position, fact))
         return out
 
     def removed(self, fact) -> list:
@@ -96,11 +104,15 @@ class CountingMatcher:
             if self._sizes[slot] == 1:
                 out.append(_Activation(self._rules[slot], (fact,), {}))
                 continue
-            filed = self._filed.get(slot)
-            if filed is None or fact not in filed[position]:
+            filed = self._filed.get(slot, {})
+            facts = filed.get(position, ())
+            if fact not in facts:
                 continue
-            filed[position].remove(fact)
-            out.extend(self._combinations(slot, filed, position, fact))
+            if len(filed) == self._sizes[slot]:
+                out.extend(self._combinations(slot, filed, position, fact))
+            facts.remove(fact)
+            if not facts:
+                del filed[position]
         return out
 
     def _patterns_of(self, fact) -> list:
@@ -117,10 +129,8 @@ class CountingMatcher:
 
     def _combinations(self, slot, filed, position, fact) -> list:
         """Activations of rule ``slot`` for ``fact`` at ``position`` with each combination of the facts
-        filed under its other patterns (none while one of them has none)."""
-        others = [facts for i, facts in enumerate(filed) if i != position]
-        if not all(others):
-            return []
+        filed under its other patterns (each has some)."""
+        others = [facts for i, facts in filed.items() if i != position]
         rule = self._rules[slot]
         return [_Activation(rule, (fact, *combination), {}) for combination in product(*others)]
 

@@ -49,6 +49,7 @@ _fc = _experta_package.fieldconstraint
 _VALID = _rete.token.Token.TagType.VALID
 _Activation: Any = _experta_package.activation.Activation  # a base class below: Any, as experta ships no types
 _MATCHER = _experta_package.watchers.MATCHER
+_MATCH = _experta_package.watchers.MATCH
 
 
 class _Holding:
@@ -194,7 +195,7 @@ class FastReteMatcher(_rete.ReteMatcher):
         ruleset = self.prepare_ruleset(self.engine)
         counted = {rule for rule in ruleset if countable(rule)} if self.counting else set()
         self._counting = CountingMatcher(sorted(counted, key=_rule_order))
-        rest = ruleset - counted
+        rest = self._network_rules = ruleset - counted
         self.build_beta_part(rest, self.build_alpha_part(rest, self.root_node))
 
     @staticmethod
@@ -250,7 +251,10 @@ class FastReteMatcher(_rete.ReteMatcher):
         # The fact classes the network tests for (None: any), so a fact no rule left in it looks at (every
         # Finding and Suggested, when only counted rules name them) is not made into a token.
         by_type = self.root_node._by_type
-        self._network_types = None if by_type is None else frozenset(t for t, calls in by_type.items() if calls)
+        if not self._network_rules:  # no rule left in it (a plain engine): no fact goes in
+            self._network_types: frozenset | None = frozenset()
+        else:
+            self._network_types = None if by_type is None else frozenset(t for t, calls in by_type.items() if calls)
 
     def changes(self, adding=None, deleting=None):
         added, removed = [], []
@@ -265,7 +269,10 @@ class FastReteMatcher(_rete.ReteMatcher):
             for fact in adding:
                 if network is None or type(fact) in network:
                     self.root_node.add(fact)
-                added.extend(counting.added(fact))
+                made = counting.added(fact)
+                if not self.watch.quiet:
+                    _tell_counted(fact, made)
+                added.extend(made)
         if self._touched:
             touched = sorted(self._touched, key=self._csn_order.__getitem__)
             self._touched.clear()
@@ -285,6 +292,16 @@ class FastReteMatcher(_rete.ReteMatcher):
         self._counting.reset()
         for node in self._other_memory:
             node._reset()
+
+
+def _tell_counted(fact, made) -> None:
+    """What counting did with ``fact``, told to the match watchers listening, as the network's nodes tell
+    them what they test (the messages differ, as the work does)."""
+    if listening(_MATCHER, logging.DEBUG):
+        _MATCHER.debug("Counting: %r filed under the patterns it matches", fact)
+    if listening(_MATCH, logging.INFO):
+        for activation in made:
+            _MATCH.info("Counting: %s matched %s", activation.rule.__name__, sorted(map(repr, activation.facts)))
 
 
 def _rule_order(rule) -> int:
