@@ -20,8 +20,6 @@ NOT_YET: dict[str, str] = {
     "r07a": "a stroke's sign this morning, 'then went back to normal', is read as absent",
     "r08a": "a TIA or mini-stroke named, not described, is not read",
     "r12a": "'yesterday morning ... suddenly' is read as an onset over days, not a sudden one",
-    "r12b": "numbness of one side grown over ten days raises no warning",
-    "r13a": "'since two days ... becoming weak slowly' on one side raises no warning",
     "r15b": "a slow symmetric neuropathy beside rheumatoid arthritis puts peripheral neuropathy first",
 }
 
@@ -53,3 +51,34 @@ def test_each_vignette_gets_its_condition_first_and_its_level(item):
     if item["expected_first"] is not None:
         assert top == item["expected_first"], (top, level, read)
     assert level == item["urgent"], (top, level, read)
+
+
+def flags(text: str) -> set[str]:
+    return {flag.id for flag in explore([text]).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since two days my left hand and leg are becoming weak slowly",
+        "Over the last three days my left arm has gradually gone numb.",
+        "My right leg has slowly got weak over the last four days.",
+    ],
+)
+def test_a_plain_finding_put_on_one_side_by_a_side_word_and_grown_over_days_warns(text):
+    """A side word ("my left arm") puts a plain weakness or numbness on one side; grown over days it is the
+    one-side-over-days emergency, as the one-sided findings' own names are, and multiple sclerosis comes first."""
+    result = explore([text])
+    assert "one_side_over_days" in {flag.id for flag in result.red_flags}
+    assert result.suggestions[0].condition.id == "multiple_sclerosis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the last three days both my legs have gradually gone numb.",
+        "For three years my left foot has slowly gone numb.",
+    ],
+)
+def test_both_sides_or_years_are_no_one_side_over_days(text):
+    assert "one_side_over_days" not in flags(text)

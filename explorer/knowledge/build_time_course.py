@@ -201,18 +201,21 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         return frozenset(lists["onsets"]), value, frozenset(lists["unless"]), pairs
 
     def _gradual(self, doc, problems: Problems) -> GradualWords:
-        """The `gradual` entry: onsets and values (checked once every file is read), `before` words and `words`."""
+        """The `gradual` entry: onsets, values and plain findings (checked once every file is read), `before` words
+        and `words`."""
         where = "time_course.gradual"
-        entry = opened(doc, "gradual", problems, {"onsets", "values", "before", "words"}, set())
+        entry = opened(doc, "gradual", problems, {"onsets", "values", "before", "words"}, {"findings"})
         if entry is None:
             return GradualWords()
-        lists = {key: text_list(entry, key, where, problems) for key in ("onsets", "values")}
+        keys = ("onsets", "values", "findings") if "findings" in entry else ("onsets", "values")
+        lists = {key: text_list(entry, key, where, problems) for key in keys}
         for key, items in lists.items():
             for i, item in enumerate(items):
                 self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
         before = one_words(entry, "before", where, problems)
         words = tuple(phrases(entry, "words", f"{where}.words", problems))
-        return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words)
+        plain = frozenset(lists.get("findings", ()))
+        return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words, plain)
 
     def _passed_warning(self, doc, problems: Problems) -> tuple[str, frozenset[str], tuple[tuple[str, ...], ...]]:
         """The `passed_warning` entry: the finding read as and the onsets (checked once every file is read), and the

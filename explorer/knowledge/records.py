@@ -353,12 +353,14 @@ class MovesWords:
 @record
 class GradualWords:
     """A one-sided finding that came on gradually over days (``gradual`` in data/time_course.yaml): the onsets it
-    is read for, the values then said of it, the word before the onset ("over") and the words that say so."""
+    is read for, the values then said of it, the word before the onset ("over") and the words that say so, and the
+    plain findings told on one side by a side word that are read so too."""
 
     onsets: frozenset[str] = frozenset()
     values: tuple[str, ...] = ()
     before: frozenset[str] = frozenset()
     words: tuple[tuple[str, ...], ...] = ()
+    findings: frozenset[str] = frozenset()
 
 
 @record
