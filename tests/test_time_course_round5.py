@@ -19,7 +19,6 @@ NOT_YET: dict[str, str] = {
     "r06a": "leg weakness after an infection that still lets the person walk is read as rapidly spreading",
     "r07a": "a stroke's sign this morning, 'then went back to normal', is read as absent",
     "r08a": "a TIA or mini-stroke named, not described, is not read",
-    "r12a": "'yesterday morning ... suddenly' is read as an onset over days, not a sudden one",
     "r15b": "a slow symmetric neuropathy beside rheumatoid arthritis puts peripheral neuropathy first",
 }
 
@@ -82,3 +81,27 @@ def test_a_plain_finding_put_on_one_side_by_a_side_word_and_grown_over_days_warn
 )
 def test_both_sides_or_years_are_no_one_side_over_days(text):
     assert "one_side_over_days" not in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My left arm suddenly went numb.",
+        "Yesterday morning the left side of my face and my left arm suddenly went numb and they're still numb.",
+    ],
+)
+def test_a_change_told_as_sudden_is_a_sudden_onset(text):
+    """"Suddenly went numb" says the onset, whatever day dates it: one side, it is the stroke's sudden sign."""
+    assert "one_sided_numbness" in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I suddenly noticed my feet were numb, it's been like that for years.",
+        "For years my feet have been numb and suddenly I realised it had reached my knees.",
+    ],
+)
+def test_a_sudden_noticing_of_an_old_finding_is_no_sudden_onset(text):
+    read = {r.symptom.id for r in explore([text]).recognized}
+    assert "onset_sudden" not in read and "onset_chronic" in read and not flags(text)
