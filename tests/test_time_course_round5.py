@@ -17,7 +17,6 @@ NOT_YET: dict[str, str] = {
     "r03b": "a one-sided weakness grown over the week since a holiday is dated by the episode two years ago",
     "r04b": "a relative's diabetes ('my mother is having sugar') is not read as the person's background",
     "r06a": "leg weakness after an infection that still lets the person walk is read as rapidly spreading",
-    "r07a": "a stroke's sign this morning, 'then went back to normal', is read as absent",
     "r08a": "a TIA or mini-stroke named, not described, is not read",
     "r15b": "a slow symmetric neuropathy beside rheumatoid arthritis puts peripheral neuropathy first",
 }
@@ -91,7 +90,7 @@ def test_both_sides_or_years_are_no_one_side_over_days(text):
     ],
 )
 def test_a_change_told_as_sudden_is_a_sudden_onset(text):
-    """"Suddenly went numb" says the onset, whatever day dates it: one side, it is the stroke's sudden sign."""
+    """A change told with "suddenly went" says the onset, whatever day dates it: on one side, the stroke's sign."""
     assert "one_sided_numbness" in flags(text)
 
 
@@ -105,3 +104,34 @@ def test_a_change_told_as_sudden_is_a_sudden_onset(text):
 def test_a_sudden_noticing_of_an_old_finding_is_no_sudden_onset(text):
     read = {r.symptom.id for r in explore([text]).recognized}
     assert "onset_sudden" not in read and "onset_chronic" in read and not flags(text)
+
+
+def levels(text: str) -> dict[str, str]:
+    return {flag.id: flag.level for flag in explore([text]).red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This morning my face drooped for 10 mins then went back to normal.",
+        "Yesterday my face drooped for 10 mins then went back to normal.",
+    ],
+)
+def test_a_strokes_sign_within_the_day_that_went_back_to_normal_is_the_emergency(text):
+    """The words "went back to normal" also hold "normal", a word that ended the sign as absent; within a day the
+    sign that passed is still the emergency, as it is with no date."""
+    assert levels(text).get("one_sided_weakness") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a bit of a droopy face months ago that went back to normal after ten minutes.",
+        "My face drooped for 10 mins months ago then went back to normal, and my feet have tingled since this morning.",
+        "Months ago my face drooped for 10 mins then went back to normal.",
+    ],
+)
+def test_a_passed_warning_is_dated_by_its_own_date(text):
+    """Its own date comes before the words that ended it: "after ten minutes" says when it ended, and "since this
+    morning" dates the tingling; months ago it is the warning to see a doctor soon, not the emergency."""
+    assert levels(text) == {"stroke_warning_passed": "same_day"}
