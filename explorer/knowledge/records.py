@@ -5,6 +5,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from ..records import field, record
+from .course_records import PassedWarning, PatchyLimb, SlowClimb, SlowOneSide
 from .text import normalize
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
@@ -381,20 +382,11 @@ class TimeCourseWords:
     choice_words: tuple[tuple[str, str], ...] = ()  # (value id, the words a choice question shows it in)
     episode: EpisodeWords = field(default_factory=EpisodeWords)  # "for an hour a day": an episode's length
     quick: QuickWords = field(default_factory=QuickWords)  # "weak since Friday": read as weakness that spreads
-    slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
-    # (onsets, the one-side value, unless values, (sudden one-sided finding, read as) pairs): a one-sided finding that
-    # came over weeks or more is no stroke's
-    slow_one_side: tuple[frozenset[str], str, frozenset[str], tuple[tuple[str, str], ...]] = (
-        frozenset(),
-        "",
-        frozenset(),
-        (),
-    )
+    slow_climb: SlowClimb = field(default_factory=SlowClimb)  # a slow climb is length-dependent
+    slow_one_side: SlowOneSide = field(default_factory=SlowOneSide)  # over weeks or more: no stroke's
     gradual: GradualWords = field(default_factory=GradualWords)  # "over three days my left leg got weak"
-    # (read as, onsets, lately phrases): a stroke's sign told as over and dated days or more ago
-    passed_warning: tuple[str, frozenset[str], tuple[tuple[str, ...], ...]] = ("", frozenset(), ())
-    # (value, finding, read as, sites, unless: values that keep the finding, such as a sudden onset)
-    patchy_limb: tuple[str, str, str, frozenset[str], frozenset[str]] = ("", "", "", frozenset(), frozenset())
+    passed_warning: PassedWarning = field(default_factory=PassedWarning)  # a stroke's sign over days ago
+    patchy_limb: PatchyLimb = field(default_factory=PatchyLimb)  # one nerve's weakness in a patchy picture
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)

@@ -15,7 +15,7 @@ from .tokens import Token, sentences
 def gradual(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """``mentions`` with each one-sided finding told as coming on gradually over days read as its plain form, and
     the entry's values (one side, getting worse) said of it when the text tells none of their kind."""
-    entry, pairs = kb.time_course.gradual, dict(kb.time_course.slow_one_side[3])
+    entry, pairs = kb.time_course.gradual, dict(kb.time_course.slow_one_side.findings)
     if not entry.onsets:
         return mentions
     onsets = [m for m in mentions if m.symptom.id in entry.onsets and _counted(m.text, kb)]
@@ -37,7 +37,7 @@ def gradual(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> 
 def _plain(tokens: list[Token], mentions: list[Mention], onsets: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """``mentions`` with the values said of the first plain finding (``findings``) that a side word puts on one side
     and that came on gradually over days ("since two days my left hand and leg are becoming weak slowly")."""
-    side = kb.time_course.slow_one_side[1]
+    side = kb.time_course.slow_one_side.value
     sided = [m for m in mentions if m.present and m.symptom.id == side]
     first = next(
         (

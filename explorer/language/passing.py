@@ -17,7 +17,7 @@ def passed(
 ) -> tuple[list[Mention], list[Leftover]]:
     """``mentions`` with each stroke's sign told as over days or more ago read as the passed warning, and
     ``leftovers`` without one set aside by a calm word that said so ("fine since"), read so too."""
-    read_as = kb.time_course.passed_warning[0]
+    read_as = kb.time_course.passed_warning.read_as
     signs = [m for m in mentions if m.symptom.warns_when_passed and (m.present or _normal_again(m, kb))]
     calm = [x for x in leftovers if x.past and any(s.warns_when_passed for s in x.did_you_mean)]
     if not read_as or not (signs or calm):
@@ -71,7 +71,7 @@ def _dated(words: list[Token], end: int, kb: KnowledgeBase) -> tuple[str, int, i
     date). Its own date comes before the words that it ended: after them a time says when or how soon it ended
     ("back to normal after ten minutes"), and another clause's ("my feet have tingled since this morning") dates
     another finding. With no date before them, the whole sentence's."""
-    _, onsets, lately = kb.time_course.passed_warning
+    onsets, lately = kb.time_course.passed_warning.onsets, kb.time_course.passed_warning.lately
     over = _over_words(kb)
     norms = [t.norm for t in words]
     at = next((k for k, t in enumerate(words) if t.start >= end and any(_at(norms, k, cue) for cue in over)), None)

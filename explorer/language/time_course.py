@@ -525,13 +525,13 @@ def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """In a picture of nerves hit one after another, a one-sided weakness said only of a hand or a foot is that
     nerve's weakness (data/time_course.yaml, ``patchy_limb``), not a stroke's: read as the weakness it is. Not
     with an ``unless`` value (a weakness that came within minutes or hours may be a stroke whatever came before)."""
-    value, finding, read_as, sites, unless = kb.time_course.patchy_limb
+    entry = kb.time_course.patchy_limb
     ids = {m.symptom.id for m in mentions}
-    if not value or value not in ids or ids & unless:
+    if not entry.value or entry.value not in ids or ids & entry.unless:
         return mentions
     return [
-        replace(m, symptom=kb.symptoms[read_as])
-        if m.symptom.id == finding and m.sites and all(site.id in sites for site in m.sites)
+        replace(m, symptom=kb.symptoms[entry.read_as])
+        if m.symptom.id == entry.finding and m.sites and all(site.id in entry.sites for site in m.sites)
         else m
         for m in mentions
     ]
@@ -540,11 +540,11 @@ def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
 def _slow_one_side(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """A sudden one-sided finding whose own onset is told as weeks, months or years is read as the finding it names,
     on one side (data/time_course.yaml, ``slow_one_side``): a stroke comes suddenly. Said with the onset's words."""
-    onsets, value, unless, pairs = kb.time_course.slow_one_side
-    said = [m for m in mentions if m.symptom.id in onsets]
-    if not said or unless & {m.symptom.id for m in mentions}:
+    entry = kb.time_course.slow_one_side
+    said = [m for m in mentions if m.symptom.id in entry.onsets]
+    if not said or entry.unless & {m.symptom.id for m in mentions}:
         return mentions
-    read_as = {finding: kb.symptoms[other] for finding, other in pairs}
+    read_as = {finding: kb.symptoms[other] for finding, other in entry.findings}
     out = []
     for m in mentions:
         onset = next((o for o in said if m.symptom in o.qualifies), None)
@@ -557,7 +557,7 @@ def _slow_one_side(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     # the values said of the sudden form are said of the finding it is read as (not of a finding gone)
     gone = {m.course_of.id: m.symptom for m in read if m.course_of}
     out = [replace(m, qualifies=tuple(gone.get(q.id, q) for q in m.qualifies)) if m.qualifies else m for m in out]
-    side = kb.symptoms[value]
+    side = kb.symptoms[entry.value]
     if any(m.symptom.kind == "course" and m.symptom.system == side.system for m in mentions):
         return out  # the symmetry told ("patchy", "one side") stands
     one_side = replace(read[0], symptom=side, sites=(), course_of=None, course=None)
@@ -567,7 +567,8 @@ def _slow_one_side(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
 def _slow_climb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """With an onset over months or years, a climb from the feet is the length-dependent spread, not the
     ascending weakness of days (data/time_course.yaml, ``slow_climb``): read as that spread, said once."""
-    onset, climb, read_as = kb.time_course.slow_climb
+    entry = kb.time_course.slow_climb
+    onset, climb, read_as = entry.onset, entry.climb, entry.read_as
     ids = {m.symptom.id for m in mentions}
     if not onset or onset not in ids or climb not in ids:
         return mentions
