@@ -17,7 +17,6 @@ NOT_YET: dict[str, str] = {
     "r03b": "a one-sided weakness grown over the week since a holiday is dated by the episode two years ago",
     "r04b": "a relative's diabetes ('my mother is having sugar') is not read as the person's background",
     "r06a": "leg weakness after an infection that still lets the person walk is read as rapidly spreading",
-    "r08a": "a TIA or mini-stroke named, not described, is not read",
     "r15b": "a slow symmetric neuropathy beside rheumatoid arthritis puts peripheral neuropathy first",
 }
 
@@ -135,3 +134,24 @@ def test_a_passed_warning_is_dated_by_its_own_date(text):
     """Its own date comes before the words that ended it: "after ten minutes" says when it ended, and "since this
     morning" dates the tingling; months ago it is the warning to see a doctor soon, not the emergency."""
     assert levels(text) == {"stroke_warning_passed": "same_day"}
+
+
+@pytest.mark.parametrize(
+    "text", ["I had a TIA on Sunday.", "I had a mini-stroke last week.", "Had a mini stroke 2 weeks ago"]
+)
+def test_a_passed_warning_named_as_ones_own_is_the_warning_to_see_a_doctor_soon(text):
+    result = explore([text])
+    assert levels(text) == {"stroke_warning_passed": "same_day"}
+    assert "stroke_warning_passed" in {r.symptom.id for r in result.recognized}
+
+
+@pytest.mark.parametrize("text", ["I had a TIA years ago.", "I have never had a TIA.", "My friend Tia has numb feet."])
+def test_a_named_warning_long_past_denied_or_a_persons_name_raises_none(text):
+    assert "stroke_warning_passed" not in levels(text)
+
+
+def test_a_relatives_named_mini_stroke_is_theirs_not_the_persons():
+    result = explore(["My father had a mini-stroke last week."])
+    assert not result.red_flags
+    assert "stroke_warning_passed" not in {r.symptom.id for r in result.recognized}
+    assert [(u.input, u.someone_else) for u in result.unrecognized] == [("mini-stroke", "father")]

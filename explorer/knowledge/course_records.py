@@ -29,11 +29,12 @@ class SlowOneSide:
 @record
 class PassedWarning:
     """``passed_warning``: a stroke's sign told as over and dated by one of ``onsets`` is read as ``read_as``;
-    not within the last day (a ``lately`` phrase)."""
+    not within the last day (a ``lately`` phrase). The ``names`` of a passed warning ("a TIA") are read so too."""
 
     read_as: str = ""
     onsets: frozenset[str] = frozenset()
     lately: tuple[tuple[str, ...], ...] = ()
+    names: tuple[tuple[str, ...], ...] = ()
 
 
 @record

@@ -6,6 +6,7 @@ an emergency: a mini-stroke is most dangerous in its first hours and days."""
 from ..knowledge.records import KnowledgeBase
 from ..records import replace
 from .concepts import has_cue
+from .others import family_words
 from .parse_records import Leftover, Mention
 from .past import dated_past
 from .time_course import episode_lengths, onsets_told
@@ -18,6 +19,7 @@ def passed(
     """``mentions`` with each stroke's sign told as over days or more ago read as the passed warning, and
     ``leftovers`` without one set aside by a calm word that said so ("fine since"), read so too."""
     read_as = kb.time_course.passed_warning.read_as
+    mentions, leftovers = _named(tokens, mentions, leftovers, kb)
     signs = [m for m in mentions if m.symptom.warns_when_passed and (m.present or _normal_again(m, kb))]
     calm = [x for x in leftovers if x.past and any(s.warns_when_passed for s in x.did_you_mean)]
     if not read_as or not (signs or calm):
@@ -54,7 +56,7 @@ def passed(
         }
         for x in there:  # within the last day or not dated, the stroke's sign set aside by a calm word: an emergency
             sign = next(s for s in x.did_you_mean if s.warns_when_passed)
-            mention = Mention(x.text, x.start, x.end, sign, True)
+            mention = Mention(x.text, x.start, x.end, sign, True, someone_else=x.someone_else)  # theirs stays theirs
             passed_then = said and not _still_there(words, x.end, kb)
             changed[id(x)] = replace(mention, symptom=read, course_of=sign, course=said) if passed_then else mention
             taken.append(x)
@@ -63,6 +65,40 @@ def passed(
     kept = [changed.get(id(m), m) for m in mentions] + [changed[id(x)] for x in taken]
     left = [x for x in leftovers if x not in taken and not any(a <= x.start and x.end <= b for a, b in spans)]
     return sorted(kept, key=lambda m: m.start), left
+
+
+def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], kb: KnowledgeBase) -> tuple:
+    """``mentions`` with each passed warning the person names as their own ("I had a TIA on Sunday": one of the
+    entry's ``names``) read as one, dated by its own date, and ``leftovers`` without the words it was in. Not
+    another's (a family word before it: family history), denied ("never had a TIA"), or dated in the past."""
+    entry, family = kb.time_course.passed_warning, family_words(kb.words)
+    if not entry.names or any(m.symptom.id == entry.read_as for m in mentions):
+        return mentions, leftovers
+    for sentence in sentences(tokens):
+        words = [t for t in sentence if t.norm]
+        norms = [t.norm for t in words]
+        at = next(((k, n) for k in range(len(words)) for n in entry.names if _at(norms, k, n)), None)
+        if at is None or kb.words.negation_before & set(norms[: at[0]]) or dated_past(norms, kb.words):
+            continue  # "I had a TIA years ago": history
+        first, last = words[at[0]], words[at[0] + len(at[1]) - 1]
+        kept = [x for x in leftovers if x.end <= first.start or x.start >= last.end]
+        name, read = _text(tokens, first.start, last.end), kb.symptoms[entry.read_as]
+        whose = next((t.text for t in words[: at[0]] if t.norm in family), None)
+        if whose is not None:  # "my father had a mini-stroke": his history, said to be his
+            theirs = Leftover(name, first.start, last.end, (read,), someone_else=whose)
+            return mentions, sorted([*kept, theirs], key=lambda x: (x.start, x.end))
+        dated = _dated(words, last.end, kb)
+        said = Mention(name, first.start, last.end, read, True, course=dated[0] if dated else None)
+        return sorted([*mentions, said], key=lambda m: m.start), kept
+    return mentions, leftovers
+
+
+def _text(tokens: list[Token], start: int, end: int) -> str:
+    """The words of ``tokens`` between characters ``start`` and ``end``, as typed ("mini-stroke")."""
+    out, at = "", start
+    for t in (t for t in tokens if start <= t.start and t.end <= end):
+        out, at = out + " " * (t.start - at) + t.text, t.end
+    return out
 
 
 def _dated(words: list[Token], end: int, kb: KnowledgeBase) -> tuple[str, int, int] | None:
