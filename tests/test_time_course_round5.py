@@ -155,3 +155,25 @@ def test_a_relatives_named_mini_stroke_is_theirs_not_the_persons():
     assert not result.red_flags
     assert "stroke_warning_passed" not in {r.symptom.id for r in result.recognized}
     assert [(u.input, u.someone_else) for u in result.unrecognized] == [("mini-stroke", "father")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When I was six I had a seizure.",
+        "I had a seizure when I was 12.",
+        "When I was small my legs went weak for a month.",
+        "When I was younger I had blurred vision in one eye for a week.",
+        "When I was sixteen I had a seizure.",
+    ],
+)
+def test_a_childhood_told_with_an_age_or_small_is_past(text):
+    """ "When I was six", "when I was small", "younger": a childhood, as "when I was a kid" is; its findings are
+    past events and raise no warning."""
+    result = explore([text])
+    assert not result.red_flags and not result.recognized, (result.red_flags, result.recognized)
+
+
+@pytest.mark.parametrize("text", ["I had a seizure at 6 this morning.", "I had a seizure 2 hours ago."])
+def test_a_number_that_is_no_age_dates_nothing_past(text):
+    assert levels(text).get("seizures") == "emergency"

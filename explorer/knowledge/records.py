@@ -152,6 +152,7 @@ class Words:
     never_corrected: frozenset[str] = frozenset()  # common words spelling never turns into a finding: "tried"
     witness: frozenset[str] = frozenset()  # a relative who tells what they saw: "my son says I shook"
     amounts: frozenset[str] = frozenset()  # how many, in an exposure's rate: "six cans a night"
+    ages: frozenset[str] = frozenset()  # an age in words, "nn" in a past cue: "when I was six"
     negation_resolved_back: frozenset[str] = frozenset()  # a sentence saying it is over points back: "It recovered."
     ability: frozenset[str] = frozenset()  # beside "no longer", what cannot be done now: "I can no longer stand"
     recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
