@@ -177,3 +177,20 @@ def test_a_childhood_told_with_an_age_or_small_is_past(text):
 @pytest.mark.parametrize("text", ["I had a seizure at 6 this morning.", "I had a seizure 2 hours ago."])
 def test_a_number_that_is_no_age_dates_nothing_past(text):
     assert levels(text).get("seizures") == "emergency"
+
+
+def test_an_episode_that_ended_after_a_finding_now_in_the_same_sentence_is_relapsing():
+    """A finding now, then in the same sentence a past event's episode that ended: relapsing, as in two sentences;
+    blurred sight beside that course puts multiple sclerosis first."""
+    text = (
+        "A week ago my left eye went blurry, and last autumn I had numbness down my right side for a month that went"
+        " away."
+    )
+    result = explore([text])
+    assert "course_relapsing" in {r.symptom.id for r in result.recognized}
+    assert result.suggestions[0].condition.id == "multiple_sclerosis"
+
+
+def test_a_finding_for_years_beside_a_past_episode_that_ended_is_no_relapse():
+    result = explore(["My feet have been numb for years, and last year I had a rash for a month that went away."])
+    assert "course_relapsing" not in {r.symptom.id for r in result.recognized}

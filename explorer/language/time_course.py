@@ -66,7 +66,11 @@ def read(
         explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
         now |= {number} if symptoms else set()
         ended += [
-            (number, m, _now_after(sentence, m, here_by.get(number, []), words))
+            (
+                number,
+                m,
+                _now_after(sentence, m, here_by.get(number, []), words) or _now_before(m, number, here_by, aside_by),
+            )
             for m in _remitted(sentence, words, kb, symptoms)
         ]
         skip = {value for value, by in words.said_by if any(s.id == by for s in here)} | set(explained)
@@ -346,6 +350,14 @@ def _now_after(sentence: list[Token], ended: Mention, here: list[Mention], words
         return False
     present = sentence[after + min(marks)].start  # the first word that says the present
     return any(m.start > present and m.symptom.kind == "symptom" for m in here)
+
+
+def _now_before(ended: Mention, number: int, here_by: dict, aside_by: dict) -> bool:
+    """Whether the episode that ended is a past event's ("last autumn I had numbness down my right side for a month
+    that went away"), with a finding present now named before that event in the same sentence ("a week ago my left
+    eye went blurry, and last autumn ..."): another episode now, after one that ended."""
+    past = [x for x in aside_by.get(number, ()) if isinstance(x, Mention) and x.past and x.start < ended.start]
+    return any(m.symptom.kind == "symptom" and m.end <= x.start for x in past for m in here_by.get(number, ()))
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
