@@ -194,3 +194,13 @@ def test_an_episode_that_ended_after_a_finding_now_in_the_same_sentence_is_relap
 def test_a_finding_for_years_beside_a_past_episode_that_ended_is_no_relapse():
     result = explore(["My feet have been numb for years, and last year I had a rash for a month that went away."])
     assert "course_relapsing" not in {r.symptom.id for r in result.recognized}
+
+
+def test_lhermittes_sign_in_a_relapsing_course_puts_multiple_sclerosis_before_dryness():
+    text = (
+        "Dry eyes and a dry mouth for years. Last year my legs went numb for a month and recovered. This week I get"
+        " electric shocks down my spine when I bend my neck."
+    )
+    result = explore([text])
+    assert "course_relapsing" in {r.symptom.id for r in result.recognized}
+    assert result.suggestions[0].condition.id == "multiple_sclerosis"
