@@ -38,6 +38,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             "gradual",
             "diagnosed_too",
             "brought_home",
+            "back_from",
         }
         optional |= set(RETIRED)
         self._retired(doc, problems)
@@ -78,6 +79,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 narrator=self._word_pair(doc, "narrator", ("first", "third"), problems),
                 diagnosed_too=_optional_phrases(doc, "diagnosed_too", problems),
                 brought_home=self._brought_home(doc, problems),
+                back_from=_optional_phrases(doc, "back_from", problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)

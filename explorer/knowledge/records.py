@@ -393,6 +393,7 @@ class TimeCourseWords:
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)
     diagnosed_too: tuple[tuple[str, ...], ...] = ()  # "I've been diagnosed too": another's diagnosis is mine too
     brought_home: tuple[frozenset[str], tuple[tuple[str, ...], ...]] = (frozenset(), ())  # (findings, cues)
+    back_from: tuple[tuple[str, ...], ...] = ()  # after "came back": a return from a place, no relapse
     dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
     moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 

@@ -410,9 +410,15 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     found = [
         (f, a, b) for f, a, b in found if not (f in climbs and words.moves.unless.intersection(norms[b + 1 : b + 3]))
     ]
+    found = [x for x in found if not (x[0] == "course_relapsing" and _back_from(norms, x[2], words.back_from))]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
     return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
+
+
+def _back_from(norms: list[str], last: int, back_from: tuple[tuple[str, ...], ...]) -> bool:
+    """Do words just after a relapsing cue's last word make it a return from a place ("came back from Spain")?"""
+    return any(tuple(norms[last + 1 : last + 1 + len(w)]) == w for w in back_from)
 
 
 def episode_lengths(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[int, int]]:
