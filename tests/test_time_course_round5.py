@@ -13,9 +13,14 @@ ITEMS = yaml.safe_load((Path(__file__).parent / "fresh" / "time_course_round5.ya
 LEVELS = ("none", "same_day", "emergency")
 # Vignettes this round leaves to another class, each with why (strict: one that starts passing must be moved out).
 NOT_YET: dict[str, str] = {
-    "r01b": "a relative's diabetes ('my dad is 68 and diabetic') is not read as the person's background",
-    "r04b": "a relative's diabetes ('my mother is having sugar') is not read as the person's background",
+    # the reader's (others.py): told in a relative's voice, the relative's findings are read as the person's but
+    # their diabetes is set aside as someone else's; and "walks the dog every day" is read as an onset over days
+    "r01b": "a relative's diabetes ('my dad is 68 and diabetic') is not read beside the findings read",
+    "r04b": "a relative's diabetes ('my mother is having sugar') is not read beside the findings read",
+    # by design: weakness come over days after an infection is read as weakness that spreads, the emergency, even
+    # when the person says they still walk (a severity told as unaffected does not lower it)
     "r06a": "leg weakness after an infection that still lets the person walk is read as rapidly spreading",
+    # arguable: a slow symmetric neuropathy beside rheumatoid arthritis may well be another neuropathy
     "r15b": "a slow symmetric neuropathy beside rheumatoid arthritis puts peripheral neuropathy first",
 }
 
