@@ -226,3 +226,19 @@ def test_findings_that_came_back_are_still_relapsing():
         r.symptom.id for r in explore(["My feet went numb for a month, it went away, and now it came back."]).recognized
     }
     assert "course_relapsing" in read
+
+
+@pytest.mark.parametrize(
+    ("text", "onset"),
+    [
+        ("I walk the dog every day and for years my feet have been numb.", "onset_chronic"),
+        ("My feet tingle every day.", None),
+    ],
+)
+def test_every_day_says_how_often_not_when_it_began(text, onset):
+    read = {r.symptom.id for r in explore([text]).recognized}
+    assert {v for v in read if v.startswith("onset_")} == ({onset} if onset else set())
+
+
+def test_weaker_every_day_is_still_a_quick_worsening():
+    assert levels("My legs are getting weaker every day.").get("spreading_weakness") == "emergency"
