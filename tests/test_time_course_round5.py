@@ -242,3 +242,18 @@ def test_every_day_says_how_often_not_when_it_began(text, onset):
 
 def test_weaker_every_day_is_still_a_quick_worsening():
     assert levels("My legs are getting weaker every day.").get("spreading_weakness") == "emergency"
+
+
+def test_one_hand_that_cannot_hold_a_pen_in_a_patchy_picture_is_that_nerves_loss():
+    """In a picture of nerves hit one after another, a hand that went weak and cannot hold a pen is that nerve's
+    loss of use: the same-day warning of nerves one after another, not the spreading weakness of days."""
+    text = (
+        "I have lupus. Two weeks ago my right foot went numb, and a few days later it started to drop. Last Friday my"
+        " left hand went weak and I can't hold a pen."
+    )
+    assert levels(text) == {"nerves_one_after_another": "same_day"}
+
+
+def test_both_hands_that_cannot_hold_a_cup_after_days_still_warn():
+    text = "Since Monday both my hands are weak and I can't hold a cup, it started in my feet."
+    assert levels(text).get("spreading_weakness") == "emergency"

@@ -169,17 +169,20 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         is read) and sites."""
         keys, where = ("value", "finding", "read_as"), "time_course.patchy_limb"
         entry = doc.get("patchy_limb")
-        if entry is None or not check_keys(entry, where, problems, {*keys, "sites"}, {"unless"}):
+        if entry is None or not check_keys(entry, where, problems, {*keys, "sites"}, {"unless", "severity"}):
             return PatchyLimb()
         ids = [text(entry, key, where, problems) or "" for key in keys]
         for key, item in zip(keys, ids):
             self.pending_links.append((problems, line_of(entry, key), f"{where}.{key}", item))
-        unless = text_list(entry, "unless", where, problems) if "unless" in entry else []
-        for i, item in enumerate(unless):
-            self.pending_links.append((problems, line_of(entry["unless"], i), f"{where}.unless[{i}]", item))
+        unless, severity = (
+            text_list(entry, key, where, problems) if key in entry else [] for key in ("unless", "severity")
+        )
+        for key, items in (("unless", unless), ("severity", severity)):
+            for i, item in enumerate(items):
+                self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
         sites = text_list(entry, "sites", where, problems)
         self.check_sites(entry, sites, where, problems)
-        return PatchyLimb(ids[0], ids[1], ids[2], frozenset(sites), frozenset(unless))
+        return PatchyLimb(ids[0], ids[1], ids[2], frozenset(sites), frozenset(unless), frozenset(severity))
 
     def _slow_one_side(self, doc, problems: Problems) -> SlowOneSide:
         """The `slow_one_side` entry: onsets, value, unless values and the findings read as others; each id is

@@ -40,10 +40,11 @@ class PassedWarning:
 @record
 class PatchyLimb:
     """``patchy_limb``: in a picture with the ``value``, the ``finding`` said only of ``sites`` is read as
-    ``read_as``; not with an ``unless`` value."""
+    ``read_as``; not with an ``unless`` value. A ``severity`` value said of such findings only is that nerve's."""
 
     value: str = ""
     finding: str = ""
     read_as: str = ""
     sites: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
+    severity: frozenset[str] = frozenset()

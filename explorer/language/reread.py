@@ -16,16 +16,23 @@ def reread(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
 def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """In a picture of nerves hit one after another, a one-sided weakness said only of a hand or a foot is that
     nerve's weakness (data/time_course.yaml, ``patchy_limb``), not a stroke's: read as the weakness it is. Not
-    with an ``unless`` value (a weakness that came within minutes or hours may be a stroke whatever came before)."""
+    with an ``unless`` value (a weakness that came within minutes or hours may be a stroke whatever came before). A
+    ``severity`` value said of those weaknesses only ("her left hand went weak and she can't hold a pen") is that
+    nerve's loss of use, not a disabling weakness of days: it is not kept."""
     entry = kb.time_course.patchy_limb
     ids = {m.symptom.id for m in mentions}
     if not entry.value or entry.value not in ids or ids & entry.unless:
         return mentions
+    limb = [m for m in mentions if m.symptom.id == entry.finding and m.sites and {s.id for s in m.sites} <= entry.sites]
+    if not limb:
+        return mentions
+    read_as, changed = kb.symptoms[entry.read_as], {id(m) for m in limb}
+    # one hand that cannot hold a pen, in that picture, is that nerve's loss, not a weakness that spreads
+    theirs = {m.symptom for m in limb}
     return [
-        replace(m, symptom=kb.symptoms[entry.read_as])
-        if m.symptom.id == entry.finding and m.sites and all(site.id in entry.sites for site in m.sites)
-        else m
+        replace(m, symptom=read_as) if id(m) in changed else m
         for m in mentions
+        if not (m.symptom.id in entry.severity and m.qualifies and set(m.qualifies) <= theirs)
     ]
 
 
