@@ -34,6 +34,7 @@ PHRASE_LISTS = (
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
+    "ages",
     "statement_openers",
     "things",
     "between_episodes",

@@ -8,6 +8,7 @@ from .build_base import close_match, is_course_value, one_words, opened, phrases
 from .build_conditions import ConditionsReader
 from .build_dating import DatingReader
 from .build_moves import MovesReader
+from .course_records import PassedWarning, PatchyLimb, SlowClimb, SlowOneSide
 from .quoting import shown
 from .records import EpisodeWords, GradualWords, QuickWords, Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
@@ -37,6 +38,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             "gradual",
             "diagnosed_too",
             "brought_home",
+            "back_from",
         }
         optional |= set(RETIRED)
         self._retired(doc, problems)
@@ -77,6 +79,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 narrator=self._word_pair(doc, "narrator", ("first", "third"), problems),
                 diagnosed_too=_optional_phrases(doc, "diagnosed_too", problems),
                 brought_home=self._brought_home(doc, problems),
+                back_from=_optional_phrases(doc, "back_from", problems),
             )
             self._course_links(doc["links"], problems)
         self._finish(problems)
@@ -161,29 +164,32 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
             self.pending_links.append((problems, line_of(entry["findings"], i), f"{where}.findings[{i}]", item))
         return frozenset(findings), tuple(phrases(entry, "cues", f"{where}.cues", problems))
 
-    def _patchy_limb(self, doc, problems: Problems) -> tuple[str, str, str, frozenset[str], frozenset[str]]:
+    def _patchy_limb(self, doc, problems: Problems) -> PatchyLimb:
         """The `patchy_limb` entry: value, finding and read_as ids and the `unless` values (checked once every file
         is read) and sites."""
         keys, where = ("value", "finding", "read_as"), "time_course.patchy_limb"
         entry = doc.get("patchy_limb")
-        if entry is None or not check_keys(entry, where, problems, {*keys, "sites"}, {"unless"}):
-            return "", "", "", frozenset(), frozenset()
+        if entry is None or not check_keys(entry, where, problems, {*keys, "sites"}, {"unless", "severity"}):
+            return PatchyLimb()
         ids = [text(entry, key, where, problems) or "" for key in keys]
         for key, item in zip(keys, ids):
             self.pending_links.append((problems, line_of(entry, key), f"{where}.{key}", item))
-        unless = text_list(entry, "unless", where, problems) if "unless" in entry else []
-        for i, item in enumerate(unless):
-            self.pending_links.append((problems, line_of(entry["unless"], i), f"{where}.unless[{i}]", item))
+        unless, severity = (
+            text_list(entry, key, where, problems) if key in entry else [] for key in ("unless", "severity")
+        )
+        for key, items in (("unless", unless), ("severity", severity)):
+            for i, item in enumerate(items):
+                self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
         sites = text_list(entry, "sites", where, problems)
         self.check_sites(entry, sites, where, problems)
-        return ids[0], ids[1], ids[2], frozenset(sites), frozenset(unless)
+        return PatchyLimb(ids[0], ids[1], ids[2], frozenset(sites), frozenset(unless), frozenset(severity))
 
-    def _slow_one_side(self, doc, problems: Problems):
+    def _slow_one_side(self, doc, problems: Problems) -> SlowOneSide:
         """The `slow_one_side` entry: onsets, value, unless values and the findings read as others; each id is
         checked to exist once every file is read."""
         where, entry = "time_course.slow_one_side", doc.get("slow_one_side")
         if entry is None or not check_keys(entry, where, problems, {"onsets", "value", "findings"}, {"unless"}):
-            return frozenset(), "", frozenset(), ()
+            return SlowOneSide()
         lists = {key: text_list(entry, key, where, problems) if key in entry else [] for key in ("onsets", "unless")}
         value = text(entry, "value", where, problems) or ""
         found = entry["findings"]
@@ -198,46 +204,49 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         for finding, read_as in pairs:
             for item in (finding, read_as):
                 self.pending_links.append((problems, line_of(found, finding), f"{where}.findings.{finding}", item))
-        return frozenset(lists["onsets"]), value, frozenset(lists["unless"]), pairs
+        return SlowOneSide(frozenset(lists["onsets"]), value, frozenset(lists["unless"]), pairs)
 
     def _gradual(self, doc, problems: Problems) -> GradualWords:
-        """The `gradual` entry: onsets and values (checked once every file is read), `before` words and `words`."""
+        """The `gradual` entry: onsets, values and plain findings (checked once every file is read), `before` words
+        and `words`."""
         where = "time_course.gradual"
-        entry = opened(doc, "gradual", problems, {"onsets", "values", "before", "words"}, set())
+        entry = opened(doc, "gradual", problems, {"onsets", "values", "before", "words"}, {"findings"})
         if entry is None:
             return GradualWords()
-        lists = {key: text_list(entry, key, where, problems) for key in ("onsets", "values")}
+        keys = ("onsets", "values", "findings") if "findings" in entry else ("onsets", "values")
+        lists = {key: text_list(entry, key, where, problems) for key in keys}
         for key, items in lists.items():
             for i, item in enumerate(items):
                 self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
         before = one_words(entry, "before", where, problems)
         words = tuple(phrases(entry, "words", f"{where}.words", problems))
-        return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words)
+        plain = frozenset(lists.get("findings", ()))
+        return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words, plain)
 
-    def _passed_warning(self, doc, problems: Problems) -> tuple[str, frozenset[str], tuple[tuple[str, ...], ...]]:
+    def _passed_warning(self, doc, problems: Problems) -> PassedWarning:
         """The `passed_warning` entry: the finding read as and the onsets (checked once every file is read), and the
-        `lately` phrases."""
-        where, entry = "time_course.passed_warning", doc.get("passed_warning")
-        if entry is None or not check_keys(entry, where, problems, {"read_as", "onsets"}, {"lately"}):
-            return "", frozenset(), ()
+        `lately` phrases and the `names` of a passed warning."""
+        where, entry, told = "time_course.passed_warning", doc.get("passed_warning"), ("lately", "names")
+        if entry is None or not check_keys(entry, where, problems, {"read_as", "onsets"}, {"lately", "names"}):
+            return PassedWarning()
         read_as = text(entry, "read_as", where, problems) or ""
         self.pending_links.append((problems, line_of(entry, "read_as"), f"{where}.read_as", read_as))
         onsets = text_list(entry, "onsets", where, problems)
         for i, item in enumerate(onsets):
             self.pending_links.append((problems, line_of(entry["onsets"], i), f"{where}.onsets[{i}]", item))
-        lately = tuple(phrases(entry, "lately", f"{where}.lately", problems)) if "lately" in entry else ()
-        return read_as, frozenset(onsets), lately
+        lately, names = (tuple(phrases(entry, k, f"{where}.{k}", problems)) if k in entry else () for k in told)
+        return PassedWarning(read_as, frozenset(onsets), lately, names)
 
-    def _slow_climb(self, doc, problems: Problems) -> tuple[str, str, str]:
+    def _slow_climb(self, doc, problems: Problems) -> SlowClimb:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""
         keys = ("onset", "climb", "read_as")
         entry = doc.get("slow_climb")
         if entry is None or not check_keys(entry, "time_course.slow_climb", problems, set(keys), set()):
-            return "", "", ""
+            return SlowClimb()
         ids = [text(entry, key, "time_course.slow_climb", problems) or "" for key in keys]
         for key, item in zip(keys, ids):
             self.pending_links.append((problems, line_of(entry, key), f"time_course.slow_climb.{key}", item))
-        return ids[0], ids[1], ids[2]
+        return SlowClimb(ids[0], ids[1], ids[2])
 
     def _exclusive(self, doc, dims, problems: Problems) -> tuple[str, ...]:
         names = text_list(doc, "exclusive", "time_course", problems)

@@ -5,6 +5,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from ..records import field, record
+from .course_records import PassedWarning, PatchyLimb, SlowClimb, SlowOneSide
 from .text import normalize
 
 STRENGTHS = ("weak", "moderate", "strong")  # lowest first; the index is the rank order
@@ -151,6 +152,7 @@ class Words:
     never_corrected: frozenset[str] = frozenset()  # common words spelling never turns into a finding: "tried"
     witness: frozenset[str] = frozenset()  # a relative who tells what they saw: "my son says I shook"
     amounts: frozenset[str] = frozenset()  # how many, in an exposure's rate: "six cans a night"
+    ages: frozenset[str] = frozenset()  # an age in words, "nn" in a past cue: "when I was six"
     negation_resolved_back: frozenset[str] = frozenset()  # a sentence saying it is over points back: "It recovered."
     ability: frozenset[str] = frozenset()  # beside "no longer", what cannot be done now: "I can no longer stand"
     recent: tuple[tuple[str, ...], ...] = ()  # a warning sign told as lately passed still warns: "this morning"
@@ -353,12 +355,14 @@ class MovesWords:
 @record
 class GradualWords:
     """A one-sided finding that came on gradually over days (``gradual`` in data/time_course.yaml): the onsets it
-    is read for, the values then said of it, the word before the onset ("over") and the words that say so."""
+    is read for, the values then said of it, the word before the onset ("over") and the words that say so, and the
+    plain findings told on one side by a side word that are read so too."""
 
     onsets: frozenset[str] = frozenset()
     values: tuple[str, ...] = ()
     before: frozenset[str] = frozenset()
     words: tuple[tuple[str, ...], ...] = ()
+    findings: frozenset[str] = frozenset()
 
 
 @record
@@ -379,25 +383,17 @@ class TimeCourseWords:
     choice_words: tuple[tuple[str, str], ...] = ()  # (value id, the words a choice question shows it in)
     episode: EpisodeWords = field(default_factory=EpisodeWords)  # "for an hour a day": an episode's length
     quick: QuickWords = field(default_factory=QuickWords)  # "weak since Friday": read as weakness that spreads
-    slow_climb: tuple[str, str, str] = ("", "", "")  # (onset, climb, read as): a slow climb is length-dependent
-    # (onsets, the one-side value, unless values, (sudden one-sided finding, read as) pairs): a one-sided finding that
-    # came over weeks or more is no stroke's
-    slow_one_side: tuple[frozenset[str], str, frozenset[str], tuple[tuple[str, str], ...]] = (
-        frozenset(),
-        "",
-        frozenset(),
-        (),
-    )
+    slow_climb: SlowClimb = field(default_factory=SlowClimb)  # a slow climb is length-dependent
+    slow_one_side: SlowOneSide = field(default_factory=SlowOneSide)  # over weeks or more: no stroke's
     gradual: GradualWords = field(default_factory=GradualWords)  # "over three days my left leg got weak"
-    # (read as, onsets, lately phrases): a stroke's sign told as over and dated days or more ago
-    passed_warning: tuple[str, frozenset[str], tuple[tuple[str, ...], ...]] = ("", frozenset(), ())
-    # (value, finding, read as, sites, unless: values that keep the finding, such as a sudden onset)
-    patchy_limb: tuple[str, str, str, frozenset[str], frozenset[str]] = ("", "", "", frozenset(), frozenset())
+    passed_warning: PassedWarning = field(default_factory=PassedWarning)  # a stroke's sign over days ago
+    patchy_limb: PatchyLimb = field(default_factory=PatchyLimb)  # one nerve's weakness in a patchy picture
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)
     diagnosed_too: tuple[tuple[str, ...], ...] = ()  # "I've been diagnosed too": another's diagnosis is mine too
     brought_home: tuple[frozenset[str], tuple[tuple[str, ...], ...]] = (frozenset(), ())  # (findings, cues)
+    back_from: tuple[tuple[str, ...], ...] = ()  # after "came back": a return from a place, no relapse
     dating: DatingWords = field(default_factory=DatingWords)  # "for 10+ yrs", "since March", "after the flu"
     moves: MovesWords = field(default_factory=MovesWords)  # "worked its way up to my knees"
 

@@ -15,7 +15,7 @@ from .tokens import Token, sentences
 def gradual(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """``mentions`` with each one-sided finding told as coming on gradually over days read as its plain form, and
     the entry's values (one side, getting worse) said of it when the text tells none of their kind."""
-    entry, pairs = kb.time_course.gradual, dict(kb.time_course.slow_one_side[3])
+    entry, pairs = kb.time_course.gradual, dict(kb.time_course.slow_one_side.findings)
     if not entry.onsets:
         return mentions
     onsets = [m for m in mentions if m.symptom.id in entry.onsets and _counted(m.text, kb)]
@@ -27,12 +27,36 @@ def gradual(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> 
         if m.symptom in o.qualifies and _told_gradually(tokens, m, o, kb)
     ]
     if not found:
-        return mentions
+        return _plain(tokens, mentions, onsets[:1], kb)
     gone = {m.symptom.id: kb.symptoms[pairs[m.symptom.id]] for m, _ in found}
     changed = {id(m): replace(m, symptom=gone[m.symptom.id], course_of=m.symptom, course=o.text) for m, o in found}
     out = [_requalified(changed.get(id(m), m), gone) for m in mentions]
-    first = changed[id(found[0][0])]
-    for value in (kb.symptoms[v] for v in entry.values):
+    return _with_values(out, changed[id(found[0][0])], kb)
+
+
+def _plain(tokens: list[Token], mentions: list[Mention], onsets: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """``mentions`` with the values said of the first plain finding (``findings``) that a side word puts on one side
+    and that came on gradually over days ("since two days my left hand and leg are becoming weak slowly")."""
+    side = kb.time_course.slow_one_side.value
+    sided = [m for m in mentions if m.present and m.symptom.id == side]
+    first = next(
+        (
+            m
+            for m in mentions
+            if m.present and m.symptom.id in kb.time_course.gradual.findings
+            for o in onsets
+            if m.symptom in o.qualifies
+            and any(not s.qualifies or m.symptom in s.qualifies for s in sided)
+            and _told_gradually(tokens, m, o, kb)
+        ),
+        None,
+    )
+    return mentions if first is None else _with_values(list(mentions), first, kb)
+
+
+def _with_values(out: list[Mention], first: Mention, kb: KnowledgeBase) -> list[Mention]:
+    """``out`` with each of the entry's values not told of its kind said of ``first``."""
+    for value in (kb.symptoms[v] for v in kb.time_course.gradual.values):
         if not any(_same_kind(m.symptom, value, kb) for m in out):
             out.append(replace(first, symptom=value, sites=(), course_of=None, course=None, qualifies=(first.symptom,)))
     return sorted(out, key=lambda m: m.start)

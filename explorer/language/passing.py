@@ -6,6 +6,7 @@ an emergency: a mini-stroke is most dangerous in its first hours and days."""
 from ..knowledge.records import KnowledgeBase
 from ..records import replace
 from .concepts import has_cue
+from .others import family_words
 from .parse_records import Leftover, Mention
 from .past import dated_past
 from .time_course import episode_lengths, onsets_told
@@ -17,8 +18,9 @@ def passed(
 ) -> tuple[list[Mention], list[Leftover]]:
     """``mentions`` with each stroke's sign told as over days or more ago read as the passed warning, and
     ``leftovers`` without one set aside by a calm word that said so ("fine since"), read so too."""
-    read_as = kb.time_course.passed_warning[0]
-    signs = [m for m in mentions if m.present and m.symptom.warns_when_passed]
+    read_as = kb.time_course.passed_warning.read_as
+    mentions, leftovers = _named(tokens, mentions, leftovers, kb)
+    signs = [m for m in mentions if m.symptom.warns_when_passed and (m.present or _normal_again(m, kb))]
     calm = [x for x in leftovers if x.past and any(s.warns_when_passed for s in x.did_you_mean)]
     if not read_as or not (signs or calm):
         return mentions, leftovers
@@ -37,18 +39,24 @@ def passed(
         norms = [t.norm for t in words]
         if dated_past(norms, kb.words):
             continue  # "years ago": a past event, as the reader has it
-        dated = _dated(words, norms, kb)
+        dated = _dated(words, min([m.end for m in here] + [x.end for x in there]), kb)
         read, said = kb.symptoms[read_as], dated[0] if dated else None
         if dated:  # its date, how long it lasted and the words that it ended: read, not left over
             spans += [dated[1:], *episode_lengths(words, kb), *_cue_spans(words, over)]
             changed |= {
-                id(m): replace(m, symptom=read, course_of=m.symptom, course=said)
+                id(m): replace(m, symptom=read, course_of=m.symptom, course=said, present=True, cue=None)
                 for m in here
                 if _ended_after(words, m.end, over + _returned(m.symptom.id, kb)) and not _still_there(words, m.end, kb)
             }
+        # within the last day or not dated, a sign a "normal" ended ("then went back to normal"): the emergency
+        changed |= {
+            id(m): replace(m, present=True, cue=None)
+            for m in here
+            if not m.present and id(m) not in changed and _ended_after(words, m.end, over)
+        }
         for x in there:  # within the last day or not dated, the stroke's sign set aside by a calm word: an emergency
             sign = next(s for s in x.did_you_mean if s.warns_when_passed)
-            mention = Mention(x.text, x.start, x.end, sign, True)
+            mention = Mention(x.text, x.start, x.end, sign, True, someone_else=x.someone_else)  # theirs stays theirs
             passed_then = said and not _still_there(words, x.end, kb)
             changed[id(x)] = replace(mention, symptom=read, course_of=sign, course=said) if passed_then else mention
             taken.append(x)
@@ -59,12 +67,64 @@ def passed(
     return sorted(kept, key=lambda m: m.start), left
 
 
-def _dated(words: list[Token], norms: list[str], kb: KnowledgeBase) -> tuple[str, int, int] | None:
-    """The words (and their span) of the sentence's shortest onset when it dates a passed warning days or more ago
-    (one of the entry's ``onsets``), else None (within the last day, a ``lately`` word, or no date)."""
-    _, onsets, lately = kb.time_course.passed_warning
-    told = [] if has_cue(norms, lately) is not None else onsets_told(words, kb)
+def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], kb: KnowledgeBase) -> tuple:
+    """``mentions`` with each passed warning the person names as their own ("I had a TIA on Sunday": one of the
+    entry's ``names``) read as one, dated by its own date, and ``leftovers`` without the words it was in. Not
+    another's (a family word before it: family history), denied ("never had a TIA"), or dated in the past."""
+    entry, family = kb.time_course.passed_warning, family_words(kb.words)
+    if not entry.names or any(m.symptom.id == entry.read_as for m in mentions):
+        return mentions, leftovers
+    for sentence in sentences(tokens):
+        words = [t for t in sentence if t.norm]
+        norms = [t.norm for t in words]
+        at = next(((k, n) for k in range(len(words)) for n in entry.names if _at(norms, k, n)), None)
+        if at is None or kb.words.negation_before & set(norms[: at[0]]) or dated_past(norms, kb.words):
+            continue  # "I had a TIA years ago": history
+        first, last = words[at[0]], words[at[0] + len(at[1]) - 1]
+        kept = [x for x in leftovers if x.end <= first.start or x.start >= last.end]
+        name, read = _text(tokens, first.start, last.end), kb.symptoms[entry.read_as]
+        whose = next((t.text for t in words[: at[0]] if t.norm in family), None)
+        if whose is not None:  # "my father had a mini-stroke": his history, said to be his
+            theirs = Leftover(name, first.start, last.end, (read,), someone_else=whose)
+            return mentions, sorted([*kept, theirs], key=lambda x: (x.start, x.end))
+        dated = _dated(words, last.end, kb)
+        said = Mention(name, first.start, last.end, read, True, course=dated[0] if dated else None)
+        return sorted([*mentions, said], key=lambda m: m.start), kept
+    return mentions, leftovers
+
+
+def _text(tokens: list[Token], start: int, end: int) -> str:
+    """The words of ``tokens`` between characters ``start`` and ``end``, as typed ("mini-stroke")."""
+    out, at = "", start
+    for t in (t for t in tokens if start <= t.start and t.end <= end):
+        out, at = out + " " * (t.start - at) + t.text, t.end
+    return out
+
+
+def _dated(words: list[Token], end: int, kb: KnowledgeBase) -> tuple[str, int, int] | None:
+    """The words (and their span) of the shortest onset dating the warning that ends at character ``end`` when it
+    is days or more ago (one of the entry's ``onsets``), else None (within the last day, a ``lately`` word, or no
+    date). Its own date comes before the words that it ended: after them a time says when or how soon it ended
+    ("back to normal after ten minutes"), and another clause's ("my feet have tingled since this morning") dates
+    another finding. With no date before them, the whole sentence's."""
+    onsets, lately = kb.time_course.passed_warning.onsets, kb.time_course.passed_warning.lately
+    over = _over_words(kb)
+    norms = [t.norm for t in words]
+    at = next((k for k, t in enumerate(words) if t.start >= end and any(_at(norms, k, cue) for cue in over)), None)
+    own = words[:at] if at is not None and onsets_told(words[:at], kb) else words
+    told = [] if has_cue([t.norm for t in own], lately) is not None else onsets_told(own, kb)
     return told[0][1:] if told and told[0][0] in onsets else None
+
+
+def _at(norms: list[str], k: int, cue: tuple[str, ...]) -> bool:
+    """Does ``cue`` begin at word ``k``?"""
+    return tuple(norms[k : k + len(cue)]) == cue
+
+
+def _normal_again(m: Mention, kb: KnowledgeBase) -> bool:
+    """Was a stroke's sign ended by a word that says something is normal ("then went back to normal" reads
+    "normal" too)? The passed-warning reading then looks at the words that ended it, as it does for a sign kept."""
+    return not m.present and m.cue is not None and tuple(m.cue.split()) in kb.words.negation_normal
 
 
 def _over_words(kb: KnowledgeBase) -> tuple[tuple[str, ...], ...]:

@@ -37,11 +37,23 @@ def is_year(norm: str) -> bool:
     return len(norm) == 4 and norm.isdigit() and norm[:2] in ("19", "20")
 
 
+# An age ("when I was six", "at the age of 12") is written "nn" in the cues of data/words.yaml.
+AGE = "nn"
+
+
+def dating_word(norm: str, words: Words) -> str:
+    """``norm`` as the past cues see it: a year as ``YEAR``, an age (one or two digits, or one of ``ages``) as
+    ``AGE``, any other word as itself."""
+    if is_year(norm):
+        return YEAR
+    return AGE if (norm.isdigit() and len(norm) <= 2) or norm in words.ages else norm
+
+
 def dated_past(norms: list[str], words: Words) -> bool:
     """Whether words date something in the past ("years ago", "as a teenager", "in 2015", "ages ago": the past
     cues and `long_ago` of data/words.yaml; not the bare word "past", which dates nothing: "over the past two
     days"), or end on a past word ("I had covid once.")."""
-    here = [YEAR if is_year(n) else n for n in norms]
+    here = [dating_word(n, words) for n in norms]
     last = [n for n in here if n][-1:]
     return tuple(last) in words.past_final or has_cue(here, _date_cues(words)) is not None
 
@@ -65,7 +77,7 @@ def past_cues(
     word that goes on past the cue that dates one speaks of what comes after ("had shingles years back, now my
     hands are numb": the shingles stay past); in a later list item, before a finding of its own, it speaks of that
     one ("last year my vision blurred for a few weeks, and now my right hand is tingly again")."""
-    tokens = _spans_up_to_now([replace(t, norm=YEAR) if is_year(t.norm) else t for t in tokens], words)
+    tokens = _spans_up_to_now([replace(t, norm=dating_word(t.norm, words)) for t in tokens], words)
     norms = {t.norm for t in tokens}
     if not spans or norms.isdisjoint(cue_words(words)):
         return [None] * len(spans)
@@ -221,7 +233,7 @@ def time_words(tokens: list[Token], cues: set[str], words: Words) -> list[tuple[
     ``cues`` (the cues that made a finding past: "last year", "once") or of one an event's second dating follows
     ("covid as a kid and again last week"), and a comparison word before a time it
     compares with ("weaker than last year"). The reader used them, so they are not left over."""
-    norms = [YEAR if is_year(t.norm) else t.norm for t in tokens]
+    norms = [dating_word(t.norm, words) for t in tokens]
     if not cues and set(norms).isdisjoint(words.past_compared | words.past_again):
         return []
     told = {" ".join(cue.lower().split()) for cue in cues}

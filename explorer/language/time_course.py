@@ -23,6 +23,7 @@ from .parse_records import Leftover, Mention
 from .past import dated_past
 from .phrases import LIMBS
 from .quickening import unquickened
+from .reread import reread
 from .tokens import Token, same_word, sentences
 
 
@@ -66,7 +67,7 @@ def read(
         explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
         now |= {number} if symptoms else set()
         ended += [
-            (number, m, _now_after(sentence, m, here_by.get(number, []), words))
+            (number, m, _now_too(sentence, m, number, (here_by, aside_by), words))
             for m in _remitted(sentence, words, kb, symptoms)
         ]
         skip = {value for value, by in words.said_by if any(s.id == by for s in here)} | set(explained)
@@ -348,6 +349,20 @@ def _now_after(sentence: list[Token], ended: Mention, here: list[Mention], words
     return any(m.start > present and m.symptom.kind == "symptom" for m in here)
 
 
+def _now_too(sentence: list[Token], ended: Mention, number: int, by: tuple[dict, dict], words) -> bool:
+    """Whether a finding present now is named in the sentence of an episode that ended, after it or before it."""
+    here_by, aside_by = by
+    return _now_after(sentence, ended, here_by.get(number, []), words) or _now_before(ended, number, here_by, aside_by)
+
+
+def _now_before(ended: Mention, number: int, here_by: dict, aside_by: dict) -> bool:
+    """Whether the episode that ended is a past event's ("last autumn I had numbness down my right side for a month
+    that went away"), with a finding present now named before that event in the same sentence ("a week ago my left
+    eye went blurry, and last autumn ..."): another episode now, after one that ended."""
+    past = [x for x in aside_by.get(number, ()) if isinstance(x, Mention) and x.past and x.start < ended.start]
+    return any(m.symptom.kind == "symptom" and m.end <= x.start for x in past for m in here_by.get(number, ()))
+
+
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
     """The text's sentences (tokens.sentences), each with only its tokens that have words."""
     return [words for sentence in sentences(tokens) if (words := [t for t in sentence if t.norm])]
@@ -395,9 +410,15 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     found = [
         (f, a, b) for f, a, b in found if not (f in climbs and words.moves.unless.intersection(norms[b + 1 : b + 3]))
     ]
+    found = [x for x in found if not (x[0] == "course_relapsing" and _back_from(norms, x[2], words.back_from))]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
     return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
+
+
+def _back_from(norms: list[str], last: int, back_from: tuple[tuple[str, ...], ...]) -> bool:
+    """Do words just after a relapsing cue's last word make it a return from a place ("came back from Spain")?"""
+    return any(tuple(norms[last + 1 : last + 1 + len(w)]) == w for w in back_from)
 
 
 def episode_lengths(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[int, int]]:
@@ -518,64 +539,7 @@ def settled(mentions: list[Mention], entered: set[str], kb: KnowledgeBase) -> li
     kept = [
         m for m in mentions if m.symptom.kind != "course" or keep.get(m.symptom.system, m.symptom.id) == m.symptom.id
     ]
-    return _patchy_limb(_slow_one_side(_slow_climb(unquickened(mentions, kept, kb), kb), kb), kb)
-
-
-def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """In a picture of nerves hit one after another, a one-sided weakness said only of a hand or a foot is that
-    nerve's weakness (data/time_course.yaml, ``patchy_limb``), not a stroke's: read as the weakness it is. Not
-    with an ``unless`` value (a weakness that came within minutes or hours may be a stroke whatever came before)."""
-    value, finding, read_as, sites, unless = kb.time_course.patchy_limb
-    ids = {m.symptom.id for m in mentions}
-    if not value or value not in ids or ids & unless:
-        return mentions
-    return [
-        replace(m, symptom=kb.symptoms[read_as])
-        if m.symptom.id == finding and m.sites and all(site.id in sites for site in m.sites)
-        else m
-        for m in mentions
-    ]
-
-
-def _slow_one_side(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """A sudden one-sided finding whose own onset is told as weeks, months or years is read as the finding it names,
-    on one side (data/time_course.yaml, ``slow_one_side``): a stroke comes suddenly. Said with the onset's words."""
-    onsets, value, unless, pairs = kb.time_course.slow_one_side
-    said = [m for m in mentions if m.symptom.id in onsets]
-    if not said or unless & {m.symptom.id for m in mentions}:
-        return mentions
-    read_as = {finding: kb.symptoms[other] for finding, other in pairs}
-    out = []
-    for m in mentions:
-        onset = next((o for o in said if m.symptom in o.qualifies), None)
-        if m.present and m.symptom.id in read_as and onset is not None:
-            m = replace(m, symptom=read_as[m.symptom.id], course_of=m.symptom, course=onset.text, site_changed=None)
-        out.append(m)
-    read = [m for m in out if m.course_of and m.course_of.id in read_as]
-    if not read:
-        return mentions
-    # the values said of the sudden form are said of the finding it is read as (not of a finding gone)
-    gone = {m.course_of.id: m.symptom for m in read if m.course_of}
-    out = [replace(m, qualifies=tuple(gone.get(q.id, q) for q in m.qualifies)) if m.qualifies else m for m in out]
-    side = kb.symptoms[value]
-    if any(m.symptom.kind == "course" and m.symptom.system == side.system for m in mentions):
-        return out  # the symmetry told ("patchy", "one side") stands
-    one_side = replace(read[0], symptom=side, sites=(), course_of=None, course=None)
-    return [*out, replace(one_side, qualifies=(read[0].symptom,))]
-
-
-def _slow_climb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """With an onset over months or years, a climb from the feet is the length-dependent spread, not the
-    ascending weakness of days (data/time_course.yaml, ``slow_climb``): read as that spread, said once."""
-    onset, climb, read_as = kb.time_course.slow_climb
-    ids = {m.symptom.id for m in mentions}
-    if not onset or onset not in ids or climb not in ids:
-        return mentions
-    out = [m for m in mentions if m.symptom.id != climb]
-    if read_as not in ids:
-        first = next(m for m in mentions if m.symptom.id == climb)
-        out.insert(mentions.index(first), replace(first, symptom=kb.symptoms[read_as]))
-    return out
+    return reread(unquickened(mentions, kept, kb), kb)
 
 
 def course_value(kb: KnowledgeBase, dimension: str, value: str) -> Symptom:
