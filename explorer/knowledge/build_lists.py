@@ -11,6 +11,7 @@ from .yamlcheck import Problems, check_keys, line_of, text, type_name
 # Lists whose entries are cues of several words, written with spaces ("used to", "years ago").
 PHRASE_LISTS = (
     "past_before",
+    "not_the_back",
     "past_after",
     "worsening_after",
     "worsening_before",
@@ -36,6 +37,7 @@ PHRASE_LISTS = (
 OPTIONAL_LISTS = {
     "statement_openers",
     "things",
+    "not_the_back",
     "between_episodes",
     "negation_resolved",
     "negation_double",
