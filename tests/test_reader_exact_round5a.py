@@ -37,3 +37,39 @@ def test_back_that_says_again_or_when_names_no_back(text, want):
 def test_back_pain_is_no_evidence_and_keeps_the_bladder_warning():
     got = run("match", "my back is killing me and I wet myself without knowing")
     assert "bladder_bowel" in {flag["id"] for flag in got["red_flags"]}
+
+
+# A word that folds onto a finding's word but names something else (data/words.yaml `things`).
+THINGS = [
+    ("I had a cream cracker with cheese for lunch", "fatigue"),
+    ("the kitchen drain is blocked again", "fatigue"),
+    ("there's so much stuff in the loft and my hands are numb", "fatigue"),
+    ("my rings are too tight to wear", "fatigue"),
+    ("our baby has started to crawl", "tingling"),
+]
+
+
+@pytest.mark.parametrize("text,finding", THINGS)
+def test_a_thing_named_like_a_finding_reads_nothing(text, finding):
+    assert finding not in read(text)
+
+
+STILL_READ = [
+    ("I'm cream crackered by teatime", "fatigue"),
+    ("I feel completely drained", "fatigue"),
+    ("I'm stuffed after every shift", "fatigue"),
+    ("I'm weary all the time", "fatigue"),
+    ("it feels like ants crawling under my skin", "tingling"),
+]
+
+
+@pytest.mark.parametrize("text,finding", STILL_READ)
+def test_the_finding_s_own_word_still_reads(text, finding):
+    assert read(text).get(finding) is True
+
+
+@pytest.mark.parametrize("text", ["I've had a weak bladder since my second baby", "my weak bladder is a nuisance"])
+def test_a_weak_bladder_is_leaking_urine_not_weakness(text):
+    got = read(text)
+    assert got.get("urinary_incontinence") is True
+    assert "general_weakness" not in got
