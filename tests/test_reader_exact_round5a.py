@@ -73,3 +73,29 @@ def test_a_weak_bladder_is_leaking_urine_not_weakness(text):
     got = read(text)
     assert got.get("urinary_incontinence") is True
     assert "general_weakness" not in got
+
+
+# "also" inside a statement joins it; opening a list item it still separates (data/words.yaml list_words_opening).
+ALSO_INSIDE = [
+    ("since the spring my eyes are also dry", {"dry_eyes": True}),
+    ("the ankle also weak now", {"leg_weakness": True}),
+    ("his mouth also dry at night", {"dry_mouth": True}),
+]
+
+
+@pytest.mark.parametrize("text,want", ALSO_INSIDE)
+def test_also_inside_a_statement_joins_it(text, want):
+    got = read(text)
+    assert {k: v for k, v in got.items() if k in want} == want
+
+
+ALSO_OPENING = [
+    ("no numbness, also tingling in my toes", {"numbness": False, "tingling": True}),
+    ("numb feet and also tingling hands", {"numbness": True, "tingling": True}),
+]
+
+
+@pytest.mark.parametrize("text,want", ALSO_OPENING)
+def test_also_opening_a_list_item_still_separates(text, want):
+    got = read(text)
+    assert {k: v for k, v in got.items() if k in want} == want

@@ -38,6 +38,7 @@ OPTIONAL_LISTS = {
     "statement_openers",
     "things",
     "not_the_back",
+    "list_words_opening",
     "between_episodes",
     "negation_resolved",
     "negation_double",
