@@ -99,3 +99,21 @@ ALSO_OPENING = [
 def test_also_opening_a_list_item_still_separates(text, want):
     got = read(text)
     assert {k: v for k, v in got.items() if k in want} == want
+
+
+# A word alone before "and" stands for the first word of the phrase after it (coordination._ahead).
+AHEAD = [
+    ("my eyes and mouth are dry all day", {"dry_eyes": True, "dry_mouth": True}),
+    ("her skin and mouth are so dry", {"dry_skin": True, "dry_mouth": True}),
+    ("my eyes and mouth are not dry at all", {"dry_eyes": False, "dry_mouth": False}),
+]
+
+
+@pytest.mark.parametrize("text,want", AHEAD)
+def test_a_word_before_and_stands_for_a_word_of_the_phrase_after(text, want):
+    got = read(text)
+    assert {k: v for k, v in got.items() if k in want} == want
+
+
+def test_a_warning_sign_lends_no_reading_ahead():
+    assert read("my bladder and bowels are working fine").get("bladder_bowel_loss") is not True

@@ -242,7 +242,7 @@ class Parser:
         if matching.unread(items, found, self.words) and budget[0] > 0:
             found, items = self._correct(items, found, indexes, ids, budget)
         if matching.unread(items, found, self.words):
-            found = sorted(found + coordination.ellipsis(items, found, indexes), key=lambda f: f.used)
+            found = sorted(found + coordination.ellipsis(items, found, indexes, self.urgent), key=lambda f: f.used)
         return found, items
 
     def _correct(self, items, found, indexes, ids, budget):
