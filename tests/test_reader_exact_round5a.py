@@ -117,3 +117,25 @@ def test_a_word_before_and_stands_for_a_word_of_the_phrase_after(text, want):
 
 def test_a_warning_sign_lends_no_reading_ahead():
     assert read("my bladder and bowels are working fine").get("bladder_bowel_loss") is not True
+
+
+# "carrying" explains a limb's numbness, tingling or ache told with a link word (a `cause`), no longer every
+# finding of its sentence: no warning sign, and no dry mouth beside a water bottle carried.
+@pytest.mark.parametrize(
+    "text", ["my left arm went weak while carrying the shopping", "I was carrying the shopping when my face dropped"]
+)
+def test_carrying_explains_no_warning_sign(text):
+    assert run("match", text)["red_flags"] != []
+
+
+def test_carrying_something_leaves_other_findings_read():
+    got = read("I'm carrying a flask of water everywhere because my mouth is so dry")
+    assert got.get("dry_mouth") is True
+
+
+@pytest.mark.parametrize(
+    "text", ["my hands went numb from carrying the shopping", "my fingers tingle after carrying bags"]
+)
+def test_a_limb_numb_from_carrying_is_still_explained(text):
+    got = read(text)
+    assert got.get("numbness") is not True and got.get("tingling") is not True
