@@ -139,3 +139,18 @@ def test_carrying_something_leaves_other_findings_read():
 def test_a_limb_numb_from_carrying_is_still_explained(text):
     got = read(text)
     assert got.get("numbness") is not True and got.get("tingling") is not True
+
+
+# An arm that feels heavy is its weakness, as heavy legs are the legs' (data/symptoms.yaml muscle_weakness).
+@pytest.mark.parametrize("text", ["my arms feel heavy by the evening", "the arm feels heavy when I brush my hair"])
+def test_a_heavy_arm_is_weakness(text):
+    assert read(text).get("muscle_weakness") is True
+
+
+def test_a_heavy_arm_on_one_side_within_the_hour_warns():
+    got = run("match", "my right arm feels heavy, it started twenty minutes ago")
+    assert "one_sided_weakness" in {flag["id"] for flag in got["red_flags"]}
+
+
+def test_a_heavy_bag_is_no_heavy_arm():
+    assert "muscle_weakness" not in read("I carried a heavy bag with my left arm and it was fine")
