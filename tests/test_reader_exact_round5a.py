@@ -154,3 +154,22 @@ def test_a_heavy_arm_on_one_side_within_the_hour_warns():
 
 def test_a_heavy_bag_is_no_heavy_arm():
     assert "muscle_weakness" not in read("I carried a heavy bag with my left arm and it was fine")
+
+
+# Drinking told in everyday words: containers with a rate, heavy drinking, drink given up (a history all the same).
+DRINKING = [
+    "most nights I put away five stubbies",
+    "I get through a dozen schooners every weekend",
+    "I used to drink heavily before the kids",
+    "I've been off the grog six months and my feet still burn",
+]
+
+
+@pytest.mark.parametrize("text", DRINKING)
+def test_drinking_in_everyday_words_is_the_alcohol_history(text):
+    assert read(text).get("heavy_alcohol_use") is True
+
+
+@pytest.mark.parametrize("text", ["I have two tins of soup a day", "we have a slab of cake every weekend at work"])
+def test_other_drinks_and_tins_are_no_alcohol(text):
+    assert "heavy_alcohol_use" not in read(text)
