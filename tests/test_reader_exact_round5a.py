@@ -46,6 +46,8 @@ THINGS = [
     ("there's so much stuff in the loft and my hands are numb", "fatigue"),
     ("my rings are too tight to wear", "fatigue"),
     ("our baby has started to crawl", "tingling"),
+    ("we watched the footy scores on the telly", "leg_pain"),
+    ("I checked the footy results", "leg_pain"),
 ]
 
 
