@@ -175,3 +175,18 @@ def test_drinking_in_everyday_words_is_the_alcohol_history(text):
 @pytest.mark.parametrize("text", ["I have two tins of soup a day", "we have a slab of cake every weekend at work"])
 def test_other_drinks_and_tins_are_no_alcohol(text):
     assert "heavy_alcohol_use" not in read(text)
+
+
+# Eyes tired from a screen are no tiredness of the person ("explained" in data/concepts.yaml).
+@pytest.mark.parametrize("text", ["my eyes are tired from the laptop", "I get tired eyes reading at night"])
+def test_tired_eyes_are_no_fatigue(text):
+    assert read(text).get("fatigue") is not True
+
+
+def test_tired_eyes_leave_double_vision_warning():
+    got = run("match", "my eyes feel tired and I see double since this morning")
+    assert "double_vision" in {flag["id"] for flag in got["red_flags"]}
+
+
+def test_a_tired_person_is_still_fatigue():
+    assert read("I'm tired all the time and my eyes are dry").get("fatigue") is True
