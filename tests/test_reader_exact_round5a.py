@@ -190,3 +190,30 @@ def test_tired_eyes_leave_double_vision_warning():
 
 def test_a_tired_person_is_still_fatigue():
     assert read("I'm tired all the time and my eyes are dry").get("fatigue") is True
+
+
+# Tiredness after a long shift, a big night or a long hike is the rest-fixes-it kind, no finding (a `cause`).
+@pytest.mark.parametrize(
+    "text",
+    ["I'm shattered after the night shift", "completely wiped out after the hen do", "exhausted after a long hike"],
+)
+def test_tiredness_after_a_big_effort_is_no_fatigue(text):
+    assert read(text).get("fatigue") is not True
+
+
+@pytest.mark.parametrize("text", ["I'm exhausted after a short walk", "I'm exhausted all the time, even after sleep"])
+def test_tiredness_out_of_proportion_is_still_fatigue(text):
+    assert read(text).get("fatigue") is True
+
+
+# A leak that nearly happened did not ("explained").
+@pytest.mark.parametrize(
+    "text", ["I almost wet myself laughing at the comedy", "I nearly peed myself when the dog barked"]
+)
+def test_nearly_wetting_oneself_is_no_leak(text):
+    got = read(text)
+    assert got.get("urinary_incontinence") is not True and got.get("bladder_bowel_loss") is not True
+
+
+def test_wetting_oneself_without_knowing_still_warns():
+    assert "bladder_bowel" in {f["id"] for f in run("match", "I wet myself without knowing at work today")["red_flags"]}
