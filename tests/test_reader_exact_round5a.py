@@ -217,3 +217,21 @@ def test_nearly_wetting_oneself_is_no_leak(text):
 
 def test_wetting_oneself_without_knowing_still_warns():
     assert "bladder_bowel" in {f["id"] for f in run("match", "I wet myself without knowing at work today")["red_flags"]}
+
+
+# Walking told as less steady than before, or steadied by the furniture, is unsteady walking.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "these days I'm not as steady on my feet",
+        "I've been grabbing the furniture to get from room to room",
+        "I'm less steady on my legs since the winter",
+    ],
+)
+def test_less_steady_walking_is_unsteady(text):
+    assert read(text).get("unsteady_walking") is True
+
+
+@pytest.mark.parametrize("text", ["I'm steady on my feet", "we moved the furniture round the house"])
+def test_steady_walking_and_furniture_moved_are_no_unsteadiness(text):
+    assert "unsteady_walking" not in read(text)
