@@ -235,3 +235,15 @@ def test_less_steady_walking_is_unsteady(text):
 @pytest.mark.parametrize("text", ["I'm steady on my feet", "we moved the furniture round the house"])
 def test_steady_walking_and_furniture_moved_are_no_unsteadiness(text):
     assert "unsteady_walking" not in read(text)
+
+
+# An eye that will not turn is its movement (external ophthalmoplegia); "can't move my eye" keeps its warning.
+@pytest.mark.parametrize(
+    "text", ["my right eye won't turn inwards", "since Monday I can't look sideways with my left eye"]
+)
+def test_an_eye_that_will_not_turn_is_its_movement(text):
+    assert read(text).get("external_ophthalmoplegia") is True
+
+
+def test_an_eye_that_cannot_move_still_warns():
+    assert run("match", "I suddenly can't move my left eye")["red_flags"] != []
