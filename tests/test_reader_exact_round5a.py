@@ -247,3 +247,19 @@ def test_an_eye_that_will_not_turn_is_its_movement(text):
 
 def test_an_eye_that_cannot_move_still_warns():
     assert run("match", "I suddenly can't move my left eye")["red_flags"] != []
+
+
+# Fingers that go blue in the cold are Raynaud's, as white ones are.
+@pytest.mark.parametrize("text", ["my fingers go blue when I hang the washing out", "I get blue fingers every winter"])
+def test_blue_fingers_are_raynaud(text):
+    assert read(text).get("raynaud") is True
+
+
+# Trousers wet and not felt are control of the bladder lost; wet from the rain they are not.
+def test_trousers_wet_unnoticed_warn():
+    got = run("match", "I wet my trousers at the shops and didn't even notice")
+    assert "bladder_bowel" in {flag["id"] for flag in got["red_flags"]}
+
+
+def test_trousers_wet_in_the_rain_raise_nothing():
+    assert run("match", "I wet my trousers in the rain walking the dog")["red_flags"] == []
