@@ -11,6 +11,7 @@ from .yamlcheck import Problems, check_keys, line_of, text, type_name
 # Lists whose entries are cues of several words, written with spaces ("used to", "years ago").
 PHRASE_LISTS = (
     "past_before",
+    "not_the_back",
     "past_after",
     "worsening_after",
     "worsening_before",
@@ -37,6 +38,8 @@ OPTIONAL_LISTS = {
     "ages",
     "statement_openers",
     "things",
+    "not_the_back",
+    "list_words_opening",
     "between_episodes",
     "negation_resolved",
     "negation_double",

@@ -128,6 +128,8 @@ class Words:
     everyday: frozenset[str] = frozenset()
     between_episodes: tuple[tuple[str, ...], ...] = ()
     things: frozenset[str] = frozenset()  # nouns that fold onto a finding's word ("exhaust")
+    not_the_back: tuple[tuple[str, ...], ...] = ()  # "came back", "back in": no body part
+    list_words_opening: frozenset[str] = frozenset()  # "also": a list word only opening a list item
     worsening_after: tuple[tuple[str, ...], ...] = ()
     worsening_before: tuple[tuple[str, ...], ...] = ()
     # Optional lists (a teacher's words.yaml written before them still loads):

@@ -59,9 +59,10 @@ def _ends_site_list(items: list[Item], k: int, list_ends: frozenset) -> bool:
     return k == len(items) or items[k].role == "sep" or items[k].token.norm in list_ends
 
 
-def ellipsis(items: list[Item], found: list[Found], indexes: list[PhraseIndex]) -> list[Found]:
+def ellipsis(items: list[Item], found: list[Found], indexes: list[PhraseIndex], urgent: frozenset) -> list[Found]:
     """A list item of unread words that stands for a word of the phrase before it: "dry eyes and mouth"
-    reads "mouth" as "dry mouth", "no numbness or tingling" needs no such help."""
+    reads "mouth" as "dry mouth", "no numbness or tingling" needs no such help; or, for a finding that is no
+    warning sign, of the phrase after it (``_ahead``)."""
     taken = {i for f in found for i in f.used}
     owners = {segment(items, f.used): f for f in found}
     out, segments = [], list_items(items)
@@ -82,6 +83,25 @@ def ellipsis(items: list[Item], found: list[Found], indexes: list[PhraseIndex]) 
                 out.append(Found(tuple(words), target, sites, None, key))
                 owners[current] = out[-1]
                 break
+    return out + _ahead(items, taken, owners, segments, indexes, urgent)
+
+
+def _ahead(items: list[Item], taken: set, owners: dict, segments: list, indexes: list, urgent: frozenset) -> list:
+    """A word alone before "and" or "or" that stands for the first word of the phrase after it: "my eyes and
+    mouth are dry" reads "eyes" as "dry eyes" (a phrase with its negation cue, "eyes and mouth are not dry",
+    lends it). Never for a warning sign, either one: "bladder and bowels are fine" is no reading of the bladder."""
+    out = []
+    for previous, current in zip(segments, segments[1:]):
+        after = owners.get(current)
+        words = [k for k in range(previous[0], previous[1] + 1) if k not in taken and items[k].role == "word"]
+        joined = previous[1] + 1 < len(items) and items[previous[1] + 1].fold in ("and", "or")
+        if after is None or len(words) != 1 or previous in owners or not joined or after.target.symptom in urgent:
+            continue
+        replaced = items[min(after.used)].fold
+        key = (after.key - {replaced}) | {items[words[0]].fold}
+        target = next((t for t in (ix.resolve(key, ()) for ix in indexes) if t), None)
+        if target and len(key) == len(after.key) > 1 and not after.sites and target.symptom not in urgent:
+            out.append(Found(tuple(words), target, (), after.cue, key))
     return out
 
 

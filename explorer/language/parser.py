@@ -204,7 +204,7 @@ class Parser:
 
     def _items(self, tokens: list[Token]) -> list[Item]:
         items: list[Item | None] = []
-        for token in tokens:
+        for n, token in enumerate(tokens):
             if token.norm in self.words.site_breaks:
                 items.append(None)  # marks the next item: sites do not reach across this word
                 continue
@@ -215,8 +215,8 @@ class Parser:
                     items.append(replace(cue, role="quiet"))
             elif token.kind == "hpo":
                 items.append(Item(token, token.norm, "hpo"))
-            elif token.norm in self.words.things:  # "the exhaust": a thing, not the finding its fold names
-                items.append(Item(token, "", "other"))
+            elif token.norm in self.words.things or _not_the_back(tokens, n, self.words.not_the_back):
+                items.append(Item(token, "", "other"))  # "the exhaust", "came back": not the finding's word
             elif token.kind == "other":
                 import unicodedata  # only for a token that is no word, number or separator: rare in findings
 
@@ -242,7 +242,7 @@ class Parser:
         if matching.unread(items, found, self.words) and budget[0] > 0:
             found, items = self._correct(items, found, indexes, ids, budget)
         if matching.unread(items, found, self.words):
-            found = sorted(found + coordination.ellipsis(items, found, indexes), key=lambda f: f.used)
+            found = sorted(found + coordination.ellipsis(items, found, indexes, self.urgent), key=lambda f: f.used)
         return found, items
 
     def _correct(self, items, found, indexes, ids, budget):
@@ -353,6 +353,16 @@ class Parser:
         ends = sorted({t.end for t in tokenize(piece, self.words) if owned[1] < t.end <= owned[2]}, reverse=True)
         condition = next((c for end in ends if (c := find_condition(self.kb, piece[owned[1] : end]))), None)
         return (owned[0].text, condition) if condition else None
+
+
+def _not_the_back(tokens: list[Token], n: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """The word "back" saying again, home or when ("the pain came back", "back in 2019": data/words.yaml
+    ``not_the_back``), not naming the body part."""
+    if tokens[n].norm != "back":
+        return False
+    before = (tokens[n - 1].norm, "back") if n else None
+    after = ("back", tokens[n + 1].norm) if n + 1 < len(tokens) else None
+    return before in phrases or after in phrases
 
 
 def _joins_verbs(items: list, words: Words) -> bool:

@@ -73,13 +73,13 @@ def sentences(tokens: list[Token]) -> list[list[Token]]:
 
 
 def tokenize(text: str, words: Words) -> list[Token]:
-    tokens = []
+    tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
         norm = _norm(raw)
         if raw[0] in ".;!?\n" or norm in words.clause_ends:
             kind = "end"
-        elif raw in ",/&+" or norm in words.list_words or _is_dash(text, match.start(), raw):
+        elif raw in ",/&+" or _separates(norm, tokens, words) or _is_dash(text, match.start(), raw):
             kind = "list"
         elif raw[:3].lower() == "hp:":
             kind, norm = "hpo", raw.upper()
@@ -89,6 +89,14 @@ def tokenize(text: str, words: Words) -> list[Token]:
             kind = "other"  # emoji, symbols, words in scripts normalize() cannot fold
         tokens.append(Token(raw, match.start(), match.end(), norm, kind))
     return _answers(_joined(tokens, text), words.answers)
+
+
+def _separates(norm: str, tokens: list[Token], words: Words) -> bool:
+    """A list word, unless it only separates where it opens a list item and a word stands just before it
+    ("my eyes are also dry": data/words.yaml ``list_words_opening``)."""
+    if norm not in words.list_words:
+        return False
+    return norm not in words.list_words_opening or not tokens or tokens[-1].kind != "word"
 
 
 def _joined(tokens: list[Token], text: str) -> list[Token]:
