@@ -138,7 +138,9 @@ def test_fast_matcher_agrees_with_experta_on_many_joins(tmp_path, kb, monkeypatc
     generated = load_knowledge(generate(tmp_path / "kb", len(kb.rules) + 300))
     pair = _engines(generated, None)
     one_sided = joined = waiting = 0
-    for number, (present, absent, _) in enumerate(_random_inputs(generated, count=60, seed=13)):
+    # Random findings seldom fill a rule of two or more; each of these fills one.
+    filling = [(set(rule.all), set(), set()) for rule in generated.rules if len(rule.all) >= 2][:20]
+    for number, (present, absent, _) in enumerate(_random_inputs(generated, count=60, seed=13) + filling):
         stock = _run(pair["experta"], present, absent, set(), record=number % 2 == 0)
         assert _run(pair["fast"], present, absent, set(), record=number % 2 == 0) == stock, (present, absent)
         matcher = pair["fast"]._engine.matcher
@@ -148,7 +150,7 @@ def test_fast_matcher_agrees_with_experta_on_many_joins(tmp_path, kb, monkeypatc
         waiting += sum(len(facts) for patterns in filed for facts in patterns.values())
         joined += sum(len(patterns) >= 2 for patterns in filed)
     if counting:
-        assert waiting > 100 and joined > 5 and one_sided == 0  # joins made by counting, no two-input node used
+        assert waiting > 100 and joined >= 20 and one_sided == 0  # joins made by counting, no two-input node used
     else:
         assert one_sided > 100  # the one-sided path was taken, and reset after
 
