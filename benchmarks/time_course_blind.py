@@ -3,7 +3,7 @@ vignettes in 20 pairs that differ only in time course, spread, symmetry, severit
 followed, written by a helper who never saw the code, split into a development and a test half
 (tests/blind/split.py, a pair stays in one half) before any tuning. A script, not a test: it reports.
 
-    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses] [--set t|b|c|d|e|f|g]
+    python benchmarks/time_course_blind.py [--half test|dev|all] [--misses] [--set t|b|c|d|e|f|g|h]
 
 A vignette is right first when the condition ranked first is the one expected, and at the right level when
 the highest urgency level of the warnings raised is the one expected (none, same_day, emergency). Misses are
@@ -16,7 +16,8 @@ writer's folder) was written for tuning: scored whole, its misses listed on requ
 (tests/blind/time_course_e.yaml, 40 vignettes in 20 pairs, a fifth writer, copied from /work/blinde) is a
 development set like set C: scored whole, its misses listed on request. Set F (tests/blind/time_course_f.yaml,
 40 vignettes in 20 pairs, a sixth writer, copied from /work/blindf after the day's tuning) and set G
-(tests/blind/time_course_g.yaml, a seventh writer, copied from /work/blindg) are held out like sets B and D.
+(tests/blind/time_course_g.yaml, a seventh writer, copied from /work/blindg) and set H (time_course_h.yaml, an
+eighth writer, copied from /work/blindh) are held out like sets B and D.
 """
 
 import argparse
@@ -68,6 +69,7 @@ HEADINGS = {
     "e": "E (time course, development set)",
     "f": "F (time course, held out)",
     "g": "G (time course, held out)",
+    "h": "H (time course, held out)",
 }
 
 
@@ -77,14 +79,14 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
     parser.add_argument(
         "--set",
-        choices=["t", "b", "c", "d", "e", "f", "g"],
+        choices=["t", "b", "c", "d", "e", "f", "g", "h"],
         default="t",
         help="b: the second set, never tuned on (all of it); c: the third, a tuning set (all of it); "
         "d: the fourth, held out like b; e: the fifth, a development set like c; f and g: the sixth and seventh,"
         " held out like b",
     )
     args = parser.parse_args()
-    if args.set in ("b", "d", "f", "g") and args.misses:
+    if args.set in ("b", "d", "f", "g", "h") and args.misses:
         parser.error(f"set {args.set.upper()} is never tuned on: its misses are not listed")
     from explorer import load_knowledge
 

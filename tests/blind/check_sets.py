@@ -210,6 +210,7 @@ SETS = {
     "e": ("reading_e.yaml", "time_course_e.yaml"),
     "f": ("reading_f.yaml", "time_course_f.yaml"),
     "g": ("reading_g.yaml", "time_course_g.yaml"),
+    "h": ("reading_h.yaml", "time_course_h.yaml"),
 }
 
 
