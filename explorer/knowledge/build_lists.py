@@ -72,6 +72,10 @@ OPTIONAL_LISTS = {
     "over_all",
     "past_compared",
     "past_again",
+    "told_of_body",
+    "told_of_links",
+    "told_by_agent",
+    "people",
 }
 
 

@@ -1,5 +1,6 @@
 """Findings said of someone else: "family history of diabetes", "my mother has lupus", "my dad had MS",
-"diabetes runs in my family", "grandmother with diabetes". A relative's illness is not the person's own
+"diabetes runs in my family", "grandmother with diabetes"; and words of a finding said of a thing ("my wifi got
+weaker": told_of_things). A relative's illness is not the person's own
 finding (it would suggest a condition from somebody else's history); the parser reports it instead, with
 the words that say whose it is, as it reports a past event.
 
@@ -299,3 +300,55 @@ def reported(span: tuple, theirs: list[Leftover], kept: list[Mention], words: Wo
 def _only_family(piece: str, family: frozenset) -> bool:
     named = normalize(piece).split()
     return bool(named) and all(w in family or w in ("my", "our", "his", "her", "the") for w in named)
+
+
+def told_of_things(
+    tokens: list[Token], mentions: list[Mention], text: str, words: Words, known: frozenset
+) -> tuple[list, list]:
+    """Findings read only on words that say so of a body or a person (``told_of_body``: "weaker", "paralysed")
+    but told of a thing: "my wifi got weaker", "the pound got worse", "the whole city was paralysed by the snow".
+    They are left over, as someone else's are. The thing is a word the reader knows nothing of (``known``: the
+    words of every finding's names and sites) after a determiner; a person, a family word or a part keeps the
+    finding ("my legs got weaker", "I've got weaker and weaker", "the lad got weaker"), and "paralysed" is set
+    aside only with "by" after it (``told_by_agent``: an agent, not a body failing)."""
+    if words.told_of_body.isdisjoint(t.norm for t in tokens):
+        return mentions, []
+    kept, things = [], []
+    for m in mentions:
+        if _of_thing(tokens, m, words, known):
+            things.append(Leftover(text[m.start : m.end], m.start, m.end))
+        else:
+            kept.append(m)
+    return kept, things
+
+
+def _of_thing(tokens: list[Token], m: Mention, words: Words, known: frozenset) -> bool:
+    named = normalize(m.text).split()
+    if not named or named[0] not in words.told_of_body or not set(named) <= _said_of_change(words):
+        return False  # "the signal got weaker every day": how fast too
+    if named[0] in words.told_by_agent and not any(t.norm == "by" for t in tokens if t.start >= m.end):
+        return False
+    before = [t for t in tokens if t.end <= m.start and t.norm]
+    while before and before[-1].norm in words.told_of_links:
+        before.pop()
+    if len(before) < 2 or _a_person(before[-1], words, known):
+        return False
+    # "the whole city", "my home wifi": a determiner a word or two before the subject, nothing known between
+    for k in (-2, -3):
+        if len(before) >= -k and before[k].norm in words.animal_openers:
+            return all(not _a_person(t, words, known) for t in before[k + 1 :])
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _said_of_change(words: Words) -> frozenset:
+    """The words a change said of a thing may be read with: the change and how fast ("weaker by the day")."""
+    rates = {w for cue in words.worsening_after + words.worsening_before for w in cue}
+    return words.told_of_body | _JOINING | rates | {"by", "the", "day", "hour", "each", "every"}
+
+
+def _a_person(token: Token, words: Words, known: frozenset) -> bool:
+    """Is ``token`` a person, a family word or a word the reader knows (a part, a finding's word)?"""
+    norm = token.norm
+    people = words.people | words.subjects | words.first_person | words.someone_else_pronouns
+    return norm in people or norm in family_words(words) or token.fold in known

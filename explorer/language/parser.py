@@ -91,6 +91,11 @@ class Parser:
         return vocabulary_for(self.kb).urgent
 
     @functools.cached_property
+    def known(self) -> frozenset:
+        """The folded words of every finding's names and of the sites: a subject among them is no thing."""
+        return self.site_folds | frozenset(fold(w) for name in self.kb.finding_names for w in name.split())
+
+    @functools.cached_property
     def vocabulary(self):
         """The phrase index, built on the first text that is not one of the vocabulary's names as it
         stands (a plain `match numbness "dry eyes"` never needs it)."""
@@ -138,10 +143,11 @@ class Parser:
                     mine, theirs = others.split_others(
                         clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
                     )
+                    mine, things = others.told_of_things(clause, mine, text, self.words, self.known)
                     now = _split_past(clause, mine, self.words, self.events)
                     now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
                     mentions.extend(now)
-                    earlier.extend(calm + theirs)
+                    earlier.extend(calm + theirs + things)
                     left = matching.leftover_spans(items, found, attached, text, self.words, in_force)
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
