@@ -1,0 +1,78 @@
+"""False alarms and silent emergencies (issue 20, round 5b), as classes: a change said of a thing ("my wifi got
+weaker", "the city was paralysed by the snow") names no finding, while the same words said of the person or a
+part still do; a face or speech that changes each time the person is tired, a face seen in a photo, sleep after a
+meal and symptoms that settle each time are calm, while one told once, lately, still warns; someone who cannot
+be woken is never asleep. Phrasings are the project's own, never items of a blind set."""
+
+import pytest
+
+from tests.test_reader_exact_classes import read
+from tests.test_reader_urgent_classes import run
+
+
+def flags(text: str) -> set:
+    return {f["id"] for f in run("match", text)["red_flags"]}
+
+
+THINGS = [
+    ("my wifi got weaker", "general_weakness"),
+    ("the pound got weaker against the dollar", "general_weakness"),
+    ("the signal got weaker every day this week", "rapidly_spreading_weakness"),
+    ("the whole city was paralysed by the snow", "paralysis"),
+    ("the council is paralysed by indecision", "paralysis"),
+]
+
+
+@pytest.mark.parametrize("text,finding", THINGS)
+def test_a_change_said_of_a_thing_names_no_finding(text, finding):
+    assert finding not in read(text)
+    assert flags(text) == set()
+
+
+OF_THE_PERSON = [
+    ("my legs got weaker", "leg_weakness", set()),
+    ("I've got weaker and weaker since Tuesday", "rapidly_spreading_weakness", {"spreading_weakness"}),
+    ("the lad got weaker by the day", "rapidly_spreading_weakness", {"spreading_weakness"}),
+    ("my other half got weaker every day this week", "rapidly_spreading_weakness", {"spreading_weakness"}),
+    ("the city is paralysed", "paralysis", {"paralysis"}),  # no agent: it may be a person's, so it warns
+]
+
+
+@pytest.mark.parametrize("text,finding,warns", OF_THE_PERSON)
+def test_the_same_change_said_of_a_person_or_part_is_still_read(text, finding, warns):
+    assert read(text).get(finding) is True
+    assert warns <= flags(text)
+
+
+CALM = [
+    "I slur my words when I'm exhausted",
+    "my face droops a bit when I'm tired",
+    "my words get slurry when I am exhausted at night",
+    "her face drooped in the photo",
+    "my smile looks droopy in the wedding photos",
+    "passed out on the sofa after sunday lunch",
+    "crashed out on the couch after the pub",
+    "every time I have a hot shower my right arm goes weak, then it settles once I've cooled off",
+    "saw double after too many at the wedding",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_an_everyday_cause_that_explains_it_raises_no_warning(text):
+    assert flags(text) == set()
+
+
+STILL_WARNS = [
+    ("my speech went slurred this morning when I was tired", "slurred_speech"),
+    ("my face drooped when I was tired this morning", "one_sided_weakness"),
+    ("my face drooped in the mirror this morning", "one_sided_weakness"),
+    ("I passed out on the sofa and my wife couldn't wake me", "sudden_confusion"),
+    ("passed out on the couch and wouldn't wake up", "sudden_confusion"),
+    ("my left arm went weak this morning then it settles", "one_sided_weakness"),
+    ("I passed out in the kitchen", "sudden_confusion"),
+]
+
+
+@pytest.mark.parametrize("text,flag", STILL_WARNS)
+def test_the_same_sign_told_once_lately_or_with_no_waking_still_warns(text, flag):
+    assert flag in flags(text)
