@@ -76,3 +76,30 @@ STILL_WARNS = [
 @pytest.mark.parametrize("text,flag", STILL_WARNS)
 def test_the_same_sign_told_once_lately_or_with_no_waking_still_warns(text, flag):
     assert flag in flags(text)
+
+
+CONFUSED_NOW = [
+    "he's been muddled since this morning",
+    "I'm confused since this morning and can't think",
+    "she doesn't know where she is since last night",
+    "I'm muddled after banging my head",
+    "very drowsy and muddled after he hit his head",
+]
+
+
+@pytest.mark.parametrize("text", CONFUSED_NOW)
+def test_confusion_that_began_today_or_after_a_blow_to_the_head_warns(text):
+    assert "sudden_confusion" in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was confused by the forms this morning",
+        "feeling confused about the new rota since this morning",
+        "I'm sleepy this morning",
+        "I'm a bit confused",
+    ],
+)
+def test_puzzled_by_a_thing_or_sleepy_in_the_morning_is_no_confusion(text):
+    assert flags(text) == set()
