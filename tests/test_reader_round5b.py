@@ -103,3 +103,16 @@ def test_confusion_that_began_today_or_after_a_blow_to_the_head_warns(text):
 )
 def test_puzzled_by_a_thing_or_sleepy_in_the_morning_is_no_confusion(text):
     assert flags(text) == set()
+
+
+def test_incontinence_with_no_word_of_when_is_asked_about_not_raised():
+    """'just now' was a cue of sudden loss of control made only of stop words: dropped, it left no cue, and the
+    word alone read as the emergency. Said with no time, the reader is unsure and says so at the top."""
+    got = run("match", "I'm incontinent")
+    assert got["red_flags"] == []
+    assert [p["symptom"]["id"] for p in got["possible_urgent"]] == ["bladder_bowel_loss"]
+
+
+@pytest.mark.parametrize("text", ["I suddenly became incontinent", "became incontinent an hour ago"])
+def test_incontinence_that_came_lately_still_warns(text):
+    assert "bladder_bowel" in flags(text)
