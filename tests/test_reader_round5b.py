@@ -116,3 +116,21 @@ def test_incontinence_with_no_word_of_when_is_asked_about_not_raised():
 @pytest.mark.parametrize("text", ["I suddenly became incontinent", "became incontinent an hour ago"])
 def test_incontinence_that_came_lately_still_warns(text):
     assert "bladder_bowel" in flags(text)
+
+
+TOLD_PLAINLY = [
+    ("she keeled over in the garden and was jerking all over", "seizures"),
+    ("he hit the deck and started shaking and jerking", "seizures"),
+    ("my words went weird about half an hour ago", "slurred_speech"),
+    ("his speech has gone funny since lunch", "slurred_speech"),
+]
+
+
+@pytest.mark.parametrize("text,flag", TOLD_PLAINLY)
+def test_a_collapse_with_shaking_or_speech_that_went_funny_warns(text, flag):
+    assert flag in flags(text)
+
+
+@pytest.mark.parametrize("text", ["the telly went funny", "my phone went weird", "I keeled over at the shops"])
+def test_a_thing_that_went_funny_or_a_fall_alone_raises_no_seizure_or_speech_warning(text):
+    assert not {"seizures", "slurred_speech"} & flags(text)
