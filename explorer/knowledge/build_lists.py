@@ -31,6 +31,8 @@ PHRASE_LISTS = (
     "calm_over",
     "long_ago",
     "past_span_before",
+    "stopped_breathing",
+    "stopped_responding",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -75,6 +77,10 @@ OPTIONAL_LISTS = {
     "told_of_body",
     "told_of_links",
     "told_by_agent",
+    "stopped_cues",
+    "stopped_breathing",
+    "stopped_responding",
+    "stopped_after",
     "people",
 }
 

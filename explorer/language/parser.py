@@ -23,6 +23,7 @@ from . import (
     others,
     past,
     spelling,
+    stopped,
     subjects,
 )
 from .bouts import bouts
@@ -128,7 +129,7 @@ class Parser:
         for i, token in enumerate([*tokens, None]):
             if token is None or token.kind == "end":
                 if i > start:
-                    items = self._items(tokens[start:i])
+                    items = self._items(clause := tokens[start:i])
                     found, items = self._read(items, budget)
                     # "my legs didn't work": the words ending the clause too ("falling apart")
                     found = subjects.read(items, found, tokens[start : i + 1], self.kb, self.urgent)
@@ -137,13 +138,12 @@ class Parser:
                     shared = coordination.shared_subject(
                         items, found, self._changes, self.words.subjects
                     )  # "legs numb and weak"
-                    clause = tokens[start:i]
                     absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
                     mentions_here = self._mentions(items, found, attached, text, absent, shared)
                     mine, theirs = others.split_others(
                         clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
                     )
-                    mine, things = others.told_of_things(clause, mine, text, self.words, self.known)
+                    mine, things = others.told_of_things(clause, mine, text, self.words, self.known)  # "my wifi"
                     now = _split_past(clause, mine, self.words, self.events)
                     now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
                     mentions.extend(now)
@@ -154,6 +154,7 @@ class Parser:
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         mentions = negation.resolved(tokens, mentions, self.words)
         mentions = negation.returned(tokens, mentions, self.kb.concept_lexicon.returns, self.words)  # sight came back
+        mentions, leftovers = stopped.read(text, tokens, mentions, leftovers, self.kb)  # "he's not breathing"
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
         mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
         mentions, leftovers = concepts.across_sentences(
