@@ -134,3 +134,16 @@ def test_a_collapse_with_shaking_or_speech_that_went_funny_warns(text, flag):
 @pytest.mark.parametrize("text", ["the telly went funny", "my phone went weird", "I keeled over at the shops"])
 def test_a_thing_that_went_funny_or_a_fall_alone_raises_no_seizure_or_speech_warning(text):
     assert not {"seizures", "slurred_speech"} & flags(text)
+
+
+@pytest.mark.parametrize("text", ["this dress is so tight I can't breathe", "my jeans are too tight, can't breathe"])
+def test_clothes_too_tight_to_breathe_in_raise_no_warning(text):
+    assert flags(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my chest is so tight I can't breathe", "my throat is closing up", "it feels like my throat is closing"],
+)
+def test_a_tight_chest_or_a_closing_throat_warns(text):
+    assert "breathing" in flags(text)
