@@ -147,3 +147,26 @@ def test_clothes_too_tight_to_breathe_in_raise_no_warning(text):
 )
 def test_a_tight_chest_or_a_closing_throat_warns(text):
     assert "breathing" in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my arm kept jerking for five minutes and I couldn't stop it",
+        "my leg was jerking and I couldn't make it stop, this morning",
+    ],
+)
+def test_a_limb_jerking_that_would_not_stop_is_a_seizure(text):
+    assert "seizures" in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my eyelid kept twitching and wouldn't stop",
+        "my leg jerks at night and I can't stop it",
+        "the car jerked and wouldn't stop",
+    ],
+)
+def test_a_twitch_a_jerk_now_and_then_or_a_car_is_no_seizure(text):
+    assert "seizures" not in flags(text)
