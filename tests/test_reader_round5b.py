@@ -170,3 +170,28 @@ def test_a_limb_jerking_that_would_not_stop_is_a_seizure(text):
 )
 def test_a_twitch_a_jerk_now_and_then_or_a_car_is_no_seizure(text):
     assert "seizures" not in flags(text)
+
+
+EXPLAINED_MORE = [
+    "couldn't walk for a week after the marathon",
+    "can't swallow, my throat is so sore with tonsillitis",
+    "I passed out drunk at the party",
+    "I lost my sight line to the stage",
+]
+
+
+@pytest.mark.parametrize("text", EXPLAINED_MORE)
+def test_a_race_a_sore_throat_a_drink_or_a_view_explains_it(text):
+    assert flags(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text,flag",
+    [
+        ("I can't swallow my own spit and I'm drooling", "swallowing"),
+        ("I passed out drunk and my mates couldn't wake me", "sudden_confusion"),
+        ("I can't walk since yesterday", "spreading_weakness"),
+    ],
+)
+def test_the_same_without_the_everyday_cause_still_warns(text, flag):
+    assert flag in flags(text)
