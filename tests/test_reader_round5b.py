@@ -195,3 +195,28 @@ def test_a_race_a_sore_throat_a_drink_or_a_view_explains_it(text):
 )
 def test_the_same_without_the_everyday_cause_still_warns(text, flag):
     assert flag in flags(text)
+
+
+STORIES = [
+    "in the film the guy couldn't breathe",
+    "watching a show where a woman has a seizure",
+    "I read about a man who lost his sight suddenly",
+    "this heat is killing me, can't breathe",
+]
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_a_story_s_character_or_the_weather_raises_no_warning(text):
+    assert flags(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text,flag",
+    [
+        ("I was watching a film and suddenly couldn't breathe", "breathing"),
+        ("watching a film with my dad and he collapsed and couldn't breathe", "breathing"),
+        ("on the news a man collapsed, now my chest hurts and it's going down my arm", "chest_pain"),
+    ],
+)
+def test_the_person_or_a_relative_watching_a_story_still_warns(text, flag):
+    assert flag in flags(text)

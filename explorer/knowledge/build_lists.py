@@ -33,6 +33,8 @@ PHRASE_LISTS = (
     "past_span_before",
     "stopped_breathing",
     "stopped_responding",
+    "stories",
+    "told_of_body",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -76,11 +78,11 @@ OPTIONAL_LISTS = {
     "past_again",
     "told_of_body",
     "told_of_links",
-    "told_by_agent",
     "stopped_cues",
     "stopped_breathing",
     "stopped_responding",
     "stopped_after",
+    "stories",
     "people",
 }
 

@@ -154,7 +154,7 @@ class Parser:
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         mentions = negation.resolved(tokens, mentions, self.words)
         mentions = negation.returned(tokens, mentions, self.kb.concept_lexicon.returns, self.words)  # sight came back
-        mentions, leftovers = stopped.read(text, tokens, mentions, leftovers, self.kb)  # "he's not breathing"
+        mentions, leftovers = self._told_otherwise(text, tokens, mentions, leftovers)  # "he's not breathing"
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
         mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
         mentions, leftovers = concepts.across_sentences(
@@ -179,6 +179,12 @@ class Parser:
         if kept:
             leftovers = sorted([*leftovers, *kept], key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
+
+    def _told_otherwise(self, text: str, tokens: list[Token], mentions: list, leftovers: list) -> tuple[list, list]:
+        """A vital function told as stopped is its warning sign ("he's not breathing"); a finding told of a story's
+        character is no one's here ("in the film the guy couldn't breathe")."""
+        mentions, leftovers = stopped.read(text, tokens, mentions, leftovers, self.kb)
+        return others.told_of_stories(tokens, mentions, leftovers, text, self.words)
 
     def _time_words_kept(self, tokens: list[Token], mentions: list, leftovers: list, read: list) -> list[Leftover]:
         """``leftovers`` without those whose every word the time reading used (past.time_words, or a span the
