@@ -220,3 +220,19 @@ def test_a_story_s_character_or_the_weather_raises_no_warning(text):
 )
 def test_the_person_or_a_relative_watching_a_story_still_warns(text, flag):
     assert flag in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text,flag",
+    [
+        ("hard to breathe and my legs are weak, started after a cold", "breathing"),
+        ("he won't wake up for anything", "sudden_confusion"),
+    ],
+)
+def test_weakness_after_a_cold_or_one_who_will_not_wake_warns(text, flag):
+    assert flag in flags(text)
+
+
+@pytest.mark.parametrize("text", ["hard to breathe with a cold", "I was slurring after the wine"])
+def test_a_cold_or_a_drink_still_explains_it(text):
+    assert flags(text) == set()

@@ -20,7 +20,8 @@ STOPPED = [
     ("he is not responding", "sudden_confusion"),
     ("my husband's not responding to us", "sudden_confusion"),
     ("she's not waking up", "sudden_confusion"),
-    ("grandad wasn't answering me at all", "sudden_confusion"),
+    ("grandad wasn't responding at all", "sudden_confusion"),
+    ("she's gone all floppy and won't wake", "sudden_confusion"),
 ]
 
 
@@ -38,6 +39,8 @@ NOT_STOPPED = [
     "years ago he wasn't breathing for a minute at birth",
     "I'm not conscious of any numbness",
     "my dog isn't breathing properly",
+    "she wouldn't answer me",
+    "I won't wake up early tomorrow",
 ]
 
 
