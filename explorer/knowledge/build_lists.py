@@ -32,6 +32,10 @@ PHRASE_LISTS = (
     "calm_over",
     "long_ago",
     "past_span_before",
+    "stopped_breathing",
+    "stopped_responding",
+    "stories",
+    "told_of_body",
 )
 # Lists added after teachers had copied words.yaml: a file without them still loads (empty lists).
 OPTIONAL_LISTS = {
@@ -76,6 +80,14 @@ OPTIONAL_LISTS = {
     "over_all",
     "past_compared",
     "past_again",
+    "told_of_body",
+    "told_of_links",
+    "stopped_cues",
+    "stopped_breathing",
+    "stopped_responding",
+    "stopped_after",
+    "stories",
+    "people",
 }
 
 

@@ -175,6 +175,14 @@ class Words:
     past_span_before: tuple[tuple[str, ...], ...] = ()
     past_compared: frozenset[str] = frozenset()  # before a past cue, a comparison with it: "weaker than last year"
     past_again: frozenset[str] = frozenset()  # after an event's past cue, dated anew: "years ago and again last week"
+    told_of_body: tuple[tuple[str, ...], ...] = ()  # a finding only of a person or a part, not "my wifi got weaker"
+    told_of_links: frozenset[str] = frozenset()  # between such words and their subject: "got", "is", "even"
+    people: frozenset[str] = frozenset()  # a person named by no family word: "the lad", "a man"
+    stories: tuple[tuple[str, ...], ...] = ()  # a story's opening: "in the film the guy couldn't breathe"
+    stopped_cues: frozenset[str] = frozenset()  # a function told as stopped is a warning: "he's not breathing"
+    stopped_breathing: tuple[tuple[str, ...], ...] = ()
+    stopped_responding: tuple[tuple[str, ...], ...] = ()
+    stopped_after: frozenset[str] = frozenset()
 
 
 @record

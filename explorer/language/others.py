@@ -1,5 +1,7 @@
 """Findings said of someone else: "family history of diabetes", "my mother has lupus", "my dad had MS",
-"diabetes runs in my family", "grandmother with diabetes". A relative's illness is not the person's own
+"diabetes runs in my family", "grandmother with diabetes"; words of a finding said of a thing ("my wifi got
+weaker": told_of_things); and a finding told of a story's character ("in the film the guy couldn't breathe":
+told_of_stories). A relative's illness is not the person's own
 finding (it would suggest a condition from somebody else's history); the parser reports it instead, with
 the words that say whose it is, as it reports a past event.
 
@@ -299,3 +301,97 @@ def reported(span: tuple, theirs: list[Leftover], kept: list[Mention], words: Wo
 def _only_family(piece: str, family: frozenset) -> bool:
     named = normalize(piece).split()
     return bool(named) and all(w in family or w in ("my", "our", "his", "her", "the") for w in named)
+
+
+def told_of_things(
+    tokens: list[Token], mentions: list[Mention], text: str, words: Words, known: frozenset
+) -> tuple[list, list]:
+    """Findings read only on words that say so of a body or a person (``told_of_body``: "weaker", "paralysed by")
+    but told of a thing: "my wifi got weaker", "the pound got worse", "the whole city was paralysed by the snow".
+    They are left over, as someone else's are. The thing is a word the reader knows nothing of (``known``: the
+    words of every finding's names and sites) after a determiner; a person, a family word or a part keeps the
+    finding ("my legs got weaker", "I've got weaker and weaker", "the lad got weaker"), and "paralysed" is set
+    aside only with "by" after it (an agent, not a body failing)."""
+    if _changes(words).isdisjoint(t.norm for t in tokens):
+        return mentions, []
+    kept, things = [], []
+    for m in mentions:
+        if _of_thing(tokens, m, words, known):
+            things.append(Leftover(text[m.start : m.end], m.start, m.end))
+        else:
+            kept.append(m)
+    return kept, things
+
+
+def _of_thing(tokens: list[Token], m: Mention, words: Words, known: frozenset) -> bool:
+    named = normalize(m.text).split()
+    if not named or named[0] not in _changes(words) or not set(named) <= _said_of_change(words):
+        return False  # "the signal got weaker every day": how fast too
+    after = tuple(t.norm for t in tokens if t.start >= m.end and t.norm)
+    if not any(entry[0] == named[0] and after[: len(entry) - 1] == entry[1:] for entry in words.told_of_body):
+        return False  # "paralysed" without "by": it may be a person's
+    before = [t for t in tokens if t.end <= m.start and t.norm]
+    while before and before[-1].norm in words.told_of_links:
+        before.pop()
+    if len(before) < 2 or _a_person(before[-1], words, known):
+        return False
+    # "the whole city", "my home wifi": a determiner a word or two before the subject, nothing known between
+    for k in (-2, -3):
+        if len(before) >= -k and before[k].norm in words.animal_openers:
+            return all(not _a_person(t, words, known) for t in before[k + 1 :])
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _said_of_change(words: Words) -> frozenset:
+    """The words a change said of a thing may be read with: the change and how fast ("weaker by the day")."""
+    rates = {w for cue in words.worsening_after + words.worsening_before for w in cue}
+    return _changes(words) | _JOINING | rates | {"by", "the", "day", "hour", "each", "every"}
+
+
+@functools.lru_cache(maxsize=8)
+def _changes(words: Words) -> frozenset:
+    """The first word of each entry of ``told_of_body``: "weaker", "paralysed"."""
+    return frozenset(entry[0] for entry in words.told_of_body)
+
+
+def _a_person(token: Token, words: Words, known: frozenset) -> bool:
+    """Is ``token`` a person, a family word or a word the reader knows (a part, a finding's word)?"""
+    norm = token.norm
+    people = words.people | words.subjects | words.first_person | words.someone_else_pronouns
+    return norm in people or norm in family_words(words) or token.fold in known
+
+
+def told_of_stories(
+    tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], text: str, words: Words
+) -> tuple[list, list]:
+    """Findings told of someone in a story after words that open it (``stories``: "in the film the guy couldn't
+    breathe", "watching a show where a woman has a seizure", "I read about a man who lost his sight"): left over as
+    that character's, their warning no one's here. Only with a character named between the opening and the finding
+    (``people`` or a pronoun) and no first-person or family word: "I was watching a film and suddenly couldn't
+    breathe" is the person's, "a film with my dad and he collapsed" his, and both still warn."""
+    norms = [t.norm for t in tokens]
+    opened = [k + len(cue) for cue in words.stories for k in range(len(norms)) if tuple(norms[k : k + len(cue)]) == cue]
+    if not opened:
+        return mentions, leftovers
+    kept, told, starts = [], [], [t.start for t in tokens]
+    for m in mentions:
+        who = _character(tokens, opened, (bisect_left(starts, m.start), bisect_left(starts, m.end)), words)
+        if who is None:
+            kept.append(m)
+        else:
+            told.append(Leftover(m.text, m.start, m.end, (m.symptom,), someone_else=who.text))
+    return kept, sorted([*leftovers, *told], key=lambda x: (x.start, x.end))
+
+
+def _character(tokens: list[Token], opened: list[int], span: tuple[int, int], words: Words) -> Token | None:
+    """The character a story opened before the mention on tokens ``span`` (in its sentence) tells it of, or None."""
+    at, end = span
+    start = max((k for k in opened if k <= at), default=None)
+    if start is None or any(t.ends_sentence for t in tokens[start:at]):
+        return None
+    between = tokens[start:end]
+    if any(t.norm in words.first_person or t.norm in family_words(words) for t in between):
+        return None  # "I was watching a film and couldn't breathe", "a film with my dad and he collapsed"
+    told = words.people | words.someone_else_pronouns
+    return next((t for t in tokens[start:at] if t.norm in told), None)

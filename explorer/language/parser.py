@@ -23,6 +23,7 @@ from . import (
     others,
     past,
     spelling,
+    stopped,
     subjects,
 )
 from .bouts import bouts
@@ -91,6 +92,11 @@ class Parser:
         return vocabulary_for(self.kb).urgent
 
     @functools.cached_property
+    def known(self) -> frozenset:
+        """The folded words of every finding's names and of the sites: a subject among them is no thing."""
+        return self.site_folds | frozenset(fold(w) for name in self.kb.finding_names for w in name.split())
+
+    @functools.cached_property
     def vocabulary(self):
         """The phrase index, built on the first text that is not one of the vocabulary's names as it
         stands (a plain `match numbness "dry eyes"` never needs it)."""
@@ -123,7 +129,7 @@ class Parser:
         for i, token in enumerate([*tokens, None]):
             if token is None or token.kind == "end":
                 if i > start:
-                    items = self._items(tokens[start:i])
+                    items = self._items(clause := tokens[start:i])
                     found, items = self._read(items, budget)
                     # "my legs didn't work": the words ending the clause too ("falling apart")
                     found = subjects.read(items, found, tokens[start : i + 1], self.kb, self.urgent)
@@ -132,22 +138,23 @@ class Parser:
                     shared = coordination.shared_subject(
                         items, found, self._changes, self.words.subjects
                     )  # "legs numb and weak"
-                    clause = tokens[start:i]
                     absent, in_force = negation.scopes(items, found, self.words, self.urgent, void)
                     mentions_here = self._mentions(items, found, attached, text, absent, shared)
                     mine, theirs = others.split_others(
                         clause, mentions_here, text, self.urgent, self.words, tokens[:start], self.quickens, voiced
                     )
+                    mine, things = others.told_of_things(clause, mine, text, self.words, self.known)  # "my wifi"
                     now = _split_past(clause, mine, self.words, self.events)
                     now, calm = concepts.calm_split(clause, now, self.kb, self.urgent)
                     mentions.extend(now)
-                    earlier.extend(calm + theirs)
+                    earlier.extend(calm + theirs + things)
                     left = matching.leftover_spans(items, found, attached, text, self.words, in_force)
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
         mentions = negation.resolved(tokens, mentions, self.words)
         mentions = negation.returned(tokens, mentions, self.kb.concept_lexicon.returns, self.words)  # sight came back
+        mentions, leftovers = self._told_otherwise(text, tokens, mentions, leftovers)  # "he's not breathing"
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
         mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
         mentions, leftovers = concepts.across_sentences(
@@ -172,6 +179,12 @@ class Parser:
         if kept:
             leftovers = sorted([*leftovers, *kept], key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
+
+    def _told_otherwise(self, text: str, tokens: list[Token], mentions: list, leftovers: list) -> tuple[list, list]:
+        """A vital function told as stopped is its warning sign ("he's not breathing"); a finding told of a story's
+        character is no one's here ("in the film the guy couldn't breathe")."""
+        mentions, leftovers = stopped.read(text, tokens, mentions, leftovers, self.kb)
+        return others.told_of_stories(tokens, mentions, leftovers, text, self.words)
 
     def _time_words_kept(self, tokens: list[Token], mentions: list, leftovers: list, read: list) -> list[Leftover]:
         """``leftovers`` without those whose every word the time reading used (past.time_words, or a span the
