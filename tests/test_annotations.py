@@ -127,10 +127,12 @@ def test_a_textbook_list_of_findings_meets_its_condition(kb, page, condition):
 def test_a_folder_without_the_generated_files_still_loads(kb_copy):
     for name in ("data/annotation_findings.yaml", "data/annotation_links.yaml", "rules/50_annotations.yaml"):
         (kb_copy / name).unlink()
-    # the seizure and sudden-confusion flags name findings only the generated file holds: drop them too
+    # the seizure and sudden-confusion flags and the relapsing blurred-sight rule name findings only the
+    # generated file holds: drop them too
     for name, ids in (
         ("rules/20_red_flags.yaml", ("red-flag.seizures", "red-flag.sudden-confusion")),
         ("data/red_flags.yaml", ("seizures", "sudden_confusion")),
+        ("rules/60_time_course.yaml", ("time.ms-relapsing-vision",)),
     ):
         path = kb_copy / name
         text = path.read_text(encoding="utf-8")
