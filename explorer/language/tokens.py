@@ -22,6 +22,9 @@ _ASK = frozenset({"?", "-", "\u2013", "\u2014", ":"})
 _SAME_WORD = {"cannot": "cant"}
 _IRREGULAR = {"feet": "foot", "teeth": "tooth", "swollen": "swell", "unable": "cant", **_SAME_WORD}
 _IRREGULAR.update({"left": "one", "right": "one"})  # "my left eye", "the right side": one of a pair
+# Words whose fold would be another word's: "hives" -> "hiv" (HIV), "skinny" -> "skin", "fizzy" -> "fiz"
+# ("fizzing", tingling); each is folded to a word of the same meaning instead.
+_IRREGULAR.update({"hives": "wheal", "hive": "wheal", "skinny": "thin", "fizzy": "carbonated"})
 _SUFFIXES = (
     ("nesses", ""),
     ("ness", ""),
