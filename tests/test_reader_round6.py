@@ -34,3 +34,21 @@ STILL_READ = [
 @pytest.mark.parametrize("text,finding", STILL_READ)
 def test_the_finding_the_word_names_is_still_read(text, finding):
     assert read(text).get(finding) is True
+
+
+# "anything ... down" across other words read swallowing: "I can't feel anything from my waist down"
+NOT_SWALLOWING = [
+    "I can't feel anything from my waist down",
+    "I couldn't feel anything from the hips down this morning",
+    "I can hardly feel anything from my knees down",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SWALLOWING)
+def test_feeling_lost_from_a_part_down_is_not_swallowing(text):
+    assert "trouble_swallowing" not in read(text)
+
+
+@pytest.mark.parametrize("text", ["I can't get anything down", "I'm struggling to get anything down at meals"])
+def test_getting_nothing_down_is_still_swallowing(text):
+    assert read(text).get("trouble_swallowing") is True
