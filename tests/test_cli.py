@@ -68,6 +68,7 @@ def test_json_contract():
             "urgent_if_meant": [],
             "past": None,
             "someone_else": None,
+            "explained": None,
             "may_have_meant": [],
         }
     ]

@@ -67,10 +67,31 @@ def test_parse_json_validates_against_the_schema():
             "urgent_if_meant": [],
             "past": None,
             "someone_else": None,
+            "explained": None,
             "may_have_meant": [],
         }
     ]
     assert data["disclaimer"] == DISCLAIMER
+
+
+def test_a_finding_set_aside_by_its_everyday_cause_is_said_to_be_explained_not_past():
+    """'numb lip after the dentist' is no past event: every output says what set it aside (JSON adds the key
+    ``explained``; ``past`` keeps the same words, as older readers read them)."""
+    text = "my lip is numb after the dentist"
+    parsed = " ".join(run("parse", text).stdout.split())  # as one line: the text output wraps
+    assert "explained or played down by 'after the dentist': Numbness" in parsed and "a past event" not in parsed
+    matched = run("match", text, "my feet tingle")
+    shown = " ".join(matched.stdout.split())
+    assert matched.exit_code == 1  # "dentist" was not understood: the results use the rest
+    assert "explained or played down by 'after the dentist'" in shown and "a past event" not in shown
+    data = json.loads(run("match", text, "my feet tingle", "--format", "json").stdout)
+    (set_aside,) = [u for u in data["unrecognized"] if u["input"] == "lip is numb"]
+    assert set_aside["explained"] == set_aside["past"] == "after the dentist"
+    leftovers = json.loads(run("parse", text, "--format", "json").stdout)["leftovers"]
+    parse_validator().validate(json.loads(run("parse", text, "--format", "json").stdout))
+    assert [x["explained"] for x in leftovers if x["text"] == "lip is numb"] == ["after the dentist"]
+    # a real past event still says so
+    assert "a past event ('years ago')" in " ".join(run("parse", "numb lip years ago").stdout.split())
 
 
 def test_parse_reads_standard_input():

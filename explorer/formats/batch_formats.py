@@ -171,6 +171,8 @@ def _unused(u, quote: bool = False, esc=str) -> str:
     """An input not used, marked when it was set aside rather than not understood; ``esc`` makes the
     person's own words safe for the format."""
     text = f'"{esc(u.input)}"' if quote else esc(u.input)
+    if u.explained:  # ``past`` holds the same words
+        return f"{text} (explained by: {esc(u.explained)})"
     if u.past:
         return f"{text} (a past event: {esc(u.past)})"
     if u.someone_else:

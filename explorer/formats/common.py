@@ -112,6 +112,10 @@ def unused_notes(result: Result, echo=terminal_safe) -> list[str]:
     """A line for each input not used: a past event, someone else's finding, or words not recognized."""
     notes = []
     for u in result.unrecognized:
+        if u.explained:  # set aside by calm or explaining words (``past`` holds them too)
+            hint = explained_hint(u.explained, u.did_you_mean)
+            notes.append(f'Not read as a current finding: "{echo(u.input)}" ({hint})')
+            continue
         if u.past:
             notes.append(f'Not read as a current finding: "{echo(u.input)}" ({past_hint(u.past, u.did_you_mean)})')
             continue
@@ -143,6 +147,16 @@ def past_hint(cue: str, named) -> str:
     return f"a past event ('{cue}'): {labels}; if it is happening now, enter it without the time words.{urgent}"
 
 
+def explained_hint(cue: str, named) -> str:
+    """What to say about a symptom set aside by calm or explaining words ("numb lip after the dentist")."""
+    labels = ", ".join(s.label for s in named)
+    urgent = "".join(f" {s.urgent_note}" for s in named if s.urgent_note)
+    return (
+        f"explained or played down by '{cue}': {labels}; if it is happening now without that cause, "
+        f"enter it on its own.{urgent}"
+    )
+
+
 def someone_else_hint(cue: str, named, condition=None) -> str:
     """What to say about a finding or condition said of a relative ("my mother has diabetes")."""
     what = ", ".join(s.label for s in named) or (condition.name if condition else "it")
@@ -154,6 +168,8 @@ def someone_else_hint(cue: str, named, condition=None) -> str:
 
 def leftover_hint(x) -> str:
     """What to say about words the parser left over (a parse Leftover)."""
+    if x.explained:  # ``past`` holds the same words
+        return explained_hint(x.explained, x.did_you_mean)
     if x.past:
         return past_hint(x.past, x.did_you_mean)
     if x.someone_else:

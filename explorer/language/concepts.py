@@ -92,7 +92,8 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
         if why == cue and spots and not _nearest(m, spots, mentions, ranges, own=bool(told)):
             why = None
         if m.present and why:
-            calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=why))
+            # ``past`` as well: what reads leftovers set aside (the time course) reads them by it
+            calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=why, explained=why))
         else:
             kept.append(m)
     return kept, calm

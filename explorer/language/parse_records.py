@@ -8,7 +8,7 @@ def symptom_ref(symptom: Symptom) -> dict:
     return {"id": symptom.id, "label": symptom.label}
 
 
-def unused_fields(did_you_mean, condition, negation, past, someone_else) -> dict:
+def unused_fields(did_you_mean, condition, negation, past, someone_else, explained=None) -> dict:
     """The JSON keys that say why words were not used, shared by a parse's leftovers and a result's
     unrecognized inputs (keep them together: a key added to one belongs in both)."""
     return {
@@ -18,6 +18,7 @@ def unused_fields(did_you_mean, condition, negation, past, someone_else) -> dict
         "urgent_if_meant": urgent_if_meant(did_you_mean),
         "past": past,
         "someone_else": someone_else,
+        "explained": explained,
     }
 
 
@@ -105,12 +106,13 @@ class Leftover:
     past: str | None = None  # the words that make it a past event ("years ago"): not a current finding
     someone_else: str | None = None  # the family word that makes it another's ("mother"): not the person's
     maybe: tuple[Symptom, ...] = ()  # urgent findings its words may have meant (a concept word, no cue)
+    explained: str | None = None  # the calm or explaining words that set it aside ("after the dentist")
 
     def to_dict(self) -> dict:
         return {
             "text": self.text,
             "span": [self.start, self.end],
-            **unused_fields(self.did_you_mean, self.condition, self.cue, self.past, self.someone_else),
+            **unused_fields(self.did_you_mean, self.condition, self.cue, self.past, self.someone_else, self.explained),
             "may_have_meant": [symptom_ref(s) for s in self.maybe],
         }
 

@@ -106,7 +106,7 @@ def _inference(present: list, absent: list, kb: KnowledgeBase, questions=None, a
                 (said_absent if given_absent or not mention.present else said_present).append(mention)
             if reading.leftovers:
                 leftovers.update(
-                    (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else, x.maybe)
+                    (x.text, x.did_you_mean, x.condition, x.cue, x.past, x.someone_else, x.maybe, x.explained)
                     for x in reading.leftovers
                 )
     said_present = time_course.settled(said_present, entered, kb)  # one onset, one symmetry
@@ -160,7 +160,7 @@ def _theirs(said_present: list, leftovers: set) -> tuple[list, set]:
     if not theirs:  # the usual case: every finding is the person's own
         return said_present, set()
     for m in theirs:
-        leftovers.add((m.text, (m.symptom,), None, None, None, m.someone_else, ()))
+        leftovers.add((m.text, (m.symptom,), None, None, None, m.someone_else, (), None))
     return [m for m in said_present if not m.someone_else], {m.symptom.id for m in theirs}
 
 

@@ -25,6 +25,7 @@ class Unrecognized:
     past: str | None = None  # the words that made it a past event ("years ago"): not a current finding
     someone_else: str | None = None  # the family word that made it another's ("mother"): not the person's
     maybe: tuple[Symptom, ...] = ()  # urgent findings its words may have meant (a concept word, no cue)
+    explained: str | None = None  # the calm or explaining words that set it aside ("after the dentist")
 
 
 @record
@@ -204,7 +205,7 @@ def result_to_dict(result: Result) -> dict:
         "unrecognized": [
             {
                 "input": u.input,
-                **unused_fields(u.did_you_mean, u.condition, u.negation, u.past, u.someone_else),
+                **unused_fields(u.did_you_mean, u.condition, u.negation, u.past, u.someone_else, u.explained),
                 "may_have_meant": [symptom_ref(s) for s in u.maybe],
             }
             for u in result.unrecognized

@@ -50,6 +50,11 @@ export function notes(result) {
   for (const u of result.unrecognized) {
     const named = u.did_you_mean.map((s) => s.label).join(", ");
     const urgent = (u.urgent_if_meant || []).map((s) => ` ${s.note}`).join("");
+    if (u.explained) {
+      out.push(h("li", { class: "set-aside" }, `Set aside: "${u.input}" (explained or played down by '${u.explained}':`
+        + ` ${named}; if it is happening now without that cause, enter it on its own.${urgent})`));
+      continue;
+    }
     if (u.past) {
       out.push(h("li", { class: "set-aside" }, `Set aside: "${u.input}" (a past event ('${u.past}'): ${named};`
         + ` if it is happening now, enter it without the time words.${urgent})`));
