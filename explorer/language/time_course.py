@@ -58,7 +58,8 @@ def read(
         if not symptoms and (any(s.kind != "course" for s in here) or number in aside_by or event):
             ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
             bounds += [(number, sentence, kb.symptoms[v]) for v in _events_told(here, event, words)]
-            for told in _after_events(sentence, kb):  # "It all started after the flu."
+            # "It all started after the flu."; "since the flu I can't walk": the event hides no disability
+            for told in [*_after_events(sentence, kb), *_severities(sentence, kb, spans)]:
                 found.setdefault(told.symptom.id, told)
             continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
         if not symptoms and _spared(sentence, words, kb.words.between_episodes):
@@ -113,6 +114,19 @@ def _after_events(sentence: list[Token], kb: KnowledgeBase) -> list[Mention]:
         Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
         for value, a, b in after_events([t.norm for t in sentence], kb.time_course.dating)
     ]
+
+
+def _severities(sentence: list[Token], kb: KnowledgeBase, spans: list) -> list[Mention]:
+    """The severity values a sentence telling an event or history says ("since the flu last week I can't walk"),
+    as values of the whole picture: what a person can no longer do is read whatever else the sentence tells.
+    Their spans go to ``spans`` (read, so not left over)."""
+    out = [
+        Mention(_span(sentence, a, b), sentence[a].start, sentence[b].end, kb.symptoms[value], True)
+        for value, a, b in _timed(sentence, kb.time_course)[0]
+        if kb.symptoms[value].system == "severity"
+    ]
+    spans += [(m.start, m.end) for m in out]
+    return out
 
 
 def _values(sentence: list[Token], here: list[Mention], context: tuple, kb: KnowledgeBase, spans: list) -> list:
