@@ -26,3 +26,29 @@ def test_a_leak_that_then_happened_or_came_unfelt_warns(text):
 @pytest.mark.parametrize("text", ["I nearly wet myself laughing", "I nearly wet myself"])
 def test_a_leak_that_nearly_happened_stays_calm(text):
     assert not _flags(text)
+
+
+# One hand or foot going numb or tingly over days, with a side word and an everyday cause, is a nerve's, not the
+# one-side-over-days emergency (data/time_course.yaml gradual.one_site); an arm and a leg, or a weakness, still is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "over the last few days my left hand has slowly got tingly at night, shaking it helps",
+        "my right hand has gradually gone numb over a few days since I started using a new mouse at work",
+        "over the last few days my left foot has gradually gone numb since I started wearing tight boots",
+    ],
+)
+def test_one_hand_or_foot_numb_over_days_is_no_emergency(text):
+    assert "one_side_over_days" not in _flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "over the last ten days my left arm and leg have gradually gone numb",
+        "since two days my left hand and leg are becoming weak slowly",
+        "my right leg has gradually gone numb and weak over the week",
+    ],
+)
+def test_a_side_or_a_weakness_grown_over_days_still_warns(text):
+    assert "one_side_over_days" in _flags(text)

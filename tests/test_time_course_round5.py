@@ -62,7 +62,7 @@ def flags(text: str) -> set[str]:
     "text",
     [
         "since two days my left hand and leg are becoming weak slowly",
-        "Over the last three days my left arm has gradually gone numb.",
+        "Over the last three days my left arm and leg have gradually gone numb.",
         "My right leg has slowly got weak over the last four days.",
     ],
 )

@@ -210,18 +210,18 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         """The `gradual` entry: onsets, values and plain findings (checked once every file is read), `before` words
         and `words`."""
         where = "time_course.gradual"
-        entry = opened(doc, "gradual", problems, {"onsets", "values", "before", "words"}, {"findings"})
+        entry = opened(doc, "gradual", problems, {"onsets", "values", "before", "words"}, {"findings", "one_site"})
         if entry is None:
             return GradualWords()
-        keys = ("onsets", "values", "findings") if "findings" in entry else ("onsets", "values")
+        keys = ("onsets", "values", *(key for key in ("findings", "one_site") if key in entry))
         lists = {key: text_list(entry, key, where, problems) for key in keys}
         for key, items in lists.items():
             for i, item in enumerate(items):
                 self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
         before = one_words(entry, "before", where, problems)
         words = tuple(phrases(entry, "words", f"{where}.words", problems))
-        plain = frozenset(lists.get("findings", ()))
-        return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words, plain)
+        plain, one_site = frozenset(lists.get("findings", ())), frozenset(lists.get("one_site", ()))
+        return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words, plain, one_site)
 
     def _passed_warning(self, doc, problems: Problems) -> PassedWarning:
         """The `passed_warning` entry: the finding read as and the onsets (checked once every file is read), and the

@@ -373,6 +373,7 @@ class GradualWords:
     before: frozenset[str] = frozenset()
     words: tuple[tuple[str, ...], ...] = ()
     findings: frozenset[str] = frozenset()
+    one_site: frozenset[str] = frozenset()  # those of ``findings`` read so when told of a single body site too
 
 
 @record

@@ -92,8 +92,10 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
         if why == cue and spots and not _nearest(m, spots, mentions, ranges, own=bool(told)):
             why = None
         if m.present and why:
-            # ``past`` as well: what reads leftovers set aside (the time course) reads them by it
-            calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=why, explained=why))
+            # an explanation or a worry ("after the dentist", "what if") is said to be one; a calm word ("fine
+            # since", "for years") stays the time words it is. ``past`` holds both: the time course reads it.
+            said = why if why != cue or explained else None
+            calm.append(Leftover(m.text, m.start, m.end, (m.symptom,), past=why, explained=said))
         else:
             kept.append(m)
     return kept, calm

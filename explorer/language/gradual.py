@@ -9,7 +9,8 @@ from ..records import replace
 from .concepts import has_cue
 from .dating import unit_of
 from .parse_records import Mention
-from .tokens import Token, sentences
+from .phrases import site_words, split_sites
+from .tokens import Token, phrase_folds, sentences
 
 
 def gradual(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
@@ -36,14 +37,18 @@ def gradual(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase) -> 
 
 def _plain(tokens: list[Token], mentions: list[Mention], onsets: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """``mentions`` with the values said of the first plain finding (``findings``) that a side word puts on one side
-    and that came on gradually over days ("since two days my left hand and leg are becoming weak slowly")."""
-    side = kb.time_course.slow_one_side.value
+    and that came on gradually over days ("since two days my left hand and leg are becoming weak slowly"). A numbness
+    told of a single site is not, unless a weakness (``one_site``) is told too: one hand going numb over days ("since I
+    started using a new mouse") is a nerve's, not a side's."""
+    side, entry = kb.time_course.slow_one_side.value, kb.time_course.gradual
+    weak_told = any(m.present and m.symptom.id in entry.one_site for m in mentions)
     sided = [m for m in mentions if m.present and m.symptom.id == side]
     first = next(
         (
             m
             for m in mentions
-            if m.present and m.symptom.id in kb.time_course.gradual.findings
+            if m.present and m.symptom.id in entry.findings
+            and (m.symptom.id in entry.one_site or weak_told or len(_sites_told(tokens, m, kb)) != 1)
             for o in onsets
             if m.symptom in o.qualifies
             and any(not s.qualifies or m.symptom in s.qualifies for s in sided)
@@ -52,6 +57,14 @@ def _plain(tokens: list[Token], mentions: list[Mention], onsets: list[Mention], 
         None,
     )
     return mentions if first is None else _with_values(list(mentions), first, kb)
+
+
+def _sites_told(tokens: list[Token], m: Mention, kb: KnowledgeBase) -> set[str]:
+    """The body sites the sentence of ``m`` names, whatever finding took their words ("my left hand and leg":
+    hands, legs)."""
+    sentence = next((s for s in sentences(tokens) if s and s[0].start <= m.start <= s[-1].end), tokens)
+    folds = phrase_folds(" ".join(t.norm for t in sentence if t.norm), kb.words.stop_words)
+    return set(split_sites(folds, site_words(kb))[1])
 
 
 def _with_values(out: list[Mention], first: Mention, kb: KnowledgeBase) -> list[Mention]:
