@@ -60,7 +60,7 @@ CALIBRATION = [
     ("time.ms-relapsing", ("course_relapsing", "numbness"), "moderate", "weak"),
     ("time.ms-relapsing-central", ("course_relapsing", "double_vision"), "strong", "weak"),
     ("time.ms-relapsing-vision", ("course_relapsing", "blurred_vision"), "moderate", "weak"),
-    ("time.ms-relapsing-lhermitte", ("course_relapsing", "lhermitte_sign"), "strong", "weak"),
+    ("time.ms-relapsing-lhermitte", ("course_relapsing", "lhermitte_sign"), "moderate", "weak"),
     ("time.ms-relapsing-one-side", ("course_relapsing", "symmetry_one_side", "numbness"), "strong", "weak"),
     ("time.ms-one-side-over-days", ("onset_acute", "symmetry_one_side", "course_progressing"), "moderate", "weak"),
     ("time.ms-relapsing-bladder", ("course_relapsing", "numbness", "urinary_urgency"), "strong", "moderate"),
