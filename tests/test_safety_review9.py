@@ -52,3 +52,28 @@ def test_one_hand_or_foot_numb_over_days_is_no_emergency(text):
 )
 def test_a_side_or_a_weakness_grown_over_days_still_warns(text):
     assert "one_side_over_days" in _flags(text)
+
+
+# A mini-stroke named within the last day, undated, or happening now is the emergency its own card says it is
+# (data/time_course.yaml passed_warning.recent); named days ago it is the see-a-doctor-within-a-day warning.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a mini-stroke an hour ago",
+        "I had a TIA today",
+        "i think im having a tia",
+        "could this be a mini stroke? my arm went weak for 5 mins",
+        "I had a TIA this morning, fine now",
+    ],
+)
+def test_a_mini_stroke_within_the_last_day_is_an_emergency(text):
+    assert "stroke_warning_recent" in _flags(text)
+
+
+@pytest.mark.parametrize("text", ["I had a TIA on Sunday", "I had a mini stroke last week"])
+def test_a_mini_stroke_days_ago_needs_a_doctor_within_a_day(text):
+    assert _flags(text) == {"stroke_warning_passed"}
+
+
+def test_a_mini_stroke_years_ago_is_history():
+    assert not _flags("I had a TIA years ago")

@@ -224,18 +224,23 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         return GradualWords(frozenset(lists["onsets"]), tuple(lists["values"]), before, words, plain, one_site)
 
     def _passed_warning(self, doc, problems: Problems) -> PassedWarning:
-        """The `passed_warning` entry: the finding read as and the onsets (checked once every file is read), and the
-        `lately` phrases and the `names` of a passed warning."""
+        """The `passed_warning` entry: the findings read as (`read_as`, `recent`) and the onsets (checked once every
+        file is read), and the `lately` phrases and the `names` of a passed warning."""
         where, entry, told = "time_course.passed_warning", doc.get("passed_warning"), ("lately", "names")
-        if entry is None or not check_keys(entry, where, problems, {"read_as", "onsets"}, {"lately", "names"}):
+        if entry is None or not check_keys(
+            entry, where, problems, {"read_as", "onsets"}, {"lately", "names", "recent"}
+        ):
             return PassedWarning()
         read_as = text(entry, "read_as", where, problems) or ""
         self.pending_links.append((problems, line_of(entry, "read_as"), f"{where}.read_as", read_as))
+        recent = text(entry, "recent", where, problems) or "" if "recent" in entry else ""
+        if recent:
+            self.pending_links.append((problems, line_of(entry, "recent"), f"{where}.recent", recent))
         onsets = text_list(entry, "onsets", where, problems)
         for i, item in enumerate(onsets):
             self.pending_links.append((problems, line_of(entry["onsets"], i), f"{where}.onsets[{i}]", item))
         lately, names = (tuple(phrases(entry, k, f"{where}.{k}", problems)) if k in entry else () for k in told)
-        return PassedWarning(read_as, frozenset(onsets), lately, names)
+        return PassedWarning(read_as, frozenset(onsets), lately, names, recent)
 
     def _slow_climb(self, doc, problems: Problems) -> SlowClimb:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""

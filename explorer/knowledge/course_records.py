@@ -29,12 +29,14 @@ class SlowOneSide:
 @record
 class PassedWarning:
     """``passed_warning``: a stroke's sign told as over and dated by one of ``onsets`` is read as ``read_as``;
-    not within the last day (a ``lately`` phrase). The ``names`` of a passed warning ("a TIA") are read so too."""
+    not within the last day (a ``lately`` phrase). The ``names`` of a passed warning ("a TIA") are read so too, or
+    as ``recent`` when not dated days or more ago ("a TIA an hour ago", "I think I'm having a TIA")."""
 
     read_as: str = ""
     onsets: frozenset[str] = frozenset()
     lately: tuple[tuple[str, ...], ...] = ()
     names: tuple[tuple[str, ...], ...] = ()
+    recent: str = ""
 
 
 @record

@@ -47,7 +47,8 @@ def _plain(tokens: list[Token], mentions: list[Mention], onsets: list[Mention], 
         (
             m
             for m in mentions
-            if m.present and m.symptom.id in entry.findings
+            if m.present
+            and m.symptom.id in entry.findings
             and (m.symptom.id in entry.one_site or weak_told or len(_sites_told(tokens, m, kb)) != 1)
             for o in onsets
             if m.symptom in o.qualifies

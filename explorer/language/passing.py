@@ -88,6 +88,8 @@ def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftove
             theirs = Leftover(name, first.start, last.end, (read,), someone_else=whose)
             return mentions, sorted([*kept, theirs], key=lambda x: (x.start, x.end))
         dated = _dated(words, last.end, kb)
+        if not dated and entry.recent:  # no date days ago ("today", "I think I'm having a TIA"): within the last day
+            read = kb.symptoms[entry.recent]
         said = Mention(name, first.start, last.end, read, True, course=dated[0] if dated else None)
         return sorted([*mentions, said], key=lambda m: m.start), kept
     return mentions, leftovers
