@@ -72,7 +72,7 @@ def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftove
     entry's ``names``) read as one, dated by its own date, and ``leftovers`` without the words it was in. Not
     another's (a family word before it: family history), denied ("never had a TIA"), or dated in the past."""
     entry, family = kb.time_course.passed_warning, family_words(kb.words)
-    if not entry.names or any(m.symptom.id == entry.read_as for m in mentions):
+    if not entry.names or any(m.symptom.id in (entry.read_as, entry.recent) for m in mentions):
         return mentions, leftovers
     for sentence in sentences(tokens):
         words = [t for t in sentence if t.norm]
