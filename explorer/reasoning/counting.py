@@ -16,14 +16,11 @@ from itertools import product
 from typing import Any
 
 from ._experta import experta as _experta_package
+from .rete_dispatch import PLAIN_VALUES as _PLAIN_VALUES
 
 _Fact = _experta_package.Fact
 _Activation: Any = _experta_package.activation.Activation  # experta ships no types
 _ce = _experta_package.conditionalelement
-_fc = _experta_package.fieldconstraint
-
-# Values whose == agrees with their hash, so a dict lookup finds exactly the patterns == would match.
-_PLAIN_VALUES = (str, int, float, bool, type(None))
 
 
 def countable(rule) -> bool:

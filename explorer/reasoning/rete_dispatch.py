@@ -22,7 +22,7 @@ _VALID = _rete.token.Token.TagType.VALID
 _TokenInfo = _rete.token.TokenInfo
 
 # Values whose == agrees with their hash, so a dict lookup finds exactly the constants == would match.
-_PLAIN_VALUES = (str, int, float, bool, type(None))
+PLAIN_VALUES = (str, int, float, bool, type(None))
 
 
 class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
@@ -65,7 +65,7 @@ class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
         if self._single is not None:
             what, flat = self._single
             value = _field(fact, what)
-            if type(value) in _PLAIN_VALUES:
+            if type(value) in PLAIN_VALUES:
                 for call in flat.get(value, ()):
                     call(token)
                 return
@@ -80,7 +80,7 @@ class _Dispatcher(_mixins.AnyChild, _mixins.NoMemory, _rete.abstract.Node):
             value = _field(fact, what)
             if value is _MISSING:
                 continue
-            if type(value) in _PLAIN_VALUES:
+            if type(value) in PLAIN_VALUES:
                 positions.extend(table.get(value, ()))
             else:  # a value dict lookup might not compare like ==: let every child test it
                 plain = False
@@ -124,7 +124,7 @@ def literal_key(node):
     if not isinstance(node, _nodes.FeatureTesterNode) or not isinstance(matcher, _check.FeatureCheck):
         return None
     how, what = matcher.how, matcher.what
-    if type(how) is not _fc.L or how.__bind__ is not None or type(how.value) not in _PLAIN_VALUES:
+    if type(how) is not _fc.L or how.__bind__ is not None or type(how.value) not in PLAIN_VALUES:
         return None
     if isinstance(what, str) and ("__" in what):
         return None  # nested access or a special field: FeatureCheck reads those differently
