@@ -77,3 +77,36 @@ def test_a_mini_stroke_days_ago_needs_a_doctor_within_a_day(text):
 
 def test_a_mini_stroke_years_ago_is_history():
     assert not _flags("I had a TIA years ago")
+
+
+# A second review (review10) of the mends above.
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("he's not breathing after he fell", "breathing"),
+        ("she isn't breathing properly since the seizure", "breathing"),
+        ("she isnt waking up after the fall", "sudden_confusion"),
+        ("I can't feel anything from my waist down since this morning", "paralysis"),
+        ("my wife is having a TIA right now", "stroke_warning_recent"),
+        ("my mum just had a mini stroke", "stroke_warning_recent"),
+        ("mum thinks I had a mini stroke this morning", "stroke_warning_recent"),
+        ("had a wee TIA this morning", "stroke_warning_recent"),
+        ("had a possible TIA at lunch", "stroke_warning_recent"),
+    ],
+)
+def test_review10_emergencies_warn(text, flag):
+    assert flag in _flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they ruled out a TIA",
+        "my doctor ruled out a mini-stroke yesterday",
+        "I had a mini stroke of panic",
+        "he's not breathing in the smoke",
+        "what if he's not breathing after the op",
+    ],
+)
+def test_review10_calm_wordings_stay_calm(text):
+    assert not _flags(text)

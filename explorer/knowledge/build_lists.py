@@ -86,6 +86,7 @@ OPTIONAL_LISTS = {
     "stopped_breathing",
     "stopped_responding",
     "stopped_after",
+    "stopped_until",
     "stories",
     "people",
 }

@@ -37,6 +37,8 @@ class PassedWarning:
     lately: tuple[tuple[str, ...], ...] = ()
     names: tuple[tuple[str, ...], ...] = ()
     recent: str = ""
+    ruled_out: tuple[tuple[str, ...], ...] = ()  # words before a name that say it did not happen
+    figure: tuple[tuple[str, ...], ...] = ()  # words right after a name that make it a figure of speech
 
 
 @record

@@ -183,6 +183,7 @@ class Words:
     stopped_breathing: tuple[tuple[str, ...], ...] = ()
     stopped_responding: tuple[tuple[str, ...], ...] = ()
     stopped_after: frozenset[str] = frozenset()
+    stopped_until: frozenset[str] = frozenset()  # what else may follow: when or why ("not breathing after he fell")
 
 
 @record

@@ -68,9 +68,11 @@ def passed(
 
 
 def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftover], kb: KnowledgeBase) -> tuple:
-    """``mentions`` with each passed warning the person names as their own ("I had a TIA on Sunday": one of the
-    entry's ``names``) read as one, dated by its own date, and ``leftovers`` without the words it was in. Not
-    another's (a family word before it: family history), denied ("never had a TIA"), or dated in the past."""
+    """``mentions`` with each passed warning the person names ("I had a TIA on Sunday": one of the entry's
+    ``names``) read as one, dated by its own date, and ``leftovers`` without the words it was in: a relative's (a
+    family word before it, no "I" between: "my wife is having a TIA", not "mum thinks I had one") said to be
+    theirs, with its warning when within the last day, as their history when days ago. Not when denied or ruled
+    out ("never had a TIA", "they ruled out a TIA"), a figure ("a mini stroke of panic") or dated in the past."""
     entry, family = kb.time_course.passed_warning, family_words(kb.words)
     if not entry.names or any(m.symptom.id in (entry.read_as, entry.recent) for m in mentions):
         return mentions, leftovers
@@ -80,17 +82,23 @@ def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftove
         at = next(((k, n) for k in range(len(words)) for n in entry.names if _at(norms, k, n)), None)
         if at is None or kb.words.negation_before & set(norms[: at[0]]) or dated_past(norms, kb.words):
             continue  # "I had a TIA years ago": history
+        after = at[0] + len(at[1])
+        if has_cue(norms[: at[0]], entry.ruled_out) is not None or any(_at(norms, after, f) for f in entry.figure):
+            continue  # "they ruled out a TIA", "a mini stroke of panic"
         first, last = words[at[0]], words[at[0] + len(at[1]) - 1]
         kept = [x for x in leftovers if x.end <= first.start or x.start >= last.end]
         name, read = _text(tokens, first.start, last.end), kb.symptoms[entry.read_as]
-        whose = next((t.text for t in words[: at[0]] if t.norm in family), None)
-        if whose is not None:  # "my father had a mini-stroke": his history, said to be his
+        before = words[: at[0]]
+        k = next((i for i, t in enumerate(before) if t.norm in family), None)
+        whose = before[k].text if k is not None and not kb.words.first_person & {t.norm for t in before[k:]} else None
+        dated = _dated(words, last.end, kb)
+        if whose is not None and dated:  # "my father had a mini-stroke last week": his history, said to be his
             theirs = Leftover(name, first.start, last.end, (read,), someone_else=whose)
             return mentions, sorted([*kept, theirs], key=lambda x: (x.start, x.end))
-        dated = _dated(words, last.end, kb)
         if not dated and entry.recent:  # no date days ago ("today", "I think I'm having a TIA"): within the last day
             read = kb.symptoms[entry.recent]
-        said = Mention(name, first.start, last.end, read, True, course=dated[0] if dated else None)
+        # a relative's within the last day is theirs, its warning raised as theirs ("my wife is having a TIA")
+        said = Mention(name, first.start, last.end, read, True, course=dated[0] if dated else None, someone_else=whose)
         return sorted([*mentions, said], key=lambda m: m.start), kept
     return mentions, leftovers
 

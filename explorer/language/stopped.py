@@ -53,9 +53,10 @@ def _told(tokens: list[Token], at: int, phrases: tuple[tuple[str, ...], ...]) ->
 
 
 def _only_how(tokens: list[Token], at: int, words: Words) -> bool:
-    """Are the words from ``at`` to the end of the list item only words of how ("properly", "at all")?"""
+    """Are the words from ``at`` to the end of the list item only words of how ("properly", "at all"), or to a word
+    that opens when or why ("after he fell")?"""
     for token in tokens[at:]:
-        if token.kind in ("list", "end"):
+        if token.kind in ("list", "end") or token.norm in words.stopped_until:
             return True
         if token.norm and token.norm not in words.stopped_after:
             return False
