@@ -85,7 +85,7 @@ def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftove
         after = at[0] + len(at[1])
         if has_cue(norms[: at[0]], entry.ruled_out) is not None or any(_at(norms, after, f) for f in entry.figure):
             continue  # "they ruled out a TIA", "a mini stroke of panic"
-        first, last = words[at[0]], words[at[0] + len(at[1]) - 1]
+        first, last = words[at[0]], words[after - 1]
         kept = [x for x in leftovers if x.end <= first.start or x.start >= last.end]
         name, read = _text(tokens, first.start, last.end), kb.symptoms[entry.read_as]
         before = words[: at[0]]
