@@ -31,10 +31,12 @@ class PhraseIndex:
         # the concept indexes do not: a cue word alone says nothing more about the finding.
         self.absorbs = max_gap == 1
         self.site_words = site_words  # tuple of folded words -> site id
+        self.longest_site = max(map(len, site_words), default=0)
         self.stop_words = words.stop_words
         self.dropped = words.stop_words | words.subjects
         self.keys: dict[frozenset, list[Target]] = {}
         self.by_word: dict[str, list[frozenset]] = {}
+        self._anchored: set[tuple[str, frozenset]] = set()  # (word, key) pairs in by_word: a list is slow to search
         self.words: dict[str, set] = {}  # normalized surface word -> findings named with it (spelling)
         # Findings whose site-bound phrases need their own site (a concept index's urgent findings): "my arm went
         # dead" is not the face's "gone dead".
@@ -44,7 +46,7 @@ class PhraseIndex:
         words = (phrase if normalized else normalize(phrase)).split()
         # Subject words ("choking when I eat") never tell two phrases apart.
         folds = tuple(fold(w) for w in words if w not in self.dropped)
-        core, sites = split_sites(folds, self.site_words)
+        core, sites = split_sites(folds, self.site_words, self.longest_site)
         if not core:
             return
         if sites:
@@ -54,9 +56,9 @@ class PhraseIndex:
         if target not in targets:
             targets.append(target)
         for word in key:
-            anchors = self.by_word.setdefault(word, [])
-            if key not in anchors:
-                anchors.append(key)
+            if (word, key) not in self._anchored:
+                self._anchored.add((word, key))
+                self.by_word.setdefault(word, []).append(key)
         for word in words:
             if word not in self.stop_words and len(word) > 2:
                 self.words.setdefault(word, set()).add(target.symptom)
@@ -109,9 +111,11 @@ def site_words(kb: KnowledgeBase) -> dict:
     return words
 
 
-def split_sites(folds: tuple[str, ...], sites: dict) -> tuple[list[str], list[str]]:
-    """Folded words -> (the other words, the site ids found), site words matched longest first."""
-    longest = max((len(k) for k in sites), default=0)
+def split_sites(folds: tuple[str, ...], sites: dict, longest: int | None = None) -> tuple[list[str], list[str]]:
+    """Folded words -> (the other words, the site ids found), site words matched longest first. ``longest``: the
+    most words a site's name has, when the caller has worked it out once (an index splits thousands of names)."""
+    if longest is None:
+        longest = max(map(len, sites), default=0)
     core, found, i = [], [], 0
     while i < len(folds):
         for size in range(min(longest, len(folds) - i), 0, -1):
