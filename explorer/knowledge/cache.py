@@ -73,6 +73,7 @@ _SHAPE: dict[str, tuple[type, type | None]] = {
 # What the cache keeps besides the fields: values a base works out from them once (its cached properties),
 # which a cached base then has from the start.
 _DERIVED: dict[str, tuple[type, type | None]] = {"finding_names": (MappingProxyType, str)}
+_KEY = "_cache_key"  # where a base loaded or stored through the cache keeps its key
 
 
 def cache_dir() -> Path | None:
@@ -137,23 +138,35 @@ def load(key: bytes, where: str) -> KnowledgeBase | None:
         return None
     kb = KnowledgeBase(**{name: fields[name] for name in _SHAPE})
     kb.__dict__.update((name, fields[name]) for name in _DERIVED)  # where the cached properties keep them
+    remember_key(kb, key, where)
     return kb
+
+
+def remember_key(kb: KnowledgeBase, key: bytes, where: str) -> None:
+    """Keep ``key`` and ``where`` with ``kb`` (beside its cached properties), so what other layers work out
+    from the base can be cached beside its entry (``load_side``)."""
+    kb.__dict__[_KEY] = (key, where)
 
 
 def _body(stream) -> dict | None:
     """The fields of the base that follows the key, or None when the body is damaged or not a base."""
     try:
-        header = stream.read(_BODY_HEADER_SIZE)
-        if len(header) != _BODY_HEADER_SIZE:
-            return None
-        length, checksum = int.from_bytes(header[:8], "big"), int.from_bytes(header[8:], "big")
-        body = stream.read(length + 1)
-        if len(body) != length or crc32(body) != checksum:
-            return None
-        fields = _unpickle_bytes(body)
-    except Exception:  # short header, a body pickle refuses (or a class it names that is gone)
+        fields = _unpickle_bytes(_checked(stream))
+    except Exception:  # short header, a damaged body, one pickle refuses (or a class it names that is gone)
         return None
     return fields if _well_formed(fields) else None
+
+
+def _checked(stream) -> bytes:
+    """The body after an entry's key, its length and CRC-32 checked (ValueError when they do not hold)."""
+    header = stream.read(_BODY_HEADER_SIZE)
+    if len(header) != _BODY_HEADER_SIZE:
+        raise ValueError("short header")
+    length, checksum = int.from_bytes(header[:8], "big"), int.from_bytes(header[8:], "big")
+    body = stream.read(length + 1)
+    if len(body) != length or crc32(body) != checksum:
+        raise ValueError("damaged body")
+    return body
 
 
 def _well_formed(fields) -> bool:
@@ -180,9 +193,7 @@ def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
     fields = {f.name: getattr(kb, f.name) for f in record_fields(kb)} | {name: getattr(kb, name) for name in _DERIVED}
     import copyreg
     import pickle  # only when writing
-    import tempfile
 
-    temporary = None
     try:
         folder = cache_dir()
         if folder is None:
@@ -192,21 +203,30 @@ def store(key: bytes, where: str, kb: KnowledgeBase) -> None:
         # The base's read-only views (at any depth) pickle as the dicts they show, and come back as views.
         pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: _reduce_view}
         pickler.dump(fields)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".kb-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(key, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            header = len(body.getvalue()).to_bytes(8, "big") + crc32(body.getvalue()).to_bytes(4, "big")
-            stream.write(header)
-            stream.write(body.getvalue())
-        os.replace(temporary, entry_path(folder, where))
-        temporary = None
+        _write(entry_path(folder, where), key, body.getvalue())
+        remember_key(kb, key, where)
     except Exception:  # anything that cannot be written or pickled: no cache, never a failed command
         pass
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+
+
+def _write(path: Path, key: bytes, body: bytes) -> None:
+    """Write an entry atomically: the key, the body's length and CRC-32, the body (a temporary file renamed
+    over ``path``). Raises when it cannot."""
+    import pickle
+    import tempfile
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(key, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(len(body).to_bytes(8, "big") + crc32(body).to_bytes(4, "big"))
+            stream.write(body)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _reduce_view(view):
@@ -215,3 +235,39 @@ def _reduce_view(view):
 
 def _view(mapping: dict) -> MappingProxyType:
     return MappingProxyType(mapping)
+
+
+def load_side(kb: KnowledgeBase, name: str, stamp: bytes):
+    """What ``store_side`` kept for ``kb`` under ``name`` (another layer's values worked out from the base: the
+    reader's phrase indexes), or None: no cache, a base not from the cache, another base or ``stamp`` (the
+    stamp of the code that works the values out), or a damaged entry. The caller checks what it gets."""
+    key, where = kb.__dict__.get(_KEY, (None, ""))
+    try:
+        folder = cache_dir()
+        if folder is None or key is None:
+            return None
+        with open(_side_path(folder, where, name), "rb") as stream:
+            if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
+                return None
+            if _unpickle(stream) != key + stamp:
+                return None
+            return _unpickle_bytes(_checked(stream))
+    except Exception:  # missing, unreadable, truncated, a class that is gone: only a miss
+        return None
+
+
+def store_side(kb: KnowledgeBase, name: str, stamp: bytes, value) -> None:
+    """Keep ``value`` for ``kb`` under ``name`` and ``stamp``; silently nothing when the base is not from the
+    cache or the cache cannot be written."""
+    key, where = kb.__dict__.get(_KEY, (None, ""))
+    folder = cache_dir()
+    if key is None or folder is None:
+        return
+    import pickle  # only when writing
+
+    with contextlib.suppress(Exception):
+        _write(_side_path(folder, where, name), key + stamp, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _side_path(folder: Path, where: str, name: str) -> Path:
+    return entry_path(folder, where).with_suffix(f".{name}.pickle")

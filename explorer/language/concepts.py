@@ -12,6 +12,7 @@ import bisect
 import functools
 
 from ..knowledge.records import KnowledgeBase
+from ..knowledge.text import normalize
 from ..records import replace
 from .nearest import speaks_of, token_ranges
 from .parse_records import Leftover, Mention
@@ -27,15 +28,20 @@ def concept_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex]:
     as any name's), then each concept word with each of its cues (anywhere in the list item)."""
     alone = PhraseIndex(site_words(kb), kb.words)
     paired = PhraseIndex(site_words(kb), kb.words, max_gap=CONCEPT_GAP)
+    split: dict[tuple[str, ...], list[str]] = {}  # each cue and name normalized once, not once per pairing
+
+    def normalized(words: tuple[str, ...]) -> list[str]:
+        return split.get(words) or split.setdefault(words, normalize(" ".join(words)).split())
+
     for concept in kb.concept_lexicon.concepts:
         if concept.also:
             continue  # three parts are read across the sentence only (across_sentences)
         target = Target(concept.finding)
         for words in concept.words:
             for cue in concept.cues:
-                paired.add(" ".join((*cue, *words)), target)
+                paired.add(normalized(cue) + normalized(words), target)
             if not concept.cues:
-                alone.add(" ".join(words), target)
+                alone.add(normalized(words), target)
     alone.finish()
     paired.finish()
     alone.own_site = paired.own_site = frozenset(s.id for s in kb.symptoms.values() if s.urgent_note)

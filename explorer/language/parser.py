@@ -29,10 +29,11 @@ from . import (
 from .bouts import bouts
 from .dating import happened
 from .gradual import gradual
+from .indexes import reader_indexes
 from .matching import Found, Item
 from .parse_records import Leftover, Mention, Parse
 from .passing import passed
-from .phrases import Target, hpo_ids, site_words, vocabulary_index
+from .phrases import Target, hpo_ids, site_words
 from .quickening import faster_forms, quickened
 from .time_course import read as read_time_course
 from .tokens import Token, fold, tokenize
@@ -98,14 +99,14 @@ class Parser:
 
     @functools.cached_property
     def vocabulary(self):
-        """The phrase index, built on the first text that is not one of the vocabulary's names as it
-        stands (a plain `match numbness "dry eyes"` never needs it)."""
-        return vocabulary_index(self.kb)
+        """The phrase index, built (or read from the knowledge cache) on the first text that is not one of the
+        vocabulary's names as it stands (a plain `match numbness "dry eyes"` never needs it)."""
+        return self.indexes[0]
 
     @functools.cached_property
     def indexes(self) -> list:
         """The vocabulary's names first, then the concepts (data/concepts.yaml)."""
-        return [self.vocabulary, *concepts.concept_indexes(self.kb)]
+        return list(reader_indexes(self.kb))
 
     def _read_text(self, text: str) -> Parse:
         tokens = tokenize(text, self.words)  # once, for the exact reading's checks and the parse

@@ -32,41 +32,53 @@ class PhraseIndex:
         self.absorbs = max_gap == 1
         self.site_words = site_words  # tuple of folded words -> site id
         self.longest_site = max(map(len, site_words), default=0)
+        self.site_starts = frozenset(words[0] for words in site_words)
+        self._folds: dict[
+            str, str
+        ] = {}  # fold() of each word met: an index folds the same few words thousands of times
         self.stop_words = words.stop_words
         self.dropped = words.stop_words | words.subjects
         self.keys: dict[frozenset, list[Target]] = {}
         self.by_word: dict[str, list[frozenset]] = {}
-        self._anchored: set[tuple[str, frozenset]] = set()  # (word, key) pairs in by_word: a list is slow to search
         self.words: dict[str, set] = {}  # normalized surface word -> findings named with it (spelling)
         # Findings whose site-bound phrases need their own site (a concept index's urgent findings): "my arm went
         # dead" is not the face's "gone dead".
         self.own_site: frozenset[str] = frozenset()
 
-    def add(self, phrase: str, target: Target, normalized: bool = False):
-        words = (phrase if normalized else normalize(phrase)).split()
+    def add(self, phrase: str | list[str], target: Target, normalized: bool = False):
+        """Index ``phrase``: text, or its normalized words (``normalized``: the text is normalized already)."""
+        words = phrase if isinstance(phrase, list) else (phrase if normalized else normalize(phrase)).split()
         # Subject words ("choking when I eat") never tell two phrases apart.
-        folds = tuple(fold(w) for w in words if w not in self.dropped)
-        core, sites = split_sites(folds, self.site_words, self.longest_site)
+        known = self._folds
+        folds = tuple(known.get(w) or known.setdefault(w, fold(w)) for w in words if w not in self.dropped)
+        core, sites = split_sites(folds, self.site_words, self.longest_site, self.site_starts)
         if not core:
             return
         if sites:
             target = Target(target.symptom, sites[0], target.hpo)
         key = frozenset(core)
-        targets = self.keys.setdefault(key, [])
+        targets = self.keys.get(key)
+        if targets is None:  # a new key: each of its words anchors it
+            self.keys[key] = targets = []
+            for word in key:
+                anchors = self.by_word.get(word)
+                if anchors is None:
+                    self.by_word[word] = anchors = []
+                anchors.append(key)
         if target not in targets:
             targets.append(target)
-        for word in key:
-            if (word, key) not in self._anchored:
-                self._anchored.add((word, key))
-                self.by_word.setdefault(word, []).append(key)
         for word in words:
-            if word not in self.stop_words and len(word) > 2:
-                self.words.setdefault(word, set()).add(target.symptom)
+            if len(word) > 2 and word not in self.stop_words:
+                named = self.words.get(word)
+                if named is None:
+                    self.words[word] = named = set()
+                named.add(target.symptom)
 
     def finish(self):
         # Longest keys first, so a scan meets the most specific phrase first; order fixed for determinism.
+        order = {key: (-len(key), sorted(key)) for key in self.keys}
         for anchors in self.by_word.values():
-            anchors.sort(key=lambda k: (-len(k), sorted(k)))
+            anchors.sort(key=order.__getitem__)
 
     def resolve(self, key: frozenset, sites: tuple[str | None, ...]) -> Target | None:
         """The finding a matched key names, given the sites found with it; None when it is ambiguous or
@@ -111,13 +123,20 @@ def site_words(kb: KnowledgeBase) -> dict:
     return words
 
 
-def split_sites(folds: tuple[str, ...], sites: dict, longest: int | None = None) -> tuple[list[str], list[str]]:
-    """Folded words -> (the other words, the site ids found), site words matched longest first. ``longest``: the
-    most words a site's name has, when the caller has worked it out once (an index splits thousands of names)."""
+def split_sites(
+    folds: tuple[str, ...], sites: dict, longest: int | None = None, starts: frozenset[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Folded words -> (the other words, the site ids found), site words matched longest first. ``longest`` and
+    ``starts`` (the most words a site's name has, the first words of site names), when the caller has worked
+    them out once: an index splits thousands of names."""
     if longest is None:
         longest = max(map(len, sites), default=0)
     core, found, i = [], [], 0
     while i < len(folds):
+        if starts is not None and folds[i] not in starts:
+            core.append(folds[i])
+            i += 1
+            continue
         for size in range(min(longest, len(folds) - i), 0, -1):
             site = sites.get(folds[i : i + size])
             if site:
