@@ -16,8 +16,9 @@ writer's folder) was written for tuning: scored whole, its misses listed on requ
 (tests/blind/time_course_e.yaml, 40 vignettes in 20 pairs, a fifth writer, copied from /work/blinde) is a
 development set like set C: scored whole, its misses listed on request. Set F (tests/blind/time_course_f.yaml,
 40 vignettes in 20 pairs, a sixth writer, copied from /work/blindf after the day's tuning) and set G
-(tests/blind/time_course_g.yaml, a seventh writer, copied from /work/blindg) and set H (time_course_h.yaml, an
-eighth writer, copied from /work/blindh) are held out like sets B and D.
+(tests/blind/time_course_g.yaml, a seventh writer, copied from /work/blindg), set H (time_course_h.yaml, an
+eighth writer, copied from /work/blindh) and set I (time_course_i.yaml, a ninth writer, copied from /work/blindi)
+are held out like sets B and D.
 """
 
 import argparse
@@ -70,6 +71,7 @@ HEADINGS = {
     "f": "F (time course, held out)",
     "g": "G (time course, held out)",
     "h": "H (time course, held out)",
+    "i": "I (time course, held out)",
 }
 
 
@@ -79,14 +81,14 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
     parser.add_argument(
         "--set",
-        choices=["t", "b", "c", "d", "e", "f", "g", "h"],
+        choices=["t", "b", "c", "d", "e", "f", "g", "h", "i"],
         default="t",
         help="b: the second set, never tuned on (all of it); c: the third, a tuning set (all of it); "
         "d: the fourth, held out like b; e: the fifth, a development set like c; f and g: the sixth and seventh,"
         " held out like b",
     )
     args = parser.parse_args()
-    if args.set in ("b", "d", "f", "g", "h") and args.misses:
+    if args.set in ("b", "d", "f", "g", "h", "i") and args.misses:
         parser.error(f"set {args.set.upper()} is never tuned on: its misses are not listed")
     from explorer import load_knowledge
 

@@ -211,6 +211,7 @@ SETS = {
     "f": ("reading_f.yaml", "time_course_f.yaml"),
     "g": ("reading_g.yaml", "time_course_g.yaml"),
     "h": ("reading_h.yaml", "time_course_h.yaml"),
+    "i": ("reading_i.yaml", "time_course_i.yaml"),
 }
 
 
