@@ -10,6 +10,7 @@ any tuning. A script, not a test: it reports.
     python benchmarks/reading_blind.py --set g      # the seventh (reading_g.yaml), whole: held out like b
     python benchmarks/reading_blind.py --set h      # the eighth (reading_h.yaml), whole: held out like b
     python benchmarks/reading_blind.py --set i      # the ninth (reading_i.yaml), whole: held out like b
+    python benchmarks/reading_blind.py --set j --misses 40   # the tenth (reading_j.yaml, mostly urgent), for tuning
     python benchmarks/reading_blind.py --half dev --misses 60 --urgent   # only urgent items at the wrong level
 
 An item is read exactly when the findings read as present, as absent and as history are the ones expected
@@ -56,7 +57,7 @@ PRESENTATION = {
     "rapidly_spreading_numbness": "spreading_numbness",
 }
 LEVELS = ("none", "same_day", "emergency")
-WHOLE = ("b", "c", "e", "f", "g", "h", "i")  # sets scored whole, not split in halves
+WHOLE = ("b", "c", "e", "f", "g", "h", "i", "j")  # sets scored whole, not split in halves
 TUNED = ("c", "e")  # whole sets written for tuning: their misses are listed
 
 
@@ -168,10 +169,10 @@ def main() -> None:
     parser.add_argument("--urgent", action="store_true", help="list only the misses of urgent items (with --misses)")
     parser.add_argument(
         "--set",
-        choices=["a", "b", "c", "e", "f", "g", "h", "i"],
+        choices=["a", "b", "c", "e", "f", "g", "h", "i", "j"],
         default="a",
         help="b, f, g, h and i: the second and sixth to ninth sets, never tuned on (all of it); c and e: the third"
-        " and fifth, for tuning (all of it, misses listed)",
+        " fifth and tenth, for tuning (all of it, misses listed)",
     )
     args = parser.parse_args()
     if args.set in ("b", "f", "g", "h", "i") and args.misses:

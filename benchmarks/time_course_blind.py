@@ -72,6 +72,7 @@ HEADINGS = {
     "g": "G (time course, held out)",
     "h": "H (time course, held out)",
     "i": "I (time course, held out)",
+    "j": "J (time course, development set)",
 }
 
 
@@ -81,7 +82,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
     parser.add_argument(
         "--set",
-        choices=["t", "b", "c", "d", "e", "f", "g", "h", "i"],
+        choices=["t", "b", "c", "d", "e", "f", "g", "h", "i", "j"],
         default="t",
         help="b: the second set, never tuned on (all of it); c: the third, a tuning set (all of it); "
         "d: the fourth, held out like b; e: the fifth, a development set like c; f and g: the sixth and seventh,"

@@ -212,6 +212,7 @@ SETS = {
     "g": ("reading_g.yaml", "time_course_g.yaml"),
     "h": ("reading_h.yaml", "time_course_h.yaml"),
     "i": ("reading_i.yaml", "time_course_i.yaml"),
+    "j": ("reading_j.yaml", "time_course_j.yaml"),
 }
 
 
