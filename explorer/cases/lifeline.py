@@ -7,7 +7,8 @@ holding the parent's output pipes open. Two guards, so that one failing is not e
 - everywhere, a thread in the worker watches the parent: the pipe multiprocessing keeps from the parent
   (its end closes when the parent dies) and the parent's pid (which changes when the worker is adopted).
 A worker ignores Ctrl-C (SIGINT): the parent, told too, stops the run and lets each worker finish the chunk
-it holds; ``sigint_held`` keeps the signal from a worker until it can ignore it.
+it holds; ``signals_held`` keeps the signal from a worker until it can ignore it, and keeps SIGTERM and SIGHUP
+from the parent while it forks (raised inside the fork's own callbacks, the parent's Terminated would be lost).
 A worker has no files of its own to clean up: the output is written by the parent only.
 """
 
@@ -22,6 +23,7 @@ import threading
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 WATCH_SECONDS = 0.2  # how often the watcher looks, when the pipe says nothing
 ORPHANED = 1  # the exit code of a worker that found its parent gone (nobody reads it: init reaps it)
+HELD = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def bind_to_parent(parent: int) -> None:
@@ -34,7 +36,7 @@ def bind_to_parent(parent: int) -> None:
     # parent's pool would then break, or wait for the rest of it for ever while shutting down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent while it started us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)  # held by the parent while it started us
     _kernel_death_signal()
     if os.getppid() != parent:  # the parent died before the guards were up
         os._exit(ORPHANED)
@@ -63,14 +65,15 @@ def _watch(parent: int) -> None:
 
 
 @contextlib.contextmanager
-def sigint_held():
-    """Hold SIGINT back from this thread while the block runs, so that a worker started in it (which inherits
-    the held signal) cannot be interrupted before ``bind_to_parent`` makes it ignore the signal. A Ctrl-C
-    that comes meanwhile is delivered here as the block ends."""
+def signals_held():
+    """Hold SIGINT, SIGTERM and SIGHUP back from this thread while the block runs, so that a worker started in it
+    (which inherits the held signals) cannot be interrupted before ``bind_to_parent`` sets what it does with
+    them, and so that the parent's handler (cli/terminate.py) never raises inside a fork's callbacks, where
+    Python prints the exception and goes on. A signal that comes meanwhile is delivered here as the block ends."""
     if not hasattr(signal, "pthread_sigmask"):  # not on Windows, where the group has no Ctrl-C of this kind
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
     try:
         yield
     finally:

@@ -21,7 +21,7 @@ from ..language.parser import parse
 from ..reasoning.engine import engine_for
 from ..reasoning.explore import checked_findings
 from .batch import run_cases
-from .lifeline import bind_to_parent, sigint_held
+from .lifeline import bind_to_parent, signals_held
 from .records import CaseError
 
 CHUNK = 32  # cases per task: large enough that sending them costs little next to exploring them
@@ -68,7 +68,7 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Genera
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
         try:
             for chunk in itertools.chain((first,), chunks):
-                with sigint_held():  # a worker may be started here (see lifeline.py)
+                with signals_held():  # a worker may be started here (see lifeline.py)
                     pending.append(pool.submit(_explore_chunk, chunk, then))
                 while len(pending) >= jobs * IN_FLIGHT:
                     yield from pending.popleft().result()
