@@ -97,3 +97,44 @@ def test_a_lot_of_water_is_no_heavy_drinking():
 )
 def test_the_warning_stays_beside_the_calm_words(text):
     assert levels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a TIA this morning? no, actually it was a migraine",
+        "I had a mini stroke this morning, turned out to be a migraine",
+        "a TIA an hour ago, my mistake, it was a headache",
+    ],
+)
+def test_a_stroke_warning_the_person_takes_back_raises_nothing(text):
+    assert levels(text) == {}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a TIA this morning",
+        "I think I had a TIA, it was actually scary",  # "actually" that names nothing else takes nothing back
+        "a TIA an hour ago, actually it was worse than that",
+    ],
+)
+def test_a_stroke_warning_not_taken_back_still_warns(text):
+    assert levels(text) == {"stroke_warning_recent": "emergency"}, text
+
+
+def test_weakness_over_and_better_now_raises_nothing_but_a_sign_this_morning_still_warns():
+    assert levels("felt weak for a week after the flu, now better") == {}
+    assert levels("felt weak for a week after the flu, I'm feeling better now") == {}
+    # a warning sign that passed within the day still warns, however better the person feels
+    assert levels("I couldn't breathe this morning, feel better now") == {"breathing": "emergency"}
+    assert levels("my speech was slurred this morning, all better") == {"slurred_speech": "emergency"}
+
+
+def test_a_nerve_pain_in_a_band_round_one_side_of_the_chest_is_no_chest_pain_warning():
+    assert levels("a burning, shooting pain in a band round the left side of my chest") == {}
+    assert levels("painful blisters on my chest from shingles") == {}
+    # a tight or crushing band, or pain on the left of the chest, is still the heart's warning
+    assert levels("a tight band around my chest") == {"chest_pain": "emergency"}
+    assert levels("crushing pain wrapping round my chest") == {"chest_pain": "emergency"}
+    assert levels("pain in the left side of my chest") == {"chest_pain": "emergency"}
