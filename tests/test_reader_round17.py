@@ -138,3 +138,34 @@ def test_a_nerve_pain_in_a_band_round_one_side_of_the_chest_is_no_chest_pain_war
     assert levels("a tight band around my chest") == {"chest_pain": "emergency"}
     assert levels("crushing pain wrapping round my chest") == {"chest_pain": "emergency"}
     assert levels("pain in the left side of my chest") == {"chest_pain": "emergency"}
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "level"),
+    [
+        # numbness that climbed within the day, told by the time reached
+        ("my feet went numb this morning and by lunchtime it was up to my knees", "spreading_numbness", "same_day"),
+        ("both hands tingling at 9, by 2 it had gone up to my elbows", "spreading_numbness", "same_day"),
+        # strength that falls hour by hour
+        ("my strength is dropping by the hour", "spreading_weakness", "emergency"),
+        # breath that will not come, breathless at the smallest effort, food down the wrong pipe
+        ("my breath is not coming properly when I lie down", "breathing", "emergency"),
+        ("since the weekend I get winded brushing my teeth", "breathing", "emergency"),
+        ("my drinks keep going down the wrong pipe", "swallowing", "emergency"),
+    ],
+)
+def test_a_warning_told_by_how_fast_or_by_what_happens_is_raised(text, flag, level):
+    assert levels(text).get(flag) == level, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the numbness crept up to my knees over 3 years",  # a slow climb is the length-dependent spread
+        "numb feet for years, now up to my knees",
+        "I get weak every few hours if I don't eat",  # no loss of strength told
+        "I got winded after the hike",
+    ],
+)
+def test_their_calm_twins_raise_no_warning(text):
+    assert levels(text) == {}, text
