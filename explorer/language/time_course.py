@@ -60,9 +60,9 @@ def read(
             bounds += [(number, sentence, kb.symptoms[v]) for v in _events_told(here, event, words)]
             # "It all started after the flu."; "since the flu I can't walk": the event hides no disability
             # ...unless an everyday cause in the sentence explains it ("sprained my ankle, can't walk on it")
-            aside = caused([t.norm for t in sentence], kb)
+            explains = caused([t.norm for t in sentence], kb)
             for told in [*_after_events(sentence, kb), *_severities(sentence, kb, spans)]:
-                if told.symptom.id not in aside:
+                if told.symptom.id not in explains:
                     found.setdefault(told.symptom.id, told)
             continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
         if not symptoms and _spared(sentence, words, kb.words.between_episodes):
