@@ -58,12 +58,8 @@ def read(
         if not symptoms and (any(s.kind != "course" for s in here) or number in aside_by or event):
             ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
             bounds += [(number, sentence, kb.symptoms[v]) for v in _events_told(here, event, words)]
-            # "It all started after the flu."; "since the flu I can't walk": the event hides no disability
-            # ...unless an everyday cause in the sentence explains it ("sprained my ankle, can't walk on it")
-            explains = caused([t.norm for t in sentence], kb)
-            for told in [*_after_events(sentence, kb), *_severities(sentence, kb, spans)]:
-                if told.symptom.id not in explains:
-                    found.setdefault(told.symptom.id, told)
+            for told in _told_with_event(sentence, kb, spans):
+                found.setdefault(told.symptom.id, told)
             continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
         if not symptoms and _spared(sentence, words, kb.words.between_episodes):
             continue  # "my hands and face are fine": where the findings are not
@@ -91,6 +87,14 @@ def read(
     found = {m.symptom.id: m for m in background} | found  # a value read already stays
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _told_with_event(sentence: list[Token], kb: KnowledgeBase, spans: list[tuple[int, int]]) -> list[Mention]:
+    """ "It all started after the flu."; "since the flu I can't walk": the event hides no disability, unless an
+    everyday cause in the sentence explains it ("sprained my ankle after a jab, can't walk on it")."""
+    explains = caused([t.norm for t in sentence], kb)
+    told = [*_after_events(sentence, kb), *_severities(sentence, kb, spans)]
+    return [m for m in told if m.symptom.id not in explains]
 
 
 def _spared(sentence: list[Token], words, between: tuple[tuple[str, ...], ...]) -> bool:
