@@ -227,7 +227,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         """The `passed_warning` entry: the findings read as (`read_as`, `recent`) and the onsets (checked once every
         file is read), and the `lately` phrases and the `names` of a passed warning."""
         where, entry = "time_course.passed_warning", doc.get("passed_warning")
-        told = ("lately", "names", "ruled_out", "figure")
+        told = ("lately", "names", "ruled_out", "figure", "corrected")
         if entry is None or not check_keys(entry, where, problems, {"read_as", "onsets"}, {*told, "recent"}):
             return PassedWarning()
         read_as = text(entry, "read_as", where, problems) or ""
@@ -238,10 +238,10 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         onsets = text_list(entry, "onsets", where, problems)
         for i, item in enumerate(onsets):
             self.pending_links.append((problems, line_of(entry["onsets"], i), f"{where}.onsets[{i}]", item))
-        lately, names, ruled_out, figure = (
+        lately, names, ruled_out, figure, corrected = (
             tuple(phrases(entry, k, f"{where}.{k}", problems)) if k in entry else () for k in told
         )
-        return PassedWarning(read_as, frozenset(onsets), lately, names, recent, ruled_out, figure)
+        return PassedWarning(read_as, frozenset(onsets), lately, names, recent, ruled_out, figure, corrected)
 
     def _slow_climb(self, doc, problems: Problems) -> SlowClimb:
         """The `slow_climb` ids (onset, climb, read_as); each is checked to exist once every file is read."""

@@ -39,6 +39,7 @@ class PassedWarning:
     recent: str = ""
     ruled_out: tuple[tuple[str, ...], ...] = ()  # words before a name that say it did not happen
     figure: tuple[tuple[str, ...], ...] = ()  # words right after a name that make it a figure of speech
+    corrected: tuple[tuple[str, ...], ...] = ()  # words after a name that take it back ("actually it was a migraine")
 
 
 @record

@@ -187,13 +187,7 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
     if not lexicon.causes and not lexicon.triggers:
         return {}
     folds = [fold(n) for n in norms]
-    out: dict[str, str] = {}
-    for trigger in lexicon.triggers:  # anywhere in the clause: "I can't swallow big pills"
-        found = has_cue(folds, _folded(trigger.words))
-        if found:
-            end = _end_of(folds, tuple(found.split()))
-            said = " ".join(norms[end - len(found.split()) : end])  # as typed: "big pills"
-            out.update((finding, said) for finding in trigger.explains if finding not in out)
+    out = triggered(norms, kb)
     for k in range(len(norms)):
         if _likeness(norms, k, kb):
             continue  # "numb like after the dentist": a likeness, not the cause
@@ -208,6 +202,20 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
                     end = start + _end_of(window, tuple(found.split()))
                     words = " ".join(norms[k:end])  # as typed: "after sprinting", not the folded "after sprint"
                     out.update((finding, words) for finding in cause.explains if finding not in out)
+    return out
+
+
+def triggered(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
+    """Warning sign -> the everyday trigger anywhere in the clause that explains it ("can't swallow big pills",
+    "too tired to get up"): narrow on purpose, so they hold even where a finding is named beside them."""
+    folds = [fold(n) for n in norms]
+    out: dict[str, str] = {}
+    for trigger in kb.concept_lexicon.triggers:
+        found = has_cue(folds, _folded(trigger.words))
+        if found:
+            end = _end_of(folds, tuple(found.split()))
+            said = " ".join(norms[end - len(found.split()) : end])  # as typed: "big pills"
+            out.update((finding, said) for finding in trigger.explains if finding not in out)
     return out
 
 

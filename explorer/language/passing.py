@@ -85,6 +85,8 @@ def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftove
         after = at[0] + len(at[1])
         if has_cue(norms[: at[0]], entry.ruled_out) is not None or any(_at(norms, after, f) for f in entry.figure):
             continue  # "they ruled out a TIA", "a mini stroke of panic"
+        if _taken_back(words, after, mentions, entry):
+            continue  # the person takes it back: "I had a TIA this morning? no, actually it was a migraine"
         first, last = words[at[0]], words[after - 1]
         kept = [x for x in leftovers if x.end <= first.start or x.start >= last.end]
         name, read = _text(tokens, first.start, last.end), kb.symptoms[entry.read_as]
@@ -101,6 +103,14 @@ def _named(tokens: list[Token], mentions: list[Mention], leftovers: list[Leftove
         said = Mention(name, first.start, last.end, read, True, course=dated[0] if dated else None, someone_else=whose)
         return sorted([*mentions, said], key=lambda m: m.start), kept
     return mentions, leftovers
+
+
+def _taken_back(words: list[Token], after: int, mentions: list[Mention], entry) -> bool:
+    """Do words after the name take it back and say what it was instead: a ``corrected`` cue with a finding read
+    after it ("no, actually it was a migraine")? Without one ("it was actually scary") the name stands."""
+    norms = [t.norm for t in words]
+    at = next((k for k in range(after, len(norms)) if any(_at(norms, k, c) for c in entry.corrected)), None)
+    return at is not None and any(m.start >= words[at].start for m in mentions)
 
 
 def _text(tokens: list[Token], start: int, end: int) -> str:

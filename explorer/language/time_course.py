@@ -16,7 +16,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
-from .concepts import caused
+from .concepts import caused, triggered
 from .dating import after_events, dated, told_event, unit_of
 from .moves import moved
 from .parse_records import Leftover, Mention
@@ -58,14 +58,14 @@ def read(
         if not symptoms and (any(s.kind != "course" for s in here) or number in aside_by or event):
             ended += _past_episode(number, sentence, aside_by.get(number, []), words, kb)
             bounds += [(number, sentence, kb.symptoms[v]) for v in _events_told(here, event, words)]
-            # "It all started after the flu."; "since the flu I can't walk": the event hides no disability
-            for told in [*_after_events(sentence, kb), *_severities(sentence, kb, spans)]:
+            for told in _told_with_event(sentence, kb, spans):
                 found.setdefault(told.symptom.id, told)
             continue  # history, a named diagnosis, a past event or an event: its dates are not the findings' course
         if not symptoms and _spared(sentence, words, kb.words.between_episodes):
             continue  # "my hands and face are fine": where the findings are not
         # "couldn't walk for a week after I sprained my ankle": an everyday cause explains the course words
-        explained = caused([t.norm for t in sentence], kb) if not symptoms else {}
+        # (with a finding named, only a narrow trigger: "couldn't get up this morning, too tired")
+        explained = (caused if not symptoms else triggered)([t.norm for t in sentence], kb)
         now |= {number} if symptoms else set()
         ended += [
             (number, m, _now_too(sentence, m, number, (here_by, aside_by), words))
@@ -87,6 +87,14 @@ def read(
     found = {m.symptom.id: m for m in background} | found  # a value read already stays
     known = {m.symptom.id for m in mentions}
     return [m for m in sorted(found.values(), key=lambda m: m.start) if m.symptom.id not in known], spans
+
+
+def _told_with_event(sentence: list[Token], kb: KnowledgeBase, spans: list[tuple[int, int]]) -> list[Mention]:
+    """ "It all started after the flu."; "since the flu I can't walk": the event hides no disability, unless an
+    everyday cause in the sentence explains it ("sprained my ankle after a jab, can't walk on it")."""
+    explains = caused([t.norm for t in sentence], kb)
+    told = [*_after_events(sentence, kb), *_severities(sentence, kb, spans)]
+    return [m for m in told if m.symptom.id not in explains]
 
 
 def _spared(sentence: list[Token], words, between: tuple[tuple[str, ...], ...]) -> bool:
