@@ -51,7 +51,7 @@ PRESENTATION = {
     "sudden_vision_loss": "vision_loss",
     "bladder_or_bowel_control_loss": "bladder_bowel",
     "chest_pain": "chest_pain",
-    "seizure": None,
+    "seizure": "seizures",  # the seizures red flag (data/red_flags.yaml) came after this table was written
     "double_vision": "double_vision",
     "painful_vision_loss_one_eye": "painful_vision",
     "rapidly_spreading_numbness": "spreading_numbness",
