@@ -97,6 +97,8 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
         why = (cue if explained or (m.symptom.id in urgent and not lately) else None) or causes.get(m.symptom.id)
         if why == cue and spots and not _nearest(m, spots, mentions, ranges, own=bool(told)):
             why = None
+        if why and told and why == cue and not _figure_allows(m, spots, ranges[id(m)], norms, kb):
+            why = None
         if m.present and why:
             # an explanation or a worry ("after the dentist", "what if") is said to be one; a calm word ("fine
             # since", "for years") stays the time words it is. ``past`` holds both: the time course reads it.
@@ -121,6 +123,44 @@ def _nearest(m: Mention, spots: list[tuple[int, int]], mentions: list[Mention], 
     held = [ranges[id(o)] for o in mentions if o is not m and o.symptom.kind == "symptom"]
     return any(
         _overlap(at, mine) or (not any(_overlap(at, o) for o in held) and speaks_of(at, mine, others)) for at in spots
+    )
+
+
+def _figure_allows(m: Mention, spots: list[tuple[int, int]], mine: tuple[int, int], norms: list[str], kb) -> bool:
+    """May an explanation set ``m`` aside, as far as figures go? A figure holding a word that names ``m``'s finding
+    ("coughing fit", "sneezing fit" for a seizure) explains only the reading of that word: not a reading elsewhere
+    ("a sneezing fit, then I had a fit"), nor one that names the finding again outside the figure ("had a seizure
+    after a coughing fit", "after a coughing fit I had a fit": one reading spans both). Named again: a word of the
+    figure that names the finding, or a one-word name of it."""
+    names = names_of(kb, m.symptom.id)
+    for start, end in spots:
+        held = names & {fold(w) for w in norms[start : end + 1]}
+        if not held:
+            return True  # a cause, not a figure of this finding: _nearest has decided
+        if not _overlap((start, end), mine):
+            continue
+        outside = [w for k, w in enumerate(norms[mine[0] : mine[1] + 1], mine[0]) if not start <= k <= end]
+        if not (held | _one_word_names(kb, m.symptom.id)).intersection(map(fold, outside)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def names_of(kb: KnowledgeBase, finding: str) -> frozenset[str]:
+    """The folded words of a finding's names, stop words left out."""
+    skip = kb.words.stop_words
+    return frozenset(
+        fold(w) for name, i in kb.finding_names.items() if i == finding for w in name.split() if w not in skip
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _one_word_names(kb: KnowledgeBase, finding: str) -> frozenset[str]:
+    skip = kb.words.stop_words
+    return frozenset(
+        fold(words[0])
+        for name, i in kb.finding_names.items()
+        if i == finding and len(words := [w for w in name.split() if w not in skip]) == 1
     )
 
 
