@@ -226,6 +226,7 @@ class ConceptLexicon:
     # Everyday causes named after a linking word ("after the swim", "when I laugh"), each with the warning
     # signs it explains; ``serious`` words keep a warning sign whatever cause is named ("collapsed").
     cause_links: tuple[tuple[str, ...], ...] = ()
+    change_links: tuple[tuple[str, ...], ...] = ()  # "gone from jogging to ...": a state left, not a cause
     causes: tuple["EverydayCause", ...] = ()
     serious: tuple[tuple[str, ...], ...] = ()
     # Everyday triggers that explain their warning signs wherever they stand in the clause, with no linking
@@ -327,6 +328,7 @@ class DatingWords:
     beside: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()  # "since", "last": before a named time
     named: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (onset value, a named time): "tuesday", "spring"
+    then_now: frozenset[str] = frozenset()  # "wobbly Friday, now I can barely stand": a named time, then now
     years: str = ""  # the onset value a year in digits after a pointer dates ("since 2019")
     after: tuple[tuple[str, ...], ...] = ()  # "after", "ever since": before an event
     fillers: frozenset[str] = frozenset()  # words between a pointer and what it points to ("the", "my", "bad")
