@@ -134,7 +134,9 @@ def scopes(
             continue
         if scope and item.role == "word" and not is_cue_before(norms, i, words):
             other = other or not any(f.used[0] > cue_at for f in found if f.used[-1] < i and out.get(f.used))
-        if item.token.norm in words.subjects and not (i and norms[i - 1] in words.negation_verbs or _fronted(norms, i, cue_at, words)):
+        if item.token.norm in words.subjects and not (
+            i and norms[i - 1] in words.negation_verbs or _fronted(norms, i, cue_at, words)
+        ):
             scope = None  # a new statement; not after "don't think": "I don't think I've lost weight"
         elif is_cue_before(norms, i, words):
             scope, anded, other, cue_at = item.token.text, False, False, i

@@ -76,10 +76,16 @@ def _said(norms: list[str], quick: QuickWords, values: frozenset[str], denied: N
 
 def _undenied(norms: list[str], phrases: tuple[tuple[str, ...], ...], denied: Negation) -> str | None:
     """The longest of ``phrases`` found in ``norms`` with no negation word just before it, as text."""
-    found = [
-        p for k in range(len(norms)) for p in phrases if tuple(norms[k : k + len(p)]) == p and not _denied(norms, k, denied)
+    found: list[tuple[str, ...]] = [
+        p
+        for k in range(len(norms))
+        for p in phrases
+        if tuple(norms[k : k + len(p)]) == p and not _denied(norms, k, denied)
     ]
-    return " ".join(max(found, key=len)) if found else None
+    if not found:
+        return None
+    longest: tuple[str, ...] = max(found, key=len)
+    return " ".join(longest)
 
 
 def _denied(norms: list[str], first: int, negation: Negation) -> bool:
