@@ -229,8 +229,7 @@ class ConceptLexicon:
     change_links: tuple[tuple[str, ...], ...] = ()  # "gone from jogging to ...": a state left, not a cause
     causes: tuple["EverydayCause", ...] = ()
     serious: tuple[tuple[str, ...], ...] = ()
-    # Everyday triggers that explain their warning signs wherever they stand in the clause, with no linking
-    # word: "I can't swallow big pills", "my leg is paralysed by the cast".
+    # Everyday triggers explaining their warning signs anywhere in the clause: "I can't swallow big pills".
     triggers: tuple["EverydayCause", ...] = ()
     # A lab finding told with a number ("ESR 12") is read only above its usual upper limit: finding -> limit.
     ranges: tuple[tuple[str, float], ...] = ()
@@ -358,8 +357,7 @@ class MovesWords:
     flares: tuple[tuple[str, ...], ...] = ()  # "flares up": the `relapsing` value, unless a `flares_unless` word
     flares_unless: frozenset[str] = frozenset()  # is in the sentence (the joints, a rash flare)
     relapsing: str = ""
-    # each way up (the legs, the arms) as its parts from the bottom up, one rank a row: "yesterday my ankles, today
-    # my knees" climbs, told by its progress
+    # each way up (legs, arms), its parts bottom up, one rank a row: "yesterday my ankles, today my knees" climbs
     levels: tuple[tuple[frozenset[str], ...], ...] = ()
     level_times: frozenset[str] = frozenset()
     level_breaks: frozenset[str] = frozenset()
