@@ -131,7 +131,7 @@ def main() -> None:
     if diabetic is not None:
         got = run(kb, diabetic["text"])
         print(f"  the diabetic with acute weakness (t01a): first {got['first']}, level {got['level']}")
-    if args.misses and (args.set in ("c", "e") or args.half != "test"):
+    if args.misses and (args.set in ("c", "e", "j") or args.half != "test"):
         for item, got in missed:
             print(f"- {item['id']} expected {item['expected_first']}/{item['urgent']}: {item['text']}")
             print(f"    got {got['order']} level {got['level']} flags {got['flags']}\n    read {got['read']}")

@@ -10,13 +10,8 @@ from tests.test_reader_urgent_classes import run
 LEVELS = ("emergency", "same_day")
 
 URGENT = [
-    pytest.param(
-        "cant lift my arms above my head since this arvo and now my legs r going too",
-        "emergency",
-        # weakness moving on to new limbs told by "going too": "too" is a stop word, so a name "legs going too" reads
-        # "legs ... going" anywhere ("my legs give way going downstairs"); left for a reading in order
-        marks=pytest.mark.xfail(strict=True, reason="weakness that moves on, told as 'now my legs are going too'"),
-    ),
+    # weakness moving on to new limbs, read since "this arvo" tells a sudden onset (tests/test_reader_round18.py)
+    ("cant lift my arms above my head since this arvo and now my legs r going too", "emergency"),
     ("my face has gone lopsided and I'm talking gibberish", "emergency"),
     ("I keeled over at the shops and was shaking all over for a couple of mins", "emergency"),
     ("I've wet myself twice today and I can't feel anything down there", "emergency"),

@@ -245,7 +245,7 @@ def test_a_bad_feeling_going_away_is_no_numbness():
     "text, found",
     [
         ("I can't turn my head to the left", []),
-        ("I can only move my head, nothing else", []),
+        ("I can only move my head, nothing else", ["paralysis"]),  # all else still: paralysis, no vertigo
         ("my head is spinning", ["vertigo"]),
         ("the room is moving", ["vertigo"]),
     ],

@@ -15,7 +15,7 @@ from .records import (
 )
 from .yamlcheck import Problems, check_keys, line_of, type_name
 
-COURSE_LISTS = ("calm", "explained", "cause_links", "serious")
+COURSE_LISTS = ("calm", "explained", "cause_links", "change_links", "serious")
 LISTS = (
     "everyday_names",
     "causes",

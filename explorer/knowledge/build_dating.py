@@ -9,7 +9,7 @@ from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 REQUIRED = {"units", "numbers", "under", "longer"}
 OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
-OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting", "ages"}
+OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting", "ages", "then_now"}
 WHERE = "time_course.dating"
 
 
@@ -41,6 +41,7 @@ class DatingReader:
             **self._plural(entry, problems),
             pointers=self._words(entry, "pointers", problems),
             named=self._grouped(entry, "named", "onset", problems),
+            then_now=self._words(entry, "then_now", problems) if "then_now" in entry else frozenset(),
             years=self._dated_value(entry, "years", "onset", problems) if "years" in entry else "",
             after=tuple(phrases(entry, "after", f"{WHERE}.after", problems)) if "after" in entry else (),
             fillers=self._words(entry, "fillers", problems),

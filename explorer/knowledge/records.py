@@ -226,10 +226,10 @@ class ConceptLexicon:
     # Everyday causes named after a linking word ("after the swim", "when I laugh"), each with the warning
     # signs it explains; ``serious`` words keep a warning sign whatever cause is named ("collapsed").
     cause_links: tuple[tuple[str, ...], ...] = ()
+    change_links: tuple[tuple[str, ...], ...] = ()  # "gone from jogging to ...": a state left, not a cause
     causes: tuple["EverydayCause", ...] = ()
     serious: tuple[tuple[str, ...], ...] = ()
-    # Everyday triggers that explain their warning signs wherever they stand in the clause, with no linking
-    # word: "I can't swallow big pills", "my leg is paralysed by the cast".
+    # Everyday triggers explaining their warning signs anywhere in the clause: "I can't swallow big pills".
     triggers: tuple["EverydayCause", ...] = ()
     # A lab finding told with a number ("ESR 12") is read only above its usual upper limit: finding -> limit.
     ranges: tuple[tuple[str, float], ...] = ()
@@ -327,6 +327,7 @@ class DatingWords:
     beside: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()  # "since", "last": before a named time
     named: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (onset value, a named time): "tuesday", "spring"
+    then_now: frozenset[str] = frozenset()  # "wobbly Friday, now I can barely stand": a named time, then now
     years: str = ""  # the onset value a year in digits after a pointer dates ("since 2019")
     after: tuple[tuple[str, ...], ...] = ()  # "after", "ever since": before an event
     fillers: frozenset[str] = frozenset()  # words between a pointer and what it points to ("the", "my", "bad")
@@ -356,8 +357,7 @@ class MovesWords:
     flares: tuple[tuple[str, ...], ...] = ()  # "flares up": the `relapsing` value, unless a `flares_unless` word
     flares_unless: frozenset[str] = frozenset()  # is in the sentence (the joints, a rash flare)
     relapsing: str = ""
-    # each way up (the legs, the arms) as its parts from the bottom up, one rank a row: "yesterday my ankles, today
-    # my knees" climbs, told by its progress
+    # each way up (legs, arms), its parts bottom up, one rank a row: "yesterday my ankles, today my knees" climbs
     levels: tuple[tuple[frozenset[str], ...], ...] = ()
     level_times: frozenset[str] = frozenset()
     level_breaks: frozenset[str] = frozenset()

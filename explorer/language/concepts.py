@@ -235,6 +235,8 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
             if tuple(norms[k : k + len(link)]) != link:
                 continue
             start = k + len(link)
+            if any(tuple(norms[start - len(c) : start]) == c for c in lexicon.change_links):
+                continue  # "gone from jogging to needing help": the state left behind, not the cause
             window = folds[start : start + CAUSE_REACH]
             for cause in lexicon.causes:
                 found = has_cue(window, _folded(cause.words))

@@ -91,6 +91,22 @@ def _named(norms: list[str], dating: DatingWords) -> list[tuple[str, int, int]]:
             if found:
                 out.append((found[0], i, j + found[1] - 1))
                 break
+    return out + _named_then_now(norms, dating, index, out)
+
+
+NOW_REACH = 7  # words after a named time in which a `then_now` word tells the change since it
+
+
+def _named_then_now(norms: list[str], dating: DatingWords, index, dated: list) -> list[tuple[str, int, int]]:
+    """A named time with no pointing word, followed a few words on by a `then_now` word: the findings changed
+    since that day ("me legs were a bit wobbly Friday, now I can barely stand", "Tuesday it was my ankles,
+    today I can't get up the stairs")."""
+    out = []
+    for i in range(len(norms)):
+        found = None if any(a <= i <= b for _, a, b in dated) else _phrase_at(norms, i, index)
+        end = i + found[1] if found else i
+        if found and dating.then_now.intersection(norms[end : end + NOW_REACH]):
+            out.append((found[0], i, end - 1))
     return out
 
 

@@ -57,7 +57,7 @@ def _by_levels(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]
     for way in moves.levels if ascending else ():
         rank = {word: r for r, row in enumerate(way) for word in row}
         for j, norm in enumerate(norms):
-            time = _time_before(norms, j, moves) if norm in rank else None
+            time = _time_before(norms, j, moves) or _time_after(norms, j, moves) if norm in rank else None
             lower = next((i for i in range(time or 0) if rank.get(norms[i], rank[norm]) < rank[norm]), None)
             if lower is not None:
                 return [(ascending, lower, j)]
@@ -73,6 +73,14 @@ def _time_before(norms: list[str], at: int, moves: MovesWords) -> int | None:
         if not norms[k] or norms[k] in moves.level_breaks:
             return None
     return None
+
+
+def _time_after(norms: list[str], at: int, moves: MovesWords) -> int | None:
+    """The place of ``at`` when a `level_times` word right after it ends its part of the sentence ("feet
+    yesterday, thighs now"): the part is told at that time. Not "my knees now and then", "my hips today hurt"."""
+    after = at + 1
+    ends = after + 1 >= len(norms) or not norms[after + 1]
+    return at if after < len(norms) and norms[after] in moves.level_times and ends else None
 
 
 def _one_then_other(norms: list[str], moves: MovesWords) -> list[tuple[str, int, int]]:

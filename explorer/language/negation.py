@@ -134,11 +134,20 @@ def scopes(
             continue
         if scope and item.role == "word" and not is_cue_before(norms, i, words):
             other = other or not any(f.used[0] > cue_at for f in found if f.used[-1] < i and out.get(f.used))
-        if item.token.norm in words.subjects and not (i and norms[i - 1] in words.negation_verbs):
-            scope = None  # a new statement; not after "don't think": "I don't think I've lost weight"
+        if item.token.norm in words.subjects and not _subject_denied(norms, i, cue_at, words):
+            scope = None  # a new statement
         elif is_cue_before(norms, i, words):
             scope, anded, other, cue_at = item.token.text, False, False, i
     return out, in_force
+
+
+def _subject_denied(norms: list[str], i: int, cue_at: int, words: Words) -> bool:
+    """Whether the subject at ``i`` goes on in the cue's scope instead of opening a new statement: after "don't
+    think" ("I don't think I've lost weight"), or right after the cue, the cue put first ("never I lose
+    consciousness", a learner's order); not after an answer ("no I have chest pain")."""
+    if i and norms[i - 1] in words.negation_verbs:
+        return True
+    return cue_at == i - 1 and norms[cue_at] not in words.answers
 
 
 def _voided(items: list[Item], found: list[Found], void: frozenset) -> tuple[list[Found], list[str]]:

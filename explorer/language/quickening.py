@@ -15,6 +15,8 @@ from .concepts import calm_words, has_cue
 from .parse_records import Mention
 from .tokens import Token
 
+Negation = tuple[frozenset[str], frozenset[str]]  # (negation words, fillers between one and what it denies)
+
 
 def quickened(
     tokens: list[Token], mentions: list[Mention], timed: list[Mention], kb: KnowledgeBase
@@ -26,7 +28,8 @@ def quickened(
     norms = [t.norm for t in tokens]
     slow = has_cue(norms, quick.slow)
     told = [*timed, *(m for m in mentions if m.present and m.symptom.kind == "course")]  # "acute" names one too
-    onset = _onset(told, norms, quick, slow)
+    denied = kb.time_course.negation
+    onset = _onset(told, norms, quick, slow, denied)
     if onset is None:
         out = [_slower(m, tokens, kb) for m in mentions] if slow else mentions
     elif _set_aside(tokens, [*mentions, *timed], kb):
@@ -34,7 +37,7 @@ def quickened(
     else:
         # a spread upward or a worsening makes any finding quick, unless words say it came slowly ("slowly creeping")
         grown = slow is None and bool(
-            any(m.symptom.id in quick.growth for m in told) or _said(norms, quick, quick.growth)
+            any(m.symptom.id in quick.growth for m in told) or _said(norms, quick, quick.growth, denied)
         )
         said, qualified = onset
         faster = faster_forms(kb)
@@ -51,7 +54,7 @@ def quickened(
 
 
 def _onset(
-    told: list[Mention], norms: list[str], quick: QuickWords, slow: str | None
+    told: list[Mention], norms: list[str], quick: QuickWords, slow: str | None, denied: Negation
 ) -> tuple[str, tuple[Symptom, ...]] | None:
     """The words that say the findings came quickly and the findings they are said of (none: all): a quick
     onset told, else, with no onset told, `quick.words` for one, which a word saying slowly outweighs."""
@@ -60,14 +63,38 @@ def _onset(
         return read.text, read.qualifies
     if slow is not None or any(m.symptom.system == "onset" for m in told):
         return None  # "for three weeks", "for years": the onset told is not quick
-    said = _said(norms, quick, quick.onsets)
+    said = _said(norms, quick, quick.onsets, denied)
     return (said, ()) if said else None
 
 
-def _said(norms: list[str], quick: QuickWords, values: frozenset[str]) -> str | None:
-    """The first of `quick.words` for one of ``values`` found in ``norms``, as text; None if none is."""
-    found = (has_cue(norms, phrases) for value, phrases in quick.words if value in values)
+def _said(norms: list[str], quick: QuickWords, values: frozenset[str], denied: Negation) -> str | None:
+    """The first of `quick.words` for one of ``values`` found in ``norms`` and not denied ("it is not
+    spreading" says no growth), as text; None if none is."""
+    found = (_undenied(norms, phrases, denied) for value, phrases in quick.words if value in values)
     return next((said for said in found if said), None)
+
+
+def _undenied(norms: list[str], phrases: tuple[tuple[str, ...], ...], denied: Negation) -> str | None:
+    """The longest of ``phrases`` found in ``norms`` with no negation word just before it, as text."""
+    found: list[tuple[str, ...]] = [
+        p
+        for k in range(len(norms))
+        for p in phrases
+        if tuple(norms[k : k + len(p)]) == p and not _denied(norms, k, denied)
+    ]
+    if not found:
+        return None
+    longest: tuple[str, ...] = max(found, key=len)
+    return " ".join(longest)
+
+
+def _denied(norms: list[str], first: int, negation: Negation) -> bool:
+    """Whether a negation word comes just before ``first``, past fillers only."""
+    words, fillers = negation
+    at = first - 1
+    while at >= 0 and norms[at] in fillers:
+        at -= 1
+    return at >= 0 and norms[at] in words
 
 
 def _slower(m: Mention, tokens: list[Token], kb: KnowledgeBase) -> Mention:
