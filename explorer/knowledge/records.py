@@ -65,6 +65,9 @@ class Symptom:
     # what it reads as when the clause says it came suddenly (empty: not a one-sided finding).
     both_sides: str = ""
     both_sides_sudden: str = ""
+    # What a denial of this finding denies, when a broader reading is meant (empty: this finding): "no
+    # weakness" denies weakness of the muscles, not only feeling weak all over.
+    denied: str = ""
     # HPO terms more specific than this finding that the ontology files elsewhere (Areflexia sits beside
     # Hyporeflexia): the parser reads them, and the terms below them, as this finding, "a broader term".
     narrower: tuple[Term, ...] = ()
