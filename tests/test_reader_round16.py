@@ -47,7 +47,8 @@ def test_heavy_sweating_is_read(text, want):
 
 
 @pytest.mark.parametrize(
-    "text", ["I sweat a lot at night", "I wake up sweating", "I'm sweating a lot at night", "sweaty at night"]
+    "text",
+    ["I sweat a lot at night", "I wake up sweating", "I'm sweating a lot at night", "sweaty at night", "I wake up soaked in sweat"],
 )
 def test_sweating_at_night_stays_night_sweats(text):
     got = read(text)
