@@ -88,3 +88,36 @@ def test_feeling_weak_is_still_weakness_all_over(text):
 
 def test_a_denied_weakness_of_the_legs_stays_the_legs():
     assert read("no weakness in my legs").get("leg_weakness") is False
+
+
+HEAT = [
+    "whenever I get hot my legs go weak",
+    "my eyesight goes blurry after a hot shower",
+    "in hot weather my feet tingle more",
+]
+
+
+@pytest.mark.parametrize("text", HEAT)
+def test_heat_told_as_what_brings_a_finding_on_is_heat_intolerance(text):
+    assert read(text).get("heat_intolerance") is True
+
+
+@pytest.mark.parametrize("text", ["my feet feel hot when I'm in bed", "I had a hot bath and my legs are numb"])
+def test_heat_without_a_link_or_only_felt_is_not_heat_intolerance(text):
+    assert "heat_intolerance" not in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no bladder or bowel problems", "denies weakness, dysphagia or sphincter disturbance", "no bladder or bowel symptoms"],
+)
+def test_bladder_and_bowel_named_together_are_denied(text):
+    assert read(text).get("bladder_bowel_loss") is False
+
+
+def test_bladder_and_bowel_problems_told_as_new_raise_the_warning():
+    assert "bladder_bowel" in flags("since yesterday bladder and bowel problems and my legs are weak")
+
+
+def test_longstanding_bladder_problems_raise_no_warning():
+    assert flags("I've had bladder problems for years") == set()
