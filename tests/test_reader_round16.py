@@ -121,3 +121,20 @@ def test_bladder_and_bowel_problems_told_as_new_raise_the_warning():
 
 def test_longstanding_bladder_problems_raise_no_warning():
     assert flags("I've had bladder problems for years") == set()
+
+
+SUN = [
+    "my cheeks come up in a rash whenever I sit in the sun",
+    "blotches on my arms every time I'm in the sunshine",
+    "the rash on my face gets worse after a day at the beach",
+]
+
+
+@pytest.mark.parametrize("text", SUN)
+def test_the_sun_that_brings_a_rash_on_is_sun_sensitivity(text):
+    assert read(text).get("sun_sensitivity") is True
+
+
+@pytest.mark.parametrize("text", ["I got a headache in the sun", "my legs ache when I'm out in the sun all day"])
+def test_the_sun_without_a_skin_reaction_is_no_sun_sensitivity(text):
+    assert "sun_sensitivity" not in read(text)
