@@ -138,3 +138,15 @@ def test_the_sun_that_brings_a_rash_on_is_sun_sensitivity(text):
 @pytest.mark.parametrize("text", ["I got a headache in the sun", "my legs ache when I'm out in the sun all day"])
 def test_the_sun_without_a_skin_reaction_is_no_sun_sensitivity(text):
     assert "sun_sensitivity" not in read(text)
+
+
+def test_weakness_worse_every_few_hours_warns_as_spreading_weakness():
+    assert "spreading_weakness" in flags("my strength is going less every few hours, now I could not stand")
+
+
+def test_numbness_climbing_the_arms_today_warns_as_spreading_numbness():
+    assert "spreading_numbness" in flags("this morning my fingers went numb and by teatime it was up to my elbows")
+
+
+def test_numbness_up_to_the_elbows_for_years_raises_no_warning():
+    assert flags("for years the numbness in my hands has crept up to my elbows") == set()
