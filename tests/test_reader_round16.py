@@ -150,3 +150,27 @@ def test_numbness_climbing_the_arms_today_warns_as_spreading_numbness():
 
 def test_numbness_up_to_the_elbows_for_years_raises_no_warning():
     assert flags("for years the numbness in my hands has crept up to my elbows") == set()
+
+
+@pytest.mark.parametrize(
+    "text,over",
+    [("the cramps have settled since I started stretching", "muscle_cramps"), ("headache no more already", "headache")],
+)
+def test_more_words_say_a_finding_is_over(text, over):
+    assert read(text).get(over) is False
+
+
+@pytest.mark.parametrize(
+    "text,kept,over",
+    [
+        ("my mouth is still dry but the joint pain has gone away", "dry_mouth", "joint_pain"),
+        ("the rash is still there but the tingling has settled", "skin_rash", "tingling"),
+    ],
+)
+def test_an_over_word_after_but_and_a_finding_of_its_own_ends_only_that_finding(text, kept, over):
+    got = read(text)
+    assert got.get(kept) is True and got.get(over) is False
+
+
+def test_an_over_word_told_of_it_still_ends_the_finding_before():
+    assert read("my feet were numb in the winter but it cleared up").get("numbness") is False
