@@ -174,3 +174,20 @@ def test_an_over_word_after_but_and_a_finding_of_its_own_ends_only_that_finding(
 
 def test_an_over_word_told_of_it_still_ends_the_finding_before():
     assert read("my feet were numb in the winter but it cleared up").get("numbness") is False
+
+
+@pytest.mark.parametrize("text", ["no vision problems", "denies visual disturbance", "no problem to see"])
+def test_vague_vision_trouble_denied_is_absent(text):
+    assert read(text).get("blurred_vision") is False
+
+
+def test_vague_vision_trouble_told_is_blurry_eyesight_with_no_warning():
+    assert read("I've had eyesight problems since the spring").get("blurred_vision") is True
+    assert flags("I've had eyesight problems since the spring") == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["suddenly I have trouble seeing out of my left eye", "sudden vision problems in one eye since lunch"]
+)
+def test_vision_trouble_told_as_sudden_is_the_loss_of_sight(text):
+    assert "vision_loss" in flags(text)
