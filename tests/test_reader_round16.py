@@ -48,7 +48,13 @@ def test_heavy_sweating_is_read(text, want):
 
 @pytest.mark.parametrize(
     "text",
-    ["I sweat a lot at night", "I wake up sweating", "I'm sweating a lot at night", "sweaty at night", "I wake up soaked in sweat"],
+    [
+        "I sweat a lot at night",
+        "I wake up sweating",
+        "I'm sweating a lot at night",
+        "sweaty at night",
+        "I wake up soaked in sweat",
+    ],
 )
 def test_sweating_at_night_stays_night_sweats(text):
     got = read(text)
@@ -109,7 +115,11 @@ def test_heat_without_a_link_or_only_felt_is_not_heat_intolerance(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["no bladder or bowel problems", "denies weakness, dysphagia or sphincter disturbance", "no bladder or bowel symptoms"],
+    [
+        "no bladder or bowel problems",
+        "denies weakness, dysphagia or sphincter disturbance",
+        "no bladder or bowel symptoms",
+    ],
 )
 def test_bladder_and_bowel_named_together_are_denied(text):
     assert read(text).get("bladder_bowel_loss") is False
