@@ -180,11 +180,11 @@ NEG no dry mouth | -dry_mouth
 NEG dry eyes but no dry mouth | +dry_eyes -dry_mouth
 NEG no numbness or tingling | -numbness -tingling
 NEG denies joint pain | -joint_pain
-NEG without any weakness | -general_weakness
+NEG without any weakness | -muscle_weakness
 NEG never had diabetes | -diabetes
 NEG no fever, rash or joint pain | -fever -skin_rash -joint_pain
 NEG numbness but no tingling | +numbness -tingling
-NEG tingling in my feet, no weakness | +tingling -general_weakness
+NEG tingling in my feet, no weakness | +tingling -muscle_weakness
 NEG free of joint pain | -joint_pain
 NEG fever: none | -fever
 NEG dry mouth denied | -dry_mouth

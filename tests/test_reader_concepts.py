@@ -194,7 +194,7 @@ NEGATION = [
     ("no fever and no trouble breathing", {"fever": False, "trouble_breathing": False}),
     ("no fever or trouble breathing", {"fever": False, "trouble_breathing": False}),  # "or": a denied list
     ("denies fever and chest pain", {"fever": False, "chest_pain": False}),  # a clinical list of negatives
-    ("nil weakness", {"general_weakness": False}),
+    ("nil weakness", {"muscle_weakness": False}),  # a denied weakness: the muscles' (round 16)
     ("the tingling has gone away now", {"tingling": False}),
     ("the tingling hasn't gone away", {"tingling": True}),
     ("my feet were numb in the spring but it cleared up", {"numbness": False}),

@@ -63,7 +63,8 @@ def test_a_finding_that_cleared_with_no_bouts_told_stays_absent():
     "text, finding",
     [
         ("My feet go numb in bouts. I have no chest pain. In between I am back to normal.", "chest_pain"),
-        ("My legs go weak in bouts. Not weak today. In between I am not too bad.", "general_weakness"),
+        # a denied weakness is the muscles' (reader round 16)
+        ("My legs go weak in bouts. Not weak today. In between I am not too bad.", "muscle_weakness"),
     ],
 )
 def test_a_denied_finding_stays_absent_beside_a_remission(text, finding):

@@ -52,6 +52,7 @@ class FindingsReader(BuilderBase):
             "worsening_of",
             "narrower",
             "both_sides",
+            "denied",
         }
         for index, entry in yamlcheck.entries(doc, kind, problems):
             item_id, where = self._entry_id(entry, index, kind, problems)
@@ -65,6 +66,9 @@ class FindingsReader(BuilderBase):
             if "worsening_of" in entry:
                 self.pending_worsening.append((problems, line_of(entry, "worsening_of"), where, item_id))
             sides = self._both_sides(entry, where, problems)
+            denied = text(entry, "denied", where, problems, default="") if "denied" in entry else ""
+            if denied:  # checked once every finding is read, as both_sides is
+                self.pending_both_sides.append((problems, line_of(entry, "denied"), f"{where}.denied", denied))
             self.symptom_map[item_id] = Symptom(
                 id=item_id,
                 label=text(entry, "label", where, problems) or item_id,
@@ -82,6 +86,7 @@ class FindingsReader(BuilderBase):
                 narrower=self._narrower(entry, where, problems),
                 both_sides=sides[0],
                 both_sides_sudden=sides[1],
+                denied=denied or "",
             )
         self._finish(problems)
 

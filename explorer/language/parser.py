@@ -309,6 +309,8 @@ class Parser:
             urgent = [new for new in news + lone if new in self.urgent]
             if urgent or (len(set(news)) == 1 and news[0] is not None):
                 changed, symptom_id = self.kb.symptoms[symptom_id], (urgent or news)[0]
+            if f.used in cues and self.kb.symptoms[symptom_id].denied:  # "no weakness": muscle weakness
+                symptom_id = self.kb.symptoms[symptom_id].denied
             span = [items[i].token for i in (*f.used, *f.sites)]
             start, end = min(t.start for t in span), max(t.end for t in span)
             mentions.append(
