@@ -66,15 +66,34 @@ def _watch(parent: int) -> None:
 
 @contextlib.contextmanager
 def signals_held():
-    """Hold SIGINT, SIGTERM and SIGHUP back from this thread while the block runs, so that a worker started in it
-    (which inherits the held signals) cannot be interrupted before ``bind_to_parent`` sets what it does with
-    them, and so that the parent's handler (cli/terminate.py) never raises inside a fork's callbacks, where
-    Python prints the exception and goes on. A signal that comes meanwhile is delivered here as the block ends."""
+    """Hold SIGINT, SIGTERM and SIGHUP back while the block runs. A worker started in it inherits them blocked, so
+    it cannot be interrupted before ``bind_to_parent`` sets what it does with them. This process only notes one
+    that comes meanwhile (another thread may take it from the kernel, and Python then runs its handler here at
+    once, even inside a fork's own callbacks, where an exception is printed and lost), and runs the handler it
+    had as the block ends."""
     if not hasattr(signal, "pthread_sigmask"):  # not on Windows, where the group has no Ctrl-C of this kind
         yield
         return
+    noted: list = []
+    handlers = _note_instead(noted)
     before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        for number, frame in noted[:1]:  # once is enough, as for the handlers themselves
+            handlers[number](number, frame)
+
+
+def _note_instead(noted: list) -> dict:
+    """Put a handler that only notes the signal in place of each Python handler of the held signals (in the main
+    thread, the only one that may); returns the handlers it replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    handlers = {number: signal.getsignal(number) for number in HELD}
+    handlers = {number: handler for number, handler in handlers.items() if callable(handler)}
+    for number in handlers:
+        signal.signal(number, lambda number, frame: noted.append((number, frame)))
+    return handlers
