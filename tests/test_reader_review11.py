@@ -1,0 +1,30 @@
+"""Wordings from the eleventh review: control of the bladder or bowel lost after lifting something heavy is the
+warning itself (a disc pressing on the nerves at the base of the spine), not a leak the belly's pressure explains."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from explorer.cli import cli
+
+
+def flags(text: str) -> dict:
+    done = CliRunner().invoke(cli, ["match", "--format", "json", text])
+    return {flag["id"]: flag["level"] for flag in json.loads(done.stdout)["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lost control of my bowels and both legs are numb after lifting something heavy",
+        "lost control of my bladder after lifting a sofa",
+    ],
+)
+def test_control_lost_after_lifting_warns(text):
+    assert flags(text).get("bladder_bowel") == "emergency"
+
+
+@pytest.mark.parametrize("text", ["I leak a bit when I sneeze", "a little leak when I jump on the trampoline"])
+def test_a_leak_when_the_belly_is_pressed_raises_nothing(text):
+    assert flags(text) == {}
