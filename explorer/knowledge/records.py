@@ -278,6 +278,7 @@ class MovesWords:
     levels: tuple[tuple[frozenset[str], ...], ...] = ()
     level_times: frozenset[str] = frozenset()
     level_breaks: frozenset[str] = frozenset()
+    sided: frozenset[str] = frozenset()  # parts a side is named of besides the limbs: "my left shin", "right thumb"
 
 
 @record

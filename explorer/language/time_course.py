@@ -493,9 +493,10 @@ def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, 
 def _sides(sentence: list[Token], symptoms: tuple, kb: KnowledgeBase) -> list[tuple[str, str, Mention]]:
     """(left or right, limb, where it was said) for "my left foot", "the right forearm"."""
     norms = [t.norm for t in sentence]
+    parts = LIMBS | kb.time_course.moves.sided  # a nerve's patch may be a shin or a thumb, not a whole limb
     out = []
     for i, norm in enumerate(norms):
-        limb = next((j for j in (i + 1, i + 2) if j < len(norms) and norms[j] in LIMBS), None)
+        limb = next((j for j in (i + 1, i + 2) if j < len(norms) and norms[j] in parts), None)
         if norm in ("left", "right") and limb is not None and "symmetry_patchy" in kb.symptoms:
             at = Mention(
                 _span(sentence, i, limb),
