@@ -9,7 +9,7 @@ from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 REQUIRED = {"units", "numbers", "under", "longer"}
 OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
-OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting", "ages", "then_now"}
+OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting", "ages", "then_now", "lengths_of"}
 WHERE = "time_course.dating"
 
 
@@ -49,6 +49,7 @@ class DatingReader:
             not_events=self._words(entry, "not_events", problems),
             intervals=self._words(entry, "intervals", problems),
             ages=self._words(entry, "ages", problems),
+            lengths_of=self._words(entry, "lengths_of", problems) if "lengths_of" in entry else frozenset(),
             up_to_now=self._words(entry, "up_to_now", problems),
             bounds=self._bounds(entry, problems),
             lasting=self._lasting(entry, problems),

@@ -240,6 +240,7 @@ class DatingWords:
     up_to_now: frozenset[str] = frozenset()  # "the last 18 months": a span up to now, part of the duration
     intervals: frozenset[str] = frozenset()  # "every few months": how often, no onset
     ages: frozenset[str] = frozenset()  # "a 47-year-old woman": an age, no onset
+    lengths_of: frozenset[str] = frozenset()  # "his two-week holiday": how long that lasted, no onset
     plural: float = 0  # the count of a unit said in the plural with no count, beside a `beside` word ("for weeks")
     beside: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()  # "since", "last": before a named time
