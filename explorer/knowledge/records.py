@@ -253,6 +253,7 @@ class DatingWords:
     not_events: frozenset[str] = frozenset()  # a word after the event that makes it something else ("flu jab")
     bounds: tuple[tuple[str, str], ...] = ()  # (history finding, course value): its date bounds the onset
     since_then: tuple[tuple[str, ...], ...] = ()  # "after that": the findings followed the event told before
+    before_then: tuple[tuple[str, ...], ...] = ()  # "years before that": the findings came first, not its course
     lasting: frozenset[str] = frozenset()  # course values of events that go on once begun (a medicine started)
 
 

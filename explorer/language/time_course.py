@@ -194,8 +194,10 @@ def _with_events(found: dict, spans: list, bounds: list, told: tuple, kb: Knowle
     """``found`` and ``spans`` with the events told in sentences of their own that the findings' course follows
     (``_bounded``; ``told``: the sentences, and those naming a finding now), and the dates that dated them."""
     sentences, now = told
-    pointing = {n for n in now if _pointing(sentences[n], kb.time_course)}
-    bounded = _bounded(found, bounds, pointing, now, kb)
+    pointing = {n for n in now if _pointing(sentences[n], kb.time_course.dating.since_then)}
+    # "... for eight years before that": the findings were there first, so the event told before is not their course
+    first = [n for n in now if _pointing(sentences[n], kb.time_course.dating.before_then)]
+    bounded = _bounded(found, [b for b in bounds if not any(n > b[0] for n in first)], pointing, now, kb)
     return found | bounded, spans + _dates_read(bounded, bounds)
 
 
@@ -220,9 +222,10 @@ def _onsets(kb: KnowledgeBase) -> set[str]:
     return {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
 
 
-def _pointing(sentence: list[Token], words) -> bool:
-    """Whether a sentence points back to an event told before it ("About ten days after that ...")."""
-    return bool(_cues(sentence, tuple(("", phrase) for phrase in words.dating.since_then)))
+def _pointing(sentence: list[Token], phrases: tuple) -> bool:
+    """Whether a sentence points back to an event told before it with one of ``phrases`` ("About ten days after
+    that ...", "for years before that")."""
+    return bool(_cues(sentence, tuple(("", phrase) for phrase in phrases)))
 
 
 def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: set[int], kb: KnowledgeBase) -> dict:
