@@ -80,6 +80,7 @@ CALIBRATION = [
         "weak",
     ),
     ("time.vasculitic-patchy-lupus-diagnosed", ("symmetry_patchy", "numbness", "background_lupus"), "strong", "weak"),
+    ("time.patchy-with-infection", ("symmetry_patchy", "numbness", "recent_infection"), "moderate", "weak"),
     (
         "time.ms-diagnosed-new-episode",
         ("background_multiple_sclerosis", "onset_sudden", "numbness"),

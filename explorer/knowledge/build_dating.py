@@ -9,7 +9,7 @@ from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
 
 REQUIRED = {"units", "numbers", "under", "longer"}
 OPTIONAL = {"up_to_now", "intervals", "bounds", "plural", "spelled", "pointers", "fillers", "named", "years"}
-OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting", "ages", "then_now"}
+OPTIONAL |= {"after", "events", "not_events", "since_then", "lasting", "ages", "then_now", "lengths_of", "before_then"}
 WHERE = "time_course.dating"
 
 
@@ -49,11 +49,15 @@ class DatingReader:
             not_events=self._words(entry, "not_events", problems),
             intervals=self._words(entry, "intervals", problems),
             ages=self._words(entry, "ages", problems),
+            lengths_of=self._words(entry, "lengths_of", problems) if "lengths_of" in entry else frozenset(),
             up_to_now=self._words(entry, "up_to_now", problems),
             bounds=self._bounds(entry, problems),
             lasting=self._lasting(entry, problems),
             since_then=tuple(phrases(entry, "since_then", f"{WHERE}.since_then", problems))
             if "since_then" in entry
+            else (),
+            before_then=tuple(phrases(entry, "before_then", f"{WHERE}.before_then", problems))
+            if "before_then" in entry
             else (),
         )
 

@@ -9,6 +9,7 @@ from .yamlcheck import Problems, line_of, text, type_name
 
 WORDS = ("moves", "to", "higher", "fillers", "unless", "one", "other", "flares_unless")
 LEVEL_WORDS = ("level_times", "level_breaks")  # optional, with `levels`: a climb told by its progress
+SIDED = ("sided",)  # optional: the small parts a side names beside the limbs ("my left shin", "the right thumb")
 WHERE = "time_course.moves"
 
 
@@ -18,7 +19,7 @@ class MovesReader:
     def moves(self, doc, problems: Problems) -> MovesWords:
         """The `moves` entry, each part checked where it is written (file:line)."""
         required = {*WORDS, "window", "directions", "patchy", "flares", "relapsing"}
-        entry = opened(doc, "moves", problems, required, {"levels", *LEVEL_WORDS})
+        entry = opened(doc, "moves", problems, required, {"levels", *LEVEL_WORDS, *SIDED})
         if entry is None:
             return MovesWords()
         window = entry["window"]
@@ -29,7 +30,7 @@ class MovesReader:
                 f"expected a whole number from 1 to 10, got {type_name(window)}",
             )
             window = 0
-        words = {key: one_words(entry, key, WHERE, problems) for key in WORDS + LEVEL_WORDS if key in entry}
+        words = {key: one_words(entry, key, WHERE, problems) for key in WORDS + LEVEL_WORDS + SIDED if key in entry}
         return MovesWords(
             window=window,
             directions=self._directions(entry, problems),

@@ -240,6 +240,7 @@ class DatingWords:
     up_to_now: frozenset[str] = frozenset()  # "the last 18 months": a span up to now, part of the duration
     intervals: frozenset[str] = frozenset()  # "every few months": how often, no onset
     ages: frozenset[str] = frozenset()  # "a 47-year-old woman": an age, no onset
+    lengths_of: frozenset[str] = frozenset()  # "his two-week holiday": how long that lasted, no onset
     plural: float = 0  # the count of a unit said in the plural with no count, beside a `beside` word ("for weeks")
     beside: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()  # "since", "last": before a named time
@@ -252,6 +253,7 @@ class DatingWords:
     not_events: frozenset[str] = frozenset()  # a word after the event that makes it something else ("flu jab")
     bounds: tuple[tuple[str, str], ...] = ()  # (history finding, course value): its date bounds the onset
     since_then: tuple[tuple[str, ...], ...] = ()  # "after that": the findings followed the event told before
+    before_then: tuple[tuple[str, ...], ...] = ()  # "years before that": the findings came first, not its course
     lasting: frozenset[str] = frozenset()  # course values of events that go on once begun (a medicine started)
 
 
@@ -278,6 +280,7 @@ class MovesWords:
     levels: tuple[tuple[frozenset[str], ...], ...] = ()
     level_times: frozenset[str] = frozenset()
     level_breaks: frozenset[str] = frozenset()
+    sided: frozenset[str] = frozenset()  # parts a side is named of besides the limbs: "my left shin", "right thumb"
 
 
 @record

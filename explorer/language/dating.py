@@ -33,8 +33,8 @@ def _durations(norms: list[str], dating: DatingWords) -> list[tuple[str, int, in
         beside = {norms[i - 1] if i else "", norms[i + 1] if i + 1 < len(norms) else ""}
         if not count and norm.endswith("s") and not beside.isdisjoint(dating.beside):
             first, count = (i - 1 if i and norms[i - 1] in dating.beside else i), dating.plural  # "for years"
-        if i + 1 < len(norms) and norms[i + 1] in dating.ages:
-            continue  # "a 47-year-old woman": an age
+        if i + 1 < len(norms) and norms[i + 1] in dating.ages | dating.lengths_of:
+            continue  # "a 47-year-old woman": an age; "his two-week holiday": how long the holiday lasted
         if count and not (first and norms[first - 1] in dating.intervals):  # "every few months": how often
             out.append((onset_of(count * units[unit], dating), first, i))
     return out

@@ -194,8 +194,10 @@ def _with_events(found: dict, spans: list, bounds: list, told: tuple, kb: Knowle
     """``found`` and ``spans`` with the events told in sentences of their own that the findings' course follows
     (``_bounded``; ``told``: the sentences, and those naming a finding now), and the dates that dated them."""
     sentences, now = told
-    pointing = {n for n in now if _pointing(sentences[n], kb.time_course)}
-    bounded = _bounded(found, bounds, pointing, now, kb)
+    pointing = {n for n in now if _pointing(sentences[n], kb.time_course.dating.since_then)}
+    # "... for eight years before that": the findings were there first, so the event told before is not their course
+    first = [n for n in now if _pointing(sentences[n], kb.time_course.dating.before_then)]
+    bounded = _bounded(found, [b for b in bounds if not any(n > b[0] for n in first)], pointing, now, kb)
     return found | bounded, spans + _dates_read(bounded, bounds)
 
 
@@ -220,9 +222,10 @@ def _onsets(kb: KnowledgeBase) -> set[str]:
     return {value for value, _ in kb.time_course.dating.under} | {kb.time_course.dating.longer}
 
 
-def _pointing(sentence: list[Token], words) -> bool:
-    """Whether a sentence points back to an event told before it ("About ten days after that ...")."""
-    return bool(_cues(sentence, tuple(("", phrase) for phrase in words.dating.since_then)))
+def _pointing(sentence: list[Token], phrases: tuple) -> bool:
+    """Whether a sentence points back to an event told before it with one of ``phrases`` ("About ten days after
+    that ...", "for years before that")."""
+    return bool(_cues(sentence, tuple(("", phrase) for phrase in phrases)))
 
 
 def _bounded(found: dict[str, Mention], bounds: list, pointing: set[int], now: set[int], kb: KnowledgeBase) -> dict:
@@ -493,9 +496,10 @@ def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, 
 def _sides(sentence: list[Token], symptoms: tuple, kb: KnowledgeBase) -> list[tuple[str, str, Mention]]:
     """(left or right, limb, where it was said) for "my left foot", "the right forearm"."""
     norms = [t.norm for t in sentence]
+    parts = LIMBS | kb.time_course.moves.sided  # a nerve's patch may be a shin or a thumb, not a whole limb
     out = []
     for i, norm in enumerate(norms):
-        limb = next((j for j in (i + 1, i + 2) if j < len(norms) and norms[j] in LIMBS), None)
+        limb = next((j for j in (i + 1, i + 2) if j < len(norms) and norms[j] in parts), None)
         if norm in ("left", "right") and limb is not None and "symmetry_patchy" in kb.symptoms:
             at = Mention(
                 _span(sentence, i, limb),

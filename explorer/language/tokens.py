@@ -25,6 +25,9 @@ _IRREGULAR.update({"left": "one", "right": "one"})  # "my left eye", "the right 
 # Words whose fold would be another word's: "hives" -> "hiv" (HIV), "skinny" -> "skin", "fizzy" -> "fiz"
 # ("fizzing", tingling); each is folded to a word of the same meaning instead.
 _IRREGULAR.update({"hives": "wheal", "hive": "wheal", "skinny": "thin", "fizzy": "carbonated"})
+# "finished" would fold as "fine" ("fin"), so "finished chemo for bowel cancer" read as "bowels are fine" said
+# without its calm word: a loss of control
+_IRREGULAR.update({w: "complete" for w in ("finish", "finished", "finishes", "finishing")})
 _SUFFIXES = (
     ("nesses", ""),
     ("ness", ""),
