@@ -92,3 +92,61 @@ def test_no_trouble_passing_urine_is_absent(text, kb):
 )
 def test_urine_that_will_not_come_still_warns(text, kb):
     assert warnings(text, kb).get("bladder_bowel") == "emergency"
+
+
+# A function said to be normal: absent only where the normal word closes it
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("burning soles, but I can walk fine", "unsteady_walking"),
+        ("walking is normal, my fingertips tingle", "unsteady_walking"),
+        ("tingling in my thumb, my legs are fine", "leg_weakness"),
+        ("numb heel, my bladder is normal", "bladder_bowel_loss"),
+    ],
+)
+def test_a_function_told_as_normal_is_absent(text, finding, kb):
+    assert finding in absent(text, kb)
+    assert warnings(text, kb) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("a fine tremor comes when I swallow", "trouble_swallowing"),
+        ("such a fine evening for a walk", "unsteady_walking"),
+        ("fine tingling in my legs", "leg_weakness"),
+    ],
+)
+def test_a_normal_word_that_closes_nothing_names_nothing(text, finding, kb):
+    assert finding not in present(text, kb)
+    assert finding not in absent(text, kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("my eyesight is not normal", "vision_loss"), ("my swallowing isn't fine", "trouble_swallowing")],
+)
+def test_a_function_denied_normal_is_not_read_absent(text, finding, kb):
+    assert finding not in absent(text, kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("I can't breathe fine lying flat tonight", "trouble_breathing"), ("I can't walk fine", "unsteady_walking")],
+)
+def test_cannot_do_it_fine_is_the_finding_there(text, finding, kb):
+    assert finding in present(text, kb)
+    assert finding not in absent(text, kb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs were fine on Saturday, now I can barely stand and my arms are going",
+        "I could walk fine on Monday, now my legs won't hold me and my hands are weak",
+    ],
+)
+def test_normal_before_a_quick_loss_denies_nothing_and_still_warns(text, kb):
+    assert "leg_weakness" not in absent(text, kb)
+    assert "unsteady_walking" not in absent(text, kb)
+    assert warnings(text, kb)
