@@ -154,8 +154,7 @@ class Parser:
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
-        mentions = negation.resolved(tokens, mentions, self.words)
-        mentions = normal_only(mentions, tokens, self.kb)  # "fine tremor when I swallow": no trouble swallowing
+        mentions = normal_only(negation.resolved(tokens, mentions, self.words), tokens, self.kb)  # over; "is fine"
         mentions = negation.returned(tokens, mentions, self.kb.concept_lexicon.returns, self.words)  # sight came back
         mentions, leftovers = self._told_otherwise(text, tokens, mentions, leftovers)  # "he's not breathing"
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
