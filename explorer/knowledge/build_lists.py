@@ -78,6 +78,8 @@ OPTIONAL_LISTS = {
     "animal_openers",
     "still_there",
     "over_all",
+    "normal_denied",
+    "normal_then",
     "past_compared",
     "past_again",
     "told_of_body",

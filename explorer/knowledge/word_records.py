@@ -72,6 +72,10 @@ class Words:
     animals: frozenset[str] = frozenset()  # an animal told of is not the person: "the dog is panting"
     # after a warning sign told as over, besides a negation, a word that says it is not: "still not back to normal"
     still_there: frozenset[str] = frozenset()
+    # before a function said to be normal, words that say it fails all the same: "I can't walk fine"
+    normal_denied: frozenset[str] = frozenset()
+    # ... and words that tell it as it was before: "my legs were fine on Friday"
+    normal_then: frozenset[str] = frozenset()
     over_all: frozenset[str] = frozenset()  # an over-word said of every finding before it: "but it all went away"
     animal_openers: frozenset[str] = frozenset()  # before an animal opening its sentence: "my", "the"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"

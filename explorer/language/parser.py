@@ -31,6 +31,7 @@ from .dating import happened
 from .gradual import gradual
 from .indexes import reader_indexes
 from .matching import Found, Item
+from .normal_state import normal_only
 from .parse_records import Leftover, Mention, Parse
 from .passing import passed
 from .phrases import Target, hpo_ids, site_words
@@ -153,7 +154,7 @@ class Parser:
                     spans.extend(s for s in left if others.reported(s, theirs, mine, self.words))
                 start = i + 1
         leftovers = sorted(self._hinted(spans) + earlier, key=lambda x: (x.start, x.end))
-        mentions = negation.resolved(tokens, mentions, self.words)
+        mentions = normal_only(negation.resolved(tokens, mentions, self.words), tokens, self.kb)  # over; "is fine"
         mentions = negation.returned(tokens, mentions, self.kb.concept_lexicon.returns, self.words)  # sight came back
         mentions, leftovers = self._told_otherwise(text, tokens, mentions, leftovers)  # "he's not breathing"
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
