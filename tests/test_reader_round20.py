@@ -1,5 +1,5 @@
 """Emergencies a fresh review found still missed, and difficulty walking (issues 20, 21, round 20): walking told as
-hard is read (HPO Difficulty walking) and, climbing from the feet within days, warns of spreading weakness; new
+hard is read (HPO Gait disturbance) and, climbing from the feet within days, warns of spreading weakness; new
 leaking urine with back pain warns of lost bladder control; others' words suddenly making no sense warn of stroke;
 a fit told as to come and words choked on are calm. Phrasings are the project's own, never items of a blind set."""
 
@@ -36,8 +36,9 @@ def test_walking_told_as_hard_is_read_and_warns_of_nothing_by_itself(text, kb):
     assert warnings(text, kb) == {}
 
 
-def test_difficulty_walking_has_its_hpo_term(kb):
-    assert kb.symptoms["difficulty_walking"].hpo.id == "HP:0002355"
+def test_difficulty_walking_has_the_current_hpo_term(kb):
+    """HPO's Difficulty walking (HP:0002355) is obsolete; Gait disturbance replaced it."""
+    assert kb.symptoms["difficulty_walking"].hpo.id == "HP:0001288"
 
 
 @pytest.mark.parametrize("text", ["no trouble walking", "I have no difficulty walking"])
