@@ -152,3 +152,21 @@ def test_the_urgent_twins_still_warn(text, flag, kb):
 def test_a_count_of_days_before_i_keep_is_no_double_vision(kb):
     assert "double_vision" not in present("since two days ago I keep wetting myself", kb)
     assert "double_vision" in present("I keep seeing two of everything", kb)
+
+
+@pytest.mark.parametrize(
+    "text", ["my swimming stroke is weak on the right side", "my breaststroke is weak on the left side"]
+)
+def test_a_swimmers_stroke_told_as_weak_warns_of_nothing(text, kb):
+    assert warnings(text, kb) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was doing backstroke and suddenly my right arm went weak",
+        "my right side suddenly went weak while I was working on my swimming stroke",
+    ],
+)
+def test_sudden_one_sided_weakness_in_the_pool_still_warns(text, kb):
+    assert warnings(text, kb).get("one_sided_weakness") == "emergency"
