@@ -170,3 +170,8 @@ def test_a_swimmers_stroke_told_as_weak_warns_of_nothing(text, kb):
 )
 def test_sudden_one_sided_weakness_in_the_pool_still_warns(text, kb):
     assert warnings(text, kb).get("one_sided_weakness") == "emergency"
+
+
+@pytest.mark.parametrize("text", ["my feet tingle when I walk", "pins and needles in my soles when walking long"])
+def test_walking_told_beside_the_feet_is_no_difficulty_walking(text, kb):
+    assert "difficulty_walking" not in present(text, kb)
