@@ -103,12 +103,6 @@ CALIBRATION = [
     ),
     ("time.lyme-after-tick-bite", ("course_after_tick_bite", "numbness"), "strong", "weak"),
     (
-        "time.lyme-face-both-sides-after-tick-bite",
-        ("course_after_tick_bite", "facial_weakness_both_sides"),
-        "strong",
-        "weak",
-    ),
-    (
         "time.gbs-recent-ascending-disabling",
         ("onset_sudden", "spread_ascending", "severity_cannot_walk"),
         "strong",

@@ -295,8 +295,7 @@ def test_the_card_lists_its_warning_signs(kb):
     assert out.index("Warning signs:") < out.index("Findings linked to it:")
     assert "Emergency now: trouble breathing." in out
     data = json.loads(CliRunner().invoke(cli, ["show", "--format", "json", "GBS"]).stdout)
-    double = next(flag for flag in data["red_flags"] if flag["id"] == "double_vision")
-    assert double["level"] == "same_day"
+    assert {"id": "double_vision", "level": "same_day"}.items() <= data["red_flags"][-2].items()
 
 
 def test_batch_reads_the_modifier_from_a_phenopacket_file(tmp_path):

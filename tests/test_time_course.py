@@ -271,7 +271,7 @@ def test_the_case_library_holds_time_course_look_alike_pairs(kb):
 
 def test_ask_offers_when_did_it_start_as_a_choice_and_records_the_pick():
     # the six urgent features are asked first (no), then the onset choice; 2 = over days
-    answers = "diabetes, weak legs\n\n" + "no\n" * 7 + "yes\nwhy\n2\nquit\n"
+    answers = "diabetes, weak legs\n\n" + "no\n" * 6 + "yes\nwhy\n2\nquit\n"
     done = CliRunner().invoke(cli, ["ask"], input=answers)
     assert "When did it start" in done.stdout and "    2. acute (days)" in done.stdout
     assert "Answer with a number from 1 to 4" in done.stdout  # "yes" is no answer to a choice

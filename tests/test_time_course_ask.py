@@ -55,7 +55,7 @@ def test_the_spread_is_asked_when_it_separates_guillain_barre_from_diabetic_neur
 def test_a_dimension_an_answer_or_the_text_gave_is_never_asked(kb):
     # the onset typed in the text ("over a few days") is not asked; the symmetry, then the spread, are
     done = CliRunner().invoke(
-        cli, ["ask"], input="diabetes, numb, weak muscles, it came on over a few days\n\n" + "no\n" * 6 + "1\nquit\n"
+        cli, ["ask"], input="diabetes, numb, weak muscles, it came on over a few days\n\n" + "no\n" * 5 + "1\nquit\n"
     )
     assert "When did it start" not in done.stdout and "Where did it start, and has it moved since?" in done.stdout
     # the spread given by the text: not asked either
@@ -89,7 +89,7 @@ def test_a_chronic_stable_picture_raises_no_flag_whatever_the_spread_or_symmetry
 
 def test_ask_saves_a_spread_pick_and_an_answers_file_carries_on_without_asking_it_again(tmp_path):
     saved = tmp_path / "answers.yaml"
-    story = "diabetes, numb, weak muscles, it came on over a few days\n\n" + "no\n" * 6
+    story = "diabetes, numb, weak muscles, it came on over a few days\n\n" + "no\n" * 5
     done = CliRunner().invoke(cli, ["ask", "--save", str(saved)], input=story + "1\nwhy\n3\nquit\n")
     assert done.exit_code == 0, done.output
     told = " ".join(done.stdout.split())
