@@ -28,3 +28,21 @@ def test_control_lost_after_lifting_warns(text):
 @pytest.mark.parametrize("text", ["I leak a bit when I sneeze", "a little leak when I jump on the trampoline"])
 def test_a_leak_when_the_belly_is_pressed_raises_nothing(text):
     assert flags(text) == {}
+
+
+def test_walking_grown_hard_within_days_beside_new_numbness_warns():
+    # no climb told: the start of Guillain-Barre syndrome as a person may first describe it
+    assert flags("my feet went numb on Monday and now I'm struggling to walk") == {"spreading_weakness": "emergency"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tingling feet for years and difficulty walking for years",
+        "my feet have been numb for 5 years, and I've been struggling to walk for a few months",
+        "numb feet since the weekend, walking is fine",
+        "I've had difficulty walking since I sprained my ankle on Monday and my foot is numb",
+    ],
+)
+def test_walking_trouble_that_is_old_denied_or_explained_raises_nothing(text):
+    assert flags(text) == {}
