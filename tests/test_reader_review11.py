@@ -46,3 +46,28 @@ def test_walking_grown_hard_within_days_beside_new_numbness_warns():
 )
 def test_walking_trouble_that_is_old_denied_or_explained_raises_nothing(text):
     assert flags(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I choke up every time I watch that film",
+        "I was paralysed by fear before my exam",
+        "traffic was at a standstill, felt paralysed with boredom",
+    ],
+)
+def test_a_feeling_told_as_choking_or_paralysis_raises_nothing(text):
+    # review12's calm wordings
+    assert flags(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("I'm paralysed from the waist down since this morning", "paralysis"),
+        ("my legs are paralysed and I'm scared", "paralysis"),
+        ("I choke on water every time I drink since yesterday", "swallowing"),
+    ],
+)
+def test_their_urgent_twins_still_warn(text, flag):
+    assert flags(text).get(flag) == "emergency"
