@@ -80,7 +80,7 @@ def _undenied(norms: list[str], phrases: tuple[tuple[str, ...], ...], denied: Ne
         p
         for k in range(len(norms))
         for p in phrases
-        if tuple(norms[k : k + len(p)]) == p and not _denied(norms, k, denied)
+        if tuple(norms[k : k + len(p)]) == p and not denied_before(norms, k, denied)
     ]
     if not found:
         return None
@@ -88,8 +88,9 @@ def _undenied(norms: list[str], phrases: tuple[tuple[str, ...], ...], denied: Ne
     return " ".join(longest)
 
 
-def _denied(norms: list[str], first: int, negation: Negation) -> bool:
-    """Whether a negation word comes just before ``first``, past fillers only."""
+def denied_before(norms: list[str], first: int, negation: Negation) -> bool:
+    """Whether a negation word comes just before ``first``, past fillers only ("never comes and goes", "no other
+    neurological episodes", "it is not spreading")."""
     words, fillers = negation
     at = first - 1
     while at >= 0 and norms[at] in fillers:

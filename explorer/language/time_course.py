@@ -22,7 +22,7 @@ from .moves import moved
 from .parse_records import Leftover, Mention
 from .past import dated_past
 from .phrases import LIMBS
-from .quickening import unquickened
+from .quickening import denied_before, unquickened
 from .reread import reread
 from .tokens import Token, same_word, sentences
 
@@ -438,7 +438,7 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     found = [x for x in found if not (x[0] == "course_relapsing" and _back_from(norms, x[2], words.back_from))]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
-    return [(f, a, b) for f, a, b in kept if not _denied(norms, a, words.negation)], lengths
+    return [(f, a, b) for f, a, b in kept if not denied_before(norms, a, words.negation)], lengths
 
 
 def _back_from(norms: list[str], last: int, back_from: tuple[tuple[str, ...], ...]) -> bool:
@@ -462,16 +462,6 @@ def onsets_told(sentence: list[Token], kb: KnowledgeBase) -> list[tuple[str, str
         if f in onsets
     ]
     return sorted(told, key=lambda pair: order.get(pair[0], 0))
-
-
-def _denied(norms: list[str], first: int, negation: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Whether a negation word comes just before ``first``, past fillers only ("never comes and goes", "no other
-    neurological episodes")."""
-    words, fillers = negation
-    at = first - 1
-    while at >= 0 and norms[at] in fillers:
-        at -= 1
-    return at >= 0 and norms[at] in words
 
 
 def _episode(sentence: list[Token], first: int, last: int, words) -> tuple[int, int] | None:
