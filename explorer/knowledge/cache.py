@@ -107,9 +107,14 @@ def _code_stamp() -> bytes:
     # keeps its version number) must not meet a base pickled by the old one.
     # explorer/records.py counts too: it decides how a record pickles.
     here = Path(__file__).parent
-    stamps = sorted(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in os.scandir(here) if e.is_file())
     layout = os.stat(here.parent / "records.py")
-    return "\n".join([*stamps, f"../records.py:{layout.st_size}:{layout.st_mtime_ns}"]).encode()
+    return folder_stamp(here) + f"\n../records.py:{layout.st_size}:{layout.st_mtime_ns}".encode()
+
+
+def folder_stamp(folder: Path) -> bytes:
+    """The name, size and modification time of every file in ``folder``: what tells an edited module apart."""
+    stamps = sorted(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in os.scandir(folder) if e.is_file())
+    return "\n".join(stamps).encode()
 
 
 def entry_path(folder: Path, where: str) -> Path:

@@ -4,7 +4,6 @@ They are the vocabulary's names, then the concepts' words alone and with their c
 the first free-text reading of a command (some 15,000 names folded and split); reading them back costs a
 tenth of that. A base that is not from the cache, a changed reader or a damaged entry builds them as before."""
 
-import os
 from pathlib import Path
 
 from ..knowledge import cache
@@ -29,6 +28,4 @@ def reader_indexes(kb: KnowledgeBase) -> tuple[PhraseIndex, PhraseIndex, PhraseI
 def _code_stamp() -> bytes:
     # The reader's code decides what an index holds (how words fold, which sites split off): an edited module
     # of an editable install must not meet indexes its old code built.
-    here = Path(__file__).parent
-    stamps = sorted(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in os.scandir(here) if e.is_file())
-    return "\n".join(stamps).encode()
+    return cache.folder_stamp(Path(__file__).parent)
