@@ -132,7 +132,7 @@ def _figure_allows(m: Mention, spots: list[tuple[int, int]], mine: tuple[int, in
     ("a sneezing fit, then I had a fit"), nor one that names the finding again outside the figure ("had a seizure
     after a coughing fit", "after a coughing fit I had a fit": one reading spans both). Named again: a word of the
     figure that names the finding, or a one-word name of it."""
-    names = names_of(kb, m.symptom.id)
+    names, one_word = _name_words(kb, m.symptom.id)
     for start, end in spots:
         held = names & {fold(w) for w in norms[start : end + 1]}
         if not held:
@@ -140,28 +140,17 @@ def _figure_allows(m: Mention, spots: list[tuple[int, int]], mine: tuple[int, in
         if not _overlap((start, end), mine):
             continue
         outside = [w for k, w in enumerate(norms[mine[0] : mine[1] + 1], mine[0]) if not start <= k <= end]
-        if not (held | _one_word_names(kb, m.symptom.id)).intersection(map(fold, outside)):
+        if not (held | one_word).intersection(map(fold, outside)):
             return True
     return False
 
 
 @functools.lru_cache(maxsize=256)
-def names_of(kb: KnowledgeBase, finding: str) -> frozenset[str]:
-    """The folded words of a finding's names, stop words left out."""
+def _name_words(kb: KnowledgeBase, finding: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded words of a finding's names, and those of its names of one word, stop words left out."""
     skip = kb.words.stop_words
-    return frozenset(
-        fold(w) for name, i in kb.finding_names.items() if i == finding for w in name.split() if w not in skip
-    )
-
-
-@functools.lru_cache(maxsize=256)
-def _one_word_names(kb: KnowledgeBase, finding: str) -> frozenset[str]:
-    skip = kb.words.stop_words
-    return frozenset(
-        fold(words[0])
-        for name, i in kb.finding_names.items()
-        if i == finding and len(words := [w for w in name.split() if w not in skip]) == 1
-    )
+    names = [[fold(w) for w in name.split() if w not in skip] for name, i in kb.finding_names.items() if i == finding]
+    return frozenset(w for words in names for w in words), frozenset(words[0] for words in names if len(words) == 1)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -227,7 +216,7 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
     if not lexicon.causes and not lexicon.triggers:
         return {}
     folds = [fold(n) for n in norms]
-    out = triggered(norms, kb)
+    out = triggered(norms, kb, folds)
     for k in range(len(norms)):
         if _likeness(norms, k, kb):
             continue  # "numb like after the dentist": a likeness, not the cause
@@ -247,10 +236,11 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
     return out
 
 
-def triggered(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
+def triggered(norms: list[str], kb: KnowledgeBase, folds: list[str] | None = None) -> dict[str, str]:
     """Warning sign -> the everyday trigger anywhere in the clause that explains it ("can't swallow big pills",
-    "too tired to get up"): narrow on purpose, so they hold even where a finding is named beside them."""
-    folds = [fold(n) for n in norms]
+    "too tired to get up"): narrow on purpose, so they hold even where a finding is named beside them. ``folds``:
+    the clause's words folded, when the caller has them."""
+    folds = [fold(n) for n in norms] if folds is None else folds
     out: dict[str, str] = {}
     for trigger in kb.concept_lexicon.triggers:
         found = has_cue(folds, _folded(trigger.words))
