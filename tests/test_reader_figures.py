@@ -1,17 +1,9 @@
 """A figure of speech that holds a finding's own word ("a coughing fit", "a sneezing fit", "a seizure of laughter")
 explains only the reading of that word: a seizure named again beside it, even in the same reading, is one."""
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from explorer.cli import cli
-
-
-def flags(text: str) -> dict:
-    done = CliRunner().invoke(cli, ["match", "--format", "json", text])
-    return {flag["id"]: flag["level"] for flag in json.loads(done.stdout)["red_flags"]}
+from tests.readings import cli_warnings as flags
 
 
 @pytest.mark.parametrize(

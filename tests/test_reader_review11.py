@@ -1,17 +1,9 @@
 """Wordings from the eleventh review: control of the bladder or bowel lost after lifting something heavy is the
 warning itself (a disc pressing on the nerves at the base of the spine), not a leak the belly's pressure explains."""
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from explorer.cli import cli
-
-
-def flags(text: str) -> dict:
-    done = CliRunner().invoke(cli, ["match", "--format", "json", text])
-    return {flag["id"]: flag["level"] for flag in json.loads(done.stdout)["red_flags"]}
+from tests.readings import cli_warnings as flags
 
 
 @pytest.mark.parametrize(

@@ -6,21 +6,7 @@ passing pain checked and gone, a drooping eyelid). Phrasings are the project's o
 
 import pytest
 
-from explorer import explore
-
-
-def warnings(text, kb) -> dict:
-    """red flag id -> level, as the explorer raised them for ``text``."""
-    return {f.id: f.level for f in explore([text], kb=kb).red_flags}
-
-
-def present(text, kb) -> set:
-    return {r.symptom.id for r in explore([text], kb=kb).recognized}
-
-
-def absent(text, kb) -> set:
-    return {r.symptom.id for r in explore([text], kb=kb).absent}
-
+from tests.readings import absent, present, warnings
 
 # 1. numbness or tingling that reached higher sites within a day or two
 SPREADING_NUMBNESS = [

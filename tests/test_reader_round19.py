@@ -5,21 +5,7 @@ where "trouble weeing" reads it. Phrasings are the project's own, never items of
 
 import pytest
 
-from explorer import explore
-
-
-def warnings(text, kb) -> dict:
-    """red flag id -> level, as the explorer raised them for ``text``."""
-    return {f.id: f.level for f in explore([text], kb=kb).red_flags}
-
-
-def present(text, kb) -> set:
-    return {r.symptom.id for r in explore([text], kb=kb).recognized}
-
-
-def absent(text, kb) -> set:
-    return {r.symptom.id for r in explore([text], kb=kb).absent}
-
+from tests.readings import absent, present, warnings
 
 OVER = [
     ("tingling in my toes at the bus stop, gone now", "tingling"),

@@ -5,21 +5,7 @@ a fit told as to come and words choked on are calm. Phrasings are the project's 
 
 import pytest
 
-from explorer import explore
-
-
-def warnings(text, kb) -> dict:
-    """red flag id -> level, as the explorer raised them for ``text``."""
-    return {f.id: f.level for f in explore([text], kb=kb).red_flags}
-
-
-def present(text, kb) -> set:
-    return {r.symptom.id for r in explore([text], kb=kb).recognized}
-
-
-def absent(text, kb) -> set:
-    return {r.symptom.id for r in explore([text], kb=kb).absent}
-
+from tests.readings import absent, present, warnings
 
 WALKING = [
     "I have difficulty walking",
