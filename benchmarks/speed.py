@@ -1,8 +1,8 @@
 """Speed, measured side by side in one run and printed as ratios (a script, not a test: it never fails on
 its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e '.[bench]'.
 
-    python benchmarks/speed.py [--runs 15] [--queries 300] [--dense 60] [--cases 3000] [--sizes 100 300 1000]
-                               [--skip PART ...] [--against OTHER_COMMAND]
+    python benchmarks/speed.py [--runs 15] [--queries 300] [--dense 60] [--sizes 100 300 1000]
+                               [--cases 3000 10000] [--pairs 5] [--skip PART ...] [--against OTHER_COMMAND]
 
 1. Cold start: `symptom-explorer match numbness "dry eyes"` against the import floor (a fresh interpreter
    importing only experta, PyYAML and click), on the shipped knowledge and on generated folders of
@@ -26,7 +26,8 @@ its figures). Needs the benchmark extra for the CLIPS comparison: pip install -e
    the worst state's is shown. Each folder is timed in a fresh process started as the installed command
    starts (the knowledge frozen once loaded, explorer/startup.py), as a person's `ask` is, so the garbage
    the earlier sections left is not walked by its collector.
-4. batch: cases per second with --jobs 1 and --jobs 2, and peak memory of the largest process.
+4. batch: cases per second with --jobs 1 and --jobs 2 in adjacent pairs, alternating which goes first, on
+   3,000 and 10,000 cases; the median of the pairs' ratios, and peak memory of the largest process.
 In-process figures are CPU time of this process.
 """
 
@@ -328,56 +329,59 @@ def _next_question(name, kb, repeats: int) -> None:
     )
 
 
-def batch(cases: int, env) -> None:
+BATCH_PROBE = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def batch(sizes: list[int], pairs: int, env) -> None:
+    """Alternating --jobs 1 / --jobs 2 pairs on each batch size: the ratio is each pair's, and the median is
+    shown (a start-up of about 0.13 s is the same in both, so small batches cannot reach the ideal 2x)."""
     from batch_memory import FINDINGS as findings  # the same cases as the memory benchmark (same folder)
 
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "cases.jsonl"
-        with source.open("w", encoding="utf-8") as out:
-            for i in range(cases):
-                out.write(json.dumps({"id": f"c{i}", "symptoms": findings[i % len(findings)]}) + "\n")
-        probe = (
-            "import resource, subprocess, sys, time; t = time.perf_counter(); "
-            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-        )
-        print(f"\n4. batch of {cases} cases (JSON Lines), wall time")
-        rates = {}
-        for jobs in ("1", "2", "1", "2"):
-            done = subprocess.run(
-                [sys.executable, "-c", probe, command(), "batch", "--jobs", jobs, str(source)],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            seconds, peak = done.stdout.split()
-            rates.setdefault(jobs, []).append((cases / float(seconds), int(peak) / 1024))
-        for jobs, figures in rates.items():
-            best = max(figures)
-            print(f"   --jobs {jobs}: {best[0]:.0f} cases/s (best of {len(figures)}), peak memory {best[1]:.0f} MiB")
-        print(f"   ratio --jobs 2 / --jobs 1: {max(rates['2'])[0] / max(rates['1'])[0]:.2f}x")
-        # On a busy machine wall time cannot show the gain; the CPU left in the main process bounds it.
-        from click.testing import CliRunner
+    for cases in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / "cases.jsonl"
+            with source.open("w", encoding="utf-8") as out:
+                for i in range(cases):
+                    out.write(json.dumps({"id": f"c{i}", "symptoms": findings[i % len(findings)]}) + "\n")
+            print(f"\n4. batch of {cases} cases (JSON Lines), {pairs} adjacent pairs, alternating which goes first")
+            runs: dict[str, list[tuple[float, float]]] = {"1": [], "2": []}
+            ratios = []
+            for i in range(pairs):
+                got = {jobs: _timed_batch(source, jobs, env) for jobs in (("1", "2") if i % 2 == 0 else ("2", "1"))}
+                for jobs, figures in got.items():
+                    runs[jobs].append(figures)
+                ratios.append(got["1"][0] / got["2"][0])
+            for jobs, figures in runs.items():
+                wall = statistics.median(seconds for seconds, _ in figures)
+                peak = max(memory for _, memory in figures)
+                print(f"   --jobs {jobs}: median {cases / wall:.0f} cases/s, peak memory {peak:.0f} MiB")
+            median, low, high = statistics.median(ratios), min(ratios), max(ratios)
+            print(f"   ratio --jobs 2 / --jobs 1: median {median:.2f}x (pairs {low:.2f}-{high:.2f}x)")
 
-        from explorer.cli import cli
 
-        before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.process_time()
-        CliRunner().invoke(cli, ["batch", "--jobs", "2", str(source)])
-        main_cpu = time.process_time() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        workers = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        print(
-            f"   --jobs 2 CPU: main process {main_cpu:.2f} s, workers {workers:.2f} s "
-            f"(on two idle cores at most {(main_cpu + workers) / max(main_cpu, workers / 2):.2f}x one process)"
-        )
+def _timed_batch(source: Path, jobs: str, env) -> tuple[float, float]:
+    """Wall seconds of one `batch --jobs N` run, and its largest process's peak memory in MiB."""
+    done = subprocess.run(
+        [sys.executable, "-c", BATCH_PROBE, command(), "batch", "--jobs", jobs, str(source)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, peak = done.stdout.split()
+    return float(seconds), int(peak) / 1024
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="cold starts of each kind per knowledge folder")
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--cases", type=int, default=3000)
+    parser.add_argument("--cases", type=int, nargs="*", default=[3000, 10000], help="batch sizes")
+    parser.add_argument("--pairs", type=int, default=5, help="alternating --jobs 1 / --jobs 2 pairs per batch size")
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 300, 1000], help="generated folder sizes")
     parser.add_argument("--dense", type=int, default=60, help="dense queries of each size")
     parser.add_argument("--skip", nargs="*", default=[], choices=["cold", "clips", "dense", "question", "batch"])
@@ -410,7 +414,7 @@ def main():
         if "question" not in args.skip:
             next_question(ends, env)
         if "batch" not in args.skip:
-            batch(args.cases, env)
+            batch(args.cases, args.pairs, env)
 
 
 if __name__ == "__main__":
