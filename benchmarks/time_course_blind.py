@@ -73,6 +73,8 @@ HEADINGS = {
     "h": "H (time course, held out)",
     "i": "I (time course, held out)",
     "j": "J (time course, development set)",
+    "k": "K (time course, development set)",
+    "l": "L (time course, held out)",
 }
 
 
@@ -82,14 +84,13 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print the missed vignettes (never on the test half)")
     parser.add_argument(
         "--set",
-        choices=["t", "b", "c", "d", "e", "f", "g", "h", "i", "j"],
+        choices=["t", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
         default="t",
-        help="b: the second set, never tuned on (all of it); c: the third, a tuning set (all of it); "
-        "d: the fourth, held out like b; e: the fifth, a development set like c; f and g: the sixth and seventh,"
-        " held out like b",
+        help="b, d, f, g, h, i and l: never tuned on (all of it); c, e, j and k: development sets (all of it, misses"
+        " listed); t: split into a development half (dev) and a held-out half (test)",
     )
     args = parser.parse_args()
-    if args.set in ("b", "d", "f", "g", "h", "i") and args.misses:
+    if args.set in ("b", "d", "f", "g", "h", "i", "l") and args.misses:
         parser.error(f"set {args.set.upper()} is never tuned on: its misses are not listed")
     from explorer import load_knowledge
 
@@ -131,7 +132,7 @@ def main() -> None:
     if diabetic is not None:
         got = run(kb, diabetic["text"])
         print(f"  the diabetic with acute weakness (t01a): first {got['first']}, level {got['level']}")
-    if args.misses and (args.set in ("c", "e", "j") or args.half != "test"):
+    if args.misses and (args.set in ("c", "e", "j", "k") or args.half != "test"):
         for item, got in missed:
             print(f"- {item['id']} expected {item['expected_first']}/{item['urgent']}: {item['text']}")
             print(f"    got {got['order']} level {got['level']} flags {got['flags']}\n    read {got['read']}")

@@ -213,6 +213,8 @@ SETS = {
     "h": ("reading_h.yaml", "time_course_h.yaml"),
     "i": ("reading_i.yaml", "time_course_i.yaml"),
     "j": ("reading_j.yaml", "time_course_j.yaml"),
+    "k": ("reading_k.yaml", "time_course_k.yaml"),
+    "l": ("reading_l.yaml", "time_course_l.yaml"),
 }
 
 
