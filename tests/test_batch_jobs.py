@@ -1,6 +1,7 @@
 """`batch --jobs N`: cases explored in N processes give the same bytes, in input order, as one process."""
 
 import json
+import multiprocessing
 import subprocess
 import sys
 
@@ -57,6 +58,31 @@ def test_installed_command_with_jobs_keeps_input_order(tmp_path):
     assert [i if i is None or i.startswith("c") else None for i in ids] == expected
 
 
+POOL_MODULES = ("multiprocessing", "concurrent.futures.process", "ctypes")
+IMPORTED = f"""
+import sys
+from explorer.cli import main
+sys.argv = ["symptom-explorer", "batch", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print("pool:", *sorted(m for m in sys.modules if m in {set(POOL_MODULES)!r}), file=sys.stderr)
+"""
+
+
+@pytest.mark.slow
+def test_a_one_process_batch_never_imports_the_process_pool(tmp_path):
+    """The pool's modules cost start-up (parallel.py): a batch in one process, the default, goes without them."""
+    source = cases_file(tmp_path, 5)
+    for jobs, expected in (("1", []), ("2", sorted(POOL_MODULES))):
+        done = subprocess.run(
+            [sys.executable, "-c", IMPORTED, "--jobs", jobs, str(source)], capture_output=True, text=True, timeout=120
+        )
+        assert done.stderr.splitlines()[-1].split()[1:] == expected, (jobs, done.stderr[-500:])
+        assert done.stdout.count('"case":') == 6  # five cases and the malformed line's record
+
+
 def test_input_broken_part_way_keeps_every_case_before_it(tmp_path):
     path = tmp_path / "cases.json"
     good = ",\n".join(json.dumps({"id": f"x{i}", "symptoms": ["numbness"]}) for i in range(2 * CHUNK + 3))
@@ -86,7 +112,6 @@ def test_negative_jobs_is_a_usage_error(tmp_path):
 @pytest.mark.slow
 def test_spawned_workers_load_the_same_custom_knowledge(tmp_path, kb_copy, monkeypatch):
     """Where processes cannot be forked, workers load the knowledge folder themselves."""
-    from explorer.cases import parallel
     from tests.kbedit import edit
 
     # swollen joints made very rare in rheumatoid arthritis: case c1 (its classic picture) is no longer strong
@@ -97,7 +122,7 @@ def test_spawned_workers_load_the_same_custom_knowledge(tmp_path, kb_copy, monke
     )
     source = cases_file(tmp_path, CHUNK + 3)
     one = CliRunner().invoke(cli, ["batch", "--knowledge", str(kb_copy), str(source)])
-    monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     two = CliRunner().invoke(cli, ["batch", "--jobs", "2", "--knowledge", str(kb_copy), str(source)])
     assert two.stdout == one.stdout and one.exit_code == two.exit_code == 1
     assert '"strength":"strong"' not in one.stdout.split('"id":"c1"', 1)[1].split("\n", 1)[0]

@@ -8,11 +8,9 @@ BatchFileError) is raised only after every case read before it has come back, as
 
 import gc
 import itertools
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Generator
-from concurrent.futures import ProcessPoolExecutor
 
 from ..errors import InputError
 from ..knowledge.loader import load_knowledge
@@ -21,7 +19,6 @@ from ..language.parser import parse
 from ..reasoning.engine import engine_for
 from ..reasoning.explore import checked_findings
 from .batch import run_cases
-from .lifeline import bind_to_parent, signals_held
 from .records import CaseError
 
 # Cases per task: each task's hand-over (its records back through a pipe, 1-2 MB of JSON Lines for 128
@@ -44,12 +41,24 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Genera
     """run_cases across ``jobs`` processes (``jobs`` <= 1: in this one), yielding ``then(outcome)`` for each
     case (the outcome itself without ``then``). ``then`` runs in the worker, so the caller can have each
     record formatted there too; it must be a module-level function (or a partial of one)."""
-    # A spawned worker reloads the knowledge from its folder, which holds no rule pack: such runs stay here.
-    spawn_only = "fork" not in multiprocessing.get_all_start_methods()
-    if jobs <= 1 or (kb.pack is not None and spawn_only):
-        for outcome in run_cases(cases, kb):
-            yield then(outcome) if then else outcome
-        return
+    if jobs > 1:
+        # Imported only here: multiprocessing, its pool and ctypes cost a one-process batch ~15 ms of start-up.
+        import multiprocessing
+
+        # A spawned worker reloads the knowledge from its folder, which holds no rule pack: such runs stay here.
+        if kb.pack is None or "fork" in multiprocessing.get_all_start_methods():
+            yield from _run_in_pool(cases, kb, jobs, then)
+            return
+    for outcome in run_cases(cases, kb):
+        yield then(outcome) if then else outcome
+
+
+def _run_in_pool(cases, kb: KnowledgeBase, jobs: int, then) -> Generator:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .lifeline import signals_held
+
     global _worker_kb
     context: multiprocessing.context.BaseContext
     initargs: tuple[str | None, int]
@@ -123,6 +132,8 @@ def _prepare_inherited(chunk, kb: KnowledgeBase) -> None:
 
 
 def _start_worker(knowledge_dir, parent: int):
+    from .lifeline import bind_to_parent
+
     global _worker_kb
     bind_to_parent(parent)  # a worker never outlives the run, even one killed with kill -9
     if _worker_kb is None:  # spawned, not forked: load the same knowledge (from the cache when it can)
