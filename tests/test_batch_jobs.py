@@ -67,13 +67,14 @@ try:
     main()
 except SystemExit:
     pass
-print("pool:", *sorted(m for m in sys.modules if m in {set(POOL_MODULES)!r}), file=sys.stderr)
+print("pool:", *sorted(m for m in sys.modules if m in {set(POOL_MODULES) | {"yaml"}!r}), file=sys.stderr)
 """
 
 
 @pytest.mark.slow
 def test_a_one_process_batch_never_imports_the_process_pool(tmp_path):
-    """The pool's modules cost start-up (parallel.py): a batch in one process, the default, goes without them."""
+    """The pool's modules cost start-up (parallel.py): a batch in one process, the default, goes without them,
+    and JSON Lines input goes without PyYAML."""
     source = cases_file(tmp_path, 5)
     for jobs, expected in (("1", []), ("2", sorted(POOL_MODULES))):
         done = subprocess.run(

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..knowledge.records import KnowledgeBase
-from ..knowledge.yamlsource import YamlSyntaxError, parse_yaml
 from ..limits import MAX_CASE_CHARS, is_clean_text
 from .csv_reader import header_delimiter, read_csv
 from .json_stream import json_reason, nesting_problem, read_json
@@ -204,6 +203,8 @@ class _YamlItem:
 
 
 def _yaml_item(text: str, line: int, kb, ordinal) -> Case | CaseError:
+    from ..knowledge.yamlsource import YamlSyntaxError, parse_yaml  # PyYAML only for YAML input
+
     try:
         parsed = parse_yaml(text)
     except YamlSyntaxError as exc:
