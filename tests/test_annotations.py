@@ -136,6 +136,7 @@ def test_a_folder_without_the_generated_files_still_loads(kb_copy):
         ),
         ("data/red_flags.yaml", ("seizures", "sudden_confusion", "eyelid_with_big_pupil")),
         ("rules/10_patterns.yaml", ("pattern.eyelid-with-big-pupil",)),
+        ("data/patterns.yaml", ("eyelid_with_big_pupil",)),
         ("rules/60_time_course.yaml", ("time.ms-relapsing-vision",)),
     ):
         path = kb_copy / name
