@@ -130,8 +130,13 @@ def test_a_folder_without_the_generated_files_still_loads(kb_copy):
     # the seizure and sudden-confusion flags and the relapsing blurred-sight rule name findings only the
     # generated file holds: drop them too
     for name, ids in (
-        ("rules/20_red_flags.yaml", ("red-flag.seizures", "red-flag.sudden-confusion")),
-        ("data/red_flags.yaml", ("seizures", "sudden_confusion")),
+        (
+            "rules/20_red_flags.yaml",
+            ("red-flag.seizures", "red-flag.sudden-confusion", "red-flag.eyelid-with-big-pupil"),
+        ),
+        ("data/red_flags.yaml", ("seizures", "sudden_confusion", "eyelid_with_big_pupil")),
+        ("rules/10_patterns.yaml", ("pattern.eyelid-with-big-pupil",)),
+        ("data/patterns.yaml", ("eyelid_with_big_pupil",)),
         ("rules/60_time_course.yaml", ("time.ms-relapsing-vision",)),
     ):
         path = kb_copy / name
@@ -142,7 +147,7 @@ def test_a_folder_without_the_generated_files_still_loads(kb_copy):
     # and the concepts that read them (data/concepts.yaml)
     path = kb_copy / "data/concepts.yaml"
     text = path.read_text(encoding="utf-8")
-    generated = "seizures|reduced_consciousness|blurred_vision|external_ophthalmoplegia"
+    generated = "seizures|reduced_consciousness|blurred_vision|external_ophthalmoplegia|anisocoria|mydriasis|ptosis"
     text = re.sub(rf"  - finding: ({generated})\b.*\n(    .*\n)*", "", text)
     text = text.replace(", reduced_consciousness]", "]")  # and an everyday cause that explains it
     text = re.sub(r"  - explains: \[(reduced_consciousness|seizures)\].*\n(    .*\n)*", "", text)  # causes, triggers

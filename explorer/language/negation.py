@@ -65,10 +65,16 @@ def void_cues(tokens: list[Token], words: Words) -> frozenset[int]:
 def _until_now(tokens: list[Token], k: int, words: Words) -> bool:
     """Is the cue at ``k`` followed in its sentence by "until"/"before" and then by a word saying now?"""
     rest: list[str] = []
+    item = 0  # how many of rest are the cue's own list item
     for token in tokens[k + 1 :]:
         if token.ends_sentence:
             break
+        if token.kind in ("end", "list") and not item:
+            item = len(rest)
         rest.append(token.norm)
+    own = rest[: item or len(rest)]
+    if any(tuple(own[-len(end) :]) == end for end in words.first_time_end):
+        return True  # "never had a fit before": a first time, told as its list item's last words
     until = next((j for j, norm in enumerate(rest) if norm in words.first_time_until), None)
     if until is None:
         return False
