@@ -1,5 +1,5 @@
 """Urgent wordings and false alarms a review found after round 20 (issue 20, round 21), each tested as a class with
-its calm twins: "never had X before" tells of a first X; words lost or not understood, told as sudden; the saddle
+its calm twins: "never had X before" tells of a first X when the same text tells X as happening, and is a denial alone; words lost or not understood, told as sudden; the saddle
 told around the bottom or by wiping; a drooping eyelid with a big pupil; a funny turn that passed; sudden double
 vision with unsteady walking; and urine dribbling, breathlessness with anxiety for years, a pain already checked and
 a chest pain down the arm that must not raise warnings they are not. Phrasings are the project's own."""
@@ -10,7 +10,7 @@ from tests.readings import absent, cli_warnings, present, warnings
 
 FIRST_FIT = [
     "my hubby collapsed and was shaking all over, never had a fit before",
-    "my wife went down and was jerking all over, she's never had a seizure before",
+    "my wife dropped to the floor and was jerking all over, she's never had a seizure before",
     "he had a fit in the kitchen, he's never had one before",
 ]
 
@@ -20,10 +20,23 @@ def test_a_fit_never_had_before_is_a_first_fit(text, kb):
     assert warnings(text, kb).get("seizures") == "emergency"
 
 
-@pytest.mark.parametrize("text", ["I've never had a fit", "never had a fit before my stroke"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've never had a fit",
+        "never had a fit before my stroke",
+        "I've never had a seizure before",  # a history denied, told alone
+        "I get migraines but I've never had a fit before",
+    ],
+)
 def test_a_fit_denied_stays_absent(text, kb):
     assert "seizures" in absent(text, kb)
     assert "seizures" not in warnings(text, kb)
+
+
+def test_a_history_denied_alone_raises_nothing(kb):
+    text = "I have never had chest pain before"
+    assert "chest_pain" in absent(text, kb) and not warnings(text, kb)
 
 
 def test_never_before_then_now_still_reads_a_first_time(kb):

@@ -53,7 +53,7 @@ class Words:
     first_time: tuple[tuple[str, ...], ...] = ()  # from a cue, a first time: "never been this", "never had such"
     first_time_until: frozenset[str] = frozenset()  # "never ... until today": the cue's first time ends there
     first_time_now: tuple[tuple[str, ...], ...] = ()  # ... when now follows: "today", "now", "it started"
-    first_time_end: tuple[tuple[str, ...], ...] = ()  # ... or ending the cue's item: "never had a fit before"
+    first_time_end: tuple[tuple[str, ...], ...] = ()  # ending the cue's item, a history: "never had a fit before"
     hypothetical: tuple[tuple[str, ...], ...] = ()  # findings after them are not said to happen: "what if"
     past_final: tuple[tuple[str, ...], ...] = ()  # past cues only at the end of a list item: "a seizure once"
     past_final_void: frozenset[str] = frozenset()  # before a final cue, undo it: "all at once"

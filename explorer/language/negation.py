@@ -64,22 +64,53 @@ def void_cues(tokens: list[Token], words: Words) -> frozenset[int]:
 
 def _until_now(tokens: list[Token], k: int, words: Words) -> bool:
     """Is the cue at ``k`` followed in its sentence by "until"/"before" and then by a word saying now?"""
-    rest: list[str] = []
-    item = 0  # how many of rest are the cue's own list item
-    for token in tokens[k + 1 :]:
-        if token.ends_sentence:
-            break
-        if token.kind in ("end", "list") and not item:
-            item = len(rest)
-        rest.append(token.norm)
-    own = rest[: item or len(rest)]
-    if any(tuple(own[-len(end) :]) == end for end in words.first_time_end):
-        return True  # "never had a fit before": a first time, told as its list item's last words
+    rest = [token.norm for token in _sentence_after(tokens, k)]
     until = next((j for j, norm in enumerate(rest) if norm in words.first_time_until), None)
     if until is None:
         return False
     after = rest[until + 1 :]
     return any(tuple(after[j : j + len(now)]) == now for now in words.first_time_now for j in range(len(after)))
+
+
+def _sentence_after(tokens: list[Token], k: int) -> list[Token]:
+    rest = []
+    for token in tokens[k + 1 :]:
+        if token.ends_sentence:
+            break
+        rest.append(token)
+    return rest
+
+
+def history_denials(tokens: list[Token], words: Words) -> list[tuple[int, int]]:
+    """Text spans (start, end) of cues whose list item ends on words like "before" ("never had a fit before",
+    `first_time_end`): they deny the finding's history, not that it is happening now."""
+    spans = []
+    for k, token in enumerate(tokens):
+        if token.norm not in words.negation_before:
+            continue
+        rest = _sentence_after(tokens, k)
+        end = next((j for j, t in enumerate(rest) if t.kind in ("end", "list")), len(rest))
+        own = tuple(t.norm for t in rest[:end])
+        if own and any(own[-len(last) :] == last for last in words.first_time_end):
+            spans.append((token.start, rest[end - 1].end))
+    return spans
+
+
+def histories_held(tokens: list[Token], mentions: list[Mention], words: Words) -> tuple[list[Mention], list[Mention]]:
+    """(the other mentions, the absent ones denied only as history: "never had a fit before"), so that what
+    is read afterwards ("my husband collapsed and shook all over") is not taken as denied by them."""
+    spans = history_denials(tokens, words)
+    held = [m for m in mentions if not m.present and any(a <= m.start < b for a, b in spans)]
+    return [m for m in mentions if m not in held], held
+
+
+def first_times(mentions: list[Mention], held: list[Mention]) -> list[Mention]:
+    """``mentions`` with the held denials put back, except those of a finding the text tells as happening:
+    that is its first time, and the present reading stands. Told alone ("I've never had chest pain before")
+    a history denial is still a denial."""
+    now = {m.symptom.id for m in mentions if m.present}
+    back = [m for m in held if m.symptom.id not in now]
+    return sorted([*mentions, *back], key=lambda m: m.start) if back else mentions
 
 
 def is_cue_after(word: str, words: Words) -> bool:

@@ -159,9 +159,11 @@ class Parser:
         mentions, leftovers = self._told_otherwise(text, tokens, mentions, leftovers)  # "he's not breathing"
         mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
         mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
+        mentions, held = negation.histories_held(tokens, mentions, self.words)  # "never had a fit before"
         mentions, leftovers = concepts.across_sentences(
             text, mentions, leftovers, tokens, self.kb
         )  # "shaking, then..."
+        mentions = negation.first_times(mentions, held)  # "he shook all over, never had a fit before": a first
         mentions = concepts.closer_readings(mentions, tokens, self.kb)  # a painful eye's dim sight: optic neuritis
         named = condition_names.spans(tokens, self.kb)
         if named:
