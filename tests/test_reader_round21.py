@@ -215,3 +215,23 @@ def test_chest_pain_down_the_arm_is_chest_pain_not_spreading_weakness(text, kb):
 )
 def test_weakness_spreading_to_the_arms_still_warns(text, kb):
     assert warnings(text, kb).get("spreading_weakness") == "emergency"
+
+
+def test_a_generated_synonym_of_short_words_beside_a_site_reads_nothing(kb):
+    """HPO's "Out-toeing" left only "out" beside the feet: "out of nowhere my feet went numb" read difficulty
+    walking, and with the sudden onset the spreading-weakness emergency."""
+    text = "out of nowhere my feet went numb"
+    assert "difficulty_walking" not in present(text, kb) and "numbness" in present(text, kb)
+    assert "spreading_weakness" not in warnings(text, kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I passed out", "reduced_consciousness"),
+        ("I have CKD", "renal_insufficiency"),
+        ("duck feet", "difficulty_walking"),
+    ],
+)
+def test_generated_synonyms_with_a_telling_word_or_an_acronym_still_read(text, finding, kb):
+    assert finding in present(text, kb)

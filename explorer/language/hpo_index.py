@@ -36,7 +36,7 @@ class HpoIndex:
             self.ids[entry["id"]] = target
             for phrase in (entry["label"], *entry["synonyms"]):
                 if normalize(phrase) not in everyday:
-                    self.phrases.add(phrase, target)
+                    self.phrases.add(phrase, target, strict=True)
         for symptom in sorted(kb.symptoms.values(), key=lambda s: s.id):
             for term in symptom.narrower:
                 target = Target(symptom.id, None, term)

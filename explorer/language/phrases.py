@@ -45,14 +45,17 @@ class PhraseIndex:
         # dead" is not the face's "gone dead".
         self.own_site: frozenset[str] = frozenset()
 
-    def add(self, phrase: str | list[str], target: Target, normalized: bool = False):
-        """Index ``phrase``: text, or its normalized words (``normalized``: the text is normalized already)."""
+    def add(self, phrase: str | list[str], target: Target, normalized: bool = False, strict: bool = False):
+        """Index ``phrase``: text, or its normalized words (``normalized``: the text is normalized already).
+        ``strict`` (generated HPO synonyms): not when what is left besides its body sites is only short or stop
+        words ("Out-toeing" would read "out" beside any foot, "out of nowhere my feet went numb"), unless the
+        phrase is an acronym ("AKI", "ARDS")."""
         words = phrase if isinstance(phrase, list) else (phrase if normalized else normalize(phrase)).split()
         # Subject words ("choking when I eat") never tell two phrases apart.
         known = self._folds
         folds = tuple(known.get(w) or known.setdefault(w, fold(w)) for w in words if w not in self.dropped)
         core, sites = split_sites(folds, self.site_words, self.longest_site, self.site_starts)
-        if not core:
+        if not core or (strict and self._weak(words, folds, core) and not _acronym(phrase)):
             return
         if sites:
             target = Target(target.symptom, sites[0], target.hpo)
@@ -73,6 +76,11 @@ class PhraseIndex:
                 if named is None:
                     self.words[word] = named = set()
                 named.add(target.symptom)
+
+    def _weak(self, words: list[str], folds: tuple[str, ...], core) -> bool:
+        """Are the words behind ``core`` (the phrase's words besides its sites) all short or stop words?"""
+        behind = [w for w, f in zip((w for w in words if w not in self.dropped), folds, strict=True) if f in core]
+        return all(len(w) < 4 or w in self.stop_words for w in behind)
 
     def finish(self):
         # Longest keys first, so a scan meets the most specific phrase first; order fixed for determinism.
@@ -178,3 +186,7 @@ def hpo_ids(kb: KnowledgeBase) -> dict:
 def narrower_ids(kb: KnowledgeBase) -> dict:
     """HPO id -> finding id, for the narrower terms findings list (read as that finding, a broader term)."""
     return {t.id: s.id for s in sorted(kb.symptoms.values(), key=lambda s: s.id) for t in s.narrower}
+
+
+def _acronym(phrase: str | list[str]) -> bool:
+    return isinstance(phrase, str) and any(len(word) > 1 and word.isupper() for word in phrase.split())
