@@ -1,0 +1,66 @@
+"""Round 17 of the time course (issue 21): numbness that climbed to a level on the trunk within days is an
+emergency, a slow climb or a relapse beside earlier episodes keeps its own reading; the hands or wrists too weak
+to lift or grip are a severity."""
+
+import pytest
+
+from tests.readings import present, warnings
+
+LEVEL = "numbness_to_a_level"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My toes went numb on Monday and now the numbness is up to my belly button.",
+        "The tingling started in my feet three days ago and now it's up to my waist.",
+        "Since Tuesday the tingling has crept up from my feet to my chest.",
+        "Over the last two days the numbness has climbed from my feet up to my stomach.",
+        "Since yesterday I've been numb from the waist down.",
+        "Since Sunday I've had numbness climbing from both feet up to a tight band around my stomach.",
+    ],
+)
+def test_numbness_up_to_the_trunk_within_days_is_an_emergency(text):
+    assert warnings(text).get(LEVEL) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # slow: the length-dependent climb of years
+        "My feet have been numb for years and it is slowly creeping up to my ankles.",
+        "My feet have been numb for years and over time it has crept up to my waist.",
+        # up to the knees within days: numbness that spreads, within a day, no level on the trunk
+        "Three days ago my toes started tingling, and now the tingling is up to my knees.",
+        # not numbness: a rash that spread is no level on the body
+        "Since Monday the rash has spread up to my belly.",
+        # a climb up the legs, and the stomach named apart
+        "Since Tuesday the tingling has crept up my legs and my stomach hurts.",
+    ],
+)
+def test_a_slow_low_or_other_climb_raises_no_level_emergency(text):
+    assert LEVEL not in warnings(text)
+
+
+def test_the_slow_climb_stays_calm():
+    assert warnings("My feet have been numb for years and it is slowly creeping up to my ankles.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an earlier episode that recovered: a relapse in the spinal cord, told as numbness that spreads (same day)
+        "Last year my left eye hurt when I moved it and went blurry for a month, then got better. Since Sunday I've "
+        "had numbness climbing from both feet up to a tight band around my stomach.",
+        "I have MS. Since Sunday the numbness has climbed from my feet up to my waist.",
+    ],
+)
+def test_a_level_in_a_relapse_keeps_the_same_day_warning(text):
+    got = warnings(text)
+    assert LEVEL not in got
+    assert got.get("spreading_numbness") == "same_day"
+
+
+def test_the_level_is_read_beside_the_climb():
+    read = present("My feet went numb on Monday and now the numbness is up to my waist.")
+    assert {"spread_ascending", "spread_to_a_level", "course_level_quickly"} <= read
