@@ -64,3 +64,38 @@ def test_a_level_in_a_relapse_keeps_the_same_day_warning(text):
 def test_the_level_is_read_beside_the_climb():
     read = present("My feet went numb on Monday and now the numbness is up to my waist.")
     assert {"spread_ascending", "spread_to_a_level", "course_level_quickly"} <= read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't lift my wrists.",
+        "Both my wrists have gone weak so I can't lift my hands or fingers.",
+        "My hands are so weak I can't hold a cup.",
+        "I couldn't lift my hands off the table this morning.",
+    ],
+)
+def test_hands_or_wrists_too_weak_to_lift_or_grip_are_a_severity(text):
+    assert "severity_cannot_use_hands" in present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the last three weeks both my wrists have gone weak so I can't lift my hands or fingers.",
+        "Since Monday both my wrists have gone weak and I can't lift my hands.",
+    ],
+)
+def test_hands_too_weak_to_lift_within_days_or_weeks_warn_as_walking_does(text):
+    assert warnings(text).get("spreading_weakness") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For years my hands have been weak and I can't lift my wrists.",
+        "I can't lift my hands above my head when I have a bad shoulder day.",
+    ],
+)
+def test_hands_too_weak_for_years_stay_calm(text):
+    assert "spreading_weakness" not in warnings(text)
