@@ -58,7 +58,7 @@ class PatchyLimb:
 @record
 class QuickLevel:
     """``quick_level``: the ``value`` (a level on the body) with one of ``onsets`` is read also as ``read_as`` (a
-    level reached within hours or days); not with an ``unless`` value (an earlier episode that got better)."""
+    level reached within hours); not with an ``unless`` value (an earlier episode that got better)."""
 
     value: str = ""
     onsets: frozenset[str] = frozenset()

@@ -322,7 +322,7 @@ class TimeCourseWords:
     gradual: GradualWords = field(default_factory=GradualWords)  # "over three days my left leg got weak"
     passed_warning: PassedWarning = field(default_factory=PassedWarning)  # a stroke's sign over days ago
     patchy_limb: PatchyLimb = field(default_factory=PatchyLimb)  # one nerve's weakness in a patchy picture
-    quick_level: QuickLevel = field(default_factory=QuickLevel)  # a level on the body reached within days
+    quick_level: QuickLevel = field(default_factory=QuickLevel)  # a level on the body reached within hours
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)

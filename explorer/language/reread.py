@@ -1,7 +1,7 @@
 """One finding's reading set right by its time course (data/time_course.yaml; the entries' records in
 explorer/knowledge/course_records.py): a climb from the feet over months is the slow length-dependent spread, a
 sudden one-sided finding told over weeks or more is the plain finding on one side, and in a picture of nerves hit one
-after another a hand's or a foot's one-sided weakness is that nerve's; a level on the body reached within days is
+after another a hand's or a foot's one-sided weakness is that nerve's; a level on the body reached within hours is
 one reached quickly."""
 
 from ..knowledge.records import KnowledgeBase
@@ -15,7 +15,7 @@ def reread(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
 
 
 def _quick_level(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """A level on the body reached within hours or days is read also as such a level (data/time_course.yaml,
+    """A level on the body reached within hours is read also as such a level (data/time_course.yaml,
     ``quick_level``), which raises its emergency; told beside an earlier episode that got better (an ``unless``
     value) it is a relapse, whose own warning stands. Said with the level's words."""
     entry = kb.time_course.quick_level
