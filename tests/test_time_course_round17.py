@@ -1,6 +1,6 @@
 """Round 17 of the time course (issue 21): numbness that climbed to a level on the trunk within hours is an
-emergency, over days numbness that spreads, and a slow climb or a relapse beside earlier episodes keeps its own reading; the hands or wrists too weak
-to lift or grip are a severity."""
+emergency, over days numbness that spreads; a slow climb or a relapse beside earlier episodes keeps its own
+reading; the hands or wrists too weak to lift or grip are a severity; a face that stopped moving is the stroke's."""
 
 import pytest
 
