@@ -22,26 +22,19 @@ RETIRED = {
 }
 
 
+# The entries besides `dimensions` and `links` that data/time_course.yaml may hold.
+OPTIONAL = {
+    *("exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb", "dating", "moves"),
+    *("negation", "narrator", "patchy_limb", "quick_level", "slow_one_side", "passed_warning", "gradual"),
+    *("diagnosed_too", "brought_home", "back_from"),
+}
+
+
 class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
-        optional |= {
-            "dating",
-            "moves",
-            "negation",
-            "narrator",
-            "patchy_limb",
-            "quick_level",
-            "slow_one_side",
-            "passed_warning",
-            "gradual",
-            "diagnosed_too",
-            "brought_home",
-            "back_from",
-        }
-        optional |= set(RETIRED)
+        optional = OPTIONAL | set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
             dims = doc["dimensions"]
