@@ -10,6 +10,7 @@ from .yamlcheck import Problems, line_of, text, type_name
 WORDS = ("moves", "to", "higher", "fillers", "unless", "one", "other", "flares_unless")
 LEVEL_WORDS = ("level_times", "level_breaks")  # optional, with `levels`: a climb told by its progress
 SIDED = ("sided",)  # optional: the small parts a side names beside the limbs ("my left shin", "the right thumb")
+TRUNK = ("trunk",)  # optional, with `level`: the parts of the trunk a climb can reach ("up to my belly button")
 WHERE = "time_course.moves"
 
 
@@ -19,7 +20,7 @@ class MovesReader:
     def moves(self, doc, problems: Problems) -> MovesWords:
         """The `moves` entry, each part checked where it is written (file:line)."""
         required = {*WORDS, "window", "directions", "patchy", "flares", "relapsing"}
-        entry = opened(doc, "moves", problems, required, {"levels", *LEVEL_WORDS, *SIDED})
+        entry = opened(doc, "moves", problems, required, {"levels", "level", *LEVEL_WORDS, *SIDED, *TRUNK})
         if entry is None:
             return MovesWords()
         window = entry["window"]
@@ -30,7 +31,9 @@ class MovesReader:
                 f"expected a whole number from 1 to 10, got {type_name(window)}",
             )
             window = 0
-        words = {key: one_words(entry, key, WHERE, problems) for key in WORDS + LEVEL_WORDS + SIDED if key in entry}
+        words = {
+            key: one_words(entry, key, WHERE, problems) for key in WORDS + LEVEL_WORDS + SIDED + TRUNK if key in entry
+        }
         return MovesWords(
             window=window,
             directions=self._directions(entry, problems),
@@ -38,6 +41,7 @@ class MovesReader:
             flares=tuple(phrases(entry, "flares", f"{WHERE}.flares", problems)),
             relapsing=self._moves_value(entry, "relapsing", "course", problems),
             levels=_levels(entry, problems),
+            level=self._moves_value(entry, "level", "spread", problems) if "level" in entry else "",
             **words,
         )
 

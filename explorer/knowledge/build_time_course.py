@@ -8,7 +8,7 @@ from .build_base import close_match, is_course_value, one_words, opened, phrases
 from .build_conditions import ConditionsReader
 from .build_dating import DatingReader
 from .build_moves import MovesReader
-from .course_records import PassedWarning, PatchyLimb, SlowClimb, SlowOneSide
+from .course_records import PassedWarning, PatchyLimb, QuickLevel, SlowClimb, SlowOneSide
 from .quoting import shown
 from .records import EpisodeWords, GradualWords, QuickWords, Symptom, TimeCourseWords
 from .yamlcheck import Problems, check_keys, line_of, text, text_list, type_name
@@ -22,25 +22,19 @@ RETIRED = {
 }
 
 
+# The entries besides `dimensions` and `links` that data/time_course.yaml may hold.
+OPTIONAL = {
+    *("exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb", "dating", "moves"),
+    *("negation", "narrator", "patchy_limb", "quick_level", "slow_one_side", "passed_warning", "gradual"),
+    *("diagnosed_too", "brought_home", "back_from"),
+}
+
+
 class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
     def time_course(self, name, doc):
         problems = Problems(name)
         self.time_course_words = TimeCourseWords()
-        optional = {"exclusive", "ask", "remitted", "remitted_now", "spared", "episode", "quick", "slow_climb"}
-        optional |= {
-            "dating",
-            "moves",
-            "negation",
-            "narrator",
-            "patchy_limb",
-            "slow_one_side",
-            "passed_warning",
-            "gradual",
-            "diagnosed_too",
-            "brought_home",
-            "back_from",
-        }
-        optional |= set(RETIRED)
+        optional = OPTIONAL | set(RETIRED)
         self._retired(doc, problems)
         if check_keys(doc, "time_course", problems, {"dimensions", "links"}, optional):
             dims = doc["dimensions"]
@@ -68,6 +62,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
                 quick=self._quick(doc, problems),
                 slow_climb=self._slow_climb(doc, problems),
                 patchy_limb=self._patchy_limb(doc, problems),
+                quick_level=self._quick_level(doc, problems),
                 slow_one_side=self._slow_one_side(doc, problems),
                 passed_warning=self._passed_warning(doc, problems),
                 gradual=self._gradual(doc, problems),
@@ -183,6 +178,21 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         sites = text_list(entry, "sites", where, problems)
         self.check_sites(entry, sites, where, problems)
         return PatchyLimb(ids[0], ids[1], ids[2], frozenset(sites), frozenset(unless), frozenset(severity))
+
+    def _quick_level(self, doc, problems: Problems) -> QuickLevel:
+        """The `quick_level` entry: value, read_as, onsets and unless values, each checked to exist once every file
+        is read."""
+        where, entry = "time_course.quick_level", doc.get("quick_level")
+        if entry is None or not check_keys(entry, where, problems, {"value", "onsets", "read_as"}, {"unless"}):
+            return QuickLevel()
+        ids = {key: text(entry, key, where, problems) or "" for key in ("value", "read_as")}
+        for key, item in ids.items():
+            self.pending_links.append((problems, line_of(entry, key), f"{where}.{key}", item))
+        lists = {key: text_list(entry, key, where, problems) if key in entry else [] for key in ("onsets", "unless")}
+        for key, items in lists.items():
+            for i, item in enumerate(items):
+                self.pending_links.append((problems, line_of(entry[key], i), f"{where}.{key}[{i}]", item))
+        return QuickLevel(ids["value"], frozenset(lists["onsets"]), frozenset(lists["unless"]), ids["read_as"])
 
     def _slow_one_side(self, doc, problems: Problems) -> SlowOneSide:
         """The `slow_one_side` entry: onsets, value, unless values and the findings read as others; each id is

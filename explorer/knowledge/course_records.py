@@ -53,3 +53,14 @@ class PatchyLimb:
     sites: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
     severity: frozenset[str] = frozenset()
+
+
+@record
+class QuickLevel:
+    """``quick_level``: the ``value`` (a level on the body) with one of ``onsets`` is read also as ``read_as`` (a
+    level reached within hours); not with an ``unless`` value (an earlier episode that got better)."""
+
+    value: str = ""
+    onsets: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    read_as: str = ""

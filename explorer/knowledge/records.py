@@ -5,7 +5,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from ..records import field, record
-from .course_records import PassedWarning, PatchyLimb, SlowClimb, SlowOneSide
+from .course_records import PassedWarning, PatchyLimb, QuickLevel, SlowClimb, SlowOneSide
 from .text import normalize
 from .word_records import Words
 
@@ -281,6 +281,8 @@ class MovesWords:
     level_times: frozenset[str] = frozenset()
     level_breaks: frozenset[str] = frozenset()
     sided: frozenset[str] = frozenset()  # parts a side is named of besides the limbs: "my left shin", "right thumb"
+    trunk: frozenset[str] = frozenset()  # parts of the trunk a climb can reach: "now it's up to my belly button"
+    level: str = ""  # the value of a climb that reached the trunk: a level on the body
 
 
 @record
@@ -320,6 +322,7 @@ class TimeCourseWords:
     gradual: GradualWords = field(default_factory=GradualWords)  # "over three days my left leg got weak"
     passed_warning: PassedWarning = field(default_factory=PassedWarning)  # a stroke's sign over days ago
     patchy_limb: PatchyLimb = field(default_factory=PatchyLimb)  # one nerve's weakness in a patchy picture
+    quick_level: QuickLevel = field(default_factory=QuickLevel)  # a level on the body reached within hours
     remitted_now: tuple[tuple[str, ...], ...] = ()  # "and now": a finding named after them is one now
     negation: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (words, fillers): "never"
     narrator: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # (first, third person words)

@@ -47,6 +47,29 @@ def _higher(norms: list[str], at: int, moves: MovesWords) -> tuple[str, int] | N
     return (ascending, k) if ascending and k < len(norms) and norms[k] in moves.higher else None
 
 
+TRUNK_REACH = 6  # words after a climb in which the part it reached is named ("crept up from my feet to my chest")
+
+
+def reached_trunk(norms: list[str], found: list[tuple[str, int, int]], moves: MovesWords) -> list[tuple[str, int, int]]:
+    """(``moves.level``, first, last word) for each climb in ``found`` that reached the trunk: a ``moves.trunk`` part
+    ends it or is named soon after it in its own part of the sentence ("numb up to my waist", "it's up to my belly
+    button"; not "creeping up my legs and my stomach hurts"). Numbness with a border on the trunk is a level on the
+    body, which points to the spinal cord rather than to the limbs' nerves."""
+    ascending = next((value for value, phrase in moves.directions if phrase == ("up",)), "")
+    if not moves.level or not ascending:
+        return []
+    return [(moves.level, a, b) for value, a, b in found if value == ascending and _trunk_after(norms, b, moves)]
+
+
+def _trunk_after(norms: list[str], last: int, moves: MovesWords) -> bool:
+    for k in range(last, min(last + 1 + TRUNK_REACH, len(norms))):
+        if norms[k] in moves.trunk:
+            return True
+        if k > last and (not norms[k] or norms[k] in moves.level_breaks):
+            return False
+    return False
+
+
 LEVEL_REACH = 8  # words before a part in which its time is told ("by lunchtime it was up to my shoulders")
 
 

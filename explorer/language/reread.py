@@ -1,7 +1,8 @@
 """One finding's reading set right by its time course (data/time_course.yaml; the entries' records in
 explorer/knowledge/course_records.py): a climb from the feet over months is the slow length-dependent spread, a
 sudden one-sided finding told over weeks or more is the plain finding on one side, and in a picture of nerves hit one
-after another a hand's or a foot's one-sided weakness is that nerve's."""
+after another a hand's or a foot's one-sided weakness is that nerve's; a level on the body reached within hours is
+one reached quickly."""
 
 from ..knowledge.records import KnowledgeBase
 from ..records import replace
@@ -10,7 +11,21 @@ from .parse_records import Mention
 
 def reread(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """``mentions`` with the slow climb, the slow one-sided finding and the patchy limb read as their entries say."""
-    return _patchy_limb(_slow_one_side(_slow_climb(mentions, kb), kb), kb)
+    return _quick_level(_patchy_limb(_slow_one_side(_slow_climb(mentions, kb), kb), kb), kb)
+
+
+def _quick_level(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """A level on the body reached within hours is read also as such a level (data/time_course.yaml,
+    ``quick_level``), which raises its emergency; told beside an earlier episode that got better (an ``unless``
+    value) it is a relapse, whose own warning stands. Said with the level's words."""
+    entry = kb.time_course.quick_level
+    ids = {m.symptom.id for m in mentions if m.present}
+    if not entry.value or entry.value not in ids or not ids & entry.onsets or ids & entry.unless:
+        return mentions
+    if entry.read_as in ids:
+        return mentions
+    level = next(m for m in mentions if m.present and m.symptom.id == entry.value)
+    return [*mentions, replace(level, symptom=kb.symptoms[entry.read_as])]
 
 
 def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:

@@ -18,7 +18,7 @@ from ..knowledge.records import KnowledgeBase, Symptom
 from ..records import replace
 from .concepts import caused, triggered
 from .dating import after_events, dated, told_event, unit_of
-from .moves import moved
+from .moves import moved, reached_trunk
 from .parse_records import Leftover, Mention
 from .past import dated_past
 from .phrases import LIMBS
@@ -435,6 +435,7 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     found = [
         (f, a, b) for f, a, b in found if not (f in climbs and words.moves.unless.intersection(norms[b + 1 : b + 3]))
     ]
+    found += reached_trunk(norms, found, words.moves)  # "now it's up to my belly button": a level on the body
     found = [x for x in found if not (x[0] == "course_relapsing" and _back_from(norms, x[2], words.back_from))]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
