@@ -14,7 +14,7 @@ text also tells a time course or pattern: the background that course is read aga
 import bisect
 import functools
 
-from ..knowledge.records import KnowledgeBase, Symptom
+from ..knowledge.records import KnowledgeBase, Symptom, TimeCourseWords
 from ..records import replace
 from .concepts import caused, triggered
 from .dating import after_events, dated, told_event, unit_of
@@ -439,7 +439,22 @@ def _timed(sentence: list[Token], words) -> tuple[list[tuple[str, int, int]], li
     found = [x for x in found if not (x[0] == "course_relapsing" and _back_from(norms, x[2], words.back_from))]
     lengths = [span for finding, a, b in found if finding in onsets and (span := _episode(sentence, a, b, words))]
     kept = [(f, a, b) for f, a, b in found if not any(x <= b and a <= y for x, y in lengths)]
-    return [(f, a, b) for f, a, b in kept if not denied_before(norms, a, words.negation)], lengths
+    climbed = climbs | {words.moves.level}  # a level on the body is told by its climb's words
+    return [(f, a, b) for f, a, b in kept if not _denied(norms, f, a, words, climbed)], lengths
+
+
+def _denied(norms: list[str], value: str, first: int, words: TimeCourseWords, climbs: set[str]) -> bool:
+    """Is the value told at ``first`` denied: a negation just before it, or, for a climb, before its verb ("it has
+    not gone up to my waist", "hasn't spread any higher")?"""
+    if denied_before(norms, first, words.negation):
+        return True
+    if value not in climbs:
+        return False
+    passed = words.moves.moves | words.negation[1]
+    at = first
+    while at > 0 and norms[at - 1] in passed:
+        at -= 1
+    return at < first and denied_before(norms, at, words.negation)
 
 
 def _back_from(norms: list[str], last: int, back_from: tuple[tuple[str, ...], ...]) -> bool:
