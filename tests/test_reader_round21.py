@@ -235,3 +235,22 @@ def test_a_generated_synonym_of_short_words_beside_a_site_reads_nothing(kb):
 )
 def test_generated_synonyms_with_a_telling_word_or_an_acronym_still_read(text, finding, kb):
     assert finding in present(text, kb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I couldn't lift my arm above my head after painting the ceiling",
+        "can't lift my arm after I dislocated my shoulder",
+    ],
+)
+def test_an_arm_a_shoulder_injury_stops_is_no_stroke_sign(text, kb):
+    assert "one_sided_weakness" not in warnings(text, kb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["suddenly I can't lift my right arm", "my left arm went weak and my face drooped, I hurt my shoulder last year"],
+)
+def test_a_sudden_arm_weakness_still_warns_beside_an_old_injury(text, kb):
+    assert warnings(text, kb).get("one_sided_weakness") == "emergency"
