@@ -80,7 +80,9 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     hypothetical = None if told else has_cue(norms, kb.words.hypothetical)
     explained = told or hypothetical
     cue = explained or calm_words(norms, kb)
-    causes = {} if cue else caused(norms, kb)
+    # an everyday cause named beside a calm word is what the finding is told with: "my vision went sparkly after I
+    # stood up, fine since" is light-headedness, not a loss of sight that passed (explorer/language/passing.py)
+    causes = {} if explained else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
         return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
     # calm or explaining words are about the finding nearest them ("my face drooped an hour ago, and my foot
@@ -96,7 +98,9 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     for m in mentions:
         why = (cue if explained or (m.symptom.id in urgent and not lately) else None) or causes.get(m.symptom.id)
         if why == cue and spots and not _nearest(m, spots, mentions, ranges, own=bool(told)):
-            why = None
+            why = causes.get(m.symptom.id)
+        elif why == cue and not explained and m.symptom.id in causes:
+            why = causes[m.symptom.id]
         if why and told and why == cue and not _figure_allows(m, spots, ranges[id(m)], norms, kb):
             why = None
         if m.present and why:
