@@ -230,7 +230,7 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
             start = k + len(link)
             if any(tuple(norms[start - len(c) : start]) == c for c in lexicon.change_links):
                 continue  # "gone from jogging to needing help": the state left behind, not the cause
-            window = folds[start : start + CAUSE_REACH]
+            window = _until(folds[start : start + CAUSE_REACH], kb.words.cause_ends)  # "without running": none
             for cause in lexicon.causes:
                 found = has_cue(window, _folded(cause.words))
                 if found:
@@ -238,6 +238,12 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
                     words = " ".join(norms[k:end])  # as typed: "after sprinting", not the folded "after sprint"
                     out.update((finding, words) for finding in cause.explains if finding not in out)
     return out
+
+
+def _until(window: list[str], ends: frozenset[str]) -> list[str]:
+    """``window`` up to its first word of ``ends``."""
+    cut = next((i for i, word in enumerate(window) if word in ends), len(window))
+    return window[:cut]
 
 
 def triggered(norms: list[str], kb: KnowledgeBase, folds: list[str] | None = None) -> dict[str, str]:
