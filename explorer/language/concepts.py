@@ -98,9 +98,9 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     for m in mentions:
         why = (cue if explained or (m.symptom.id in urgent and not lately) else None) or causes.get(m.symptom.id)
         if why == cue and spots and not _nearest(m, spots, mentions, ranges, own=bool(told)):
-            why = causes.get(m.symptom.id)
+            why = None
         elif why == cue and not explained and m.symptom.id in causes:
-            why = causes[m.symptom.id]
+            why = causes[m.symptom.id]  # set aside by the calm word, told by its cause: "stood up ..., fine since"
         if why and told and why == cue and not _figure_allows(m, spots, ranges[id(m)], norms, kb):
             why = None
         if m.present and why:
