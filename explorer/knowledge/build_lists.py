@@ -80,6 +80,7 @@ OPTIONAL_LISTS = {
     "animal_openers",
     "still_there",
     "over_all",
+    "cause_ends",
     "normal_denied",
     "normal_then",
     "past_compared",

@@ -78,6 +78,7 @@ class Words:
     # ... and words that tell it as it was before: "my legs were fine on Friday"
     normal_then: frozenset[str] = frozenset()
     over_all: frozenset[str] = frozenset()  # an over-word said of every finding before it: "but it all went away"
+    cause_ends: frozenset[str] = frozenset()  # ends an everyday cause's reach: "in the choir without running out of"
     animal_openers: frozenset[str] = frozenset()  # before an animal opening its sentence: "my", "the"
     needs_without: tuple[tuple[str, ...], ...] = ()  # before "without", what it takes: "can't eat without choking"
     past_span_units: frozenset[str] = frozenset()  # after a past cue, a span up to now: "the past two weeks"

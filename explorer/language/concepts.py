@@ -80,7 +80,9 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
     hypothetical = None if told else has_cue(norms, kb.words.hypothetical)
     explained = told or hypothetical
     cue = explained or calm_words(norms, kb)
-    causes = {} if cue else caused(norms, kb)
+    # an everyday cause named beside a calm word is what the finding is told with: "my vision went sparkly after I
+    # stood up, fine since" is light-headedness, not a loss of sight that passed (explorer/language/passing.py)
+    causes = {} if explained else caused(norms, kb)
     if (cue is None and not causes) or has_cue(norms, kb.concept_lexicon.serious):
         return mentions, []  # "collapsed", "spreading": no cause or course word explains it away
     # calm or explaining words are about the finding nearest them ("my face drooped an hour ago, and my foot
@@ -97,6 +99,8 @@ def calm_split(tokens: list[Token], mentions: list[Mention], kb: KnowledgeBase, 
         why = (cue if explained or (m.symptom.id in urgent and not lately) else None) or causes.get(m.symptom.id)
         if why == cue and spots and not _nearest(m, spots, mentions, ranges, own=bool(told)):
             why = None
+        elif why == cue and not explained and m.symptom.id in causes:
+            why = causes[m.symptom.id]  # set aside by the calm word, told by its cause: "stood up ..., fine since"
         if why and told and why == cue and not _figure_allows(m, spots, ranges[id(m)], norms, kb):
             why = None
         if m.present and why:
@@ -226,7 +230,7 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
             start = k + len(link)
             if any(tuple(norms[start - len(c) : start]) == c for c in lexicon.change_links):
                 continue  # "gone from jogging to needing help": the state left behind, not the cause
-            window = folds[start : start + CAUSE_REACH]
+            window = _until(folds[start : start + CAUSE_REACH], kb.words.cause_ends)  # "without running": none
             for cause in lexicon.causes:
                 found = has_cue(window, _folded(cause.words))
                 if found:
@@ -234,6 +238,12 @@ def caused(norms: list[str], kb: KnowledgeBase) -> dict[str, str]:
                     words = " ".join(norms[k:end])  # as typed: "after sprinting", not the folded "after sprint"
                     out.update((finding, words) for finding in cause.explains if finding not in out)
     return out
+
+
+def _until(window: list[str], ends: frozenset[str]) -> list[str]:
+    """``window`` up to its first word of ``ends``."""
+    cut = next((i for i, word in enumerate(window) if word in ends), len(window))
+    return window[:cut]
 
 
 def triggered(norms: list[str], kb: KnowledgeBase, folds: list[str] | None = None) -> dict[str, str]:

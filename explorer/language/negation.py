@@ -35,12 +35,15 @@ NEEDS_REACH = 6  # words before "without" an inability may stand within ("can't 
 
 def _needs(norms: list[str], i: int, words: Words) -> bool:
     """Does an inability (``needs_without``) stand a few words before the "without" at ``i``, in the same list
-    item (no punctuation or "and" between)?"""
+    item (no punctuation or "and" between)? Stop words are not counted: "I can't sing a single line in church
+    anymore without running out of air" is as near as "can't sing a line without"."""
     before: list[str] = []
-    for norm in reversed(norms[max(0, i - NEEDS_REACH) : i]):
-        if not norm or norm in ("and", "or"):
+    counted = 0
+    for norm in reversed(norms[:i]):
+        if not norm or norm in ("and", "or") or counted == NEEDS_REACH:
             break
         before.insert(0, norm)
+        counted += norm not in words.stop_words
     return any(tuple(before[j : j + len(c)]) == c for c in words.needs_without for j in range(len(before)))
 
 
