@@ -17,9 +17,6 @@ NOT_YET: dict[str, str] = {
     # their diabetes is set aside as someone else's; and "walks the dog every day" is read as an onset over days
     "r01b": "a relative's diabetes ('my dad is 68 and diabetic') is not read beside the findings read",
     "r04b": "a relative's diabetes ('my mother is having sugar') is not read beside the findings read",
-    # by design: weakness come over days after an infection is read as weakness that spreads, the emergency, even
-    # when the person says they still walk (a severity told as unaffected does not lower it)
-    "r06a": "leg weakness after an infection that still lets the person walk is read as rapidly spreading",
     # arguable: a slow symmetric neuropathy beside rheumatoid arthritis may well be another neuropathy
     "r15b": "a slow symmetric neuropathy beside rheumatoid arthritis puts peripheral neuropathy first",
 }

@@ -3,6 +3,7 @@ severity, and the background a named diagnosis gives) as findings of kind "cours
 reader takes as each, and their links on the condition cards. Read after the conditions (the links are
 added to their cards)."""
 
+from ..records import replace
 from . import yamlcheck
 from .build_base import close_match, is_course_value, one_words, opened, phrases
 from .build_conditions import ConditionsReader
@@ -114,7 +115,7 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         entry = doc["quick"]
         where = "time_course.quick"
         keys = ("onsets", "growth", "findings", "unless")
-        if not check_keys(entry, where, problems, set(keys), {"words", "slow"}):
+        if not check_keys(entry, where, problems, set(keys), {"words", "slow", "still_walks"}):
             return QuickWords()
         lists = {key: text_list(entry, key, where, problems) for key in keys}
         for key, ids in lists.items():
@@ -130,7 +131,26 @@ class TimeCourseReader(DatingReader, MovesReader, ConditionsReader):
         onsets, growth, findings, unless = (frozenset(lists[key]) for key in keys)
         words = self._quick_words(entry, onsets | growth, problems) if "words" in entry else ()
         slow = tuple(phrases(entry, "slow", f"{where}.slow", problems)) if "slow" in entry else ()
-        return QuickWords(onsets, growth, findings, unless, words=words, slow=slow)
+        quick = QuickWords(onsets, growth, findings, unless, words=words, slow=slow)
+        return self._still_walks(entry, quick, problems) if "still_walks" in entry else quick
+
+    def _still_walks(self, entry, quick: QuickWords, problems: Problems) -> QuickWords:
+        """`quick.still_walks`: `walks` and `limited` phrases, `not` findings (checked once every file is read) and
+        `sites` (each a body site)."""
+        where, walks = "time_course.quick.still_walks", entry["still_walks"]
+        if not check_keys(walks, where, problems, {"walks", "limited", "not", "sites"}, set()):
+            return quick
+        for i, item in enumerate(text_list(walks, "not", where, problems)):
+            self.pending_links.append((problems, line_of(walks["not"], i), f"{where}.not[{i}]", item))
+        sites = text_list(walks, "sites", where, problems)
+        self.check_sites(walks, sites, where, problems)
+        return replace(
+            quick,
+            walks=tuple(phrases(walks, "walks", f"{where}.walks", problems)),
+            limited=tuple(phrases(walks, "limited", f"{where}.limited", problems)),
+            walks_not=frozenset(text_list(walks, "not", where, problems)),
+            walks_sites=frozenset(sites),
+        )
 
     def _quick_words(self, entry, values: frozenset[str], problems: Problems) -> tuple:
         """`quick.words`: value -> phrases, each value one of `quick.onsets` or `quick.growth`."""

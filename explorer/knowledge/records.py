@@ -223,6 +223,12 @@ class QuickWords:
     unless: frozenset[str] = frozenset()
     words: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # (onset or growth value, its phrases)
     slow: tuple[tuple[str, ...], ...] = ()
+    # a mild weakness told as still walking ("a little weak, but I can still walk around the house"): not quick by its
+    # onset alone, unless `limited` words, a `walks_not` finding or a weakness beyond `walks_sites` says more
+    walks: tuple[tuple[str, ...], ...] = ()
+    limited: tuple[tuple[str, ...], ...] = ()
+    walks_not: frozenset[str] = frozenset()
+    walks_sites: frozenset[str] = frozenset()
 
 
 @record

@@ -85,6 +85,8 @@ class Words:
     # before a past cue ending on a unit, a span up to now: "over the last year"
     past_span_before: tuple[tuple[str, ...], ...] = ()
     past_compared: frozenset[str] = frozenset()  # before a past cue, a comparison with it: "weaker than last year"
+    # an infection that goes on once caught, dated by its diagnosis: "diagnosed with HIV a few years back"
+    lasting_infections: tuple[tuple[str, ...], ...] = ()
     past_again: frozenset[str] = frozenset()  # after an event's past cue, dated anew: "years ago and again last week"
     told_of_body: tuple[tuple[str, ...], ...] = ()  # a finding only of a person or a part, not "my wifi got weaker"
     told_of_links: frozenset[str] = frozenset()  # between such words and their subject: "got", "is", "even"

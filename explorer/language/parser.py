@@ -413,13 +413,22 @@ def _split_past(tokens: list[Token], mentions: list[Mention], words: Words, even
     absent now, with the cue (past.py says why, and how narrow); ``_past_kept`` settles a finding named
     both ways. So is a history finding that is an event (``events``: "I had covid once", "shingles years back"
     is no recent infection); a risk factor that goes on ("diabetes for years") is not concerned."""
-    concerned = [m for m in mentions if m.present and (m.symptom.kind == "symptom" or m.symptom.id in events)]
+    concerned = [
+        m
+        for m in mentions
+        if m.present and (m.symptom.kind == "symptom" or (m.symptom.id in events and not _lasting(m, words)))
+    ]
     spans, at = (
         [(m.start, m.end) for m in concerned],
         frozenset(n for n, m in enumerate(concerned) if m.symptom.id in events),
     )
     cues = dict(zip(map(id, concerned), past.past_cues(tokens, spans, words, at)))
     return [replace(m, present=False, past=cues[id(m)]) if cues.get(id(m)) else m for m in mentions]
+
+
+def _lasting(mention: Mention, words: Words) -> bool:
+    """Is the event an infection that goes on once caught (``lasting_infections``: "diagnosed with HIV years ago")?"""
+    return tuple(mention.text.lower().replace("-", " ").split()) in words.lasting_infections
 
 
 def _past_kept(mentions: list[Mention]) -> tuple[list[Mention], list[Leftover]]:

@@ -41,9 +41,10 @@ def quickened(
         )
         said, qualified = onset
         faster = faster_forms(kb)
+        walks = not grown and _still_walks(norms, mentions, quick)
         out = []
         for m in mentions:
-            fast = grown or (m.symptom.id in quick.findings and (not qualified or m.symptom in qualified))
+            fast = grown or (not walks and m.symptom.id in quick.findings and (not qualified or m.symptom in qualified))
             if m.present and m.course_of is None and m.symptom.id in faster and fast and not _dropped(m, tokens, kb):
                 m = replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=said)
             out.append(m)
@@ -51,6 +52,18 @@ def quickened(
     if not changed:
         return mentions, timed
     return out, [replace(t, qualifies=tuple(changed.get(s.id, s) for s in t.qualifies)) for t in timed]
+
+
+def _still_walks(norms: list[str], mentions: list[Mention], quick: QuickWords) -> bool:
+    """Is a new weakness told as mild, walking kept ("a little weak, but I can still walk around the house"), with
+    nothing that says more (``quick.limited`` words, a ``quick.walks_not`` finding, a weakness beyond the legs)?"""
+    if not quick.walks or has_cue(norms, quick.walks) is None or has_cue(norms, quick.limited) is not None:
+        return False
+    present = [m for m in mentions if m.present]
+    if any(m.symptom.id in quick.walks_not for m in present):
+        return False
+    weak = [m for m in present if m.symptom.id in quick.findings]
+    return all({s.id for s in m.sites} <= quick.walks_sites for m in weak)
 
 
 def _onset(

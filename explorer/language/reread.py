@@ -36,10 +36,10 @@ def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     nerve's loss of use, not a disabling weakness of days: it is not kept."""
     entry = kb.time_course.patchy_limb
     ids = {m.symptom.id for m in mentions}
-    if not entry.value or entry.value not in ids or ids & entry.unless:
+    if not entry.value or entry.value not in ids:
         return mentions
     limb = [m for m in mentions if m.symptom.id == entry.finding and m.sites and {s.id for s in m.sites} <= entry.sites]
-    if not limb:
+    if not limb or any(_own_onset(m, limb, mentions) for m in mentions if m.symptom.id in entry.unless):
         return mentions
     read_as, changed = kb.symptoms[entry.read_as], {id(m) for m in limb}
     # one hand that cannot hold a pen, in that picture, is that nerve's loss, not a weakness that spreads
@@ -49,6 +49,20 @@ def _patchy_limb(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
         for m in mentions
         if not (m.symptom.id in entry.severity and m.qualifies and set(m.qualifies) <= theirs)
     ]
+
+
+def _own_onset(onset: Mention, limb: list[Mention], mentions: list[Mention]) -> bool:
+    """Is the ``onset`` (an ``unless`` value: "an hour ago", "suddenly") told of the limb's weakness, the finding
+    nearest its words, rather than of another nerve's finding told before it ("my right foot went numb overnight, and
+    now my left hand is weak": the night dates the foot)? Nearest by characters; a tie counts as the weakness's own."""
+    others = [m for m in mentions if m.present and m.symptom.kind == "symptom" and m not in limb]
+    if not others:
+        return True
+    return min(map(_gap(onset), limb)) <= min(map(_gap(onset), others))
+
+
+def _gap(onset: Mention):
+    return lambda m: max(m.start - onset.end, onset.start - m.end, 0)
 
 
 def _slow_one_side(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
