@@ -1,8 +1,9 @@
 """Urgent wordings and false alarms a review found after round 20 (issue 20, round 21), each tested as a class with
-its calm twins: "never had X before" tells of a first X when the same text tells X as happening, and is a denial alone; words lost or not understood, told as sudden; the saddle
-told around the bottom or by wiping; a drooping eyelid with a big pupil; a funny turn that passed; sudden double
-vision with unsteady walking; and urine dribbling, breathlessness with anxiety for years, a pain already checked and
-a chest pain down the arm that must not raise warnings they are not. Phrasings are the project's own."""
+its calm twins: "never had X before" tells of a first X when the text tells X as happening (alone, a denial);
+words lost or not understood, told as sudden; the saddle told around the bottom or by wiping; a drooping eyelid
+with a big pupil; a funny turn that passed; sudden double vision with unsteady walking; and urine dribbling,
+breathlessness with anxiety for years, a pain already checked and a chest pain down the arm that must not raise
+warnings they are not. Phrasings are the project's own."""
 
 import pytest
 

@@ -157,14 +157,7 @@ class Parser:
         mentions = normal_only(negation.resolved(tokens, mentions, self.words), tokens, self.kb)  # over; "is fine"
         mentions = negation.returned(tokens, mentions, self.kb.concept_lexicon.returns, self.words)  # sight came back
         mentions, leftovers = self._told_otherwise(text, tokens, mentions, leftovers)  # "he's not breathing"
-        mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
-        mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
-        mentions, held = negation.histories_held(tokens, mentions, self.words)  # "never had a fit before"
-        mentions, leftovers = concepts.across_sentences(
-            text, mentions, leftovers, tokens, self.kb
-        )  # "shaking, then..."
-        mentions = negation.first_times(mentions, held)  # "he shook all over, never had a fit before": a first
-        mentions = concepts.closer_readings(mentions, tokens, self.kb)  # a painful eye's dim sight: optic neuritis
+        mentions, leftovers = self._concepts_across(text, tokens, mentions, leftovers)
         named = condition_names.spans(tokens, self.kb)
         if named:
             mentions, leftovers = condition_names.point(mentions, leftovers, named)
@@ -183,6 +176,16 @@ class Parser:
         if kept:
             leftovers = sorted([*leftovers, *kept], key=lambda x: (x.start, x.end))
         return Parse(text, tuple(mentions), tuple(leftovers))
+
+    def _concepts_across(self, text: str, tokens: list[Token], mentions: list, leftovers: list) -> tuple[list, list]:
+        """The concepts read over the whole text, once its clauses are read."""
+        mentions = concepts.in_range(mentions, tokens, self.kb)  # "ESR 12" is in range: no finding
+        mentions = concepts.dropped_limbs(mentions, tokens, self.kb)  # "my wrist flops": no stroke
+        mentions, held = negation.histories_held(tokens, mentions, self.words)  # "never had a fit before"
+        mentions, leftovers = concepts.across_sentences(text, mentions, leftovers, tokens, self.kb)  # "shaking, then"
+        mentions = negation.first_times(mentions, held)  # "he shook all over, never had a fit before": a first
+        mentions = concepts.closer_readings(mentions, tokens, self.kb)  # a painful eye's dim sight: optic neuritis
+        return mentions, leftovers
 
     def _told_otherwise(self, text: str, tokens: list[Token], mentions: list, leftovers: list) -> tuple[list, list]:
         """A vital function told as stopped is its warning sign ("he's not breathing"); a finding told of a story's
