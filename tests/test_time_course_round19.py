@@ -1,0 +1,52 @@
+"""Round 19 of the time course (issue 21): a stabbing or shooting pain told along the strip where a band of
+blisters lay is a nerve's pain (shingles), while a stabbing pain in the chest stays chest pain."""
+
+import pytest
+
+from explorer import explore
+from tests.readings import present, warnings
+
+
+def top(text: str, n: int = 3) -> list[str]:
+    return [s.condition.id for s in explore([text]).suggestions[:n]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week I had a band of blisters wrap around the right side of my chest, and now there's a burning, "
+        "stabbing pain along exactly that strip.",
+        "I had blisters in a band round my ribs last month and now I get shooting pains along the same strip.",
+    ],
+)
+def test_a_pain_along_the_strip_of_a_band_of_blisters_is_nerve_pain(text):
+    found = present(text)
+    assert "nerve_pain" in found
+    assert "recent_infection" in found  # the blisters stay read as the infection they are
+    assert "chest_pain" not in warnings(text)
+
+
+def test_shingles_pain_with_diabetes_puts_the_infection_first():
+    text = (
+        "My sugars have been poorly controlled for years. Last week I had a band of blisters wrap around the right "
+        "side of my chest, and now there's a burning, stabbing pain along exactly that strip."
+    )
+    assert top(text, 1) == ["infection_related_neuropathy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a stabbing pain in my chest.",
+        "I have a burning, stabbing pain in my chest.",
+        "I have a stabbing pain in a band across my chest.",
+    ],
+)
+def test_a_stabbing_pain_in_the_chest_keeps_the_chest_pain_emergency(text):
+    assert warnings(text).get("chest_pain") == "emergency"
+
+
+def test_someone_elses_pain_along_the_strip_is_not_read():
+    text = "My friend had blisters in a band round her chest and now has stabbing pains along that strip."
+    assert "nerve_pain" not in present(text)
+
