@@ -1,5 +1,7 @@
 """Round 19 of the time course (issue 21): a stabbing or shooting pain told along the strip where a band of
-blisters lay is a nerve's pain (shingles), while a stabbing pain in the chest stays chest pain."""
+blisters lay is a nerve's pain (shingles), while a stabbing pain in the chest stays chest pain; weakness with
+tingling on both sides that came on over a few weeks is seen within a day (over days it stays the emergency, and a
+slow build over a year raises nothing)."""
 
 import pytest
 
@@ -50,3 +52,34 @@ def test_someone_elses_pain_along_the_strip_is_not_read():
     text = "My friend had blisters in a band round her chest and now has stabbing pains along that strip."
     assert "nerve_pain" not in present(text)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I mixed sheep dip without gloves several times, and a few weeks later my feet and hands began to tingle and "
+        "my legs feel weak, evenly on both sides.",
+        "For the past few weeks both my legs have felt weak and my feet tingle on both sides.",
+        "Over the last few weeks my feet and hands have started to tingle and my legs feel weak, evenly on both sides.",
+    ],
+)
+def test_weakness_with_tingling_over_weeks_on_both_sides_is_seen_within_a_day(text):
+    assert warnings(text) == {"weakness_over_weeks": "same_day"}
+
+
+def test_the_same_over_days_stays_the_emergency():
+    text = "Since yesterday both my legs have gone weak and my feet tingle on both sides."
+    assert warnings(text).get("spreading_weakness") == "emergency"
+    assert "weakness_over_weeks" not in warnings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past year my feet have tingled and my legs feel weak on both sides.",
+        "For the past few weeks my feet tingle on both sides, but my legs are not weak.",
+        "My husband's legs have felt weak for the past few weeks and his feet tingle on both sides.",
+    ],
+)
+def test_a_slow_build_a_denied_weakness_or_someone_elses_raise_no_warning(text):
+    assert not warnings(text)
