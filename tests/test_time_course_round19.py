@@ -53,7 +53,6 @@ def test_someone_elses_pain_along_the_strip_is_not_read():
     assert "nerve_pain" not in present(text)
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
