@@ -7,7 +7,7 @@ from importlib import resources
 
 from ..knowledge.records import KnowledgeBase, Term
 from ..knowledge.text import normalize
-from .phrases import PhraseIndex, Target, site_words
+from .phrases import PhraseIndex, Target, own_sites, site_words
 
 FILE = "hpo_index.json"
 
@@ -43,6 +43,7 @@ class HpoIndex:
                 self.ids[term.id] = target
                 self.phrases.add(term.label, target)
         self.phrases.finish()
+        self.phrases.own_site = own_sites(self.phrases, kb)  # "legs weak on both sides": no face's weakness
 
 
 @functools.lru_cache(maxsize=8)

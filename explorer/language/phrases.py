@@ -166,16 +166,21 @@ def vocabulary_index(kb: KnowledgeBase) -> PhraseIndex:
         if not _HPO_KEY.match(phrase):
             index.add(phrase, Target(symptom_id), normalized=True)
     index.finish()
-    # A warning sign named only away from the limbs (the face) needs its own site: "my foot has dropped" is no
-    # face drooping, while "my hand stopped working" may still read a limb's "legs stopped working".
+    index.own_site = own_sites(index, kb)
+    return index
+
+
+def own_sites(index: PhraseIndex, kb: KnowledgeBase) -> frozenset[str]:
+    """The warning signs named only away from the limbs (the face): they need their own site, "my foot has
+    dropped" is no face drooping and "legs weak on both sides" no face weak on both sides, while "my hand stopped
+    working" may still read a limb's "legs stopped working"."""
     limbs = {site.id for site in kb.sites.values() if LIMBS.intersection(site.words)}
     bound: dict[str, set] = {}
     for targets in index.keys.values():
         for t in targets:
             if t.site and kb.symptoms[t.symptom].urgent_note:
                 bound.setdefault(t.symptom, set()).add(t.site)
-    index.own_site = frozenset(symptom for symptom, sites in bound.items() if not sites & limbs)
-    return index
+    return frozenset(symptom for symptom, sites in bound.items() if not sites & limbs)
 
 
 def hpo_ids(kb: KnowledgeBase) -> dict:

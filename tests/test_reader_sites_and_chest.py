@@ -1,0 +1,45 @@
+"""Two readings course19's report found wrong (issue 20): a face-only warning sign from the generated HPO index read
+at a limb ("my legs have been weak on both sides" read HPO's "Weakness of both sides of the face" and raised the
+stroke emergency), and a nerve pain's words said of the chest read only as nerve pain ("a burning pain in my chest"
+raised no warning). Phrasings are the project's own."""
+
+import pytest
+
+from tests.readings import present, warnings
+
+
+@pytest.mark.parametrize(
+    "text", ["My legs have been weak on both sides.", "legs weak on both sides", "my arms have felt weak on both sides"]
+)
+def test_limbs_weak_on_both_sides_are_no_face_warning(text, kb):
+    assert "face_drooping" not in present(text, kb)
+    assert "one_sided_weakness" not in warnings(text, kb)
+
+
+def test_the_face_still_reads_its_own_weakness(kb):
+    assert "face_drooping" in present("weakness of both sides of the face", kb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a burning pain in my chest",
+        "a shooting pain in my chest since this morning",
+        "burning chest pain",
+        "a stabbing, burning pain in my chest",
+    ],
+)
+def test_a_nerve_pains_words_in_the_chest_are_chest_pain(text, kb):
+    assert warnings(text, kb).get("chest_pain") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burning pain in my feet at night",
+        "no chest pain but burning pain in my feet",
+        "shingles last month, now a burning, stabbing pain along that strip of my chest where the blisters were",
+    ],
+)
+def test_burning_pain_elsewhere_or_along_a_shingles_band_stays_calm(text, kb):
+    assert "chest_pain" not in warnings(text, kb)
