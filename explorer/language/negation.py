@@ -369,7 +369,7 @@ def _warning_stays(tokens: list[Token], words: Words):
     only when a warning sign is said to be over (most texts say nothing is)."""
 
     @functools.cache
-    def spans() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def spans() -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
         # a choke cleared at once ("coughed it up straight away", `over_at_once`) is over however lately it came
         at_once = _sentences_where(tokens, lambda norms: has_cue(norms, words.over_at_once) is not None)
         recent = _sentences_where(tokens, lambda norms: has_cue(norms, words.recent) is not None)

@@ -11,7 +11,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, QuickWords, Symptom
 from ..records import replace
-from .concepts import caused, calm_words, has_cue
+from .concepts import calm_words, caused, has_cue
 from .parse_records import Mention
 from .tokens import Token
 
