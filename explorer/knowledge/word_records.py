@@ -22,6 +22,9 @@ class Words:
     past_before: tuple[tuple[str, ...], ...] = ()
     past_after: tuple[tuple[str, ...], ...] = ()
     ongoing: frozenset[str] = frozenset()
+    over_at_once_ends: tuple[tuple[str, ...], ...] = ()  # the findings ``over_at_once`` ends
+    over_at_once: tuple[tuple[str, ...], ...] = ()  # a choke cleared at once: over however lately (negation.py)
+    ongoing_void: tuple[tuple[str, ...], ...] = ()  # "hasn't had one since": no going on (past.py)
     someone_else: frozenset[str] = frozenset()
     someone_else_before: frozenset[str] = frozenset()
     someone_else_after: frozenset[str] = frozenset()

@@ -40,7 +40,8 @@ def _needs(norms: list[str], i: int, words: Words) -> bool:
     before: list[str] = []
     counted = 0
     for norm in reversed(norms[:i]):
-        if not norm or norm in ("and", "or") or counted == NEEDS_REACH:
+        # "or" joins what the inability takes ("I can't stand or walk without falling"); "and" ends it
+        if not norm or norm == "and" or counted == NEEDS_REACH:
             break
         before.insert(0, norm)
         counted += norm not in words.stop_words
@@ -368,12 +369,16 @@ def _warning_stays(tokens: list[Token], words: Words):
     only when a warning sign is said to be over (most texts say nothing is)."""
 
     @functools.cache
-    def spans() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def spans() -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+        # a choke cleared at once ("coughed it up straight away", `over_at_once`) is over however lately it came
+        at_once = _sentences_where(tokens, lambda norms: has_cue(norms, words.over_at_once) is not None)
         recent = _sentences_where(tokens, lambda norms: has_cue(norms, words.recent) is not None)
-        return recent, _sentences_where(tokens, lambda norms: dated_past(norms, words))
+        return recent, _sentences_where(tokens, lambda norms: dated_past(norms, words)), at_once
 
     def stays(m: Mention) -> bool:
-        recent, dated = spans()
+        recent, dated, at_once = spans()
+        if _in_spans(m, at_once) and tuple(m.symptom.id.split("_")) in words.over_at_once_ends:
+            return False
         return _in_spans(m, recent) or (m.symptom.warns_when_passed and not _in_spans(m, dated))
 
     return stays

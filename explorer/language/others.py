@@ -394,4 +394,17 @@ def _character(tokens: list[Token], opened: list[int], span: tuple[int, int], wo
     if any(t.norm in words.first_person or t.norm in family_words(words) for t in between):
         return None  # "I was watching a film and couldn't breathe", "a film with my dad and he collapsed"
     told = words.people | words.someone_else_pronouns
-    return next((t for t in tokens[start:at] if t.norm in told), None)
+    return next((t for t in tokens[start:at] if t.norm in told), None) or _named_before(tokens, start, words)
+
+
+CHARACTER_REACH = 3  # words before a story's opening in which its character may be named ("the guy in the movie")
+
+
+def _named_before(tokens: list[Token], start: int, words: Words) -> Token | None:
+    """A character (``people``) named just before the opening that ends at ``start`` ("the guy in the movie had a
+    seizure"), in the same list item; not a pronoun, which may be the person's own story ("he took me to a film")."""
+    cue = next(len(c) for c in words.stories if tuple(t.norm for t in tokens[start - len(c) : start]) == c)
+    before = tokens[max(0, start - cue - CHARACTER_REACH) : start - cue]
+    if any(t.kind != "word" for t in before):
+        before = before[max(k for k, t in enumerate(before) if t.kind != "word") + 1 :]
+    return next((t for t in reversed(before) if t.norm in words.people), None)

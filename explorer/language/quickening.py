@@ -11,7 +11,7 @@ import functools
 
 from ..knowledge.records import KnowledgeBase, QuickWords, Symptom
 from ..records import replace
-from .concepts import calm_words, has_cue
+from .concepts import calm_words, caused, has_cue
 from .parse_records import Mention
 from .tokens import Token
 
@@ -42,9 +42,12 @@ def quickened(
         said, qualified = onset
         faster = faster_forms(kb)
         walks = not grown and _still_walks(norms, mentions, quick)
+        # an everyday cause of the quick form ("weak from too many pushups yesterday") makes it no quick worsening
+        causes = {} if has_cue(norms, kb.concept_lexicon.serious) else caused(norms, kb)
         out = []
         for m in mentions:
             fast = grown or (not walks and m.symptom.id in quick.findings and (not qualified or m.symptom in qualified))
+            fast = fast and faster.get(m.symptom.id, m.symptom).id not in causes
             if m.present and m.course_of is None and m.symptom.id in faster and fast and not _dropped(m, tokens, kb):
                 m = replace(m, symptom=faster[m.symptom.id], course_of=m.symptom, course=said)
             out.append(m)
