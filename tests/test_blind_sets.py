@@ -16,7 +16,7 @@ from split import split  # noqa: E402
 
 
 @pytest.mark.slow  # reads the whole ontology in a subprocess
-@pytest.mark.parametrize("which", ["a", "b", "d", "f", "g", "h", "i", "j", "k", "l"])
+@pytest.mark.parametrize("which", ["a", "b", "d", "f", "g", "h", "i", "j", "k", "l", "m"])
 def test_the_blind_sets_pass_their_own_checks(which):
     script = str(ROOT / "tests/blind/check_sets.py")
     done = subprocess.run([sys.executable, script, "--set", which], capture_output=True, text=True)

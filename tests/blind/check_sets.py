@@ -215,6 +215,7 @@ SETS = {
     "j": ("reading_j.yaml", "time_course_j.yaml"),
     "k": ("reading_k.yaml", "time_course_k.yaml"),
     "l": ("reading_l.yaml", "time_course_l.yaml"),
+    "m": ("reading_m.yaml", None),
 }
 
 
@@ -222,7 +223,7 @@ def main():
     which = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "a"
     onto = load_ontology() if SETS[which][0] else None  # set d has no reading file to check
     a = check_a(onto, SETS[which][0]) if SETS[which][0] else []
-    t, pairs = check_t(SETS[which][1])
+    t, pairs = check_t(SETS[which][1]) if SETS[which][1] else ([], {})  # set m has no vignettes
     print(f"A: {len(a)} items")
     for field in ("kind", "variety", "register"):
         c = collections.Counter(it.get(field) for it in a)
