@@ -172,6 +172,8 @@ OTHERS_AND_STORIES = [
     "My tomatoes are drooping on one side, they need more water.",
     "My grandad was paralysed in a mining accident in the 70s, he ran a shop after.",
     "My teammate saw double after a knock last season, he was fine in a day.",
+    "My teammate saw double after a clash of heads, cleared in a day and he's back playing.",
+    "Last Christmas I was breathless for a day with a chest infection, fine since.",
 ]
 
 
@@ -187,9 +189,15 @@ OTHERS_TWINS = [
     "My coach just collapsed and isn't breathing.",
     "My teammate collapsed and is having a fit on the pitch.",
     "My dog is fine but I suddenly can't move my right arm and my face is drooping.",
+    "Since last Christmas I'm more and more breathless, and today I can't breathe at all.",
+    "I had my retina fixed with surgery last year, but this morning I suddenly lost the sight in that eye.",
 ]
 
 
 @pytest.mark.parametrize("text", OTHERS_TWINS)
 def test_the_person_or_someone_else_now_still_warns(text):
     assert "emergency" in warnings(text).values()
+
+
+def test_a_teammate_seeing_double_after_a_knock_today_still_warns():
+    assert warnings("My teammate took a knock today and is seeing double and being sick.").get("double_vision")
