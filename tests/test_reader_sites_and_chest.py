@@ -43,3 +43,23 @@ def test_a_nerve_pains_words_in_the_chest_are_chest_pain(text, kb):
 )
 def test_burning_pain_elsewhere_or_along_a_shingles_band_stays_calm(text, kb):
     assert "chest_pain" not in warnings(text, kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("since my operation yesterday my face is drooping", "one_sided_weakness"),
+        ("after my back operation I cannot move my legs", "paralysis"),
+    ],
+)
+def test_an_operation_never_explains_a_warning_sign_after_it(text, flag, kb):
+    """An operation named as the cause set aside every finding of its clause: a stroke's sign or a paralysis after
+    surgery raised nothing."""
+    assert warnings(text, kb).get(flag) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["numb around the scar since my operation", "cannot walk far since my knee replacement"]
+)
+def test_an_operation_still_explains_its_own_aches_and_numbness(text, kb):
+    assert not warnings(text, kb)
