@@ -169,7 +169,8 @@ def _goes_on(tokens: list[Token], k: int, words: Words) -> bool:
     if tokens[k].norm not in words.ongoing:
         return False
     # "hasn't had one since": a word of going on that ends a denial says none came after the past one
-    norms = [t.norm for t in tokens[max(0, k - 4) : k + 1]]
+    # (the words read, a list mark skipped: "20/20 now")
+    norms = [t.norm for t in tokens[max(0, k - 5) : k + 1] if t.norm]
     if any(tuple(norms[len(norms) - len(cue) :]) == cue for cue in _denied_as_read(words)):
         return False
     return not (tokens[k].norm == "for" and any(t.norm in words.bounded for t in tokens[k + 1 : k + 4]))
@@ -177,8 +178,10 @@ def _goes_on(tokens: list[Token], k: int, words: Words) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _denied_as_read(words: Words) -> tuple[tuple[str, ...], ...]:
-    """``ongoing_void`` as the past cues see words: "one" is an age there ("hasn't had one since")."""
-    return tuple(tuple(dating_word(w, words) for w in cue) for cue in words.ongoing_void)
+    """``ongoing_void``, and the calm words saying it is over that end on a word of going on ("fine now", "fine
+    since"), as the past cues see words: "one" is an age there ("hasn't had one since")."""
+    over = [cue for cue in words.calm_over if cue[-1] in words.ongoing]
+    return tuple(tuple(dating_word(w, words) for w in cue) for cue in (*words.ongoing_void, *over))
 
 
 def _cue_positions(norms: list[str], words: Words) -> set[int]:
