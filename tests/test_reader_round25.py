@@ -1,11 +1,10 @@
 """Warning signs read with the wrong polarity (issue 20, round 25): a past episode told well since ("sober since",
 "all clear since", "fine now"), a yearly occasion last time it came ("last Christmas"), a span of part of a day
-("for one evening"), and a colon after a denial ("not gym soreness: crushing chest pain"). Each class with its
-twin that stays current or urgent. Phrasings are the project's own, never items of a blind set."""
+("for one evening"). Each class with its twin that stays current or urgent. Phrasings are the project's own, never items of a blind set."""
 
 import pytest
 
-from tests.readings import absent, present, warnings
+from tests.readings import absent, warnings
 
 OVER_SINCE = [
     "I had a fit after a night of heavy drinking years ago, been sober since.",
@@ -51,24 +50,3 @@ def test_since_a_yearly_occasion_goes_on():
 def test_a_part_of_a_day_ends_a_past_span_but_a_present_one_still_warns():
     assert "trouble_breathing" in absent("Last summer I was short of breath for one night after a fire.")
     assert "emergency" in warnings("I can't breathe tonight, it's been like this all evening.").values()
-
-
-COLON_AFTER_DENIAL = [
-    "Not indigestion: a crushing pain in the middle of my chest spreading to my arm.",
-    "It's not my usual migraine: my left eye went dark ten minutes ago and I still can't see out of it.",
-]
-
-
-@pytest.mark.parametrize("text", COLON_AFTER_DENIAL)
-def test_a_colon_ends_a_denial(text):
-    assert "emergency" in warnings(text).values()
-
-
-def test_a_denied_finding_before_a_colon_stays_denied():
-    assert "chest_pain" in absent("Not chest pain: just numb toes.")
-    assert "numbness" in present("Not chest pain: just numb toes.")
-
-
-@pytest.mark.parametrize("text", ["Chest pain: no.", "Trouble breathing: none.", "Symptoms: no chest pain, no fever."])
-def test_a_question_and_its_answer_across_a_colon_still_deny(text):
-    assert not warnings(text)

@@ -85,12 +85,7 @@ def tokenize(text: str, words: Words) -> list[Token]:
         norm = _norm(raw)
         if raw[0] in ".;!?\n" or norm in words.clause_ends:
             kind = "end"
-        elif (
-            raw in ",/&+"
-            or _separates(norm, tokens, words)
-            or _is_dash(text, match.start(), raw)
-            or _is_colon(text, match)
-        ):
+        elif raw in ",/&+" or _separates(norm, tokens, words) or _is_dash(text, match.start(), raw):
             kind = "list"
         elif raw[:3].lower() == "hp:":
             kind, norm = "hpo", raw.upper()
@@ -120,12 +115,6 @@ def _joined(tokens: list[Token], text: str) -> list[Token]:
             token = Token(text[first.start : token.end], first.start, token.end, "cannot", "word")
         out.append(token)
     return out
-
-
-def _is_colon(text: str, match: re.Match) -> bool:
-    """A colon a space follows separates like a dash ("not gym soreness: crushing pain in my chest" denies only the
-    soreness); one inside a time does not ("10:30"). An answer after it still goes with the question (``_answers``)."""
-    return match.group() == ":" and text[match.end() : match.end() + 1].isspace()
 
 
 def _is_dash(text: str, start: int, raw: str) -> bool:
