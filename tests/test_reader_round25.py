@@ -1,6 +1,7 @@
 """Warning signs read with the wrong polarity (issue 20, round 25): a past episode told well since ("sober since",
 "all clear since", "fine now"), a yearly occasion last time it came ("last Christmas"), a span of part of a day
-("for one evening"). Each class with its twin that stays current or urgent. Phrasings are the project's own, never items of a blind set."""
+("for one evening"). Each class with its twin that
+stays current or urgent. Phrasings are the project's own, never items of a blind set."""
 
 import pytest
 
