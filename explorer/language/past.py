@@ -178,10 +178,8 @@ def _goes_on(tokens: list[Token], k: int, words: Words) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _denied_as_read(words: Words) -> tuple[tuple[str, ...], ...]:
-    """``ongoing_void``, and the calm words saying it is over that end on a word of going on ("fine now", "fine
-    since"), as the past cues see words: "one" is an age there ("hasn't had one since")."""
-    over = [cue for cue in words.calm_over if cue[-1] in words.ongoing]
-    return tuple(tuple(dating_word(w, words) for w in cue) for cue in (*words.ongoing_void, *over))
+    """``ongoing_void`` as the past cues see words: "one" is an age there ("hasn't had one since")."""
+    return tuple(tuple(dating_word(w, words) for w in cue) for cue in words.ongoing_void)
 
 
 def _cue_positions(norms: list[str], words: Words) -> set[int]:
