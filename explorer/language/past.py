@@ -169,7 +169,8 @@ def _goes_on(tokens: list[Token], k: int, words: Words) -> bool:
     if tokens[k].norm not in words.ongoing:
         return False
     # "hasn't had one since": a word of going on that ends a denial says none came after the past one
-    norms = [t.norm for t in tokens[max(0, k - 4) : k + 1]]
+    # (the words read, a list mark skipped: "20/20 now")
+    norms = [t.norm for t in tokens[max(0, k - 5) : k + 1] if t.norm]
     if any(tuple(norms[len(norms) - len(cue) :]) == cue for cue in _denied_as_read(words)):
         return False
     return not (tokens[k].norm == "for" and any(t.norm in words.bounded for t in tokens[k + 1 : k + 4]))
