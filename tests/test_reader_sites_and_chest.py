@@ -63,3 +63,23 @@ def test_an_operation_never_explains_a_warning_sign_after_it(text, flag, kb):
 )
 def test_an_operation_still_explains_its_own_aches_and_numbness(text, kb):
     assert not warnings(text, kb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since the wedding my left arm and face are weak",
+        "after lunch my left arm and face are weak",
+        "my left arm and face are weak",
+    ],
+)
+def test_sites_listed_after_a_time_told_first_are_one_list(text, kb):
+    """A time told first ("since the wedding") left its last word before "my left arm and face": the two sites
+    were read apart, the arm's weakness was lost and the stroke warning with it."""
+    assert warnings(text, kb).get("one_sided_weakness") == "emergency"
+    assert "one_sided_weakness" in present(text, kb)
+
+
+def test_both_sides_told_after_a_time_stay_as_they_were_read(kb):
+    """Only a run told of one side is joined after a time: both hands weakening since spring raise no warning."""
+    assert not warnings("since last spring my wrists and fingers have slowly got weaker on both sides", kb)

@@ -43,10 +43,12 @@ def mark_sites(items: list[Item], site_words: dict, list_ends: frozenset) -> lis
 
 def _begins_site_list(items: list[Item], k: int) -> bool:
     """Does the run of site words ending at ``k`` begin its list item (only quiet words, or "left", "right"
-    or "one", before it: "left arm and leg weakness")?"""
+    or "one", before it: "left arm and leg weakness"), or, told of one side, come straight after a time or cause
+    told first (a site break's word: "after lunch my left arm and face are weak")?"""
     while k >= 0 and (items[k].role in ("site", "quiet") or items[k].fold == "one"):
         k -= 1
-    return k < 0 or items[k].role == "sep"
+    sided = items[k + 1].fold == "one"  # "my left arm and face": one side told, as a stroke's sign is
+    return k < 0 or items[k].role == "sep" or (items[k].cut and sided)
 
 
 def _ends_site_list(items: list[Item], k: int, list_ends: frozenset) -> bool:
