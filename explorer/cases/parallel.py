@@ -45,15 +45,16 @@ def run_cases_parallel(cases, kb: KnowledgeBase, jobs: int, then=None) -> Genera
         # Imported only here: multiprocessing, its pool and ctypes cost a one-process batch ~15 ms of start-up.
         import multiprocessing
 
+        forks = "fork" in multiprocessing.get_all_start_methods()
         # A spawned worker reloads the knowledge from its folder, which holds no rule pack: such runs stay here.
-        if kb.pack is None or "fork" in multiprocessing.get_all_start_methods():
-            yield from _run_in_pool(cases, kb, jobs, then)
+        if kb.pack is None or forks:
+            yield from _run_in_pool(cases, kb, jobs, then, forks)
             return
     for outcome in run_cases(cases, kb):
         yield then(outcome) if then else outcome
 
 
-def _run_in_pool(cases, kb: KnowledgeBase, jobs: int, then) -> Generator:
+def _run_in_pool(cases, kb: KnowledgeBase, jobs: int, then, forks: bool) -> Generator:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -62,7 +63,7 @@ def _run_in_pool(cases, kb: KnowledgeBase, jobs: int, then) -> Generator:
     global _worker_kb
     context: multiprocessing.context.BaseContext
     initargs: tuple[str | None, int]
-    if "fork" in multiprocessing.get_all_start_methods():
+    if forks:
         # Forked workers inherit the loaded knowledge base (no reloading, nothing to send).
         context, initargs = multiprocessing.get_context("fork"), (None, os.getpid())
         _worker_kb = kb

@@ -52,10 +52,11 @@ class PhraseIndex:
         phrase is an acronym ("AKI", "ARDS")."""
         words = phrase if isinstance(phrase, list) else (phrase if normalized else normalize(phrase)).split()
         # Subject words ("choking when I eat") never tell two phrases apart.
+        kept = [w for w in words if w not in self.dropped]
         known = self._folds
-        folds = tuple(known.get(w) or known.setdefault(w, fold(w)) for w in words if w not in self.dropped)
+        folds = tuple(known.get(w) or known.setdefault(w, fold(w)) for w in kept)
         core, sites = split_sites(folds, self.site_words, self.longest_site, self.site_starts)
-        if not core or (strict and self._weak(words, folds, core) and not _acronym(phrase)):
+        if not core or (strict and self._weak(kept, folds, core) and not _acronym(phrase)):
             return
         if sites:
             target = Target(target.symptom, sites[0], target.hpo)
@@ -77,9 +78,9 @@ class PhraseIndex:
                     self.words[word] = named = set()
                 named.add(target.symptom)
 
-    def _weak(self, words: list[str], folds: tuple[str, ...], core) -> bool:
+    def _weak(self, kept: list[str], folds: tuple[str, ...], core) -> bool:
         """Are the words behind ``core`` (the phrase's words besides its sites) all short or stop words?"""
-        behind = [w for w, f in zip((w for w in words if w not in self.dropped), folds, strict=True) if f in core]
+        behind = [w for w, f in zip(kept, folds, strict=True) if f in core]
         return all(len(w) < 4 or w in self.stop_words for w in behind)
 
     def finish(self):
